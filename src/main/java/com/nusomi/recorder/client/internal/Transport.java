@@ -122,7 +122,7 @@ public final class Transport {
                 retryable = error.retryable();
                 retryAfter = error.retryAfter();
             } catch (IOException e) {
-                if (ctx.isCancelled() || call.isCanceled()) {
+                if (ctx.isCancelled()) { // a call timeout also cancels the call, but is a failure to report
                     throw (CancellationException) new CancellationException("cancelled").initCause(e);
                 }
                 failure = new ApiConnectionException(new ErrorInfo(0, null, null, null, null, null, idempotencyKey,
