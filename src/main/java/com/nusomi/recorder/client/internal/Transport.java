@@ -131,7 +131,7 @@ public final class Transport {
                 log.debug("{} {} failed on attempt {}: {}", op.method(), op.target(), attempt, e.toString());
             }
             if (!retryable || attempt >= maxAttempts) {
-                if (retryable) {
+                if (retryable && attempt > 1) {
                     log.warn("Giving up on {} {} after {} attempts: {}", op.method(), op.target(), attempt,
                             failure.getMessage());
                 }
