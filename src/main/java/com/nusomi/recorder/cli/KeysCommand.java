@@ -1,0 +1,106 @@
+package com.nusomi.recorder.cli;
+
+import com.nusomi.recorder.server.ApiKeys;
+import com.nusomi.recorder.server.DataFolder;
+import com.nusomi.recorder.server.store.ApiKeyRecord;
+import com.nusomi.recorder.server.store.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code keys create|list|revoke}: manage the local server's API keys, straight in its data folder. */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage the local server's API keys.",
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+final class KeysCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The data folder option shared by the key commands. */
+    static class DataOption {
+        @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: the app's data folder)")
+        Path data;
+
+        SqliteStore open() {
+            Path dir = DataFolder.resolve(data);
+            try {
+                Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
+            }
+            return SqliteStore.open(dir.resolve("sessions.db"));
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a key; the key is printed once, as the last line, and never stored.")
+    static final class Create extends DataOption implements Callable<Integer> {
+        @Option(names = "--scopes", split = ",", required = true, description = "read, write and/or admin")
+        List<String> scopes;
+
+        @Option(names = "--label", description = "a note to recognise the key by")
+        String label;
+
+        @Override
+        public Integer call() {
+            Set<String> wanted = new LinkedHashSet<>(scopes);
+            if (!ApiKeys.SCOPES.containsAll(wanted)) {
+                System.err.println("error: scopes must be among read, write, admin");
+                return 2;
+            }
+            try (SqliteStore store = open()) {
+                ApiKeys.Created created = new ApiKeys(store).create(wanted, label, System.currentTimeMillis());
+                System.out.println("Created " + created.record().id() + " with scopes "
+                        + String.join(",", created.record().scopes()) + ". Keep the key now: it is not shown again.");
+                System.out.println(created.key());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never the keys themselves).")
+    static final class ListKeys extends DataOption implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (SqliteStore store = open()) {
+                List<ApiKeyRecord> keys = new ApiKeys(store).list();
+                System.out.printf("%-30s  %-16s  %-24s  %-8s  %s%n", "ID", "SCOPES", "CREATED", "STATE", "LABEL");
+                for (ApiKeyRecord k : keys) {
+                    System.out.printf("%-30s  %-16s  %-24s  %-8s  %s%n", k.id(), String.join(",", k.scopes()),
+                            Instant.ofEpochMilli(k.createdAt()), k.isRevoked() ? "revoked" : "active",
+                            k.label() == null ? "" : k.label());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key by its id.")
+    static final class Revoke extends DataOption implements Callable<Integer> {
+        @Parameters(paramLabel = "ID", description = "the key's id (key_...)")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (SqliteStore store = open()) {
+                if (!new ApiKeys(store).revoke(id, System.currentTimeMillis())) {
+                    System.err.println("error: no active key with id " + id);
+                    return 1;
+                }
+                System.out.println("Revoked " + id);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.nusomi.recorder.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nusomi.recorder.server.http.ApiException;
+import com.nusomi.recorder.server.http.ApiRequest;
+import com.nusomi.recorder.server.http.ApiResponse;
+import com.nusomi.recorder.server.http.Json;
+import com.nusomi.recorder.server.http.Route;
+import com.nusomi.recorder.server.http.Router;
+import com.nusomi.recorder.server.store.AuditQuery;
+import com.nusomi.recorder.server.store.AuditRecord;
+import com.nusomi.recorder.server.store.StoreReader;
+import java.util.List;
+import java.util.Set;
+
+/** The audit log [ext] (admin scope) and the health check [ext] (no auth). */
+final class AuditApi {
+    static final Set<String> ACTIONS = Set.of("session.created", "session.started", "session.stopped",
+            "session.tagged", "session.deleted", "session.restored", "session.hard_deleted", "session.purged");
+
+    private AuditApi() {
+    }
+
+    static void register(Router router, String version) {
+        router.add(Route.read("GET", "/v1/audit_logs", "admin", Set.of("session_id", "action", "limit", "cursor"),
+                AuditApi::list));
+        byte[] health = Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "ok");
+            g.writeStringField("version", version);
+            g.writeEndObject();
+        });
+        router.add(Route.read("GET", "/v1/health", null, Set.of(), (r, tx) -> ApiResponse.json(200, health)));
+    }
+
+    private static ApiResponse list(ApiRequest r, StoreReader tx) {
+        var q = r.query();
+        String sessionId = q.single("session_id");
+        if (sessionId != null && (sessionId.isEmpty() || sessionId.length() > 64)) {
+            throw ApiException.parameter("session_id", "session_id must be a session id such as ses_01HZ...");
+        }
+        String action = q.single("action");
+        if (action != null && !ACTIONS.contains(action)) {
+            throw ApiException.parameter("action", "action must be one of " + String.join(", ",
+                    ACTIONS.stream().sorted().toList()));
+        }
+        int limit = Validation.limit(q.single("limit"));
+        String hash = Cursors.filterHash("audit", q.canonical(Set.of("session_id", "action")));
+        String before = null;
+        String cursor = q.single("cursor");
+        if (cursor != null) {
+            JsonNode pos = Cursors.decode(cursor, hash);
+            if (!pos.path("i").isTextual()) {
+                throw Cursors.invalid();
+            }
+            before = pos.get("i").asText();
+        }
+        List<AuditRecord> rows = tx.listAudit(new AuditQuery(sessionId, action, before, limit));
+        boolean hasMore = rows.size() > limit;
+        List<AuditRecord> page = hasMore ? rows.subList(0, limit) : rows;
+        String next = hasMore ? Cursors.encode(Json.MAPPER.createObjectNode().put("i", page.get(limit - 1).id()),
+                hash) : null;
+        return ApiResponse.json(200, Json.write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("data");
+            for (AuditRecord a : page) {
+                g.writeStartObject();
+                g.writeStringField("id", a.id());
+                SessionJson.time(g, "at", a.at());
+                g.writeStringField("action", a.action());
+                g.writeStringField("session_id", a.sessionId());
+                if (a.apiKeyId() == null) {
+                    g.writeNullField("api_key_id");
+                } else {
+                    g.writeStringField("api_key_id", a.apiKeyId());
+                }
+                g.writeFieldName("details");
+                g.writeRawValue(a.details());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("next_cursor", next);
+            g.writeBooleanField("has_more", hasMore);
+            g.writeEndObject();
+        }));
+    }
+}

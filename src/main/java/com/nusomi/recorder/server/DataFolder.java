@@ -1,0 +1,61 @@
+package com.nusomi.recorder.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the app keeps its data: {@code --data DIR}, else {@code SESSION_RECORDER_DATA}, else the per-OS place
+ * ({@code $XDG_DATA_HOME/session-recorder} on Linux, {@code %APPDATA%\SessionRecorder} on Windows,
+ * {@code ~/Library/Application Support/SessionRecorder} on macOS).
+ */
+public final class DataFolder {
+    private DataFolder() {
+    }
+
+    public static Path resolve(Path explicit) {
+        return resolve(explicit, System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    static Path resolve(Path explicit, Map<String, String> env, String osName, String home) {
+        if (explicit != null) {
+            return explicit.toAbsolutePath();
+        }
+        String override = env.get("SESSION_RECORDER_DATA");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).toAbsolutePath();
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            return (appData != null ? Path.of(appData) : Path.of(home, "AppData", "Roaming")).resolve("SessionRecorder");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "SessionRecorder");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share");
+        return base.resolve("session-recorder");
+    }
+
+    /** Writes a secret file readable by its owner only (0600 where the file system has POSIX permissions). */
+    public static void writeSecret(Path file, String secret) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        boolean posix = Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix");
+        if (posix) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(tmp);
+        }
+        Files.writeString(tmp, secret + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,101 @@
+package com.nusomi.recorder.server;
+
+import com.nusomi.recorder.server.store.Store;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background jobs: the indexer that seals stopped sessions (it finds them in the database, so sessions left
+ * stopped by a crash are sealed on the next start), and the purge of sessions deleted more than 30 days ago and of
+ * idempotency records older than 24 hours.
+ */
+final class Maintenance implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
+
+    private final Store store;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "api-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Maintenance(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    void start(long sealEveryMillis, long purgeEveryMillis) {
+        scheduler.scheduleWithFixedDelay(this::sealQuietly, 0, sealEveryMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::purgeQuietly, 0, purgeEveryMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Seals every session now stopped; returns how many. */
+    int sealStopped() {
+        int total = 0;
+        while (true) {
+            List<String> ids = store.read(tx -> tx.sessionsToSeal(500));
+            if (ids.isEmpty()) {
+                return total;
+            }
+            store.write(tx -> {
+                ids.forEach(id -> SessionLifecycle.seal(tx, id));
+                return null;
+            });
+            total += ids.size();
+        }
+    }
+
+    /** Purges what is due; returns how many sessions went. */
+    int purgeDue() {
+        long now = clock.millis();
+        int total = 0;
+        while (true) {
+            List<String> ids = store.read(tx -> tx.sessionsDueForPurge(now, 200));
+            if (ids.isEmpty()) {
+                break;
+            }
+            store.write(tx -> {
+                ids.forEach(id -> SessionLifecycle.purge(tx, id, now));
+                return null;
+            });
+            total += ids.size();
+        }
+        store.write(tx -> tx.deleteIdempotencyBefore(now - 24L * 60 * 60 * 1000));
+        if (total > 0) {
+            LOG.info("purged {} sessions deleted more than 30 days ago", total);
+        }
+        return total;
+    }
+
+    private void sealQuietly() {
+        try {
+            sealStopped();
+        } catch (RuntimeException e) {
+            LOG.warn("sealing failed; will try again", e);
+        }
+    }
+
+    private void purgeQuietly() {
+        try {
+            purgeDue();
+        } catch (RuntimeException e) {
+            LOG.warn("purge failed; will try again", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

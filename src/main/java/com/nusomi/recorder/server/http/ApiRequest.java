@@ -1,0 +1,35 @@
+package com.nusomi.recorder.server.http;
+
+import com.nusomi.recorder.server.store.ApiKeyRecord;
+import java.util.Map;
+
+/** A request after routing and authentication: what a handler needs, and nothing of the HTTP library. */
+public record ApiRequest(
+        String method,
+        String path,
+        Map<String, String> pathParams,
+        QueryParams query,
+        byte[] body,
+        String contentType,
+        String requestId,
+        ApiKeyRecord apiKey,
+        long now) {
+
+    public String pathParam(String name) {
+        return pathParams.get(name);
+    }
+
+    public boolean hasScope(String scope) {
+        return apiKey != null && (apiKey.scopes().contains(scope) || apiKey.scopes().contains("admin"));
+    }
+
+    public void requireScope(String scope) {
+        if (!hasScope(scope)) {
+            throw ApiException.forbidden(scope);
+        }
+    }
+
+    public String apiKeyId() {
+        return apiKey == null ? null : apiKey.id();
+    }
+}

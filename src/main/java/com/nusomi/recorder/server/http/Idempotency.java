@@ -1,0 +1,108 @@
+package com.nusomi.recorder.server.http;
+
+import com.nusomi.recorder.server.store.IdempotencyRecord;
+import com.nusomi.recorder.server.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Idempotent POSTs. Per API key, the first response to a key is stored in the same transaction as the work it
+ * reports, so a crash can never leave the work done without its replayable response (or the reverse). A second
+ * request with the key while the first is still in flight (its body still arriving, or its work running) is a 409
+ * {@code idempotency_key_in_use}; after it, the same request gets the stored response byte for byte, another
+ * request 409 {@code idempotency_key_reused}. Server errors (5xx) are not stored, so a retry can succeed.
+ */
+final class Idempotency {
+    static final long RETENTION_MILLIS = 24L * 60 * 60 * 1000;
+
+    private final Store store;
+    private final Clock clock;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    Idempotency(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Checks a key's form: 1–255 printable ASCII characters. Null stays null. */
+    static String validateKey(String key, String param) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e)) {
+            throw ApiException.invalid("idempotency_key_invalid",
+                    "an idempotency key is 1 to 255 printable ASCII characters", param);
+        }
+        return key;
+    }
+
+    /** The effective key of a create: the header's or the body's; both given and different is a 400. */
+    static String resolve(String headerKey, String bodyKey) {
+        String body = validateKey(bodyKey, "idempotency_key");
+        if (headerKey != null && body != null && !headerKey.equals(body)) {
+            throw ApiException.invalid("idempotency_key_invalid",
+                    "the Idempotency-Key header and the idempotency_key field differ", "idempotency_key");
+        }
+        return headerKey != null ? headerKey : body;
+    }
+
+    ApiResponse execute(ApiRequest request, String key, Route.WriteHandler handler) {
+        String slot = request.apiKeyId() + "\u0000" + key;
+        if (!inFlight.add(slot)) {
+            throw ApiException.conflict("idempotency_key_in_use",
+                    "a request with this idempotency key is still in progress; retry after it completes");
+        }
+        try {
+            String fingerprint = fingerprint(request);
+            return store.write(tx -> {
+                var existing = tx.findIdempotency(request.apiKeyId(), key);
+                if (existing.isPresent() && existing.get().createdAt() > clock.millis() - RETENTION_MILLIS) {
+                    IdempotencyRecord r = existing.get();
+                    if (!r.fingerprint().equals(fingerprint)) {
+                        throw ApiException.conflict("idempotency_key_reused",
+                                "this idempotency key was already used for a different request");
+                    }
+                    return new ApiResponse(r.status(), r.contentType(), r.body(), java.util.Map.of())
+                            .withHeader("Idempotent-Replayed", "true");
+                }
+                ApiResponse response;
+                tx.savepoint();
+                try {
+                    response = handler.handle(request, tx);
+                    tx.releaseSavepoint();
+                } catch (ApiException e) {
+                    tx.rollbackToSavepoint();
+                    response = ErrorBody.response(e, request.requestId());
+                }
+                if (response.status() < 500) {
+                    tx.saveIdempotency(new IdempotencyRecord(request.apiKeyId(), key, fingerprint, response.status(),
+                            response.contentType(), response.body(), clock.millis()));
+                }
+                return response;
+            });
+        } finally {
+            inFlight.remove(slot);
+        }
+    }
+
+    private static String fingerprint(ApiRequest request) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(request.method().getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(request.path().getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(request.query().canonical(Set.of("seq", "captured_at")).getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(request.body());
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.nusomi.recorder.server.http;
+
+import com.nusomi.recorder.server.store.StoreReader;
+import com.nusomi.recorder.server.store.StoreWriter;
+import java.util.Set;
+
+/**
+ * One endpoint: method, path pattern ({@code /v1/sessions/{id}}), the scope it needs, the query parameters it
+ * accepts, what body it takes, and its handler. Read handlers run in a read transaction; write handlers in the
+ * writer's transaction, together with the idempotency record of their response.
+ */
+public record Route(
+        String method,
+        String pattern,
+        String scope,
+        Set<String> queryParams,
+        Body body,
+        ReadHandler reader,
+        WriteHandler writer) {
+
+    /** What the endpoint takes as a request body. */
+    public enum Body {
+        /** No body, or an empty JSON object. */
+        NONE,
+        /** A JSON object of at most 1 MiB. */
+        JSON,
+        /** A JSON object that may carry {@code idempotency_key} (create). */
+        JSON_WITH_IDEMPOTENCY_KEY,
+        /** Raw bytes of at most 10 MiB (frame images). */
+        BINARY
+    }
+
+    @FunctionalInterface
+    public interface ReadHandler {
+        ApiResponse handle(ApiRequest request, StoreReader tx);
+    }
+
+    @FunctionalInterface
+    public interface WriteHandler {
+        ApiResponse handle(ApiRequest request, StoreWriter tx);
+    }
+
+    public static Route read(String method, String pattern, String scope, Set<String> queryParams,
+                             ReadHandler handler) {
+        return new Route(method, pattern, scope, queryParams, Body.NONE, handler, null);
+    }
+
+    public static Route write(String method, String pattern, String scope, Set<String> queryParams, Body body,
+                              WriteHandler handler) {
+        return new Route(method, pattern, scope, queryParams, body, null, handler);
+    }
+
+    public boolean isWrite() {
+        return writer != null;
+    }
+
+    public long bodyLimit() {
+        return body == Body.BINARY ? 10L * 1024 * 1024 : 1024L * 1024;
+    }
+}

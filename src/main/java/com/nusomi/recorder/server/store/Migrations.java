@@ -1,0 +1,119 @@
+package com.nusomi.recorder.server.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Versioned schema migrations: {@code db/migration/V<n>__<name>.sql} on the class path, applied in order, each in
+ * its own transaction, recorded with a checksum in {@code schema_migrations}. A changed migration that was already
+ * applied is refused rather than silently ignored. (A few dozen lines instead of Flyway: start-up time matters to
+ * the desktop app, and Flyway's class-path scan costs more than the whole schema.)
+ */
+final class Migrations {
+    /** Every migration, in order. Add new files here. */
+    static final List<String> FILES = List.of("V1__initial_schema.sql");
+
+    private Migrations() {
+    }
+
+    static void apply(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, "
+                    + "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+        }
+        for (String file : FILES) {
+            int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
+            String sql = load(file);
+            String checksum = sha256(sql);
+            String applied = appliedChecksum(c, version);
+            if (applied != null) {
+                if (!applied.equals(checksum)) {
+                    throw new SQLException("migration " + file + " changed after it was applied");
+                }
+                continue;
+            }
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String statement : split(sql)) {
+                    st.execute(statement);
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                    ps.setInt(1, version);
+                    ps.setString(2, file);
+                    ps.setString(3, checksum);
+                    ps.setLong(4, System.currentTimeMillis());
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+
+    private static String appliedChecksum(Connection c, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT checksum FROM schema_migrations WHERE version = ?")) {
+            ps.setInt(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Splits on semicolons at line ends; comment lines are dropped. Our migrations hold no procedural code. */
+    static List<String> split(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                out.add(current.toString().strip().replaceAll(";$", ""));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    private static String load(String file) throws SQLException {
+        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + file)) {
+            if (in == null) {
+                throw new SQLException("missing migration " + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SQLException("cannot read migration " + file, e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package com.nusomi.recorder.server.store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Builds the list query so that every filter combination walks one index in (created_at, id) order and stops after
+ * one page, instead of scanning and sorting: the cost of a page then depends on the filters' selectivity, not on how
+ * many sessions there are.
+ *
+ * <ul>
+ *   <li>With a tag filter, the walk runs over {@code session_tag_names} for the first tag.</li>
+ *   <li>Else, over the index of the first given filter among workflow, actor kind, outcome, status; a filter with
+ *       several values becomes one ordered sub-query per value, merged (UNION ALL, then ORDER BY ... LIMIT).</li>
+ *   <li>Else, over the index of all live (or trashed) sessions.</li>
+ * </ul>
+ * Terms that must not pick the index are written {@code +column}, which SQLite and PostgreSQL both read as the
+ * column itself but which keeps SQLite's planner from choosing that column's index.
+ */
+record SessionListSql(String sql, List<Object> params) {
+    /** Above this many values, one sub-query per value costs more than walking the main index. */
+    private static final int MAX_UNION = 16;
+
+    static SessionListSql build(SessionQuery q) {
+        int fetch = q.limit() + 1;
+        if (!q.tags().isEmpty()) {
+            return byTag(q, fetch);
+        }
+        String column = null;
+        List<String> values = List.of();
+        if (!q.workflows().isEmpty()) {
+            column = "workflow";
+            values = q.workflows();
+        } else if (!q.actorKinds().isEmpty()) {
+            column = "actor_kind";
+            values = q.actorKinds();
+        } else if (!q.outcomes().isEmpty()) {
+            column = "outcome";
+            values = q.outcomes();
+        } else if (!q.statuses().isEmpty()) {
+            column = "status";
+            values = q.statuses();
+        }
+        if (column == null || values.size() > MAX_UNION) {
+            List<Object> params = new ArrayList<>();
+            String where = conditions(q, null, null, params);
+            params.add(fetch);
+            return new SessionListSql("SELECT " + SqliteTx.SESSION_COLUMNS + " FROM sessions WHERE " + where
+                    + " ORDER BY created_at DESC, id DESC LIMIT ?", params);
+        }
+        List<Object> params = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (String value : values) {
+            String where = conditions(q, column, value, params);
+            params.add(fetch);
+            parts.add("SELECT " + SqliteTx.SESSION_COLUMNS + " FROM sessions WHERE " + where
+                    + " ORDER BY created_at DESC, id DESC LIMIT ?");
+        }
+        if (parts.size() == 1) {
+            return new SessionListSql(parts.get(0), params);
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM (");
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                sql.append(" UNION ALL SELECT * FROM (");
+            }
+            sql.append(parts.get(i)).append(") AS p").append(i);
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        params.add(fetch);
+        return new SessionListSql(sql.toString(), params);
+    }
+
+    /** The WHERE clause; {@code drivingColumn = drivingValue} is the one term left free to use its index. */
+    private static String conditions(SessionQuery q, String drivingColumn, String drivingValue, List<Object> params) {
+        List<String> terms = new ArrayList<>();
+        terms.add(q.trash() ? "deleted_at IS NOT NULL" : "deleted_at IS NULL");
+        if (drivingColumn != null) {
+            terms.add(drivingColumn + " = ?");
+            params.add(drivingValue);
+        }
+        filter(terms, params, "workflow", q.workflows(), drivingColumn);
+        filter(terms, params, "actor_kind", q.actorKinds(), drivingColumn);
+        filter(terms, params, "outcome", q.outcomes(), drivingColumn);
+        filter(terms, params, "status", q.statuses(), drivingColumn);
+        if (q.since() != null) {
+            terms.add("created_at >= ?");
+            params.add(q.since());
+        }
+        if (q.until() != null) {
+            terms.add("created_at < ?");
+            params.add(q.until());
+        }
+        if (q.afterId() != null) {
+            terms.add("(created_at, id) < (?, ?)");
+            params.add(q.afterCreatedAt());
+            params.add(q.afterId());
+        }
+        return String.join(" AND ", terms);
+    }
+
+    private static void filter(List<String> terms, List<Object> params, String column, List<String> values,
+                               String drivingColumn) {
+        if (values.isEmpty() || column.equals(drivingColumn)) {
+            return;
+        }
+        terms.add("+" + column + " IN (" + marks(values.size()) + ")");
+        params.addAll(values);
+    }
+
+    private static SessionListSql byTag(SessionQuery q, int fetch) {
+        List<Object> params = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
+        terms.add("n.name = ?");
+        params.add(q.tags().get(0));
+        terms.add("n.deleted = ?");
+        params.add(q.trash() ? 1 : 0);
+        if (q.since() != null) {
+            terms.add("n.session_created_at >= ?");
+            params.add(q.since());
+        }
+        if (q.until() != null) {
+            terms.add("n.session_created_at < ?");
+            params.add(q.until());
+        }
+        if (q.afterId() != null) {
+            terms.add("(n.session_created_at, n.session_id) < (?, ?)");
+            params.add(q.afterCreatedAt());
+            params.add(q.afterId());
+        }
+        for (String other : q.tags().subList(1, q.tags().size())) {
+            terms.add("EXISTS (SELECT 1 FROM session_tag_names m WHERE m.name = ? AND m.session_id = n.session_id)");
+            params.add(other);
+        }
+        List<String> sessionTerms = new ArrayList<>();
+        filter(sessionTerms, params, "s.workflow", q.workflows(), null);
+        filter(sessionTerms, params, "s.actor_kind", q.actorKinds(), null);
+        filter(sessionTerms, params, "s.outcome", q.outcomes(), null);
+        filter(sessionTerms, params, "s.status", q.statuses(), null);
+        terms.addAll(sessionTerms);
+        params.add(fetch);
+        String columns = "s." + String.join(", s.", SqliteTx.SESSION_COLUMNS.split(", "));
+        return new SessionListSql("SELECT " + columns + " FROM session_tag_names n JOIN sessions s ON s.id = n.session_id"
+                + " WHERE " + String.join(" AND ", terms)
+                + " ORDER BY n.session_created_at DESC, n.session_id DESC LIMIT ?", params);
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+}

@@ -1,0 +1,76 @@
+package com.nusomi.recorder.server.store;
+
+/**
+ * One session row as the store keeps it. Times are epoch milliseconds; nullable ones are {@code Long}.
+ * {@code metadata} is the compact JSON text of the metadata object.
+ */
+public record SessionRecord(
+        String id,
+        String workflow,
+        String status,
+        String outcome,
+        String stopReason,
+        String metadata,
+        String actorId,
+        String actorKind,
+        long createdAt,
+        Long startedAt,
+        Long stoppedAt,
+        Long deletedAt,
+        Long purgeAt,
+        long frameCount,
+        long eventCount,
+        long tagCount,
+        long errorEvents) {
+
+    public static final String CREATED = "created";
+    public static final String RECORDING = "recording";
+    public static final String STOPPED = "stopped";
+    public static final String SEALED = "sealed";
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public boolean isStoppedOrSealed() {
+        return STOPPED.equals(status) || SEALED.equals(status);
+    }
+
+    public SessionRecord withStart(long at) {
+        return new SessionRecord(id, workflow, RECORDING, outcome, stopReason, metadata, actorId, actorKind,
+                createdAt, at, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents);
+    }
+
+    public SessionRecord withStop(long at, String reason, String derivedOutcome) {
+        return new SessionRecord(id, workflow, STOPPED, derivedOutcome, reason, metadata, actorId, actorKind,
+                createdAt, startedAt, at, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents);
+    }
+
+    public SessionRecord withStatus(String newStatus) {
+        return new SessionRecord(id, workflow, newStatus, outcome, stopReason, metadata, actorId, actorKind,
+                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents);
+    }
+
+    public SessionRecord withOutcome(String newOutcome) {
+        return new SessionRecord(id, workflow, status, newOutcome, stopReason, metadata, actorId, actorKind,
+                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents);
+    }
+
+    public SessionRecord withDeletion(Long newDeletedAt, Long newPurgeAt) {
+        return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
+                createdAt, startedAt, stoppedAt, newDeletedAt, newPurgeAt, frameCount, eventCount, tagCount,
+                errorEvents);
+    }
+
+    public SessionRecord withTagCount(long newTagCount) {
+        return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
+                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, newTagCount,
+                errorEvents);
+    }
+
+    public SessionRecord withCounts(long newFrameCount, long newEventCount, long newErrorEvents) {
+        return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
+                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, newFrameCount, newEventCount, tagCount,
+                newErrorEvents);
+    }
+}

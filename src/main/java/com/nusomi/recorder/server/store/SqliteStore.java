@@ -1,0 +1,194 @@
+package com.nusomi.recorder.server.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQLite store: one database file in WAL mode, one writer connection behind a fair lock (SQLite has one writer
+ * at a time anyway; queuing in Java avoids busy-wait retries) and a small pool of read connections that read
+ * concurrently with the writer. {@code synchronous=NORMAL} in WAL mode keeps every committed transaction across a
+ * crash of the process (kill -9); only a power loss may drop the last commits.
+ */
+public final class SqliteStore implements Store {
+    private static final int READERS = 8;
+
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final List<Connection> allReaders = new ArrayList<>();
+    private volatile boolean closed;
+
+    private SqliteStore(Path file) throws SQLException {
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.writer = open();
+        Migrations.apply(writer);
+        writer.setAutoCommit(false);
+        for (int i = 0; i < READERS; i++) {
+            Connection c = open();
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA query_only=1");
+            }
+            c.setAutoCommit(false);
+            allReaders.add(c);
+            readers.add(c);
+        }
+    }
+
+    /** Opens (creating and migrating if needed) the database at {@code file}. */
+    public static SqliteStore open(Path file) {
+        try {
+            return new SqliteStore(file);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+            st.execute("PRAGMA synchronous=NORMAL");
+            st.execute("PRAGMA busy_timeout=10000");
+            st.execute("PRAGMA foreign_keys=OFF");
+            st.execute("PRAGMA cache_size=-32768");
+            st.execute("PRAGMA temp_store=MEMORY");
+            st.execute("PRAGMA mmap_size=268435456");
+        }
+        return c;
+    }
+
+    @Override
+    public <T> T read(Work<StoreReader, T> work) {
+        Connection c = borrow();
+        try {
+            T result = work.run(new SqliteTx(c));
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("read failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection goes back to the pool either way
+            }
+            readers.add(c);
+        }
+    }
+
+    @Override
+    public <T> T write(Work<StoreWriter, T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            try {
+                T result = work.run(new SqliteTx(writer));
+                writer.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly();
+                throw e;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw new StoreException("write failed: " + e.getMessage(), e);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writer.rollback();
+        } catch (SQLException ignored) {
+            // nothing more to undo
+        }
+    }
+
+    private Connection borrow() {
+        ensureOpen();
+        try {
+            Connection c = readers.poll(30, TimeUnit.SECONDS);
+            if (c == null) {
+                throw new StoreException("no database connection free after 30 s", null);
+            }
+            return c;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted waiting for a database connection", e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("store is closed", null);
+        }
+    }
+
+    /** Refreshes the query planner's statistics (cheap; SQLite's advice on close and after bulk loads). */
+    public void optimize() {
+        write(tx -> {
+            ((SqliteTx) tx).exec("PRAGMA optimize");
+            return null;
+        });
+    }
+
+    /** Runs ANALYZE: after a bulk load, so the planner knows the data. */
+    public void analyze() {
+        writeLock.lock();
+        try {
+            writer.commit();
+            writer.setAutoCommit(true);
+            try (Statement st = writer.createStatement()) {
+                st.execute("ANALYZE");
+            } finally {
+                writer.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("analyze failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (Statement st = writer.createStatement()) {
+                st.execute("PRAGMA optimize");
+                writer.commit();
+            } catch (SQLException ignored) {
+                // best effort
+            }
+            closeQuietly(writer);
+            for (Connection c : allReaders) {
+                closeQuietly(c);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package com.nusomi.recorder.server.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Queries available inside any transaction. */
+public interface StoreReader {
+
+    Optional<SessionRecord> findSession(String id);
+
+    /** Up to {@code query.limit() + 1} sessions, newest first, so the caller can tell whether more follow. */
+    List<SessionRecord> listSessions(SessionQuery query);
+
+    List<TagRecord> tagsOf(String sessionId);
+
+    Map<String, List<TagRecord>> tagsOf(Collection<String> sessionIds);
+
+    /** Up to {@code limit} events by time, then id. */
+    List<EventRecord> eventsOf(String sessionId, int limit);
+
+    FramesSummary framesSummary(String sessionId);
+
+    Optional<ApiKeyRecord> findKeyByHash(String keyHash);
+
+    List<ApiKeyRecord> listKeys();
+
+    /** Up to {@code query.limit() + 1} entries, newest first. */
+    List<AuditRecord> listAudit(AuditQuery query);
+
+    Optional<IdempotencyRecord> findIdempotency(String apiKeyId, String key);
+
+    List<String> sessionsToSeal(int limit);
+
+    List<String> sessionsDueForPurge(long now, int limit);
+}
