@@ -1,0 +1,41 @@
+package com.nusomi.recorder.client;
+
+import java.time.Duration;
+
+/**
+ * Per-call options: the {@code Idempotency-Key} to send (POST only; a UUID is generated when null), a
+ * whole-call timeout for each attempt overriding the client's, and a maximum number of attempts overriding
+ * the retry policy's.
+ */
+public record RequestOptions(String idempotencyKey, Duration timeout, Integer maxAttempts) {
+    public static final RequestOptions NONE = new RequestOptions(null, null, null);
+
+    public RequestOptions {
+        if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
+            throw new IllegalArgumentException("an idempotency key has 1 to 255 characters");
+        }
+        if (maxAttempts != null && maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    public static RequestOptions idempotencyKey(String key) {
+        return new RequestOptions(key, null, null);
+    }
+
+    public static RequestOptions timeout(Duration timeout) {
+        return new RequestOptions(null, timeout, null);
+    }
+
+    public RequestOptions withIdempotencyKey(String key) {
+        return new RequestOptions(key, timeout, maxAttempts);
+    }
+
+    public RequestOptions withTimeout(Duration timeout) {
+        return new RequestOptions(idempotencyKey, timeout, maxAttempts);
+    }
+
+    public RequestOptions withMaxAttempts(Integer maxAttempts) {
+        return new RequestOptions(idempotencyKey, timeout, maxAttempts);
+    }
+}

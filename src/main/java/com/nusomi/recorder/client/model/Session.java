@@ -1,0 +1,45 @@
+package com.nusomi.recorder.client.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recorded run of a workflow. {@code outcome}, {@code stopReason}, {@code deletedAt} and {@code purgeAt}
+ * are null when absent. {@code tags} and {@code events} are empty unless asked for with an include;
+ * {@code framesSummary} is null unless included.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Session(
+        String id,
+        String workflow,
+        SessionStatus status,
+        Outcome outcome,
+        StopReason stopReason,
+        Map<String, Object> metadata,
+        Actor actor,
+        Instant startedAt,
+        Instant stoppedAt,
+        long durationMs,
+        long frameCount,
+        long eventCount,
+        Instant createdAt,
+        Instant deletedAt,
+        Instant purgeAt,
+        List<Tag> tags,
+        List<Event> events,
+        boolean eventsTruncated,
+        FramesSummary framesSummary) {
+
+    public Session {
+        metadata = Copies.map(metadata);
+        tags = Copies.list(tags);
+        events = Copies.list(events);
+    }
+
+    /** True when this session is soft-deleted (seen through the trash view or a delete response). */
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+}
