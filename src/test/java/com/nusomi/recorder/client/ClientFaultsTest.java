@@ -17,6 +17,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.EventQuery;
+import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.client.request.PageRequest;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -208,12 +209,8 @@ class ClientFaultsTest {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
                 .body("<html><body>Welcome to nginx</body></html>").build());
 
-        assertThatThrownBy(() -> client.list(SessionQuery()))
+        assertThatThrownBy(() -> client.list(SessionQuery.all()))
                 .isInstanceOf(MalformedResponseException.class);
-    }
-
-    private static com.nusomi.recorder.client.request.SessionQuery SessionQuery() {
-        return com.nusomi.recorder.client.request.SessionQuery.all();
     }
 
     @Test
