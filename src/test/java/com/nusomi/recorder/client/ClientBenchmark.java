@@ -32,15 +32,6 @@ class ClientBenchmark {
     private static final int WARMUP = 500;
     private static final int ITERATIONS = 2000;
 
-    static {
-        // The JDK HTTP server leaves Nagle's algorithm on by default: a small header write followed by the body
-        // then waits for the client's delayed ACK, about 40 ms per call on Linux loopback, which would hide
-        // the client's cost entirely. Measured without that stall unless the run says otherwise.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     @Test
     void clientOverheadVersusRawOkHttp(@TempDir Path dataDir) throws Exception {
         try (ApiServer server = startServer(dataDir);
