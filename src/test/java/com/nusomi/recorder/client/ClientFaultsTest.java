@@ -362,4 +362,22 @@ class ClientFaultsTest {
 
         assertThatThrownBy(() -> client.getAsync("ses_1").join()).hasCauseInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void closingFailsCallsInFlightAndQueuedInsteadOfLeavingThemHanging() throws Exception {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        SessionsClient single = SessionsClient.builder().baseUrl(server.url("/").toString()).apiKey(KEY)
+                .retryPolicy(FAST).asyncThreads(1).build();
+        CompletableFuture<Session> inFlight = single.getAsync("ses_1");
+        CompletableFuture<Session> queued = single.getAsync("ses_2");
+        server.takeRequest();
+
+        single.close();
+
+        await().until(() -> inFlight.isDone() && queued.isDone());
+        assertThat(inFlight).isCompletedExceptionally();
+        assertThatThrownBy(queued::join).hasCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> single.get("ses_3")).isInstanceOf(IllegalStateException.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }
