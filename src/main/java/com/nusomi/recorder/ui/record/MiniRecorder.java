@@ -77,6 +77,7 @@ public final class MiniRecorder {
         vm.tags().presets().stream().limit(MAX_QUICK_TAGS).forEach(p -> {
             Button b = new Button(p);
             b.getStyleClass().addAll("preset-tag", "small");
+            b.setMnemonicParsing(false);
             b.setTooltip(new Tooltip("Tag \"" + p + "\""));
             b.disableProperty().bind(vm.canTagBinding().not());
             b.setOnAction(e -> vm.onTagPreset(p));

@@ -163,8 +163,9 @@ public final class RecordView extends StackPane {
         grid.add(new Problem("actorProblem", vm.actorProblemProperty()), 1, 4);
         GridPane.setHgrow(workflowField, Priority.ALWAYS);
         GridPane.setHgrow(actorRow, Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(72),
-                new javafx.scene.layout.ColumnConstraints());
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
         grid.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
 
         MetadataEditor metadata = new MetadataEditor(vm.metadata());

@@ -54,6 +54,7 @@ final class TagPanel extends VBox {
         name.setPrefWidth(170);
         Button add = new Button("Tag", new FontIcon(MaterialDesignT.TAG_PLUS_OUTLINE));
         add.setId("addTagButton");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setTooltip(new Tooltip("Add the custom tag (Enter)"));
         add.disableProperty().bind(vm.canTagBinding().not().or(tags.customValidBinding().not()));
         add.setOnAction(e -> vm.onAddCustomTag());
@@ -98,6 +99,7 @@ final class TagPanel extends VBox {
             Button b = new Button(preset);
             b.setId("preset-" + preset);
             b.getStyleClass().addAll("preset-tag", "small");
+            b.setMnemonicParsing(false);
             b.setTooltip(new Tooltip(i <= 9 ? "Tag \"" + preset + "\" (Ctrl+" + i + ")" : "Tag \"" + preset + "\""));
             b.disableProperty().bind(vm.canTagBinding().not());
             b.setOnAction(e -> vm.onTagPreset(preset));
