@@ -92,7 +92,7 @@ public final class MainWindow {
         root.setLeft(sidebar(navRecord, navSessions, navSettings));
         content.getStyleClass().add("content");
         root.setCenter(content);
-        root.setBottom(new StatusBar(statusVm, "Ctrl+Shift+R start · Ctrl+Shift+S stop · Ctrl+T tag · Ctrl+1…9 presets"));
+        root.setBottom(new StatusBar(statusVm, "Ctrl+Shift+R / S start, stop · Ctrl+T tag · Ctrl+1–9 presets"));
 
         ctx.connection().addListener(state -> ctx.tasks().onUi(() -> {
             statusVm.update(state);
