@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code session-recorder [--data DIR] [COMMAND]}: with no command it opens the GUI (when one is given), else prints its usage. */
 @Command(name = "session-recorder", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Records runs of business workflows against the Sessions API.",
-        subcommands = {ServeCommand.class, KeysCommand.class})
+        subcommands = {ServeCommand.class, KeysCommand.class, SessionsCommand.class})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,7 +29,8 @@ public final class RootCommand implements Runnable {
 
     /** The command line whose bare form calls {@code gui} with the GUI's arguments (blocking until it closes). */
     public static CommandLine commandLine(java.util.function.Consumer<String[]> gui) {
-        return new CommandLine(new RootCommand(gui)).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new RootCommand(gui)).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(SessionsCommand::handle);
     }
 
     @Override
