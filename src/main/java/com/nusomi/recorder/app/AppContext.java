@@ -1,0 +1,172 @@
+package com.nusomi.recorder.app;
+
+import com.nusomi.recorder.app.connection.ConnectionService;
+import com.nusomi.recorder.app.connection.Connector;
+import com.nusomi.recorder.app.settings.SecretStore;
+import com.nusomi.recorder.app.settings.Settings;
+import com.nusomi.recorder.app.settings.SettingsStore;
+import com.nusomi.recorder.client.SessionsClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one place that builds the app's services and hands them on: the executor, the task runner, the
+ * settings and the secret store, and the connection to the Sessions API. {@code App} builds one from the
+ * environment; tests build one on their own data folder and server.
+ */
+public final class AppContext implements AutoCloseable {
+    private final Path dataDir;
+    private final Map<String, String> env;
+    private final AppExecutor executor;
+    private final TaskRunner tasks;
+    private final SettingsStore settingsStore;
+    private final Settings settings;
+    private final SecretStore secrets;
+    private final ConnectionService connection;
+    private final Connector connectorOverride;
+    private final Clock clock;
+
+    private AppContext(Builder b) {
+        this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
+        this.env = b.env;
+        this.executor = new AppExecutor();
+        this.tasks = b.tasks != null ? b.tasks : new FxTaskRunner(executor.workers());
+        this.settingsStore = new SettingsStore(dataDir, executor.workers());
+        this.settings = settingsStore.load();
+        this.secrets = new SecretStore(dataDir, b.useKeychain);
+        this.connection = new ConnectionService(executor.workers(), executor.scheduler(), b.healthPollMillis);
+        this.connectorOverride = b.connector;
+        this.clock = b.clock;
+        prefillFromEnvironment();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void prefillFromEnvironment() {
+        String url = env.get(SessionsClient.ENV_BASE_URL);
+        if ((settings.hostedBaseUrl == null || settings.hostedBaseUrl.isBlank()) && url != null && !url.isBlank()) {
+            settings.hostedBaseUrl = url.trim();
+        }
+    }
+
+    /** The API key given by {@code NUSOMI_API_KEY}, or null. */
+    public String environmentApiKey() {
+        String key = env.get(SessionsClient.ENV_API_KEY);
+        return key == null || key.isBlank() ? null : key.trim();
+    }
+
+    /** Opens the connection the settings ask for (or the one given to the builder), off the UI thread. */
+    public CompletableFuture<?> connect() {
+        if (connectorOverride != null) {
+            return connection.reconnect(connectorOverride, "Connecting…");
+        }
+        if (settings.connectionMode == Settings.ConnectionMode.HOSTED && !settings.hostedBaseUrl.isBlank()) {
+            String url = settings.hostedBaseUrl;
+            return connection.reconnect(() -> {
+                String key = secrets.load();
+                return Connector.remote(url, key != null ? key : environmentApiKey()).connect();
+            }, "Hosted · " + url + " (connecting…)");
+        }
+        return connection.reconnect(Connector.embedded(dataDir), "Embedded server (starting…)");
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public AppExecutor executor() {
+        return executor;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public SettingsStore settingsStore() {
+        return settingsStore;
+    }
+
+    /** Saves the settings off the UI thread. */
+    public void saveSettings() {
+        settingsStore.save(settings);
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    public ConnectionService connection() {
+        return connection;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        executor.close();
+    }
+
+    /** Builder of {@link AppContext}; only the data folder is required. */
+    public static final class Builder {
+        private Path dataDir;
+        private Map<String, String> env = Map.of();
+        private Connector connector;
+        private TaskRunner tasks;
+        private boolean useKeychain = true;
+        private long healthPollMillis = 10_000;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** The environment to read {@code NUSOMI_BASE_URL} / {@code NUSOMI_API_KEY} from. */
+        public Builder environment(Map<String, String> env) {
+            this.env = Map.copyOf(env);
+            return this;
+        }
+
+        /** Always use this connector instead of the one the settings choose (tests). */
+        public Builder connector(Connector connector) {
+            this.connector = connector;
+            return this;
+        }
+
+        public Builder tasks(TaskRunner tasks) {
+            this.tasks = tasks;
+            return this;
+        }
+
+        public Builder useKeychain(boolean useKeychain) {
+            this.useKeychain = useKeychain;
+            return this;
+        }
+
+        public Builder healthPollMillis(long millis) {
+            this.healthPollMillis = millis;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public AppContext build() {
+            return new AppContext(this);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.nusomi.recorder.app.settings;
+
+import com.github.javakeyring.Keyring;
+import com.nusomi.recorder.server.DataFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the hosted API key: in the OS keychain when one answers, else in {@code hosted.key} (mode 0600) in the
+ * data folder. Blocking (the keychain may be slow or absent): call it off the UI thread. Never logs the key.
+ */
+public final class SecretStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SecretStore.class);
+    private static final String SERVICE = "session-recorder";
+    private static final String ACCOUNT = "hosted-api-key";
+
+    private final Path file;
+    private final boolean useKeychain;
+
+    public SecretStore(Path dataDir, boolean useKeychain) {
+        this.file = dataDir.resolve("hosted.key");
+        this.useKeychain = useKeychain;
+    }
+
+    /** Where the key went: "OS keychain" or the file's path. */
+    public String save(String key) throws IOException {
+        if (useKeychain && keychain(k -> {
+            k.setPassword(SERVICE, ACCOUNT, key);
+            return Boolean.TRUE;
+        }) != null) {
+            Files.deleteIfExists(file);
+            return "OS keychain";
+        }
+        DataFolder.writeSecret(file, key);
+        return file.toString();
+    }
+
+    /** The stored key, or null. */
+    public String load() {
+        if (useKeychain) {
+            String fromKeychain = keychain(k -> k.getPassword(SERVICE, ACCOUNT));
+            if (fromKeychain != null && !fromKeychain.isBlank()) {
+                return fromKeychain;
+            }
+        }
+        try {
+            if (Files.isRegularFile(file)) {
+                String key = Files.readString(file, StandardCharsets.UTF_8).strip();
+                return key.isEmpty() ? null : key;
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot read the API key file {}: {}", file, e.getMessage());
+        }
+        return null;
+    }
+
+    /** A key shown as its prefix and last four characters: {@code nsk_live_…abcd}. */
+    public static String mask(String key) {
+        if (key == null || key.isBlank()) {
+            return "";
+        }
+        int prefix = key.startsWith("nsk_") ? Math.min(key.indexOf('_', 4) + 1, key.length()) : 0;
+        if (key.length() <= prefix + 8) {
+            return key.substring(0, prefix) + "…";
+        }
+        return key.substring(0, prefix) + "…" + key.substring(key.length() - 4);
+    }
+
+    private interface KeychainCall<T> {
+        T call(Keyring keyring) throws Exception;
+    }
+
+    /** Runs a keychain call with a time limit; null when there is no keychain or it fails in any way. */
+    private static <T> T keychain(KeychainCall<T> call) {
+        CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> {
+            try (Keyring keyring = Keyring.create()) {
+                return call.call(keyring);
+            } catch (Exception | LinkageError e) {
+                LOG.debug("OS keychain not usable: {}", e.getClass().getSimpleName());
+                return null;
+            }
+        });
+        try {
+            return f.get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            f.cancel(true);
+            LOG.debug("OS keychain not usable: {}", e.getClass().getSimpleName());
+            return null;
+        } catch (LinkageError e) {
+            return null;
+        }
+    }
+}
