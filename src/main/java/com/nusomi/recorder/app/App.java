@@ -23,6 +23,7 @@ public final class App extends Application {
                 .build();
         MainWindow window = new MainWindow(context);
         window.show(stage);
+        StartupProbe.attachIfAsked(stage, context.connection());
         window.connect();
     }
 
