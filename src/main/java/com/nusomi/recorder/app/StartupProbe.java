@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 
 /**
  * For the cold-start benchmark and the installer's smoke test: with {@code -Drecorder.readyFile=FILE}, once the
- * main window is shown and the API answers, writes the milliseconds since the process started into FILE; with
+ * main window is shown and the API answers, writes the milliseconds since the process started and the resident memory in KiB into FILE; with
  * {@code -Drecorder.exitWhenReady=true} the app then quits. Inert without those properties.
  */
 final class StartupProbe {
@@ -52,6 +52,20 @@ final class StartupProbe {
         });
     }
 
+    /** VmRSS from /proc on Linux; -1 elsewhere. */
+    static long residentKilobytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no figure
+        }
+        return -1;
+    }
+
     private void maybeReady() {
         if (!shown.get() || !online.get() || !written.compareAndSet(false, true)) {
             return;
@@ -59,7 +73,7 @@ final class StartupProbe {
         long millis = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
         try {
-            Files.writeString(file, Long.toString(millis), StandardCharsets.UTF_8);
+            Files.writeString(file, millis + " " + residentKilobytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
