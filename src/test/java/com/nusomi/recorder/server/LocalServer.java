@@ -45,6 +45,12 @@ final class LocalServer implements BeforeAllCallback, AfterAllCallback, BeforeEa
         return this;
     }
 
+    /** Serves an existing data folder (deleted on close like a fresh one). */
+    LocalServer dataDir(Path dir) {
+        this.dataDir = dir;
+        return this;
+    }
+
     LocalServer start() {
         try {
             if (dataDir == null) {
