@@ -52,7 +52,8 @@ public final class Times {
 
     /** Parses an RFC 3339 date-time with a zone offset ({@code Z} or {@code +02:00}); empty when malformed. */
     public static Optional<Instant> parse(String text) {
-        if (text == null || text.length() < 20 || text.length() > 40) {
+        // RFC 3339 years have four digits; ISO's signed years (+999999999-...) overflow epoch milliseconds.
+        if (text == null || text.length() < 20 || text.length() > 40 || !Character.isDigit(text.charAt(0))) {
             return Optional.empty();
         }
         try {
