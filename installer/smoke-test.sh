@@ -48,6 +48,10 @@ start_and_wait() {   # $1 launcher
 
 start_and_wait "$dist/session-recorder/bin/session-recorder"
 if $want_deb; then
-  dpkg -i "$dist"/session-recorder_*.deb
+  # A desktop machine has these; a bare container may not, and the package's menu entry goes there.
+  mkdir -p /usr/share/applications /usr/share/desktop-directories
+  # dpkg -i alone leaves the package unconfigured where a declared dependency (xdg-utils, GTK) is missing;
+  # apt installs the .deb together with what it declares.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$(ls "$dist"/session-recorder_*.deb)"
   start_and_wait /opt/session-recorder/bin/session-recorder
 fi
