@@ -33,6 +33,11 @@ public final class ApiServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
             System.setProperty("sun.net.httpserver.maxReqTime", "30");
         }
+        // The JDK server writes a response's headers and body separately: without TCP_NODELAY the body waits for
+        // the client's delayed ACK, some 40 ms on every keep-alive request.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     private final ServerConfig config;
