@@ -74,7 +74,8 @@ public final class Spool implements AutoCloseable {
         return usedBytes.get();
     }
 
-    SpoolEvents events() {
+    /** Where this spool reports to. */
+    public SpoolEvents events() {
         return events;
     }
 
