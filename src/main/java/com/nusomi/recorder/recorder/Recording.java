@@ -93,6 +93,7 @@ public final class Recording {
     }
 
     void begin() {
+        notify.state(counters, RecordingState.RECORDING);
         try {
             input.start(new Input());
             inputAvailable = true;
@@ -107,7 +108,6 @@ public final class Recording {
         worker.scheduleAtFixedRate(this::flushKeys, keyPeriod, keyPeriod, TimeUnit.MILLISECONDS);
         long eventPeriod = options.eventFlushInterval().toMillis();
         worker.scheduleAtFixedRate(this::flushEvents, eventPeriod, eventPeriod, TimeUnit.MILLISECONDS);
-        notify.state(counters, RecordingState.RECORDING);
     }
 
     public String sessionId() {
