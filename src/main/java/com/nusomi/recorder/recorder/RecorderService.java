@@ -53,7 +53,7 @@ public final class RecorderService implements AutoCloseable {
     private final Notifier notifier = new Notifier();
     private final Spool spool;
     private final Map<String, Uploader> uploaders = new LinkedHashMap<>();
-    private final Map<String, SessionCounters> counters = new LinkedHashMap<>();
+    private final Map<String, SessionCounters> counters = new java.util.concurrent.ConcurrentHashMap<>();
     private Recording active;
     private boolean closed;
 
@@ -146,7 +146,7 @@ public final class RecorderService implements AutoCloseable {
     }
 
     /** Counts of a session known to this service (recording or recovered), or null. */
-    public synchronized RecorderStats stats(String sessionId) {
+    public RecorderStats stats(String sessionId) {
         SessionCounters c = counters.get(sessionId);
         return c == null ? null : c.snapshot();
     }
@@ -191,7 +191,7 @@ public final class RecorderService implements AutoCloseable {
                 id -> new SessionCounters(id, journal, spool, RecordingState.RECOVERED));
     }
 
-    private synchronized SessionCounters countersIfKnown(String sessionId) {
+    private SessionCounters countersIfKnown(String sessionId) {
         return counters.get(sessionId);
     }
 

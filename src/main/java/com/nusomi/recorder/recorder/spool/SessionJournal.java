@@ -44,12 +44,13 @@ public final class SessionJournal {
     private final String sessionId;
     private final Path dir;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private long pendingBytes;
+    private volatile long pendingBytes;
+    private volatile int pendingCount;
     private long nextIndex;
     private long nextFrameSeq;
     private boolean stopRecorded;
     private boolean done;
-    private int rejectedCount;
+    private volatile int rejectedCount;
     private final List<Long> ackedFrameSeqs = new ArrayList<>();
 
     private SessionJournal(Spool spool, String sessionId, Path dir) {
@@ -150,6 +151,7 @@ public final class SessionJournal {
             pending.add(p);
             pendingBytes += p.bytes();
         }
+        pendingCount = pending.size();
         nextIndex = maxIndex + 1;
         nextFrameSeq = maxSeq + 1;
         done = Files.exists(dir.resolve(DONE));
@@ -176,15 +178,15 @@ public final class SessionJournal {
         return done;
     }
 
-    public synchronized int pendingEntries() {
-        return pending.size();
+    public int pendingEntries() {
+        return pendingCount;
     }
 
-    public synchronized long pendingBytes() {
+    public long pendingBytes() {
         return pendingBytes;
     }
 
-    public synchronized int rejectedEntries() {
+    public int rejectedEntries() {
         return rejectedCount;
     }
 
@@ -298,11 +300,12 @@ public final class SessionJournal {
         if (kind == EntryKind.STOP) {
             stopRecorded = true;
         }
+        EntryInfo info = new EntryInfo(sessionId, index, kind, seq, eventIds, tagName, bytes.length);
+        spool.events().recorded(info); // durable now; reported before the uploader can see it
         pending.add(new Pending(index, kind, seq, file, bytes.length));
         pendingBytes += bytes.length;
-        EntryInfo info = new EntryInfo(sessionId, index, kind, seq, eventIds, tagName, bytes.length);
+        pendingCount = pending.size();
         notifyAll();
-        spool.events().recorded(info);
         spool.events().pendingChanged(sessionId, pending.size(), pendingBytes, rejectedCount);
         return info;
     }
@@ -396,6 +399,7 @@ public final class SessionJournal {
             throw new IllegalStateException("journal out of order: expected " + p.index() + ", head was " + head);
         }
         pendingBytes -= p.bytes();
+        pendingCount = pending.size();
     }
 
     private void markDone() throws IOException {
