@@ -102,12 +102,28 @@ public final class Recording {
             inputUnavailableReason = e.getMessage();
             notify.warning(new RecorderWarning(RecorderWarning.Kind.INPUT_UNAVAILABLE, sessionId, e.getMessage(), e));
         }
-        long period = options.captureInterval().toMillis();
-        worker.scheduleAtFixedRate(this::captureFrame, 0, period, TimeUnit.MILLISECONDS);
+        scheduleCapture(System.nanoTime());
         long keyPeriod = options.keyFlushInterval().toMillis();
-        worker.scheduleAtFixedRate(this::flushKeys, keyPeriod, keyPeriod, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::flushKeys, keyPeriod, keyPeriod, TimeUnit.MILLISECONDS);
         long eventPeriod = options.eventFlushInterval().toMillis();
-        worker.scheduleAtFixedRate(this::flushEvents, eventPeriod, eventPeriod, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::flushEvents, eventPeriod, eventPeriod, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The periodic capture, planned one interval after the previous plan (no drift), but never catching up on
+     * missed ones: a fixed-rate task that falls behind would starve every other task of the worker.
+     */
+    private void scheduleCapture(long plannedNanos) {
+        long delay = Math.max(0, plannedNanos - System.nanoTime());
+        try {
+            worker.schedule(() -> {
+                captureFrame();
+                long next = Math.max(plannedNanos + options.captureInterval().toNanos(), System.nanoTime());
+                scheduleCapture(next);
+            }, delay, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // the recording ended
+        }
     }
 
     public String sessionId() {
