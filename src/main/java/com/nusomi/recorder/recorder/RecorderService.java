@@ -325,6 +325,9 @@ public final class RecorderService implements AutoCloseable {
         }
 
         private String mib(long bytes) {
+            if (bytes < 1048576) {
+                return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+            }
             return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
         }
     }
