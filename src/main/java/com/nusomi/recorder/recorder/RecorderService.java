@@ -48,6 +48,7 @@ public final class RecorderService implements AutoCloseable {
     private final InputSource input;
     private final WindowLocator windows;
     private final Duration maxUploadBackoff;
+    private final int uploadConcurrency;
     private final Clock clock;
     private final RecorderListener listener;
     private final Notifier notifier = new Notifier();
@@ -63,6 +64,7 @@ public final class RecorderService implements AutoCloseable {
         this.input = b.input != null ? b.input : new NativeHookInputSource();
         this.windows = b.windows;
         this.maxUploadBackoff = b.maxUploadBackoff;
+        this.uploadConcurrency = b.uploadConcurrency;
         this.clock = b.clock;
         this.listener = b.listener;
         this.spool = Spool.open(b.dataDir, b.spoolLimitBytes, new SpoolAdapter());
@@ -183,7 +185,7 @@ public final class RecorderService implements AutoCloseable {
 
     private Uploader uploader(String sessionId, SessionJournal journal) {
         return uploaders.computeIfAbsent(sessionId,
-                id -> new Uploader(journal, client, spool.events() , maxUploadBackoff).start());
+                id -> new Uploader(journal, client, spool.events(), maxUploadBackoff, uploadConcurrency).start());
     }
 
     private SessionCounters countersFor(String sessionId, SessionJournal journal) {
@@ -341,6 +343,7 @@ public final class RecorderService implements AutoCloseable {
         private WindowLocator windows = WindowLocator.NONE;
         private long spoolLimitBytes = Spool.DEFAULT_LIMIT_BYTES;
         private Duration maxUploadBackoff = Duration.ofSeconds(5);
+        private int uploadConcurrency = 4;
         private Clock clock = Clock.systemUTC();
         private RecorderListener listener = RecorderListener.NONE;
 
@@ -379,6 +382,18 @@ public final class RecorderService implements AutoCloseable {
         /** Longest wait between upload attempts while the server is unreachable (default 5 s). */
         public Builder maxUploadBackoff(Duration d) {
             this.maxUploadBackoff = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /**
+         * Frames in flight at once per session (default 4; 1 sends every entry strictly one after the other). Entries
+         * are acknowledged in journal order whatever this is; events, tags and the stop always go one at a time.
+         */
+        public Builder uploadConcurrency(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("uploadConcurrency must be at least 1");
+            }
+            this.uploadConcurrency = n;
             return this;
         }
 

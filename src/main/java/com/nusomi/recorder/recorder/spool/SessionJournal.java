@@ -323,6 +323,23 @@ public final class SessionJournal {
         return pending.peekFirst();
     }
 
+    /** Up to {@code max} frame entries directly after {@code head}, stopping at the first entry of another kind. */
+    synchronized List<Pending> framesAfter(Pending head, int max) {
+        List<Pending> out = new ArrayList<>();
+        boolean past = false;
+        for (Pending p : pending) {
+            if (!past) {
+                past = p.index() == head.index();
+                continue;
+            }
+            if (p.kind() != EntryKind.FRAME || out.size() >= max) {
+                break;
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
     /** Wakes an uploader waiting in {@link #awaitHead}. */
     synchronized void wakeUp() {
         notifyAll();

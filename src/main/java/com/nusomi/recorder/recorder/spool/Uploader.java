@@ -34,10 +34,27 @@ public final class Uploader {
     private final SpoolEvents events;
     private final Duration maxBackoff;
     private final CompletableFuture<Boolean> completion = new CompletableFuture<>();
+    private final int concurrency;
+    /** Frames sent ahead of the head of the journal (uploader thread only). */
+    private final java.util.Map<Long, CompletableFuture<?>> inFlight = new java.util.HashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
     public Uploader(SessionJournal journal, SessionsClient client, SpoolEvents events, Duration maxBackoff) {
+        this(journal, client, events, maxBackoff, 1);
+    }
+
+    /**
+     * With {@code concurrency} above 1, up to that many consecutive frame entries are in flight at once (frames are
+     * idempotent by seq and content, and the server orders them by seq); entries are still acknowledged strictly in
+     * journal order, and event batches, tags and the stop are sent one at a time after everything before them.
+     */
+    public Uploader(SessionJournal journal, SessionsClient client, SpoolEvents events, Duration maxBackoff,
+                    int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        this.concurrency = concurrency;
         this.journal = journal;
         this.client = client;
         this.events = events == null ? SpoolEvents.NONE : events;
@@ -67,6 +84,9 @@ public final class Uploader {
     public void close() {
         closed = true;
         thread.interrupt();
+        synchronized (inFlight) {
+            inFlight.values().forEach(f -> f.cancel(true));
+        }
         journal.wakeUp();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -100,7 +120,18 @@ public final class Uploader {
                 continue;
             }
             try {
-                send(entry);
+                if (p.kind() == EntryKind.FRAME && concurrency > 1) {
+                    sendAhead(p);
+                }
+                CompletableFuture<?> ahead;
+                synchronized (inFlight) {
+                    ahead = inFlight.remove(p.index());
+                }
+                if (ahead != null) {
+                    join(ahead);
+                } else {
+                    send(entry);
+                }
                 if (closed) {
                     break; // the next uploader sends it again; idempotent
                 }
@@ -152,6 +183,42 @@ public final class Uploader {
                     break;
                 }
             }
+        }
+    }
+
+    /** Starts the uploads of the frame entries right after the head (up to concurrency - 1 of them). */
+    private void sendAhead(SessionJournal.Pending head) {
+        for (SessionJournal.Pending q : journal.framesAfter(head, concurrency - 1)) {
+            synchronized (inFlight) {
+                if (closed || inFlight.containsKey(q.index())) {
+                    continue;
+                }
+            }
+            JournalEntry e;
+            try {
+                e = journal.read(q);
+            } catch (IOException damaged) {
+                return; // handled when it is the head
+            }
+            CompletableFuture<?> f = client.uploadFrameAsync(journal.sessionId(), FrameUpload.of(e.info().frameSeq(),
+                    e.capturedAt(), e.contentType(), e.payload()), RequestOptions.idempotencyKey(e.idempotencyKey()));
+            synchronized (inFlight) {
+                inFlight.put(q.index(), f);
+            }
+        }
+    }
+
+    private static void join(CompletableFuture<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
