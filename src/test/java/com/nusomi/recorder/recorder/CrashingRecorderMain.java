@@ -35,14 +35,14 @@ public final class CrashingRecorderMain {
         String sessionId = args[3];
         boolean finish = args[4].equals("finish");
         PrintStream out = System.out;
-        AtomicInteger framesThisRun = new AtomicInteger();
+        CountDownLatch tenFrames = new CountDownLatch(10);
         RecorderListener printer = new RecorderListener() {
             @Override
             public void onRecorded(EntryInfo e) {
                 synchronized (out) {
                     if (e.kind() == EntryKind.FRAME) {
                         out.println("F " + e.frameSeq());
-                        framesThisRun.incrementAndGet();
+                        tenFrames.countDown();
                     }
                     for (String id : e.eventIds()) {
                         out.println("E " + id);
@@ -77,10 +77,7 @@ public final class CrashingRecorderMain {
         if (!finish) {
             new CountDownLatch(1).await(); // until killed
         }
-        while (framesThisRun.get() < 10) {
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
+        tenFrames.await();
         operator.shutdownNow();
         r.stop().get(60, TimeUnit.SECONDS);
         synchronized (out) {
