@@ -13,6 +13,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (opensTheGui(args)) {
+            // The common case, straight to the window: building the command line's model (every subcommand
+            // and option, by reflection) costs about a second of cold start.
+            GuiLauncher.launch(args);
+            System.exit(0);
+        }
         if (args.length > 0 && (args[0].equals("sessions") || args[0].equals("keys"))
                 && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             // Commands for scripts: stdout carries data only, stderr only what needs reading.
@@ -22,6 +28,13 @@ public final class Main {
         if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
             System.exit(code);
         }
+    }
+
+    /** No arguments, or only {@code --data DIR} / {@code --data=DIR}: what the GUI takes. */
+    static boolean opensTheGui(String[] args) {
+        return args.length == 0
+                || args.length == 2 && args[0].equals("--data") && !args[1].startsWith("-")
+                || args.length == 1 && args[0].startsWith("--data=");
     }
 
     static CommandLine commandLine() {
