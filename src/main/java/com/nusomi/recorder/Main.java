@@ -9,6 +9,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("sessions") || args[0].equals("keys"))
+                && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            // Commands for scripts: stdout carries data only, stderr only what needs reading.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         int code = RootCommand.commandLine().execute(args);
         if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
             System.exit(code);

@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
 /** {@code session-recorder [COMMAND]}: with no command it prints its usage until the GUI becomes the default. */
 @Command(name = "session-recorder", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Records runs of business workflows against the Sessions API.",
-        subcommands = {ServeCommand.class, KeysCommand.class})
+        subcommands = {ServeCommand.class, KeysCommand.class, SessionsCommand.class})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static CommandLine commandLine() {
-        return new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(SessionsCommand::handle);
     }
 
     @Override

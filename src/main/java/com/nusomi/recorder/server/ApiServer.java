@@ -55,9 +55,12 @@ public final class ApiServer implements AutoCloseable {
         try {
             this.keys = new ApiKeys(store);
             this.adminKey = ensureAdminKey();
-            this.maintenance = new Maintenance(store, config.clock());
+            FrameFiles frames = new FrameFiles(config.dataDir().resolve("frames"));
+            this.maintenance = new Maintenance(store, config.clock(), frames);
             Router router = new Router();
-            SessionsApi.register(router);
+            SessionsApi.register(router, frames);
+            FramesApi.register(router, frames);
+            EventsApi.register(router);
             AuditApi.register(router, config.version());
             AtomicInteger n = new AtomicInteger();
             this.executor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,

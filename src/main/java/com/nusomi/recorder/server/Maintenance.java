@@ -25,9 +25,12 @@ final class Maintenance implements AutoCloseable {
         return t;
     });
 
-    Maintenance(Store store, Clock clock) {
+    private final FrameFiles files;
+
+    Maintenance(Store store, Clock clock, FrameFiles files) {
         this.store = store;
         this.clock = clock;
+        this.files = files;
     }
 
     void start(long sealEveryMillis, long purgeEveryMillis) {
@@ -61,7 +64,7 @@ final class Maintenance implements AutoCloseable {
                 break;
             }
             store.write(tx -> {
-                ids.forEach(id -> SessionLifecycle.purge(tx, id, now));
+                ids.forEach(id -> files.deleteAll(SessionLifecycle.purge(tx, id, now)));
                 return null;
             });
             total += ids.size();

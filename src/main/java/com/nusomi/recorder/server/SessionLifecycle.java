@@ -7,6 +7,7 @@ import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.StoreReader;
 import com.nusomi.recorder.server.store.StoreWriter;
 import com.nusomi.recorder.server.store.TagRecord;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -123,15 +124,19 @@ final class SessionLifecycle {
         return restored;
     }
 
-    static void hardDelete(StoreWriter tx, String id, long now, String keyId) {
+    /** Removes the session for good; returns the frame images nothing refers to any more. */
+    static List<String> hardDelete(StoreWriter tx, String id, long now, String keyId) {
         requireExisting(tx, id);
-        tx.deleteSessionData(id);
+        List<String> orphans = tx.deleteSessionData(id);
         audit(tx, now, "session.hard_deleted", id, keyId, Map.of());
+        return orphans;
     }
 
-    static void purge(StoreWriter tx, String id, long now) {
-        tx.deleteSessionData(id);
+    /** Removes a session whose 30 days in the trash are over; returns the frame images nothing refers to any more. */
+    static List<String> purge(StoreWriter tx, String id, long now) {
+        List<String> orphans = tx.deleteSessionData(id);
         audit(tx, now, "session.purged", id, null, Map.of());
+        return orphans;
     }
 
     /** Indexing done: a stopped session becomes sealed, its outcome derived once more. */

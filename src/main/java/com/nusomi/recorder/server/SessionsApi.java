@@ -34,7 +34,7 @@ final class SessionsApi {
     private SessionsApi() {
     }
 
-    static void register(Router router) {
+    static void register(Router router, FrameFiles files) {
         router.add(Route.write("POST", "/v1/sessions", "write", Set.of(), Route.Body.JSON_WITH_IDEMPOTENCY_KEY,
                 SessionsApi::create));
         router.add(Route.read("GET", "/v1/sessions", "read", union(LIST_FILTERS, Set.of("include", "limit", "cursor")),
@@ -43,7 +43,7 @@ final class SessionsApi {
                 SessionsApi::batchStop));
         router.add(Route.read("GET", "/v1/sessions/{id}", "read", Set.of("include"), SessionsApi::get));
         router.add(Route.write("DELETE", "/v1/sessions/{id}", "write", Set.of("hard"), Route.Body.NONE,
-                SessionsApi::delete));
+                (r, tx) -> delete(r, tx, files)));
         router.add(Route.write("POST", "/v1/sessions/{id}/start", "write", Set.of(), Route.Body.NONE,
                 (r, tx) -> session(200, SessionLifecycle.start(tx, r.pathParam("id"), r.now(), r.apiKeyId()), r)));
         router.add(Route.write("POST", "/v1/sessions/{id}/stop", "write", Set.of(), Route.Body.NONE,
@@ -247,7 +247,7 @@ final class SessionsApi {
         return ApiResponse.json(201, Json.write(g -> SessionJson.tag(g, tag)));
     }
 
-    private static ApiResponse delete(ApiRequest r, StoreWriter tx) {
+    private static ApiResponse delete(ApiRequest r, StoreWriter tx, FrameFiles files) {
         String hard = r.query().single("hard");
         if (hard != null && !hard.equals("true") && !hard.equals("false")) {
             throw ApiException.parameter("hard", "hard must be true or false");
@@ -255,7 +255,7 @@ final class SessionsApi {
         String id = r.pathParam("id");
         if ("true".equals(hard)) {
             r.requireScope("admin");
-            SessionLifecycle.hardDelete(tx, id, r.now(), r.apiKeyId());
+            files.deleteAll(SessionLifecycle.hardDelete(tx, id, r.now(), r.apiKeyId()));
             return ApiResponse.json(200, Json.write(g -> {
                 g.writeStartObject();
                 g.writeStringField("id", id);

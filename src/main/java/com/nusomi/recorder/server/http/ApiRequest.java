@@ -1,6 +1,7 @@
 package com.nusomi.recorder.server.http;
 
 import com.nusomi.recorder.server.store.ApiKeyRecord;
+import java.util.List;
 import java.util.Map;
 
 /** A request after routing and authentication: what a handler needs, and nothing of the HTTP library. */
@@ -13,7 +14,18 @@ public record ApiRequest(
         String contentType,
         String requestId,
         ApiKeyRecord apiKey,
-        long now) {
+        long now,
+        Map<String, List<String>> headers) {
+
+    /** The first value of a request header (names compared ignoring case), or null. */
+    public String header(String name) {
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                return h.getValue().get(0);
+            }
+        }
+        return null;
+    }
 
     public String pathParam(String name) {
         return pathParams.get(name);

@@ -77,7 +77,7 @@ public final class HttpFrontend implements HttpHandler {
         long now = clock.millis();
         if (!route.isWrite()) {
             ApiRequest request = new ApiRequest(method, path, match.params(), query, new byte[0], null, requestId,
-                    key, now);
+                    key, now, exchange.getRequestHeaders());
             return store.read(tx -> route.reader().handle(request, tx));
         }
         String headerKey = "POST".equals(method)
@@ -85,7 +85,7 @@ public final class HttpFrontend implements HttpHandler {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         byte[] body = Bodies.read(exchange, route, contentType);
         ApiRequest request = new ApiRequest(method, path, match.params(), query, body, contentType, requestId, key,
-                now);
+                now, exchange.getRequestHeaders());
         String idemKey = headerKey;
         if (route.body() == Route.Body.JSON_WITH_IDEMPOTENCY_KEY) {
             idemKey = Idempotency.resolve(headerKey, Bodies.peekTextField(body, "idempotency_key"));

@@ -63,12 +63,15 @@ final class SqliteTx implements StoreWriter {
     }
 
     @Override
-    public void deleteSessionData(String sessionId) {
+    public List<String> deleteSessionData(String sessionId) {
+        List<String> hashes = query("SELECT DISTINCT sha256 FROM frames WHERE session_id = ?", rs -> rs.getString(1),
+                sessionId);
         update("DELETE FROM tags WHERE session_id = ?", sessionId);
         update("DELETE FROM session_tag_names WHERE session_id = ?", sessionId);
         update("DELETE FROM events WHERE session_id = ?", sessionId);
         update("DELETE FROM frames WHERE session_id = ?", sessionId);
         update("DELETE FROM sessions WHERE id = ?", sessionId);
+        return hashes.stream().filter(h -> !isImageReferenced(h)).toList();
     }
 
     @Override
@@ -121,8 +124,7 @@ final class SqliteTx implements StoreWriter {
     @Override
     public List<EventRecord> eventsOf(String sessionId, int limit) {
         return query("SELECT session_id, id, type, at, offset_ms, data FROM events WHERE session_id = ? "
-                + "ORDER BY at, id LIMIT ?", rs -> new EventRecord(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getLong(4), nullableLong(rs, 5), rs.getString(6)), sessionId, limit);
+                + "ORDER BY at, id LIMIT ?", SqliteTx::event, sessionId, limit);
     }
 
     @Override
@@ -149,6 +151,65 @@ final class SqliteTx implements StoreWriter {
         }
         return new FramesSummary(h.count(), h.firstAt(), h.lastAt(), h.totalBytes(),
                 size.map(a -> a[0]).orElse(null), size.map(a -> a[1]).orElse(null), List.copyOf(thumbs));
+    }
+
+    private static final String FRAME_COLUMNS =
+            "session_id, seq, captured_at, offset_ms, width, height, content_type, bytes, sha256";
+
+    @Override
+    public Optional<FrameRecord> findFrame(String sessionId, long seq) {
+        return queryOne("SELECT " + FRAME_COLUMNS + " FROM frames WHERE session_id = ? AND seq = ?", SqliteTx::frame,
+                sessionId, seq);
+    }
+
+    @Override
+    public List<FrameRecord> listFrames(String sessionId, Long afterSeq, int limit) {
+        if (afterSeq == null) {
+            return query("SELECT " + FRAME_COLUMNS + " FROM frames WHERE session_id = ? ORDER BY seq LIMIT ?",
+                    SqliteTx::frame, sessionId, limit + 1);
+        }
+        return query("SELECT " + FRAME_COLUMNS + " FROM frames WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                SqliteTx::frame, sessionId, afterSeq, limit + 1);
+    }
+
+    @Override
+    public boolean isImageReferenced(String sha256) {
+        return queryOne("SELECT 1 FROM frames WHERE sha256 = ? LIMIT 1", rs -> true, sha256).isPresent();
+    }
+
+    @Override
+    public void insertFrame(FrameRecord f) {
+        update("INSERT INTO frames (" + FRAME_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", f.sessionId(), f.seq(),
+                f.capturedAt(), f.offsetMs(), f.width(), f.height(), f.contentType(), f.bytes(), f.sha256());
+    }
+
+    @Override
+    public List<EventRecord> listEvents(String sessionId, List<String> types, Long afterAt, String afterId,
+                                        int limit) {
+        StringBuilder sql = new StringBuilder("SELECT session_id, id, type, at, offset_ms, data FROM events "
+                + "WHERE session_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(sessionId);
+        if (!types.isEmpty()) {
+            sql.append(" AND type IN (").append(String.join(", ", java.util.Collections.nCopies(types.size(), "?")))
+                    .append(")");
+            params.addAll(types);
+        }
+        if (afterId != null) {
+            sql.append(" AND (at, id) > (?, ?)");
+            params.add(afterAt);
+            params.add(afterId);
+        }
+        sql.append(" ORDER BY at, id LIMIT ?");
+        params.add(limit + 1);
+        return query(sql.toString(), SqliteTx::event, params.toArray());
+    }
+
+    @Override
+    public boolean insertEvent(EventRecord e) {
+        return update("INSERT INTO events (session_id, id, type, at, offset_ms, data) VALUES (?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (session_id, id) DO NOTHING", e.sessionId(), e.id(), e.type(), e.at(), e.offsetMs(),
+                e.data()) == 1;
     }
 
     // ---- keys, audit, idempotency -----------------------------------------------------------------------------
@@ -316,6 +377,20 @@ final class SqliteTx implements StoreWriter {
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9),
                 nullableLong(rs, 10), nullableLong(rs, 11), nullableLong(rs, 12), nullableLong(rs, 13),
                 rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17));
+    }
+
+    private static EventRecord event(ResultSet rs) throws SQLException {
+        return new EventRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), nullableLong(rs, 5),
+                rs.getString(6));
+    }
+
+    private static FrameRecord frame(ResultSet rs) throws SQLException {
+        long w = rs.getLong(5);
+        Integer width = rs.wasNull() ? null : (int) w;
+        long h = rs.getLong(6);
+        Integer height = rs.wasNull() ? null : (int) h;
+        return new FrameRecord(rs.getString(1), rs.getLong(2), rs.getLong(3), nullableLong(rs, 4), width, height,
+                rs.getString(7), rs.getLong(8), rs.getString(9));
     }
 
     private static TagRecord tag(ResultSet rs) throws SQLException {

@@ -22,6 +22,17 @@ public interface StoreReader {
 
     FramesSummary framesSummary(String sessionId);
 
+    Optional<FrameRecord> findFrame(String sessionId, long seq);
+
+    /** Up to {@code limit + 1} frames in seq order, after {@code afterSeq} (exclusive) when given. */
+    List<FrameRecord> listFrames(String sessionId, Long afterSeq, int limit);
+
+    /** Whether any frame still refers to the image with this hash. */
+    boolean isImageReferenced(String sha256);
+
+    /** Up to {@code limit + 1} events by time then id, after the given position (exclusive) when given. */
+    List<EventRecord> listEvents(String sessionId, List<String> types, Long afterAt, String afterId, int limit);
+
     Optional<ApiKeyRecord> findKeyByHash(String keyHash);
 
     List<ApiKeyRecord> listKeys();

@@ -11,8 +11,16 @@ public interface StoreWriter extends StoreReader {
     /** Adds the tag and bumps the session's tag count. */
     void insertTag(TagRecord tag, long sessionCreatedAt);
 
-    /** Removes the session and everything of it but its audit history. */
-    void deleteSessionData(String sessionId);
+    /**
+     * Removes the session and everything of it but its audit history; returns the hashes of the frame images that
+     * no frame refers to any more, for the caller to delete.
+     */
+    java.util.List<String> deleteSessionData(String sessionId);
+
+    void insertFrame(FrameRecord frame);
+
+    /** Adds the event unless the session already has one with its id; true when added. */
+    boolean insertEvent(EventRecord event);
 
     void insertAudit(AuditRecord entry);
 

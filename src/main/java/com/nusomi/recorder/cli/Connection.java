@@ -1,0 +1,58 @@
+package com.nusomi.recorder.cli;
+
+import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.server.ApiServer;
+import com.nusomi.recorder.server.DataFolder;
+import com.nusomi.recorder.server.ServerConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Where the {@code sessions} commands connect: {@code --base-url}/{@code --api-key}, else
+ * {@code NUSOMI_BASE_URL}/{@code NUSOMI_API_KEY}, else the embedded server's data folder (a local server is started
+ * in this process on a free loopback port, with the folder's admin key, for the length of the command).
+ */
+final class Connection implements AutoCloseable {
+    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL", description = "API base URL (default: $NUSOMI_BASE_URL, "
+            + "else the embedded server's data folder)")
+    String baseUrl;
+
+    @Option(names = "--api-key", scope = ScopeType.INHERIT, paramLabel = "KEY", description = "API key (default: $NUSOMI_API_KEY, or the data "
+            + "folder's admin key)")
+    String apiKey;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "the embedded server's data folder (default: $SESSION_RECORDER_DATA, else the app's)")
+    Path data;
+
+    private ApiServer embedded;
+    private SessionsClient client;
+
+    SessionsClient client() {
+        if (client != null) {
+            return client;
+        }
+        String url = baseUrl != null ? baseUrl : System.getenv(SessionsClient.ENV_BASE_URL);
+        String key = apiKey != null ? apiKey : System.getenv(SessionsClient.ENV_API_KEY);
+        if (url == null || url.isBlank()) {
+            embedded = ApiServer.start(ServerConfig.builder().dataDir(DataFolder.resolve(data)).port(0).build());
+            url = embedded.baseUrl();
+            if (key == null || key.isBlank()) {
+                key = embedded.adminKey();
+            }
+        }
+        client = SessionsClient.builder().baseUrl(url).apiKey(key).build();
+        return client;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package com.nusomi.recorder.server;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nusomi.recorder.server.http.ApiException;
+import com.nusomi.recorder.server.http.ApiRequest;
+import com.nusomi.recorder.server.http.ApiResponse;
+import com.nusomi.recorder.server.http.Json;
+import com.nusomi.recorder.server.http.Route;
+import com.nusomi.recorder.server.http.Router;
+import com.nusomi.recorder.server.store.FrameRecord;
+import com.nusomi.recorder.server.store.SessionRecord;
+import com.nusomi.recorder.server.store.StoreReader;
+import com.nusomi.recorder.server.store.StoreWriter;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Frames [ext]: upload while recording (idempotent by seq and content), list in seq order, fetch an image. */
+final class FramesApi {
+    private final FrameFiles files;
+
+    private FramesApi(FrameFiles files) {
+        this.files = files;
+    }
+
+    static void register(Router router, FrameFiles files) {
+        FramesApi api = new FramesApi(files);
+        router.add(Route.write("POST", "/v1/sessions/{id}/frames", "write", Set.of("seq", "captured_at"),
+                Route.Body.BINARY, api::upload));
+        router.add(Route.read("GET", "/v1/sessions/{id}/frames", "read", Set.of("limit", "cursor"), api::list));
+        router.add(Route.read("GET", "/v1/sessions/{id}/frames/{seq}", "read", Set.of(), api::image));
+    }
+
+    private ApiResponse upload(ApiRequest r, StoreWriter tx) {
+        String seqRaw = r.query().single("seq");
+        if (seqRaw == null || !seqRaw.matches("[0-9]{1,15}")) {
+            throw ApiException.parameter("seq", "seq must be a whole number from 0 (0, 1, 2… per session)");
+        }
+        long seq = Long.parseLong(seqRaw);
+        String capturedRaw = r.query().single("captured_at");
+        long capturedAt = capturedRaw == null ? -1 : Times.parse(capturedRaw).map(Instant::toEpochMilli).orElse(-1L);
+        if (capturedAt < 0) {
+            throw ApiException.parameter("captured_at", "captured_at must be an RFC 3339 time");
+        }
+        String contentType = r.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String id = r.pathParam("id");
+        SessionRecord s = SessionLifecycle.requireLive(tx, id);
+        String sha = sha256(r.body());
+        var existing = tx.findFrame(id, seq);
+        if (existing.isPresent()) {
+            FrameRecord f = existing.get();
+            if (!f.sha256().equals(sha) || !f.contentType().equals(contentType)) {
+                throw ApiException.conflict("frame_conflict",
+                        "frame " + seq + " of this session was already uploaded with other content");
+            }
+            return ApiResponse.json(200, Json.write(g -> frame(g, f)));
+        }
+        if (!SessionRecord.RECORDING.equals(s.status())) {
+            throw ApiException.conflict("session_not_recording",
+                    "frames can be added only while the session is recording; it is " + s.status());
+        }
+        ImageInfo info = ImageInfo.read(contentType, r.body());
+        if (info == null) {
+            throw ApiException.bodyInvalid("the request body is not a " + contentType + " image");
+        }
+        files.ensure(sha, r.body());
+        Long offset = s.startedAt() == null ? null : capturedAt - s.startedAt();
+        FrameRecord f = new FrameRecord(id, seq, capturedAt, offset, info.width(), info.height(), contentType,
+                r.body().length, sha);
+        tx.insertFrame(f);
+        tx.updateSession(s.withCounts(s.frameCount() + 1, s.eventCount(), s.errorEvents()));
+        return ApiResponse.json(201, Json.write(g -> frame(g, f)));
+    }
+
+    private ApiResponse list(ApiRequest r, StoreReader tx) {
+        String id = r.pathParam("id");
+        int limit = Validation.limit(r.query().single("limit"));
+        String hash = Cursors.filterHash("frames", id);
+        Long after = null;
+        String cursor = r.query().single("cursor");
+        if (cursor != null) {
+            JsonNode pos = Cursors.decode(cursor, hash);
+            if (!pos.path("q").canConvertToLong()) {
+                throw Cursors.invalid();
+            }
+            after = pos.get("q").asLong();
+        }
+        SessionLifecycle.requireLive(tx, id);
+        List<FrameRecord> rows = tx.listFrames(id, after, limit);
+        boolean hasMore = rows.size() > limit;
+        List<FrameRecord> page = hasMore ? rows.subList(0, limit) : rows;
+        String next = hasMore
+                ? Cursors.encode(Json.MAPPER.createObjectNode().put("q", page.get(limit - 1).seq()), hash) : null;
+        return ApiResponse.json(200, Json.write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("data");
+            for (FrameRecord f : page) {
+                frame(g, f);
+            }
+            g.writeEndArray();
+            g.writeStringField("next_cursor", next);
+            g.writeBooleanField("has_more", hasMore);
+            g.writeEndObject();
+        }));
+    }
+
+    private ApiResponse image(ApiRequest r, StoreReader tx) {
+        String id = r.pathParam("id");
+        SessionLifecycle.requireLive(tx, id);
+        String seqRaw = r.pathParam("seq");
+        FrameRecord f = seqRaw.matches("[0-9]{1,15}") ? tx.findFrame(id, Long.parseLong(seqRaw)).orElse(null) : null;
+        if (f == null) {
+            throw ApiException.notFound("frame_not_found", "session '" + id + "' has no frame " + seqRaw);
+        }
+        String etag = "\"" + f.sha256() + "\"";
+        if (etag.equals(r.header("If-None-Match"))) {
+            return new ApiResponse(304, f.contentType(), new byte[0], Map.of()).withHeader("ETag", etag);
+        }
+        return new ApiResponse(200, f.contentType(), files.read(f.sha256()), Map.of())
+                .withHeader("ETag", etag)
+                .withHeader("Cache-Control", "private, max-age=31536000, immutable");
+    }
+
+    static void frame(JsonGenerator g, FrameRecord f) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("seq", f.seq());
+        SessionJson.time(g, "captured_at", f.capturedAt());
+        if (f.offsetMs() == null) {
+            g.writeNullField("offset_ms");
+        } else {
+            g.writeNumberField("offset_ms", f.offsetMs());
+        }
+        if (f.width() == null) {
+            g.writeNullField("width");
+            g.writeNullField("height");
+        } else {
+            g.writeNumberField("width", f.width());
+            g.writeNumberField("height", f.height());
+        }
+        g.writeStringField("content_type", f.contentType());
+        g.writeNumberField("bytes", f.bytes());
+        g.writeStringField("sha256", f.sha256());
+        g.writeEndObject();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package com.nusomi.recorder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.exception.NotFoundException;
+import com.nusomi.recorder.client.model.Actor;
+import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.SessionStatus;
+import com.nusomi.recorder.client.request.CreateSessionRequest;
+import com.nusomi.recorder.server.ApiServer;
+import com.nusomi.recorder.server.ServerConfig;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Assertions;
+import picocli.CommandLine;
+
+/** The admin CLI, run in-process against the real local server. */
+class SessionsCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+
+    static final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    static ApiServer server;
+    static SessionsClient client;
+
+    @BeforeAll
+    static void startServer() {
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        server = ApiServer.start(ServerConfig.builder().dataDir(data).port(0).clock(clock).build());
+        client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.close();
+    }
+
+    /** The outcome of one command: exit code, stdout, stderr. */
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    static Run runWithInput(String stdin, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (all.get(0).equals("sessions")) {
+            all.addAll(List.of("--base-url", server.baseUrl(), "--api-key", server.adminKey()));
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        InputStream savedIn = System.in;
+        try {
+            if (stdin != null) {
+                System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            }
+            CommandLine cmd = RootCommand.commandLine();
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(err, true));
+            int code = cmd.execute(all.toArray(String[]::new));
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(savedIn);
+        }
+    }
+
+    static Session create(String workflow, boolean start) {
+        return client.create(CreateSessionRequest.builder(workflow).actor(Actor.human("cli@test")).start(start)
+                .build());
+    }
+
+    @Test
+    void listPrintsJsonThatParsesBackWithTheFilters() throws Exception {
+        Session a = create("cli_list_a", false);
+        create("cli_list_b", false);
+        Run run = run("sessions", "list", "--workflow", "cli_list_a", "--json");
+        assertThat(run.code()).isZero();
+        JsonNode page = run.json();
+        assertThat(page.get("data")).hasSize(1);
+        assertThat(page.get("data").get(0).get("id").asText()).isEqualTo(a.id());
+        assertThat(page.get("data").get(0).get("workflow").asText()).isEqualTo("cli_list_a");
+        assertThat(page.get("has_more").asBoolean()).isFalse();
+        assertThat(page.get("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
+    void listAllPagesThroughEverythingAndTablesByDefault() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            create("cli_paging", false);
+        }
+        Run all = run("sessions", "list", "--workflow", "cli_paging", "--limit", "3", "--all", "--json");
+        assertThat(all.json().get("data")).hasSize(7);
+        Run onePage = run("sessions", "list", "--workflow", "cli_paging", "--limit", "3");
+        assertThat(onePage.code()).isZero();
+        assertThat(onePage.out().lines().toList()).hasSize(1 + 3);
+        assertThat(onePage.out()).startsWith("ID").contains("cli_paging");
+        assertThat(onePage.err()).contains("--cursor");
+    }
+
+    @Test
+    void getShowsTheSessionWithItsTags() throws Exception {
+        Session s = create("cli_get", true);
+        assertThat(run("sessions", "tag", s.id(), "submitted", "--data", "{\"by\":\"anna\"}").code()).isZero();
+        Run table = run("sessions", "get", s.id(), "--include", "tags");
+        assertThat(table.code()).isZero();
+        assertThat(table.out()).contains(s.id()).contains("cli_get").contains("submitted").contains("anna");
+        JsonNode json = run("sessions", "get", s.id(), "--include", "tags,events", "--json").json();
+        assertThat(json.get("tags").get(0).get("name").asText()).isEqualTo("submitted");
+        assertThat(json.get("status").asText()).isEqualTo("recording");
+    }
+
+    @Test
+    void stopTagDeleteAndRestoreChangeTheServer() {
+        Session s = create("cli_lifecycle", true);
+        assertThat(run("sessions", "tag", s.id(), "outcome", "--data", "{\"value\":\"error\"}").code()).isZero();
+        assertThat(run("sessions", "stop", s.id()).code()).isZero();
+        assertThat(client.get(s.id()).outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(run("sessions", "delete", s.id()).code()).isZero();
+        assertThat(client.list(com.nusomi.recorder.client.request.SessionQuery.builder().workflow("cli_lifecycle")
+                .build()).data()).isEmpty();
+        assertThat(run("sessions", "restore", s.id()).code()).isZero();
+        assertThat(client.get(s.id()).id()).isEqualTo(s.id());
+        assertThat(run("sessions", "delete", "--hard", s.id()).code()).isZero();
+        Assertions.assertThrows(NotFoundException.class, () -> client.get(s.id()));
+    }
+
+    @Test
+    void anApiErrorExitsWithOneAndNamesTheRequestId() {
+        Run run = run("sessions", "get", "ses_01HZX3ABCDEFGHJKMNPQRSTVWX");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("session_not_found").containsPattern("request_id req_[0-9A-Z]{26}");
+    }
+
+    @Test
+    void aHardDeleteWithoutTheAdminScopeExitsWithOne() {
+        Session s = create("cli_scope", false);
+        String writeKey = server.createKey(Set.of("read", "write"));
+        StringWriter err = new StringWriter();
+        CommandLine cmd = RootCommand.commandLine();
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        int code = cmd.execute("sessions", "delete", "--hard", s.id(), "--base-url", server.baseUrl(), "--api-key",
+                writeKey);
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("insufficient_scope");
+        assertThat(client.get(s.id()).id()).isEqualTo(s.id());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run("sessions", "list", "--status", "bogus").code()).isEqualTo(2);
+        assertThat(run("sessions", "frobnicate").code()).isEqualTo(2);
+        assertThat(run("sessions", "batch-stop").code()).isEqualTo(2);
+        assertThat(run("sessions", "batch-stop", "--abandoned-for", "six hours").code()).isEqualTo(2);
+    }
+
+    @Test
+    void batchStopTakesIdsFromStdinAndReportsPerIdFailures() throws Exception {
+        Session a = create("cli_batch", true);
+        Session b = create("cli_batch", false);
+        String unknown = "ses_01HZX3ABCDEFGHJKMNPQRSTVWZ";
+        Run run = runWithInput(a.id() + "\n" + b.id() + " " + unknown + "\n", "sessions", "batch-stop", "-",
+                "--json");
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode json = run.json();
+        assertThat(json.get("data")).hasSize(2);
+        assertThat(json.get("errors")).hasSize(1);
+        assertThat(json.get("errors").get(0).get("id").asText()).isEqualTo(unknown);
+        assertThat(client.get(a.id()).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(client.get(b.id()).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+    }
+
+    @Test
+    void abandonedForFindsOnlyStaleRecordingsAndDryRunStopsNothing() throws Exception {
+        Instant real = Instant.now();
+        now.set(real.minus(Duration.ofHours(7)));
+        List<String> stale = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            stale.add(create("cli_abandoned", true).id());
+        }
+        String staleButStopped = create("cli_abandoned", true).id();
+        client.stop(staleButStopped);
+        now.set(real);
+        String fresh = create("cli_abandoned", true).id();
+
+        Run dry = run("sessions", "batch-stop", "--abandoned-for", "6h", "--dry-run", "--json");
+        assertThat(dry.code()).isZero();
+        List<String> wouldStop = new ArrayList<>();
+        dry.json().get("would_stop").forEach(n -> wouldStop.add(n.asText()));
+        assertThat(wouldStop).containsExactlyInAnyOrderElementsOf(stale);
+        for (String id : stale) {
+            assertThat(client.get(id).status()).isEqualTo(SessionStatus.RECORDING);
+        }
+
+        Run real6h = run("sessions", "batch-stop", "--abandoned-for", "6h");
+        assertThat(real6h.code()).isZero();
+        assertThat(real6h.err()).contains("3 stopped, 0 failed");
+        for (String id : stale) {
+            Session s = client.get(id);
+            assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+            assertThat(s.outcome()).isEqualTo(Outcome.ABANDONED);
+        }
+        assertThat(client.get(fresh).status()).isEqualTo(SessionStatus.RECORDING);
+    }
+
+    @Test
+    void connectsToTheEmbeddedServerOfADataFolder(@TempDir Path folder) throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cmd = RootCommand.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(cmd.execute("sessions", "list", "--json", "--data-dir", folder.toString())).isZero();
+        assertThat(JSON.readTree(out.toString()).get("data")).isEmpty();
+        assertThat(folder.resolve("admin.key")).exists();
+    }
+}
