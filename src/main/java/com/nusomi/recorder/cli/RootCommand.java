@@ -4,7 +4,7 @@ import com.nusomi.recorder.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code session-recorder [COMMAND]}: with no command it prints its usage until the GUI becomes the default. */
+/** {@code session-recorder [--data DIR] [COMMAND]}: with no command it opens the GUI (when one is given), else prints its usage. */
 @Command(name = "session-recorder", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Records runs of business workflows against the Sessions API.",
         subcommands = {ServeCommand.class, KeysCommand.class, SessionsCommand.class})
@@ -12,14 +12,34 @@ public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--data", paramLabel = "DIR",
+            description = "data folder of the GUI (default: $SESSION_RECORDER_DATA, else the per-OS application data folder)")
+    java.nio.file.Path data;
+
+    private final java.util.function.Consumer<String[]> gui;
+
+    RootCommand(java.util.function.Consumer<String[]> gui) {
+        this.gui = gui;
+    }
+
+    /** The command line without a GUI: no subcommand prints the usage. */
     public static CommandLine commandLine() {
-        return new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+        return commandLine(null);
+    }
+
+    /** The command line whose bare form calls {@code gui} with the GUI's arguments (blocking until it closes). */
+    public static CommandLine commandLine(java.util.function.Consumer<String[]> gui) {
+        return new CommandLine(new RootCommand(gui)).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(SessionsCommand::handle);
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        if (gui == null) {
+            spec.commandLine().usage(System.out);
+            return;
+        }
+        gui.accept(data == null ? new String[0] : new String[] {"--data", data.toAbsolutePath().toString()});
     }
 
     /** The version of the jar. */

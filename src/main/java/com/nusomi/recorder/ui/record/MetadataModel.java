@@ -38,6 +38,7 @@ public final class MetadataModel {
         rows.addListener((javafx.collections.ListChangeListener<MetadataRow>) c -> recompute());
         rawText.addListener((o, a, b) -> recompute());
         raw.addListener((o, a, b) -> recompute());
+        rows.add(new MetadataRow());
         recompute();
     }
 

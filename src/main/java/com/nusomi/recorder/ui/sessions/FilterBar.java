@@ -57,6 +57,7 @@ final class FilterBar extends FlowPane {
         this.vm = vm;
         this.model = vm.filters();
         setId("filterBar");
+        getStyleClass().add("filter-bar");
         setHgap(8);
         setVgap(6);
         setAlignment(Pos.CENTER_LEFT);
@@ -139,7 +140,7 @@ final class FilterBar extends FlowPane {
 
     private static Label label(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.getStyleClass().add("muted");
         return l;
     }
 

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.ui.sessions;
 
 import atlantafx.base.theme.Styles;
+import com.nusomi.recorder.ui.common.Banner;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.FramesSummary;
 import com.nusomi.recorder.client.model.Outcome;
@@ -50,6 +51,7 @@ final class SessionDetailPane extends ScrollPane {
     SessionDetailPane(DetailViewModel vm) {
         this.vm = vm;
         setId("detailPane");
+        getStyleClass().add("session-detail");
         setFitToWidth(true);
         title.setId("detailTitle");
         title.getStyleClass().add(Styles.TITLE_4);
@@ -59,7 +61,7 @@ final class SessionDetailPane extends ScrollPane {
         grid.setVgap(3);
         for (int i = 0; i < FIELDS.length; i++) {
             Label name = new Label(FIELDS[i]);
-            name.getStyleClass().add(Styles.TEXT_MUTED);
+            name.getStyleClass().add("muted");
             Label value = new Label();
             value.setId("detail" + FIELDS[i].replace(" ", ""));
             value.setWrapText(true);
@@ -70,8 +72,7 @@ final class SessionDetailPane extends ScrollPane {
         metadata.setId("detailMetadata");
         metadata.setEditable(false);
         metadata.setPrefRowCount(6);
-        metadata.getStyleClass().add("monospace");
-        metadata.setStyle("-fx-font-family: monospace;");
+        metadata.getStyleClass().add("code");
 
         TableView<Tag> tagTable = new TableView<>(tags);
         tagTable.setId("detailTags");
@@ -88,19 +89,19 @@ final class SessionDetailPane extends ScrollPane {
         timeline.setPrefHeight(160);
         timeline.setPlaceholder(new Label("No events"));
         timeline.setCellFactory(l -> new EventCell());
-        eventsNote.getStyleClass().add(Styles.TEXT_MUTED);
+        eventsNote.getStyleClass().add("muted");
         frames.setId("detailFrames");
 
         body = new VBox(8, title, grid, section("Metadata"), metadata, section("Tags"), tagTable, tagForm(),
                 section("Events"), timeline, eventsNote, section("Frames"), frames);
         body.setPadding(new Insets(10));
         Label loading = new Label("Loading…");
-        loading.getStyleClass().add(Styles.TEXT_MUTED);
+        loading.getStyleClass().add("muted");
         loading.visibleProperty().bind(vm.loadingProperty());
-        FailureBanner failure = new FailureBanner(vm.ops(), "detailFailure");
+        Banner failure = new Banner(vm.ops());
+        failure.setId("detailFailure");
         setContent(new VBox(failure, loading, body));
         subscriptions.add(vm.sessionProperty().subscribe(this::show));
-        subscriptions.add(failure::dispose);
     }
 
     private VBox tagForm() {
@@ -120,13 +121,13 @@ final class SessionDetailPane extends ScrollPane {
         name.setOnAction(e -> vm.onAddTag());
         data.setOnAction(e -> vm.onAddTag());
         Label problem = new Label();
-        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, "muted");
         problem.textProperty().bind(vm.tagProblemProperty());
         problem.visibleProperty().bind(vm.tagNameProperty().isNotEmpty().and(vm.tagProblemProperty().isNotNull()));
         problem.managedProperty().bind(problem.visibleProperty());
 
         Label verdict = new Label("Verdict");
-        verdict.getStyleClass().add(Styles.TEXT_MUTED);
+        verdict.getStyleClass().add("muted");
         HBox verdicts = new HBox(6, verdict, verdictButton("verdictSuccess", "Success", Outcome.SUCCESS, Styles.SUCCESS),
                 verdictButton("verdictError", "Error", Outcome.ERROR, Styles.DANGER),
                 verdictButton("verdictAbandoned", "Abandoned", Outcome.ABANDONED, Styles.WARNING));
@@ -203,7 +204,7 @@ final class SessionDetailPane extends ScrollPane {
         private final HBox box = new HBox(8, offset, type, data);
 
         EventCell() {
-            offset.getStyleClass().add(Styles.TEXT_MUTED);
+            offset.getStyleClass().add("muted");
             offset.setMinWidth(70);
             type.getStyleClass().add(Styles.TEXT_BOLD);
             type.setMinWidth(90);

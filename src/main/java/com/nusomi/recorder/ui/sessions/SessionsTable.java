@@ -176,9 +176,13 @@ final class SessionsTable extends TableView<Session> {
 
     /** The status as a coloured word. */
     private static final class StatusCell extends TableCell<Session, SessionStatus> {
-        private static final List<String> STATES = List.of(Styles.SUCCESS, Styles.ACCENT, Styles.WARNING,
-                Styles.TEXT_MUTED);
+        private static final List<String> STATES = List.of("status-created", "status-recording", "status-stopped",
+                "status-sealed", "status-unknown");
         private final Label label = new Label();
+
+        StatusCell() {
+            label.getStyleClass().add("session-status");
+        }
 
         @Override
         protected void updateItem(SessionStatus item, boolean empty) {
@@ -190,12 +194,7 @@ final class SessionsTable extends TableView<Session> {
                 return;
             }
             label.setText(item.wireValue());
-            label.getStyleClass().add(switch (item) {
-                case RECORDING -> Styles.WARNING;
-                case CREATED -> Styles.ACCENT;
-                case STOPPED, SEALED -> Styles.SUCCESS;
-                default -> Styles.TEXT_MUTED;
-            });
+            label.getStyleClass().add("status-" + item.wireValue());
             setGraphic(label);
         }
     }

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.ui.sessions;
 
 import atlantafx.base.theme.Styles;
+import com.nusomi.recorder.ui.common.Banner;
 import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.connection.ConnectionState;
 import java.time.Duration;
@@ -47,16 +48,18 @@ public final class SessionsView extends BorderPane {
     private final SessionsTable table;
     private final FilterBar filterBar;
     private final SessionDetailPane detail;
-    private final FailureBanner failure;
+    private final Banner failure;
 
     public SessionsView(SessionsViewModel vm) {
         this.vm = vm;
         setId("sessionsView");
+        getStyleClass().add("sessions-view");
         vm.actions().setConfirmations(new SessionsDialogs(this));
         filterBar = new FilterBar(vm);
         table = new SessionsTable(vm);
         detail = new SessionDetailPane(vm.detail());
-        failure = new FailureBanner(vm.ops(), "sessionsFailure");
+        failure = new Banner(vm.ops());
+        failure.setId("sessionsFailure");
 
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.66);
@@ -128,9 +131,9 @@ public final class SessionsView extends BorderPane {
         find.setTooltip(new Tooltip("Sessions still recording after this many hours; asks before stopping them"));
         find.disableProperty().bind(busy.or(trash));
         Label after = new Label("recording >");
-        after.getStyleClass().add(Styles.TEXT_MUTED);
+        after.getStyleClass().add("muted");
         Label h = new Label("h");
-        h.getStyleClass().add(Styles.TEXT_MUTED);
+        h.getStyleClass().add("muted");
 
         ToggleButton trashToggle = new ToggleButton("Trash", new FontIcon(MaterialDesignT.TRASH_CAN_OUTLINE));
         trashToggle.setId("trashToggle");
@@ -176,7 +179,7 @@ public final class SessionsView extends BorderPane {
         bar.setId("undoBar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
-        bar.setStyle("-fx-background-color: -color-accent-subtle;");
+        bar.getStyleClass().addAll("banner", "banner-info");
         subscriptions.add(vm.actions().undoProperty().subscribe(u -> {
             bar.setVisible(u != null);
             bar.setManaged(u != null);
@@ -217,12 +220,12 @@ public final class SessionsView extends BorderPane {
         Label count = new Label();
         count.setId("rowCount");
         count.textProperty().bind(vm.countTextProperty());
-        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.getStyleClass().add("muted");
         Label selected = new Label();
         selected.setId("selectedCount");
         selected.textProperty().bind(Bindings.createStringBinding(() -> vm.selection().isEmpty() ? ""
                 : vm.selection().size() + " selected", vm.selection()));
-        selected.getStyleClass().add(Styles.TEXT_MUTED);
+        selected.getStyleClass().add("muted");
         HBox line = new HBox(16, count, selected);
         line.setPadding(new Insets(4, 10, 6, 10));
         return line;
@@ -238,6 +241,5 @@ public final class SessionsView extends BorderPane {
         table.dispose();
         filterBar.dispose();
         detail.dispose();
-        failure.dispose();
     }
 }

@@ -1,0 +1,53 @@
+package com.nusomi.recorder.app;
+
+import com.nusomi.recorder.server.DataFolder;
+import com.nusomi.recorder.ui.main.MainWindow;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: builds the {@link AppContext} from the environment ({@code --data DIR} or
+ * {@code SESSION_RECORDER_DATA} for the data folder), shows the main window at once and connects in the
+ * background. {@link #stop()} closes the client, the embedded server and the executor.
+ */
+public final class App extends Application {
+    private AppContext context;
+
+    @Override
+    public void start(Stage stage) {
+        context = AppContext.builder()
+                .dataDir(DataFolder.resolve(dataArgument(getParameters().getRaw())))
+                .environment(System.getenv())
+                .build();
+        MainWindow window = new MainWindow(context);
+        window.show(stage);
+        window.connect();
+    }
+
+    static Path dataArgument(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--data") && i + 1 < args.size()) {
+                return Path.of(args.get(i + 1));
+            }
+            if (a.startsWith("--data=")) {
+                return Path.of(a.substring("--data=".length()));
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            try {
+                context.settingsStore().saveNow(context.settings());
+            } catch (Exception e) {
+                // the last write went through the executor already; nothing more to do
+            }
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package com.nusomi.recorder.ui.main;
+
+import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.ui.record.MiniRecorder;
+import com.nusomi.recorder.ui.record.OutcomeDialog;
+import com.nusomi.recorder.ui.record.RecordState;
+import com.nusomi.recorder.ui.record.RecordView;
+import com.nusomi.recorder.ui.record.RecordViewModel;
+import com.nusomi.recorder.ui.sessions.SessionsView;
+import com.nusomi.recorder.ui.settings.SettingsView;
+import com.nusomi.recorder.ui.settings.SettingsViewModel;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/**
+ * The main window: a sidebar (Record, Sessions, Settings), the current screen, and the status bar. Wires the
+ * view models to the context's services, the keyboard shortcuts, the close-while-recording question and the
+ * mini recorder.
+ */
+public final class MainWindow {
+    static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
+
+    private final AppContext ctx;
+    private final RecordViewModel recordVm;
+    private final SettingsViewModel settingsVm;
+    private final StatusViewModel statusVm = new StatusViewModel();
+    private final RecordView recordView;
+    private final SettingsView settingsView;
+    private final SessionsView sessionsView;
+    private final MiniRecorder mini;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup nav = new ToggleGroup();
+    private final ToggleButton navRecord;
+    private Stage stage;
+    private boolean reconnectAfterRecording;
+    private boolean closeConfirmed;
+
+    public MainWindow(AppContext ctx) {
+        this.ctx = ctx;
+        this.recordVm = new RecordViewModel(ctx.tasks(), () -> ctx.connection().client(), ctx.settings(),
+                ctx::saveSettings, ctx.clock());
+        this.settingsVm = new SettingsViewModel(ctx.tasks(), ctx.settings(), ctx.secrets(), ctx.environmentApiKey(),
+                s -> ctx.saveSettings());
+        this.recordView = new RecordView(recordVm);
+        this.settingsView = new SettingsView(settingsVm);
+        this.sessionsView = SessionsView.create(ctx);
+        this.mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore);
+
+        navRecord = navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE), recordView);
+        ToggleButton navSessions = navButton("navSessions", "Sessions",
+                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), sessionsView);
+        ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
+                settingsView);
+        nav.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                nav.selectToggle(a);
+            } else {
+                content.getChildren().setAll((Node) b.getUserData());
+            }
+        });
+        nav.selectToggle(navRecord);
+
+        root.setId("mainRoot");
+        root.getStyleClass().add("app-root");
+        root.setLeft(sidebar(navRecord, navSessions, navSettings));
+        content.getStyleClass().add("content");
+        root.setCenter(content);
+        root.setBottom(new StatusBar(statusVm, "Ctrl+Shift+R start · Ctrl+Shift+S stop · Ctrl+T tag · Ctrl+1…9 presets"));
+
+        ctx.connection().addListener(state -> ctx.tasks().onUi(() -> {
+            statusVm.update(state);
+            if (ctx.connection().isConnected()) {
+                recordVm.onConnected();
+            } else {
+                recordVm.onDisconnected();
+            }
+        }));
+        settingsVm.setOnSaved(this::onSettingsSaved);
+        recordVm.stateProperty().addListener((o, a, b) -> {
+            if (b != RecordState.RECORDING) {
+                mini.hide();
+            }
+            if (reconnectAfterRecording && (b == RecordState.STOPPED || b == RecordState.IDLE)) {
+                reconnectAfterRecording = false;
+                ctx.connect();
+            }
+        });
+    }
+
+    private VBox sidebar(ToggleButton... buttons) {
+        ImageView logo = new ImageView();
+        Image icon = icon(32);
+        if (icon != null) {
+            logo.setImage(icon);
+        }
+        Label name = new Label("Session Recorder");
+        name.getStyleClass().add("brand");
+        HBox brand = new HBox(10, logo, name);
+        brand.setAlignment(Pos.CENTER_LEFT);
+        brand.getStyleClass().add("brand-row");
+        VBox box = new VBox(4, brand);
+        box.getChildren().addAll(buttons);
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Label dataDir = new Label(ctx.dataDir().toString());
+        dataDir.getStyleClass().addAll("muted", "small-text");
+        dataDir.setWrapText(true);
+        box.getChildren().addAll(spacer, dataDir);
+        box.getStyleClass().add("sidebar");
+        box.setId("sidebar");
+        return box;
+    }
+
+    private ToggleButton navButton(String id, String text, FontIcon icon, Node screen) {
+        ToggleButton b = new ToggleButton(text, icon);
+        b.setId(id);
+        b.getStyleClass().add("nav-button");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER_LEFT);
+        b.setToggleGroup(nav);
+        b.setUserData(screen);
+        return b;
+    }
+
+    /** Shows the window on this stage (at once, in the "connecting" state). Call {@link #connect()} next. */
+    public void show(Stage stage) {
+        this.stage = stage;
+        Scene scene = new Scene(root, 1200, 780);
+        stage.setScene(scene);
+        stage.setTitle("Session Recorder");
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        for (int size : ICON_SIZES) {
+            Image i = icon(size);
+            if (i != null) {
+                stage.getIcons().add(i);
+            }
+        }
+        applyTheme();
+        installShortcuts(scene);
+        stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, this::onCloseRequest);
+        stage.iconifiedProperty().addListener((o, a, iconified) -> {
+            if (iconified && recordVm.isRecording()) {
+                mini.show();
+            } else {
+                mini.hide();
+            }
+        });
+        stage.show();
+    }
+
+    /** Opens the connection off the UI thread (starting the embedded server if that is the setting). */
+    public void connect() {
+        ctx.connect();
+    }
+
+    private void installShortcuts(Scene scene) {
+        var accelerators = scene.getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> {
+                    nav.selectToggle(navRecord);
+                    recordVm.onStartShortcut();
+                });
+        accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                recordView::askAndStop);
+        accelerators.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), () -> {
+            nav.selectToggle(navRecord);
+            recordView.focusCustomTag();
+        });
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        for (int i = 0; i < digits.length; i++) {
+            int n = i + 1;
+            accelerators.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> recordVm.onTagPresetNumber(n));
+        }
+        mini.stage().getScene().getAccelerators().putAll(Map.of(
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::stopFromMini));
+    }
+
+    private void onCloseRequest(WindowEvent e) {
+        if (closeConfirmed || !recordVm.isRecording()) {
+            return;
+        }
+        e.consume();
+        ButtonType stop = new ButtonType("Stop the session…", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep it recording", ButtonBar.ButtonData.OTHER);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                "A session is recording. Stop it now, or keep it recording on the server? A session kept "
+                        + "recording is offered for resume the next time the app starts.", stop, keep, ButtonType.CANCEL);
+        ask.initOwner(stage);
+        ask.setTitle("Quit Session Recorder");
+        ask.setHeaderText("Quit while recording?");
+        ask.getDialogPane().lookupButton(stop).setId("quitStopButton");
+        ask.getDialogPane().lookupButton(keep).setId("quitKeepButton");
+        Optional<ButtonType> answer = ask.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return;
+        }
+        if (answer.get() == keep) {
+            closeNow();
+            return;
+        }
+        var session = recordVm.sessionProperty().get();
+        OutcomeDialog.ask(stage, session.id() + " (" + session.workflow() + ")")
+                .ifPresent(v -> recordVm.onStop(v, this::closeNow));
+    }
+
+    private void closeNow() {
+        closeConfirmed = true;
+        mini.hide();
+        stage.close();
+    }
+
+    private void onSettingsSaved(boolean connectionChanged) {
+        recordVm.onSettingsChanged();
+        applyTheme();
+        if (connectionChanged) {
+            if (recordVm.isRecording()) {
+                reconnectAfterRecording = true;
+            } else {
+                ctx.connect();
+            }
+        }
+    }
+
+    private void applyTheme() {
+        boolean dark = ThemeSupport.isDark(ctx.settings().theme, System.getenv());
+        ThemeSupport.apply(dark, root, mini.stage().getScene().getRoot());
+    }
+
+    private void stopFromMini() {
+        restore();
+        recordView.askAndStop();
+    }
+
+    private void restore() {
+        if (stage != null) {
+            stage.setIconified(false);
+            stage.toFront();
+        }
+        mini.hide();
+    }
+
+    static Image icon(int size) {
+        InputStream in = MainWindow.class.getResourceAsStream("/assets/icons/app-" + size + ".png");
+        return in == null ? null : new Image(in);
+    }
+
+    public RecordViewModel recordViewModel() {
+        return recordVm;
+    }
+
+    public SettingsViewModel settingsViewModel() {
+        return settingsVm;
+    }
+
+    public MiniRecorder miniRecorder() {
+        return mini;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

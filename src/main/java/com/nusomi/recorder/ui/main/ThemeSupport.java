@@ -1,0 +1,53 @@
+package com.nusomi.recorder.ui.main;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.nusomi.recorder.app.settings.Settings;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.scene.Parent;
+
+/**
+ * Applies the theme: AtlantaFX Primer light or dark as the user-agent stylesheet, and the {@code dark} style
+ * class on our roots so that {@code app.css} switches its colour variables. "Follow the system" reads what the
+ * desktop says where that is cheap and reliable (GTK_THEME on Linux, else light).
+ */
+public final class ThemeSupport {
+    public static final String STYLESHEET = "/assets/styles/app.css";
+
+    private ThemeSupport() {
+    }
+
+    public static boolean isDark(Settings.Theme theme, Map<String, String> env) {
+        return switch (theme) {
+            case DARK -> true;
+            case LIGHT -> false;
+            case SYSTEM -> {
+                String gtk = env.getOrDefault("GTK_THEME", "").toLowerCase(Locale.ROOT);
+                yield gtk.contains("dark");
+            }
+        };
+    }
+
+    public static void apply(boolean dark, Parent... roots) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        for (Parent root : roots) {
+            style(root, dark);
+        }
+    }
+
+    /** Adds our stylesheet and the theme class to a root (main window, mini recorder, dialogs). */
+    public static void style(Parent root, boolean dark) {
+        String css = ThemeSupport.class.getResource(STYLESHEET) != null
+                ? ThemeSupport.class.getResource(STYLESHEET).toExternalForm() : null;
+        if (css != null && !root.getStylesheets().contains(css)) {
+            root.getStylesheets().add(css);
+        }
+        root.getStyleClass().remove("dark");
+        if (dark) {
+            root.getStyleClass().add("dark");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.nusomi.recorder.ui.record;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/**
+ * A small always-on-top window (timer, quick tags, Stop) shown while the main window is minimised during a
+ * recording, so the operator can work in other applications. Drag it anywhere.
+ */
+public final class MiniRecorder {
+    private static final int MAX_QUICK_TAGS = 4;
+
+    private final Stage stage = new Stage(StageStyle.UNDECORATED);
+    private final HBox quickTags = new HBox(4);
+    private final RecordViewModel vm;
+    private double dragX;
+    private double dragY;
+
+    /**
+     * @param onStop restores the main window and asks for the outcome
+     * @param onRestore brings the main window back
+     */
+    public MiniRecorder(RecordViewModel vm, Runnable onStop, Runnable onRestore) {
+        this.vm = vm;
+        stage.setAlwaysOnTop(true);
+        stage.setTitle("Session Recorder");
+
+        Label dot = new Label();
+        dot.getStyleClass().add("rec-dot");
+        Label timer = new Label();
+        timer.setId("miniTimer");
+        timer.getStyleClass().add("mini-timer");
+        timer.textProperty().bind(vm.elapsedTextProperty());
+        Button stop = new Button(null, new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
+        stop.setId("miniStopButton");
+        stop.getStyleClass().addAll("danger", "small");
+        stop.setTooltip(new Tooltip("Stop (Ctrl+Shift+S)"));
+        stop.disableProperty().bind(vm.canStopBinding().not());
+        stop.setOnAction(e -> onStop.run());
+        Button restore = new Button(null, new FontIcon(MaterialDesignW.WINDOW_RESTORE));
+        restore.getStyleClass().addAll("flat", "small");
+        restore.setTooltip(new Tooltip("Show the main window"));
+        restore.setOnAction(e -> onRestore.run());
+        HBox top = new HBox(8, dot, timer, stop, restore);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        vm.tags().presets().addListener((ListChangeListener<String>) c -> rebuild());
+        rebuild();
+        VBox root = new VBox(6, top, quickTags);
+        root.setId("miniRecorder");
+        root.getStyleClass().add("mini-recorder");
+        root.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = stage.getX() - e.getScreenX();
+            dragY = stage.getY() - e.getScreenY();
+        });
+        root.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            stage.setX(e.getScreenX() + dragX);
+            stage.setY(e.getScreenY() + dragY);
+        });
+        stage.setScene(new Scene(root));
+    }
+
+    private void rebuild() {
+        quickTags.getChildren().clear();
+        vm.tags().presets().stream().limit(MAX_QUICK_TAGS).forEach(p -> {
+            Button b = new Button(p);
+            b.getStyleClass().addAll("preset-tag", "small");
+            b.setMnemonicParsing(false);
+            b.setTooltip(new Tooltip("Tag \"" + p + "\""));
+            b.disableProperty().bind(vm.canTagBinding().not());
+            b.setOnAction(e -> vm.onTagPreset(p));
+            quickTags.getChildren().add(b);
+        });
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void show() {
+        if (!stage.isShowing()) {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.show();
+            stage.setX(screen.getMaxX() - stage.getWidth() - 24);
+            stage.setY(screen.getMinY() + 24);
+        }
+    }
+
+    public void hide() {
+        stage.hide();
+    }
+}

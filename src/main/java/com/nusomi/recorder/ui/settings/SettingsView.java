@@ -1,0 +1,218 @@
+package com.nusomi.recorder.ui.settings;
+
+import com.nusomi.recorder.app.settings.Settings;
+import com.nusomi.recorder.ui.common.Banner;
+import com.nusomi.recorder.ui.common.Problem;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/** The Settings screen, built in code and bound to its {@link SettingsViewModel}. */
+public final class SettingsView extends ScrollPane {
+    private final SettingsViewModel vm;
+
+    public SettingsView(SettingsViewModel vm) {
+        this.vm = vm;
+        setId("settingsView");
+        setFitToWidth(true);
+        getStyleClass().add("page-scroll");
+
+        Label title = new Label("Settings");
+        title.getStyleClass().add("screen-title");
+
+        Button save = new Button("Save", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        save.setId("saveSettingsButton");
+        save.getStyleClass().add("accent");
+        save.disableProperty().bind(vm.canSaveBinding().not());
+        save.setOnAction(e -> vm.onSave());
+        Button revert = new Button("Revert");
+        revert.setId("revertSettingsButton");
+        revert.setOnAction(e -> vm.reset());
+        Label saved = new Label();
+        saved.setId("savedNote");
+        saved.getStyleClass().add("muted");
+        saved.textProperty().bind(vm.savedNoteProperty());
+        HBox actions = new HBox(8, save, revert, saved);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox page = new VBox(14, title, new Banner(vm.operations()), connectionCard(), presetsCard(),
+                generalCard(), actions);
+        page.getStyleClass().add("page");
+        page.setMaxWidth(820);
+        setContent(page);
+    }
+
+    private VBox connectionCard() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton embedded = new RadioButton("Embedded local server (sessions stay on this computer)");
+        embedded.setId("embeddedMode");
+        embedded.setToggleGroup(group);
+        RadioButton hosted = new RadioButton("Hosted Sessions API");
+        hosted.setId("hostedMode");
+        hosted.setToggleGroup(group);
+        Runnable fromVm = () -> group.selectToggle(vm.modeProperty().get() == Settings.ConnectionMode.HOSTED ? hosted : embedded);
+        vm.modeProperty().addListener((o, a, b) -> fromVm.run());
+        fromVm.run();
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.modeProperty().set(b == hosted ? Settings.ConnectionMode.HOSTED : Settings.ConnectionMode.EMBEDDED);
+            }
+        });
+
+        TextField url = new TextField();
+        url.setId("baseUrlField");
+        url.setPromptText("https://api.nusomi.com");
+        url.textProperty().bindBidirectional(vm.baseUrlProperty());
+        PasswordField key = new PasswordField();
+        key.setId("apiKeyField");
+        key.setPromptText("nsk_live_… (leave empty to keep the stored key)");
+        key.textProperty().bindBidirectional(vm.apiKeyProperty());
+        Label stored = new Label();
+        stored.setId("storedKeyLabel");
+        stored.getStyleClass().add("muted");
+        stored.textProperty().bind(vm.storedKeyProperty());
+        Button test = new Button("Test connection", new FontIcon(MaterialDesignL.LAN_CONNECT));
+        test.setId("testConnectionButton");
+        test.disableProperty().bind(vm.operations().busyProperty());
+        test.setOnAction(e -> vm.onTestConnection());
+        Label result = new Label();
+        result.setId("testResult");
+        result.setWrapText(true);
+        result.textProperty().bind(vm.testResultProperty());
+        HBox testRow = new HBox(10, test, result);
+        testRow.setAlignment(Pos.CENTER_LEFT);
+
+        VBox hostedFields = new VBox(6, label("Base URL"), url, new Problem("baseUrlProblem", vm.urlProblemProperty()),
+                label("API key"), key, stored, testRow);
+        hostedFields.getStyleClass().add("indented");
+        hostedFields.disableProperty().bind(vm.modeProperty().isNotEqualTo(Settings.ConnectionMode.HOSTED));
+        Label env = new Label("NUSOMI_BASE_URL and NUSOMI_API_KEY, when set, fill these in. "
+                + "The key is kept in the OS keychain when there is one, else in a file only you can read.");
+        env.getStyleClass().add("muted");
+        env.setWrapText(true);
+        return card("Connection", embedded, hosted, hostedFields, env);
+    }
+
+    private VBox presetsCard() {
+        ListView<String> list = new ListView<>(vm.presets());
+        list.setId("presetList");
+        list.setPrefHeight(190);
+        list.setCellFactory(l -> new PresetCell());
+        TextField add = new TextField();
+        add.setId("newPresetField");
+        add.setPromptText("new_preset_tag");
+        add.textProperty().bindBidirectional(vm.newPresetProperty());
+        add.setOnAction(e -> vm.onAddPreset());
+        HBox.setHgrow(add, Priority.ALWAYS);
+        Button addButton = new Button("Add", new FontIcon(MaterialDesignP.PLUS));
+        addButton.setId("addPresetButton");
+        addButton.disableProperty().bind(vm.canAddPresetBinding().not());
+        addButton.setOnAction(e -> vm.onAddPreset());
+        HBox row = new HBox(8, add, addButton);
+        Label hint = new Label("One click on the Record screen; the first nine also get Ctrl+1 … Ctrl+9.");
+        hint.getStyleClass().add("muted");
+        return card("Preset tags", hint, list, row, new Problem("presetProblem", vm.presetProblemProperty()));
+    }
+
+    private VBox generalCard() {
+        ComboBox<Settings.Theme> theme = new ComboBox<>();
+        theme.setId("themeField");
+        theme.getItems().setAll(Settings.Theme.values());
+        theme.valueProperty().bindBidirectional(vm.themeProperty());
+        theme.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Settings.Theme t) {
+                return t == null ? "" : switch (t) {
+                    case LIGHT -> "Light";
+                    case DARK -> "Dark";
+                    case SYSTEM -> "Follow the system";
+                };
+            }
+
+            @Override
+            public Settings.Theme fromString(String s) {
+                return Settings.Theme.SYSTEM;
+            }
+        });
+        HBox themeRow = new HBox(10, label("Theme"), theme);
+        themeRow.setAlignment(Pos.CENTER_LEFT);
+        CheckBox countdown = new CheckBox("Count down 3-2-1 before recording starts");
+        countdown.setId("countdownBox");
+        countdown.selectedProperty().bindBidirectional(vm.countdownProperty());
+        return card("Recording and appearance", countdown, themeRow);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    private static VBox card(String title, javafx.scene.Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        VBox card = new VBox(10, heading);
+        card.getChildren().addAll(content);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    /** A preset with move up / move down / remove buttons. */
+    private final class PresetCell extends ListCell<String> {
+        private final Label name = new Label();
+        private final HBox box;
+
+        PresetCell() {
+            Button up = iconButton(new FontIcon(MaterialDesignA.ARROW_UP), "Move up");
+            up.setOnAction(e -> vm.onMovePreset(getItem(), -1));
+            Button down = iconButton(new FontIcon(MaterialDesignA.ARROW_DOWN), "Move down");
+            down.setOnAction(e -> vm.onMovePreset(getItem(), 1));
+            Button remove = iconButton(new FontIcon(MaterialDesignC.CLOSE), "Remove");
+            remove.setOnAction(e -> vm.onRemovePreset(getItem()));
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            box = new HBox(4, name, spacer, up, down, remove);
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        private Button iconButton(FontIcon icon, String tip) {
+            Button b = new Button(null, icon);
+            b.getStyleClass().addAll("flat", "small", "button-icon");
+            b.setTooltip(new javafx.scene.control.Tooltip(tip));
+            return b;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            int i = vm.presets().indexOf(item) + 1;
+            name.setText(item + (i >= 1 && i <= 9 ? "   Ctrl+" + i : ""));
+            setGraphic(box);
+        }
+    }
+
+}

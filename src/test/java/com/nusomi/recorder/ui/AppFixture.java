@@ -1,0 +1,69 @@
+package com.nusomi.recorder.ui;
+
+import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.app.connection.Connector;
+import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.server.ApiServer;
+import com.nusomi.recorder.server.ServerConfig;
+import com.nusomi.recorder.ui.main.MainWindow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javafx.stage.Stage;
+
+/**
+ * A real local server in a temp data folder, a client for the test's own checks, and the app's main window
+ * wired to that server and folder (never the user's data folder).
+ */
+public final class AppFixture implements AutoCloseable {
+    public final Path dataDir;
+    public ApiServer server;
+    public final SessionsClient client;
+    public AppContext context;
+    public MainWindow window;
+
+    public AppFixture() throws IOException {
+        dataDir = Files.createTempDirectory("session-recorder-ui-test");
+        server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
+        client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
+    }
+
+    /** Builds the app on the test's folder and server, shows it on the stage, and connects. */
+    public MainWindow show(Stage stage) {
+        context = AppContext.builder()
+                .dataDir(dataDir)
+                .connector(Connector.remote(server.baseUrl(), server.adminKey()))
+                .useKeychain(false)
+                .healthPollMillis(2_000)
+                .build();
+        window = new MainWindow(context);
+        window.show(stage);
+        window.connect();
+        return window;
+    }
+
+    /** Stops the server (as if it crashed) and returns its port. */
+    public int stopServer() {
+        int port = server.port();
+        server.close();
+        return port;
+    }
+
+    public void restartServer(int port) {
+        server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(port).build());
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (context != null) {
+            context.close();
+        }
+        client.close();
+        server.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

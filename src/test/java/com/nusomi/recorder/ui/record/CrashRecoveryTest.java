@@ -1,0 +1,95 @@
+package com.nusomi.recorder.ui.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nusomi.recorder.app.settings.Settings;
+import com.nusomi.recorder.app.settings.SettingsStore;
+import com.nusomi.recorder.client.Include;
+import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.SessionStatus;
+import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.client.request.CreateSessionRequest;
+import com.nusomi.recorder.client.request.TagRequest;
+import com.nusomi.recorder.ui.AppFixture;
+import java.time.Duration;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A session this machine left recording (the app was killed) is offered at start-up for resume or stop. */
+@ExtendWith(ApplicationExtension.class)
+class CrashRecoveryTest {
+    private AppFixture app;
+    private Session left;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = new AppFixture();
+        left = app.client.create(CreateSessionRequest.builder("process_invoice").start(true).build());
+        app.client.tag(left.id(), TagRequest.of("before_crash"));
+        Settings settings = new Settings();
+        settings.rememberStarted(left.id());
+        new SettingsStore(app.dataDir, Runnable::run).saveNow(settings);
+        app.show(stage);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+    }
+
+    private void waitOffered(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#recoveryPane").query().isVisible());
+        assertThat(robot.lookup("#recoveryText").<Label>query().getText()).contains(left.id());
+    }
+
+    private void waitIdle() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> !app.window.recordViewModel().operations().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void resumeMakesItTheCurrentRecordingAndItStopsNormally(FxRobot robot) {
+        waitOffered(robot);
+        robot.clickOn("#resumeLeftButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#recoveryPane").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
+        assertThat(robot.lookup("#tagsCount").<Label>query().getText()).isEqualTo("1");
+        assertThat(app.window.recordViewModel().sessionProperty().get().id()).isEqualTo(left.id());
+
+        robot.clickOn("#preset-manual_fix");
+        waitIdle();
+        robot.clickOn("#stopButton");
+        robot.clickOn("#verdict-abandoned");
+        waitIdle();
+
+        Session s = app.client.get(left.id(), Include.TAGS);
+        assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(s.outcome()).isEqualTo(Outcome.ABANDONED);
+        assertThat(s.tags()).extracting(Tag::name).containsExactly("before_crash", "manual_fix", "outcome");
+        assertThat(app.context.settings().startedSessions).isEmpty();
+    }
+
+    @Test
+    void stopItStopsTheLeftSessionWithTheVerdict(FxRobot robot) {
+        waitOffered(robot);
+        robot.clickOn("#stopLeftButton");
+        robot.clickOn("#verdict-error");
+        waitIdle();
+        assertThat(robot.lookup("#recoveryPane").query().isVisible()).isFalse();
+        Session s = app.client.get(left.id());
+        assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(app.context.settings().startedSessions).isEmpty();
+        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("No session yet");
+    }
+}

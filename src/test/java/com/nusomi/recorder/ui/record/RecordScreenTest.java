@@ -1,0 +1,208 @@
+package com.nusomi.recorder.ui.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nusomi.recorder.client.Include;
+import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.SessionStatus;
+import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.ui.AppFixture;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Record screen driven by clicks and keys, against a real local server. */
+@ExtendWith(ApplicationExtension.class)
+class RecordScreenTest {
+    private AppFixture app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = new AppFixture();
+        app.show(stage);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+    }
+
+    private List<Session> sessionsOnServer() {
+        return app.client.list(SessionQuery.builder().build()).data();
+    }
+
+    private void waitConnected(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.window.recordViewModel().connectedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean disabled(FxRobot robot, String query) {
+        return robot.lookup(query).query().isDisabled();
+    }
+
+    private void waitIdle(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> !app.window.recordViewModel().operations().isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void createWithMetadataStartTagAndStopWithAVerdict(FxRobot robot) {
+        waitConnected(robot);
+        robot.clickOn("#workflowField").write("process_invoice");
+        robot.clickOn("#actorIdField").write("alex@nusomi.com");
+        robot.clickOn("#metadataKey0").write("vendor");
+        robot.clickOn("#metadataValue0").write("Acme");
+        robot.clickOn("#addMetadataRow");
+        robot.clickOn("#metadataKey1").write("amount");
+        robot.interact(() -> robot.lookup("#metadataType1").<ComboBox<MetadataRow.ValueType>>query()
+                .setValue(MetadataRow.ValueType.NUMBER));
+        robot.clickOn("#metadataValue1").write("4500");
+        robot.clickOn("#startImmediately"); // off: create first, then start
+        assertThat(disabled(robot, "#createButton")).isFalse();
+
+        robot.clickOn("#createButton");
+        waitIdle(robot);
+        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Created");
+        assertThat(disabled(robot, "#startButton")).isFalse();
+        robot.clickOn("#startButton");
+        waitIdle(robot);
+        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
+
+        robot.clickOn("#preset-submitted_for_approval");
+        waitIdle(robot);
+        robot.clickOn("#customTagName").write("manual_check");
+        robot.clickOn("#customTagData").write("{\"by\": \"anna\"}");
+        robot.clickOn("#addTagButton");
+        waitIdle(robot);
+        assertThat(robot.lookup("#tagsCount").<Label>query().getText()).isEqualTo("2");
+
+        robot.clickOn("#stopButton");
+        robot.clickOn("#verdict-success");
+        waitIdle(robot);
+        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Stopped");
+
+        List<Session> all = sessionsOnServer();
+        assertThat(all).hasSize(1);
+        Session s = app.client.get(all.get(0).id(), Include.TAGS);
+        assertThat(s.workflow()).isEqualTo("process_invoice");
+        assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(s.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(s.metadata()).containsEntry("vendor", "Acme").containsEntry("amount", 4500);
+        assertThat(s.actor().id()).isEqualTo("alex@nusomi.com");
+        assertThat(s.tags()).extracting(Tag::name).containsExactly("submitted_for_approval", "manual_check", "outcome");
+        assertThat(s.tags().get(1).data()).containsEntry("by", "anna");
+        assertThat(s.tags().get(2).data()).containsEntry("value", "success");
+        assertThat(app.context.settings().recentWorkflows).containsExactly("process_invoice");
+        assertThat(app.context.settings().startedSessions).isEmpty();
+    }
+
+    @Test
+    void invalidWorkflowIsRefusedWithTheReasonShown(FxRobot robot) {
+        waitConnected(robot);
+        robot.clickOn("#workflowField").write("Process-Invoice");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label problem = robot.lookup("#workflowProblem").query();
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).contains("lowercase");
+        assertThat(disabled(robot, "#createButton")).isTrue();
+        robot.clickOn("#createButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sessionsOnServer()).isEmpty();
+    }
+
+    @Test
+    void invalidMetadataJsonIsRefused(FxRobot robot) {
+        waitConnected(robot);
+        robot.clickOn("#workflowField").write("process_invoice");
+        robot.clickOn("#rawJsonToggle");
+        robot.interact(() -> robot.lookup("#metadataJson").<TextArea>query().setText("{\"vendor\": \"Acme\","));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#metadataProblem").<Label>query().getText()).startsWith("Not valid JSON");
+        assertThat(disabled(robot, "#createButton")).isTrue();
+        robot.interact(() -> robot.lookup("#metadataJson").<TextArea>query().setText("[\"not\", \"an object\"]"));
+        assertThat(robot.lookup("#metadataProblem").<Label>query().getText()).contains("JSON object");
+        assertThat(disabled(robot, "#createButton")).isTrue();
+        robot.clickOn("#createButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sessionsOnServer()).isEmpty();
+    }
+
+    @Test
+    void metadataOver16KilobytesIsRefused(FxRobot robot) {
+        waitConnected(robot);
+        robot.clickOn("#workflowField").write("process_invoice");
+        robot.clickOn("#rawJsonToggle");
+        robot.interact(() -> robot.lookup("#metadataJson").<TextArea>query()
+                .setText("{\"notes\": \"" + "x".repeat(16_400) + "\"}"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#metadataProblem").<Label>query().getText()).contains("limit is 16 KB");
+        assertThat(robot.lookup("#metadataSize").<Label>query().getText()).startsWith("16.0 KB");
+        assertThat(disabled(robot, "#createButton")).isTrue();
+        robot.clickOn("#createButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sessionsOnServer()).isEmpty();
+    }
+
+    @Test
+    void serverStoppedMidSessionShowsTheErrorAndRetrySucceedsWhenItIsBack(FxRobot robot) {
+        waitConnected(robot);
+        robot.clickOn("#workflowField").write("process_invoice");
+        robot.clickOn("#createButton");
+        waitIdle(robot);
+        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
+        String id = app.window.recordViewModel().sessionProperty().get().id();
+
+        int port = app.stopServer();
+        robot.clickOn("#preset-step_done");
+        waitIdle(robot);
+        Node banner = robot.lookup("#failureBanner").query();
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(robot.lookup("#failureTitle").<Label>query().getText()).contains("step_done");
+        assertThat(robot.lookup("#failureDetail").<Label>query().getText()).contains("could not be reached");
+        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
+        assertThat(robot.lookup("#workflowField").<ComboBox<String>>query().getEditor().getText())
+                .isEqualTo("process_invoice");
+
+        app.restartServer(port);
+        robot.clickOn("#retryButton");
+        waitIdle(robot);
+        assertThat(banner.isVisible()).isFalse();
+        assertThat(app.client.get(id, Include.TAGS).tags()).extracting(Tag::name).containsExactly("step_done");
+
+        robot.clickOn("#stopButton");
+        robot.clickOn("#verdict-server-decides");
+        waitIdle(robot);
+        assertThat(app.client.get(id).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(robot.lookup("#retryButton").<Button>query().isVisible()).isFalse();
+    }
+
+    @Test
+    void shortcutsStartTagAndStop(FxRobot robot) {
+        waitConnected(robot);
+        robot.clickOn("#workflowField").write("keyboard_run");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.R)
+                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        waitIdle(robot);
+        assertThat(app.window.recordViewModel().isRecording()).isTrue();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT1)
+                .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.CONTROL);
+        waitIdle(robot);
+        assertThat(app.window.recordViewModel().tags().applied()).extracting(Tag::name)
+                .containsExactly(app.context.settings().presetTags.get(0));
+    }
+}

@@ -1,0 +1,201 @@
+package com.nusomi.recorder.ui.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nusomi.recorder.app.DirectTaskRunner;
+import com.nusomi.recorder.app.settings.Settings;
+import com.nusomi.recorder.client.Include;
+import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.SessionStatus;
+import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.client.request.CreateSessionRequest;
+import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.server.ApiServer;
+import com.nusomi.recorder.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Record view model without a toolkit: synchronous task runner, real local server, real client. */
+class RecordViewModelTest {
+    @TempDir
+    Path dir;
+    ApiServer server;
+    SessionsClient client;
+    Settings settings;
+    AtomicInteger saves = new AtomicInteger();
+    RecordViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build());
+        client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
+        settings = new Settings();
+        vm = new RecordViewModel(new DirectTaskRunner(), () -> client, settings, saves::incrementAndGet,
+                Clock.systemUTC());
+        vm.onConnected();
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.close();
+    }
+
+    private List<Session> sessionsOnServer() {
+        return client.list(SessionQuery.builder().build()).data();
+    }
+
+    @Test
+    void createIsRefusedForAnInvalidWorkflowBeforeAnyRequest() {
+        vm.workflowProperty().set("Process Invoice");
+        assertThat(vm.workflowProblemProperty().get()).contains("lowercase");
+        assertThat(vm.canCreateBinding().get()).isFalse();
+        vm.onCreate();
+        assertThat(sessionsOnServer()).isEmpty();
+    }
+
+    @Test
+    void createIsRefusedForMetadataThatIsNotAJsonObject() {
+        vm.workflowProperty().set("process_invoice");
+        vm.metadata().setRaw(true);
+        vm.metadata().rawTextProperty().set("[1, 2]");
+        assertThat(vm.metadata().problemProperty().get()).contains("JSON object");
+        vm.metadata().rawTextProperty().set("{\"vendor\": ");
+        assertThat(vm.metadata().problemProperty().get()).startsWith("Not valid JSON");
+        assertThat(vm.canCreateBinding().get()).isFalse();
+        vm.onCreate();
+        assertThat(sessionsOnServer()).isEmpty();
+    }
+
+    @Test
+    void createIsRefusedForMetadataOver16Kilobytes() {
+        vm.workflowProperty().set("process_invoice");
+        vm.metadata().setRaw(true);
+        vm.metadata().rawTextProperty().set("{\"notes\": \"" + "x".repeat(16_384) + "\"}");
+        assertThat(vm.metadata().bytesProperty().get()).isGreaterThan(16_384);
+        assertThat(vm.metadata().problemProperty().get()).contains("limit is 16 KB");
+        assertThat(vm.canCreateBinding().get()).isFalse();
+        vm.onCreate();
+        assertThat(sessionsOnServer()).isEmpty();
+    }
+
+    @Test
+    void createStartTagAndStopWithAVerdict() {
+        vm.workflowProperty().set("process_invoice");
+        vm.actorIdProperty().set("alex@nusomi.com");
+        vm.metadata().rows().get(0).keyProperty().set("vendor");
+        vm.metadata().rows().get(0).valueProperty().set("Acme");
+        vm.metadata().addRow();
+        vm.metadata().rows().get(1).keyProperty().set("amount");
+        vm.metadata().rows().get(1).typeProperty().set(MetadataRow.ValueType.NUMBER);
+        vm.metadata().rows().get(1).valueProperty().set("4500");
+        vm.startImmediatelyProperty().set(false);
+
+        vm.onCreate();
+        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.CREATED);
+        vm.onStart();
+        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.RECORDING);
+        assertThat(settings.startedSessions).containsExactly(vm.sessionProperty().get().id());
+
+        vm.onTagPreset("submitted_for_approval");
+        vm.tags().customNameProperty().set("manual_check");
+        vm.tags().customDataProperty().set("{\"by\": \"anna\"}");
+        vm.onAddCustomTag();
+        vm.onStop(Verdict.ERROR);
+
+        String id = vm.sessionProperty().get().id();
+        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.STOPPED);
+        Session s = client.get(id, Include.TAGS);
+        assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(s.metadata()).containsEntry("vendor", "Acme").containsEntry("amount", 4500);
+        assertThat(s.actor().id()).isEqualTo("alex@nusomi.com");
+        assertThat(s.tags()).extracting(Tag::name).containsExactly("submitted_for_approval", "manual_check", "outcome");
+        assertThat(s.tags().get(1).data()).containsEntry("by", "anna");
+        assertThat(vm.tags().applied()).hasSize(3);
+        assertThat(settings.recentWorkflows).containsExactly("process_invoice");
+        assertThat(settings.lastActorId).isEqualTo("alex@nusomi.com");
+        assertThat(settings.startedSessions).isEmpty();
+    }
+
+    @Test
+    void aFailedCallShowsTheReasonAndRetrySucceedsOnceTheServerIsBack() {
+        vm.workflowProperty().set("process_invoice");
+        vm.onCreate();
+        String id = vm.sessionProperty().get().id();
+        int port = server.port();
+        server.close();
+
+        vm.onTagPreset("step_done");
+        assertThat(vm.operations().getFailure()).isNotNull();
+        assertThat(vm.operations().getFailure().title()).contains("step_done");
+        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.RECORDING);
+
+        server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
+        vm.onRetry();
+        assertThat(vm.operations().getFailure()).isNull();
+        assertThat(client.get(id, Include.TAGS).tags()).extracting(Tag::name).containsExactly("step_done");
+    }
+
+    @Test
+    void aSessionLeftRecordingIsOfferedAndCanBeResumed() {
+        Session left = client.create(CreateSessionRequest.builder("process_invoice").start(true).build());
+        settings.rememberStarted(left.id());
+        settings.rememberStarted("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ");
+        RecordViewModel fresh = new RecordViewModel(new DirectTaskRunner(), () -> client, settings, () -> { },
+                Clock.systemUTC());
+        fresh.onConnected();
+        assertThat(fresh.leftRecording()).extracting(Session::id).containsExactly(left.id());
+        assertThat(settings.startedSessions).containsExactly(left.id());
+
+        fresh.onResumeLeft(fresh.leftRecording().get(0));
+        assertThat(fresh.stateProperty().get()).isEqualTo(RecordState.RECORDING);
+        assertThat(fresh.sessionProperty().get().id()).isEqualTo(left.id());
+        fresh.onStop(Verdict.SERVER_DECIDES);
+        assertThat(client.get(left.id()).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+    }
+
+    @Test
+    void buttonsAreEnabledOnlyWhenTheyMakeSense() {
+        assertThat(vm.canCreateBinding().get()).isFalse();
+        vm.workflowProperty().set("process_invoice");
+        assertThat(vm.canCreateBinding().get()).isTrue();
+        assertThat(vm.canStartBinding().get()).isFalse();
+        assertThat(vm.canStopBinding().get()).isFalse();
+        vm.startImmediatelyProperty().set(false);
+        vm.onCreate();
+        assertThat(vm.canCreateBinding().get()).isFalse();
+        assertThat(vm.canStartBinding().get()).isTrue();
+        assertThat(vm.canStopBinding().get()).isTrue();
+        vm.onStart();
+        assertThat(vm.canStartBinding().get()).isFalse();
+        assertThat(vm.canTagBinding().get()).isTrue();
+        vm.onStop(Verdict.SUCCESS);
+        assertThat(vm.canCreateBinding().get()).isTrue();
+        assertThat(vm.canStopBinding().get()).isFalse();
+        assertThat(vm.canTagBinding().get()).isFalse();
+    }
+
+    @Test
+    void countdownRunsBeforeTheStartCall() {
+        settings.countdownBeforeStart = true;
+        vm.workflowProperty().set("process_invoice");
+        vm.onCreate();
+        assertThat(vm.countdownProperty().get()).isEqualTo(3);
+        assertThat(sessionsOnServer()).isEmpty();
+        vm.onCountdownTick();
+        vm.onCountdownTick();
+        assertThat(sessionsOnServer()).isEmpty();
+        vm.onCountdownTick();
+        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.RECORDING);
+        assertThat(sessionsOnServer()).hasSize(1);
+    }
+}
