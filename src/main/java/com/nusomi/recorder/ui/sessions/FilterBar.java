@@ -84,6 +84,7 @@ final class FilterBar extends FlowPane {
                 ActorKind::wireValue);
 
         since.setId("filterSince");
+        since.setPrefWidth(130);
         since.setConverter(new StringConverter<>() {
             @Override
             public String toString(String v) {
@@ -122,7 +123,7 @@ final class FilterBar extends FlowPane {
         TextField tags = new TextField();
         tags.setId("filterTags");
         tags.setPromptText("tags (all of them)");
-        tags.setPrefColumnCount(14);
+        tags.setPrefColumnCount(12);
         tags.textProperty().bindBidirectional(model.tagsTextProperty());
         subscriptions.add(model.tagsProblemProperty().subscribe(p -> {
             tags.pseudoClassStateChanged(Styles.STATE_DANGER, p != null);
@@ -179,6 +180,7 @@ final class FilterBar extends FlowPane {
         box.setId(id);
         box.setTitle(title);
         box.setShowCheckedCount(true);
+        box.setPrefWidth(160);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(T v) {

@@ -62,6 +62,7 @@ final class SessionDetailPane extends ScrollPane {
         for (int i = 0; i < FIELDS.length; i++) {
             Label name = new Label(FIELDS[i]);
             name.getStyleClass().add("muted");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label value = new Label();
             value.setId("detail" + FIELDS[i].replace(" ", ""));
             value.setWrapText(true);
@@ -80,7 +81,7 @@ final class SessionDetailPane extends ScrollPane {
         tagTable.setPrefHeight(150);
         tagTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tagTable.setPlaceholder(new Label("No tags"));
-        tagTable.getColumns().add(textColumn("Offset", t -> Formats.offset(t.offsetMs()), 80));
+        tagTable.getColumns().add(textColumn("Offset", t -> Formats.offset(t.offsetMs()), 90));
         tagTable.getColumns().add(textColumn("Name", Tag::name, 150));
         tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 200));
 
@@ -100,7 +101,17 @@ final class SessionDetailPane extends ScrollPane {
         loading.visibleProperty().bind(vm.loadingProperty());
         Banner failure = new Banner(vm.ops());
         failure.setId("detailFailure");
-        setContent(new VBox(failure, loading, body));
+        Label empty = new Label("Select a session to see its fields, metadata, tags, events and frames.");
+        empty.setId("detailEmpty");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("muted");
+        empty.setPadding(new Insets(16));
+        empty.visibleProperty().bind(vm.sessionProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+        body.visibleProperty().bind(vm.sessionProperty().isNotNull());
+        body.managedProperty().bind(body.visibleProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
+        setContent(new VBox(failure, loading, empty, body));
         subscriptions.add(vm.sessionProperty().subscribe(this::show));
     }
 
@@ -116,6 +127,7 @@ final class SessionDetailPane extends ScrollPane {
         HBox.setHgrow(data, Priority.ALWAYS);
         Button add = new Button("Add tag");
         add.setId("addTag");
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.disableProperty().bind(vm.canTagProperty().not());
         add.setOnAction(e -> vm.onAddTag());
         name.setOnAction(e -> vm.onAddTag());
@@ -162,7 +174,6 @@ final class SessionDetailPane extends ScrollPane {
     }
 
     private void show(Session s) {
-        body.setDisable(s == null);
         if (s == null) {
             title.setText("No session selected");
             values.forEach(v -> v.setText(""));

@@ -53,18 +53,24 @@ final class SessionsTable extends TableView<Session> {
         setItems(sorted);
         setFixedCellSize(ROW_HEIGHT);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No sessions match these filters."));
 
-        getColumns().add(column("Id", Session::id, String::valueOf, 250));
+        TableColumn<Session, String> id = column("Id", Session::id, String::valueOf, 270);
+        // the tail of an id is what tells ids apart: elide the middle, never the end
+        id.setCellFactory(c -> {
+            FormattedCell<String> cell = new FormattedCell<>(String::valueOf);
+            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+            return cell;
+        });
+        getColumns().add(id);
         getColumns().add(column("Workflow", Session::workflow, String::valueOf, 150));
         TableColumn<Session, SessionStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell());
-        status.setPrefWidth(90);
+        status.setPrefWidth(100);
         getColumns().add(status);
         getColumns().add(column("Outcome", s -> s.outcome() == null ? "" : s.outcome().wireValue(), String::valueOf,
-                85));
+                95));
         getColumns().add(column("Actor", s -> s.actor() == null ? "" : s.actor().id() + " (" + s.actor().kind()
                 .wireValue() + ")", String::valueOf, 170));
         getColumns().add(column("Started", Session::startedAt, Formats::time, 150));

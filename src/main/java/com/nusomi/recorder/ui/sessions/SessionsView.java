@@ -25,9 +25,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -62,9 +61,9 @@ public final class SessionsView extends BorderPane {
         failure.setId("sessionsFailure");
 
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
-        detail.setMinWidth(320);
+        detail.setMinWidth(300);
         table.setMinWidth(300);
 
         setTop(new VBox(toolbar(), filterBar, new Separator(), failure));
@@ -99,7 +98,7 @@ public final class SessionsView extends BorderPane {
         return view;
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         SessionActions a = vm.actions();
         BooleanBinding busy = is(vm.ops().busyProperty());
         BooleanBinding none = Bindings.isEmpty(vm.selection());
@@ -113,7 +112,7 @@ public final class SessionsView extends BorderPane {
         stop.disableProperty().bind(busy.or(none).or(trash));
         Button delete = button("deleteSelected", "Delete", MaterialDesignD.DELETE_OUTLINE, a::onDeleteSelected);
         delete.disableProperty().bind(busy.or(none).or(trash));
-        Button hard = button("deletePermanently", "Delete permanently", MaterialDesignD.DELETE_FOREVER,
+        Button hard = button("deletePermanently", "Delete forever", MaterialDesignD.DELETE_FOREVER,
                 a::onDeletePermanently);
         hard.getStyleClass().add(Styles.DANGER);
         hard.disableProperty().bind(busy.or(none));
@@ -125,12 +124,13 @@ public final class SessionsView extends BorderPane {
         Spinner<Integer> hours = new Spinner<>(1, 720, 6);
         hours.setId("abandonedHours");
         hours.setEditable(true);
-        hours.setPrefWidth(80);
+        hours.setPrefWidth(90);
+        hours.getEditor().setPrefColumnCount(3);
         Button find = button("findAbandoned", "Find abandoned", MaterialDesignM.MAGNIFY,
                 () -> a.onFindAbandoned(hours.getValue()));
         find.setTooltip(new Tooltip("Sessions still recording after this many hours; asks before stopping them"));
         find.disableProperty().bind(busy.or(trash));
-        Label after = new Label("recording >");
+        Label after = new Label("Recording for more than");
         after.getStyleClass().add("muted");
         Label h = new Label("h");
         h.getStyleClass().add("muted");
@@ -140,10 +140,11 @@ public final class SessionsView extends BorderPane {
         trashToggle.selectedProperty().bindBidirectional(vm.trashProperty());
         show(trashToggle, admin);
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(6, refresh, new Separator(Orientation.VERTICAL), stop, delete, hard, restore,
-                new Separator(Orientation.VERTICAL), after, hours, h, find, gap, trashToggle);
+        HBox abandoned = new HBox(6, after, hours, h, find);
+        abandoned.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(6, 6, refresh, stop, delete, hard, restore, new Separator(Orientation.VERTICAL),
+                abandoned, new Separator(Orientation.VERTICAL), trashToggle);
+        bar.setId("sessionsToolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 2, 10));
         return bar;

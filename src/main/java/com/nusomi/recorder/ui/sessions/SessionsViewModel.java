@@ -69,6 +69,8 @@ public final class SessionsViewModel {
     private long generation;
     private long reselectSeq;
     private volatile boolean includeTags = true;
+    private boolean connected;
+    private boolean loadFailed;
 
     public SessionsViewModel(TaskRunner tasks, Supplier<SessionsClient> client, FilterStore store,
                              Debouncer debouncer, Debouncer undoTimer, Clock clock) {
@@ -100,7 +102,9 @@ public final class SessionsViewModel {
     /** Reads the saved filters (off the UI thread), applies them and loads the first page. */
     public void start() {
         if (store == null) {
-            reload(false);
+            if (connected) {
+                reload(false);
+            }
             return;
         }
         tasks.run(store::load, state -> {
@@ -109,12 +113,19 @@ public final class SessionsViewModel {
             savedFilterNames.setAll(saved.keySet());
             filters.apply(state.current());
             debouncer.cancel();
-            reload(false);
-        }, e -> reload(false));
+            if (connected) {
+                reload(false);
+            }
+        }, e -> {
+            if (connected) {
+                reload(false);
+            }
+        });
     }
 
     /** A new connection: forget what we knew about the key's scope, ask again, and reload. */
     public void onConnected() {
+        connected = true;
         admin.set(null);
         includeTags = true;
         checkAdmin();
@@ -135,7 +146,9 @@ public final class SessionsViewModel {
 
     private void applyFilters() {
         saveState();
-        reload(false);
+        if (connected) {
+            reload(false);
+        }
     }
 
     public void onClearFilters() {
@@ -193,6 +206,10 @@ public final class SessionsViewModel {
         tasks.run(() -> fetch(f, inTrash, want), result -> {
             if (gen != generation) {
                 return;
+            }
+            if (loadFailed) {
+                ops.dismiss(); // the list is back: an earlier failure to load it no longer applies
+                loadFailed = false;
             }
             query = result.query();
             cursor = result.page().nextCursor();
@@ -258,6 +275,7 @@ public final class SessionsViewModel {
             return;
         }
         loading.set(false);
+        loadFailed = true;
         ops.fail(Failure.of(title, e, retry));
     }
 
