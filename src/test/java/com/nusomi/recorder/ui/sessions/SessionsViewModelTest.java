@@ -178,6 +178,10 @@ class SessionsViewModelTest {
         HeldTasks tasks = new HeldTasks();
         SessionsViewModel vm = new SessionsViewModel(tasks, () -> fx.admin, null, Debouncer.immediate(),
                 Debouncer.immediate(), fx.clock);
+        vm.onConnected();
+        while (!tasks.held.isEmpty()) {
+            tasks.held.poll().run();
+        }
         vm.filters().workflows().setAll("payroll_run");
         vm.filters().workflows().setAll("refund_order");
         assertThat(tasks.held).hasSize(2);
