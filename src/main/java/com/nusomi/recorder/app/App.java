@@ -15,15 +15,24 @@ import javafx.stage.Stage;
 public final class App extends Application {
     private AppContext context;
 
+    /**
+     * Runs on the launcher thread before {@link #start}: reads the settings and starts connecting (the embedded
+     * server's start-up) in the background, so that it overlaps with building and showing the window.
+     */
     @Override
-    public void start(Stage stage) {
+    public void init() {
         context = AppContext.builder()
                 .dataDir(DataFolder.resolve(dataArgument(getParameters().getRaw())))
                 .environment(System.getenv())
                 .build();
+        context.connect();
+    }
+
+    @Override
+    public void start(Stage stage) {
         MainWindow window = new MainWindow(context);
+        StartupProbe.attachIfAsked(stage, context.connection());
         window.show(stage);
-        window.connect();
     }
 
     static Path dataArgument(List<String> args) {

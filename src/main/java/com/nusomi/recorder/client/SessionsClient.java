@@ -531,7 +531,7 @@ public final class SessionsClient implements AutoCloseable {
     /** Cancels calls in flight, stops the client's threads and closes its idle connections. */
     @Override
     public void close() {
-        asyncExecutor.shutdownNow();
+        transport.close();
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -54,20 +54,43 @@ public final class ApiKeys {
         return new Created(record, secret);
     }
 
-    /** The live key record for a presented key, or null. */
+    /**
+     * The live key record for a presented key, or null. Answers are cached for a second: every request
+     * authenticates, and a revocation made by another process (the {@code keys} command) takes effect within that.
+     */
     public ApiKeyRecord lookup(String presented) {
         if (presented == null || presented.length() > 200) {
             return null;
         }
-        return store.read(tx -> tx.findKeyByHash(hash(presented))).filter(k -> !k.isRevoked()).orElse(null);
+        String hash = hash(presented);
+        long now = System.nanoTime();
+        Cached cached = cache.get(hash);
+        if (cached != null && now - cached.at() < CACHE_NANOS) {
+            return cached.record();
+        }
+        ApiKeyRecord record = store.read(tx -> tx.findKeyByHash(hash)).filter(k -> !k.isRevoked()).orElse(null);
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        cache.put(hash, new Cached(record, now));
+        return record;
     }
+
+    private record Cached(ApiKeyRecord record, long at) {
+    }
+
+    private static final long CACHE_NANOS = 1_000_000_000L;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<ApiKeyRecord> list() {
         return store.read(tx -> tx.listKeys());
     }
 
     public boolean revoke(String id, long now) {
-        return store.write(tx -> tx.revokeKey(id, now));
+        boolean revoked = store.write(tx -> tx.revokeKey(id, now));
+        cache.clear();
+        return revoked;
     }
 
     static String hash(String key) {

@@ -94,10 +94,14 @@ final class Maintenance implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // Let a round in progress finish (they are short) rather than interrupt it half way.
+        scheduler.shutdown();
         try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            scheduler.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

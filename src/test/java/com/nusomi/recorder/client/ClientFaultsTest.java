@@ -17,6 +17,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.EventQuery;
+import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.client.request.PageRequest;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -208,12 +209,8 @@ class ClientFaultsTest {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
                 .body("<html><body>Welcome to nginx</body></html>").build());
 
-        assertThatThrownBy(() -> client.list(SessionQuery()))
+        assertThatThrownBy(() -> client.list(SessionQuery.all()))
                 .isInstanceOf(MalformedResponseException.class);
-    }
-
-    private static com.nusomi.recorder.client.request.SessionQuery SessionQuery() {
-        return com.nusomi.recorder.client.request.SessionQuery.all();
     }
 
     @Test
@@ -364,5 +361,23 @@ class ClientFaultsTest {
         client.close();
 
         assertThatThrownBy(() -> client.getAsync("ses_1").join()).hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void closingFailsCallsInFlightAndQueuedInsteadOfLeavingThemHanging() throws Exception {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        SessionsClient single = SessionsClient.builder().baseUrl(server.url("/").toString()).apiKey(KEY)
+                .retryPolicy(FAST).asyncThreads(1).build();
+        CompletableFuture<Session> inFlight = single.getAsync("ses_1");
+        CompletableFuture<Session> queued = single.getAsync("ses_2");
+        server.takeRequest();
+
+        single.close();
+
+        await().until(() -> inFlight.isDone() && queued.isDone());
+        assertThat(inFlight).isCompletedExceptionally();
+        assertThatThrownBy(queued::join).hasCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> single.get("ses_3")).isInstanceOf(IllegalStateException.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }

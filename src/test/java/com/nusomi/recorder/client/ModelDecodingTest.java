@@ -48,6 +48,20 @@ class ModelDecodingTest {
     }
 
     @Test
+    void acceptsOtherRfc3339FormsAndRejectsGarbage() throws Exception {
+        assertThat(session("{\"id\":\"s\",\"created_at\":\"2026-05-07T16:01:33.5+02:00\"}").createdAt())
+                .isEqualTo(Instant.parse("2026-05-07T14:01:33.500Z"));
+        assertThat(session("{\"id\":\"s\",\"created_at\":\"2024-02-29T23:59:59.000000001Z\"}").createdAt())
+                .isEqualTo(Instant.parse("2024-02-29T23:59:59.000000001Z"));
+        for (String bad : new String[] {"2026-13-07T14:01:33Z", "2026-05-07 14:01:33", "yesterday",
+                "2026-05-07T14:01:33.1234567890Z"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> session("{\"id\":\"s\",\"created_at\":\"" + bad + "\"}"))
+                    .as(bad).isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class);
+        }
+    }
+
+    @Test
     void ignoresUnknownFieldsAndUnknownEnumValues() throws Exception {
         Session s = session("""
                 {"id":"ses_1","status":"archived","outcome":"partial","stop_reason":"timeout",

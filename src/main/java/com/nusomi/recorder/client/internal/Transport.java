@@ -39,6 +39,7 @@ public final class Transport {
     private final String userAgent;
     private final RetryPolicy retry;
     private final ExecutorService executor;
+    private volatile boolean closed;
 
     public Transport(OkHttpClient http, String apiKey, String userAgent, RetryPolicy retry,
                      ExecutorService executor) {
@@ -69,7 +70,7 @@ public final class Transport {
             }
         });
         try {
-            executor.execute(() -> {
+            executor.execute(new AsyncCall(future, () -> {
                 if (future.isDone()) {
                     return;
                 }
@@ -78,11 +79,29 @@ public final class Transport {
                 } catch (Throwable t) {
                     future.completeExceptionally(t);
                 }
-            });
-        } catch (RejectedExecutionException closed) {
-            future.completeExceptionally(new IllegalStateException("the client is closed", closed));
+            }));
+        } catch (RejectedExecutionException rejected) {
+            future.completeExceptionally(new IllegalStateException("the client is closed", rejected));
         }
         return future;
+    }
+
+    /** Stops the async threads; calls not yet started fail with an IllegalStateException, none is retried. */
+    public void close() {
+        closed = true;
+        for (Runnable pending : executor.shutdownNow()) {
+            if (pending instanceof AsyncCall call) {
+                call.future.completeExceptionally(new IllegalStateException("the client was closed"));
+            }
+        }
+    }
+
+    /** An async call waiting for a thread, so that close() can fail its future. */
+    private record AsyncCall(CompletableFuture<?> future, Runnable body) implements Runnable {
+        @Override
+        public void run() {
+            body.run();
+        }
     }
 
     private <T> ApiResult<T> run(Operation<T> op, RequestOptions opts, CallContext ctx) {
@@ -95,6 +114,9 @@ public final class Transport {
         for (int attempt = 1; ; attempt++) {
             if (ctx.isCancelled()) {
                 throw new CancellationException("cancelled");
+            }
+            if (closed) {
+                throw new IllegalStateException("the client is closed");
             }
             Call call = http.newCall(request);
             if (opts.timeout() != null) {
@@ -130,7 +152,7 @@ public final class Transport {
                 retryable = true;
                 log.debug("{} {} failed on attempt {}: {}", op.method(), op.target(), attempt, e.toString());
             }
-            if (!retryable || attempt >= maxAttempts) {
+            if (!retryable || attempt >= maxAttempts || closed) {
                 if (retryable && attempt > 1) {
                     log.warn("Giving up on {} {} after {} attempts: {}", op.method(), op.target(), attempt,
                             failure.getMessage());

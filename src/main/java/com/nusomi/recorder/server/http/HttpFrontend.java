@@ -82,18 +82,30 @@ public final class HttpFrontend implements HttpHandler {
         }
         String headerKey = "POST".equals(method)
                 ? Idempotency.validateKey(exchange.getRequestHeaders().getFirst("Idempotency-Key"), null) : null;
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        byte[] body = Bodies.read(exchange, route, contentType);
-        ApiRequest request = new ApiRequest(method, path, match.params(), query, body, contentType, requestId, key,
-                now, exchange.getRequestHeaders());
-        String idemKey = headerKey;
-        if (route.body() == Route.Body.JSON_WITH_IDEMPOTENCY_KEY) {
-            idemKey = Idempotency.resolve(headerKey, Bodies.peekTextField(body, "idempotency_key"));
-        }
-        if (idemKey != null) {
+        String apiKeyId = key == null ? null : key.id();
+        // The header's key is in flight from here: a retry that comes while this body is still arriving gets a 409.
+        String slot = headerKey == null ? null : idempotency.reserve(apiKeyId, headerKey);
+        try {
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            byte[] body = Bodies.read(exchange, route, contentType);
+            ApiRequest request = new ApiRequest(method, path, match.params(), query, body, contentType, requestId,
+                    key, now, exchange.getRequestHeaders());
+            String idemKey = headerKey;
+            if (route.body() == Route.Body.JSON_WITH_IDEMPOTENCY_KEY) {
+                idemKey = Idempotency.resolve(headerKey, Bodies.peekTextField(body, "idempotency_key"));
+            }
+            if (idemKey == null) {
+                return store.write(tx -> route.writer().handle(request, tx));
+            }
+            if (slot == null) {
+                slot = idempotency.reserve(apiKeyId, idemKey);
+            }
             return idempotency.execute(request, idemKey, route.writer());
+        } finally {
+            if (slot != null) {
+                idempotency.release(slot);
+            }
         }
-        return store.write(tx -> route.writer().handle(request, tx));
     }
 
     private ApiKeyRecord authenticate(String header) {

@@ -51,43 +51,49 @@ final class Idempotency {
         return headerKey != null ? headerKey : body;
     }
 
-    ApiResponse execute(ApiRequest request, String key, Route.WriteHandler handler) {
-        String slot = request.apiKeyId() + "\u0000" + key;
+    /** Marks the key in flight for this API key (409 if it already is); the caller releases it when done. */
+    String reserve(String apiKeyId, String key) {
+        String slot = apiKeyId + "\u0000" + key;
         if (!inFlight.add(slot)) {
             throw ApiException.conflict("idempotency_key_in_use",
                     "a request with this idempotency key is still in progress; retry after it completes");
         }
-        try {
-            String fingerprint = fingerprint(request);
-            return store.write(tx -> {
-                var existing = tx.findIdempotency(request.apiKeyId(), key);
-                if (existing.isPresent() && existing.get().createdAt() > clock.millis() - RETENTION_MILLIS) {
-                    IdempotencyRecord r = existing.get();
-                    if (!r.fingerprint().equals(fingerprint)) {
-                        throw ApiException.conflict("idempotency_key_reused",
-                                "this idempotency key was already used for a different request");
-                    }
-                    return new ApiResponse(r.status(), r.contentType(), r.body(), java.util.Map.of())
-                            .withHeader("Idempotent-Replayed", "true");
+        return slot;
+    }
+
+    void release(String slot) {
+        inFlight.remove(slot);
+    }
+
+    /** Replays the stored response or runs the work and stores its response; the caller holds the key's slot. */
+    ApiResponse execute(ApiRequest request, String key, Route.WriteHandler handler) {
+        String fingerprint = fingerprint(request);
+        return store.write(tx -> {
+            var existing = tx.findIdempotency(request.apiKeyId(), key);
+            if (existing.isPresent() && existing.get().createdAt() > clock.millis() - RETENTION_MILLIS) {
+                IdempotencyRecord r = existing.get();
+                if (!r.fingerprint().equals(fingerprint)) {
+                    throw ApiException.conflict("idempotency_key_reused",
+                            "this idempotency key was already used for a different request");
                 }
-                ApiResponse response;
-                tx.savepoint();
-                try {
-                    response = handler.handle(request, tx);
-                    tx.releaseSavepoint();
-                } catch (ApiException e) {
-                    tx.rollbackToSavepoint();
-                    response = ErrorBody.response(e, request.requestId());
-                }
-                if (response.status() < 500) {
-                    tx.saveIdempotency(new IdempotencyRecord(request.apiKeyId(), key, fingerprint, response.status(),
-                            response.contentType(), response.body(), clock.millis()));
-                }
-                return response;
-            });
-        } finally {
-            inFlight.remove(slot);
-        }
+                return new ApiResponse(r.status(), r.contentType(), r.body(), java.util.Map.of())
+                        .withHeader("Idempotent-Replayed", "true");
+            }
+            ApiResponse response;
+            tx.savepoint();
+            try {
+                response = handler.handle(request, tx);
+                tx.releaseSavepoint();
+            } catch (ApiException e) {
+                tx.rollbackToSavepoint();
+                response = ErrorBody.response(e, request.requestId());
+            }
+            if (response.status() < 500) {
+                tx.saveIdempotency(new IdempotencyRecord(request.apiKeyId(), key, fingerprint, response.status(),
+                        response.contentType(), response.body(), clock.millis()));
+            }
+            return response;
+        });
     }
 
     private static String fingerprint(ApiRequest request) {

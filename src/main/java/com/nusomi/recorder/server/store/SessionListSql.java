@@ -11,6 +11,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>With a tag filter, the walk runs over {@code session_tag_names} for the first tag.</li>
+ *   <li>With workflow and status both given, over the (workflow, status) index, one walk per pair of values.</li>
  *   <li>Else, over the index of the first given filter among workflow, actor kind, outcome, status; a filter with
  *       several values becomes one ordered sub-query per value, merged (UNION ALL, then ORDER BY ... LIMIT).</li>
  *   <li>Else, over the index of all live (or trashed) sessions.</li>
@@ -26,6 +27,10 @@ record SessionListSql(String sql, List<Object> params) {
         int fetch = q.limit() + 1;
         if (!q.tags().isEmpty()) {
             return byTag(q, fetch);
+        }
+        if (!q.workflows().isEmpty() && !q.statuses().isEmpty()
+                && q.workflows().size() * q.statuses().size() <= MAX_UNION) {
+            return byWorkflowAndStatus(q, fetch);
         }
         String column = null;
         List<String> values = List.of();
@@ -57,6 +62,29 @@ record SessionListSql(String sql, List<Object> params) {
             parts.add("SELECT " + SqliteTx.SESSION_COLUMNS + " FROM sessions WHERE " + where
                     + " ORDER BY created_at DESC, id DESC LIMIT ?");
         }
+        return merge(parts, params, fetch);
+    }
+
+    /** One ordered walk of the (workflow, status) index per pair of values, merged. */
+    private static SessionListSql byWorkflowAndStatus(SessionQuery q, int fetch) {
+        List<Object> params = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        SessionQuery rest = new SessionQuery(List.of(), List.of(), q.outcomes(), q.actorKinds(), q.tags(), q.since(),
+                q.until(), q.trash(), q.afterCreatedAt(), q.afterId(), q.limit());
+        for (String workflow : q.workflows()) {
+            for (String status : q.statuses()) {
+                params.add(workflow);
+                params.add(status);
+                String where = conditions(rest, null, null, params);
+                params.add(fetch);
+                parts.add("SELECT " + SqliteTx.SESSION_COLUMNS + " FROM sessions WHERE workflow = ? AND status = ? AND "
+                        + where + " ORDER BY created_at DESC, id DESC LIMIT ?");
+            }
+        }
+        return merge(parts, params, fetch);
+    }
+
+    private static SessionListSql merge(List<String> parts, List<Object> params, int fetch) {
         if (parts.size() == 1) {
             return new SessionListSql(parts.get(0), params);
         }

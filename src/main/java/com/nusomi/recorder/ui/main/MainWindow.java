@@ -93,10 +93,12 @@ public final class MainWindow {
         root.setLeft(sidebar(navRecord, navSessions, navSettings));
         content.getStyleClass().add("content");
         root.setCenter(content);
-        root.setBottom(new StatusBar(statusVm, "Ctrl+Shift+R start · Ctrl+Shift+S stop · Ctrl+T tag · Ctrl+1…9 presets"));
+        root.setBottom(new StatusBar(statusVm, "Ctrl+Shift+R / S start, stop · Ctrl+T tag · Ctrl+1–9 presets"));
 
+        // The connection may already be starting (App.init): always show its latest state, whatever the order
+        // in which notifications reach the UI thread.
         ctx.connection().addListener(state -> ctx.tasks().onUi(() -> {
-            statusVm.update(state);
+            statusVm.update(ctx.connection().state());
             if (ctx.connection().isConnected()) {
                 recordVm.onConnected();
             } else {

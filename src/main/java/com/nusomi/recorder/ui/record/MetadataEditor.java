@@ -71,6 +71,7 @@ final class MetadataEditor extends VBox {
         meter.setId("metadataMeter");
         meter.getStyleClass().add("size-meter");
         meter.setMaxWidth(Double.MAX_VALUE);
+        meter.setMinWidth(80);
         HBox.setHgrow(meter, Priority.ALWAYS);
         meter.progressProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.min(1.0, model.bytesProperty().get() / (double) Rules.MAX_JSON_BYTES), model.bytesProperty()));
@@ -114,11 +115,13 @@ final class MetadataEditor extends VBox {
         key.setPromptText("key");
         key.textProperty().bindBidirectional(row.keyProperty());
         key.setPrefWidth(140);
+        key.setMinWidth(70);
         ComboBox<MetadataRow.ValueType> type = new ComboBox<>();
         type.setId("metadataType" + index);
         type.getItems().setAll(MetadataRow.ValueType.values());
         type.valueProperty().bindBidirectional(row.typeProperty());
         type.setPrefWidth(110);
+        type.setMinWidth(96);
         TextField value = new TextField();
         value.setId("metadataValue" + index);
         value.promptTextProperty().bind(Bindings.createStringBinding(() -> switch (row.typeProperty().get()) {

@@ -124,7 +124,7 @@ public final class RecordView extends StackPane {
         // an empty, untouched field is not an error yet: the Create button stays off, the reason shows once typed
         workflowProblem.visibleProperty().bind(vm.workflowProblemProperty().isNotNull()
                 .and(vm.workflowProperty().isNotEmpty()));
-        Label workflowHint = new Label("Lowercase letters, digits and _ · 2 to 64 characters");
+        Label workflowHint = new Label("a–z, 0–9 and _ · 2 to 64 characters");
         workflowHint.getStyleClass().add("muted");
         workflowHint.visibleProperty().bind(workflowProblem.visibleProperty().not());
         workflowHint.managedProperty().bind(workflowHint.visibleProperty());
@@ -136,6 +136,7 @@ public final class RecordView extends StackPane {
         HBox.setHgrow(actorId, Priority.ALWAYS);
         ComboBox<ActorKind> actorKind = new ComboBox<>();
         actorKind.setId("actorKindField");
+        actorKind.setMinWidth(Region.USE_PREF_SIZE);
         actorKind.getItems().setAll(ActorKind.HUMAN, ActorKind.MODEL, ActorKind.SCRIPT);
         actorKind.valueProperty().bindBidirectional(vm.actorKindProperty());
         actorKind.setConverter(new javafx.util.StringConverter<>() {
@@ -203,7 +204,7 @@ public final class RecordView extends StackPane {
 
         VBox card = new VBox(12, heading, grid, metadata, startNow, buttons, notConnected);
         card.getStyleClass().add("card");
-        card.setMinWidth(380);
+        card.setMinWidth(340);
         return card;
     }
 
@@ -233,6 +234,7 @@ public final class RecordView extends StackPane {
             return s == null ? "" : s.id();
         }, vm.sessionProperty()));
         sessionId.visibleProperty().bind(vm.sessionProperty().isNotNull());
+        sessionId.managedProperty().bind(sessionId.visibleProperty());
         HBox.setHgrow(sessionId, Priority.ALWAYS);
         HBox statusRow = new HBox(10, status, sessionId);
         statusRow.setAlignment(Pos.CENTER_LEFT);
@@ -252,7 +254,7 @@ public final class RecordView extends StackPane {
 
         VBox card = new VBox(12, heading, elapsed, statusRow, workflowLabel, stats, tagPanel);
         card.getStyleClass().addAll("card", "current-card");
-        card.setMinWidth(360);
+        card.setMinWidth(330);
         VBox.setVgrow(tagPanel, Priority.ALWAYS);
         return card;
     }
@@ -261,6 +263,7 @@ public final class RecordView extends StackPane {
         Label text = new Label();
         text.setId("recoveryText");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.textProperty().bind(Bindings.createStringBinding(() -> {
             if (vm.leftRecording().isEmpty()) {
                 return "";

@@ -1,0 +1,161 @@
+package com.nusomi.recorder.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nusomi.recorder.client.exception.ConflictException;
+import com.nusomi.recorder.client.model.AppendEventsResult;
+import com.nusomi.recorder.client.model.Event;
+import com.nusomi.recorder.client.model.Frame;
+import com.nusomi.recorder.client.model.FrameImage;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.request.CreateSessionRequest;
+import com.nusomi.recorder.client.request.EventInput;
+import com.nusomi.recorder.client.request.EventQuery;
+import com.nusomi.recorder.client.request.FrameUpload;
+import com.nusomi.recorder.client.request.PageRequest;
+import com.nusomi.recorder.server.ApiServer;
+import com.nusomi.recorder.server.ServerConfig;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Frames and events [ext] against the real local server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FramesAndEventsServerTest {
+    private ApiServer server;
+    private SessionsClient client;
+
+    @BeforeAll
+    void startServer(@TempDir Path dataDir) {
+        server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
+        client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.createKey(Set.of("read", "write")))
+                .build();
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Session recording() {
+        return client.create(CreateSessionRequest.builder("frames_events").start(true).build());
+    }
+
+    private static byte[] png(int width, int height, Color color) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void framesRoundTrip() throws Exception {
+        Session s = recording();
+        Instant t0 = Instant.now();
+        byte[][] images = {png(8, 6, Color.RED), png(8, 6, Color.GREEN), png(8, 6, Color.BLUE)};
+        for (int i = 0; i < images.length; i++) {
+            ApiResult<Frame> r = client.withResults()
+                    .uploadFrame(s.id(), FrameUpload.png(i, t0.plusMillis(100L * i), images[i]));
+            assertThat(r.httpStatus()).isEqualTo(201);
+            assertThat(r.value().seq()).isEqualTo(i);
+            assertThat(r.value().bytes()).isEqualTo(images[i].length);
+            assertThat(r.value().sha256()).isEqualTo(sha256(images[i]));
+            assertThat(r.value().contentType()).isEqualTo("image/png");
+        }
+
+        List<Frame> frames = client.listAllFrames(s.id(), PageRequest.ofLimit(2)).stream()
+                .collect(Collectors.toList());
+        assertThat(frames).extracting(Frame::seq).containsExactly(0L, 1L, 2L);
+
+        FrameImage image = client.getFrame(s.id(), 1);
+        assertThat(image.bytes()).isEqualTo(images[1]);
+        assertThat(image.contentType()).startsWith("image/png");
+        assertThat(image.etag()).isEqualTo(sha256(images[1]));
+
+        Session withSummary = client.get(s.id(), Include.FRAMES_SUMMARY);
+        assertThat(withSummary.framesSummary().count()).isEqualTo(3);
+        assertThat(withSummary.frameCount()).isEqualTo(3);
+    }
+
+    @Test
+    void sameFrameAgainIsStoredOnceAndOtherBytesConflict() throws Exception {
+        Session s = recording();
+        byte[] image = png(4, 4, Color.WHITE);
+        Instant at = Instant.now();
+        client.uploadFrame(s.id(), FrameUpload.png(0, at, image));
+
+        ApiResult<Frame> again = client.withResults().uploadFrame(s.id(), FrameUpload.png(0, at, image));
+        assertThat(again.httpStatus()).isEqualTo(200);
+
+        assertThatThrownBy(() -> client.uploadFrame(s.id(), FrameUpload.png(0, at, png(4, 4, Color.BLACK))))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("frame_conflict"));
+    }
+
+    @Test
+    void framesOnlyWhileRecording() throws Exception {
+        Session s = client.create(CreateSessionRequest.of("frames_events"));
+
+        assertThatThrownBy(() -> client.uploadFrame(s.id(), FrameUpload.png(0, Instant.now(), png(2, 2, Color.RED))))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("session_not_recording"));
+    }
+
+    @Test
+    void eventsAreAppendedOnceAndListedByTime() {
+        Session s = recording();
+        Instant t0 = Instant.now();
+        List<EventInput> batch = List.of(
+                EventInput.builder("click").at(t0).data(Map.of("x", 640, "y", 380)).build(),
+                EventInput.builder("note").at(t0.plusMillis(10)).data(Map.of("text", "hello")).build(),
+                EventInput.builder("error").at(t0.plusMillis(20)).build());
+
+        assertThat(client.appendEvents(s.id(), batch)).isEqualTo(new AppendEventsResult(3, 0));
+        assertThat(client.appendEvents(s.id(), batch)).isEqualTo(new AppendEventsResult(0, 3));
+
+        assertThat(client.listAllEvents(s.id(), EventQuery.all().withLimit(2)).stream())
+                .extracting(Event::type).containsExactly("click", "note", "error");
+        assertThat(client.listEvents(s.id(), EventQuery.ofTypes("error")).data())
+                .extracting(Event::id).containsExactly(batch.get(2).id());
+        assertThat(client.listEvents(s.id(), EventQuery.ofTypes("click", "error")).data())
+                .extracting(Event::type).containsExactly("click", "error");
+        assertThat(client.get(s.id(), Include.EVENTS).events()).hasSize(3);
+    }
+
+    @Test
+    void eventsOnlyWhileRecording() {
+        Session s = client.create(CreateSessionRequest.of("frames_events"));
+
+        assertThatThrownBy(() -> client.appendEvents(s.id(), List.of(EventInput.builder("note").build())))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("session_not_recording"));
+    }
+}

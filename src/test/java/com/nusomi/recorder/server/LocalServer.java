@@ -1,0 +1,131 @@
+package com.nusomi.recorder.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real server on a loopback port with its own temporary data folder. As a static {@code @RegisterExtension} it
+ * lives for the test class, as an instance field for one test; {@link #start()} and {@link #close()} also work by
+ * hand. The indexer and the purge run only every hour unless configured otherwise, so tests call
+ * {@link ApiServer#sealNow()} and {@link ApiServer#purgeNow()} when they mean it.
+ */
+final class LocalServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+        AutoCloseable {
+    private Clock clock = Clock.systemUTC();
+    private Duration sealInterval = Duration.ofHours(1);
+    private Duration purgeInterval = Duration.ofHours(1);
+    private Path dataDir;
+    private ApiServer server;
+    private boolean perTest;
+
+    LocalServer clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
+    LocalServer sealInterval(Duration d) {
+        this.sealInterval = d;
+        return this;
+    }
+
+    LocalServer purgeInterval(Duration d) {
+        this.purgeInterval = d;
+        return this;
+    }
+
+    /** Serves an existing data folder (deleted on close like a fresh one). */
+    LocalServer dataDir(Path dir) {
+        this.dataDir = dir;
+        return this;
+    }
+
+    LocalServer start() {
+        try {
+            if (dataDir == null) {
+                dataDir = Files.createTempDirectory("sessions-api-test");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).clock(clock)
+                .sealInterval(sealInterval).purgeInterval(purgeInterval).build());
+        return this;
+    }
+
+    /** Closes the server and starts a new one on the same data folder. */
+    LocalServer restart() {
+        server.close();
+        return start();
+    }
+
+    ApiServer server() {
+        return server;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** Calls made with the admin key. */
+    ApiCalls admin() {
+        return new ApiCalls(server.baseUrl(), server.adminKey());
+    }
+
+    /** Calls made with a new key of these scopes. */
+    ApiCalls withScopes(String... scopes) {
+        return new ApiCalls(server.baseUrl(), server.createKey(Set.of(scopes)));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (server == null) {
+            perTest = true;
+            start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (dataDir != null) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            dataDir = null;
+        }
+    }
+}
