@@ -9,11 +9,13 @@ import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.EventInput;
 import com.nusomi.recorder.client.request.EventQuery;
 import com.nusomi.recorder.client.request.FrameUpload;
 import com.nusomi.recorder.client.request.PageRequest;
+import com.nusomi.recorder.client.request.TagRequest;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
 import java.awt.Color;
@@ -157,5 +159,25 @@ class FramesAndEventsServerTest {
         assertThatThrownBy(() -> client.appendEvents(s.id(), List.of(EventInput.builder("note").build())))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.code()).isEqualTo("session_not_recording"));
+    }
+
+    @Test
+    void nullValuesInsideDataMapsReachTheServer() {
+        Session s = client.create(CreateSessionRequest.builder("null_values").start(true)
+                .metadata(mapWithNull("vendor", "Acme", "po_number")).build());
+        assertThat(s.metadata()).containsEntry("vendor", "Acme").containsKey("po_number");
+        assertThat(s.metadata().get("po_number")).isNull();
+        client.appendEvents(s.id(), List.of(EventInput.builder("click").data(mapWithNull("x", 2, "window")).build()));
+        Event event = client.listEvents(s.id()).data().get(0);
+        assertThat(event.data()).containsEntry("x", 2).containsKey("window");
+        Tag tag = client.tag(s.id(), TagRequest.of("checked", mapWithNull("by", "anna", "note")));
+        assertThat(tag.data()).containsKey("note");
+    }
+
+    private static Map<String, Object> mapWithNull(String key, Object value, String nullKey) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put(key, value);
+        m.put(nullKey, null);
+        return m;
     }
 }

@@ -206,6 +206,12 @@ final class SqliteTx implements StoreWriter {
     }
 
     @Override
+    public boolean hasEvent(String sessionId, String eventId) {
+        return queryOne("SELECT 1 FROM events WHERE session_id = ? AND id = ?", rs -> true, sessionId, eventId)
+                .isPresent();
+    }
+
+    @Override
     public boolean insertEvent(EventRecord e) {
         return update("INSERT INTO events (session_id, id, type, at, offset_ms, data) VALUES (?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (session_id, id) DO NOTHING", e.sessionId(), e.id(), e.type(), e.at(), e.offsetMs(),

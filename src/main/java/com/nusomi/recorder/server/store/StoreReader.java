@@ -30,6 +30,8 @@ public interface StoreReader {
     /** Whether any frame still refers to the image with this hash. */
     boolean isImageReferenced(String sha256);
 
+    boolean hasEvent(String sessionId, String eventId);
+
     /** Up to {@code limit + 1} events by time then id, after the given position (exclusive) when given. */
     List<EventRecord> listEvents(String sessionId, List<String> types, Long afterAt, String afterId, int limit);
 

@@ -1,0 +1,17 @@
+package com.nusomi.recorder.recorder;
+
+/** Something the operator should know about; {@code sessionId} is null for spool-wide warnings. */
+public record RecorderWarning(Kind kind, String sessionId, String message, Throwable cause) {
+    public enum Kind {
+        /** The spool passed 80% of its size limit. */
+        SPOOL_NEARLY_FULL,
+        /** The spool is at its limit: frames are being skipped (events, tags and stop are still kept). */
+        SPOOL_FULL_FRAMES_SKIPPED,
+        /** The server cannot be reached (or fails); uploads wait and resume in order. */
+        UPLOAD_WAITING,
+        /** Uploads go through again after {@link #UPLOAD_WAITING}. */
+        UPLOAD_RESUMED,
+        /** Global mouse and keyboard capture is not available; frames and notes are still recorded. */
+        INPUT_UNAVAILABLE
+    }
+}

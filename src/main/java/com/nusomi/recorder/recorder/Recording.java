@@ -1,0 +1,461 @@
+package com.nusomi.recorder.recorder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nusomi.recorder.client.request.EventInput;
+import com.nusomi.recorder.recorder.capture.FrameEncoder;
+import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.WindowLocator;
+import com.nusomi.recorder.recorder.input.InputListener;
+import com.nusomi.recorder.recorder.input.InputSource;
+import com.nusomi.recorder.recorder.input.MouseButton;
+import com.nusomi.recorder.recorder.spool.EntryInfo;
+import com.nusomi.recorder.recorder.spool.SessionJournal;
+import com.nusomi.recorder.recorder.spool.Uploader;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One session being recorded. Frames and input are captured on the recording's own worker thread and go into the
+ * session's journal; its uploader sends them. {@link #pause()}, {@link #resume()}, {@link #note}, {@link #tag} and
+ * {@link #stop()} are thread-safe and return futures; {@code stop()}'s completes when the spool is drained and the
+ * server acknowledged the stop.
+ */
+public final class Recording {
+    private static final Logger LOG = LoggerFactory.getLogger(Recording.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9_]{2,64}$");
+    private static final int MAX_EVENT_DATA = 4096;
+    private static final int MAX_TAG_DATA = 16384;
+
+    private final String sessionId;
+    private final Instant startedAt;
+    private final RecorderOptions options;
+    private final SessionJournal journal;
+    private final Uploader uploader;
+    private final SessionCounters counters;
+    private final ScreenSource screen;
+    private final InputSource input;
+    private final WindowLocator windows;
+    private final RecorderService.Notifier notify;
+    private final Clock clock;
+    private final ScheduledExecutorService worker;
+    private final FrameEncoder encoder;
+    private final KeyActivity keys;
+    private final List<EventInput> buffer = new ArrayList<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private boolean hasLastFrame;
+    private long lastHash;
+    private volatile boolean inputAvailable;
+    private volatile String inputUnavailableReason;
+
+    Recording(String sessionId, Instant startedAt, RecorderOptions options, SessionJournal journal, Uploader uploader,
+              SessionCounters counters, ScreenSource screen, InputSource input, WindowLocator windows,
+              RecorderService.Notifier notify, Clock clock) {
+        this.sessionId = sessionId;
+        this.startedAt = startedAt;
+        this.options = options;
+        this.journal = journal;
+        this.uploader = uploader;
+        this.counters = counters;
+        this.screen = screen;
+        this.input = input;
+        this.windows = windows;
+        this.notify = notify;
+        this.clock = clock;
+        this.keys = new KeyActivity(options.recordKeyText());
+        this.encoder = new FrameEncoder(options.jpegQuality());
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "recorder-capture-" + sessionId);
+            t.setDaemon(true);
+            return t;
+        });
+        w.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        w.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.worker = w;
+    }
+
+    void begin() {
+        notify.state(counters, RecordingState.RECORDING);
+        try {
+            input.start(new Input());
+            inputAvailable = true;
+        } catch (InputSource.InputUnavailableException | RuntimeException e) {
+            inputAvailable = false;
+            inputUnavailableReason = e.getMessage();
+            notify.warning(new RecorderWarning(RecorderWarning.Kind.INPUT_UNAVAILABLE, sessionId, e.getMessage(), e));
+        }
+        scheduleCapture(System.nanoTime());
+        long keyPeriod = options.keyFlushInterval().toMillis();
+        worker.scheduleWithFixedDelay(this::flushKeys, keyPeriod, keyPeriod, TimeUnit.MILLISECONDS);
+        long eventPeriod = options.eventFlushInterval().toMillis();
+        worker.scheduleWithFixedDelay(this::flushEvents, eventPeriod, eventPeriod, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The periodic capture, planned one interval after the previous plan (no drift), but never catching up on
+     * missed ones: a fixed-rate task that falls behind would starve every other task of the worker.
+     */
+    private void scheduleCapture(long plannedNanos) {
+        long delay = Math.max(0, plannedNanos - System.nanoTime());
+        try {
+            worker.schedule(() -> {
+                captureFrame();
+                long next = Math.max(plannedNanos + options.captureInterval().toNanos(), System.nanoTime());
+                scheduleCapture(next);
+            }, delay, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // the recording ended
+        }
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public RecorderOptions options() {
+        return options;
+    }
+
+    public RecordingState state() {
+        return counters.state;
+    }
+
+    public RecorderStats stats() {
+        return counters.snapshot();
+    }
+
+    /** False where global mouse and keyboard hooks could not be installed (see {@link #inputUnavailableReason()}). */
+    public boolean inputCaptureAvailable() {
+        return inputAvailable;
+    }
+
+    public String inputUnavailableReason() {
+        return inputUnavailableReason;
+    }
+
+    /** Stops capturing (frames and input) and records a {@code marker} event {@code {"kind":"pause"}}. */
+    public CompletableFuture<Void> pause() {
+        return submit(() -> {
+            if (counters.state == RecordingState.RECORDING) {
+                flushKeys();
+                buffer.add(marker("pause"));
+                flushEvents();
+                notify.state(counters, RecordingState.PAUSED);
+            }
+            return null;
+        });
+    }
+
+    /** Resumes capturing, records a {@code marker} event {@code {"kind":"resume"}} and takes a frame. */
+    public CompletableFuture<Void> resume() {
+        return submit(() -> {
+            if (counters.state == RecordingState.PAUSED) {
+                notify.state(counters, RecordingState.RECORDING);
+                buffer.add(marker("resume"));
+                flushEvents();
+                captureFrame();
+            }
+            return null;
+        });
+    }
+
+    /** Records a {@code note} event {@code {"text": ...}} now; the future completes once it is in the journal. */
+    public CompletableFuture<EntryInfo> note(String text) {
+        Map<String, Object> data = Map.of("text", text == null ? "" : text);
+        checkEventData(data);
+        EventInput note = EventInput.builder("note").at(clock.instant()).data(data).build();
+        return submit(() -> {
+            requireOpen();
+            flushKeys();
+            buffer.add(note);
+            return flushEvents();
+        });
+    }
+
+    /**
+     * Records a tag (name by the slug rule, data a JSON object or null, ≤ 16 KB); the future completes once it is
+     * in the journal. Tags may also be added while paused.
+     */
+    public CompletableFuture<EntryInfo> tag(String name, String dataJson) {
+        if (name == null || !SLUG.matcher(name).matches()) {
+            throw new IllegalArgumentException("a tag name must match ^[a-z0-9_]{2,64}$");
+        }
+        if (dataJson != null) {
+            try {
+                JsonNode node = JSON.readTree(dataJson);
+                if (node == null || !node.isObject()) {
+                    throw new IllegalArgumentException("tag data must be a JSON object");
+                }
+                if (JSON.writeValueAsBytes(node).length > MAX_TAG_DATA) {
+                    throw new IllegalArgumentException("tag data is larger than 16,384 bytes");
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("tag data is not valid JSON: " + e.getMessage(), e);
+            }
+        }
+        return submit(() -> {
+            requireOpen();
+            flushKeys();
+            flushEvents();
+            return journal.appendTag(name, dataJson);
+        });
+    }
+
+    /** Takes a frame now (unless paused; an unchanged picture is not recorded again). */
+    public CompletableFuture<Void> captureNow() {
+        return submit(() -> {
+            captureFrame();
+            return null;
+        });
+    }
+
+    /**
+     * Ends the recording: capture stops, pending events are written, the stop goes into the journal last. The
+     * future completes when everything was sent and the server acknowledged the stop (exceptionally if the server
+     * refused the stop, e.g. the session was deleted). Calling it again returns the same future.
+     */
+    public synchronized CompletableFuture<Void> stop() {
+        if (counters.state == RecordingState.STOPPING || counters.state == RecordingState.STOPPED) {
+            return stopped;
+        }
+        CompletableFuture<Void> written = submit(() -> {
+            if (counters.state == RecordingState.STOPPING || counters.state == RecordingState.STOPPED) {
+                return null;
+            }
+            notify.state(counters, RecordingState.STOPPING);
+            input.stop();
+            flushKeys();
+            flushEvents();
+            journal.appendStop();
+            return null;
+        });
+        written.whenComplete((v, e) -> {
+            worker.shutdown();
+            encoder.close();
+            if (e != null) {
+                stopped.completeExceptionally(e);
+            }
+        });
+        uploader.completion().whenComplete((acknowledged, e) -> {
+            notify.state(counters, RecordingState.STOPPED);
+            notify.released(this);
+            if (e != null) {
+                stopped.completeExceptionally(e);
+            } else if (!acknowledged) {
+                stopped.completeExceptionally(new IllegalStateException("the server refused the stop of " + sessionId
+                        + "; see the session's rejected list"));
+            } else {
+                stopped.complete(null);
+            }
+        });
+        return stopped;
+    }
+
+    /** Ends capture at once without a stop entry (app exit or crash tests); the journal stays for the next start. */
+    void abort() {
+        input.stop();
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        encoder.close();
+    }
+
+    private void requireOpen() {
+        if (counters.state == RecordingState.STOPPING || counters.state == RecordingState.STOPPED) {
+            throw new IllegalStateException("the recording of " + sessionId + " is stopped");
+        }
+    }
+
+    private <T> CompletableFuture<T> submit(Callable<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            worker.execute(() -> {
+                try {
+                    f.complete(work.call());
+                } catch (Exception | Error e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(new IllegalStateException("the recording of " + sessionId + " is stopped", e));
+        }
+        return f;
+    }
+
+    private void execute(Runnable r) {
+        try {
+            worker.execute(r);
+        } catch (RejectedExecutionException ignored) {
+            // stopped: late input is dropped
+        }
+    }
+
+    private static EventInput marker(String kind) {
+        return EventInput.builder("marker").data(Map.of("kind", kind)).build();
+    }
+
+    private static void checkEventData(Map<String, Object> data) {
+        try {
+            if (JSON.writeValueAsBytes(data).length > MAX_EVENT_DATA) {
+                throw new IllegalArgumentException("the event is larger than 4,096 bytes of JSON");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    // ---- worker thread only ----
+
+    private void captureFrame() {
+        if (counters.state != RecordingState.RECORDING) {
+            return;
+        }
+        Instant at = clock.instant();
+        try {
+            ScreenSource.Capture c = screen.capture(options.screen());
+            BufferedImage rgb = FrameEncoder.toRgb(c.image());
+            List<Rectangle> hidden = new ArrayList<>(options.ownWindows().get());
+            for (Pattern p : options.privacyTitlePatterns()) {
+                hidden.addAll(windows.windowsMatching(p));
+            }
+            FrameEncoder.blackOut(rgb, c.bounds(), hidden);
+            long hash = FrameEncoder.pixelHash(rgb);
+            if (hasLastFrame && hash == lastHash) {
+                counters.framesUnchanged.incrementAndGet();
+                return;
+            }
+            byte[] jpeg = encoder.jpeg(rgb);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            EntryInfo info = journal.appendFrame(at, FrameEncoder.CONTENT_TYPE, jpeg);
+            if (info != null) {
+                hasLastFrame = true;
+                lastHash = hash;
+            }
+        } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            counters.captureErrors.incrementAndGet();
+            LOG.debug("capture failed for {}: {}", sessionId, e.toString());
+            notify.captureError(counters, e);
+        }
+    }
+
+    private void flushKeys() {
+        EventInput e = keys.flush();
+        if (e != null) {
+            buffer.add(e);
+            if (buffer.size() >= SessionJournal.MAX_EVENTS) {
+                flushEvents();
+            }
+        }
+    }
+
+    private EntryInfo flushEvents() {
+        EntryInfo last = null;
+        while (!buffer.isEmpty()) {
+            List<EventInput> batch = new ArrayList<>(buffer.subList(0, Math.min(buffer.size(), SessionJournal.MAX_EVENTS)));
+            last = journal.appendEvents(batch);
+            buffer.subList(0, batch.size()).clear();
+        }
+        return last;
+    }
+
+    private void onClick(Instant at, String id, int x, int y, MouseButton button) {
+        if (counters.state != RecordingState.RECORDING) {
+            return;
+        }
+        flushKeys();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("x", x);
+        data.put("y", y);
+        data.put("button", button.wireValue());
+        String title = null;
+        try {
+            title = windows.activeWindowTitle();
+        } catch (RuntimeException ignored) {
+            // unknown
+        }
+        data.put("window", title == null ? null : truncate(title, 512));
+        buffer.add(EventInput.builder("click").id(id).at(at).data(data).build());
+        if (buffer.size() >= SessionJournal.MAX_EVENTS) {
+            flushEvents();
+        }
+        if (options.captureOnClick()) {
+            long delay = options.clickCaptureDelay().toMillis();
+            try {
+                worker.schedule(this::captureFrame, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException ignored) {
+                // stopping
+            }
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return b.length <= max ? s : new String(b, 0, max, StandardCharsets.UTF_8);
+    }
+
+    /** Input arrives on the hook's thread: stamp it now, handle it on the worker. */
+    private final class Input implements InputListener {
+        @Override
+        public void onClick(int x, int y, MouseButton button) {
+            Instant at = clock.instant();
+            String id = EventInput.newId();
+            execute(() -> Recording.this.onClick(at, id, x, y, button));
+        }
+
+        @Override
+        public void onKeyPressed(boolean modifierKey, Set<String> modifiers) {
+            Instant at = clock.instant();
+            Set<String> held = Set.copyOf(modifiers);
+            execute(() -> {
+                if (counters.state == RecordingState.RECORDING) {
+                    keys.pressed(at, modifierKey, held);
+                }
+            });
+        }
+
+        @Override
+        public void onKeyTyped(char c) {
+            if (!options.recordKeyText()) {
+                return; // the character never leaves the hook's thread
+            }
+            execute(() -> {
+                if (counters.state == RecordingState.RECORDING) {
+                    keys.typed(c);
+                    if (keys.isFull()) {
+                        flushKeys();
+                    }
+                }
+            });
+        }
+    }
+}

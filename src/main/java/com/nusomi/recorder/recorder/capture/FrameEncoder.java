@@ -1,0 +1,105 @@
+package com.nusomi.recorder.recorder.capture;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Turns a capture into upload bytes: plain RGB ({@code TYPE_INT_RGB}, which the JPEG writer wants), blacked-out
+ * rectangles, a cheap 64-bit hash of the pixels (to skip identical frames) and JPEG at a chosen quality. One
+ * instance per thread (it keeps its JPEG writer).
+ */
+public final class FrameEncoder implements AutoCloseable {
+    public static final String CONTENT_TYPE = "image/jpeg";
+
+    private final float quality;
+    private final ImageWriter writer;
+
+    public FrameEncoder(float quality) {
+        if (quality <= 0 || quality > 1) {
+            throw new IllegalArgumentException("JPEG quality is in (0, 1]");
+        }
+        this.quality = quality;
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("no JPEG writer in this JVM");
+        }
+        this.writer = writers.next();
+    }
+
+    /** The image as {@code TYPE_INT_RGB}: the same object when it already is, else a copy. */
+    public static BufferedImage toRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+
+    /** Paints the rectangles (desktop coordinates) black where they overlap the captured area. */
+    public static void blackOut(BufferedImage image, Rectangle captured, Collection<Rectangle> rects) {
+        if (rects == null || rects.isEmpty()) {
+            return;
+        }
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.BLACK);
+            for (Rectangle r : rects) {
+                Rectangle hit = r.intersection(captured);
+                if (!hit.isEmpty()) {
+                    g.fillRect(hit.x - captured.x, hit.y - captured.y, hit.width, hit.height);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** A 64-bit hash of the pixels (and size) of a {@code TYPE_INT_RGB} image. */
+    public static long pixelHash(BufferedImage rgb) {
+        int[] px = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        long h = 0x9E3779B97F4A7C15L ^ ((long) rgb.getWidth() << 32 | rgb.getHeight());
+        for (int v : px) {
+            h = (h ^ (v & 0xFFFFFF)) * 0x100000001B3L;
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+
+    /** JPEG bytes of a {@code TYPE_INT_RGB} image at this encoder's quality. */
+    public byte[] jpeg(BufferedImage rgb) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(16 * 1024, rgb.getWidth() * rgb.getHeight() / 8));
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(null, new IIOImage(rgb, null, null), param);
+        } finally {
+            writer.reset();
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        writer.dispose();
+    }
+}

@@ -1,0 +1,31 @@
+/**
+ * The recording engine: screen capture, global input events and the durable upload spool. Uses the API client
+ * only (no JavaFX, nothing of the server or the UI).
+ *
+ * <h2>Use from the app</h2>
+ * <pre>{@code
+ * RecorderService recorder = RecorderService.builder(client, dataDir)   // spool in <data>/spool
+ *         .listener(listener)                 // RecorderListener: state, stats, warnings, rejected, drained
+ *         .spoolLimitBytes(2L << 30)          // default 2 GiB
+ *         .build();                           // real screen (AWT Robot) and jnativehook hooks by default
+ * List<String> resumed = recorder.recoverAll(); // uploads left by an earlier run go on
+ * Recording r = recorder.start(session.id(), session.startedAt(), RecorderOptions.builder()
+ *         .captureInterval(Duration.ofSeconds(1)).screen(ScreenSelection.primary()).jpegQuality(0.7f)
+ *         .ownWindows(() -> rectanglesOfOurWindows())   // blacked out of every frame
+ *         .build());
+ * r.inputCaptureAvailable();                  // false (with inputUnavailableReason()) when headless / no hooks
+ * r.pause(); r.resume();                      // marker events {"kind":"pause"} / {"kind":"resume"}
+ * r.note("vendor field was empty");           // a note event
+ * r.tag("submitted_for_approval", "{\"approver\":\"anna@acme.com\"}");
+ * r.stop().thenRun(...);                      // completes when drained and the stop is acknowledged
+ * recorder.close();                           // app exit: whatever is pending stays for the next start
+ * }</pre>
+ *
+ * <h2>Guarantees</h2>
+ * Every frame, event batch, tag and stop is written and forced to disk before it counts as recorded, then uploaded
+ * with the idempotency key stored in its journal entry; the stop goes after everything before it. Connection
+ * failures and 5xx wait and retry for ever (backoff up to 5 s); entries the server refuses for good go to the
+ * session's rejected list on disk and are reported. Key events carry counts and modifiers, never the characters,
+ * unless {@link com.nusomi.recorder.recorder.RecorderOptions#recordKeyText()} is on.
+ */
+package com.nusomi.recorder.recorder;

@@ -1,0 +1,111 @@
+package com.nusomi.recorder.recorder.spool;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The byte layout of one journal entry file: {@code "SRJ1"}, the header length and the header (JSON), the payload
+ * length and the payload, and a CRC-32 of header and payload, so that a torn or damaged file is recognised.
+ */
+final class EntryCodec {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] MAGIC = "SRJ1".getBytes(StandardCharsets.US_ASCII);
+
+    private EntryCodec() {
+    }
+
+    static byte[] encode(JournalEntry e) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        EntryInfo i = e.info();
+        h.put("session", i.sessionId());
+        h.put("index", i.index());
+        h.put("kind", i.kind().fileTag());
+        h.put("key", e.idempotencyKey());
+        if (i.frameSeq() >= 0) {
+            h.put("seq", i.frameSeq());
+        }
+        if (e.capturedAt() != null) {
+            h.put("captured_at", e.capturedAt().toString());
+        }
+        if (e.contentType() != null) {
+            h.put("content_type", e.contentType());
+        }
+        if (i.tagName() != null) {
+            h.put("tag", i.tagName());
+        }
+        if (!i.eventIds().isEmpty()) {
+            h.put("event_ids", i.eventIds());
+        }
+        try {
+            byte[] header = JSON.writeValueAsBytes(h);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(header.length + e.payload().length + 24);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.write(MAGIC);
+            out.writeInt(header.length);
+            out.write(header);
+            out.writeInt(e.payload().length);
+            out.write(e.payload());
+            CRC32 crc = new CRC32();
+            crc.update(header);
+            crc.update(e.payload());
+            out.writeLong(crc.getValue());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static JournalEntry decode(byte[] file) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(file));
+        byte[] magic = in.readNBytes(4);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new IOException("not a journal entry (bad magic)");
+        }
+        byte[] header = readBlock(in, file.length);
+        byte[] payload = readBlock(in, file.length);
+        long crcStored = in.readLong();
+        CRC32 crc = new CRC32();
+        crc.update(header);
+        crc.update(payload);
+        if (crc.getValue() != crcStored) {
+            throw new IOException("journal entry damaged (CRC mismatch)");
+        }
+        Map<String, Object> h = JSON.readValue(header, new TypeReference<Map<String, Object>>() { });
+        EntryKind kind = EntryKind.ofFileTag((String) h.get("kind"));
+        @SuppressWarnings("unchecked")
+        List<String> ids = (List<String>) h.getOrDefault("event_ids", List.of());
+        long seq = h.get("seq") instanceof Number n ? n.longValue() : -1;
+        EntryInfo info = new EntryInfo((String) h.get("session"), ((Number) h.get("index")).longValue(), kind, seq,
+                ids, (String) h.get("tag"), file.length);
+        Instant captured = h.get("captured_at") == null ? null : Instant.parse((String) h.get("captured_at"));
+        return new JournalEntry(info, (String) h.get("key"), captured, (String) h.get("content_type"), payload);
+    }
+
+    private static byte[] readBlock(DataInputStream in, int max) throws IOException {
+        int len = in.readInt();
+        if (len < 0 || len > max) {
+            throw new IOException("journal entry damaged (bad length " + len + ")");
+        }
+        byte[] b = in.readNBytes(len);
+        if (b.length != len) {
+            throw new IOException("journal entry truncated");
+        }
+        return b;
+    }
+
+    static ByteBuffer wrap(byte[] b) {
+        return ByteBuffer.wrap(b);
+    }
+}

@@ -1,0 +1,118 @@
+package com.nusomi.recorder.recorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.model.Event;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.recorder.capture.RobotScreenSource;
+import com.nusomi.recorder.recorder.capture.ScreenSelection;
+import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.input.NativeHookInputSource;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real capture paths: AWT Robot and jnativehook, driven by xdotool. Runs only with a display; surefire makes
+ * AWT headless, so run it under Xvfb with {@code -Djava.awt.headless=false}:
+ * {@code xvfb-run -a -s '-screen 0 1920x1080x24' mvn -B -q test -Dtest=RealDesktopTest -Djava.awt.headless=false}.
+ */
+class RealDesktopTest {
+
+    @Test
+    void robotCapturesTheScreenAndHooksSeeXdotoolClicksAndKeys(@TempDir Path serverDir, @TempDir Path data)
+            throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
+        ScreenSource robot = new RobotScreenSource();
+        Rectangle primary = robot.bounds(ScreenSelection.primary());
+        ScreenSource.Capture shot = robot.capture(ScreenSelection.primary());
+        assertThat(shot.image().getWidth()).isEqualTo(primary.width);
+        assertThat(shot.image().getHeight()).isEqualTo(primary.height);
+
+        CollectingListener l = new CollectingListener();
+        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient();
+             RecorderService svc = RecorderService.builder(client, data).listener(l).screenSource(robot)
+                     .inputSource(new NativeHookInputSource()).build()) {
+            Session s = LocalServer.newRecordingSession(client);
+            Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder()
+                    .captureInterval(Duration.ofHours(1)).keyFlushInterval(Duration.ofMillis(500)).build());
+            assertThat(r.inputCaptureAvailable()).as(r.inputUnavailableReason()).isTrue();
+            await().atMost(10, TimeUnit.SECONDS).until(() -> l.framesRecorded() >= 1);
+
+            xdotool("mousemove", "200", "150", "click", "3");
+            xdotool("type", "--delay", "20", "secret");
+            xdotool("key", "ctrl+a");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> l.recordedEventIds().size() >= 2);
+            r.stop().get(30, TimeUnit.SECONDS);
+
+            List<Event> events = new ArrayList<>();
+            client.listAllEvents(s.id()).forEach(events::add);
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e.type()).isEqualTo("click");
+                assertThat(e.data()).containsEntry("x", 200).containsEntry("y", 150)
+                        .containsEntry("button", "secondary");
+            });
+            int keys = events.stream().filter(e -> e.type().equals("key"))
+                    .mapToInt(e -> ((Number) e.data().get("keys")).intValue()).sum();
+            assertThat(keys).isGreaterThanOrEqualTo(7);
+            assertThat(events.toString()).doesNotContain("secret");
+            assertThat(events).filteredOn(e -> e.type().equals("key")).as("ctrl+a")
+                    .anySatisfy(e -> assertThat(e.data().get("modifiers").toString()).contains("ctrl"))
+                    .allSatisfy(e -> assertThat(e.data().keySet()).isEqualTo(java.util.Set.of("keys", "modifiers")));
+            assertThat(client.get(s.id()).frameCount()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    private static void xdotool(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("xdotool");
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
+
+    @Test
+    void windowsMatchingAPrivacyPatternAreBlackedOut(@TempDir Path serverDir, @TempDir Path data) throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                com.nusomi.recorder.recorder.capture.XdotoolWindowLocator.isAvailable(), "needs xdotool");
+        java.awt.Frame secret = new java.awt.Frame("Online Banking - private");
+        secret.setUndecorated(true);
+        secret.setBackground(java.awt.Color.WHITE);
+        secret.setBounds(300, 200, 400, 300);
+        secret.setVisible(true);
+        try {
+            var locator = new com.nusomi.recorder.recorder.capture.XdotoolWindowLocator();
+            await().atMost(10, TimeUnit.SECONDS)
+                    .until(() -> !locator.windowsMatching(java.util.regex.Pattern.compile("Online Banking")).isEmpty());
+            assertThat(locator.windowsMatching(java.util.regex.Pattern.compile("Online Banking")))
+                    .containsExactly(new Rectangle(300, 200, 400, 300));
+
+            try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient();
+                 RecorderService svc = RecorderService.builder(client, data).screenSource(new RobotScreenSource())
+                         .inputSource(new com.nusomi.recorder.recorder.input.SyntheticInputSource())
+                         .windowLocator(locator).build()) {
+                Session s = LocalServer.newRecordingSession(client);
+                Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder()
+                        .captureInterval(Duration.ofHours(1))
+                        .privacyTitlePatterns(List.of(java.util.regex.Pattern.compile("Online Banking"))).build());
+                r.stop().get(30, TimeUnit.SECONDS);
+                var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(client.getFrame(s.id(), 0).bytes()));
+                int rgb = img.getRGB(500, 350);
+                assertThat(((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)).as("blacked out").isLessThan(60);
+            }
+        } finally {
+            secret.dispose();
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package com.nusomi.recorder.recorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.recorder.capture.FrameEncoder;
+import com.nusomi.recorder.recorder.capture.RobotScreenSource;
+import com.nusomi.recorder.recorder.capture.ScreenSelection;
+import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.input.NativeHookInputSource;
+import com.nusomi.recorder.recorder.input.SyntheticInputSource;
+import com.nusomi.recorder.recorder.spool.SessionJournal;
+import com.nusomi.recorder.recorder.spool.Spool;
+import com.nusomi.recorder.recorder.spool.SpoolEvents;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Frame;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recorder figures for BENCHMARKS.md ("Recorder"). Run under Xvfb for the screen parts:
+ * {@code xvfb-run -a -s '-screen 0 1920x1080x24' mvn -B -Pbenchmark test -Dtest=RecorderBenchmark -Djava.awt.headless=false}.
+ * Results are appended to {@code target/benchmarks/recorder.md}. Bars: at most 10% of one core at 1 fps; 1,000
+ * frames drained in under 10 s.
+ */
+@Tag("benchmark")
+class RecorderBenchmark {
+    private static final int WIDTH = 1920;
+    private static final int HEIGHT = 1080;
+
+    @Test
+    void timePerCapturedFrameNextToABareRobotCapture(@TempDir Path data) throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
+        try (BusyWindow window = new BusyWindow()) {
+            ScreenSource robot = new RobotScreenSource();
+            for (int i = 0; i < 5; i++) { // warm up
+                robot.capture(ScreenSelection.primary());
+            }
+            long[] bare = new long[20];
+            for (int i = 0; i < bare.length; i++) {
+                window.change();
+                long t = System.nanoTime();
+                robot.capture(ScreenSelection.primary());
+                bare[i] = System.nanoTime() - t;
+            }
+            long[] capture = new long[20];
+            long[] encode = new long[20];
+            long[] journal = new long[20];
+            long[] total = new long[20];
+            long bytes = 0;
+            try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE);
+                 FrameEncoder enc = new FrameEncoder(0.7f)) {
+                SessionJournal j = spool.journal("ses_benchmark");
+                for (int i = -5; i < 20; i++) {
+                    window.change();
+                    long t0 = System.nanoTime();
+                    ScreenSource.Capture c = robot.capture(ScreenSelection.primary());
+                    BufferedImage rgb = FrameEncoder.toRgb(c.image());
+                    FrameEncoder.blackOut(rgb, c.bounds(), java.util.List.of(new java.awt.Rectangle(0, 0, 300, 200)));
+                    FrameEncoder.pixelHash(rgb);
+                    long t1 = System.nanoTime();
+                    byte[] jpeg = enc.jpeg(rgb);
+                    long t2 = System.nanoTime();
+                    j.appendFrame(Instant.now(), FrameEncoder.CONTENT_TYPE, jpeg);
+                    long t3 = System.nanoTime();
+                    if (i >= 0) {
+                        capture[i] = t1 - t0;
+                        encode[i] = t2 - t1;
+                        journal[i] = t3 - t2;
+                        total[i] = t3 - t0;
+                        bytes += jpeg.length;
+                    }
+                }
+            }
+            report("Time per captured frame, 1920×1080 under Xvfb (medians of 20, JPEG quality 0.7, busy window)",
+                    "| step | ms |\n|---|---|\n"
+                            + "| bare `Robot#createScreenCapture` | " + ms(median(bare)) + " |\n"
+                            + "| capture + RGB + blackout + pixel hash | " + ms(median(capture)) + " |\n"
+                            + "| JPEG encode | " + ms(median(encode)) + " |\n"
+                            + "| journal write (write, force, rename, force dir) | " + ms(median(journal)) + " |\n"
+                            + "| **total per recorded frame** | **" + ms(median(total)) + "** |\n"
+                            + "| mean JPEG size | " + (bytes / 20 / 1024) + " KiB |\n");
+        }
+    }
+
+    @Test
+    void cpuOfRecordingAtOneFrameASecondForSixtySeconds(@TempDir Path serverDir, @TempDir Path data) throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (BusyWindow window = new BusyWindow(); LocalServer server = new LocalServer(serverDir);
+             SessionsClient client = server.newClient();
+             RecorderService svc = RecorderService.builder(client, data).screenSource(new RobotScreenSource())
+                     .inputSource(new NativeHookInputSource()).build()) {
+            Session s = LocalServer.newRecordingSession(client);
+            window.changeEvery(Duration.ofMillis(1000));
+            long cpu0 = os.getProcessCpuTime();
+            long wall0 = System.nanoTime();
+            Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.defaults());
+            await().atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> System.nanoTime() - wall0 >= TimeUnit.SECONDS.toNanos(60));
+            long recorderThreadsCpu = 0;
+            for (ThreadInfo info : threads.dumpAllThreads(false, false)) {
+                if (info.getThreadName().startsWith("recorder-")) {
+                    recorderThreadsCpu += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                }
+            }
+            long cpu = os.getProcessCpuTime() - cpu0;
+            long wall = System.nanoTime() - wall0;
+            RecorderStats stats = r.stats();
+            r.stop().get(60, TimeUnit.SECONDS);
+            window.stopChanging();
+            double processShare = 100.0 * cpu / wall;
+            double recorderShare = 100.0 * recorderThreadsCpu / wall;
+            report("CPU of recording at 1 fps for 60 s (1920×1080 under Xvfb, AWT Robot + jnativehook, embedded server in the same JVM)",
+                    "| measure | value |\n|---|---|\n"
+                            + "| frames recorded / unchanged | " + stats.framesRecorded() + " / " + stats.framesUnchanged() + " |\n"
+                            + "| recorder threads (capture + upload) | " + pct(recorderShare) + " of one core |\n"
+                            + "| whole process (recorder, hooks, server, the test's changing window) | " + pct(processShare) + " of one core |\n"
+                            + "| bar | ≤ 10% of one core |\n");
+            assertThat(stats.framesRecorded()).isGreaterThan(30);
+        }
+    }
+
+    @Test
+    void drainOfAThousandFramesToTheLocalServer(@TempDir Path serverDir, @TempDir Path data) throws Exception {
+        BufferedImage base = busyImage(new Random(1));
+        long bytes = 0;
+        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
+            Session s = LocalServer.newRecordingSession(client);
+            try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE);
+                 FrameEncoder enc = new FrameEncoder(0.7f)) {
+                SessionJournal j = spool.journal(s.id());
+                BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+                for (int i = 0; i < 1000; i++) {
+                    Graphics2D g = img.createGraphics();
+                    g.drawImage(base, 0, 0, null);
+                    g.setColor(Color.BLACK);
+                    g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 48));
+                    g.drawString("frame " + i, 40 + (i % 50) * 10, 80);
+                    g.dispose();
+                    byte[] jpeg = enc.jpeg(img);
+                    bytes += jpeg.length;
+                    j.appendFrame(Instant.now(), FrameEncoder.CONTENT_TYPE, jpeg);
+                }
+            }
+            CollectingListener l = new CollectingListener();
+            long t0 = System.nanoTime();
+            try (RecorderService svc = RecorderService.builder(client, data).listener(l)
+                    .inputSource(new SyntheticInputSource()).build()) {
+                svc.recoverAll();
+                assertThat(svc.finish(s.id()).get(120, TimeUnit.SECONDS)).isTrue();
+            }
+            long elapsed = System.nanoTime() - t0;
+            assertThat(client.get(s.id()).frameCount()).isEqualTo(1000);
+            // the same kind of frames uploaded straight through the client, no journal: the server-bound part
+            Session bareSession = LocalServer.newRecordingSession(client);
+            byte[][] sample = new byte[20][];
+            try (FrameEncoder enc = new FrameEncoder(0.7f)) {
+                for (int i = 0; i < sample.length; i++) {
+                    BufferedImage img = FrameEncoder.toRgb(base);
+                    BufferedImage copy = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+                    Graphics2D g = copy.createGraphics();
+                    g.drawImage(img, 0, 0, null);
+                    g.setColor(Color.BLACK);
+                    g.drawString("bare " + i, 40, 80);
+                    g.dispose();
+                    sample[i] = enc.jpeg(copy);
+                }
+            }
+            long b0 = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                byte[] one = sample[i % sample.length].clone();
+                one[one.length - 3] = (byte) i; // distinct content per seq (inside the entropy-coded data)
+                client.uploadFrame(bareSession.id(), i, Instant.now(), FrameEncoder.CONTENT_TYPE, one);
+            }
+            double bareRate = 200 / ((System.nanoTime() - b0) / 1e9);
+            report("Drain of a spool of 1,000 frames (1920×1080 JPEG) to the local server over loopback",
+                    "| measure | value |\n|---|---|\n"
+                            + "| frames / total size | 1,000 / " + (bytes / 1048576) + " MiB |\n"
+                            + "| time to drain (recover, upload in order, stop acknowledged) | "
+                            + String.format(Locale.ROOT, "%.2f s", elapsed / 1e9) + " |\n"
+                            + "| rate | " + String.format(Locale.ROOT, "%.0f frames/s", 1000 / (elapsed / 1e9)) + " |\n"
+                            + "| for comparison: 200 such frames uploaded straight through the client (no journal) | "
+                            + String.format(Locale.ROOT, "%.0f frames/s", bareRate) + " |\n"
+                            + "| bar | < 10 s |\n");
+        }
+    }
+
+    // ---- helpers ----
+
+    private static BufferedImage busyImage(Random rnd) {
+        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        for (int i = 0; i < 400; i++) {
+            g.setColor(new Color(rnd.nextInt(0xFFFFFF)));
+            g.fillRect(rnd.nextInt(WIDTH), rnd.nextInt(HEIGHT), 20 + rnd.nextInt(200), 10 + rnd.nextInt(60));
+        }
+        g.setColor(Color.BLACK);
+        for (int y = 20; y < HEIGHT; y += 18) {
+            g.drawString("Invoice 4711 Acme Corp. amount 4,500.00 EUR due 2026-05-07 approver anna@acme.com " + y,
+                    10 + (y % 7) * 20, y);
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** A full-screen window showing a busy picture that changes on demand (so frames are not deduplicated). */
+    private static final class BusyWindow implements AutoCloseable {
+        private final Frame frame = new Frame("benchmark");
+        private final Random rnd = new Random(7);
+        private volatile BufferedImage picture = busyImage(rnd);
+        private java.util.concurrent.ScheduledExecutorService timer;
+
+        BusyWindow() {
+            frame.setUndecorated(true);
+            frame.setBounds(0, 0, WIDTH, HEIGHT);
+            frame.add(new java.awt.Canvas() {
+                @Override
+                public void paint(Graphics g) {
+                    g.drawImage(picture, 0, 0, null);
+                }
+
+                @Override
+                public void update(Graphics g) {
+                    paint(g);
+                }
+            });
+            frame.setVisible(true);
+        }
+
+        void change() throws Exception {
+            BufferedImage next = busyImage(rnd);
+            java.awt.EventQueue.invokeAndWait(() -> {
+                picture = next;
+                Graphics g = frame.getComponent(0).getGraphics();
+                if (g != null) {
+                    g.drawImage(next, 0, 0, null);
+                    g.dispose();
+                }
+                java.awt.Toolkit.getDefaultToolkit().sync();
+            });
+        }
+
+        void changeEvery(Duration d) {
+            BufferedImage[] pictures = {busyImage(rnd), busyImage(rnd), busyImage(rnd)};
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            int[] n = {0};
+            timer.scheduleAtFixedRate(() -> java.awt.EventQueue.invokeLater(() -> {
+                picture = pictures[n[0]++ % pictures.length];
+                frame.getComponent(0).repaint();
+            }), 0, d.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void stopChanging() {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
+
+        @Override
+        public void close() {
+            stopChanging();
+            frame.dispose();
+        }
+    }
+
+    private static long median(long[] v) {
+        long[] c = v.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    private static String pct(double p) {
+        return String.format(Locale.ROOT, "%.1f%%", p);
+    }
+
+    private static void report(String title, String table) throws IOException {
+        Path out = Path.of("target", "benchmarks", "recorder.md");
+        Files.createDirectories(out.getParent());
+        String text = "### " + title + "\n\n" + table + "\n";
+        Files.writeString(out, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.print(text);
+    }
+}
