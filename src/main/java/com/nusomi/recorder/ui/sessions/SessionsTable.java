@@ -98,6 +98,10 @@ final class SessionsTable extends TableView<Session> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copyIds();
                 e.consume();
+            } else if (e.getCode() == KeyCode.DELETE && !vm.trashProperty().get() && !vm.ops().isBusy()
+                    && !getSelectionModel().isEmpty()) {
+                vm.actions().onDeleteSelected(); // soft, with undo
+                e.consume();
             }
         });
     }
@@ -131,6 +135,7 @@ final class SessionsTable extends TableView<Session> {
         MenuItem stop = new MenuItem("Stop");
         stop.setOnAction(e -> vm.actions().onStopSelected());
         MenuItem delete = new MenuItem("Delete");
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         delete.setOnAction(e -> vm.actions().onDeleteSelected());
         MenuItem refresh = new MenuItem("Refresh");
         refresh.setOnAction(e -> vm.refresh());

@@ -126,8 +126,14 @@ public final class SessionsView extends BorderPane {
         hours.setEditable(true);
         hours.setPrefWidth(90);
         hours.getEditor().setPrefColumnCount(3);
-        Button find = button("findAbandoned", "Find abandoned", MaterialDesignM.MAGNIFY,
-                () -> a.onFindAbandoned(hours.getValue()));
+        Button find = button("findAbandoned", "Find abandoned", MaterialDesignM.MAGNIFY, () -> {
+            try {
+                hours.commitValue(); // a number typed but not yet entered counts
+            } catch (RuntimeException notANumber) {
+                hours.cancelEdit();
+            }
+            a.onFindAbandoned(hours.getValue());
+        });
         find.setTooltip(new Tooltip("Sessions still recording after this many hours; asks before stopping them"));
         find.disableProperty().bind(busy.or(trash));
         Label after = new Label("Recording for more than");
