@@ -53,7 +53,7 @@ public final class MainWindow {
     private final StatusViewModel statusVm = new StatusViewModel();
     private final RecordView recordView;
     private final SettingsView settingsView;
-    private final SessionsView sessionsView = new SessionsView();
+    private final SessionsView sessionsView;
     private final MiniRecorder mini;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
@@ -71,6 +71,7 @@ public final class MainWindow {
                 s -> ctx.saveSettings());
         this.recordView = new RecordView(recordVm);
         this.settingsView = new SettingsView(settingsVm);
+        this.sessionsView = SessionsView.create(ctx);
         this.mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore);
 
         navRecord = navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE), recordView);

@@ -1,24 +1,252 @@
 package com.nusomi.recorder.ui.sessions;
 
+import atlantafx.base.theme.Styles;
+import com.nusomi.recorder.ui.common.Banner;
+import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.app.connection.ConnectionState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
-/** Placeholder until the Sessions screen (browse, filter, review, clean up) lands. */
-public final class SessionsView extends VBox {
-    public SessionsView() {
+/**
+ * The Sessions screen: the filter bar and the actions on top, the table with the detail pane beside it, and
+ * below them the undo bar, the result of the last action and the row count. Binds to a
+ * {@link SessionsViewModel}; every user action goes to an {@code onXxx} method there.
+ */
+public final class SessionsView extends BorderPane {
+    private final SessionsViewModel vm;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final SessionsTable table;
+    private final FilterBar filterBar;
+    private final SessionDetailPane detail;
+    private final Banner failure;
+
+    public SessionsView(SessionsViewModel vm) {
+        this.vm = vm;
         setId("sessionsView");
-        getStyleClass().addAll("page", "placeholder");
-        setAlignment(Pos.CENTER);
-        setSpacing(12);
-        FontIcon icon = new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED_SQUARE);
-        icon.getStyleClass().add("placeholder-icon");
-        Label title = new Label("Sessions — coming soon");
-        title.getStyleClass().add("screen-title");
-        Label text = new Label("Browse, filter and review recorded sessions, stop abandoned ones and clean up.");
-        text.getStyleClass().add("muted");
-        getChildren().addAll(icon, title, text);
+        getStyleClass().add("sessions-view");
+        vm.actions().setConfirmations(new SessionsDialogs(this));
+        filterBar = new FilterBar(vm);
+        table = new SessionsTable(vm);
+        detail = new SessionDetailPane(vm.detail());
+        failure = new Banner(vm.ops());
+        failure.setId("sessionsFailure");
+
+        SplitPane split = new SplitPane(table, detail);
+        split.setDividerPositions(0.64);
+        SplitPane.setResizableWithParent(detail, false);
+        detail.setMinWidth(300);
+        table.setMinWidth(300);
+
+        setTop(new VBox(toolbar(), filterBar, new Separator(), failure));
+        setCenter(split);
+        setBottom(new VBox(undoBar(), messageBar(), statusLine()));
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.F5) {
+                vm.refresh();
+                e.consume();
+            }
+        });
+    }
+
+    /** Builds the screen on the app's services: the task runner, the executor, the connection and the clock. */
+    public static SessionsView create(AppContext ctx) {
+        SessionsViewModel vm = new SessionsViewModel(ctx.tasks(), () -> ctx.connection().client(),
+                new FilterStore(ctx.dataDir(), ctx.executor().workers()),
+                Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofMillis(300)),
+                Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofSeconds(10)), ctx.clock());
+        SessionsView view = new SessionsView(vm);
+        vm.start();
+        String[] online = {null};
+        Consumer<ConnectionState> listener = s -> ctx.tasks().onUi(() -> {
+            if (s.phase() == ConnectionState.Phase.ONLINE && !Objects.equals(online[0], s.label())) {
+                online[0] = s.label();
+                vm.onConnected();
+            } else if (s.phase() == ConnectionState.Phase.CONNECTING || s.phase() == ConnectionState.Phase.FAILED) {
+                online[0] = null;
+            }
+        });
+        ctx.connection().addListener(listener);
+        return view;
+    }
+
+    private FlowPane toolbar() {
+        SessionActions a = vm.actions();
+        BooleanBinding busy = is(vm.ops().busyProperty());
+        BooleanBinding none = Bindings.isEmpty(vm.selection());
+        BooleanBinding admin = Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(vm.adminProperty().get()),
+                vm.adminProperty());
+        BooleanBinding trash = is(vm.trashProperty());
+
+        Button refresh = button("refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
+        refresh.setTooltip(new Tooltip("Refresh (F5)"));
+        Button stop = button("stopSelected", "Stop", MaterialDesignS.STOP, a::onStopSelected);
+        stop.disableProperty().bind(busy.or(none).or(trash));
+        Button delete = button("deleteSelected", "Delete", MaterialDesignD.DELETE_OUTLINE, a::onDeleteSelected);
+        delete.disableProperty().bind(busy.or(none).or(trash));
+        Button hard = button("deletePermanently", "Delete forever", MaterialDesignD.DELETE_FOREVER,
+                a::onDeletePermanently);
+        hard.getStyleClass().add(Styles.DANGER);
+        hard.disableProperty().bind(busy.or(none));
+        show(hard, admin);
+        Button restore = button("restoreSelected", "Restore", MaterialDesignR.RESTORE, a::onRestoreSelected);
+        restore.disableProperty().bind(busy.or(none));
+        show(restore, trash);
+
+        Spinner<Integer> hours = new Spinner<>(1, 720, 6);
+        hours.setId("abandonedHours");
+        hours.setEditable(true);
+        hours.setPrefWidth(90);
+        hours.getEditor().setPrefColumnCount(3);
+        Button find = button("findAbandoned", "Find abandoned", MaterialDesignM.MAGNIFY, () -> {
+            try {
+                hours.commitValue(); // a number typed but not yet entered counts
+            } catch (RuntimeException notANumber) {
+                hours.cancelEdit();
+            }
+            a.onFindAbandoned(hours.getValue());
+        });
+        find.setTooltip(new Tooltip("Sessions still recording after this many hours; asks before stopping them"));
+        find.disableProperty().bind(busy.or(trash));
+        Label after = new Label("Recording for more than");
+        after.getStyleClass().add("muted");
+        Label h = new Label("h");
+        h.getStyleClass().add("muted");
+
+        ToggleButton trashToggle = new ToggleButton("Trash", new FontIcon(MaterialDesignT.TRASH_CAN_OUTLINE));
+        trashToggle.setId("trashToggle");
+        trashToggle.selectedProperty().bindBidirectional(vm.trashProperty());
+        show(trashToggle, admin);
+
+        HBox abandoned = new HBox(6, after, hours, h, find);
+        abandoned.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(6, 6, refresh, stop, delete, hard, restore, new Separator(Orientation.VERTICAL),
+                abandoned, new Separator(Orientation.VERTICAL), trashToggle);
+        bar.setId("sessionsToolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 10, 2, 10));
+        return bar;
+    }
+
+    private static BooleanBinding is(javafx.beans.value.ObservableBooleanValue value) {
+        return Bindings.createBooleanBinding(value::get, value);
+    }
+
+    private static void show(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(when);
+    }
+
+    private static Button button(String id, String text, org.kordamp.ikonli.Ikon icon, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private HBox undoBar() {
+        Label text = new Label();
+        text.setId("undoMessage");
+        Button undo = new Button("Undo");
+        undo.setId("undoDelete");
+        undo.getStyleClass().add(Styles.ACCENT);
+        undo.setOnAction(e -> vm.actions().onUndo());
+        Button close = new Button("Dismiss");
+        close.getStyleClass().add(Styles.FLAT);
+        close.setOnAction(e -> vm.actions().onDismissUndo());
+        HBox bar = new HBox(8, new FontIcon(MaterialDesignD.DELETE_CLOCK_OUTLINE), text, undo, close);
+        bar.setId("undoBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.getStyleClass().addAll("banner", "banner-info");
+        subscriptions.add(vm.actions().undoProperty().subscribe(u -> {
+            bar.setVisible(u != null);
+            bar.setManaged(u != null);
+            text.setText(u == null ? "" : u.message());
+        }));
+        return bar;
+    }
+
+    private VBox messageBar() {
+        Label text = new Label();
+        text.setId("actionMessage");
+        text.textProperty().bind(vm.actions().messageProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("actionProgress");
+        progress.progressProperty().bind(vm.actions().progressProperty());
+        progress.visibleProperty().bind(vm.actions().progressProperty().greaterThanOrEqualTo(0));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Button close = new Button("Dismiss");
+        close.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        close.setOnAction(e -> vm.actions().onDismissMessage());
+        close.visibleProperty().bind(progress.visibleProperty().not());
+        HBox line = new HBox(8, text, progress, close);
+        line.setAlignment(Pos.CENTER_LEFT);
+        ListView<String> failures = new ListView<>(vm.actions().failures());
+        failures.setId("actionFailures");
+        failures.setPrefHeight(110);
+        failures.visibleProperty().bind(Bindings.isNotEmpty(vm.actions().failures()));
+        failures.managedProperty().bind(failures.visibleProperty());
+        VBox box = new VBox(4, line, failures);
+        box.setId("actionResult");
+        box.setPadding(new Insets(6, 10, 6, 10));
+        box.visibleProperty().bind(vm.actions().messageProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private HBox statusLine() {
+        Label count = new Label();
+        count.setId("rowCount");
+        count.textProperty().bind(vm.countTextProperty());
+        count.getStyleClass().add("muted");
+        Label selected = new Label();
+        selected.setId("selectedCount");
+        selected.textProperty().bind(Bindings.createStringBinding(() -> vm.selection().isEmpty() ? ""
+                : vm.selection().size() + " selected", vm.selection()));
+        selected.getStyleClass().add("muted");
+        HBox line = new HBox(16, count, selected);
+        line.setPadding(new Insets(4, 10, 6, 10));
+        return line;
+    }
+
+    public SessionsViewModel viewModel() {
+        return vm;
+    }
+
+    /** Cancels the view's subscriptions (when the screen goes away). */
+    public void dispose() {
+        subscriptions.forEach(Subscription::unsubscribe);
+        table.dispose();
+        filterBar.dispose();
+        detail.dispose();
     }
 }

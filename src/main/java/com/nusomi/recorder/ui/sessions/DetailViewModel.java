@@ -1,0 +1,153 @@
+package com.nusomi.recorder.ui.sessions;
+
+import com.nusomi.recorder.app.TaskRunner;
+import com.nusomi.recorder.client.Include;
+import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.request.TagRequest;
+import com.nusomi.recorder.ui.common.Operations;
+import com.nusomi.recorder.ui.common.Rules;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The detail pane's state: the selected session in full (tags, events, frames summary), fetched off the UI
+ * thread when the selection changes (a late answer for an earlier selection is dropped), and adding a tag or
+ * an {@code outcome} verdict to it.
+ */
+public final class DetailViewModel {
+    private final TaskRunner tasks;
+    private final Operations ops;
+    private final Supplier<SessionsClient> client;
+    private final Runnable afterChange;
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty tagName = new SimpleStringProperty("");
+    private final StringProperty tagData = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper();
+    private final BooleanBinding canTag;
+    private long generation;
+
+    public DetailViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange) {
+        this.tasks = tasks;
+        this.ops = new Operations(tasks);
+        this.client = client;
+        this.afterChange = afterChange;
+        tagName.addListener((o, a, b) -> checkTag());
+        tagData.addListener((o, a, b) -> checkTag());
+        canTag = session.isNotNull().and(tagProblem.isNull()).and(ops.busyProperty().not())
+                .and(Bindings.createBooleanBinding(() -> session.get() != null && !session.get().isDeleted(),
+                        session));
+        checkTag();
+    }
+
+    private void checkTag() {
+        String name = tagName.get() == null ? "" : tagName.get().strip();
+        String problem = Rules.slugProblem(name, "tag");
+        if (problem == null) {
+            Rules.JsonCheck data = Rules.jsonObject(tagData.get(), "tag data");
+            problem = data.problem();
+        }
+        tagProblem.set(problem);
+    }
+
+    /** Shows this row at once and fetches it in full (not for the trash: a deleted session answers 410). */
+    public void show(Session row, boolean inTrash) {
+        long gen = ++generation;
+        Session current = session.get();
+        boolean same = row != null && current != null && current.id().equals(row.id()) && !inTrash;
+        if (!same) {
+            session.set(row);
+            ops.dismiss();
+        }
+        if (row == null || inTrash) {
+            loading.set(false);
+            return;
+        }
+        load(row.id(), gen);
+    }
+
+    private void load(String id, long gen) {
+        loading.set(true);
+        tasks.run(() -> client.get().get(id, Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY), full -> {
+            if (gen == generation) {
+                loading.set(false);
+                session.set(full);
+            }
+        }, e -> {
+            if (gen == generation) {
+                loading.set(false);
+                ops.fail(com.nusomi.recorder.ui.common.Failure.of("Loading " + id, e, () -> load(id, gen)));
+            }
+        });
+    }
+
+    public void onAddTag() {
+        Session s = session.get();
+        if (s == null || tagProblem.get() != null) {
+            return;
+        }
+        String name = tagName.get().strip();
+        String data = tagData.get() == null || tagData.get().isBlank() ? "{}" : tagData.get();
+        tag(s, TagRequest.ofJson(name, data), () -> {
+            tagName.set("");
+            tagData.set("");
+        });
+    }
+
+    /** Tags the session with an explicit {@code outcome} verdict. */
+    public void onVerdict(Outcome outcome) {
+        Session s = session.get();
+        if (s != null) {
+            tag(s, TagRequest.outcome(outcome), () -> { });
+        }
+    }
+
+    private void tag(Session s, TagRequest request, Runnable done) {
+        ops.run("Tagging " + s.id(), () -> client.get().tag(s.id(), request), t -> {
+            done.run();
+            if (session.get() != null && session.get().id().equals(s.id())) {
+                load(s.id(), ++generation);
+            }
+            afterChange.run();
+        });
+    }
+
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public StringProperty tagNameProperty() {
+        return tagName;
+    }
+
+    public StringProperty tagDataProperty() {
+        return tagData;
+    }
+
+    public ReadOnlyStringProperty tagProblemProperty() {
+        return tagProblem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canTagProperty() {
+        return canTag;
+    }
+
+    public Operations ops() {
+        return ops;
+    }
+}

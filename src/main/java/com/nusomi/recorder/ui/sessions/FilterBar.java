@@ -1,0 +1,323 @@
+package com.nusomi.recorder.ui.sessions;
+
+import atlantafx.base.theme.Styles;
+import com.nusomi.recorder.client.model.ActorKind;
+import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.SessionStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import javafx.util.Subscription;
+import org.controlsfx.control.CheckComboBox;
+
+/**
+ * Every list filter of the contract, bound to a {@link FilterModel}: workflow, status, outcome and actor kind
+ * (multi-selects), since (a preset or a date and time), until, tags; "clear" and saved filter sets.
+ */
+final class FilterBar extends FlowPane {
+    static final String ANY_TIME = "Any time";
+    static final String CUSTOM = "From date…";
+    static final List<String> SINCE_PRESETS = List.of(ANY_TIME, "1h", "24h", "7d", "30d", CUSTOM);
+
+    private final FilterModel model;
+    private final SessionsViewModel vm;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final ComboBox<String> since = new ComboBox<>(FXCollections.observableArrayList(SINCE_PRESETS));
+    private final DatePicker sinceDate = new DatePicker();
+    private final TextField sinceTime = new TextField();
+    private final DatePicker untilDate = new DatePicker();
+    private final TextField untilTime = new TextField();
+    private boolean syncing;
+
+    FilterBar(SessionsViewModel vm) {
+        this.vm = vm;
+        this.model = vm.filters();
+        setId("filterBar");
+        getStyleClass().add("filter-bar");
+        setHgap(8);
+        setVgap(6);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(6, 10, 6, 10));
+
+        ObservableList<String> workflowItems = FXCollections.observableArrayList(model.knownWorkflows());
+        CheckComboBox<String> workflow = multi("filterWorkflow", "Workflow", workflowItems, model.workflows(),
+                Function.identity());
+        model.knownWorkflows().addListener((ListChangeListener<String>) c -> {
+            syncing = true;
+            try {
+                workflowItems.setAll(model.knownWorkflows());
+                check(workflow, model.workflows());
+            } finally {
+                syncing = false;
+            }
+        });
+        CheckComboBox<SessionStatus> status = multi("filterStatus", "Status",
+                FXCollections.observableArrayList(FilterModel.allStatuses()), model.statuses(), SessionStatus::wireValue);
+        CheckComboBox<Outcome> outcome = multi("filterOutcome", "Outcome",
+                FXCollections.observableArrayList(FilterModel.allOutcomes()), model.outcomes(), Outcome::wireValue);
+        CheckComboBox<ActorKind> actor = multi("filterActorKind", "Actor kind",
+                FXCollections.observableArrayList(FilterModel.allActorKinds()), model.actorKinds(),
+                ActorKind::wireValue);
+
+        since.setId("filterSince");
+        since.setPrefWidth(130);
+        since.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String v) {
+                return v == null || v.equals(ANY_TIME) || v.equals(CUSTOM) ? (v == null ? ANY_TIME : v) : "Last " + v;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        sinceDate.setId("filterSinceDate");
+        sinceDate.setPromptText("date");
+        sinceDate.setPrefWidth(130);
+        sinceTime.setId("filterSinceTime");
+        sinceTime.setPromptText("00:00");
+        sinceTime.setPrefColumnCount(4);
+        HBox sinceCustom = new HBox(4, sinceDate, sinceTime);
+        sinceCustom.visibleProperty().bind(since.valueProperty().isEqualTo(CUSTOM));
+        sinceCustom.managedProperty().bind(sinceCustom.visibleProperty());
+        untilDate.setId("filterUntilDate");
+        untilDate.setPromptText("until date");
+        untilDate.setPrefWidth(130);
+        untilTime.setId("filterUntilTime");
+        untilTime.setPromptText("00:00");
+        untilTime.setPrefColumnCount(4);
+
+        since.valueProperty().addListener((o, a, b) -> pushSince());
+        sinceDate.valueProperty().addListener((o, a, b) -> pushSince());
+        sinceTime.textProperty().addListener((o, a, b) -> pushSince());
+        untilDate.valueProperty().addListener((o, a, b) -> pushUntil());
+        untilTime.textProperty().addListener((o, a, b) -> pushUntil());
+        subscriptions.add(model.sinceProperty().subscribe(this::pullSince));
+        subscriptions.add(model.untilProperty().subscribe(this::pullUntil));
+
+        TextField tags = new TextField();
+        tags.setId("filterTags");
+        tags.setPromptText("tags (all of them)");
+        tags.setPrefColumnCount(12);
+        tags.textProperty().bindBidirectional(model.tagsTextProperty());
+        subscriptions.add(model.tagsProblemProperty().subscribe(p -> {
+            tags.pseudoClassStateChanged(Styles.STATE_DANGER, p != null);
+            tags.setTooltip(p == null ? null : new Tooltip(p));
+        }));
+
+        Button clear = new Button("Clear filters");
+        clear.setId("clearFilters");
+        clear.getStyleClass().add(Styles.FLAT);
+        clear.setOnAction(e -> vm.onClearFilters());
+
+        getChildren().addAll(workflow, status, outcome, actor, label("Since"), since, sinceCustom, label("Until"),
+                untilDate, untilTime, tags, clear, savedMenu());
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    private MenuButton savedMenu() {
+        MenuButton menu = new MenuButton("Saved filters");
+        menu.setId("savedFilters");
+        Runnable rebuild = () -> {
+            MenuItem save = new MenuItem("Save current filters as…");
+            save.setId("saveFilters");
+            save.setOnAction(e -> {
+                TextInputDialog d = new TextInputDialog();
+                d.setTitle("Save filters");
+                d.setHeaderText("Name for the current filters");
+                d.getEditor().setId("savedFilterName");
+                d.initOwner(getScene() != null ? getScene().getWindow() : null);
+                d.showAndWait().ifPresent(vm::onSaveFilters);
+            });
+            menu.getItems().setAll(save);
+            if (!vm.savedFilterNames().isEmpty()) {
+                menu.getItems().add(new SeparatorMenuItem());
+            }
+            for (String name : vm.savedFilterNames()) {
+                MenuItem open = new MenuItem(name);
+                open.setOnAction(e -> vm.onOpenSaved(name));
+                menu.getItems().add(open);
+            }
+        };
+        rebuild.run();
+        vm.savedFilterNames().addListener((ListChangeListener<String>) c -> rebuild.run());
+        return menu;
+    }
+
+    private <T> CheckComboBox<T> multi(String id, String title, ObservableList<T> items, ObservableList<T> chosen,
+                                       Function<T, String> name) {
+        CheckComboBox<T> box = new CheckComboBox<>(items);
+        box.setId(id);
+        box.setTitle(title);
+        box.setShowCheckedCount(true);
+        box.setPrefWidth(160);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? "" : name.apply(v);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        check(box, chosen);
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {
+            if (!syncing) {
+                syncing = true;
+                try {
+                    chosen.setAll(new ArrayList<>(box.getCheckModel().getCheckedItems()));
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
+        chosen.addListener((ListChangeListener<T>) c -> {
+            if (!syncing) {
+                syncing = true;
+                try {
+                    check(box, chosen);
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
+        return box;
+    }
+
+    private static <T> void check(CheckComboBox<T> box, List<T> chosen) {
+        box.getCheckModel().clearChecks();
+        for (T v : chosen) {
+            box.getCheckModel().check(v);
+        }
+    }
+
+    private void pushSince() {
+        if (syncing) {
+            return;
+        }
+        String v = since.getValue();
+        String value;
+        if (v == null || v.equals(ANY_TIME)) {
+            value = null;
+        } else if (v.equals(CUSTOM)) {
+            Instant at = instant(sinceDate.getValue(), sinceTime.getText());
+            value = at == null ? null : at.toString();
+        } else {
+            value = v;
+        }
+        syncing = true;
+        try {
+            model.sinceProperty().set(value);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void pullSince(String value) {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            if (value == null) {
+                since.setValue(ANY_TIME);
+            } else if (SINCE_PRESETS.contains(value)) {
+                since.setValue(value);
+            } else {
+                since.setValue(CUSTOM);
+                try {
+                    LocalDateTime t = LocalDateTime.ofInstant(Instant.parse(value), ZoneId.systemDefault());
+                    sinceDate.setValue(t.toLocalDate());
+                    sinceTime.setText(t.toLocalTime().withNano(0).toString());
+                } catch (DateTimeParseException e) {
+                    sinceDate.setValue(null);
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void pushUntil() {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            model.untilProperty().set(instant(untilDate.getValue(), untilTime.getText()));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void pullUntil(Instant value) {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            if (value == null) {
+                untilDate.setValue(null);
+                untilTime.setText("");
+            } else {
+                LocalDateTime t = LocalDateTime.ofInstant(value, ZoneId.systemDefault());
+                untilDate.setValue(t.toLocalDate());
+                untilTime.setText(t.toLocalTime().withNano(0).toString());
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The instant of a local date and an optional {@code HH:mm[:ss]} time; null without a date. */
+    static Instant instant(LocalDate date, String time) {
+        if (date == null) {
+            return null;
+        }
+        LocalTime t = LocalTime.MIDNIGHT;
+        if (time != null && !time.isBlank()) {
+            try {
+                t = LocalTime.parse(time.strip());
+            } catch (DateTimeParseException e) {
+                t = LocalTime.MIDNIGHT;
+            }
+        }
+        return date.atTime(t).atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    void dispose() {
+        subscriptions.forEach(Subscription::unsubscribe);
+    }
+}

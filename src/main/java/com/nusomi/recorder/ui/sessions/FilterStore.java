@@ -1,0 +1,91 @@
+package com.nusomi.recorder.ui.sessions;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code sessions-filters.json} in the data folder: the Sessions screen's current filters and the filter sets
+ * saved under a name. Reading and writing block, so callers run them off the UI thread ({@link #save} does so
+ * itself on the executor it is given).
+ */
+public final class FilterStore {
+    private static final Logger LOG = LoggerFactory.getLogger(FilterStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What the file holds. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record State(SessionFilters current, Map<String, SessionFilters> saved) {
+        public State {
+            current = current == null ? SessionFilters.NONE : current;
+            saved = saved == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(saved));
+        }
+
+        public static final State EMPTY = new State(SessionFilters.NONE, Map.of());
+    }
+
+    private final Path file;
+    private final Executor executor;
+    private final Object writeLock = new Object();
+
+    public FilterStore(Path dataDir, Executor executor) {
+        this.file = dataDir.resolve("sessions-filters.json");
+        this.executor = executor;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The saved state, or an empty one when there is none or it cannot be read. Blocking. */
+    public State load() {
+        if (!Files.isRegularFile(file)) {
+            return State.EMPTY;
+        }
+        try {
+            State s = JSON.readValue(file.toFile(), State.class);
+            return s != null ? s : State.EMPTY;
+        } catch (IOException e) {
+            LOG.warn("cannot read {} ({}); starting without filters", file, e.getMessage());
+            return State.EMPTY;
+        }
+    }
+
+    /** Serialises the state now and writes it on the executor, replacing the file atomically. */
+    public CompletableFuture<Void> save(State state) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(state);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.runAsync(() -> write(bytes), executor);
+    }
+
+    private void write(byte[] bytes) {
+        synchronized (writeLock) {
+            try {
+                Files.createDirectories(file.getParent());
+                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                LOG.warn("cannot write {}: {}", file, e.getMessage());
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package com.nusomi.recorder.ui.sessions;
+
+import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.exception.ApiException;
+import com.nusomi.recorder.client.exception.PermissionException;
+import com.nusomi.recorder.client.model.BatchStopResult;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.SessionStatus;
+import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.ui.common.Failure;
+import com.nusomi.recorder.ui.common.Operations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * What can be done to the selected sessions: batch stop (1,000 ids a call, with progress and per-id failures),
+ * find abandoned recordings and stop them, soft delete with an undo for a while, delete permanently (admin),
+ * and restore from the trash. Each ends with a refresh of the list.
+ */
+public final class SessionActions {
+    public static final int BATCH = 1000;
+
+    /** The last soft delete, which {@link #onUndo()} can restore while it is offered. */
+    public record Undo(List<String> ids, String message) {
+    }
+
+    private final Operations ops;
+    private final Supplier<SessionsClient> client;
+    private final Clock clock;
+    private final ObservableList<Session> selection;
+    private final ObservableSet<String> hidden;
+    private final Runnable refresh;
+    private final Debouncer undoTimer;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final ObservableList<String> failures = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Undo> undo = new ReadOnlyObjectWrapper<>();
+    private Confirmations confirm = Confirmations.YES;
+
+    SessionActions(Operations ops, Supplier<SessionsClient> client, Clock clock, ObservableList<Session> selection,
+                   ObservableSet<String> hidden, Runnable refresh, Debouncer undoTimer) {
+        this.ops = ops;
+        this.client = client;
+        this.clock = clock;
+        this.selection = selection;
+        this.hidden = hidden;
+        this.refresh = refresh;
+        this.undoTimer = undoTimer;
+        ops.failureProperty().addListener((o, before, failure) -> {
+            if (failure != null) {
+                progress.set(-1);
+                message.set(null);
+                hidden.clear();
+            }
+        });
+    }
+
+    public void setConfirmations(Confirmations confirm) {
+        this.confirm = confirm;
+    }
+
+    private record Outcome(int done, List<String> failed) {
+    }
+
+    /** Stops the selected sessions that are still created or recording. */
+    public void onStopSelected() {
+        List<String> ids = selection.stream()
+                .filter(s -> s.status() == SessionStatus.CREATED || s.status() == SessionStatus.RECORDING)
+                .map(Session::id).toList();
+        if (ids.isEmpty()) {
+            report("Nothing to stop: none of the selected sessions is created or recording.", List.of());
+            return;
+        }
+        batchStop(ids, "Stopping");
+    }
+
+    private void batchStop(List<String> ids, String verb) {
+        start(verb + " " + ids.size() + " sessions…");
+        ops.run(verb + " sessions", () -> {
+            List<String> failed = new ArrayList<>();
+            int stopped = 0;
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                BatchStopResult r = client.get().batchStop(chunk);
+                stopped += r.data().size();
+                r.errors().forEach(f -> failed.add(f.id() + ": " + f.code()
+                        + (f.error() != null && f.error().message() != null ? " (" + f.error().message() + ")" : "")));
+                setProgress((double) Math.min(ids.size(), from + BATCH) / ids.size());
+            }
+            return new Outcome(stopped, failed);
+        }, r -> {
+            report("Stopped " + r.done() + " of " + ids.size() + " sessions"
+                    + (r.failed().isEmpty() ? "." : "; " + r.failed().size() + " failed:"), r.failed());
+            refresh.run();
+        });
+    }
+
+    /** Finds sessions recording for longer than {@code hours}, asks, and batch-stops them on a yes. */
+    public void onFindAbandoned(int hours) {
+        if (hours < 1) {
+            return;
+        }
+        Instant cutoff = clock.instant().minus(Duration.ofHours(hours));
+        start("Looking for sessions recording for longer than " + hours + " h…");
+        ops.run("Finding abandoned sessions", () -> findAbandoned(cutoff), ids -> {
+            progress.set(-1);
+            if (ids.isEmpty()) {
+                report("No session has been recording for longer than " + hours + " h.", List.of());
+            } else if (confirm.stopAbandoned(ids.size(), hours)) {
+                batchStop(ids, "Stopping abandoned");
+            } else {
+                report(ids.size() + " abandoned sessions found; none stopped.", List.of());
+            }
+        });
+    }
+
+    /** Ids of sessions still recording that started before {@code cutoff}; blocking. */
+    List<String> findAbandoned(Instant cutoff) {
+        // Started before the cutoff means created before it too: the until filter narrows the list early.
+        SessionQuery q = SessionQuery.builder().status(SessionStatus.RECORDING).until(cutoff).limit(500).build();
+        List<String> ids = new ArrayList<>();
+        for (Session s : client.get().listAll(q)) {
+            if (s.startedAt() != null && s.startedAt().isBefore(cutoff)) {
+                ids.add(s.id());
+            }
+        }
+        return ids;
+    }
+
+    /** Soft-deletes the selection; offers an undo for a while. */
+    public void onDeleteSelected() {
+        List<String> ids = selectedIds();
+        if (ids.isEmpty()) {
+            return;
+        }
+        hidden.addAll(ids);
+        start("Deleting " + ids.size() + " sessions…");
+        ops.run("Deleting sessions", () -> each(ids, id -> client.get().delete(id)), r -> {
+            List<String> deleted = ids.stream().filter(id -> r.failed().stream().noneMatch(f -> f.startsWith(id)))
+                    .toList();
+            report("Deleted " + r.done() + " sessions" + (r.failed().isEmpty() ? "." : "; " + r.failed().size()
+                    + " failed:"), r.failed());
+            offerUndo(deleted);
+            refresh.run();
+        });
+    }
+
+    private void offerUndo(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Undo u = new Undo(ids, ids.size() == 1 ? "Deleted " + ids.get(0) + "." : "Deleted " + ids.size()
+                + " sessions.");
+        undo.set(u);
+        undoTimer.trigger(() -> {
+            if (undo.get() == u) {
+                undo.set(null);
+            }
+        });
+    }
+
+    /** Restores what the last delete removed. */
+    public void onUndo() {
+        Undo u = undo.get();
+        if (u == null) {
+            return;
+        }
+        undo.set(null);
+        undoTimer.cancel();
+        restore(u.ids());
+    }
+
+    public void onDismissUndo() {
+        undo.set(null);
+        undoTimer.cancel();
+    }
+
+    /** Restores the selected sessions (trash view). */
+    public void onRestoreSelected() {
+        restore(selectedIds());
+    }
+
+    private void restore(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        start("Restoring " + ids.size() + " sessions…");
+        ops.run("Restoring sessions", () -> each(ids, id -> client.get().restore(id)), r -> {
+            report("Restored " + r.done() + " sessions" + (r.failed().isEmpty() ? "." : "; " + r.failed().size()
+                    + " failed:"), r.failed());
+            refresh.run();
+        });
+    }
+
+    /** Deletes the selection for good, after the user has typed how many (admin scope). */
+    public void onDeletePermanently() {
+        List<String> ids = selectedIds();
+        if (ids.isEmpty() || !confirm.deletePermanently(ids.size())) {
+            return;
+        }
+        start("Deleting " + ids.size() + " sessions permanently…");
+        ops.run("Deleting permanently", () -> each(ids, id -> client.get().deleteHard(id)), r -> {
+            report("Deleted " + r.done() + " sessions permanently" + (r.failed().isEmpty() ? "." : "; "
+                    + r.failed().size() + " failed:"), r.failed());
+            refresh.run();
+        });
+    }
+
+    /** Runs {@code call} for each id; per-id API errors are collected, a 403 stops everything. */
+    private Outcome each(List<String> ids, Function<String, ?> call) {
+        List<String> failed = new ArrayList<>();
+        int done = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            try {
+                call.apply(id);
+                done++;
+            } catch (PermissionException e) {
+                throw e;
+            } catch (ApiException e) {
+                failed.add(id + ": " + Failure.describe(e));
+            }
+            setProgress((i + 1.0) / ids.size());
+        }
+        return new Outcome(done, failed);
+    }
+
+    private List<String> selectedIds() {
+        return selection.stream().map(Session::id).toList();
+    }
+
+    private void start(String text) {
+        failures.clear();
+        message.set(text);
+        progress.set(0);
+    }
+
+    private void setProgress(double value) {
+        ops.tasks().onUi(() -> progress.set(value));
+    }
+
+    private void report(String text, List<String> failed) {
+        progress.set(-1);
+        message.set(text);
+        failures.setAll(failed);
+    }
+
+    public void onDismissMessage() {
+        message.set(null);
+        failures.clear();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> failures() {
+        return failures;
+    }
+
+    public ReadOnlyObjectProperty<Undo> undoProperty() {
+        return undo.getReadOnlyProperty();
+    }
+}

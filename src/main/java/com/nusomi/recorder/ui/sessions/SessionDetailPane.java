@@ -1,0 +1,248 @@
+package com.nusomi.recorder.ui.sessions;
+
+import atlantafx.base.theme.Styles;
+import com.nusomi.recorder.ui.common.Banner;
+import com.nusomi.recorder.client.model.Event;
+import com.nusomi.recorder.client.model.FramesSummary;
+import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+
+/**
+ * The selected session: every field, the metadata as formatted JSON, its tags (with data and offsets) and a
+ * form to add one or a verdict, the events as a timeline, and the frames summary.
+ */
+final class SessionDetailPane extends ScrollPane {
+    private static final String[] FIELDS = {"Workflow", "Status", "Outcome", "Stop reason", "Actor", "Created",
+        "Started", "Stopped", "Duration", "Frames", "Events", "Deleted", "Purge at"};
+
+    private final DetailViewModel vm;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Label title = new Label("No session selected");
+    private final List<Label> values = new ArrayList<>();
+    private final TextArea metadata = new TextArea();
+    private final ObservableList<Tag> tags = FXCollections.observableArrayList();
+    private final ObservableList<Event> events = FXCollections.observableArrayList();
+    private final Label frames = new Label();
+    private final Label eventsNote = new Label();
+    private final VBox body;
+
+    SessionDetailPane(DetailViewModel vm) {
+        this.vm = vm;
+        setId("detailPane");
+        getStyleClass().add("session-detail");
+        setFitToWidth(true);
+        title.setId("detailTitle");
+        title.getStyleClass().add(Styles.TITLE_4);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(3);
+        for (int i = 0; i < FIELDS.length; i++) {
+            Label name = new Label(FIELDS[i]);
+            name.getStyleClass().add("muted");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label value = new Label();
+            value.setId("detail" + FIELDS[i].replace(" ", ""));
+            value.setWrapText(true);
+            values.add(value);
+            grid.addRow(i, name, value);
+        }
+
+        metadata.setId("detailMetadata");
+        metadata.setEditable(false);
+        metadata.setPrefRowCount(6);
+        metadata.getStyleClass().add("code");
+
+        TableView<Tag> tagTable = new TableView<>(tags);
+        tagTable.setId("detailTags");
+        tagTable.getStyleClass().add(Styles.DENSE);
+        tagTable.setPrefHeight(150);
+        tagTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tagTable.setPlaceholder(new Label("No tags"));
+        tagTable.getColumns().add(textColumn("Offset", t -> Formats.offset(t.offsetMs()), 90));
+        tagTable.getColumns().add(textColumn("Name", Tag::name, 150));
+        tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 200));
+
+        ListView<Event> timeline = new ListView<>(events);
+        timeline.setId("detailEvents");
+        timeline.setPrefHeight(160);
+        timeline.setPlaceholder(new Label("No events"));
+        timeline.setCellFactory(l -> new EventCell());
+        eventsNote.getStyleClass().add("muted");
+        frames.setId("detailFrames");
+
+        body = new VBox(8, title, grid, section("Metadata"), metadata, section("Tags"), tagTable, tagForm(),
+                section("Events"), timeline, eventsNote, section("Frames"), frames);
+        body.setPadding(new Insets(10));
+        Label loading = new Label("Loading…");
+        loading.getStyleClass().add("muted");
+        loading.visibleProperty().bind(vm.loadingProperty());
+        Banner failure = new Banner(vm.ops());
+        failure.setId("detailFailure");
+        Label empty = new Label("Select a session to see its fields, metadata, tags, events and frames.");
+        empty.setId("detailEmpty");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("muted");
+        empty.setPadding(new Insets(16));
+        empty.visibleProperty().bind(vm.sessionProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+        body.visibleProperty().bind(vm.sessionProperty().isNotNull());
+        body.managedProperty().bind(body.visibleProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
+        setContent(new VBox(failure, loading, empty, body));
+        subscriptions.add(vm.sessionProperty().subscribe(this::show));
+    }
+
+    private VBox tagForm() {
+        TextField name = new TextField();
+        name.setId("tagName");
+        name.setPromptText("tag name");
+        name.textProperty().bindBidirectional(vm.tagNameProperty());
+        TextField data = new TextField();
+        data.setId("tagData");
+        data.setPromptText("{\"json\": \"data\"} (optional)");
+        data.textProperty().bindBidirectional(vm.tagDataProperty());
+        HBox.setHgrow(data, Priority.ALWAYS);
+        Button add = new Button("Add tag");
+        add.setId("addTag");
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        add.disableProperty().bind(vm.canTagProperty().not());
+        add.setOnAction(e -> vm.onAddTag());
+        name.setOnAction(e -> vm.onAddTag());
+        data.setOnAction(e -> vm.onAddTag());
+        Label problem = new Label();
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, "muted");
+        problem.textProperty().bind(vm.tagProblemProperty());
+        problem.visibleProperty().bind(vm.tagNameProperty().isNotEmpty().and(vm.tagProblemProperty().isNotNull()));
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        Label verdict = new Label("Verdict");
+        verdict.getStyleClass().add("muted");
+        HBox verdicts = new HBox(6, verdict, verdictButton("verdictSuccess", "Success", Outcome.SUCCESS, Styles.SUCCESS),
+                verdictButton("verdictError", "Error", Outcome.ERROR, Styles.DANGER),
+                verdictButton("verdictAbandoned", "Abandoned", Outcome.ABANDONED, Styles.WARNING));
+        verdicts.setAlignment(Pos.CENTER_LEFT);
+        HBox row = new HBox(6, name, data, add);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, row, problem, verdicts);
+    }
+
+    private Button verdictButton(String id, String text, Outcome outcome, String style) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED, style);
+        b.disableProperty().bind(vm.sessionProperty().isNull().or(vm.ops().busyProperty()));
+        b.setOnAction(e -> vm.onVerdict(outcome));
+        return b;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TITLE_4);
+        l.setPadding(new Insets(6, 0, 0, 0));
+        return l;
+    }
+
+    private static TableColumn<Tag, String> textColumn(String title, java.util.function.Function<Tag, String> value,
+                                                       double width) {
+        TableColumn<Tag, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void show(Session s) {
+        if (s == null) {
+            title.setText("No session selected");
+            values.forEach(v -> v.setText(""));
+            metadata.setText("");
+            tags.clear();
+            events.clear();
+            frames.setText("");
+            eventsNote.setText("");
+            return;
+        }
+        title.setText(s.id());
+        String[] v = {s.workflow(), s.status() == null ? "" : s.status().wireValue(),
+            s.outcome() == null ? "" : s.outcome().wireValue(),
+            s.stopReason() == null ? "" : s.stopReason().toString().toLowerCase(java.util.Locale.ROOT),
+            s.actor() == null ? "" : s.actor().id() + " (" + s.actor().kind().wireValue() + ")",
+            Formats.time(s.createdAt()), Formats.time(s.startedAt()), Formats.time(s.stoppedAt()),
+            Formats.duration(s.durationMs()), String.valueOf(s.frameCount()), String.valueOf(s.eventCount()),
+            Formats.time(s.deletedAt()), Formats.time(s.purgeAt())};
+        for (int i = 0; i < v.length; i++) {
+            values.get(i).setText(v[i]);
+        }
+        metadata.setText(Formats.prettyJson(s.metadata()));
+        tags.setAll(s.tags());
+        events.setAll(s.events());
+        eventsNote.setText(s.eventsTruncated() ? "Showing the first " + s.events().size() + " of " + s.eventCount()
+                + " events." : "");
+        FramesSummary f = s.framesSummary();
+        frames.setText(f == null ? s.frameCount() + " frames"
+                : f.count() + " frames, " + Formats.bytes(f.totalBytes())
+                + (f.width() != null ? ", " + f.width() + "×" + f.height() : "")
+                + (f.firstAt() != null ? ", " + Formats.time(f.firstAt()) + " – " + Formats.time(f.lastAt()) : ""));
+    }
+
+    /** One event of the timeline: offset, type, data. */
+    private static final class EventCell extends ListCell<Event> {
+        private final Label offset = new Label();
+        private final Label type = new Label();
+        private final Label data = new Label();
+        private final HBox box = new HBox(8, offset, type, data);
+
+        EventCell() {
+            offset.getStyleClass().add("muted");
+            offset.setMinWidth(70);
+            type.getStyleClass().add(Styles.TEXT_BOLD);
+            type.setMinWidth(90);
+        }
+
+        @Override
+        protected void updateItem(Event e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setGraphic(null);
+                offset.setText(null);
+                type.setText(null);
+                data.setText(null);
+                return;
+            }
+            offset.setText(Formats.offset(e.offsetMs()));
+            type.setText(e.type());
+            type.getStyleClass().remove(Styles.DANGER);
+            if ("error".equals(e.type())) {
+                type.getStyleClass().add(Styles.DANGER);
+            }
+            data.setText(Formats.compactJson(e.data()));
+            setGraphic(box);
+        }
+    }
+
+    void dispose() {
+        subscriptions.forEach(Subscription::unsubscribe);
+    }
+}

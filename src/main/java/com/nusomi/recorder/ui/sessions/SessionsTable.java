@@ -1,0 +1,228 @@
+package com.nusomi.recorder.ui.sessions;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.SessionStatus;
+import com.nusomi.recorder.client.model.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.util.Subscription;
+
+/**
+ * The sessions as a table: newest first as the API returns them (a click on a header sorts the loaded rows),
+ * multi-select, copy id (context menu and Ctrl+C), and the next page requested when the last rows come into
+ * view. The selection is pushed to the view model and put back after a reload.
+ */
+final class SessionsTable extends TableView<Session> {
+    /** Ask for the next page when a row this close to the end is shown. */
+    static final int NEAR_END = 10;
+    static final double ROW_HEIGHT = 28;
+
+    private final SessionsViewModel vm;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private boolean reselecting;
+
+    SessionsTable(SessionsViewModel vm) {
+        this.vm = vm;
+        setId("sessionsTable");
+        getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        SortedList<Session> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        setFixedCellSize(ROW_HEIGHT);
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setPlaceholder(new Label("No sessions match these filters."));
+
+        TableColumn<Session, String> id = column("Id", Session::id, String::valueOf, 270);
+        // the tail of an id is what tells ids apart: elide the middle, never the end
+        id.setCellFactory(c -> {
+            FormattedCell<String> cell = new FormattedCell<>(String::valueOf);
+            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+            return cell;
+        });
+        getColumns().add(id);
+        getColumns().add(column("Workflow", Session::workflow, String::valueOf, 150));
+        TableColumn<Session, SessionStatus> status = new TableColumn<>("Status");
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        status.setCellFactory(c -> new StatusCell());
+        status.setPrefWidth(100);
+        getColumns().add(status);
+        getColumns().add(column("Outcome", s -> s.outcome() == null ? "" : s.outcome().wireValue(), String::valueOf,
+                95));
+        getColumns().add(column("Actor", s -> s.actor() == null ? "" : s.actor().id() + " (" + s.actor().kind()
+                .wireValue() + ")", String::valueOf, 170));
+        getColumns().add(column("Started", Session::startedAt, Formats::time, 150));
+        getColumns().add(column("Duration", Session::durationMs, Formats::duration, 90));
+        getColumns().add(column("Frames", Session::frameCount, String::valueOf, 65));
+        getColumns().add(column("Events", Session::eventCount, String::valueOf, 65));
+        getColumns().add(column("Tags", s -> s.tags().stream().map(Tag::name).distinct()
+                .collect(Collectors.joining(", ")), String::valueOf, 160));
+
+        setRowFactory(t -> new NearEndRow());
+        getSelectionModel().getSelectedItems().addListener((ListChangeListener<Session>) c -> {
+            if (!reselecting) {
+                vm.setSelection(new ArrayList<>(getSelectionModel().getSelectedItems()));
+            }
+        });
+        subscriptions.add(vm.reselectProperty().subscribe(r -> {
+            if (r != null) {
+                reselect(r.ids());
+            }
+        }));
+        // a page that does not fill the table: there is nothing to scroll, so ask for more at once
+        subscriptions.add(vm.hasMoreProperty().subscribe(more -> requestLayout()));
+        setContextMenu(contextMenu());
+        setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copyIds();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE && !vm.trashProperty().get() && !vm.ops().isBusy()
+                    && !getSelectionModel().isEmpty()) {
+                vm.actions().onDeleteSelected(); // soft, with undo
+                e.consume();
+            }
+        });
+    }
+
+    private void reselect(Set<String> ids) {
+        reselecting = true;
+        try {
+            getSelectionModel().clearSelection();
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < getItems().size(); i++) {
+                if (ids.contains(getItems().get(i).id())) {
+                    rows.add(i);
+                }
+            }
+            if (!rows.isEmpty()) {
+                int first = rows.get(0);
+                getSelectionModel().selectIndices(first, rows.stream().skip(1).mapToInt(Integer::intValue).toArray());
+                getFocusModel().focus(rows.get(rows.size() - 1));
+            }
+        } finally {
+            reselecting = false;
+        }
+        vm.setSelection(new ArrayList<>(getSelectionModel().getSelectedItems()));
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem copy = new MenuItem("Copy id");
+        copy.setId("copyId");
+        copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        copy.setOnAction(e -> copyIds());
+        MenuItem stop = new MenuItem("Stop");
+        stop.setOnAction(e -> vm.actions().onStopSelected());
+        MenuItem delete = new MenuItem("Delete");
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        delete.setOnAction(e -> vm.actions().onDeleteSelected());
+        MenuItem refresh = new MenuItem("Refresh");
+        refresh.setOnAction(e -> vm.refresh());
+        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), stop, delete, new SeparatorMenuItem(),
+                refresh);
+        menu.setOnShowing(e -> {
+            boolean none = getSelectionModel().isEmpty();
+            copy.setDisable(none);
+            stop.setDisable(none || vm.trashProperty().get());
+            delete.setDisable(none || vm.trashProperty().get());
+        });
+        return menu;
+    }
+
+    /** Puts the selected ids on the clipboard, one a line. */
+    void copyIds() {
+        String ids = getSelectionModel().getSelectedItems().stream().map(Session::id)
+                .collect(Collectors.joining("\n"));
+        if (!ids.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(ids);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private static <V extends Comparable<? super V>> TableColumn<Session, V> column(String title,
+            Function<Session, V> value, Function<V, String> format, double width) {
+        TableColumn<Session, V> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        col.setCellFactory(c -> new FormattedCell<>(format));
+        col.setPrefWidth(width);
+        return col;
+    }
+
+    /** A text cell that formats its value. */
+    private static final class FormattedCell<V> extends TableCell<Session, V> {
+        private final Function<V, String> format;
+
+        FormattedCell(Function<V, String> format) {
+            this.format = format;
+        }
+
+        @Override
+        protected void updateItem(V item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : format.apply(item));
+        }
+    }
+
+    /** The status as a coloured word. */
+    private static final class StatusCell extends TableCell<Session, SessionStatus> {
+        private static final List<String> STATES = List.of("status-created", "status-recording", "status-stopped",
+                "status-sealed", "status-unknown");
+        private final Label label = new Label();
+
+        StatusCell() {
+            label.getStyleClass().add("session-status");
+        }
+
+        @Override
+        protected void updateItem(SessionStatus item, boolean empty) {
+            super.updateItem(item, empty);
+            label.getStyleClass().removeAll(STATES);
+            if (empty || item == null) {
+                setGraphic(null);
+                label.setText(null);
+                return;
+            }
+            label.setText(item.wireValue());
+            label.getStyleClass().add("status-" + item.wireValue());
+            setGraphic(label);
+        }
+    }
+
+    /** A row that asks for the next page when it shows one of the last rows. */
+    private final class NearEndRow extends TableRow<Session> {
+        @Override
+        protected void updateItem(Session item, boolean empty) {
+            super.updateItem(item, empty);
+            if (!empty && item != null && getIndex() >= getItems().size() - NEAR_END && isVisible()
+                    && vm.hasMoreProperty().get()) {
+                vm.loadMore();
+            }
+        }
+    }
+
+    void dispose() {
+        subscriptions.forEach(Subscription::unsubscribe);
+    }
+}
