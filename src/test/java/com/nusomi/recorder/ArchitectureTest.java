@@ -30,6 +30,12 @@ class ArchitectureTest {
             .because("the client is the same against the embedded server and the hosted service");
 
     @ArchTest
+    static final ArchRule recorderUsesOnlyTheClient = noClasses()
+            .that().resideInAPackage("..recorder.recorder..")
+            .should().dependOnClassesThat().resideInAnyPackage("..server..", "..app..", "..ui..", "..cli..")
+            .because("the recorder delivers through the client, to the embedded server and the hosted one alike");
+
+    @ArchTest
     static final ArchRule uiUsesTheServerOnlyToStartIt = noClasses()
             .that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("..server.store..", "..server.http..")
