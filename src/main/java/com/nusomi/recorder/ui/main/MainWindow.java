@@ -83,6 +83,10 @@ public final class MainWindow {
         this.recordVm.setOwnWindows(ownWindows::get);
         this.settingsVm = new SettingsViewModel(ctx.tasks(), ctx.settings(), ctx.secrets(), ctx.environmentApiKey(),
                 s -> ctx.saveSettings());
+        this.settingsVm.setScreens(() -> {
+            var r = ctx.recorder().service();
+            return r == null ? List.of() : r.screens();
+        });
         this.recordView = new RecordView(recordVm);
         this.settingsView = new SettingsView(settingsVm);
         this.mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore);
