@@ -41,6 +41,7 @@ public final class LiveRecording implements RecorderListener {
 
     private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper(0);
     private final ReadOnlyLongWrapper events = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyLongWrapper framesUnchanged = new ReadOnlyLongWrapper(0);
     private final ReadOnlyIntegerWrapper pendingEntries = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyLongWrapper pendingBytes = new ReadOnlyLongWrapper(0);
     private final ReadOnlyBooleanWrapper uploadWaiting = new ReadOnlyBooleanWrapper(false);
@@ -151,6 +152,7 @@ public final class LiveRecording implements RecorderListener {
     private void apply(RecorderStats s) {
         frames.set(s.framesRecorded());
         events.set(s.eventsRecorded());
+        framesUnchanged.set(s.framesUnchanged());
         pendingEntries.set(s.pendingEntries());
         pendingBytes.set(s.pendingBytes());
         uploadWaiting.set(s.uploadWaiting());
@@ -198,6 +200,11 @@ public final class LiveRecording implements RecorderListener {
 
     public ReadOnlyLongProperty framesProperty() {
         return frames.getReadOnlyProperty();
+    }
+
+    /** Captures not recorded because the picture had not changed (this run). */
+    public ReadOnlyLongProperty framesUnchangedProperty() {
+        return framesUnchanged.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty eventsProperty() {

@@ -253,7 +253,11 @@ public final class RecordView extends StackPane {
         }, vm.sessionProperty()));
 
         HBox stats = new HBox(10,
-                stat("framesCount", "Frames", vm.framesProperty().asString()),
+                stat("framesCount", Bindings.createStringBinding(() -> vm.live().activeProperty().get()
+                        && vm.live().framesUnchangedProperty().get() > 0
+                        ? "Frames · " + vm.live().framesUnchangedProperty().get() + " same" : "Frames",
+                        vm.live().activeProperty(), vm.live().framesUnchangedProperty()),
+                        vm.framesProperty().asString()),
                 stat("eventsCount", "Events", vm.eventsProperty().asString()),
                 stat("tagsCount", "Tags", Bindings.size(vm.tags().applied()).asString()),
                 stat("pendingCount", "Pending uploads", vm.live().pendingTextProperty()));
@@ -377,11 +381,18 @@ public final class RecordView extends StackPane {
     }
 
     private static VBox stat(String id, String label, javafx.beans.value.ObservableStringValue value) {
+        return stat(id, new javafx.beans.property.SimpleStringProperty(label), value);
+    }
+
+    private static VBox stat(String id, javafx.beans.value.ObservableStringValue label,
+                             javafx.beans.value.ObservableStringValue value) {
         Label v = new Label();
         v.setId(id);
         v.getStyleClass().add("stat-value");
         v.textProperty().bind(value);
-        Label l = new Label(label);
+        Label l = new Label();
+        l.textProperty().bind(label);
+        l.setTooltip(new Tooltip("Captures identical to the previous frame are not recorded again"));
         l.getStyleClass().add("stat-label");
         VBox box = new VBox(2, v, l);
         box.getStyleClass().add("stat");

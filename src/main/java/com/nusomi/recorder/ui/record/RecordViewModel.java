@@ -421,13 +421,17 @@ public final class RecordViewModel {
                 : e != null ? Failure.describe(e) : "refused";
         Failure f = new Failure("The server refused the stop of " + id, why, stop != null ? stop.requestId() : null,
                 null);
+        settings.forgetStarted(id);
+        saveSettings.run();
+        leftRecording.removeIf(x -> x.id().equals(id));
+        boolean current = session.get() != null && session.get().id().equals(id);
+        if (current) {
+            state.set(RecordState.STOPPED);
+            statusText.set("Stop refused by the server");
+        }
         ops.run("Could not read the session", () -> client.get().get(id), s -> {
-            settings.forgetStarted(id);
-            leftRecording.removeIf(x -> x.id().equals(id));
-            if (session.get() != null && session.get().id().equals(id)) {
+            if (current) {
                 show(s);
-            } else {
-                saveSettings.run();
             }
             ops.fail(f);
         });

@@ -201,6 +201,28 @@ class RecordViewModelTest {
     }
 
     @Test
+    void aRefusedStopIsShownPlainlyWithTheRequestId() {
+        vm.workflowProperty().set("process_invoice");
+        vm.onCreate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
+        String id = vm.sessionProperty().get().id();
+        client.delete(id); // deleted elsewhere while this machine records it
+
+        vm.onStop(Verdict.SUCCESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> vm.operations().getFailure() != null
+                && vm.operations().getFailure().title().contains("refused the stop"));
+        assertThat(vm.operations().getFailure().title()).contains(id);
+        assertThat(vm.operations().getFailure().requestId()).isNotBlank();
+        assertThat(vm.live().rejected()).extracting(r -> r.entry().kind())
+                .contains(com.nusomi.recorder.recorder.spool.EntryKind.STOP);
+        assertThat(vm.live().rejectedDetails()).contains("stop");
+        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.STOPPED);
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Stop refused by the server");
+        assertThat(vm.canCreateBinding().get()).isTrue();
+        assertThat(vm.live().activeProperty().get()).isFalse();
+    }
+
+    @Test
     void pauseAndResumeGoThroughTheRecordingAndANoteBecomesAnEvent() {
         vm.workflowProperty().set("process_invoice");
         vm.onCreate();
