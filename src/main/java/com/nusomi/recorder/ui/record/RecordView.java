@@ -253,14 +253,22 @@ public final class RecordView extends StackPane {
         }, vm.sessionProperty()));
 
         HBox stats = new HBox(10,
-                stat("framesCount", Bindings.createStringBinding(() -> vm.live().activeProperty().get()
-                        && vm.live().framesUnchangedProperty().get() > 0
-                        ? "Frames · " + vm.live().framesUnchangedProperty().get() + " same" : "Frames",
-                        vm.live().activeProperty(), vm.live().framesUnchangedProperty()),
-                        vm.framesProperty().asString()),
+                stat("framesCount", "Frames", vm.framesProperty().asString()),
                 stat("eventsCount", "Events", vm.eventsProperty().asString()),
                 stat("tagsCount", "Tags", Bindings.size(vm.tags().applied()).asString()),
                 stat("pendingCount", "Pending uploads", vm.live().pendingTextProperty()));
+
+        Label unchanged = new Label();
+        unchanged.setId("unchangedLabel");
+        unchanged.getStyleClass().add("muted");
+        unchanged.textProperty().bind(Bindings.createStringBinding(() -> {
+            long n = vm.live().framesUnchangedProperty().get();
+            return n == 1 ? "1 capture was identical to the frame before (not stored again)"
+                    : n + " captures were identical to the frame before (not stored again)";
+        }, vm.live().framesUnchangedProperty()));
+        unchanged.visibleProperty().bind(vm.live().activeProperty()
+                .and(vm.live().framesUnchangedProperty().greaterThan(0)));
+        unchanged.managedProperty().bind(unchanged.visibleProperty());
 
         Label waiting = new Label("Uploads are waiting for the server; nothing is lost, they go on in order.");
         waiting.setId("uploadWaitingLabel");
@@ -290,7 +298,7 @@ public final class RecordView extends StackPane {
                 .and(vm.live().activeProperty()));
         inputNotice.managedProperty().bind(inputNotice.visibleProperty());
 
-        VBox card = new VBox(12, heading, elapsed, statusRow, workflowLabel, stats, waiting, draining, inputNotice,
+        VBox card = new VBox(12, heading, elapsed, statusRow, workflowLabel, stats, unchanged, waiting, draining, inputNotice,
                 recordingControls(), tagPanel);
         card.getStyleClass().addAll("card", "current-card");
         card.setMinWidth(330);
@@ -392,7 +400,7 @@ public final class RecordView extends StackPane {
         v.textProperty().bind(value);
         Label l = new Label();
         l.textProperty().bind(label);
-        l.setTooltip(new Tooltip("Captures identical to the previous frame are not recorded again"));
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("stat-label");
         VBox box = new VBox(2, v, l);
         box.getStyleClass().add("stat");

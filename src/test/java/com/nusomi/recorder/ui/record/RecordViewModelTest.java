@@ -223,6 +223,25 @@ class RecordViewModelTest {
     }
 
     @Test
+    void withoutInputHooksTheScreenSaysSoAndFramesAndNotesStillGoIn() {
+        input = new SyntheticInputSource("no X server for global hooks");
+        vm = newViewModel();
+        vm.onConnected();
+        vm.workflowProperty().set("process_invoice");
+        vm.onCreate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
+        assertThat(vm.live().inputNoticeProperty().get()).isEqualTo(
+                "Clicks and keys are not recorded: no X server for global hooks — frames and notes still are");
+        vm.noteProperty().set("typed the invoice number");
+        vm.onAddNote();
+        vm.onStop(Verdict.SUCCESS);
+        awaitState(vm, RecordState.STOPPED);
+        Session s = client.get(vm.sessionProperty().get().id());
+        assertThat(s.frameCount()).isPositive();
+        assertThat(s.eventCount()).isEqualTo(1);
+    }
+
+    @Test
     void pauseAndResumeGoThroughTheRecordingAndANoteBecomesAnEvent() {
         vm.workflowProperty().set("process_invoice");
         vm.onCreate();
