@@ -263,8 +263,7 @@ public final class RecordView extends StackPane {
         unchanged.getStyleClass().add("muted");
         unchanged.textProperty().bind(Bindings.createStringBinding(() -> {
             long n = vm.live().framesUnchangedProperty().get();
-            return n == 1 ? "1 capture was identical to the frame before (not stored again)"
-                    : n + " captures were identical to the frame before (not stored again)";
+            return n == 1 ? "1 unchanged capture not stored again" : n + " unchanged captures not stored again";
         }, vm.live().framesUnchangedProperty()));
         unchanged.visibleProperty().bind(vm.live().activeProperty()
                 .and(vm.live().framesUnchangedProperty().greaterThan(0)));
