@@ -87,6 +87,8 @@ public final class MainWindow {
             var r = ctx.recorder().service();
             return r == null ? List.of() : r.screens();
         });
+        // the recorder is built once the connection is up: then its screens can be listed
+        ctx.recorder().onReady(() -> ctx.tasks().onUi(settingsVm::refreshScreens));
         this.recordView = new RecordView(recordVm);
         this.settingsView = new SettingsView(settingsVm);
         this.mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore);

@@ -120,6 +120,11 @@ public final class SettingsViewModel {
         loadScreens();
     }
 
+    /** Lists the screens again (e.g. once the recorder is ready). */
+    public void refreshScreens() {
+        loadScreens();
+    }
+
     private void loadScreens() {
         int chosen = settings.captureScreen;
         screenLabels.put(0, "Primary screen");
