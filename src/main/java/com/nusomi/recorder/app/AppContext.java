@@ -6,6 +6,12 @@ import com.nusomi.recorder.app.settings.SecretStore;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.WindowLocator;
+import com.nusomi.recorder.recorder.capture.XdotoolWindowLocator;
+import com.nusomi.recorder.recorder.input.InputSource;
+import java.util.Locale;
+import java.util.function.Supplier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -28,6 +34,7 @@ public final class AppContext implements AutoCloseable {
     private final ConnectionService connection;
     private final Connector connectorOverride;
     private final Clock clock;
+    private final RecorderHost recorder;
 
     private AppContext(Builder b) {
         this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
@@ -40,6 +47,9 @@ public final class AppContext implements AutoCloseable {
         this.connection = new ConnectionService(executor.workers(), executor.scheduler(), b.healthPollMillis);
         this.connectorOverride = b.connector;
         this.clock = b.clock;
+        this.recorder = new RecorderHost(dataDir, b.screenSource, b.inputSource,
+                b.windowLocator != null ? b.windowLocator : AppContext::defaultWindowLocator);
+        this.recorder.follow(connection);
         prefillFromEnvironment();
     }
 
@@ -112,8 +122,21 @@ public final class AppContext implements AutoCloseable {
         return clock;
     }
 
+    /** The recording engine of the current connection (rebuilt when it changes). */
+    public RecorderHost recorder() {
+        return recorder;
+    }
+
+    /** xdotool finds windows by title on Linux (X11) when it is on the PATH; elsewhere nothing does yet. */
+    static WindowLocator defaultWindowLocator() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        return linux && XdotoolWindowLocator.isAvailable() ? new XdotoolWindowLocator() : WindowLocator.NONE;
+    }
+
+    /** Closes the recorder first (whatever it holds stays on disk for the next start), then the connection. */
     @Override
     public void close() {
+        recorder.close();
         connection.close();
         executor.close();
     }
@@ -127,6 +150,27 @@ public final class AppContext implements AutoCloseable {
         private boolean useKeychain = true;
         private long healthPollMillis = 10_000;
         private Clock clock = Clock.systemUTC();
+        private Supplier<ScreenSource> screenSource;
+        private Supplier<InputSource> inputSource;
+        private Supplier<WindowLocator> windowLocator;
+
+        /** Where the recorder's frames come from (default: the real screen through AWT's Robot). */
+        public Builder screenSource(Supplier<ScreenSource> screenSource) {
+            this.screenSource = screenSource;
+            return this;
+        }
+
+        /** Where the recorder's clicks and keys come from (default: jnativehook global hooks). */
+        public Builder inputSource(Supplier<InputSource> inputSource) {
+            this.inputSource = inputSource;
+            return this;
+        }
+
+        /** Finds windows by title (default: xdotool on Linux when it is there, else none). */
+        public Builder windowLocator(Supplier<WindowLocator> windowLocator) {
+            this.windowLocator = windowLocator;
+            return this;
+        }
 
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;

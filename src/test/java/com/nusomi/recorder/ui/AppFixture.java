@@ -3,6 +3,9 @@ package com.nusomi.recorder.ui;
 import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.connection.Connector;
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
+import com.nusomi.recorder.recorder.capture.WindowLocator;
+import com.nusomi.recorder.recorder.input.SyntheticInputSource;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
 import com.nusomi.recorder.ui.main.MainWindow;
@@ -23,6 +26,9 @@ public final class AppFixture implements AutoCloseable {
     public final SessionsClient client;
     public AppContext context;
     public MainWindow window;
+    /** The recorder's screen and input: synthetic, so that tests neither need nor capture a real desktop. */
+    public final SyntheticScreenSource screen = new SyntheticScreenSource(320, 200, true);
+    public final SyntheticInputSource input = new SyntheticInputSource();
 
     public AppFixture() throws IOException {
         dataDir = Files.createTempDirectory("session-recorder-ui-test");
@@ -37,7 +43,11 @@ public final class AppFixture implements AutoCloseable {
                 .connector(Connector.remote(server.baseUrl(), server.adminKey()))
                 .useKeychain(false)
                 .healthPollMillis(2_000)
+                .screenSource(() -> screen)
+                .inputSource(() -> input)
+                .windowLocator(() -> WindowLocator.NONE)
                 .build();
+        context.settings().captureIntervalSeconds = 0.25;
         window = new MainWindow(context);
         window.show(stage);
         window.connect();

@@ -3,6 +3,13 @@ package com.nusomi.recorder.app.settings;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.List;
+import com.nusomi.recorder.recorder.RecorderOptions;
+import com.nusomi.recorder.recorder.capture.ScreenSelection;
+import java.awt.Rectangle;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * What the app remembers between runs ({@code settings.json} in the data folder). A plain mutable bean, changed
@@ -30,6 +37,44 @@ public final class Settings {
     public String lastActorKind = "human";
     /** Sessions this machine started and has not seen stopped: offered for resume at start-up. */
     public List<String> startedSessions = new ArrayList<>();
+
+    /** Seconds between two screenshots. */
+    public double captureIntervalSeconds = 1.0;
+    /** JPEG quality of the screenshots, 0.1 to 1. */
+    public double jpegQuality = 0.7;
+    /** Which screen to capture: 0 the primary one, N the N-th, -1 all of them. */
+    public int captureScreen = 0;
+    /** Windows whose title matches one of these (regular expressions) are blacked out of every screenshot. */
+    public List<String> privacyTitlePatterns = new ArrayList<>();
+    /** Keep the characters typed in key events (off: only counts and modifiers). */
+    public boolean recordKeyText = false;
+
+    /**
+     * The recorder's options from these settings (read at each Start); {@code ownWindows} supplies the app's own
+     * windows to black out. Patterns that are not valid regular expressions are left out.
+     */
+    public RecorderOptions recorderOptions(Supplier<List<Rectangle>> ownWindows) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (String p : privacyTitlePatterns) {
+            if (p != null && !p.isBlank()) {
+                try {
+                    patterns.add(Pattern.compile(p.strip()));
+                } catch (PatternSyntaxException e) {
+                    // the settings screen refuses these; an old file may still hold one
+                }
+            }
+        }
+        double interval = captureIntervalSeconds >= 0.1 ? captureIntervalSeconds : 1.0;
+        double quality = jpegQuality >= 0.1 && jpegQuality <= 1 ? jpegQuality : 0.7;
+        return RecorderOptions.builder()
+                .captureInterval(Duration.ofMillis(Math.round(interval * 1000)))
+                .jpegQuality((float) quality)
+                .screen(captureScreen < 0 ? ScreenSelection.all() : ScreenSelection.screen(captureScreen))
+                .privacyTitlePatterns(patterns)
+                .recordKeyText(recordKeyText)
+                .ownWindows(ownWindows)
+                .build();
+    }
 
     /** Puts a workflow first in the recent list (once), keeping at most {@link #MAX_RECENT_WORKFLOWS}. */
     public void rememberWorkflow(String workflow) {

@@ -109,4 +109,10 @@ public final class Rules {
     private static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
+
+    /** A JSON object's members (for showing data that was checked before). */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> parseObject(String json) throws java.io.IOException {
+        return JSON.readValue(json, java.util.LinkedHashMap.class);
+    }
 }

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.ui.main;
 
 import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.ui.record.LiveRecording;
 import com.nusomi.recorder.ui.record.MiniRecorder;
 import com.nusomi.recorder.ui.record.OutcomeDialog;
 import com.nusomi.recorder.ui.record.RecordState;
@@ -9,7 +10,13 @@ import com.nusomi.recorder.ui.record.RecordViewModel;
 import com.nusomi.recorder.ui.sessions.SessionsView;
 import com.nusomi.recorder.ui.settings.SettingsView;
 import com.nusomi.recorder.ui.settings.SettingsViewModel;
+import java.awt.Rectangle;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.css.PseudoClass;
+import javafx.stage.Window;
 import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Pos;
@@ -46,7 +53,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
  */
 public final class MainWindow {
     static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
+    private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
+    private static final String TITLE = "Session Recorder";
 
+    /** The bounds of our visible windows (screen pixels), published on the FX thread, read by the recorder. */
+    private final AtomicReference<List<Rectangle>> ownWindows = new AtomicReference<>(List.of());
     private final AppContext ctx;
     private final RecordViewModel recordVm;
     private final SettingsViewModel settingsVm;
@@ -65,10 +76,19 @@ public final class MainWindow {
 
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
-        this.recordVm = new RecordViewModel(ctx.tasks(), () -> ctx.connection().client(), ctx.settings(),
-                ctx::saveSettings, ctx.clock());
+        LiveRecording live = new LiveRecording(ctx.tasks());
+        ctx.recorder().addListener(live);
+        this.recordVm = new RecordViewModel(ctx.tasks(), () -> ctx.connection().client(), ctx.recorder()::service,
+                live, ctx.settings(), ctx::saveSettings, ctx.clock());
+        this.recordVm.setOwnWindows(ownWindows::get);
         this.settingsVm = new SettingsViewModel(ctx.tasks(), ctx.settings(), ctx.secrets(), ctx.environmentApiKey(),
                 s -> ctx.saveSettings());
+        this.settingsVm.setScreens(() -> {
+            var r = ctx.recorder().service();
+            return r == null ? List.of() : r.screens();
+        });
+        // the recorder is built once the connection is up: then its screens can be listed
+        ctx.recorder().onReady(() -> ctx.tasks().onUi(settingsVm::refreshScreens));
         this.recordView = new RecordView(recordVm);
         this.settingsView = new SettingsView(settingsVm);
         this.sessionsView = SessionsView.create(ctx);
@@ -106,6 +126,12 @@ public final class MainWindow {
             }
         }));
         settingsVm.setOnSaved(this::onSettingsSaved);
+        recordVm.live().pausedProperty().addListener((o, a, paused) -> {
+            root.pseudoClassStateChanged(PAUSED, paused);
+            if (stage != null) {
+                stage.setTitle(paused ? TITLE + " — PAUSED" : TITLE);
+            }
+        });
         recordVm.stateProperty().addListener((o, a, b) -> {
             if (b != RecordState.RECORDING) {
                 mini.hide();
@@ -157,7 +183,9 @@ public final class MainWindow {
         this.stage = stage;
         Scene scene = new Scene(root, 1200, 780);
         stage.setScene(scene);
-        stage.setTitle("Session Recorder");
+        stage.setTitle(TITLE);
+        trackOwnWindow(stage);
+        trackOwnWindow(mini.stage());
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
         for (int size : ICON_SIZES) {
@@ -177,6 +205,31 @@ public final class MainWindow {
             }
         });
         stage.show();
+    }
+
+    private void trackOwnWindow(Window w) {
+        javafx.beans.InvalidationListener update = o -> publishOwnWindows();
+        w.xProperty().addListener(update);
+        w.yProperty().addListener(update);
+        w.widthProperty().addListener(update);
+        w.heightProperty().addListener(update);
+        w.showingProperty().addListener(update);
+        if (w instanceof Stage s) {
+            s.iconifiedProperty().addListener(update);
+        }
+    }
+
+    /** Reads the windows' bounds here, on the FX thread; the recorder only reads the published list. */
+    private void publishOwnWindows() {
+        List<Rectangle> rects = new ArrayList<>();
+        for (Stage s : new Stage[] {stage, mini.stage()}) {
+            if (s != null && s.isShowing() && !s.isIconified()) {
+                double scale = s.getOutputScaleX();
+                rects.add(new Rectangle((int) Math.floor(s.getX() * scale), (int) Math.floor(s.getY() * scale),
+                        (int) Math.ceil(s.getWidth() * scale), (int) Math.ceil(s.getHeight() * scale)));
+            }
+        }
+        ownWindows.set(List.copyOf(rects));
     }
 
     /** Opens the connection off the UI thread (starting the embedded server if that is the setting). */

@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -21,6 +22,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  */
 public final class MiniRecorder {
     private static final int MAX_QUICK_TAGS = 4;
+    private static final javafx.css.PseudoClass PAUSED = javafx.css.PseudoClass.getPseudoClass("paused");
 
     private final Stage stage = new Stage(StageStyle.UNDECORATED);
     private final HBox quickTags = new HBox(4);
@@ -53,7 +55,22 @@ public final class MiniRecorder {
         restore.getStyleClass().addAll("flat", "small");
         restore.setTooltip(new Tooltip("Show the main window"));
         restore.setOnAction(e -> onRestore.run());
-        HBox top = new HBox(8, dot, timer, stop, restore);
+        Button pause = new Button(null, new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
+        pause.setId("miniPauseButton");
+        pause.getStyleClass().addAll("flat", "small");
+        pause.setTooltip(new Tooltip("Pause recording"));
+        pause.visibleProperty().bind(vm.canContinueBinding().not());
+        pause.managedProperty().bind(pause.visibleProperty());
+        pause.disableProperty().bind(vm.canPauseBinding().not());
+        pause.setOnAction(e -> vm.onPause());
+        Button resume = new Button(null, new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
+        resume.setId("miniResumeButton");
+        resume.getStyleClass().addAll("success", "small");
+        resume.setTooltip(new Tooltip("Resume recording"));
+        resume.visibleProperty().bind(vm.canContinueBinding());
+        resume.managedProperty().bind(resume.visibleProperty());
+        resume.setOnAction(e -> vm.onContinue());
+        HBox top = new HBox(8, dot, timer, pause, resume, stop, restore);
         top.setAlignment(Pos.CENTER_LEFT);
 
         vm.tags().presets().addListener((ListChangeListener<String>) c -> rebuild());
@@ -61,6 +78,7 @@ public final class MiniRecorder {
         VBox root = new VBox(6, top, quickTags);
         root.setId("miniRecorder");
         root.getStyleClass().add("mini-recorder");
+        vm.live().pausedProperty().addListener((o, a, b) -> root.pseudoClassStateChanged(PAUSED, b));
         root.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = stage.getX() - e.getScreenX();
             dragY = stage.getY() - e.getScreenY();

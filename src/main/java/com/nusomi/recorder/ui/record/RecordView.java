@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -27,6 +28,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -34,6 +36,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /** The Record screen: the new-session form on the left, the current session and its tags on the right. */
 public final class RecordView extends StackPane {
     private static final PseudoClass RECORDING = PseudoClass.getPseudoClass("recording");
+    private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
 
     private final RecordViewModel vm;
     private final TagPanel tagPanel;
@@ -66,7 +69,8 @@ public final class RecordView extends StackPane {
         current.setPrefWidth(420);
         HBox columns = new HBox(16, form, current);
 
-        VBox page = new VBox(14, header, new Banner(vm.operations()), recoveryPane(), columns);
+        VBox page = new VBox(14, header, new Banner(vm.operations()), new RecorderNotices(vm.live()),
+                recoveryPane(), columns);
         page.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
@@ -95,6 +99,7 @@ public final class RecordView extends StackPane {
                 timer.stop();
             }
         });
+        vm.live().pausedProperty().addListener((o, a, b) -> pseudoClassStateChanged(PAUSED, b));
         vm.countdownProperty().addListener((o, a, b) -> {
             if (b.intValue() > 0 && countdownTimer.getStatus() != Animation.Status.RUNNING) {
                 countdownTimer.playFromStart();
@@ -250,13 +255,86 @@ public final class RecordView extends StackPane {
         HBox stats = new HBox(10,
                 stat("framesCount", "Frames", vm.framesProperty().asString()),
                 stat("eventsCount", "Events", vm.eventsProperty().asString()),
-                stat("tagsCount", "Tags", Bindings.size(vm.tags().applied()).asString()));
+                stat("tagsCount", "Tags", Bindings.size(vm.tags().applied()).asString()),
+                stat("pendingCount", "Pending uploads", vm.live().pendingTextProperty()));
 
-        VBox card = new VBox(12, heading, elapsed, statusRow, workflowLabel, stats, tagPanel);
+        Label unchanged = new Label();
+        unchanged.setId("unchangedLabel");
+        unchanged.getStyleClass().add("muted");
+        unchanged.textProperty().bind(Bindings.createStringBinding(() -> {
+            long n = vm.live().framesUnchangedProperty().get();
+            return n == 1 ? "1 unchanged capture not stored again" : n + " unchanged captures not stored again";
+        }, vm.live().framesUnchangedProperty()));
+        unchanged.visibleProperty().bind(vm.live().activeProperty()
+                .and(vm.live().framesUnchangedProperty().greaterThan(0)));
+        unchanged.managedProperty().bind(unchanged.visibleProperty());
+
+        Label waiting = new Label("Uploads are waiting for the server; nothing is lost, they go on in order.");
+        waiting.setId("uploadWaitingLabel");
+        waiting.getStyleClass().add("warn-text");
+        waiting.setWrapText(true);
+        waiting.visibleProperty().bind(vm.live().uploadWaitingProperty().and(vm.live().activeProperty()));
+        waiting.managedProperty().bind(waiting.visibleProperty());
+
+        ProgressBar drain = new ProgressBar();
+        drain.setId("drainProgress");
+        drain.progressProperty().bind(vm.drainProgressProperty());
+        drain.setMaxWidth(Double.MAX_VALUE);
+        Label drainText = new Label();
+        drainText.setId("drainText");
+        drainText.textProperty().bind(vm.drainTextProperty());
+        VBox draining = new VBox(4, drainText, drain);
+        draining.setId("drainBox");
+        draining.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordState.STOPPING));
+        draining.managedProperty().bind(draining.visibleProperty());
+
+        Label inputNotice = new Label();
+        inputNotice.setId("inputNotice");
+        inputNotice.getStyleClass().add("warn-text");
+        inputNotice.setWrapText(true);
+        inputNotice.textProperty().bind(vm.live().inputNoticeProperty());
+        inputNotice.visibleProperty().bind(vm.live().inputNoticeProperty().isNotNull()
+                .and(vm.live().activeProperty()));
+        inputNotice.managedProperty().bind(inputNotice.visibleProperty());
+
+        VBox card = new VBox(12, heading, elapsed, statusRow, workflowLabel, stats, unchanged, waiting, draining, inputNotice,
+                recordingControls(), tagPanel);
         card.getStyleClass().addAll("card", "current-card");
         card.setMinWidth(330);
         VBox.setVgrow(tagPanel, Priority.ALWAYS);
         return card;
+    }
+
+    private HBox recordingControls() {
+        Button pause = new Button("Pause", new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
+        pause.setId("pauseButton");
+        pause.setMinWidth(Region.USE_PREF_SIZE);
+        pause.disableProperty().bind(vm.canPauseBinding().not());
+        pause.visibleProperty().bind(vm.canContinueBinding().not());
+        pause.managedProperty().bind(pause.visibleProperty());
+        pause.setOnAction(e -> vm.onPause());
+        Button resume = new Button("Resume", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
+        resume.setId("resumeButton");
+        resume.getStyleClass().add("success");
+        resume.setMinWidth(Region.USE_PREF_SIZE);
+        resume.visibleProperty().bind(vm.canContinueBinding());
+        resume.managedProperty().bind(resume.visibleProperty());
+        resume.setOnAction(e -> vm.onContinue());
+        TextField note = new TextField();
+        note.setId("noteField");
+        note.setPromptText("Note: what just happened (Enter)");
+        note.textProperty().bindBidirectional(vm.noteProperty());
+        note.setOnAction(e -> vm.onAddNote());
+        note.disableProperty().bind(vm.canPauseBinding().or(vm.canContinueBinding()).not());
+        HBox.setHgrow(note, Priority.ALWAYS);
+        Button addNote = new Button("Note", new FontIcon(MaterialDesignN.NOTE_PLUS_OUTLINE));
+        addNote.setId("addNoteButton");
+        addNote.setMinWidth(Region.USE_PREF_SIZE);
+        addNote.disableProperty().bind(vm.canNoteBinding().not());
+        addNote.setOnAction(e -> vm.onAddNote());
+        HBox row = new HBox(8, pause, resume, note, addNote);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private VBox recoveryPane() {
@@ -310,11 +388,18 @@ public final class RecordView extends StackPane {
     }
 
     private static VBox stat(String id, String label, javafx.beans.value.ObservableStringValue value) {
+        return stat(id, new javafx.beans.property.SimpleStringProperty(label), value);
+    }
+
+    private static VBox stat(String id, javafx.beans.value.ObservableStringValue label,
+                             javafx.beans.value.ObservableStringValue value) {
         Label v = new Label();
         v.setId(id);
         v.getStyleClass().add("stat-value");
         v.textProperty().bind(value);
-        Label l = new Label(label);
+        Label l = new Label();
+        l.textProperty().bind(label);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("stat-label");
         VBox box = new VBox(2, v, l);
         box.getStyleClass().add("stat");

@@ -14,9 +14,17 @@ import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.TagRequest;
+import com.nusomi.recorder.recorder.RecorderService;
+import com.nusomi.recorder.recorder.Recording;
+import com.nusomi.recorder.recorder.spool.EntryKind;
+import com.nusomi.recorder.recorder.spool.RejectedEntry;
+import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
 import com.nusomi.recorder.ui.common.Rules;
+import java.awt.Rectangle;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +34,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -47,6 +57,8 @@ import javafx.collections.ObservableList;
  * The Record screen's state and actions: the new-session form (checked live), the current session (timer,
  * counts, tags), stopping with a verdict, and sessions this machine left recording. Every call goes through
  * {@link Operations}: off the UI thread, busy while it runs, a failure with a retry, the form left as it was.
+ * A started session is recorded through the {@link RecorderService} ({@link LiveRecording} follows it): tags,
+ * notes, pause and the stop go through the recording, so that they reach the server in order with the frames.
  */
 public final class RecordViewModel {
     private final Operations ops;
@@ -54,6 +66,9 @@ public final class RecordViewModel {
     private final Settings settings;
     private final Runnable saveSettings;
     private final Clock clock;
+    private final Supplier<RecorderService> recorder;
+    private final LiveRecording live;
+    private Supplier<List<Rectangle>> ownWindows = List::of;
 
     private final StringProperty workflow = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper workflowProblem = new ReadOnlyStringWrapper();
@@ -75,6 +90,9 @@ public final class RecordViewModel {
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Session> leftRecording = FXCollections.observableArrayList();
     private final TagsModel tags = new TagsModel();
+    private final StringProperty note = new SimpleStringProperty("");
+    private final ReadOnlyDoubleWrapper drainProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper drainText = new ReadOnlyStringWrapper("");
 
     private final BooleanBinding formValid;
     private final BooleanBinding canCreate;
@@ -82,16 +100,28 @@ public final class RecordViewModel {
     private final BooleanBinding canStop;
     private final BooleanBinding canTag;
     private final BooleanBinding canResume;
+    private final BooleanBinding canPause;
+    private final BooleanBinding canContinue;
+    private final BooleanBinding canNote;
 
     private long baseElapsed;
     private long baseAt;
     private Runnable afterCountdown;
     private boolean recoveryChecked;
+    private long baseFrames;
+    private long baseEvents;
+    private int drainTotal;
 
-    public RecordViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Settings settings,
-                           Runnable saveSettings, Clock clock) {
+    /**
+     * @param recorder the recorder of the current connection (null while there is none)
+     * @param live follows the recorder's reports; register it as a listener of the recorder
+     */
+    public RecordViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Supplier<RecorderService> recorder,
+                           LiveRecording live, Settings settings, Runnable saveSettings, Clock clock) {
         this.ops = new Operations(tasks);
         this.client = client;
+        this.recorder = recorder;
+        this.live = live;
         this.settings = settings;
         this.saveSettings = saveSettings;
         this.clock = clock;
@@ -100,7 +130,24 @@ public final class RecordViewModel {
         workflowProblem.set(Rules.slugProblem(workflow.get(), "workflow"));
         actorId.addListener((o, a, b) -> actorProblem.set(b.strip().length() > Rules.MAX_ACTOR_ID
                 ? "At most " + Rules.MAX_ACTOR_ID + " characters" : null));
-        elapsedText.bind(Bindings.createStringBinding(() -> Rules.formatElapsed(elapsedMs.get()), elapsedMs));
+        elapsedText.bind(Bindings.createStringBinding(() -> (live.pausedProperty().get() ? "PAUSED · " : "")
+                + Rules.formatElapsed(elapsedMs.get()), elapsedMs, live.pausedProperty()));
+        live.framesProperty().addListener((o, a, b) -> {
+            if (live.activeProperty().get()) {
+                frames.set(baseFrames + b.longValue());
+            }
+        });
+        live.eventsProperty().addListener((o, a, b) -> {
+            if (live.activeProperty().get()) {
+                events.set(baseEvents + b.longValue());
+            }
+        });
+        live.pausedProperty().addListener((o, a, b) -> {
+            if (state.get() == RecordState.RECORDING) {
+                statusText.set(b ? "Paused" : "Recording");
+            }
+        });
+        live.pendingEntriesProperty().addListener((o, a, b) -> updateDrain());
 
         recentWorkflows.setAll(settings.recentWorkflows);
         actorId.set(settings.lastActorId == null ? "" : settings.lastActorId);
@@ -117,6 +164,15 @@ public final class RecordViewModel {
                 .and(busy.not()).and(counting.not());
         canTag = state.isEqualTo(RecordState.CREATED).or(state.isEqualTo(RecordState.RECORDING)).and(busy.not());
         canResume = noActiveSession.and(busy.not());
+        var recordingLive = state.isEqualTo(RecordState.RECORDING).and(live.activeProperty());
+        canPause = recordingLive.and(live.pausedProperty().not());
+        canContinue = recordingLive.and(live.pausedProperty());
+        canNote = recordingLive.and(note.isNotEmpty()).and(busy.not());
+    }
+
+    /** The app's own windows (screen coordinates), blacked out of every frame; read on recorder threads. */
+    public void setOwnWindows(Supplier<List<Rectangle>> ownWindows) {
+        this.ownWindows = ownWindows;
     }
 
     private static ActorKind kindOf(String wire) {
@@ -188,9 +244,41 @@ public final class RecordViewModel {
         tags.applied().setAll(left.tags());
     }
 
-    /** Stops a session left recording (with the verdict, if any, tagged first). */
+    /**
+     * Stops a session left recording through its spool ({@link RecorderService#finish}): the verdict, if any, and
+     * the stop go after whatever the spool still holds of it.
+     */
     public void onStopLeft(Session left, Verdict verdict) {
-        stopSession(left.id(), verdict, tag -> { }, stopped -> leftRecording.removeIf(s -> s.id().equals(stopped.id())));
+        String id = left.id();
+        ops.run("Could not stop the session", () -> {
+            RecorderService r = requireRecorder();
+            if (verdict != null && verdict.outcome() != null) {
+                r.spool().journal(id).appendTag("outcome", outcomeJson(verdict));
+            }
+            return r.finish(id);
+        }, finished -> finished.whenComplete((acknowledged, e) -> ops.tasks().onUi(() -> {
+            if (e == null && Boolean.TRUE.equals(acknowledged)) {
+                ops.run("Could not read the stopped session", () -> client.get().get(id), s -> {
+                    settings.forgetStarted(id);
+                    saveSettings.run();
+                    leftRecording.removeIf(x -> x.id().equals(id));
+                });
+            } else {
+                refused(id, e);
+            }
+        })));
+    }
+
+    private RecorderService requireRecorder() {
+        RecorderService r = recorder.get();
+        if (r == null) {
+            throw new IllegalStateException("The recorder is not ready yet (waiting for the server).");
+        }
+        return r;
+    }
+
+    private static String outcomeJson(Verdict verdict) {
+        return "{\"value\":\"" + verdict.outcome().wireValue() + "\"}";
     }
 
     // ---- actions ----
@@ -257,9 +345,18 @@ public final class RecordViewModel {
         onStop(verdict, () -> { });
     }
 
-    /** Stops the current session, then runs {@code then} (only if the stop succeeded). */
+    /**
+     * Stops the current session, then runs {@code then} (only if the stop succeeded). A recording is stopped through
+     * the recorder: the verdict tag and the stop go after everything recorded, and the screen shows the spool
+     * draining until the server acknowledged the stop.
+     */
     public void onStop(Verdict verdict, Runnable then) {
         if (!canStop.get()) {
+            return;
+        }
+        Recording r = live.recording();
+        if (r != null && state.get() == RecordState.RECORDING) {
+            stopRecording(r, verdict, then);
             return;
         }
         stopSession(session.get().id(), verdict, tags.applied()::add, s -> {
@@ -286,6 +383,100 @@ public final class RecordViewModel {
         }
     }
 
+    private void stopRecording(Recording r, Verdict verdict, Runnable then) {
+        String id = r.sessionId();
+        ops.run("Could not stop the recording", () -> {
+            if (verdict != null && verdict.outcome() != null) {
+                r.tag("outcome", outcomeJson(verdict)).get();
+            }
+            return r.stop();
+        }, stopped -> {
+            if (verdict != null && verdict.outcome() != null) {
+                tags.applied().add(localTag(id, "outcome", Map.of("value", verdict.outcome().wireValue())));
+            }
+            state.set(RecordState.STOPPING);
+            drainTotal = Math.max(1, live.pendingEntriesProperty().get());
+            updateDrain();
+            stopped.whenComplete((v, e) -> ops.tasks().onUi(() -> {
+                live.detach();
+                if (e == null) {
+                    ops.run("Could not read the stopped session", () -> client.get().get(id), s -> {
+                        settings.forgetStarted(id);
+                        show(s);
+                        then.run();
+                    });
+                } else {
+                    refused(id, e);
+                }
+            }));
+        });
+    }
+
+    /** The server refused the stop (e.g. the session was stopped elsewhere): say so plainly, with its request id. */
+    private void refused(String id, Throwable e) {
+        RejectedEntry stop = live.rejected().stream()
+                .filter(x -> x.entry().kind() == EntryKind.STOP).reduce((a, b) -> b).orElse(null);
+        String why = stop != null ? (stop.message() != null ? stop.message() : "refused")
+                + (stop.code() != null ? " [" + stop.code() + ", HTTP " + stop.httpStatus() + "]" : "")
+                : e != null ? Failure.describe(e) : "refused";
+        Failure f = new Failure("The server refused the stop of " + id, why, stop != null ? stop.requestId() : null,
+                null);
+        settings.forgetStarted(id);
+        saveSettings.run();
+        leftRecording.removeIf(x -> x.id().equals(id));
+        boolean current = session.get() != null && session.get().id().equals(id);
+        if (current) {
+            state.set(RecordState.STOPPED);
+            statusText.set("Stop refused by the server");
+        }
+        ops.run("Could not read the session", () -> client.get().get(id), s -> {
+            if (current) {
+                show(s);
+            }
+            ops.fail(f);
+        });
+        ops.fail(f);
+    }
+
+    private void updateDrain() {
+        int pending = live.pendingEntriesProperty().get();
+        if (state.get() != RecordState.STOPPING) {
+            return;
+        }
+        drainTotal = Math.max(drainTotal, pending);
+        drainProgress.set(drainTotal == 0 ? 1 : 1.0 - (double) pending / drainTotal);
+        drainText.set(pending > 0 ? "Uploading " + pending + " pending…"
+                + (live.uploadWaitingProperty().get() ? " (waiting for the server)" : "")
+                : "Waiting for the server to acknowledge the stop…");
+        statusText.set("Stopping · " + drainText.get());
+    }
+
+    /** Pauses capture (a {@code pause} marker event); tags and notes still go in. */
+    public void onPause() {
+        Recording r = live.recording();
+        if (canPause.get() && r != null) {
+            r.pause();
+        }
+    }
+
+    /** Resumes capture after {@link #onPause()} (a {@code resume} marker event and a fresh frame). */
+    public void onContinue() {
+        Recording r = live.recording();
+        if (canContinue.get() && r != null) {
+            r.resume();
+        }
+    }
+
+    /** Records the note as a {@code note} event in the recording. */
+    public void onAddNote() {
+        Recording r = live.recording();
+        String text = note.get().strip();
+        if (!canNote.get() || r == null || text.isEmpty()) {
+            return;
+        }
+        ops.run("Could not record the note", () -> r.note(text).get(), entry -> note.set(""));
+    }
+
     public void onTagPreset(String name) {
         if (canTag.get()) {
             addTag(TagRequest.of(name), () -> { });
@@ -310,6 +501,25 @@ public final class RecordViewModel {
 
     private void addTag(TagRequest request, Runnable then) {
         String id = session.get().id();
+        Recording r = live.recording();
+        if (r != null && state.get() == RecordState.RECORDING) {
+            String json;
+            try {
+                json = request.dataJson() != null ? request.dataJson()
+                        : request.data() != null ? Rules.JSON.writeValueAsString(request.data()) : null;
+            } catch (java.io.IOException e) {
+                ops.fail(Failure.of("Could not add the tag " + request.name(), e, null));
+                return;
+            }
+            ops.run("Could not add the tag " + request.name(), () -> {
+                r.tag(request.name(), json).get();
+                return json == null ? Map.<String, Object>of() : Rules.parseObject(json);
+            }, data -> {
+                tags.applied().add(localTag(id, request.name(), data));
+                then.run();
+            });
+            return;
+        }
         RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
         ops.run("Could not add the tag " + request.name(), () -> client.get().tag(id, request, once), tag -> {
             tags.applied().add(tag);
@@ -357,6 +567,25 @@ public final class RecordViewModel {
         }
     }
 
+    /** A tag as it was recorded here (the server gives it its id when it arrives). */
+    private Tag localTag(String sessionId, String name, Map<String, Object> data) {
+        return new Tag(null, sessionId, name, data, Instant.now(clock), baseElapsed + clock.millis() - baseAt);
+    }
+
+    /** Starts (or, for a session recorded before, continues) the recording of a session that is recording. */
+    private void startRecording(Session s) {
+        Recording current = live.recording();
+        if (current != null && current.sessionId().equals(s.id())) {
+            return;
+        }
+        ops.run("Could not start recording the screen", () -> requireRecorder()
+                .start(s.id(), s.startedAt(), settings.recorderOptions(ownWindows)), r -> {
+                    baseFrames = s.frameCount();
+                    baseEvents = s.eventCount();
+                    live.attach(r);
+                });
+    }
+
     /** Shows a session the server returned as the current one. */
     private void show(Session s) {
         session.set(s);
@@ -374,6 +603,7 @@ public final class RecordViewModel {
                 state.set(RecordState.RECORDING);
                 statusText.set("Recording");
                 settings.rememberStarted(s.id());
+                startRecording(s);
             }
             default -> {
                 state.set(RecordState.STOPPED);
@@ -390,6 +620,36 @@ public final class RecordViewModel {
 
     public boolean isRecording() {
         return state.get() == RecordState.RECORDING;
+    }
+
+    public LiveRecording live() {
+        return live;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    /** 0 to 1 while the spool drains after Stop. */
+    public ReadOnlyDoubleProperty drainProgressProperty() {
+        return drainProgress.getReadOnlyProperty();
+    }
+
+    /** "Uploading 37 pending…" while the spool drains after Stop. */
+    public ReadOnlyStringProperty drainTextProperty() {
+        return drainText.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canPauseBinding() {
+        return canPause;
+    }
+
+    public BooleanBinding canContinueBinding() {
+        return canContinue;
+    }
+
+    public BooleanBinding canNoteBinding() {
+        return canNote;
     }
 
     // ---- properties ----

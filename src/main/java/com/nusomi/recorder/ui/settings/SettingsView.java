@@ -56,7 +56,7 @@ public final class SettingsView extends ScrollPane {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox page = new VBox(14, title, new Banner(vm.operations()), connectionCard(), presetsCard(),
-                generalCard(), actions);
+                recorderCard(), generalCard(), actions);
         page.getStyleClass().add("page");
         page.setMaxWidth(820);
         setContent(page);
@@ -132,6 +132,63 @@ public final class SettingsView extends ScrollPane {
         Label hint = new Label("One click on the Record screen; the first nine also get Ctrl+1 … Ctrl+9.");
         hint.getStyleClass().add("muted");
         return card("Preset tags", hint, list, row, new Problem("presetProblem", vm.presetProblemProperty()));
+    }
+
+    private VBox recorderCard() {
+        TextField interval = new TextField();
+        interval.setId("captureIntervalField");
+        interval.setPrefColumnCount(5);
+        interval.textProperty().bindBidirectional(vm.captureIntervalProperty());
+        TextField quality = new TextField();
+        quality.setId("jpegQualityField");
+        quality.setPrefColumnCount(4);
+        quality.textProperty().bindBidirectional(vm.jpegQualityProperty());
+        HBox numbers = new HBox(10, label("Screenshot every"), interval, new Label("seconds"),
+                label("JPEG quality"), quality, new Label("(10–100)"));
+        numbers.setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<Integer> screen = new ComboBox<>(vm.screenChoices());
+        screen.setId("captureScreenField");
+        screen.valueProperty().bindBidirectional(vm.screenProperty());
+        screen.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer i) {
+                return vm.screenLabel(i);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return 0;
+            }
+        });
+        HBox screenRow = new HBox(10, label("Capture"), screen);
+        screenRow.setAlignment(Pos.CENTER_LEFT);
+
+        javafx.scene.control.TextArea patterns = new javafx.scene.control.TextArea();
+        patterns.setId("privacyPatternsField");
+        patterns.setPrefRowCount(3);
+        patterns.setPromptText("Bank\\b\nPassword Manager");
+        patterns.textProperty().bindBidirectional(vm.privacyPatternsProperty());
+        Label patternsHint = new Label("Windows whose title matches one of these (regular expressions, one per line) "
+                + "are blacked out of every screenshot. This app's own windows always are.");
+        patternsHint.getStyleClass().add("muted");
+        patternsHint.setWrapText(true);
+
+        CheckBox keyText = new CheckBox("Record the text typed (not only key counts)");
+        keyText.setId("recordKeyTextBox");
+        keyText.selectedProperty().bindBidirectional(vm.recordKeyTextProperty());
+        Label keyWarning = new Label("Warning: with this on, everything typed while recording is stored with the "
+                + "session, passwords and personal data included. Leave it off unless the workflow needs it.");
+        keyWarning.setId("recordKeyTextWarning");
+        keyWarning.getStyleClass().add("warn-text");
+        keyWarning.setWrapText(true);
+        keyWarning.visibleProperty().bind(vm.recordKeyTextProperty());
+        keyWarning.managedProperty().bind(keyWarning.visibleProperty());
+        Label applies = new Label("Applied the next time recording starts.");
+        applies.getStyleClass().add("muted");
+        return card("Screen capture", numbers, screenRow, label("Privacy: window titles to black out"), patterns,
+                patternsHint, keyText, keyWarning, new Problem("recorderProblem", vm.recorderProblemProperty()),
+                applies);
     }
 
     private VBox generalCard() {

@@ -49,6 +49,15 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper presetProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper savedNote = new ReadOnlyStringWrapper();
+    private final StringProperty captureInterval = new SimpleStringProperty("1");
+    private final StringProperty jpegQuality = new SimpleStringProperty("70");
+    private final ObjectProperty<Integer> screen = new SimpleObjectProperty<>(0);
+    private final ObservableList<Integer> screenChoices = FXCollections.observableArrayList(0, -1);
+    private final java.util.Map<Integer, String> screenLabels = new java.util.HashMap<>();
+    private final StringProperty privacyPatterns = new SimpleStringProperty("");
+    private final BooleanProperty recordKeyText = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper recorderProblem = new ReadOnlyStringWrapper();
+    private java.util.function.Supplier<java.util.List<java.awt.Rectangle>> screens = java.util.List::of;
     private final BooleanBinding canSave;
     private final BooleanBinding canAddPreset;
     private Consumer<Boolean> onSaved = connectionChanged -> { };
@@ -67,8 +76,11 @@ public final class SettingsViewModel {
         mode.addListener((o, a, b) -> checkUrl());
         newPreset.addListener((o, a, b) -> presetProblem.set(b.isEmpty() ? null
                 : presets.contains(b) ? "Already a preset" : Rules.slugProblem(b, "tag")));
+        captureInterval.addListener((o, a, b) -> checkRecorder());
+        jpegQuality.addListener((o, a, b) -> checkRecorder());
+        privacyPatterns.addListener((o, a, b) -> checkRecorder());
         reset();
-        canSave = ops.busyProperty().not().and(urlProblem.isNull());
+        canSave = ops.busyProperty().not().and(urlProblem.isNull()).and(recorderProblem.isNull());
         canAddPreset = Bindings.createBooleanBinding(() -> !newPreset.get().isEmpty() && presetProblem.get() == null,
                 newPreset, presetProblem);
     }
@@ -81,7 +93,14 @@ public final class SettingsViewModel {
         theme.set(settings.theme);
         countdown.set(settings.countdownBeforeStart);
         presets.setAll(settings.presetTags);
+        captureInterval.set(number(settings.captureIntervalSeconds));
+        jpegQuality.set(String.valueOf(Math.round(settings.jpegQuality * 100)));
+        screen.set(settings.captureScreen);
+        privacyPatterns.set(String.join("\n", settings.privacyTitlePatterns));
+        recordKeyText.set(settings.recordKeyText);
+        loadScreens();
         checkUrl();
+        checkRecorder();
         ops.tasks().run(secrets::load, key -> storedKey.set(describeStoredKey(key)), e -> storedKey.set(""));
     }
 
@@ -93,6 +112,84 @@ public final class SettingsViewModel {
             return "Using NUSOMI_API_KEY: " + SecretStore.mask(environmentKey);
         }
         return "No key stored";
+    }
+
+    /** Where the screens come from (the recorder's screen source); read off the UI thread. */
+    public void setScreens(java.util.function.Supplier<java.util.List<java.awt.Rectangle>> screens) {
+        this.screens = screens;
+        loadScreens();
+    }
+
+    /** Lists the screens again (e.g. once the recorder is ready). */
+    public void refreshScreens() {
+        loadScreens();
+    }
+
+    private void loadScreens() {
+        int chosen = settings.captureScreen;
+        screenLabels.put(0, "Primary screen");
+        screenLabels.put(-1, "All screens");
+        ops.tasks().run(() -> screens.get(), list -> {
+            java.util.List<Integer> choices = new java.util.ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                java.awt.Rectangle r = list.get(i);
+                screenLabels.put(i, (i == 0 ? "Primary screen" : "Screen " + (i + 1)) + " (" + r.width + "×"
+                        + r.height + " at " + r.x + "," + r.y + ")");
+                choices.add(i);
+            }
+            if (choices.isEmpty()) {
+                choices.add(0);
+            }
+            if (chosen > 0 && !choices.contains(chosen)) {
+                screenLabels.put(chosen, "Screen " + (chosen + 1) + " (not connected now)");
+                choices.add(chosen);
+            }
+            choices.add(-1);
+            screenChoices.setAll(choices);
+            screen.set(chosen);
+        }, e -> { });
+    }
+
+    /** How a screen choice reads in the list. */
+    public String screenLabel(Integer index) {
+        return index == null ? "" : screenLabels.getOrDefault(index, "Screen " + (index + 1));
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private void checkRecorder() {
+        recorderProblem.set(recorderProblem(captureInterval.get(), jpegQuality.get(), privacyPatterns.get()));
+    }
+
+    static String recorderProblem(String interval, String quality, String patterns) {
+        try {
+            double i = Double.parseDouble(interval.strip());
+            if (!(i >= 0.2 && i <= 60)) {
+                return "The capture interval is 0.2 to 60 seconds";
+            }
+        } catch (NumberFormatException e) {
+            return "The capture interval is a number of seconds, like 1 or 0.5";
+        }
+        try {
+            int q = Integer.parseInt(quality.strip());
+            if (q < 10 || q > 100) {
+                return "The JPEG quality is 10 to 100";
+            }
+        } catch (NumberFormatException e) {
+            return "The JPEG quality is a whole number from 10 to 100";
+        }
+        for (String line : patterns.split("\\R")) {
+            if (!line.isBlank()) {
+                try {
+                    java.util.regex.Pattern.compile(line.strip());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    return "Not a valid pattern: " + line.strip() + " (" + e.getDescription() + ")";
+                }
+            }
+        }
+        return null;
     }
 
     private void checkUrl() {
@@ -181,6 +278,12 @@ public final class SettingsViewModel {
             settings.theme = theme.get();
             settings.countdownBeforeStart = countdown.get();
             settings.presetTags = new java.util.ArrayList<>(presets);
+            settings.captureIntervalSeconds = Double.parseDouble(captureInterval.get().strip());
+            settings.jpegQuality = Integer.parseInt(jpegQuality.get().strip()) / 100.0;
+            settings.captureScreen = screen.get() == null ? 0 : screen.get();
+            settings.privacyTitlePatterns = new java.util.ArrayList<>(privacyPatterns.get().lines()
+                    .map(String::strip).filter(l -> !l.isEmpty()).toList());
+            settings.recordKeyText = recordKeyText.get();
             saver.accept(settings);
             apiKey.set("");
             if (!typed.isEmpty()) {
@@ -245,6 +348,38 @@ public final class SettingsViewModel {
 
     public ReadOnlyStringProperty savedNoteProperty() {
         return savedNote.getReadOnlyProperty();
+    }
+
+    /** Seconds between screenshots, as typed. */
+    public StringProperty captureIntervalProperty() {
+        return captureInterval;
+    }
+
+    /** JPEG quality 10–100, as typed. */
+    public StringProperty jpegQualityProperty() {
+        return jpegQuality;
+    }
+
+    /** The screen to capture: 0 primary, N the N-th, -1 all. */
+    public ObjectProperty<Integer> screenProperty() {
+        return screen;
+    }
+
+    public ObservableList<Integer> screenChoices() {
+        return screenChoices;
+    }
+
+    /** Window-title patterns to black out, one per line. */
+    public StringProperty privacyPatternsProperty() {
+        return privacyPatterns;
+    }
+
+    public BooleanProperty recordKeyTextProperty() {
+        return recordKeyText;
+    }
+
+    public ReadOnlyStringProperty recorderProblemProperty() {
+        return recorderProblem.getReadOnlyProperty();
     }
 
     public BooleanBinding canSaveBinding() {

@@ -70,6 +70,8 @@ class CrashRecoveryTest {
         waitIdle();
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-abandoned");
+        await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup("#statusLabel").<Label>query().getText())).startsWith("Stopped"));
         waitIdle();
 
         Session s = app.client.get(left.id(), Include.TAGS);
@@ -84,8 +86,8 @@ class CrashRecoveryTest {
         waitOffered(robot);
         robot.clickOn("#stopLeftButton");
         robot.clickOn("#verdict-error");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !robot.lookup("#recoveryPane").query().isVisible());
         waitIdle();
-        assertThat(robot.lookup("#recoveryPane").query().isVisible()).isFalse();
         Session s = app.client.get(left.id());
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ERROR);

@@ -11,6 +11,8 @@ import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.AppFixture;
 import java.time.Duration;
+import com.nusomi.recorder.client.model.Event;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -60,6 +62,28 @@ class RecordScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private String text(FxRobot robot, String query) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).<Label>query().getText()));
+    }
+
+    /** Until the recorder is capturing (frames counting) for the session on screen. */
+    private void waitCapturing(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> app.window.recordViewModel().canPauseBinding().get()
+                && Long.parseLong(text(robot, "#framesCount")) > 0);
+    }
+
+    /** Stop drains the spool first: until the session shows stopped. */
+    private void waitStopped(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> text(robot, "#statusLabel").startsWith("Stopped"));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<Event> eventsOnServer(String id) {
+        List<Event> out = new ArrayList<>();
+        app.client.listAllEvents(id).forEach(out::add);
+        return out;
+    }
+
     @Test
     void createWithMetadataStartTagAndStopWithAVerdict(FxRobot robot) {
         waitConnected(robot);
@@ -82,6 +106,8 @@ class RecordScreenTest {
         robot.clickOn("#startButton");
         waitIdle(robot);
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
+        waitCapturing(robot);
+        app.input.click(40, 50, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
 
         robot.clickOn("#preset-submitted_for_approval");
         waitIdle(robot);
@@ -93,8 +119,9 @@ class RecordScreenTest {
 
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-success");
-        waitIdle(robot);
-        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Stopped");
+        waitStopped(robot);
+        assertThat(text(robot, "#pendingCount")).isEqualTo("0");
+        assertThat(robot.lookup("#drainBox").query().isVisible()).isFalse();
 
         List<Session> all = sessionsOnServer();
         assertThat(all).hasSize(1);
@@ -107,6 +134,9 @@ class RecordScreenTest {
         assertThat(s.tags()).extracting(Tag::name).containsExactly("submitted_for_approval", "manual_check", "outcome");
         assertThat(s.tags().get(1).data()).containsEntry("by", "anna");
         assertThat(s.tags().get(2).data()).containsEntry("value", "success");
+        assertThat(s.frameCount()).isPositive();
+        assertThat(eventsOnServer(s.id())).extracting(Event::type).contains("click");
+        assertThat(s.stoppedAt()).isAfterOrEqualTo(s.tags().get(2).createdAt());
         assertThat(app.context.settings().recentWorkflows).containsExactly("process_invoice");
         assertThat(app.context.settings().startedSessions).isEmpty();
     }
@@ -159,12 +189,13 @@ class RecordScreenTest {
     }
 
     @Test
-    void serverStoppedMidSessionShowsTheErrorAndRetrySucceedsWhenItIsBack(FxRobot robot) {
+    void serverStoppedBeforeStartShowsTheErrorAndRetrySucceedsWhenItIsBack(FxRobot robot) {
         waitConnected(robot);
         robot.clickOn("#workflowField").write("process_invoice");
+        robot.clickOn("#startImmediately"); // created, not recording: its tags are direct calls
         robot.clickOn("#createButton");
         waitIdle(robot);
-        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
+        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Created");
         String id = app.window.recordViewModel().sessionProperty().get().id();
 
         int port = app.stopServer();
@@ -174,7 +205,7 @@ class RecordScreenTest {
         assertThat(banner.isVisible()).isTrue();
         assertThat(robot.lookup("#failureTitle").<Label>query().getText()).contains("step_done");
         assertThat(robot.lookup("#failureDetail").<Label>query().getText()).contains("could not be reached");
-        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
+        assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Created");
         assertThat(robot.lookup("#workflowField").<ComboBox<String>>query().getEditor().getText())
                 .isEqualTo("process_invoice");
 
@@ -189,6 +220,92 @@ class RecordScreenTest {
         waitIdle(robot);
         assertThat(app.client.get(id).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(robot.lookup("#retryButton").<Button>query().isVisible()).isFalse();
+    }
+
+    @Test
+    void serverStoppedWhileRecordingShowsUploadsWaitingAndEverythingArrivesWhenItIsBack(FxRobot robot) {
+        waitConnected(robot);
+        robot.clickOn("#workflowField").write("process_invoice");
+        robot.clickOn("#createButton");
+        waitIdle(robot);
+        waitCapturing(robot);
+        String id = app.window.recordViewModel().sessionProperty().get().id();
+
+        int port = app.stopServer();
+        robot.clickOn("#preset-step_done");
+        waitIdle(robot);
+        assertThat(robot.lookup("#failureBanner").query().isVisible()).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#uploadWaitingLabel").query().isVisible()
+                && robot.lookup("#recorderWarnings").query().isVisible());
+        assertThat(text(robot, "#recorderWarningText")).contains("Uploads are waiting");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !text(robot, "#pendingCount").equals("0"));
+        long framesWhileDown = Long.parseLong(text(robot, "#framesCount"));
+
+        app.restartServer(port);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !robot.lookup("#uploadWaitingLabel").query().isVisible());
+        robot.clickOn("#stopButton");
+        robot.clickOn("#verdict-success");
+        waitStopped(robot);
+        assertThat(text(robot, "#pendingCount")).isEqualTo("0");
+
+        Session s = app.client.get(id, Include.TAGS);
+        assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(s.tags()).extracting(Tag::name).containsExactly("step_done", "outcome");
+        assertThat(s.frameCount()).isGreaterThanOrEqualTo(framesWhileDown);
+    }
+
+    @Test
+    void pauseShowsThePausedStateEverywhereAndResumeGoesOn(FxRobot robot) {
+        waitConnected(robot);
+        robot.clickOn("#workflowField").write("paused_run");
+        robot.clickOn("#createButton");
+        waitIdle(robot);
+        waitCapturing(robot);
+        String id = app.window.recordViewModel().sessionProperty().get().id();
+
+        robot.clickOn("#pauseButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#elapsedLabel").startsWith("PAUSED"));
+        assertThat(text(robot, "#statusLabel")).isEqualTo("Paused");
+        javafx.scene.Parent mini = app.window.miniRecorder().stage().getScene().getRoot();
+        assertThat(robot.from(mini).lookup("#miniTimer").<Label>query().getText()).startsWith("PAUSED");
+        assertThat(mini.getPseudoClassStates()).extracting(Object::toString).contains("paused");
+        assertThat(app.window.stage().getTitle()).contains("PAUSED");
+        assertThat(robot.lookup("#resumeButton").query().isVisible()).isTrue();
+        assertThat(robot.from(mini).lookup("#miniResumeButton").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#mainRoot").query().getPseudoClassStates())
+                .extracting(Object::toString).contains("paused");
+
+        robot.clickOn("#resumeButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#statusLabel").equals("Recording"));
+        assertThat(text(robot, "#elapsedLabel")).doesNotContain("PAUSED");
+        assertThat(app.window.stage().getTitle()).doesNotContain("PAUSED");
+        assertThat(robot.lookup("#pauseButton").query().isVisible()).isTrue();
+
+        robot.clickOn("#stopButton");
+        robot.clickOn("#verdict-server-decides");
+        waitStopped(robot);
+        assertThat(eventsOnServer(id).stream().filter(e -> e.type().equals("marker"))
+                .map(e -> e.data().get("kind"))).containsExactly("pause", "resume");
+    }
+
+    @Test
+    void aNoteBecomesANoteEvent(FxRobot robot) {
+        waitConnected(robot);
+        robot.clickOn("#workflowField").write("noted_run");
+        robot.clickOn("#createButton");
+        waitIdle(robot);
+        waitCapturing(robot);
+        String id = app.window.recordViewModel().sessionProperty().get().id();
+
+        robot.clickOn("#noteField").write("vendor field was empty");
+        robot.clickOn("#addNoteButton");
+        waitIdle(robot);
+        assertThat(robot.lookup("#noteField").<javafx.scene.control.TextField>query().getText()).isEmpty();
+        robot.clickOn("#stopButton");
+        robot.clickOn("#verdict-server-decides");
+        waitStopped(robot);
+        assertThat(eventsOnServer(id).stream().filter(e -> e.type().equals("note"))
+                .map(e -> e.data().get("text"))).containsExactly("vendor field was empty");
     }
 
     @Test

@@ -18,6 +18,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.nusomi.recorder.client.model.Event;
+import com.nusomi.recorder.recorder.RecorderService;
+import com.nusomi.recorder.recorder.RecorderWarning;
+import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
+import com.nusomi.recorder.recorder.input.SyntheticInputSource;
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,21 +39,41 @@ class RecordViewModelTest {
     Settings settings;
     AtomicInteger saves = new AtomicInteger();
     RecordViewModel vm;
+    SyntheticScreenSource screen = new SyntheticScreenSource(320, 200, true);
+    SyntheticInputSource input = new SyntheticInputSource();
+    RecorderService recorder;
 
     @BeforeEach
     void setUp() {
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build());
         client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
         settings = new Settings();
-        vm = new RecordViewModel(new DirectTaskRunner(), () -> client, settings, saves::incrementAndGet,
-                Clock.systemUTC());
+        settings.captureIntervalSeconds = 0.2;
+        vm = newViewModel();
         vm.onConnected();
+    }
+
+    /** A view model on its own recorder (synthetic screen and input, spool in the test folder). */
+    private RecordViewModel newViewModel() {
+        if (recorder != null) {
+            recorder.close();
+        }
+        LiveRecording live = new LiveRecording(new DirectTaskRunner());
+        recorder = RecorderService.builder(client, dir.resolve("app")).screenSource(screen).inputSource(input)
+                .maxUploadBackoff(java.time.Duration.ofMillis(500)).listener(live).build();
+        return new RecordViewModel(new DirectTaskRunner(), () -> client, () -> recorder, live, settings,
+                saves::incrementAndGet, Clock.systemUTC());
     }
 
     @AfterEach
     void tearDown() {
+        recorder.close();
         client.close();
         server.close();
+    }
+
+    private void awaitState(RecordViewModel model, RecordState expected) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> model.stateProperty().get() == expected);
     }
 
     private List<Session> sessionsOnServer() {
@@ -112,7 +139,7 @@ class RecordViewModelTest {
         vm.onStop(Verdict.ERROR);
 
         String id = vm.sessionProperty().get().id();
-        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.STOPPED);
+        awaitState(vm, RecordState.STOPPED);
         Session s = client.get(id, Include.TAGS);
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
@@ -129,6 +156,7 @@ class RecordViewModelTest {
     @Test
     void aFailedCallShowsTheReasonAndRetrySucceedsOnceTheServerIsBack() {
         vm.workflowProperty().set("process_invoice");
+        vm.startImmediatelyProperty().set(false); // created, not recording: tags go straight to the server
         vm.onCreate();
         String id = vm.sessionProperty().get().id();
         int port = server.port();
@@ -137,7 +165,7 @@ class RecordViewModelTest {
         vm.onTagPreset("step_done");
         assertThat(vm.operations().getFailure()).isNotNull();
         assertThat(vm.operations().getFailure().title()).contains("step_done");
-        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.RECORDING);
+        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.CREATED);
 
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
         vm.onRetry();
@@ -146,12 +174,110 @@ class RecordViewModelTest {
     }
 
     @Test
+    void whileRecordingTagsWaitInTheSpoolWhenTheServerIsDownAndArriveWhenItIsBack() {
+        vm.workflowProperty().set("process_invoice");
+        vm.onCreate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
+        String id = vm.sessionProperty().get().id();
+        int port = server.port();
+        server.close();
+
+        vm.onTagPreset("step_done");
+        assertThat(vm.operations().getFailure()).isNull();
+        assertThat(vm.tags().applied()).extracting(Tag::name).containsExactly("step_done");
+        await().atMost(Duration.ofSeconds(30)).until(() -> vm.live().uploadWaitingProperty().get()
+                && vm.live().warnings().stream().anyMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING));
+        assertThat(vm.live().pendingEntriesProperty().get()).isPositive();
+
+        server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !vm.live().uploadWaitingProperty().get());
+        assertThat(vm.live().warnings()).noneMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING);
+        vm.onStop(Verdict.SUCCESS);
+        awaitState(vm, RecordState.STOPPED);
+        Session s = client.get(id, Include.TAGS);
+        assertThat(s.tags()).extracting(Tag::name).containsExactly("step_done", "outcome");
+        assertThat(s.frameCount()).isPositive();
+        assertThat(vm.live().pendingEntriesProperty().get()).isZero();
+    }
+
+    @Test
+    void aRefusedStopIsShownPlainlyWithTheRequestId() {
+        vm.workflowProperty().set("process_invoice");
+        vm.onCreate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
+        String id = vm.sessionProperty().get().id();
+        client.delete(id); // deleted elsewhere while this machine records it
+
+        vm.onStop(Verdict.SUCCESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> vm.operations().getFailure() != null
+                && vm.operations().getFailure().title().contains("refused the stop"));
+        assertThat(vm.operations().getFailure().title()).contains(id);
+        assertThat(vm.operations().getFailure().requestId()).isNotBlank();
+        assertThat(vm.live().rejected()).extracting(r -> r.entry().kind())
+                .contains(com.nusomi.recorder.recorder.spool.EntryKind.STOP);
+        assertThat(vm.live().rejectedDetails()).contains("stop");
+        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.STOPPED);
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Stop refused by the server");
+        assertThat(vm.canCreateBinding().get()).isTrue();
+        assertThat(vm.live().activeProperty().get()).isFalse();
+    }
+
+    @Test
+    void withoutInputHooksTheScreenSaysSoAndFramesAndNotesStillGoIn() {
+        input = new SyntheticInputSource("no X server for global hooks");
+        vm = newViewModel();
+        vm.onConnected();
+        vm.workflowProperty().set("process_invoice");
+        vm.onCreate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
+        assertThat(vm.live().inputNoticeProperty().get()).isEqualTo(
+                "Clicks and keys are not recorded: no X server for global hooks — frames and notes still are");
+        vm.noteProperty().set("typed the invoice number");
+        vm.onAddNote();
+        vm.onStop(Verdict.SUCCESS);
+        awaitState(vm, RecordState.STOPPED);
+        Session s = client.get(vm.sessionProperty().get().id());
+        assertThat(s.frameCount()).isPositive();
+        assertThat(s.eventCount()).isEqualTo(1);
+    }
+
+    @Test
+    void pauseAndResumeGoThroughTheRecordingAndANoteBecomesAnEvent() {
+        vm.workflowProperty().set("process_invoice");
+        vm.onCreate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.canPauseBinding().get());
+        String id = vm.sessionProperty().get().id();
+
+        vm.onPause();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().pausedProperty().get());
+        assertThat(vm.elapsedTextProperty().get()).startsWith("PAUSED");
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Paused");
+        assertThat(vm.canContinueBinding().get()).isTrue();
+        vm.onContinue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !vm.live().pausedProperty().get());
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Recording");
+
+        vm.noteProperty().set("vendor field was empty");
+        vm.onAddNote();
+        assertThat(vm.noteProperty().get()).isEmpty();
+        vm.onStop(Verdict.SERVER_DECIDES);
+        awaitState(vm, RecordState.STOPPED);
+
+        List<Event> events = new java.util.ArrayList<>();
+        client.listAllEvents(id).forEach(events::add);
+        assertThat(events).extracting(Event::type).contains("marker", "note");
+        assertThat(events.stream().filter(e -> e.type().equals("marker")).map(e -> e.data().get("kind")))
+                .containsExactly("pause", "resume");
+        assertThat(events.stream().filter(e -> e.type().equals("note")).map(e -> e.data().get("text")))
+                .containsExactly("vendor field was empty");
+    }
+
+    @Test
     void aSessionLeftRecordingIsOfferedAndCanBeResumed() {
         Session left = client.create(CreateSessionRequest.builder("process_invoice").start(true).build());
         settings.rememberStarted(left.id());
         settings.rememberStarted("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ");
-        RecordViewModel fresh = new RecordViewModel(new DirectTaskRunner(), () -> client, settings, () -> { },
-                Clock.systemUTC());
+        RecordViewModel fresh = newViewModel();
         fresh.onConnected();
         assertThat(fresh.leftRecording()).extracting(Session::id).containsExactly(left.id());
         assertThat(settings.startedSessions).containsExactly(left.id());
@@ -159,7 +285,9 @@ class RecordViewModelTest {
         fresh.onResumeLeft(fresh.leftRecording().get(0));
         assertThat(fresh.stateProperty().get()).isEqualTo(RecordState.RECORDING);
         assertThat(fresh.sessionProperty().get().id()).isEqualTo(left.id());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fresh.live().activeProperty().get());
         fresh.onStop(Verdict.SERVER_DECIDES);
+        awaitState(fresh, RecordState.STOPPED);
         assertThat(client.get(left.id()).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
     }
 
@@ -178,7 +306,9 @@ class RecordViewModelTest {
         vm.onStart();
         assertThat(vm.canStartBinding().get()).isFalse();
         assertThat(vm.canTagBinding().get()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.canPauseBinding().get());
         vm.onStop(Verdict.SUCCESS);
+        awaitState(vm, RecordState.STOPPED);
         assertThat(vm.canCreateBinding().get()).isTrue();
         assertThat(vm.canStopBinding().get()).isFalse();
         assertThat(vm.canTagBinding().get()).isFalse();

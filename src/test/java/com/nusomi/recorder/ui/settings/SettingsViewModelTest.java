@@ -59,6 +59,45 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void recorderSettingsAreCheckedPersistedAndBecomeTheRecordersOptions() {
+        Settings settings = new Settings();
+        SettingsViewModel vm = vm(settings, new SecretStore(dir, false));
+        vm.setScreens(() -> java.util.List.of(new java.awt.Rectangle(0, 0, 1920, 1080),
+                new java.awt.Rectangle(1920, 0, 1280, 1024)));
+        assertThat(vm.screenChoices()).containsExactly(0, 1, -1);
+        assertThat(vm.screenLabel(1)).isEqualTo("Screen 2 (1280×1024 at 1920,0)");
+
+        vm.captureIntervalProperty().set("0");
+        assertThat(vm.recorderProblemProperty().get()).contains("0.2 to 60 seconds");
+        assertThat(vm.canSaveBinding().get()).isFalse();
+        vm.captureIntervalProperty().set("2.5");
+        vm.jpegQualityProperty().set("101");
+        assertThat(vm.recorderProblemProperty().get()).contains("10 to 100");
+        vm.jpegQualityProperty().set("55");
+        vm.privacyPatternsProperty().set("Bank\\b\n(unclosed");
+        assertThat(vm.recorderProblemProperty().get()).contains("(unclosed");
+        vm.privacyPatternsProperty().set("Bank\\b\n\nPassword Manager\n");
+        assertThat(vm.recorderProblemProperty().get()).isNull();
+        vm.screenProperty().set(-1);
+        vm.recordKeyTextProperty().set(true);
+        vm.onSave();
+
+        Settings reloaded = new SettingsStore(dir, Runnable::run).load();
+        assertThat(reloaded.captureIntervalSeconds).isEqualTo(2.5);
+        assertThat(reloaded.jpegQuality).isEqualTo(0.55);
+        assertThat(reloaded.captureScreen).isEqualTo(-1);
+        assertThat(reloaded.privacyTitlePatterns).containsExactly("Bank\\b", "Password Manager");
+        assertThat(reloaded.recordKeyText).isTrue();
+        var options = reloaded.recorderOptions(java.util.List::of);
+        assertThat(options.captureInterval()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(options.jpegQuality()).isEqualTo(0.55f);
+        assertThat(options.screen().isAll()).isTrue();
+        assertThat(options.recordKeyText()).isTrue();
+        assertThat(options.privacyTitlePatterns()).extracting(java.util.regex.Pattern::pattern)
+                .containsExactly("Bank\\b", "Password Manager");
+    }
+
+    @Test
     void hostedModeNeedsAUrlAndPresetsFollowTheSlugRule() {
         SettingsViewModel vm = vm(new Settings(), new SecretStore(dir, false));
         vm.modeProperty().set(Settings.ConnectionMode.HOSTED);
