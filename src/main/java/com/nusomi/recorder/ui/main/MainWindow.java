@@ -19,6 +19,7 @@ import javafx.css.PseudoClass;
 import javafx.stage.Window;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -63,8 +64,6 @@ public final class MainWindow {
     private final SettingsViewModel settingsVm;
     private final StatusViewModel statusVm = new StatusViewModel();
     private final RecordView recordView;
-    private final SettingsView settingsView;
-    private final SessionsView sessionsView;
     private final MiniRecorder mini;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
@@ -90,20 +89,20 @@ public final class MainWindow {
         // the recorder is built once the connection is up: then its screens can be listed
         ctx.recorder().onReady(() -> ctx.tasks().onUi(settingsVm::refreshScreens));
         this.recordView = new RecordView(recordVm);
-        this.settingsView = new SettingsView(settingsVm);
-        this.sessionsView = SessionsView.create(ctx);
         this.mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore);
 
-        navRecord = navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE), recordView);
+        // The Sessions and Settings screens are built when first opened: the window shows sooner.
+        navRecord = navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE),
+                () -> recordView);
         ToggleButton navSessions = navButton("navSessions", "Sessions",
-                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), sessionsView);
+                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), () -> SessionsView.create(ctx));
         ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
-                settingsView);
+                () -> new SettingsView(settingsVm));
         nav.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 nav.selectToggle(a);
             } else {
-                content.getChildren().setAll((Node) b.getUserData());
+                content.getChildren().setAll(((LazyScreen) b.getUserData()).get());
             }
         });
         nav.selectToggle(navRecord);
@@ -167,14 +166,32 @@ public final class MainWindow {
         return box;
     }
 
-    private ToggleButton navButton(String id, String text, FontIcon icon, Node screen) {
+    /** A screen made on first use, then kept. */
+    private static final class LazyScreen implements Supplier<Node> {
+        private final Supplier<? extends Node> factory;
+        private Node screen;
+
+        LazyScreen(Supplier<? extends Node> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public Node get() {
+            if (screen == null) {
+                screen = factory.get();
+            }
+            return screen;
+        }
+    }
+
+    private ToggleButton navButton(String id, String text, FontIcon icon, Supplier<? extends Node> screen) {
         ToggleButton b = new ToggleButton(text, icon);
         b.setId(id);
         b.getStyleClass().add("nav-button");
         b.setMaxWidth(Double.MAX_VALUE);
         b.setAlignment(Pos.CENTER_LEFT);
         b.setToggleGroup(nav);
-        b.setUserData(screen);
+        b.setUserData(new LazyScreen(screen));
         return b;
     }
 
