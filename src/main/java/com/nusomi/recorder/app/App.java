@@ -2,6 +2,7 @@ package com.nusomi.recorder.app;
 
 import com.nusomi.recorder.server.DataFolder;
 import com.nusomi.recorder.ui.main.MainWindow;
+import com.nusomi.recorder.ui.main.ThemeSupport;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -30,6 +31,7 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
+        ThemeSupport.applyUserAgent(ThemeSupport.isDark(context.settings().theme, System.getenv()));
         MainWindow window = new MainWindow(context);
         StartupProbe.attachIfAsked(stage, context.connection());
         window.show(stage);
