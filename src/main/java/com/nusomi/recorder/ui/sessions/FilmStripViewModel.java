@@ -72,6 +72,10 @@ public final class FilmStripViewModel<I> {
     private final ObservableList<Thumb<I>> thumbnails = FXCollections.observableArrayList();
     private final ObservableList<Frame> frames = FXCollections.observableArrayList();
     private final ObservableList<EventMarker> markers = FXCollections.observableArrayList();
+    // one read-only view of each list, kept: a listener added to a throwaway view would be lost with it
+    private final ObservableList<Thumb<I>> thumbnailsView = FXCollections.unmodifiableObservableList(thumbnails);
+    private final ObservableList<Frame> framesView = FXCollections.unmodifiableObservableList(frames);
+    private final ObservableList<EventMarker> markersView = FXCollections.unmodifiableObservableList(markers);
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper currentIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Long> currentSeq = new ReadOnlyObjectWrapper<>();
@@ -400,15 +404,15 @@ public final class FilmStripViewModel<I> {
     }
 
     public ObservableList<Thumb<I>> thumbnails() {
-        return FXCollections.unmodifiableObservableList(thumbnails);
+        return thumbnailsView;
     }
 
     public ObservableList<Frame> frames() {
-        return FXCollections.unmodifiableObservableList(frames);
+        return framesView;
     }
 
     public ObservableList<EventMarker> markers() {
-        return FXCollections.unmodifiableObservableList(markers);
+        return markersView;
     }
 
     public ReadOnlyIntegerProperty countProperty() {
