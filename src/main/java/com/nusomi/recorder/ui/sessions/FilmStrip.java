@@ -59,7 +59,7 @@ final class FilmStrip extends VBox {
         preview.setId("framePreview");
         preview.setPreserveRatio(true);
         preview.setSmooth(true);
-        preview.setFitHeight(520);
+        preview.setFitHeight(360);
         preview.imageProperty().bind(vm.imageProperty());
         Label loading = new Label("Loading frame…");
         loading.setId("frameLoading");
@@ -113,7 +113,8 @@ final class FilmStrip extends VBox {
         thumbs.setPrefWidth(100);
         thumbWidth = Bindings.createDoubleBinding(() -> {
             int n = Math.max(1, vm.thumbnails().size());
-            return Math.max(16, (thumbs.getWidth() - THUMB_GAP * (n - 1)) / n - 2);
+            // each thumbnail has a border of up to 2 px a side (the current one)
+            return Math.max(16, Math.floor((thumbs.getWidth() - THUMB_GAP * (n - 1)) / n) - 5);
         }, thumbs.widthProperty(), vm.thumbnails());
         vm.thumbnails().addListener((ListChangeListener<Thumb<Image>>) c -> showThumbnails());
         subscriptions.add(vm.currentSeqProperty().subscribe(this::markCurrentThumb));
