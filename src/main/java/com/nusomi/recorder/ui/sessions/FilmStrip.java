@@ -15,7 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -30,6 +30,8 @@ import javafx.util.Subscription;
 final class FilmStrip extends VBox {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final double THUMB_GAP = 4;
+    /** Narrower than this, the thumbnails wrap onto more rows instead of shrinking. */
+    private static final double THUMB_MIN = 56;
     /** About half the slider thumb: the track starts and ends this far in from the slider's edges. */
     private static final double TRACK_INSET = 8;
 
@@ -39,7 +41,7 @@ final class FilmStrip extends VBox {
     private final ImageView preview = new ImageView();
     private final Slider scrubber = new Slider(0, 0, 0);
     private final Pane markerTrack = new Pane();
-    private final HBox thumbs = new HBox(THUMB_GAP);
+    private final FlowPane thumbs = new FlowPane(THUMB_GAP, THUMB_GAP);
     private final DoubleBinding thumbWidth;
     private boolean syncingScrubber;
 
@@ -85,6 +87,7 @@ final class FilmStrip extends VBox {
         Label caption = new Label();
         caption.setId("frameCaption");
         caption.getStyleClass().add("frame-caption");
+        caption.setWrapText(true);
         caption.textProperty().bind(vm.captionProperty());
 
         scrubber.setId("frameScrubber");
@@ -112,9 +115,11 @@ final class FilmStrip extends VBox {
         thumbs.setMinWidth(0);
         thumbs.setPrefWidth(100);
         thumbWidth = Bindings.createDoubleBinding(() -> {
-            int n = Math.max(1, vm.thumbnails().size());
+            double w = thumbs.getWidth();
+            int perRow = (int) Math.max(1, Math.min(Math.max(1, vm.thumbnails().size()),
+                    Math.floor((w + THUMB_GAP) / (THUMB_MIN + THUMB_GAP))));
             // each thumbnail has a border of up to 2 px a side (the current one)
-            return Math.max(16, Math.floor((thumbs.getWidth() - THUMB_GAP * (n - 1)) / n) - 5);
+            return Math.max(16, Math.floor((w - THUMB_GAP * (perRow - 1)) / perRow) - 5);
         }, thumbs.widthProperty(), vm.thumbnails());
         vm.thumbnails().addListener((ListChangeListener<Thumb<Image>>) c -> showThumbnails());
         subscriptions.add(vm.currentSeqProperty().subscribe(this::markCurrentThumb));

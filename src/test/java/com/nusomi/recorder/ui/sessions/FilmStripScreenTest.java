@@ -21,7 +21,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +101,7 @@ class FilmStripScreenTest {
     @Test
     void selectingASessionShowsTwelveThumbnailsAndFrameZero(FxRobot robot) {
         FilmStripViewModel<Image> film = openSession(robot, withFrames);
-        HBox thumbs = robot.lookup("#thumbnails").queryAs(HBox.class);
+        FlowPane thumbs = robot.lookup("#thumbnails").queryAs(FlowPane.class);
         assertThat(thumbs.getChildren()).hasSize(12);
         await().atMost(Duration.ofSeconds(10)).until(() -> film.thumbnails().stream()
                 .allMatch(t -> t.imageProperty().get() != null));
@@ -163,7 +163,7 @@ class FilmStripScreenTest {
         Label empty = robot.lookup("#framesEmpty").queryAs(Label.class);
         assertThat(empty.isVisible()).isTrue();
         assertThat(empty.getText()).isEqualTo("No frames were recorded");
-        assertThat(robot.lookup("#thumbnails").queryAs(HBox.class).getChildren()).isEmpty();
+        assertThat(robot.lookup("#thumbnails").queryAs(FlowPane.class).getChildren()).isEmpty();
         assertThat(previewImage(robot)).isNull();
     }
 }
