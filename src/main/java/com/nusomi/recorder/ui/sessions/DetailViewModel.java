@@ -36,10 +36,19 @@ public final class DetailViewModel {
     private final StringProperty tagData = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper();
     private final BooleanBinding canTag;
+    private final FilmStripViewModel<javafx.scene.image.Image> film;
     private long generation;
 
     public DetailViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange) {
+        this(tasks, client, afterChange, new FilmStripViewModel<>(tasks, client, FrameImages::decode,
+                FrameImages.cache()));
+    }
+
+    DetailViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange,
+                    FilmStripViewModel<javafx.scene.image.Image> film) {
         this.tasks = tasks;
+        this.film = film;
+        session.addListener((o, before, now) -> film.show(now));
         this.ops = new Operations(tasks);
         this.client = client;
         this.afterChange = afterChange;
@@ -145,6 +154,11 @@ public final class DetailViewModel {
 
     public BooleanBinding canTagProperty() {
         return canTag;
+    }
+
+    /** The frames of the selected session. */
+    public FilmStripViewModel<javafx.scene.image.Image> film() {
+        return film;
     }
 
     public Operations ops() {

@@ -13,6 +13,8 @@ import java.util.Map;
 final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS",
+            Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
@@ -45,6 +47,20 @@ final class Formats {
         }
         long s = Math.max(0, ms) / 1000;
         return String.format(Locale.ROOT, "+%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    /** {@code 01:23.4} (minutes, seconds and tenths) from an offset in milliseconds; blank when there is none. */
+    static String frameOffset(Long ms) {
+        if (ms == null) {
+            return "";
+        }
+        long tenths = Math.max(0, ms) / 100;
+        return String.format(Locale.ROOT, "%02d:%02d.%d", tenths / 600, (tenths % 600) / 10, tenths % 10);
+    }
+
+    /** A time with milliseconds, in the local zone. */
+    static String timeMillis(Instant t) {
+        return t == null ? "" : TIME_MILLIS.format(t);
     }
 
     static String bytes(long n) {

@@ -47,6 +47,7 @@ final class SessionDetailPane extends ScrollPane {
     private final Label frames = new Label();
     private final Label eventsNote = new Label();
     private final VBox body;
+    private final FilmStrip filmStrip;
 
     SessionDetailPane(DetailViewModel vm) {
         this.vm = vm;
@@ -85,16 +86,20 @@ final class SessionDetailPane extends ScrollPane {
         tagTable.getColumns().add(textColumn("Name", Tag::name, 150));
         tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 200));
 
+        filmStrip = new FilmStrip(vm.film());
         ListView<Event> timeline = new ListView<>(events);
         timeline.setId("detailEvents");
         timeline.setPrefHeight(160);
         timeline.setPlaceholder(new Label("No events"));
-        timeline.setCellFactory(l -> new EventCell());
+        timeline.setCellFactory(l -> new EventCell(e -> {
+            vm.film().onEvent(e);
+            filmStrip.focusPreview();
+        }));
         eventsNote.getStyleClass().add("muted");
         frames.setId("detailFrames");
 
-        body = new VBox(8, title, grid, section("Metadata"), metadata, section("Tags"), tagTable, tagForm(),
-                section("Events"), timeline, eventsNote, section("Frames"), frames);
+        body = new VBox(8, title, grid, section("Frames"), frames, filmStrip, section("Events"), timeline,
+                eventsNote, section("Metadata"), metadata, section("Tags"), tagTable, tagForm());
         body.setPadding(new Insets(10));
         Label loading = new Label("Loading…");
         loading.getStyleClass().add("muted");
@@ -214,7 +219,12 @@ final class SessionDetailPane extends ScrollPane {
         private final Label data = new Label();
         private final HBox box = new HBox(8, offset, type, data);
 
-        EventCell() {
+        EventCell(java.util.function.Consumer<Event> onClick) {
+            setOnMouseClicked(click -> {
+                if (!isEmpty() && getItem() != null) {
+                    onClick.accept(getItem());
+                }
+            });
             offset.getStyleClass().add("muted");
             offset.setMinWidth(70);
             type.getStyleClass().add(Styles.TEXT_BOLD);
@@ -243,6 +253,7 @@ final class SessionDetailPane extends ScrollPane {
     }
 
     void dispose() {
+        filmStrip.dispose();
         subscriptions.forEach(Subscription::unsubscribe);
     }
 }

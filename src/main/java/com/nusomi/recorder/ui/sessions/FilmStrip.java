@@ -1,0 +1,211 @@
+package com.nusomi.recorder.ui.sessions;
+
+import com.nusomi.recorder.ui.sessions.FilmStripViewModel.EventMarker;
+import com.nusomi.recorder.ui.sessions.FilmStripViewModel.Thumb;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+
+/**
+ * The frames of a session: a large preview of the current frame with its seq, offset and capture time, a
+ * scrubber over every frame with the events marked along it, and a strip of up to 12 thumbnails. Left/Right,
+ * Home/End and PageUp/PageDown step through the frames while the strip has the focus.
+ */
+final class FilmStrip extends VBox {
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final double THUMB_GAP = 4;
+    /** Narrower than this, the thumbnails wrap onto more rows instead of shrinking. */
+    private static final double THUMB_MIN = 56;
+    /** About half the slider thumb: the track starts and ends this far in from the slider's edges. */
+    private static final double TRACK_INSET = 8;
+
+    private final FilmStripViewModel<Image> vm;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final StackPane previewBox = new StackPane();
+    private final ImageView preview = new ImageView();
+    private final Slider scrubber = new Slider(0, 0, 0);
+    private final Pane markerTrack = new Pane();
+    private final FlowPane thumbs = new FlowPane(THUMB_GAP, THUMB_GAP);
+    private final DoubleBinding thumbWidth;
+    private boolean syncingScrubber;
+
+    FilmStrip(FilmStripViewModel<Image> vm) {
+        super(6);
+        this.vm = vm;
+        setId("filmStrip");
+        getStyleClass().add("film-strip");
+
+        Label empty = new Label();
+        empty.setId("framesEmpty");
+        empty.getStyleClass().add("frames-empty");
+        empty.textProperty().bind(vm.emptyTextProperty());
+        empty.visibleProperty().bind(vm.emptyTextProperty().isNotNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+
+        preview.setId("framePreview");
+        preview.setPreserveRatio(true);
+        preview.setSmooth(true);
+        preview.setFitHeight(360);
+        preview.imageProperty().bind(vm.imageProperty());
+        Label loading = new Label("Loading frame…");
+        loading.setId("frameLoading");
+        loading.getStyleClass().add("frame-loading");
+        loading.visibleProperty().bind(vm.imageLoadingProperty());
+        StackPane.setAlignment(loading, Pos.TOP_RIGHT);
+        Label failure = new Label();
+        failure.setId("frameFailure");
+        failure.getStyleClass().add("frame-failure");
+        failure.setWrapText(true);
+        failure.textProperty().bind(vm.failureProperty());
+        failure.visibleProperty().bind(vm.failureProperty().isNotNull());
+        StackPane.setAlignment(failure, Pos.BOTTOM_LEFT);
+        previewBox.setId("framePreviewBox");
+        previewBox.getStyleClass().add("frame-preview");
+        previewBox.getChildren().addAll(preview, loading, failure);
+        previewBox.setMinSize(0, 120);
+        previewBox.setPrefWidth(100);
+        previewBox.setFocusTraversable(true);
+        preview.fitWidthProperty().bind(Bindings.max(1, previewBox.widthProperty().subtract(2)));
+        previewBox.setOnMouseClicked(e -> previewBox.requestFocus());
+
+        Label caption = new Label();
+        caption.setId("frameCaption");
+        caption.getStyleClass().add("frame-caption");
+        caption.setWrapText(true);
+        caption.textProperty().bind(vm.captionProperty());
+
+        scrubber.setId("frameScrubber");
+        scrubber.setBlockIncrement(1);
+        scrubber.maxProperty().bind(Bindings.max(0, vm.countProperty().subtract(1)));
+        scrubber.valueProperty().addListener((o, a, b) -> {
+            if (!syncingScrubber) {
+                vm.onScrub((int) Math.round(b.doubleValue()));
+            }
+        });
+        subscriptions.add(vm.currentIndexProperty().subscribe(i -> {
+            syncingScrubber = true;
+            scrubber.setValue(Math.max(0, i.intValue()));
+            syncingScrubber = false;
+        }));
+        markerTrack.setId("eventMarkers");
+        markerTrack.getStyleClass().add("event-track");
+        markerTrack.setMinSize(0, 10);
+        markerTrack.setPrefSize(100, 10);
+        vm.markers().addListener((ListChangeListener<EventMarker>) c -> placeMarkers());
+        markerTrack.widthProperty().addListener((o, a, b) -> placeMarkers());
+
+        thumbs.setId("thumbnails");
+        thumbs.getStyleClass().add("thumb-strip");
+        thumbs.setMinWidth(0);
+        thumbs.setPrefWidth(100);
+        thumbWidth = Bindings.createDoubleBinding(() -> {
+            double w = thumbs.getWidth();
+            int perRow = (int) Math.max(1, Math.min(Math.max(1, vm.thumbnails().size()),
+                    Math.floor((w + THUMB_GAP) / (THUMB_MIN + THUMB_GAP))));
+            // each thumbnail has a border of up to 2 px a side (the current one)
+            return Math.max(16, Math.floor((w - THUMB_GAP * (perRow - 1)) / perRow) - 5);
+        }, thumbs.widthProperty(), vm.thumbnails());
+        vm.thumbnails().addListener((ListChangeListener<Thumb<Image>>) c -> showThumbnails());
+        subscriptions.add(vm.currentSeqProperty().subscribe(this::markCurrentThumb));
+
+        Label listing = new Label();
+        listing.getStyleClass().add("muted");
+        listing.textProperty().bind(Bindings.createStringBinding(() -> "Listing frames… " + vm.frames().size()
+                + " of " + vm.countProperty().get(), vm.frames(), vm.countProperty()));
+        listing.visibleProperty().bind(vm.framesLoadingProperty());
+        listing.managedProperty().bind(listing.visibleProperty());
+
+        VBox content = new VBox(4, previewBox, caption, new VBox(0, scrubber, markerTrack), thumbs, listing);
+        content.visibleProperty().bind(vm.hasFramesProperty());
+        content.managedProperty().bind(content.visibleProperty());
+        getChildren().addAll(empty, content);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void onKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case LEFT, KP_LEFT -> vm.onStep(-1);
+            case RIGHT, KP_RIGHT -> vm.onStep(1);
+            case PAGE_UP -> vm.onStep(-10);
+            case PAGE_DOWN -> vm.onStep(10);
+            case HOME -> vm.onFirst();
+            case END -> vm.onLast();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void showThumbnails() {
+        List<StackPane> nodes = new ArrayList<>();
+        for (Thumb<Image> t : vm.thumbnails()) {
+            ImageView view = new ImageView();
+            view.setPreserveRatio(true);
+            view.fitWidthProperty().bind(thumbWidth);
+            view.imageProperty().bind(t.imageProperty());
+            StackPane box = new StackPane(view);
+            box.setId("thumb-" + t.seq());
+            box.getStyleClass().add("thumb");
+            box.setUserData(t.seq());
+            box.setMinSize(Region.USE_PREF_SIZE, 12);
+            Tooltip.install(box, new Tooltip("Frame " + t.seq()));
+            box.setOnMouseClicked(e -> {
+                vm.onThumbnail(t.seq());
+                previewBox.requestFocus();
+            });
+            nodes.add(box);
+        }
+        thumbs.getChildren().setAll(nodes);
+        markCurrentThumb(vm.currentSeqProperty().get());
+    }
+
+    private void markCurrentThumb(Long seq) {
+        for (var node : thumbs.getChildren()) {
+            node.pseudoClassStateChanged(CURRENT, seq != null && seq.equals(node.getUserData()));
+        }
+    }
+
+    private void placeMarkers() {
+        double w = markerTrack.getWidth() - 2 * TRACK_INSET;
+        List<Region> nodes = new ArrayList<>();
+        for (EventMarker m : vm.markers()) {
+            Region r = new Region();
+            r.getStyleClass().addAll("event-marker", m.styleClass());
+            r.resizeRelocate(TRACK_INSET + m.position() * Math.max(0, w) - 1.5, 0, 3, 10);
+            r.setManaged(false);
+            Tooltip.install(r, new Tooltip(m.event().type() + " " + Formats.frameOffset(m.event().offsetMs())));
+            r.setOnMouseClicked(e -> {
+                vm.onEvent(m.event());
+                previewBox.requestFocus();
+            });
+            nodes.add(r);
+        }
+        markerTrack.getChildren().setAll(nodes);
+    }
+
+    /** Focuses the preview, so that the arrow keys step through the frames. */
+    void focusPreview() {
+        previewBox.requestFocus();
+    }
+
+    void dispose() {
+        subscriptions.forEach(Subscription::unsubscribe);
+    }
+}

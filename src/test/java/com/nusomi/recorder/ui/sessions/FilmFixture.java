@@ -1,0 +1,62 @@
+package com.nusomi.recorder.ui.sessions;
+
+import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.request.CreateSessionRequest;
+import com.nusomi.recorder.client.request.EventInput;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Records sessions with frames and events through the real client: frames {@value #INTERVAL_MS} ms apart, each
+ * a small PNG of its own colour, and events at known offsets.
+ */
+final class FilmFixture {
+    static final long INTERVAL_MS = 500;
+
+    private FilmFixture() {
+    }
+
+    /** A stopped session with {@code frames} frames (seq 0..n-1) and a click, a key, a note and an error. */
+    static String record(SessionsClient client, int frames) {
+        Session s = client.create(CreateSessionRequest.builder("film_review").build());
+        Session started = client.start(s.id());
+        Instant t0 = started.startedAt();
+        for (int i = 0; i < frames; i++) {
+            client.uploadFrame(s.id(), i, t0.plusMillis(i * INTERVAL_MS), "image/png", png(i));
+        }
+        client.appendEvents(s.id(), List.of(
+                EventInput.builder("click").at(t0.plusMillis(1_200)).data(Map.of("x", 10, "y", 20)).build(),
+                EventInput.builder("key").at(t0.plusMillis(4_300)).data(Map.of("key", "Enter")).build(),
+                EventInput.builder("note").at(t0.plusMillis(9_800)).data(Map.of("text", "look here")).build(),
+                EventInput.builder("error").at(t0.plusMillis(60_000)).data(Map.of("message", "late")).build()));
+        client.stop(s.id());
+        return s.id();
+    }
+
+    /** A 64×40 PNG of a colour that differs for every {@code i}. */
+    static byte[] png(int i) {
+        BufferedImage img = new BufferedImage(64, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.getHSBColor((i * 0.137f) % 1f, 0.7f, 0.9f));
+        g.fillRect(0, 0, 64, 40);
+        g.setColor(Color.BLACK);
+        g.drawString(String.valueOf(i), 4, 30);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

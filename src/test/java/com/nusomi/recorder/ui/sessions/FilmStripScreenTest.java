@@ -1,0 +1,169 @@
+package com.nusomi.recorder.ui.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.app.connection.Connector;
+import com.nusomi.recorder.client.model.Event;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.ui.main.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The film strip in the real main window, against a real server with a session of 30 uploaded frames. */
+@ExtendWith(ApplicationExtension.class)
+class FilmStripScreenTest {
+    @TempDir
+    static Path data;
+    static SessionsFixture fx;
+    static String withFrames;
+    static String withoutFrames;
+    private AppContext ctx;
+    private SessionsViewModel vm;
+
+    @BeforeAll
+    static void seed() {
+        fx = new SessionsFixture(data.resolve("server"), 0);
+        withFrames = FilmFixture.record(fx.admin, 30);
+        withoutFrames = FilmFixture.record(fx.admin, 0);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        fx.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ctx = AppContext.builder().dataDir(Files.createTempDirectory(data, "app"))
+                .connector(Connector.remote(fx.server.baseUrl(), fx.server.adminKey())).useKeychain(false)
+                .healthPollMillis(60_000).clock(fx.clock).build();
+        MainWindow window = new MainWindow(ctx);
+        window.show(stage);
+        window.connect();
+    }
+
+    @AfterEach
+    void tearDown() {
+        ctx.close();
+    }
+
+    private FilmStripViewModel<Image> openSession(FxRobot robot, String id) {
+        javafx.scene.control.ButtonBase nav = robot.lookup("#navSessions").query();
+        robot.interact(nav::fire);
+        vm = robot.lookup("#sessionsView").queryAs(SessionsView.class).viewModel();
+        TableView<Session> table = robot.lookup("#sessionsTable").queryTableView();
+        await().atMost(Duration.ofSeconds(15)).until(() -> table.getItems().size() == 2 && !vm.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        int row = table.getItems().stream().map(Session::id).toList().indexOf(id);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
+        FilmStripViewModel<Image> film = vm.detail().film();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !vm.detail().loadingProperty().get()
+                && !film.framesLoadingProperty().get() && !film.imageLoadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        return film;
+    }
+
+    private static void click(FxRobot robot, Node node) {
+        robot.interact(() -> node.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1, MouseButton.PRIMARY,
+                1, false, false, false, false, true, false, false, true, false, true, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Image previewImage(FxRobot robot) {
+        return robot.lookup("#framePreview").queryAs(ImageView.class).getImage();
+    }
+
+    @Test
+    void selectingASessionShowsTwelveThumbnailsAndFrameZero(FxRobot robot) {
+        FilmStripViewModel<Image> film = openSession(robot, withFrames);
+        FlowPane thumbs = robot.lookup("#thumbnails").queryAs(FlowPane.class);
+        assertThat(thumbs.getChildren()).hasSize(12);
+        await().atMost(Duration.ofSeconds(10)).until(() -> film.thumbnails().stream()
+                .allMatch(t -> t.imageProperty().get() != null));
+        assertThat(film.currentSeqProperty().get()).isEqualTo(0L);
+        assertThat(previewImage(robot)).isNotNull();
+        assertThat(previewImage(robot).getWidth()).isEqualTo(64);
+        assertThat(robot.lookup("#frameCaption").queryLabeled().getText()).contains("Frame 0");
+        assertThat(robot.lookup("#frameScrubber").queryAs(javafx.scene.control.Slider.class).getMax()).isEqualTo(29);
+        assertThat(robot.lookup("#eventMarkers").queryAs(javafx.scene.layout.Pane.class).getChildren()).hasSize(4);
+        assertThat(robot.lookup("#framesEmpty").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
+    void rightShowsTheNextFrameAndEndTheLast(FxRobot robot) {
+        FilmStripViewModel<Image> film = openSession(robot, withFrames);
+        robot.interact(() -> robot.lookup("#framePreviewBox").query().requestFocus());
+        robot.type(KeyCode.RIGHT);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(1).equals(film.imageSeqProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(film.currentSeqProperty().get()).isEqualTo(1L);
+        assertThat(previewImage(robot)).isNotNull();
+        assertThat(robot.lookup("#frameCaption").queryLabeled().getText()).contains("Frame 1").contains("00:00.5");
+        assertThat(robot.lookup("#frameScrubber").queryAs(javafx.scene.control.Slider.class).getValue()).isEqualTo(1);
+
+        robot.type(KeyCode.END);
+        assertThat(film.currentSeqProperty().get()).isEqualTo(29L);
+        robot.type(KeyCode.PAGE_UP);
+        assertThat(film.currentSeqProperty().get()).isEqualTo(19L);
+        robot.type(KeyCode.HOME);
+        robot.type(KeyCode.LEFT);
+        assertThat(film.currentSeqProperty().get()).isEqualTo(0L);
+    }
+
+    @Test
+    void clickingAnEventOrAThumbnailJumpsToItsFrame(FxRobot robot) {
+        FilmStripViewModel<Image> film = openSession(robot, withFrames);
+        ListView<Event> events = robot.lookup((Node n) -> n instanceof ListView && "detailEvents".equals(n.getId()))
+                .query();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.getItems().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> note = robot.lookup("#detailEvents .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() instanceof Event e && e.type().equals("note")).findFirst().orElseThrow();
+        click(robot, note);
+        assertThat(film.currentSeqProperty().get()).as("9.8 s is nearest the frame at 10 s").isEqualTo(20L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(20).equals(film.imageSeqProperty().get()));
+
+        long seq = film.thumbnails().get(3).seq();
+        click(robot, robot.lookup("#thumb-" + seq).query());
+        assertThat(film.currentSeqProperty().get()).isEqualTo(seq);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#thumb-" + seq).query().getPseudoClassStates())
+                .anyMatch(p -> p.getPseudoClassName().equals("current"));
+        assertThat(film.imageSeqProperty().get()).as("thumbnails are cached").isEqualTo(seq);
+    }
+
+    @Test
+    void aSessionWithoutFramesShowsTheEmptyState(FxRobot robot) {
+        openSession(robot, withoutFrames);
+        Label empty = robot.lookup("#framesEmpty").queryAs(Label.class);
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(empty.getText()).isEqualTo("No frames were recorded");
+        assertThat(robot.lookup("#thumbnails").queryAs(FlowPane.class).getChildren()).isEmpty();
+        assertThat(previewImage(robot)).isNull();
+    }
+}
