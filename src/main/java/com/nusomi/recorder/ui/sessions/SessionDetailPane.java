@@ -88,7 +88,7 @@ final class SessionDetailPane extends ScrollPane {
 
         filmStrip = new FilmStrip(vm.film());
         ListView<Event> timeline = new ListView<>(events);
-        timeline.setId("detailEvents");
+        timeline.setId("detailEventList");
         timeline.setPrefHeight(160);
         timeline.setPlaceholder(new Label("No events"));
         timeline.setCellFactory(l -> new EventCell(e -> {
@@ -96,7 +96,7 @@ final class SessionDetailPane extends ScrollPane {
             filmStrip.focusPreview();
         }));
         eventsNote.getStyleClass().add("muted");
-        frames.setId("detailFrames");
+        frames.setId("detailFramesSummary");
 
         body = new VBox(8, title, grid, section("Frames"), frames, filmStrip, section("Events"), timeline,
                 eventsNote, section("Metadata"), metadata, section("Tags"), tagTable, tagForm());

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.nusomi.recorder.ui.common.Banner;
 import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.connection.ConnectionState;
+import com.nusomi.recorder.client.model.SessionStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,11 @@ public final class SessionsView extends BorderPane {
         Button refresh = button("refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
         refresh.setTooltip(new Tooltip("Refresh (F5)"));
         Button stop = button("stopSelected", "Stop", MaterialDesignS.STOP, a::onStopSelected);
-        stop.disableProperty().bind(busy.or(none).or(trash));
+        // Only sessions still created or recording can be stopped: a selection of finished ones disables Stop.
+        BooleanBinding nothingToStop = Bindings.createBooleanBinding(() -> vm.selection().stream()
+                .noneMatch(s -> s.status() == SessionStatus.CREATED || s.status() == SessionStatus.RECORDING),
+                vm.selection());
+        stop.disableProperty().bind(busy.or(nothingToStop).or(trash));
         Button delete = button("deleteSelected", "Delete", MaterialDesignD.DELETE_OUTLINE, a::onDeleteSelected);
         delete.disableProperty().bind(busy.or(none).or(trash));
         Button hard = button("deletePermanently", "Delete forever", MaterialDesignD.DELETE_FOREVER,

@@ -138,11 +138,11 @@ class FilmStripScreenTest {
     @Test
     void clickingAnEventOrAThumbnailJumpsToItsFrame(FxRobot robot) {
         FilmStripViewModel<Image> film = openSession(robot, withFrames);
-        ListView<Event> events = robot.lookup((Node n) -> n instanceof ListView && "detailEvents".equals(n.getId()))
+        ListView<Event> events = robot.lookup((Node n) -> n instanceof ListView && "detailEventList".equals(n.getId()))
                 .query();
         await().atMost(Duration.ofSeconds(5)).until(() -> events.getItems().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
-        ListCell<?> note = robot.lookup("#detailEvents .list-cell").queryAllAs(ListCell.class).stream()
+        ListCell<?> note = robot.lookup("#detailEventList .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> c.getItem() instanceof Event e && e.type().equals("note")).findFirst().orElseThrow();
         click(robot, note);
         assertThat(film.currentSeqProperty().get()).as("9.8 s is nearest the frame at 10 s").isEqualTo(20L);
