@@ -258,7 +258,7 @@ class SessionsScreenBenchmark {
             text = text.stripTrailing() + "\n\n" + md;
         } else {
             int next = text.indexOf("\n## ", at + SECTION.length());
-            text = text.substring(0, at) + md.stripTrailing() + "\n\n" + (next < 0 ? "" : text.substring(next + 1));
+            text = text.substring(0, at) + md.toString().stripTrailing() + "\n\n" + (next < 0 ? "" : text.substring(next + 1));
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
