@@ -48,16 +48,7 @@ class FilmStripViewModelTest {
         @Override
         public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
             submitted++;
-            queue.add(() -> {
-                T value;
-                try {
-                    value = work.call();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(value);
-            });
+            queue.add(() -> new DirectTaskRunner().run(work, onSuccess, onFailure));
         }
 
         @Override
