@@ -109,6 +109,7 @@ final class SessionLifecycle {
         }
         SessionRecord deleted = s.withDeletion(now, now + PURGE_AFTER_MILLIS);
         tx.updateSession(deleted);
+        tx.setTagNamesDeleted(id, true);
         audit(tx, now, "session.deleted", id, keyId, Map.of("purge_at", Times.format(deleted.purgeAt())));
         return deleted;
     }
@@ -120,6 +121,7 @@ final class SessionLifecycle {
         }
         SessionRecord restored = s.withDeletion(null, null);
         tx.updateSession(restored);
+        tx.setTagNamesDeleted(id, false);
         audit(tx, now, "session.restored", id, keyId, Map.of());
         return restored;
     }

@@ -51,15 +51,16 @@ final class SqliteTx implements StoreWriter {
 
     @Override
     public void updateSession(SessionRecord s) {
-        Optional<SessionRecord> before = findSession(s.id());
         update("UPDATE sessions SET status = ?, outcome = ?, stop_reason = ?, started_at = ?, stopped_at = ?, "
                         + "deleted_at = ?, purge_at = ?, frame_count = ?, event_count = ?, tag_count = ?, "
                         + "error_events = ? WHERE id = ?",
                 s.status(), s.outcome(), s.stopReason(), s.startedAt(), s.stoppedAt(), s.deletedAt(), s.purgeAt(),
                 s.frameCount(), s.eventCount(), s.tagCount(), s.errorEvents(), s.id());
-        if (before.isPresent() && before.get().isDeleted() != s.isDeleted()) {
-            update("UPDATE session_tag_names SET deleted = ? WHERE session_id = ?", s.isDeleted() ? 1 : 0, s.id());
-        }
+    }
+
+    @Override
+    public void setTagNamesDeleted(String sessionId, boolean deleted) {
+        update("UPDATE session_tag_names SET deleted = ? WHERE session_id = ?", deleted ? 1 : 0, sessionId);
     }
 
     @Override

@@ -5,8 +5,11 @@ public interface StoreWriter extends StoreReader {
 
     void insertSession(SessionRecord session);
 
-    /** Writes every mutable field of the session; keeps the tag filter's view of deletion in step. */
+    /** Writes every mutable field of the session. */
     void updateSession(SessionRecord session);
+
+    /** Keeps the tag filter's copy of a session's deletion in step: call it when a session is deleted or restored. */
+    void setTagNamesDeleted(String sessionId, boolean deleted);
 
     /** Adds the tag and bumps the session's tag count. */
     void insertTag(TagRecord tag, long sessionCreatedAt);
