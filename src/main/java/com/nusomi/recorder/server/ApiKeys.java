@@ -3,10 +3,7 @@ package com.nusomi.recorder.server;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
 import com.nusomi.recorder.server.store.Store;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,11 +91,6 @@ public final class ApiKeys {
     }
 
     static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(key.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -56,32 +56,22 @@ final class AuditApi {
             before = pos.get("i").asText();
         }
         List<AuditRecord> rows = tx.listAudit(new AuditQuery(sessionId, action, before, limit));
-        boolean hasMore = rows.size() > limit;
-        List<AuditRecord> page = hasMore ? rows.subList(0, limit) : rows;
-        String next = hasMore ? Cursors.encode(Json.MAPPER.createObjectNode().put("i", page.get(limit - 1).id()),
-                hash) : null;
-        return ApiResponse.json(200, Json.write(g -> {
+        PageOf<AuditRecord> page = PageOf.of(rows, limit);
+        String next = page.nextCursor(last -> Json.MAPPER.createObjectNode().put("i", last.id()), hash);
+        return page.response(next, (g, a) -> {
             g.writeStartObject();
-            g.writeArrayFieldStart("data");
-            for (AuditRecord a : page) {
-                g.writeStartObject();
-                g.writeStringField("id", a.id());
-                SessionJson.time(g, "at", a.at());
-                g.writeStringField("action", a.action());
-                g.writeStringField("session_id", a.sessionId());
-                if (a.apiKeyId() == null) {
-                    g.writeNullField("api_key_id");
-                } else {
-                    g.writeStringField("api_key_id", a.apiKeyId());
-                }
-                g.writeFieldName("details");
-                g.writeRawValue(a.details());
-                g.writeEndObject();
+            g.writeStringField("id", a.id());
+            SessionJson.time(g, "at", a.at());
+            g.writeStringField("action", a.action());
+            g.writeStringField("session_id", a.sessionId());
+            if (a.apiKeyId() == null) {
+                g.writeNullField("api_key_id");
+            } else {
+                g.writeStringField("api_key_id", a.apiKeyId());
             }
-            g.writeEndArray();
-            g.writeStringField("next_cursor", next);
-            g.writeBooleanField("has_more", hasMore);
+            g.writeFieldName("details");
+            g.writeRawValue(a.details());
             g.writeEndObject();
-        }));
+        });
     }
 }

@@ -137,24 +137,8 @@ final class EventsApi {
         }
         SessionLifecycle.requireLive(tx, id);
         List<EventRecord> rows = tx.listEvents(id, types, afterAt, afterId, limit);
-        boolean hasMore = rows.size() > limit;
-        List<EventRecord> page = hasMore ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (hasMore) {
-            EventRecord last = page.get(limit - 1);
-            next = Cursors.encode(Json.MAPPER.createObjectNode().put("a", last.at()).put("i", last.id()), hash);
-        }
-        String nextCursor = next;
-        return ApiResponse.json(200, Json.write(g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("data");
-            for (EventRecord e : page) {
-                SessionJson.event(g, e);
-            }
-            g.writeEndArray();
-            g.writeStringField("next_cursor", nextCursor);
-            g.writeBooleanField("has_more", hasMore);
-            g.writeEndObject();
-        }));
+        PageOf<EventRecord> page = PageOf.of(rows, limit);
+        return page.response(page.nextCursor(
+                last -> Json.MAPPER.createObjectNode().put("a", last.at()).put("i", last.id()), hash), SessionJson::event);
     }
 }

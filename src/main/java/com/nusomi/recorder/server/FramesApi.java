@@ -13,10 +13,7 @@ import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.StoreReader;
 import com.nusomi.recorder.server.store.StoreWriter;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +49,7 @@ final class FramesApi {
         String contentType = r.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         String id = r.pathParam("id");
         SessionRecord s = SessionLifecycle.requireLive(tx, id);
-        String sha = sha256(r.body());
+        String sha = Hashes.sha256Hex(r.body());
         var existing = tx.findFrame(id, seq);
         if (existing.isPresent()) {
             FrameRecord f = existing.get();
@@ -94,21 +91,9 @@ final class FramesApi {
         }
         SessionLifecycle.requireLive(tx, id);
         List<FrameRecord> rows = tx.listFrames(id, after, limit);
-        boolean hasMore = rows.size() > limit;
-        List<FrameRecord> page = hasMore ? rows.subList(0, limit) : rows;
-        String next = hasMore
-                ? Cursors.encode(Json.MAPPER.createObjectNode().put("q", page.get(limit - 1).seq()), hash) : null;
-        return ApiResponse.json(200, Json.write(g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("data");
-            for (FrameRecord f : page) {
-                frame(g, f);
-            }
-            g.writeEndArray();
-            g.writeStringField("next_cursor", next);
-            g.writeBooleanField("has_more", hasMore);
-            g.writeEndObject();
-        }));
+        PageOf<FrameRecord> page = PageOf.of(rows, limit);
+        return page.response(page.nextCursor(last -> Json.MAPPER.createObjectNode().put("q", last.seq()), hash),
+                FramesApi::frame);
     }
 
     private ApiResponse image(ApiRequest r, StoreReader tx) {
@@ -148,13 +133,5 @@ final class FramesApi {
         g.writeNumberField("bytes", f.bytes());
         g.writeStringField("sha256", f.sha256());
         g.writeEndObject();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -188,32 +188,16 @@ final class SessionsApi {
         SessionQuery query = new SessionQuery(workflows, statuses, outcomes, kinds, tags, sinceMillis, untilMillis,
                 deleted != null, afterCreated, afterId, limit);
         List<SessionRecord> rows = tx.listSessions(query);
-        boolean hasMore = rows.size() > limit;
-        List<SessionRecord> page = hasMore ? rows.subList(0, limit) : rows;
+        PageOf<SessionRecord> page = PageOf.of(rows, limit);
         Map<String, List<TagRecord>> pageTags = include != null
-                ? tx.tagsOf(page.stream().map(SessionRecord::id).toList()) : null;
-        String next = null;
-        if (hasMore) {
-            SessionRecord last = page.get(page.size() - 1);
+                ? tx.tagsOf(page.rows().stream().map(SessionRecord::id).toList()) : null;
+        Long resolvedSince = sinceMillis;
+        String next = page.nextCursor(last -> {
             ObjectNode pos = Json.MAPPER.createObjectNode().put("c", last.createdAt()).put("i", last.id());
-            if (sinceMillis != null) {
-                pos.put("s", sinceMillis);
-            }
-            next = Cursors.encode(pos, hash);
-        }
-        String nextCursor = next;
-        return ApiResponse.json(200, Json.write(g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("data");
-            for (SessionRecord s : page) {
-                SessionJson.session(g, s, r.now(), pageTags == null ? SessionJson.Embeds.NONE
-                        : new SessionJson.Embeds(pageTags.get(s.id()), null, null, null));
-            }
-            g.writeEndArray();
-            g.writeStringField("next_cursor", nextCursor);
-            g.writeBooleanField("has_more", hasMore);
-            g.writeEndObject();
-        }));
+            return resolvedSince == null ? pos : pos.put("s", resolvedSince);
+        }, hash);
+        return page.response(next, (g, s) -> SessionJson.session(g, s, r.now(), pageTags == null
+                ? SessionJson.Embeds.NONE : new SessionJson.Embeds(pageTags.get(s.id()), null, null, null)));
     }
 
     private static long parseSince(String since, long now) {
