@@ -75,7 +75,7 @@ public final class MainWindow {
 
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
-        LiveRecording live = new LiveRecording(ctx.tasks());
+        LiveRecording live = new LiveRecording(ctx.tasks(), ctx.executor().scheduler());
         ctx.recorder().addListener(live);
         this.recordVm = new RecordViewModel(ctx.tasks(), () -> ctx.connection().client(), ctx.recorder()::service,
                 live, ctx.settings(), ctx::saveSettings, ctx.clock());

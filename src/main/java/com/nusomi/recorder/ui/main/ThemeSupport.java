@@ -52,8 +52,8 @@ public final class ThemeSupport {
 
     /** Adds our stylesheet and the theme class to a root (main window, mini recorder, dialogs). */
     public static void style(Parent root, boolean dark) {
-        String css = ThemeSupport.class.getResource(STYLESHEET) != null
-                ? ThemeSupport.class.getResource(STYLESHEET).toExternalForm() : null;
+        java.net.URL url = ThemeSupport.class.getResource(STYLESHEET);
+        String css = url != null ? url.toExternalForm() : null;
         if (css != null && !root.getStylesheets().contains(css)) {
             root.getStylesheets().add(css);
         }

@@ -8,7 +8,7 @@ import com.nusomi.recorder.recorder.Recording;
 import com.nusomi.recorder.recorder.RecordingState;
 import com.nusomi.recorder.recorder.spool.RejectedEntry;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +33,7 @@ public final class LiveRecording implements RecorderListener {
     static final long STATS_INTERVAL_MS = 250;
 
     private final TaskRunner tasks;
+    private final ScheduledExecutorService scheduler;
     private final AtomicReference<RecorderStats> latest = new AtomicReference<>();
     private final AtomicBoolean flushQueued = new AtomicBoolean();
     private volatile long lastFlushNanos;
@@ -52,8 +53,15 @@ public final class LiveRecording implements RecorderListener {
     private final ObservableList<RecorderWarning> warnings = FXCollections.observableArrayList();
     private final ObservableList<RejectedEntry> rejected = FXCollections.observableArrayList();
 
+    /** Without a scheduler (view-model tests) every update is shown at once. */
     public LiveRecording(TaskRunner tasks) {
+        this(tasks, null);
+    }
+
+    /** Updates are shown at most every {@value #STATS_INTERVAL_MS} ms, timed on the app's scheduler. */
+    public LiveRecording(TaskRunner tasks, ScheduledExecutorService scheduler) {
         this.tasks = tasks;
+        this.scheduler = scheduler;
     }
 
     /** Follows this recording from now on (UI thread). */
@@ -100,10 +108,14 @@ public final class LiveRecording implements RecorderListener {
         latest.set(stats);
         if (flushQueued.compareAndSet(false, true)) {
             long waitNanos = TimeUnit.MILLISECONDS.toNanos(STATS_INTERVAL_MS) - (System.nanoTime() - lastFlushNanos);
-            if (waitNanos <= 0) {
+            if (waitNanos <= 0 || scheduler == null) {
                 tasks.onUi(this::flush);
             } else {
-                CompletableFuture.delayedExecutor(waitNanos, TimeUnit.NANOSECONDS).execute(() -> tasks.onUi(this::flush));
+                try {
+                    scheduler.schedule(() -> tasks.onUi(this::flush), waitNanos, TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // the app is closing: nothing left to show
+                }
             }
         }
     }
