@@ -1,51 +1,42 @@
 package com.nusomi.recorder.server;
 
 import com.nusomi.recorder.server.http.HttpFrontend;
+import com.nusomi.recorder.server.http.JsonErrorHandler;
 import com.nusomi.recorder.server.http.Router;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
 import com.nusomi.recorder.server.store.SqliteStore;
 import com.nusomi.recorder.server.store.Store;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local Sessions API server: SQLite in the data folder, the JDK's HTTP server on a loopback port, and the
+ * The local Sessions API server: SQLite in the data folder, Jetty's HTTP/1.1 server on a loopback port, and the
  * background indexer and purge. Started headless by {@code serve}, or in-process by the desktop app.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int HTTP_THREADS = 128;
-
-    static {
-        // A client that sends its request too slowly is dropped after 30 s instead of holding a thread for ever.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "30");
-        }
-        // The JDK server writes a response's headers and body separately: without TCP_NODELAY the body waits for
-        // the client's delayed ACK, some 40 ms on every keep-alive request.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** A client that sends nothing for this long, mid-headers or mid-body, is dropped and frees its thread. */
+    private static final long IDLE_TIMEOUT_MS = 30_000;
 
     private final ServerConfig config;
     private final SqliteStore store;
     private final ApiKeys keys;
     private final Maintenance maintenance;
-    private final HttpServer http;
-    private final ThreadPoolExecutor executor;
+    private final Server http;
+    private final ServerConnector connector;
     private final String adminKey;
 
     private ApiServer(ServerConfig config) throws IOException {
@@ -62,17 +53,26 @@ public final class ApiServer implements AutoCloseable {
             FramesApi.register(router, frames);
             EventsApi.register(router);
             AuditApi.register(router, config.version());
-            AtomicInteger n = new AtomicInteger();
-            this.executor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), r -> {
-                        Thread t = new Thread(r, "api-http-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            executor.allowCoreThreadTimeOut(true);
-            this.http = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 256);
-            http.createContext("/", new HttpFrontend(router, store, keys::lookup, config.clock()));
-            http.setExecutor(executor);
+            QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2, (int) IDLE_TIMEOUT_MS);
+            threads.setName("api-http");
+            threads.setDaemon(true);
+            this.http = new Server(threads);
+            HttpConfiguration http11 = new HttpConfiguration();
+            http11.setSendServerVersion(false);
+            http11.setSendXPoweredBy(false);
+            http11.setRequestHeaderSize(16 * 1024);
+            // The router matches raw paths itself: "//", "..", "%2F" in a path are unknown routes (404 in the
+            // error shape), not requests for Jetty to refuse or normalise.
+            http11.setUriCompliance(UriCompliance.UNSAFE);
+            // One acceptor and one selector: a loopback server on a small machine needs no more.
+            this.connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(http11));
+            connector.setHost(config.bind());
+            connector.setPort(config.port());
+            connector.setAcceptQueueSize(256);
+            connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+            http.addConnector(connector);
+            http.setErrorHandler(new JsonErrorHandler());
+            http.setHandler(new HttpFrontend(router, store, keys::lookup, config.clock()));
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -84,12 +84,24 @@ public final class ApiServer implements AutoCloseable {
         try {
             ApiServer server = new ApiServer(config);
             server.maintenance.start(config.sealInterval().toMillis(), config.purgeInterval().toMillis());
-            server.http.start();
+            server.startHttp();
             LOG.info("Sessions API listening on {} (data in {})", server.baseUrl(), config.dataDir());
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the server on " + config.bind() + ":" + config.port()
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startHttp() throws IOException {
+        try {
+            http.start();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        } catch (Exception e) {
+            close();
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -117,7 +129,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public String adminKey() {
@@ -149,8 +161,11 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
-        executor.shutdownNow();
+        try {
+            http.stop();
+        } catch (Exception e) {
+            LOG.warn("the HTTP server did not stop cleanly: {}", e.toString());
+        }
         maintenance.close();
         store.close();
         LOG.info("Sessions API stopped");

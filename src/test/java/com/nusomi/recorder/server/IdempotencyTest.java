@@ -185,7 +185,38 @@ class IdempotencyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"del\u007fkey", "caf\u00e9", "nul\u0000key"})
+    @ValueSource(strings = {"del\u007fkey", "nul\u0000key"})
+    void keyWithAControlCharacterInTheHeaderIsNotValidHttpAndGetsTheErrorShape(String key) {
+        // DEL and NUL may not appear in an HTTP field value at all (RFC 9110, 5.5): the HTTP layer refuses the
+        // request before the key is looked at, in the error shape. The key rule itself is checked through the
+        // body field below, where such characters can legally arrive.
+        String workflow = uniqueWorkflow();
+        String body = "{\"workflow\":\"" + workflow + "\"}";
+        try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
+            raw.head("POST", "/v1/sessions", Map.of("Authorization", "Bearer " + SERVER.server().adminKey(),
+                    "Content-Type", "application/json", "Idempotency-Key", key,
+                    "Content-Length", String.valueOf(body.length()))).write(body);
+
+            RawHttp.Response r = raw.read();
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.errorCode()).isEqualTo("request_malformed");
+            assertThat(r.json().path("error").path("request_id").asText())
+                    .matches(ApiCalls.REQUEST_ID).isEqualTo(r.headers().get("request-id"));
+        }
+        assertThat(api().get("/v1/sessions?workflow=" + workflow).json().path("data")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"del\u007fkey", "caf\u00e9", "nul\u0000key", "tab\tkey"})
+    void keyOutsidePrintableAsciiInTheBodyIsIdempotencyKeyInvalid(String key) {
+        String body = ApiCalls.JSON.createObjectNode().put("workflow", "wf").put("idempotency_key", key).toString();
+
+        api().post("/v1/sessions", body).expectError(400, "idempotency_key_invalid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"caf\u00e9"})
     void keyOutsidePrintableAsciiIsIdempotencyKeyInvalid(String key) {
         String body = "{\"workflow\":\"wf\"}";
         try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {

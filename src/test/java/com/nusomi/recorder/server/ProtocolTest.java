@@ -128,4 +128,62 @@ class ProtocolTest {
     void healthIgnoresABadKey() {
         api().as("nsk_test_not_a_key").get("/v1/health").expect(200);
     }
+
+    /**
+     * Requests that are not valid HTTP never reach a route: the HTTP layer refuses them, still in the error shape
+     * with a Request-Id (never an HTML page), and the server goes on answering.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "GARBAGE\r\n\r\n",
+            "GET /v1/health HTTP/1.1 extra\r\nHost: x\r\n\r\n",
+            "GET /v1/sessions/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+            "POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n",
+            "POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nabcde",
+            "GET /v1/health HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n",
+            "GET /v1/health HTTP/1.1\r\nHost: x\r\nNo-Colon\r\n\r\n",
+            "GET /v1/health HTTP/7.0\r\nHost: x\r\n\r\n",
+    })
+    void requestThatIsNotValidHttpGetsAJsonErrorWithARequestId(String wire) {
+        RawHttp.Response r;
+        try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
+            r = raw.write(wire).read();
+        }
+
+        assertThat(r.status()).as("status for %s", wire).isBetween(400, 505).isNotEqualTo(500);
+        assertThat(r.headers().get("content-type")).isEqualTo("application/json; charset=utf-8");
+        JsonNode error = r.json().path("error");
+        assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.path("code").asText()).isNotBlank();
+        assertThat(error.path("message").asText()).isNotBlank();
+        assertThat(error.path("request_id").asText()).matches(ApiCalls.REQUEST_ID)
+                .isEqualTo(r.headers().get("request-id"));
+        api().as(null).get("/v1/health").expect(200);
+    }
+
+    @Test
+    void headersOverTheLimitGetAJsonError() {
+        String huge = "x".repeat(64 * 1024);
+        RawHttp.Response r;
+        try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
+            r = raw.write("GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + huge + "\r\n\r\n").read();
+        }
+
+        assertThat(r.status()).isEqualTo(431);
+        assertThat(r.errorCode()).isEqualTo("headers_too_large");
+        assertThat(r.headers().get("request-id")).matches(ApiCalls.REQUEST_ID);
+    }
+
+    @Test
+    void uriOverTheLimitGetsAJsonError() {
+        String longPath = "/v1/sessions?workflow=" + "a".repeat(64 * 1024);
+        RawHttp.Response r;
+        try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
+            r = raw.write("GET " + longPath + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
+        }
+
+        assertThat(r.status()).isIn(414, 431);
+        assertThat(r.errorCode()).isIn("uri_too_long", "headers_too_large");
+        assertThat(r.headers().get("request-id")).matches(ApiCalls.REQUEST_ID);
+    }
 }

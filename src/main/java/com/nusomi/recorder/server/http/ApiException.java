@@ -56,6 +56,35 @@ public final class ApiException extends RuntimeException {
                 "this API key lacks the '" + scope + "' scope", null);
     }
 
+    public static ApiException internal() {
+        return new ApiException(500, "api_error", "internal_error",
+                "the server failed to handle this request; quote the request id when reporting it", null);
+    }
+
+    /**
+     * What the server answers when the HTTP layer itself refuses a request before it reaches a route: a request
+     * line, URI, header or body framing that is not valid HTTP, or one over the server's size limits.
+     */
+    public static ApiException protocol(int status, String reason) {
+        String detail = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
+        return switch (status) {
+            case 404 -> notFound("route_not_found", "no such route");
+            case 413 -> new ApiException(413, "invalid_request_error", "payload_too_large",
+                    "the request body is too large" + detail, null);
+            case 414 -> new ApiException(414, "invalid_request_error", "uri_too_long",
+                    "the request URI is too long" + detail, null);
+            case 431 -> new ApiException(431, "invalid_request_error", "headers_too_large",
+                    "the request headers are too large" + detail, null);
+            default -> status >= 500
+                    ? (status == 505
+                            ? new ApiException(505, "invalid_request_error", "http_version_not_supported",
+                                    "only HTTP/1.0 and HTTP/1.1 are served" + detail, null)
+                            : internal())
+                    : new ApiException(status >= 400 ? status : 400, "invalid_request_error", "request_malformed",
+                            "the request is not valid HTTP" + detail, null);
+        };
+    }
+
     public ApiException withExtra(String field, String value) {
         extra.put(field, value);
         return this;

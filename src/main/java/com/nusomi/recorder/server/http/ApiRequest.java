@@ -1,8 +1,8 @@
 package com.nusomi.recorder.server.http;
 
 import com.nusomi.recorder.server.store.ApiKeyRecord;
-import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A request after routing and authentication: what a handler needs, and nothing of the HTTP library. */
 public record ApiRequest(
@@ -15,16 +15,11 @@ public record ApiRequest(
         String requestId,
         ApiKeyRecord apiKey,
         long now,
-        Map<String, List<String>> headers) {
+        UnaryOperator<String> headers) {
 
     /** The first value of a request header (names compared ignoring case), or null. */
     public String header(String name) {
-        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-            if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
-                return h.getValue().get(0);
-            }
-        }
-        return null;
+        return headers.apply(name);
     }
 
     public String pathParam(String name) {

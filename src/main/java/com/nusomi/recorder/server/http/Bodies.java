@@ -2,13 +2,13 @@ package com.nusomi.recorder.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.jetty.server.Request;
 
 /** Reads request bodies within their limit (never a byte past it) and checks their media type. */
 final class Bodies {
@@ -17,9 +17,9 @@ final class Bodies {
     private Bodies() {
     }
 
-    static byte[] read(HttpExchange exchange, Route route, String contentType) {
+    static byte[] read(Request exchange, Route route, String contentType) {
         long limit = route.bodyLimit();
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        String declared = exchange.getHeaders().get("Content-Length");
         if (declared != null) {
             long length;
             try {
@@ -31,7 +31,7 @@ final class Bodies {
                 throw tooLarge(limit);
             }
         }
-        byte[] body = readAtMost(exchange.getRequestBody(), limit);
+        byte[] body = readAtMost(Request.asInputStream(exchange), limit);
         if (body.length == 0) {
             if (route.body() == Route.Body.BINARY) {
                 throw ApiException.bodyInvalid("the request body is empty; the image bytes are required");

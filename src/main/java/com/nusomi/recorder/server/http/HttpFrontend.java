@@ -3,13 +3,18 @@ package com.nusomi.recorder.server.http;
 import com.nusomi.recorder.server.Ids;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
 import com.nusomi.recorder.server.store.Store;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * idempotency, and the mapping of every failure to the contract's error shape. No HTML page and no stack trace
  * ever leaves it; a 5xx only comes from a bug or a broken disk.
  */
-public final class HttpFrontend implements HttpHandler {
+public final class HttpFrontend extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
 
     private final Router router;
@@ -28,6 +33,8 @@ public final class HttpFrontend implements HttpHandler {
     private final Clock clock;
 
     public HttpFrontend(Router router, Store store, Function<String, ApiKeyRecord> keyLookup, Clock clock) {
+        // Blocking: handlers read bodies and wait on SQLite, so Jetty runs them on its pool, never on a selector.
+        super(InvocationType.BLOCKING);
         this.router = router;
         this.store = store;
         this.keyLookup = keyLookup;
@@ -36,7 +43,7 @@ public final class HttpFrontend implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public boolean handle(Request exchange, Response out, Callback callback) {
         String requestId = Ids.request();
         long started = System.nanoTime();
         ApiResponse response;
@@ -47,49 +54,52 @@ public final class HttpFrontend implements HttpHandler {
             response = ErrorBody.response(e, requestId);
             close = e.status() == 413;
         } catch (RuntimeException | Error e) {
-            LOG.error("request {} {} {} failed", requestId, exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), e);
-            response = ErrorBody.response(new ApiException(500, "api_error", "internal_error",
-                    "the server failed to handle this request; quote the request id when reporting it", null),
-                    requestId);
+            LOG.error("request {} {} {} failed", requestId, exchange.getMethod(), exchange.getHttpURI().getPath(), e);
+            response = ErrorBody.response(ApiException.internal(), requestId);
         }
-        send(exchange, response, requestId, close);
+        if (!close && !consumeUnreadBody(exchange)) {
+            close = true;
+        }
+        send(exchange, out, callback, response, requestId, close);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} {} -> {} in {} µs", requestId, exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), response.status(), (System.nanoTime() - started) / 1000);
+            LOG.debug("{} {} {} -> {} in {} µs", requestId, exchange.getMethod(), exchange.getHttpURI().getPath(),
+                    response.status(), (System.nanoTime() - started) / 1000);
         }
+        return true;
     }
 
-    private ApiResponse dispatch(HttpExchange exchange, String requestId) {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
+    private ApiResponse dispatch(Request exchange, String requestId) {
+        String method = exchange.getMethod();
+        HttpURI uri = exchange.getHttpURI();
+        String path = uri.getPath();
+        HttpFields headers = exchange.getHeaders();
         Router.Match match = router.match(method, path == null ? "" : path);
         Route route = match.route();
         ApiKeyRecord key = null;
         if (route.scope() != null) {
-            key = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            key = authenticate(headers.get("Authorization"));
             if (!(key.scopes().contains(route.scope()) || key.scopes().contains("admin"))) {
                 throw ApiException.forbidden(route.scope());
             }
         }
-        QueryParams query = QueryParams.parse(exchange.getRequestURI().getRawQuery());
+        QueryParams query = QueryParams.parse(uri.getQuery());
         query.requireOnly(route.queryParams());
         long now = clock.millis();
         if (!route.isWrite()) {
             ApiRequest request = new ApiRequest(method, path, match.params(), query, new byte[0], null, requestId,
-                    key, now, exchange.getRequestHeaders());
+                    key, now, headers::get);
             return store.read(tx -> route.reader().handle(request, tx));
         }
         String headerKey = "POST".equals(method)
-                ? Idempotency.validateKey(exchange.getRequestHeaders().getFirst("Idempotency-Key"), null) : null;
+                ? Idempotency.validateKey(headers.get("Idempotency-Key"), null) : null;
         String apiKeyId = key == null ? null : key.id();
         // The header's key is in flight from here: a retry that comes while this body is still arriving gets a 409.
         String slot = headerKey == null ? null : idempotency.reserve(apiKeyId, headerKey);
         try {
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            String contentType = headers.get("Content-Type");
             byte[] body = Bodies.read(exchange, route, contentType);
             ApiRequest request = new ApiRequest(method, path, match.params(), query, body, contentType, requestId,
-                    key, now, exchange.getRequestHeaders());
+                    key, now, headers::get);
             String idemKey = headerKey;
             if (route.body() == Route.Body.JSON_WITH_IDEMPOTENCY_KEY) {
                 idemKey = Idempotency.resolve(headerKey, Bodies.peekTextField(body, "idempotency_key"));
@@ -106,6 +116,35 @@ public final class HttpFrontend implements HttpHandler {
                 idempotency.release(slot);
             }
         }
+    }
+
+    /**
+     * A body the route never read (a request refused before its body, such as a 401 or a 404) is read and thrown
+     * away when it is small, so that the connection can carry the client's next request; a larger one, or one of
+     * unknown length, is not: the answer then closes the connection. False when the connection must close.
+     */
+    private static boolean consumeUnreadBody(Request request) {
+        HttpFields headers = request.getHeaders();
+        if (headers.contains("Transfer-Encoding")) {
+            return isFullyRead(request);
+        }
+        String length = headers.get("Content-Length");
+        if (length == null) {
+            return true;
+        }
+        try {
+            if (Long.parseLong(length.strip()) > Route.JSON_LIMIT) {
+                return isFullyRead(request);
+            }
+            Content.Source.consumeAll(request);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isFullyRead(Request request) {
+        return request.consumeAvailable();
     }
 
     private ApiKeyRecord authenticate(String header) {
@@ -130,31 +169,27 @@ public final class HttpFrontend implements HttpHandler {
                 .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
-    private static void send(HttpExchange exchange, ApiResponse response, String requestId, boolean close)
-            throws IOException {
-        try {
-            var headers = exchange.getResponseHeaders();
-            headers.set("Content-Type", response.contentType());
-            headers.set("Request-Id", requestId);
-            headers.set("Cache-Control", "no-store");
-            headers.set("X-Content-Type-Options", "nosniff");
-            for (Map.Entry<String, String> h : response.headers().entrySet()) {
-                headers.set(h.getKey(), h.getValue());
-            }
-            if (close) {
-                headers.set("Connection", "close");
-            }
-            byte[] body = response.body();
-            boolean head = "HEAD".equals(exchange.getRequestMethod());
-            exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
-            if (!head && body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } finally {
-            // An unread body (a refused upload) is not drained: with "Connection: close" the socket is dropped.
-            exchange.close();
+    private static void send(Request request, Response out, Callback callback, ApiResponse response,
+            String requestId, boolean close) {
+        HttpFields.Mutable headers = out.getHeaders();
+        out.setStatus(response.status());
+        headers.put("Content-Type", response.contentType());
+        headers.put("Request-Id", requestId);
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        for (Map.Entry<String, String> h : response.headers().entrySet()) {
+            headers.put(h.getKey(), h.getValue());
+        }
+        if (close) {
+            // An unread body (a refused upload) is not drained: the connection is dropped after the answer.
+            headers.put("Connection", "close");
+        }
+        byte[] body = response.body();
+        headers.put("Content-Length", Long.toString(body.length));
+        if ("HEAD".equals(request.getMethod()) || body.length == 0) {
+            out.write(true, null, callback);
+        } else {
+            out.write(true, ByteBuffer.wrap(body), callback);
         }
     }
 }

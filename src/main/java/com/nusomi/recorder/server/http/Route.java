@@ -30,6 +30,10 @@ public record Route(
         BINARY
     }
 
+    /** The largest JSON body, and the largest unread body the server reads and discards to keep a connection. */
+    public static final long JSON_LIMIT = 1024L * 1024;
+    public static final long BINARY_LIMIT = 10L * 1024 * 1024;
+
     @FunctionalInterface
     public interface ReadHandler {
         ApiResponse handle(ApiRequest request, StoreReader tx);
@@ -55,6 +59,6 @@ public record Route(
     }
 
     public long bodyLimit() {
-        return body == Body.BINARY ? 10L * 1024 * 1024 : 1024L * 1024;
+        return body == Body.BINARY ? BINARY_LIMIT : JSON_LIMIT;
     }
 }

@@ -1,0 +1,45 @@
+package com.nusomi.recorder.server.http;
+
+import com.nusomi.recorder.server.Ids;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's answer to what never reaches {@link HttpFrontend} (a request line, URI, header or framing that is not
+ * valid HTTP, headers over the limit), in the contract's error shape with a {@code Request-Id}, instead of
+ * Jetty's HTML error page.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String requestId = Ids.request();
+        Object message = request.getAttribute(ERROR_MESSAGE);
+        ApiException error = ApiException.protocol(response.getStatus(), message == null ? null : message.toString());
+        HttpFields.Mutable headers = response.getHeaders();
+        fill(headers, requestId);
+        response.setStatus(error.status());
+        response.write(true, ByteBuffer.wrap(ErrorBody.of(error, requestId)), callback);
+        return true;
+    }
+
+    /** For a request the parser refused before there was a request to hand to {@link #handle}. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        String requestId = Ids.request();
+        fill(fields, requestId);
+        return ByteBuffer.wrap(ErrorBody.of(ApiException.protocol(status, reason), requestId));
+    }
+
+    private static void fill(HttpFields.Mutable headers, String requestId) {
+        headers.put(HttpHeader.CONTENT_TYPE, ApiResponse.JSON);
+        headers.put("Request-Id", requestId);
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+    }
+}
