@@ -572,7 +572,7 @@ class ServerBenchmark {
     private static String breakdownText(double[] b, String big) {
         double rest = b[0] - b[1] - b[2] - b[3];
         return String.format(Locale.ROOT, "No-filter page at %s, p50: API %s = HTTP round trip with no work "
-                        + "(`GET /v1/health`, JDK `HttpClient` to JDK `HttpServer`) %s + the store's list call "
+                        + "(`GET /v1/health`, JDK `HttpClient` to the server's Jetty) %s + the store's list call "
                         + "in-process (borrow a read connection, the SQL, map 101 rows) %s + JSON of the page (about "
                         + "40 KB) %s + the rest (key lookup, query parsing, sending and receiving 40 KB) %s. "
                         + "The raw SQL alone: %s.", big, ms(b[0]), ms(b[1]), ms(b[2]), ms(b[3]), ms(rest), ms(b[4]));
