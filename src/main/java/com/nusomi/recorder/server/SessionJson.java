@@ -1,6 +1,8 @@
 package com.nusomi.recorder.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.nusomi.recorder.server.store.EventRecord;
 import com.nusomi.recorder.server.store.FramesSummary;
 import com.nusomi.recorder.server.store.SessionRecord;
@@ -18,56 +20,90 @@ final class SessionJson {
         static final Embeds NONE = new Embeds(null, null, null, null);
     }
 
+    // Field names of a session, encoded once: a page of 100 sessions writes some 2,000 of them.
+    private static final SerializableString ACTOR = new SerializedString("actor");
+    private static final SerializableString COUNT = new SerializedString("count");
+    private static final SerializableString CREATED_AT = new SerializedString("created_at");
+    private static final SerializableString DELETED_AT = new SerializedString("deleted_at");
+    private static final SerializableString DURATION_MS = new SerializedString("duration_ms");
+    private static final SerializableString EVENT_COUNT = new SerializedString("event_count");
+    private static final SerializableString EVENTS = new SerializedString("events");
+    private static final SerializableString EVENTS_TRUNCATED = new SerializedString("events_truncated");
+    private static final SerializableString FIRST_AT = new SerializedString("first_at");
+    private static final SerializableString FRAME_COUNT = new SerializedString("frame_count");
+    private static final SerializableString FRAMES_SUMMARY = new SerializedString("frames_summary");
+    private static final SerializableString HEIGHT = new SerializedString("height");
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString KIND = new SerializedString("kind");
+    private static final SerializableString LAST_AT = new SerializedString("last_at");
+    private static final SerializableString METADATA = new SerializedString("metadata");
+    private static final SerializableString OUTCOME = new SerializedString("outcome");
+    private static final SerializableString PURGE_AT = new SerializedString("purge_at");
+    private static final SerializableString STARTED_AT = new SerializedString("started_at");
+    private static final SerializableString STATUS = new SerializedString("status");
+    private static final SerializableString STOP_REASON = new SerializedString("stop_reason");
+    private static final SerializableString STOPPED_AT = new SerializedString("stopped_at");
+    private static final SerializableString TAGS = new SerializedString("tags");
+    private static final SerializableString THUMBNAILS = new SerializedString("thumbnails");
+    private static final SerializableString TOTAL_BYTES = new SerializedString("total_bytes");
+    private static final SerializableString WIDTH = new SerializedString("width");
+    private static final SerializableString WORKFLOW = new SerializedString("workflow");
+
     static void session(JsonGenerator g, SessionRecord s, long now, Embeds embeds) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", s.id());
-        g.writeStringField("workflow", s.workflow());
-        g.writeStringField("status", s.status());
-        nullableString(g, "outcome", s.outcome());
-        nullableString(g, "stop_reason", s.stopReason());
-        g.writeFieldName("metadata");
+        string(g, ID, s.id());
+        string(g, WORKFLOW, s.workflow());
+        string(g, STATUS, s.status());
+        nullableString(g, OUTCOME, s.outcome());
+        nullableString(g, STOP_REASON, s.stopReason());
+        g.writeFieldName(METADATA);
         g.writeRawValue(s.metadata());
+        g.writeFieldName(ACTOR);
         if (s.actorId() == null) {
-            g.writeNullField("actor");
+            g.writeNull();
         } else {
-            g.writeObjectFieldStart("actor");
-            g.writeStringField("id", s.actorId());
-            g.writeStringField("kind", s.actorKind());
+            g.writeStartObject();
+            string(g, ID, s.actorId());
+            string(g, KIND, s.actorKind());
             g.writeEndObject();
         }
-        time(g, "started_at", s.startedAt());
-        time(g, "stopped_at", s.stoppedAt());
-        g.writeNumberField("duration_ms", durationMillis(s, now));
-        g.writeNumberField("frame_count", s.frameCount());
-        g.writeNumberField("event_count", s.eventCount());
-        time(g, "created_at", s.createdAt());
-        time(g, "deleted_at", s.deletedAt());
-        time(g, "purge_at", s.purgeAt());
+        time(g, STARTED_AT, s.startedAt());
+        time(g, STOPPED_AT, s.stoppedAt());
+        number(g, DURATION_MS, durationMillis(s, now));
+        number(g, FRAME_COUNT, s.frameCount());
+        number(g, EVENT_COUNT, s.eventCount());
+        time(g, CREATED_AT, s.createdAt());
+        time(g, DELETED_AT, s.deletedAt());
+        time(g, PURGE_AT, s.purgeAt());
         if (embeds.tags() != null) {
-            g.writeArrayFieldStart("tags");
+            g.writeFieldName(TAGS);
+            g.writeStartArray();
             for (TagRecord t : embeds.tags()) {
                 tag(g, t);
             }
             g.writeEndArray();
         }
         if (embeds.events() != null) {
-            g.writeArrayFieldStart("events");
+            g.writeFieldName(EVENTS);
+            g.writeStartArray();
             for (EventRecord e : embeds.events()) {
                 event(g, e);
             }
             g.writeEndArray();
-            g.writeBooleanField("events_truncated", Boolean.TRUE.equals(embeds.eventsTruncated()));
+            bool(g, EVENTS_TRUNCATED, Boolean.TRUE.equals(embeds.eventsTruncated()));
         }
         if (embeds.frames() != null) {
             FramesSummary f = embeds.frames();
-            g.writeObjectFieldStart("frames_summary");
-            g.writeNumberField("count", f.count());
-            time(g, "first_at", f.firstAt());
-            time(g, "last_at", f.lastAt());
-            g.writeNumberField("total_bytes", f.totalBytes());
-            nullableInt(g, "width", f.width());
-            nullableInt(g, "height", f.height());
-            g.writeArrayFieldStart("thumbnails");
+            g.writeFieldName(FRAMES_SUMMARY);
+            g.writeStartObject();
+            number(g, COUNT, f.count());
+            time(g, FIRST_AT, f.firstAt());
+            time(g, LAST_AT, f.lastAt());
+            number(g, TOTAL_BYTES, f.totalBytes());
+            nullableInt(g, WIDTH, f.width());
+            nullableInt(g, HEIGHT, f.height());
+            g.writeFieldName(THUMBNAILS);
+            g.writeStartArray();
             for (long seq : f.thumbnails()) {
                 g.writeNumber(seq);
             }
@@ -114,6 +150,48 @@ final class SessionJson {
         g.writeFieldName("data");
         g.writeRawValue(e.data());
         g.writeEndObject();
+    }
+
+    private static void time(JsonGenerator g, SerializableString field, Long millis) throws IOException {
+        g.writeFieldName(field);
+        if (millis == null) {
+            g.writeNull();
+        } else {
+            g.writeString(Times.format(millis));
+        }
+    }
+
+    private static void string(JsonGenerator g, SerializableString field, String value) throws IOException {
+        g.writeFieldName(field);
+        g.writeString(value);
+    }
+
+    private static void number(JsonGenerator g, SerializableString field, long value) throws IOException {
+        g.writeFieldName(field);
+        g.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator g, SerializableString field, boolean value) throws IOException {
+        g.writeFieldName(field);
+        g.writeBoolean(value);
+    }
+
+    private static void nullableString(JsonGenerator g, SerializableString field, String value) throws IOException {
+        g.writeFieldName(field);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value);
+        }
+    }
+
+    private static void nullableInt(JsonGenerator g, SerializableString field, Integer value) throws IOException {
+        g.writeFieldName(field);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
+        }
     }
 
     static void time(JsonGenerator g, String field, Long millis) throws IOException {
