@@ -18,6 +18,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +111,7 @@ class ServerBenchmark {
         String note;
         Target[] targets;
         BenchAccess.ListSql[] sqls;
-        HttpRequest[] requests;
+        Request[] requests;
         int[] expected;
         final Map<String, long[]> samples = new HashMap<>();
         final Map<String, String> plans = new HashMap<>();
@@ -131,7 +134,8 @@ class ServerBenchmark {
     static final class Target implements AutoCloseable {
         final Dataset data;
         final ApiServer server;
-        final HttpClient http;
+        /** The list timings go through OkHttp, the HTTP client the app and the CLI use. */
+        final OkHttpClient http;
         final Connection raw;
         final int sealedOnStart;
         final long now;
@@ -142,16 +146,15 @@ class ServerBenchmark {
             // Seeded "stopped" sessions are what a crash leaves: the indexer seals them on start. Wait for it, so
             // that nothing writes while we measure.
             this.sealedOnStart = server.sealNow();
-            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                    .readTimeout(Duration.ofSeconds(60)).build();
             this.raw = openRaw(data.db());
             this.now = System.currentTimeMillis();
         }
 
-        HttpRequest get(String path) {
-            return HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                    .header("Authorization", "Bearer " + server.adminKey())
-                    .timeout(Duration.ofSeconds(60)).GET().build();
+        Request get(String path) {
+            return new Request.Builder().url(server.baseUrl() + path)
+                    .header("Authorization", "Bearer " + server.adminKey()).get().build();
         }
 
         private boolean closed;
@@ -372,7 +375,7 @@ class ServerBenchmark {
         ShapeResult r = new ShapeResult(name, note);
         r.targets = new Target[] {small, big};
         r.sqls = new BenchAccess.ListSql[2];
-        r.requests = new HttpRequest[2];
+        r.requests = new Request[2];
         r.expected = new int[2];
         for (int k = 0; k < 2; k++) {
             Target t = r.targets[k];
@@ -410,7 +413,7 @@ class ServerBenchmark {
         for (int i = -warm; i < count; i++) {
             for (int k = 0; k < 2; k++) {
                 long t0 = System.nanoTime();
-                HttpResponse<byte[]> resp = sendRaw(r.targets[k], r.requests[k]);
+                Resp resp = sendRaw(r.targets[k], r.requests[k]);
                 long took = System.nanoTime() - t0;
                 assertThat(resp.statusCode()).isEqualTo(200);
                 assertThat(json(resp.body()).get("data").size()).isEqualTo(r.expected[k]);
@@ -541,8 +544,7 @@ class ServerBenchmark {
      */
     private static double[] breakdown(Target t, ShapeResult noFilter) {
         SessionQuery q = q(List.of(), List.of(), List.of(), null, null, null);
-        HttpRequest health = HttpRequest.newBuilder(URI.create(t.server.baseUrl() + "/v1/health"))
-                .timeout(Duration.ofSeconds(60)).GET().build();
+        Request health = new Request.Builder().url(t.server.baseUrl() + "/v1/health").get().build();
         List<SessionRecord> rows = t.server.store().read(tx -> tx.listSessions(q));
         List<SessionRecord> page = rows.subList(0, PAGE);
         String cursor = "x".repeat(150);
@@ -572,7 +574,7 @@ class ServerBenchmark {
     private static String breakdownText(double[] b, String big) {
         double rest = b[0] - b[1] - b[2] - b[3];
         return String.format(Locale.ROOT, "No-filter page at %s, p50: API %s = HTTP round trip with no work "
-                        + "(`GET /v1/health`, JDK `HttpClient` to the server's Jetty) %s + the store's list call "
+                        + "(`GET /v1/health`, OkHttp to the server's Jetty) %s + the store's list call "
                         + "in-process (borrow a read connection, the SQL, map 101 rows) %s + JSON of the page (about "
                         + "40 KB) %s + the rest (key lookup, query parsing, sending and receiving 40 KB) %s. "
                         + "The raw SQL alone: %s.", big, ms(b[0]), ms(b[1]), ms(b[2]), ms(b[3]), ms(rest), ms(b[4]));
@@ -648,20 +650,21 @@ class ServerBenchmark {
 
     // ---- HTTP ---------------------------------------------------------------------------------------------------
 
-    private static byte[] send(Target t, HttpRequest request) {
-        HttpResponse<byte[]> resp = sendRaw(t, request);
+    /** A response's status and whole body. */
+    record Resp(int statusCode, byte[] body) {
+    }
+
+    private static byte[] send(Target t, Request request) {
+        Resp resp = sendRaw(t, request);
         assertThat(resp.statusCode()).as(new String(resp.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         return resp.body();
     }
 
-    private static HttpResponse<byte[]> sendRaw(Target t, HttpRequest request) {
-        try {
-            return t.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    private static Resp sendRaw(Target t, Request request) {
+        try (Response r = t.http.newCall(request).execute()) {
+            return new Resp(r.code(), r.body().bytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -768,8 +771,8 @@ class ServerBenchmark {
         String b = label(big.size());
         StringBuilder md = new StringBuilder();
         md.append(SECTION).append("\n\n");
-        md.append("`GET /v1/sessions?limit=100` through the API (JDK `HttpClient`, one keep-alive connection per "
-                + "server, full body received) and the same statement straight on the database file (plain JDBC: "
+        md.append("`GET /v1/sessions?limit=100` through the API (OkHttp, the client the app uses; one keep-alive "
+                + "connection per server, full body received) and the same statement straight on the database file (plain JDBC: "
                 + "prepare, bind, step, read all 17 columns of every row: the SQL that `SessionListSql` builds, so "
                 + "101 rows for a page of 100). Both servers run at once. " + TIMED + " timed rounds per shape, "
                 + "in " + PASSES + " passes over all shapes (so that a burst of other work on the machine spreads "
@@ -790,7 +793,7 @@ class ServerBenchmark {
         md.append("\n### Where the API's time goes\n\n").append(breakdownText(breakdown, b)).append("\n");
         md.append("\n### Creates\n\n");
         md.append(String.format(Locale.ROOT, "`POST /v1/sessions` (small body, admin key), %d concurrent clients "
-                        + "(a thread and an `HttpClient` each) for %d s against the %s server, after a warm-up:\n\n"
+                        + "(a thread and a JDK `HttpClient` each) for %d s against the %s server, after a warm-up:\n\n"
                         + "| | creates/s | p50 | p99 |\n|---|---|---|---|\n"
                         + "| no idempotency key | **%.0f** | %s | %s |\n"
                         + "| with `Idempotency-Key` | %.0f | %s | %s |\n\n", CREATE_CLIENTS, CREATE_SECONDS, s,
