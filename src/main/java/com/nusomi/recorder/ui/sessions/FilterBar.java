@@ -192,7 +192,7 @@ final class FilterBar extends FlowPane {
         ok.textProperty().bind(d.getEditor().textProperty().map(t -> vm.savedFilters(t.strip()) != null
                 ? "Replace" : "Save"));
         d.getEditor().textProperty().subscribe(t -> d.setHeaderText(vm.savedFilters(t.strip()) != null
-                ? "\u201c" + t.strip() + "\u201d is saved already: saving replaces its filters with the current ones"
+                ? "Replace the saved filter \u201c" + t.strip() + "\u201d with the current filters?"
                 : "Name for the current filters"));
         d.showAndWait().ifPresent(vm::onSaveFilters);
     }

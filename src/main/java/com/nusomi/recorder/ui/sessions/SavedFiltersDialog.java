@@ -49,7 +49,7 @@ final class SavedFiltersDialog {
         summary.setId("savedFilterSummary");
         summary.setWrapText(true);
         summary.setPrefWidth(320);
-        summary.setMinHeight(Label.USE_PREF_SIZE);
+        summary.setMinHeight(36); // two lines, so that the buttons below stay put as the choice changes
         summary.getStyleClass().add("muted");
         list.getSelectionModel().selectedItemProperty().subscribe(name -> summary.setText(
                 name == null ? "Choose a saved filter to see what it keeps." : Formats.filters(vm.savedFilters(name))));
@@ -62,7 +62,7 @@ final class SavedFiltersDialog {
         rename.disableProperty().bind(none);
         Button delete = button("deleteSavedFilter", "Delete…", new FontIcon(MaterialDesignD.DELETE_OUTLINE),
                 this::onDelete);
-        delete.getStyleClass().add(Styles.DANGER);
+        delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.disableProperty().bind(none);
         HBox actions = new HBox(8, open, rename, delete);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -143,7 +143,11 @@ final class SavedFiltersDialog {
         Node ok = a.getDialogPane().lookupButton(delete);
         ok.setId("confirmDeleteSavedFilter");
         ok.getStyleClass().add(Styles.DANGER);
-        a.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelDeleteSavedFilter");
+        // Enter keeps the saved filter: deleting takes a deliberate click or Space on Delete
+        ((Button) ok).setDefaultButton(false);
+        Button cancel = (Button) a.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("cancelDeleteSavedFilter");
+        cancel.setDefaultButton(true);
         if (a.showAndWait().orElse(ButtonType.CANCEL) == delete) {
             vm.onDeleteSaved(name);
             // keep a row chosen, so that the keyboard can go on from where it was
