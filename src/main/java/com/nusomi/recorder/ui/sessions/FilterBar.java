@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -30,13 +31,17 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 import javafx.util.Subscription;
 import org.controlsfx.control.CheckComboBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
 /**
  * Every list filter of the contract, bound to a {@link FilterModel}: workflow, status, outcome and actor kind
- * (multi-selects), since (a preset or a date and time), until, tags; "clear" and saved filter sets.
+ * (multi-selects), since (a preset or a date and time), until, tags; "clear"; and the saved filter sets (save the
+ * current filters under a name, open one, manage them in {@link SavedFiltersDialog}).
  */
 final class FilterBar extends FlowPane {
     static final String ANY_TIME = "Any time";
@@ -146,32 +151,54 @@ final class FilterBar extends FlowPane {
     }
 
     private MenuButton savedMenu() {
-        MenuButton menu = new MenuButton("Saved filters");
+        MenuButton menu = new MenuButton("Saved filters", new FontIcon(MaterialDesignF.FILTER_OUTLINE));
         menu.setId("savedFilters");
+        MenuItem save = new MenuItem("Save current filters as…");
+        save.setId("saveFilters");
+        save.setOnAction(e -> onSave());
+        MenuItem manage = new MenuItem("Manage saved filters…");
+        manage.setId("manageSavedFilters");
+        manage.setOnAction(e -> new SavedFiltersDialog(vm, window()).showAndWait());
         Runnable rebuild = () -> {
-            MenuItem save = new MenuItem("Save current filters as…");
-            save.setId("saveFilters");
-            save.setOnAction(e -> {
-                TextInputDialog d = new TextInputDialog();
-                d.setTitle("Save filters");
-                d.setHeaderText("Name for the current filters");
-                d.getEditor().setId("savedFilterName");
-                d.initOwner(getScene() != null ? getScene().getWindow() : null);
-                d.showAndWait().ifPresent(vm::onSaveFilters);
-            });
             menu.getItems().setAll(save);
             if (!vm.savedFilterNames().isEmpty()) {
                 menu.getItems().add(new SeparatorMenuItem());
-            }
-            for (String name : vm.savedFilterNames()) {
-                MenuItem open = new MenuItem(name);
-                open.setOnAction(e -> vm.onOpenSaved(name));
-                menu.getItems().add(open);
+                for (String name : vm.savedFilterNames()) {
+                    MenuItem open = new MenuItem(name);
+                    open.getStyleClass().add("saved-filter");
+                    open.setMnemonicParsing(false);
+                    open.setOnAction(e -> vm.onOpenSaved(name));
+                    menu.getItems().add(open);
+                }
+                menu.getItems().addAll(new SeparatorMenuItem(), manage);
             }
         };
         rebuild.run();
         vm.savedFilterNames().addListener((ListChangeListener<String>) c -> rebuild.run());
         return menu;
+    }
+
+    /** Asks for a name and saves the current filters under it; an existing name is replaced, as the dialog says. */
+    private void onSave() {
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle("Save filters");
+        d.setHeaderText("Name for the current filters");
+        d.setContentText("Name:");
+        d.getEditor().setId("savedFilterName");
+        d.initOwner(window());
+        Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("confirmSaveFilters");
+        ok.disableProperty().bind(d.getEditor().textProperty().map(String::isBlank));
+        ok.textProperty().bind(d.getEditor().textProperty().map(t -> vm.savedFilters(t.strip()) != null
+                ? "Replace" : "Save"));
+        d.getEditor().textProperty().subscribe(t -> d.setHeaderText(vm.savedFilters(t.strip()) != null
+                ? "Replace the saved filter \u201c" + t.strip() + "\u201d with the current filters?"
+                : "Name for the current filters"));
+        d.showAndWait().ifPresent(vm::onSaveFilters);
+    }
+
+    private Window window() {
+        return getScene() != null ? getScene().getWindow() : null;
     }
 
     private <T> CheckComboBox<T> multi(String id, String title, ObservableList<T> items, ObservableList<T> chosen,

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ public final class FilterStore {
     private final Path file;
     private final Executor executor;
     private final Object writeLock = new Object();
+    private final AtomicLong saves = new AtomicLong();
+    private long written; // the newest save on disk, guarded by writeLock
 
     public FilterStore(Path dataDir, Executor executor) {
         this.file = dataDir.resolve("sessions-filters.json");
@@ -64,7 +67,11 @@ public final class FilterStore {
         }
     }
 
-    /** Serialises the state now and writes it on the executor, replacing the file atomically. */
+    /**
+     * Serialises the state now and writes it on the executor, replacing the file atomically. Saves made in a row
+     * may reach a pool of threads in any order: a save older than the one already written is dropped, so the file
+     * always ends up with the last state saved.
+     */
     public CompletableFuture<Void> save(State state) {
         byte[] bytes;
         try {
@@ -72,11 +79,16 @@ public final class FilterStore {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.runAsync(() -> write(bytes), executor);
+        long seq = saves.incrementAndGet();
+        return CompletableFuture.runAsync(() -> write(seq, bytes), executor);
     }
 
-    private void write(byte[] bytes) {
+    private void write(long seq, byte[] bytes) {
         synchronized (writeLock) {
+            if (seq < written) {
+                return; // a newer state is already on disk
+            }
+            written = seq;
             try {
                 Files.createDirectories(file.getParent());
                 Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -3,13 +3,21 @@ package com.nusomi.recorder.ui.sessions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.nusomi.recorder.client.model.ActorKind;
+import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.SessionStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** How the Sessions screen writes times, durations, sizes and JSON. Plain Java. */
+/** How the Sessions screen writes times, durations, sizes, JSON and filter sets. Plain Java. */
 final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
@@ -89,6 +97,43 @@ final class Formats {
             return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             return String.valueOf(value);
+        }
+    }
+
+    /**
+     * A saved filter set in one line, one part per filter in the filter bar's order:
+     * {@code Workflow: payroll_run · Status: sealed · Since: last 30d · Tags: reviewed}; "No filters" when empty.
+     */
+    static String filters(SessionFilters f) {
+        if (f == null || f.isEmpty()) {
+            return "No filters: every session";
+        }
+        List<String> parts = new ArrayList<>();
+        part(parts, "Workflow", f.workflows(), String::valueOf);
+        part(parts, "Status", f.statuses(), SessionStatus::wireValue);
+        part(parts, "Outcome", f.outcomes(), Outcome::wireValue);
+        part(parts, "Actor kind", f.actorKinds(), ActorKind::wireValue);
+        if (f.since() != null) {
+            parts.add("Since: " + (f.sinceIsRelative() ? "last " + f.since() : sinceInstant(f.since())));
+        }
+        if (f.until() != null) {
+            parts.add("Until: " + TIME.format(f.until()));
+        }
+        part(parts, "Tags", f.tags(), String::valueOf);
+        return String.join(" · ", parts);
+    }
+
+    private static String sinceInstant(String since) {
+        try {
+            return TIME.format(Instant.parse(since));
+        } catch (DateTimeParseException e) {
+            return since;
+        }
+    }
+
+    private static <T> void part(List<String> parts, String name, List<T> values, Function<T, String> wire) {
+        if (!values.isEmpty()) {
+            parts.add(name + ": " + values.stream().map(wire).collect(Collectors.joining(", ")));
         }
     }
 }

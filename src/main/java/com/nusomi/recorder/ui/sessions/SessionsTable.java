@@ -7,13 +7,16 @@ import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -185,28 +188,40 @@ final class SessionsTable extends TableView<Session> {
         }
     }
 
-    /** The status as a coloured word. */
+    /**
+     * The status as a coloured word: the cell's own text, coloured by a pseudo-class. Rows are refilled on every
+     * page, so the cell changes no style classes and no children (either makes JavaFX match the whole stylesheet
+     * against the node again, which was most of the time it took to show a new page).
+     */
     private static final class StatusCell extends TableCell<Session, SessionStatus> {
-        private static final List<String> STATES = List.of("status-created", "status-recording", "status-stopped",
-                "status-sealed", "status-unknown");
-        private final Label label = new Label();
+        private static final Map<SessionStatus, PseudoClass> STATES = new EnumMap<>(SessionStatus.class);
+
+        static {
+            for (SessionStatus s : SessionStatus.values()) {
+                STATES.put(s, PseudoClass.getPseudoClass(s.wireValue()));
+            }
+        }
+
+        private SessionStatus shown;
 
         StatusCell() {
-            label.getStyleClass().add("session-status");
+            getStyleClass().add("session-status");
         }
 
         @Override
         protected void updateItem(SessionStatus item, boolean empty) {
             super.updateItem(item, empty);
-            label.getStyleClass().removeAll(STATES);
-            if (empty || item == null) {
-                setGraphic(null);
-                label.setText(null);
-                return;
+            SessionStatus now = empty ? null : item;
+            if (now != shown) {
+                if (shown != null) {
+                    pseudoClassStateChanged(STATES.get(shown), false);
+                }
+                if (now != null) {
+                    pseudoClassStateChanged(STATES.get(now), true);
+                }
+                shown = now;
             }
-            label.setText(item.wireValue());
-            label.getStyleClass().add("status-" + item.wireValue());
-            setGraphic(label);
+            setText(now == null ? null : now.wireValue());
         }
     }
 

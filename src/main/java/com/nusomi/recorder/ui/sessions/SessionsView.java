@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -151,10 +150,13 @@ public final class SessionsView extends BorderPane {
         trashToggle.selectedProperty().bindBidirectional(vm.trashProperty());
         show(trashToggle, admin);
 
+        HBox actions = new HBox(6, refresh, stop, delete, hard, restore);
+        actions.setAlignment(Pos.CENTER_LEFT);
         HBox abandoned = new HBox(6, after, hours, h, find);
         abandoned.setAlignment(Pos.CENTER_LEFT);
-        FlowPane bar = new FlowPane(6, 6, refresh, stop, delete, hard, restore, new Separator(Orientation.VERTICAL),
-                abandoned, new Separator(Orientation.VERTICAL), trashToggle);
+        // groups set apart by space, not separators: in a window too narrow for one row, a group wraps whole and no
+        // separator is left at the start of the second row
+        FlowPane bar = new FlowPane(20, 6, actions, abandoned, trashToggle);
         bar.setId("sessionsToolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 2, 10));

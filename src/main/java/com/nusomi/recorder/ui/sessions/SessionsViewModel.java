@@ -178,11 +178,43 @@ public final class SessionsViewModel {
         saveState();
     }
 
+    /** Forgets a saved filter set (the current filters stay as they are). */
     public void onDeleteSaved(String name) {
         if (saved.remove(name) != null) {
             savedFilterNames.setAll(saved.keySet());
             saveState();
         }
+    }
+
+    /**
+     * Gives a saved filter set another name, in the same place in the list. False (and nothing changes) when
+     * there is no set {@code from}, or {@code to} is blank or already names another set.
+     */
+    public boolean onRenameSaved(String from, String to) {
+        String name = to == null ? "" : to.strip();
+        if (!saved.containsKey(from) || !canRenameSaved(from, name)) {
+            return false;
+        }
+        if (!name.equals(from)) {
+            Map<String, SessionFilters> renamed = new LinkedHashMap<>();
+            saved.forEach((k, v) -> renamed.put(k.equals(from) ? name : k, v));
+            saved.clear();
+            saved.putAll(renamed);
+            savedFilterNames.setAll(saved.keySet());
+            saveState();
+        }
+        return true;
+    }
+
+    /** Whether {@code to} may become the new name of the saved set {@code from}. */
+    public boolean canRenameSaved(String from, String to) {
+        String name = to == null ? "" : to.strip();
+        return !name.isEmpty() && (name.equals(from) || !saved.containsKey(name));
+    }
+
+    /** The filters saved under {@code name}, or null. */
+    public SessionFilters savedFilters(String name) {
+        return saved.get(name);
     }
 
     private void saveState() {

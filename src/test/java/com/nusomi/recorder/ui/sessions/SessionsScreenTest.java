@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Set;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
@@ -383,5 +386,95 @@ class SessionsScreenTest {
         press(robot, "#trashToggle");
         waitIdle();
         assertThat(shownIds(robot)).contains(a.id());
+    }
+
+    /** Fires a menu item of the Saved filters menu as a click does; a dialog it opens stays open. */
+    private static void chooseSaved(FxRobot robot, String id) {
+        MenuButton menu = robot.lookup("#savedFilters").queryAs(MenuButton.class);
+        MenuItem item = menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu item " + id));
+        javafx.application.Platform.runLater(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<String> savedMenuNames(FxRobot robot) {
+        return robot.lookup("#savedFilters").queryAs(MenuButton.class).getItems().stream()
+                .filter(i -> i.getStyleClass().contains("saved-filter")).map(MenuItem::getText).toList();
+    }
+
+    private void saveFiltersAs(FxRobot robot, String name) {
+        chooseSaved(robot, "saveFilters");
+        robot.interact(() -> robot.lookup("#savedFilterName").queryTextInputControl().setText(name));
+        press(robot, "#confirmSaveFilters");
+    }
+
+    @Test
+    void aSavedFilterIsDeletedFromTheManageDialogAndStaysDeletedAfterARestart(FxRobot robot) throws Exception {
+        openSessions(robot);
+        CheckComboBox<SessionStatus> status = robot.lookup("#filterStatus").query();
+        robot.interact(() -> status.getCheckModel().check(SessionStatus.SEALED));
+        saveFiltersAs(robot, "sealed");
+        robot.interact(() -> status.getCheckModel().check(SessionStatus.STOPPED));
+        saveFiltersAs(robot, "finished");
+        assertThat(savedMenuNames(robot)).containsExactly("sealed", "finished");
+        robot.interact(() -> status.getCheckModel().clearChecks());
+
+        chooseSaved(robot, "manageSavedFilters");
+        ListView<String> list = robot.lookup("#savedFilterList").queryListView();
+        assertThat(list.getItems()).containsExactly("sealed", "finished");
+        robot.interact(() -> list.getSelectionModel().select("sealed"));
+        assertThat(robot.lookup("#savedFilterSummary").queryLabeled().getText()).isEqualTo("Status: sealed");
+        press(robot, "#deleteSavedFilter");
+        press(robot, "#confirmDeleteSavedFilter");
+        assertThat(list.getItems()).containsExactly("finished");
+        assertThat(list.getSelectionModel().getSelectedItem()).as("a row stays chosen").isEqualTo("finished");
+        assertThat(savedMenuNames(robot)).containsExactly("finished");
+        assertThat(vm.filters().getFilters().statuses()).as("the filters in use are not touched").isEmpty();
+        press(robot, "#closeSavedFilters");
+
+        // what a restart reads: the file in the data folder
+        FilterStore store = new FilterStore(ctx.dataDir(), Runnable::run);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !store.load().saved().containsKey("sealed"));
+        assertThat(store.load().saved()).containsOnlyKeys("finished");
+        assertThat(store.load().saved().get("finished").statuses())
+                .containsExactlyInAnyOrder(SessionStatus.SEALED, SessionStatus.STOPPED);
+
+        // a restart of the screen on the same data folder offers only what is left
+        SessionsViewModel again = new SessionsViewModel(new com.nusomi.recorder.app.DirectTaskRunner(),
+                () -> fx.admin, store, Debouncer.immediate(), Debouncer.immediate(), fx.clock);
+        again.start();
+        assertThat(again.savedFilterNames()).containsExactly("finished");
+    }
+
+    @Test
+    void deletingASavedFilterCanBeCancelledAndRenamingKeepsItsFilters(FxRobot robot) {
+        openSessions(robot);
+        robot.interact(() -> robot.lookup("#filterSince").<ComboBox<String>>query().setValue("7d"));
+        saveFiltersAs(robot, "this week");
+        chooseSaved(robot, "manageSavedFilters");
+        ListView<String> list = robot.lookup("#savedFilterList").queryListView();
+        assertThat(list.getSelectionModel().getSelectedItem()).isEqualTo("this week");
+
+        press(robot, "#deleteSavedFilter");
+        press(robot, "#cancelDeleteSavedFilter");
+        assertThat(list.getItems()).containsExactly("this week");
+        assertThat(vm.savedFilterNames()).containsExactly("this week");
+
+        press(robot, "#renameSavedFilter");
+        javafx.scene.control.TextInputControl name = robot.lookup("#savedFilterNewName").queryTextInputControl();
+        robot.interact(() -> name.setText("  "));
+        assertThat(robot.lookup("#confirmRenameSavedFilter").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> name.setText("last 7 days"));
+        press(robot, "#confirmRenameSavedFilter");
+        assertThat(list.getItems()).containsExactly("last 7 days");
+        assertThat(savedMenuNames(robot)).containsExactly("last 7 days");
+        press(robot, "#closeSavedFilters");
+
+        robot.interact(() -> robot.lookup("#filterSince").<ComboBox<String>>query().setValue(FilterBar.ANY_TIME));
+        waitIdle();
+        chooseSaved(robot, "manageSavedFilters");
+        press(robot, "#openSavedFilter");
+        assertThat(vm.filters().getFilters().since()).isEqualTo("7d");
+        assertThat(robot.lookup("#filterSince").<ComboBox<String>>query().getValue()).isEqualTo("7d");
     }
 }

@@ -221,6 +221,91 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void aDeletedSavedFilterIsGoneAfterARestartAndTheFiltersInUseStay(@TempDir Path prefs) {
+        SessionFilters sealed = new SessionFilters(null, List.of(SessionStatus.SEALED), null, null, null, null, null);
+        SessionFilters errors = new SessionFilters(List.of("refund_order"), null, List.of(Outcome.ERROR), null, "7d",
+                null, null);
+        SessionsViewModel first = vm(fx.admin, prefs);
+        first.start();
+        first.onConnected();
+        first.openFilters(sealed);
+        first.onSaveFilters("sealed");
+        first.openFilters(errors);
+        first.onSaveFilters("refund errors");
+        first.onDeleteSaved("sealed");
+        assertThat(first.savedFilterNames()).containsExactly("refund errors");
+        assertThat(first.savedFilters("sealed")).isNull();
+        assertThat(first.filters().getFilters()).isEqualTo(errors);
+        assertThat(ids(first.rows())).isEqualTo(fx.ids(errors.toQuery(500, false, false)).stream()
+                .limit(SessionsViewModel.PAGE_SIZE).toList());
+
+        SessionsViewModel second = vm(fx.admin, prefs);
+        second.start();
+        assertThat(second.savedFilterNames()).containsExactly("refund errors");
+        assertThat(second.savedFilters("refund errors")).isEqualTo(errors);
+        assertThat(second.filters().getFilters()).isEqualTo(errors);
+        second.onOpenSaved("sealed"); // gone: nothing to open
+        assertThat(second.filters().getFilters()).isEqualTo(errors);
+        second.onDeleteSaved("refund errors");
+        assertThat(vm(fx.admin, prefs)).satisfies(third -> {
+            third.start();
+            assertThat(third.savedFilterNames()).isEmpty();
+        });
+    }
+
+    @Test
+    void aRenamedSavedFilterKeepsItsPlaceAndItsFiltersAndNeverTakesAnotherOnesName(@TempDir Path prefs) {
+        SessionsViewModel first = vm(fx.admin, prefs);
+        first.start();
+        List<SessionFilters> sets = List.of(
+                new SessionFilters(List.of("payroll_run"), null, null, null, null, null, null),
+                new SessionFilters(null, List.of(SessionStatus.RECORDING), null, null, null, null, null),
+                new SessionFilters(null, null, null, List.of(ActorKind.MODEL), null, null, null));
+        for (int i = 0; i < sets.size(); i++) {
+            first.openFilters(sets.get(i));
+            first.onSaveFilters("set " + i);
+        }
+        assertThat(first.onRenameSaved("set 1", "  live ones ")).isTrue();
+        assertThat(first.savedFilterNames()).containsExactly("set 0", "live ones", "set 2");
+        assertThat(first.savedFilters("live ones")).isEqualTo(sets.get(1));
+        assertThat(first.onRenameSaved("live ones", "set 2")).isFalse();
+        assertThat(first.onRenameSaved("live ones", " ")).isFalse();
+        assertThat(first.onRenameSaved("no such set", "x")).isFalse();
+        assertThat(first.canRenameSaved("live ones", "live ones")).isTrue();
+        assertThat(first.savedFilterNames()).containsExactly("set 0", "live ones", "set 2");
+
+        SessionsViewModel second = vm(fx.admin, prefs);
+        second.start();
+        assertThat(second.savedFilterNames()).containsExactly("set 0", "live ones", "set 2");
+        assertThat(second.savedFilters("live ones")).isEqualTo(sets.get(1));
+        assertThat(second.savedFilters("set 2")).isEqualTo(sets.get(2));
+    }
+
+    @Test
+    void theFilterStoreKeepsTheLastSaveWhenWritesRunOutOfOrder(@TempDir Path prefs) {
+        Deque<Runnable> held = new ArrayDeque<>();
+        FilterStore store = new FilterStore(prefs, held::add);
+        SessionFilters older = new SessionFilters(List.of("payroll_run"), null, null, null, null, null, null);
+        SessionFilters newer = new SessionFilters(List.of("refund_order"), null, null, null, null, null, null);
+        store.save(new FilterStore.State(older, java.util.Map.of("a", older)));
+        store.save(new FilterStore.State(newer, java.util.Map.of()));
+        held.pollLast().run(); // the newer write first, as a pool of threads may run them
+        held.pollLast().run();
+        FilterStore.State onDisk = store.load();
+        assertThat(onDisk.current()).isEqualTo(newer);
+        assertThat(onDisk.saved()).isEmpty();
+    }
+
+    @Test
+    void aSavedFilterSetReadsAsOneLine() {
+        assertThat(Formats.filters(SessionFilters.NONE)).isEqualTo("No filters: every session");
+        assertThat(Formats.filters(new SessionFilters(List.of("payroll_run", "refund_order"),
+                List.of(SessionStatus.SEALED), List.of(Outcome.ERROR), List.of(ActorKind.HUMAN), "30d", null,
+                List.of("reviewed")))).isEqualTo("Workflow: payroll_run, refund_order · Status: sealed · "
+                + "Outcome: error · Actor kind: human · Since: last 30d · Tags: reviewed");
+    }
+
+    @Test
     void batchStopStopsExactlyTheSelectedSessions() {
         SessionsViewModel vm = connected(fx.admin);
         fx.seedLive("vm_batch", 400);
