@@ -45,6 +45,7 @@ final class StartupProbe {
             });
         }
         connection.addListener(state -> {
+            StartupTrace.mark("probe sees " + state.phase());
             if (state.phase() == ConnectionState.Phase.ONLINE) {
                 probe.online.set(true);
                 probe.maybeReady();
@@ -70,6 +71,8 @@ final class StartupProbe {
         if (!shown.get() || !online.get() || !written.compareAndSet(false, true)) {
             return;
         }
+        StartupTrace.mark("READY");
+        StartupTrace.threadTimes();
         long millis = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
         try {
