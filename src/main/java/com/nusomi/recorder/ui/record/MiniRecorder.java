@@ -1,11 +1,11 @@
 package com.nusomi.recorder.ui.record;
 
+import com.nusomi.recorder.ui.common.Tips;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -48,17 +48,17 @@ public final class MiniRecorder {
         Button stop = new Button(null, new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
         stop.setId("miniStopButton");
         stop.getStyleClass().addAll("danger", "small");
-        stop.setTooltip(new Tooltip("Stop (Ctrl+Shift+S)"));
+        Tips.set(stop, "Stop (Ctrl+Shift+S)");
         stop.disableProperty().bind(vm.canStopBinding().not());
         stop.setOnAction(e -> onStop.run());
         Button restore = new Button(null, new FontIcon(MaterialDesignW.WINDOW_RESTORE));
         restore.getStyleClass().addAll("flat", "small");
-        restore.setTooltip(new Tooltip("Show the main window"));
+        Tips.set(restore, "Show the main window");
         restore.setOnAction(e -> onRestore.run());
         Button pause = new Button(null, new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
         pause.setId("miniPauseButton");
         pause.getStyleClass().addAll("flat", "small");
-        pause.setTooltip(new Tooltip("Pause recording"));
+        Tips.set(pause, "Pause recording");
         pause.visibleProperty().bind(vm.canContinueBinding().not());
         pause.managedProperty().bind(pause.visibleProperty());
         pause.disableProperty().bind(vm.canPauseBinding().not());
@@ -66,7 +66,7 @@ public final class MiniRecorder {
         Button resume = new Button(null, new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
         resume.setId("miniResumeButton");
         resume.getStyleClass().addAll("success", "small");
-        resume.setTooltip(new Tooltip("Resume recording"));
+        Tips.set(resume, "Resume recording");
         resume.visibleProperty().bind(vm.canContinueBinding());
         resume.managedProperty().bind(resume.visibleProperty());
         resume.setOnAction(e -> vm.onContinue());
@@ -96,7 +96,7 @@ public final class MiniRecorder {
             Button b = new Button(p);
             b.getStyleClass().addAll("preset-tag", "small");
             b.setMnemonicParsing(false);
-            b.setTooltip(new Tooltip("Tag \"" + p + "\""));
+            Tips.set(b, "Tag \"" + p + "\"");
             b.disableProperty().bind(vm.canTagBinding().not());
             b.setOnAction(e -> vm.onTagPreset(p));
             quickTags.getChildren().add(b);
