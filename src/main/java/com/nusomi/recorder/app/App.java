@@ -39,11 +39,9 @@ public final class App extends Application {
         StartupTrace.mark("theme set");
         MainWindow window = new MainWindow(context);
         StartupTrace.mark("MainWindow built");
-        StartupProbe.attachIfAsked(stage, context.connection());
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> StartupTrace.mark("onShown"));
+        StartupProbe.attachIfAsked(stage, context.connection(), window.recordViewModel());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> StartupTrace.mark("shown"));
         window.show(stage);
-        StartupTrace.mark("show returned");
-        stage.getScene().addPostLayoutPulseListener(() -> StartupTrace.mark("pulse"));
     }
 
     static Path dataArgument(List<String> args) {
