@@ -45,7 +45,8 @@ public final class MiniRecorder {
         timer.setId("miniTimer");
         timer.getStyleClass().add("mini-timer");
         timer.textProperty().bind(vm.elapsedTextProperty());
-        Button stop = new Button(null, new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
+        // "Stop" in words: at this size the stop-circle icon alone reads as a record button
+        Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
         stop.setId("miniStopButton");
         stop.getStyleClass().addAll("danger", "small");
         Tips.set(stop, "Stop (Ctrl+Shift+S)");
@@ -70,7 +71,10 @@ public final class MiniRecorder {
         resume.visibleProperty().bind(vm.canContinueBinding());
         resume.managedProperty().bind(resume.visibleProperty());
         resume.setOnAction(e -> vm.onContinue());
-        HBox top = new HBox(8, dot, timer, pause, resume, stop, restore);
+        // the controls sit at the right edge, above the end of the quick tags, the timer at the left
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(8, dot, timer, spacer, pause, resume, stop, restore);
         top.setAlignment(Pos.CENTER_LEFT);
 
         vm.tags().presets().addListener((ListChangeListener<String>) c -> rebuild());
