@@ -16,6 +16,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -25,6 +26,7 @@ final class TagPanel extends VBox {
     private final RecordViewModel vm;
     private final FlowPane presets = new FlowPane(6, 6);
     private final TextField name = new TextField();
+    private ListView<Tag> applied;
 
     TagPanel(RecordViewModel vm) {
         this.vm = vm;
@@ -68,23 +70,44 @@ final class TagPanel extends VBox {
 
         Label appliedLabel = new Label("Tags so far");
         appliedLabel.getStyleClass().add("field-label");
-        ListView<Tag> applied = new ListView<>(tags.applied());
-        applied.setId("appliedTags");
-        applied.getStyleClass().add("applied-tags");
-        applied.setCellFactory(l -> new TagCell());
-        applied.setPlaceholder(new Label("No tags yet"));
-        applied.setPrefHeight(150);
-        applied.setMinHeight(90);
-        VBox.setVgrow(applied, Priority.ALWAYS);
+        // Until the first tag, an empty box in the list's style stands where the list goes: a list view (its
+        // skin, virtual flow, scroll bars and behaviour) costs a good part of the first frame's styling.
+        StackPane noTags = new StackPane(new Label("No tags yet"));
+        noTags.setId("appliedTagsEmpty");
+        noTags.getStyleClass().addAll("list-view", "applied-tags");
+        sizeLikeTheList(noTags);
         tags.applied().addListener((ListChangeListener<Tag>) c -> {
             if (!tags.applied().isEmpty()) {
-                applied.scrollTo(tags.applied().size() - 1);
+                appliedList().scrollTo(tags.applied().size() - 1);
             }
         });
 
         VBox editable = new VBox(8, presetsLabel, presets, customLabel, customRow, nameProblem, dataProblem);
         editable.disableProperty().bind(vm.canTagBinding().not());
-        getChildren().addAll(editable, appliedLabel, applied);
+        getChildren().addAll(editable, appliedLabel, noTags);
+        if (!tags.applied().isEmpty()) {
+            appliedList();
+        }
+    }
+
+    /** The list of tags so far, put in place of the empty box the first time there is a tag to show. */
+    private ListView<Tag> appliedList() {
+        if (applied == null) {
+            applied = new ListView<>(vm.tags().applied());
+            applied.setId("appliedTags");
+            applied.getStyleClass().add("applied-tags");
+            applied.setCellFactory(l -> new TagCell());
+            applied.setPlaceholder(new Label("No tags yet"));
+            sizeLikeTheList(applied);
+            getChildren().set(getChildren().size() - 1, applied);
+        }
+        return applied;
+    }
+
+    private static void sizeLikeTheList(Region r) {
+        r.setPrefHeight(150);
+        r.setMinHeight(90);
+        VBox.setVgrow(r, Priority.ALWAYS);
     }
 
     void focusCustomTag() {
