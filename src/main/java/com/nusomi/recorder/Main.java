@@ -13,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        com.nusomi.recorder.app.StartupTrace.mark("main");
         if (opensTheGui(args)) {
             // The common case, straight to the window: building the command line's model (every subcommand
             // and option, by reflection) costs about a second of cold start.

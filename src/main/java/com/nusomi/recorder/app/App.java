@@ -22,18 +22,25 @@ public final class App extends Application {
      */
     @Override
     public void init() {
+        StartupTrace.mark("init");
         context = AppContext.builder()
                 .dataDir(DataFolder.resolve(dataArgument(getParameters().getRaw())))
                 .environment(System.getenv())
                 .build();
+        StartupTrace.mark("context built");
         context.connect();
+        StartupTrace.mark("init done");
     }
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start");
         ThemeSupport.applyUserAgent(ThemeSupport.isDark(context.settings().theme, System.getenv()));
+        StartupTrace.mark("theme set");
         MainWindow window = new MainWindow(context);
-        StartupProbe.attachIfAsked(stage, context.connection());
+        StartupTrace.mark("MainWindow built");
+        StartupProbe.attachIfAsked(stage, context.connection(), window.recordViewModel());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> StartupTrace.mark("shown"));
         window.show(stage);
     }
 

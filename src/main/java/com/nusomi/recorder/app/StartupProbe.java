@@ -2,6 +2,9 @@ package com.nusomi.recorder.app;
 
 import com.nusomi.recorder.app.connection.ConnectionService;
 import com.nusomi.recorder.app.connection.ConnectionState;
+import com.nusomi.recorder.ui.record.RecordState;
+import com.nusomi.recorder.ui.record.RecordViewModel;
+import com.nusomi.recorder.ui.record.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,32 +13,42 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.stage.Stage;
 
 /**
  * For the cold-start benchmark and the installer's smoke test: with {@code -Drecorder.readyFile=FILE}, once the
- * main window is shown and the API answers, writes the milliseconds since the process started and the resident memory in KiB into FILE; with
- * {@code -Drecorder.exitWhenReady=true} the app then quits. Inert without those properties.
+ * main window is shown and the API answers, writes the milliseconds since the process started and the resident
+ * memory in KiB into FILE; with {@code -Drecorder.exitWhenReady=true} the app then quits. With
+ * {@code -Drecorder.recordSeconds=N} as well, it then records one session through the Record screen's view model
+ * (create and start, N seconds of real capture, stop, the spool drained) and appends the resident memory after it
+ * and the number of frames recorded, before quitting. Inert without those properties.
  */
 final class StartupProbe {
     private final Path file;
     private final boolean exit;
+    private final int recordSeconds;
+    private final RecordViewModel record;
     private final AtomicBoolean shown = new AtomicBoolean();
     private final AtomicBoolean online = new AtomicBoolean();
     private final AtomicBoolean written = new AtomicBoolean();
 
-    private StartupProbe(Path file, boolean exit) {
+    private StartupProbe(Path file, boolean exit, int recordSeconds, RecordViewModel record) {
         this.file = file;
         this.exit = exit;
+        this.recordSeconds = recordSeconds;
+        this.record = record;
     }
 
-    static void attachIfAsked(Stage stage, ConnectionService connection) {
+    static void attachIfAsked(Stage stage, ConnectionService connection, RecordViewModel record) {
         String file = System.getProperty("recorder.readyFile");
         if (file == null || file.isBlank()) {
             return;
         }
-        StartupProbe probe = new StartupProbe(Path.of(file), Boolean.getBoolean("recorder.exitWhenReady"));
+        StartupProbe probe = new StartupProbe(Path.of(file), Boolean.getBoolean("recorder.exitWhenReady"),
+                Integer.getInteger("recorder.recordSeconds", 0), record);
         if (stage.isShowing()) {
             probe.shown.set(true);
         } else {
@@ -70,15 +83,53 @@ final class StartupProbe {
         if (!shown.get() || !online.get() || !written.compareAndSet(false, true)) {
             return;
         }
+        StartupTrace.mark("ready");
+        StartupTrace.threadTimes();
         long millis = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+        write(millis + " " + residentKilobytes());
+        if (recordSeconds > 0) {
+            Platform.runLater(this::recordOneSession);
+        } else if (exit) {
+            Platform.runLater(Platform::exit);
+        }
+    }
+
+    /** On the FX thread: one session through the Record screen, then the memory after it. */
+    private void recordOneSession() {
+        record.workflowProperty().set("benchmark_session");
+        record.startImmediatelyProperty().set(true);
+        ChangeListener<RecordState> follow = new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends RecordState> o, RecordState a,
+                                RecordState b) {
+                if (b == RecordState.RECORDING) {
+                    PauseTransition wait = new PauseTransition(javafx.util.Duration.seconds(recordSeconds));
+                    wait.setOnFinished(e -> record.onStop(Verdict.SERVER_DECIDES));
+                    wait.play();
+                } else if (b == RecordState.STOPPED) {
+                    record.stateProperty().removeListener(this);
+                    try {
+                        Files.writeString(file, " " + residentKilobytes() + " " + record.framesProperty().get(),
+                                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (exit) {
+                        Platform.exit();
+                    }
+                }
+            }
+        };
+        record.stateProperty().addListener(follow);
+        record.onCreate();
+    }
+
+    private void write(String line) {
         try {
-            Files.writeString(file, millis + " " + residentKilobytes(), StandardCharsets.UTF_8);
+            Files.writeString(file, line, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (exit) {
-            Platform.runLater(Platform::exit);
         }
     }
 }

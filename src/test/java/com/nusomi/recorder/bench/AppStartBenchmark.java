@@ -17,12 +17,24 @@ import org.junit.jupiter.api.Test;
 /**
  * Cold start of the app (JVM start to the main window shown and the embedded server answering, reported by the
  * app's startup probe) next to a minimal JavaFX window measured the same way in the same run; median of 5 each,
- * alternating, each app run on a fresh data folder. Needs an X display: it starts Xvfb itself when DISPLAY is unset.
+ * alternating, each app run on a fresh data folder. Two launch configurations, each applied to both programs alike:
+ * plain ({@code java -cp …}, as {@code java -jar} runs the jar) and tuned (the installer's JVM options plus an
+ * AppCDS archive of each program's own classes, dumped by one run of that program with
+ * {@code -XX:ArchiveClassesAtExit}). Then the resident memory after one recorded session: the app records for
+ * {@value #RECORD_SECONDS} s through its Record screen (real capture of the Xvfb screen), stops, drains.
+ * Needs an X display: it starts Xvfb itself when DISPLAY is unset.
  * {@code mvn -B -Pbenchmark test -Dtest=AppStartBenchmark}
  */
 @Tag("benchmark")
 class AppStartBenchmark {
     private static final int RUNS = 5;
+    private static final int RECORD_RUNS = 3;
+    private static final int RECORD_SECONDS = 10;
+    private static final String APP = "com.nusomi.recorder.Main";
+    private static final String MINIMAL = MinimalWindow.Main.class.getName();
+    /** The JVM options of the installer's launchers (installer/jpackage-common.txt). */
+    private static final List<String> INSTALLER_OPTIONS = List.of("-Xss2m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Dprism.lcdtext=false");
 
     @Test
     void coldStartAgainstAMinimalWindow() throws Exception {
@@ -34,30 +46,54 @@ class AppStartBenchmark {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         }
         try {
+            Path cds = Files.createDirectories(Path.of("target", "bench-cds"));
+            Path appJsa = cds.resolve("app.jsa");
+            Path minJsa = cds.resolve("minimal.jsa");
+            Files.deleteIfExists(appJsa);
+            Files.deleteIfExists(minJsa);
+            // Untimed: warm the OS file cache, and dump each program's class archive for the tuned runs.
+            run(display, MINIMAL, plus(INSTALLER_OPTIONS, "-XX:ArchiveClassesAtExit=" + minJsa), 0);
+            run(display, APP, plus(INSTALLER_OPTIONS, "-XX:ArchiveClassesAtExit=" + appJsa), 0);
+            List<String> minTuned = plus(INSTALLER_OPTIONS, "-XX:SharedArchiveFile=" + minJsa);
+            List<String> appTuned = plus(INSTALLER_OPTIONS, "-XX:SharedArchiveFile=" + appJsa);
             List<long[]> app = new ArrayList<>();
             List<long[]> minimal = new ArrayList<>();
-            // one untimed round of each warms the OS file cache
-            run(display, MinimalWindow.Main.class.getName(), List.of());
-            run(display, "com.nusomi.recorder.Main", List.of("--data", Files.createTempDirectory("cold").toString()));
+            List<long[]> appT = new ArrayList<>();
+            List<long[]> minimalT = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
-                minimal.add(run(display, MinimalWindow.Main.class.getName(), List.of()));
-                app.add(run(display, "com.nusomi.recorder.Main",
-                        List.of("--data", Files.createTempDirectory("cold").toString())));
+                minimal.add(run(display, MINIMAL, List.of(), 0));
+                app.add(run(display, APP, List.of(), 0));
+                minimalT.add(run(display, MINIMAL, minTuned, 0));
+                appT.add(run(display, APP, appTuned, 0));
             }
-            long appMs = median(app, 0);
-            long minMs = median(minimal, 0);
-            long appRss = median(app, 1);
-            long minRss = median(minimal, 1);
+            List<long[]> recorded = new ArrayList<>();
+            Thread changes = changingScreen(display);
+            try {
+                for (int i = 0; i < RECORD_RUNS; i++) {
+                    recorded.add(run(display, APP, List.of(), RECORD_SECONDS));
+                }
+            } finally {
+                changes.interrupt();
+            }
             String table = String.format("""
-                    | | median of %d (ms) | runs (ms) | resident memory at ready (MiB, median) |
-                    |---|---|---|---|
-                    | minimal JavaFX window | %d | %s | %d |
-                    | Session Recorder (window shown + embedded server answering) | %d | %s | %d |
-                    | ratio | **%.2f×** (bar ≤ 1.3×: %s) | | %.2f× |
-                    """, RUNS, minMs, column(minimal, 0), minRss / 1024, appMs, column(app, 0), appRss / 1024,
-                    appMs / (double) minMs, appMs <= 1.3 * minMs ? "PASS" : "MISS", appRss / (double) minRss);
+                    | launch | program | median of %d (ms) | runs (ms) | ratio (bar ≤ 1.3×) | resident at ready (MiB, median) |
+                    |---|---|---|---|---|---|
+                    %s
+                    %s
+
+                    Resident memory after one recorded session (the plain launch; %d s of capture through the Record \
+                    screen while its background changes colour every second, stopped, spool drained; median of %d): **%d MiB** (runs %s MiB, frames recorded %s), \
+                    next to %d MiB for the minimal window at ready (%.2f×).
+                    """, RUNS, rows("plain (`java -cp`)", minimal, app), rows("tuned (installer options + AppCDS)",
+                            minimalT, appT),
+                    RECORD_SECONDS, RECORD_RUNS, median(recorded, 2) / 1024, column(recorded, 2, 1024),
+                    column(recorded, 3, 1), median(minimal, 1) / 1024,
+                    median(recorded, 2) / (double) median(minimal, 1));
             System.out.println(table);
+            Path out = Files.createDirectories(Path.of("target", "benchmarks")).resolve("app-start.md");
+            Files.writeString(out, table + "\nLoad average at the end: " + loadAverage() + "\n", StandardCharsets.UTF_8);
             assertThat(app).allMatch(r -> r[0] > 0);
+            assertThat(recorded).allMatch(r -> r.length == 4 && r[3] > 0);
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
@@ -65,23 +101,68 @@ class AppStartBenchmark {
         }
     }
 
-    private static long[] run(String display, String mainClass, List<String> args) throws Exception {
+    private static String rows(String launch, List<long[]> minimal, List<long[]> app) {
+        long appMs = median(app, 0);
+        long minMs = median(minimal, 0);
+        double ratio = appMs / (double) minMs;
+        return String.format("| %s | minimal JavaFX window | %d | %s | | %d |%n"
+                        + "| %s | Session Recorder (window shown + embedded server answering) | %d | %s | **%.2f×** %s | %d |",
+                launch, minMs, column(minimal, 0, 1), median(minimal, 1) / 1024,
+                launch, appMs, column(app, 0, 1), ratio, ratio <= 1.3 ? "PASS" : "MISS", median(app, 1) / 1024);
+    }
+
+    /**
+     * Repaints the screen's background in another colour every second (xsetroot), so that the recorded session
+     * stores a frame a second instead of one frame of an unchanging screen.
+     */
+    private static Thread changingScreen(String display) {
+        Thread t = new Thread(() -> {
+            String[] colours = {"#1e3a5f", "#5f1e3a", "#3a5f1e", "#5f5f1e", "#1e5f5f"};
+            try {
+                for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                    ProcessBuilder pb = new ProcessBuilder("xsetroot", "-solid", colours[i % colours.length])
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                    pb.environment().put("DISPLAY", display);
+                    pb.start().waitFor();
+                    Thread.sleep(1000);
+                }
+            } catch (IOException | InterruptedException e) {
+                // no xsetroot, or done: the screen stays as it is
+            }
+        }, "changing-screen");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static List<String> plus(List<String> options, String more) {
+        List<String> all = new ArrayList<>(options);
+        all.add(more);
+        return all;
+    }
+
+    /** ms to ready, RSS KiB at ready[, RSS KiB after the recorded session, frames recorded]. */
+    private static long[] run(String display, String mainClass, List<String> jvmOptions, int recordSeconds)
+            throws Exception {
         Path ready = Files.createTempFile("ready", ".txt");
         Files.delete(ready);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Drecorder.readyFile=" + ready,
-                "-Drecorder.exitWhenReady=true", mainClass));
-        cmd.addAll(args);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Drecorder.readyFile=" + ready,
+                "-Drecorder.exitWhenReady=true", "-Drecorder.recordSeconds=" + recordSeconds, mainClass));
+        if (mainClass.equals(APP)) {
+            cmd.addAll(List.of("--data", Files.createTempDirectory("cold").toString()));
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/app-start-bench.log")));
         pb.environment().put("DISPLAY", display);
         Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(120 + recordSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException(mainClass + " did not become ready in 60 s; see target/app-start-bench.log");
+            throw new IllegalStateException(mainClass + " did not finish in time; see target/app-start-bench.log");
         }
         String[] parts = Files.readString(ready, StandardCharsets.UTF_8).trim().split(" ");
-        return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+        return Arrays.stream(parts).mapToLong(Long::parseLong).toArray();
     }
 
     private static long median(List<long[]> runs, int field) {
@@ -89,8 +170,16 @@ class AppStartBenchmark {
         return v[v.length / 2];
     }
 
-    private static String column(List<long[]> runs, int field) {
-        return Arrays.toString(runs.stream().mapToLong(r -> r[field]).toArray());
+    private static String column(List<long[]> runs, int field, int divisor) {
+        return Arrays.toString(runs.stream().mapToLong(r -> r[field] / divisor).toArray());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     static {

@@ -98,7 +98,9 @@ public final class ConnectionService implements AutoCloseable {
             return;
         }
         try {
+            com.nusomi.recorder.app.StartupTrace.mark("health call");
             Health h = c.client().health(com.nusomi.recorder.client.RequestOptions.NONE.withMaxAttempts(1));
+            com.nusomi.recorder.app.StartupTrace.mark("health answered");
             publish(new ConnectionState(h.isOk() ? ConnectionState.Phase.ONLINE : ConnectionState.Phase.OFFLINE,
                     c.label(), h.version(), h.isOk() ? null : "health says " + h.status()));
         } catch (com.nusomi.recorder.client.exception.NotSupportedException e) {

@@ -15,7 +15,9 @@ public interface Connector {
     /** Starts the embedded local server on a free loopback port in this data folder, and a client for it. */
     static Connector embedded(Path dataDir) {
         return () -> {
+            com.nusomi.recorder.app.StartupTrace.mark("server starting");
             ApiServer server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
+            com.nusomi.recorder.app.StartupTrace.mark("server started");
             try {
                 return new Connection(client(server.baseUrl(), server.adminKey()), Connection.Kind.EMBEDDED,
                         server.baseUrl(), server);

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
     private final Executor executor;
@@ -26,6 +25,11 @@ public final class SettingsStore {
     public SettingsStore(Path dataDir, Executor executor) {
         this.file = dataDir.resolve("settings.json");
         this.executor = executor;
+    }
+
+    /** Made on first use: with no settings file yet, the first window does not wait for Jackson to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     public Path file() {
@@ -38,7 +42,7 @@ public final class SettingsStore {
             return new Settings();
         }
         try {
-            Settings s = JSON.readValue(file.toFile(), Settings.class);
+            Settings s = Json.MAPPER.readValue(file.toFile(), Settings.class);
             return s != null ? s : new Settings();
         } catch (IOException e) {
             LOG.warn("cannot read {} ({}); using the defaults", file, e.getMessage());
@@ -50,7 +54,7 @@ public final class SettingsStore {
     public CompletableFuture<Void> save(Settings settings) {
         byte[] snapshot;
         try {
-            snapshot = JSON.writeValueAsBytes(settings);
+            snapshot = Json.MAPPER.writeValueAsBytes(settings);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -59,7 +63,7 @@ public final class SettingsStore {
 
     /** Writes the settings now, on the calling thread (tests, shutdown). */
     public void saveNow(Settings settings) throws IOException {
-        write(JSON.writeValueAsBytes(settings));
+        write(Json.MAPPER.writeValueAsBytes(settings));
     }
 
     private void write(byte[] bytes) {

@@ -46,6 +46,10 @@ public final class SqliteStore implements Store {
 
     /** Opens (creating and migrating if needed) the database at {@code file}. */
     public static SqliteStore open(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            SqliteNative.useCopyIn(folder.resolve("native"));
+        }
         try {
             return new SqliteStore(file);
         } catch (SQLException e) {

@@ -14,12 +14,23 @@ public final class Rules {
     public static final Pattern SLUG = Pattern.compile("^[a-z0-9_]{2,64}$");
     public static final int MAX_JSON_BYTES = 16_384;
     public static final int MAX_ACTOR_ID = 256;
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Rules() {
+    }
+
+    /**
+     * The mapper of the form's JSON checks. Made on first use, not when the form's slug rules first run: building
+     * Jackson's mapper on the UI thread while the first window is being made costs a good part of a second.
+     */
+    public static ObjectMapper json() {
+        return Json.MAPPER;
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** Why {@code value} is not a valid slug (workflow or tag name), or null when it is. */
@@ -63,7 +74,7 @@ public final class Rules {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(t);
+            node = json().readTree(t);
         } catch (JsonProcessingException e) {
             String loc = e.getLocation() != null
                     ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "";
@@ -78,8 +89,11 @@ public final class Rules {
 
     /** The compact form and size of a JSON value, with a problem when it is over the limit. */
     public static JsonCheck sized(Object value, String what) {
+        if (value instanceof java.util.Map<?, ?> m && m.isEmpty()) {
+            return new JsonCheck("{}", 2, null);
+        }
         try {
-            String compact = JSON.writeValueAsString(value);
+            String compact = json().writeValueAsString(value);
             int bytes = compact.getBytes(StandardCharsets.UTF_8).length;
             String problem = bytes > MAX_JSON_BYTES
                     ? capitalize(what) + " is " + formatBytes(bytes) + "; the limit is 16 KB (16,384 bytes)" : null;
@@ -113,6 +127,6 @@ public final class Rules {
     /** A JSON object's members (for showing data that was checked before). */
     @SuppressWarnings("unchecked")
     public static java.util.Map<String, Object> parseObject(String json) throws java.io.IOException {
-        return JSON.readValue(json, java.util.LinkedHashMap.class);
+        return json().readValue(json, java.util.LinkedHashMap.class);
     }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.css.PseudoClass;
 import javafx.stage.Window;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
@@ -61,10 +60,10 @@ public final class MainWindow {
     private final AtomicReference<List<Rectangle>> ownWindows = new AtomicReference<>(List.of());
     private final AppContext ctx;
     private final RecordViewModel recordVm;
-    private final SettingsViewModel settingsVm;
+    private SettingsViewModel settingsVm;
     private final StatusViewModel statusVm = new StatusViewModel();
     private final RecordView recordView;
-    private final MiniRecorder mini;
+    private MiniRecorder mini;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
@@ -80,16 +79,13 @@ public final class MainWindow {
         this.recordVm = new RecordViewModel(ctx.tasks(), () -> ctx.connection().client(), ctx.recorder()::service,
                 live, ctx.settings(), ctx::saveSettings, ctx.clock());
         this.recordVm.setOwnWindows(ownWindows::get);
-        this.settingsVm = new SettingsViewModel(ctx.tasks(), ctx.settings(), ctx.secrets(), ctx.environmentApiKey(),
-                s -> ctx.saveSettings());
-        this.settingsVm.setScreens(() -> {
-            var r = ctx.recorder().service();
-            return r == null ? List.of() : r.screens();
-        });
-        // the recorder is built once the connection is up: then its screens can be listed
-        ctx.recorder().onReady(() -> ctx.tasks().onUi(settingsVm::refreshScreens));
+        // The recorder is built once the connection is up: then its screens can be listed (if Settings is open).
+        ctx.recorder().onReady(() -> ctx.tasks().onUi(() -> {
+            if (settingsVm != null) {
+                settingsVm.refreshScreens();
+            }
+        }));
         this.recordView = new RecordView(recordVm);
-        this.mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore);
 
         // The Sessions and Settings screens are built when first opened: the window shows sooner.
         navRecord = navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE),
@@ -97,7 +93,7 @@ public final class MainWindow {
         ToggleButton navSessions = navButton("navSessions", "Sessions",
                 new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), () -> SessionsView.create(ctx));
         ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
-                () -> new SettingsView(settingsVm));
+                () -> new SettingsView(settingsViewModel()));
         nav.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 nav.selectToggle(a);
@@ -124,7 +120,6 @@ public final class MainWindow {
                 recordVm.onDisconnected();
             }
         }));
-        settingsVm.setOnSaved(this::onSettingsSaved);
         recordVm.live().pausedProperty().addListener((o, a, paused) -> {
             root.pseudoClassStateChanged(PAUSED, paused);
             if (stage != null) {
@@ -132,8 +127,10 @@ public final class MainWindow {
             }
         });
         recordVm.stateProperty().addListener((o, a, b) -> {
-            if (b != RecordState.RECORDING) {
-                mini.hide();
+            if (b == RecordState.RECORDING) {
+                miniRecorder(); // made when the first recording starts, ready for the first minimise
+            } else {
+                hideMini();
             }
             if (reconnectAfterRecording && (b == RecordState.STOPPED || b == RecordState.IDLE)) {
                 reconnectAfterRecording = false;
@@ -202,23 +199,18 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle(TITLE);
         trackOwnWindow(stage);
-        trackOwnWindow(mini.stage());
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
-        for (int size : ICON_SIZES) {
-            Image i = icon(size);
-            if (i != null) {
-                stage.getIcons().add(i);
-            }
-        }
+        // The window manager's icons are read and decoded off the UI thread; the window does not wait for them.
+        ctx.tasks().run(MainWindow::stageIcons, icons -> stage.getIcons().setAll(icons), e -> { });
         applyTheme();
         installShortcuts(scene);
         stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, this::onCloseRequest);
         stage.iconifiedProperty().addListener((o, a, iconified) -> {
             if (iconified && recordVm.isRecording()) {
-                mini.show();
+                miniRecorder().show();
             } else {
-                mini.hide();
+                hideMini();
             }
         });
         stage.show();
@@ -239,7 +231,7 @@ public final class MainWindow {
     /** Reads the windows' bounds here, on the FX thread; the recorder only reads the published list. */
     private void publishOwnWindows() {
         List<Rectangle> rects = new ArrayList<>();
-        for (Stage s : new Stage[] {stage, mini.stage()}) {
+        for (Stage s : new Stage[] {stage, mini != null ? mini.stage() : null}) {
             if (s != null && s.isShowing() && !s.isIconified()) {
                 double scale = s.getOutputScaleX();
                 rects.add(new Rectangle((int) Math.floor(s.getX() * scale), (int) Math.floor(s.getY() * scale),
@@ -274,9 +266,6 @@ public final class MainWindow {
             accelerators.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
                     () -> recordVm.onTagPresetNumber(n));
         }
-        mini.stage().getScene().getAccelerators().putAll(Map.of(
-                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                this::stopFromMini));
     }
 
     private void onCloseRequest(WindowEvent e) {
@@ -309,7 +298,7 @@ public final class MainWindow {
 
     private void closeNow() {
         closeConfirmed = true;
-        mini.hide();
+        hideMini();
         stage.close();
     }
 
@@ -327,7 +316,11 @@ public final class MainWindow {
 
     private void applyTheme() {
         boolean dark = ThemeSupport.isDark(ctx.settings().theme, System.getenv());
-        ThemeSupport.apply(dark, root, mini.stage().getScene().getRoot());
+        if (mini != null) {
+            ThemeSupport.apply(dark, root, mini.stage().getScene().getRoot());
+        } else {
+            ThemeSupport.apply(dark, root);
+        }
     }
 
     private void stopFromMini() {
@@ -340,7 +333,13 @@ public final class MainWindow {
             stage.setIconified(false);
             stage.toFront();
         }
-        mini.hide();
+        hideMini();
+    }
+
+    private void hideMini() {
+        if (mini != null) {
+            mini.hide();
+        }
     }
 
     static Image icon(int size) {
@@ -348,15 +347,53 @@ public final class MainWindow {
         return in == null ? null : new Image(in);
     }
 
+    /** The window's icons in every size there is (reads and decodes the files: call it off the UI thread). */
+    static List<Image> stageIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : ICON_SIZES) {
+            Image i = icon(size);
+            if (i != null) {
+                icons.add(i);
+            }
+        }
+        return icons;
+    }
+
     public RecordViewModel recordViewModel() {
         return recordVm;
     }
 
+    /**
+     * The Settings screen's view model, made when first needed (the screen opened, or asked for here): it reads the
+     * stored key from the OS keychain and lists the screens, work that need not compete with the first window.
+     */
     public SettingsViewModel settingsViewModel() {
+        if (settingsVm == null) {
+            settingsVm = new SettingsViewModel(ctx.tasks(), ctx.settings(), ctx.secrets(), ctx.environmentApiKey(),
+                    s -> ctx.saveSettings());
+            settingsVm.setScreens(() -> {
+                var r = ctx.recorder().service();
+                return r == null ? List.of() : r.screens();
+            });
+            settingsVm.setOnSaved(this::onSettingsSaved);
+        }
         return settingsVm;
     }
 
+    /**
+     * The mini recorder (its own window, styled like the main one): made when the first recording starts, not with
+     * the main window, which then shows sooner. Call on the FX thread.
+     */
     public MiniRecorder miniRecorder() {
+        if (mini == null) {
+            mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore);
+            trackOwnWindow(mini.stage());
+            ThemeSupport.style(mini.stage().getScene().getRoot(),
+                    ThemeSupport.isDark(ctx.settings().theme, System.getenv()));
+            mini.stage().getScene().getAccelerators().put(
+                    new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                    this::stopFromMini);
+        }
         return mini;
     }
 

@@ -2,6 +2,7 @@ package com.nusomi.recorder.ui.record;
 
 import com.nusomi.recorder.ui.common.Problem;
 import com.nusomi.recorder.ui.common.Rules;
+import com.nusomi.recorder.ui.common.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -12,7 +13,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,6 +25,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 final class MetadataEditor extends VBox {
     private final MetadataModel model;
     private final VBox rowsBox = new VBox(6);
+    private TextArea json;
 
     MetadataEditor(MetadataModel model) {
         this.model = model;
@@ -37,7 +38,7 @@ final class MetadataEditor extends VBox {
         rawToggle.setId("rawJsonToggle");
         rawToggle.setGraphic(new FontIcon(MaterialDesignC.CODE_BRACES));
         rawToggle.getStyleClass().add("small");
-        rawToggle.setTooltip(new Tooltip("Edit the metadata as a JSON object"));
+        Tips.set(rawToggle, "Edit the metadata as a JSON object");
         rawToggle.setOnAction(e -> {
             model.setRaw(rawToggle.isSelected());
             rawToggle.setSelected(model.isRaw());
@@ -57,15 +58,6 @@ final class MetadataEditor extends VBox {
         VBox table = new VBox(6, rowsBox, addRow);
         table.visibleProperty().bind(model.rawProperty().not());
         table.managedProperty().bind(table.visibleProperty());
-
-        TextArea json = new TextArea();
-        json.setId("metadataJson");
-        json.getStyleClass().add("code");
-        json.setPrefRowCount(6);
-        json.setPromptText("{ \"vendor\": \"Acme\", \"amount\": 4500 }");
-        json.textProperty().bindBidirectional(model.rawTextProperty());
-        json.visibleProperty().bind(model.rawProperty());
-        json.managedProperty().bind(json.visibleProperty());
 
         ProgressBar meter = new ProgressBar();
         meter.setId("metadataMeter");
@@ -87,7 +79,7 @@ final class MetadataEditor extends VBox {
         HBox meterRow = new HBox(8, meter, size);
         meterRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(header, table, json, new Problem("metadataProblem", model.problemProperty()),
+        getChildren().addAll(header, table, new Problem("metadataProblem", model.problemProperty()),
                 new Problem("metadataNotice", model.noticeProperty()), meterRow);
 
         model.rows().addListener((ListChangeListener<MetadataRow>) c -> {
@@ -99,6 +91,28 @@ final class MetadataEditor extends VBox {
             }
         });
         rebuildRows();
+        // The raw JSON editor (a text area, with its scroll pane) is made the first time it is asked for.
+        model.rawProperty().addListener((o, a, raw) -> showJson(raw));
+        showJson(model.isRaw());
+    }
+
+    private void showJson(boolean raw) {
+        if (raw && json == null) {
+            json = jsonArea();
+            getChildren().add(2, json);
+        }
+    }
+
+    private TextArea jsonArea() {
+        TextArea json = new TextArea();
+        json.setId("metadataJson");
+        json.getStyleClass().add("code");
+        json.setPrefRowCount(6);
+        json.setPromptText("{ \"vendor\": \"Acme\", \"amount\": 4500 }");
+        json.textProperty().bindBidirectional(model.rawTextProperty());
+        json.visibleProperty().bind(model.rawProperty());
+        json.managedProperty().bind(json.visibleProperty());
+        return json;
     }
 
     private void rebuildRows() {
@@ -133,7 +147,7 @@ final class MetadataEditor extends VBox {
         HBox.setHgrow(value, Priority.ALWAYS);
         Button remove = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
         remove.getStyleClass().addAll("flat", "small", "button-icon");
-        remove.setTooltip(new Tooltip("Remove this field"));
+        Tips.set(remove, "Remove this field");
         remove.setOnAction(e -> model.removeRow(row));
         HBox box = new HBox(6, key, type, value, remove);
         box.setAlignment(Pos.CENTER_LEFT);

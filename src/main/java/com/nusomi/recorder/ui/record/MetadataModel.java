@@ -106,7 +106,7 @@ public final class MetadataModel {
                 return false;
             }
             try {
-                rawText.set(Rules.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Rules.JSON.readTree(compact)));
+                rawText.set(Rules.json().writerWithDefaultPrettyPrinter().writeValueAsString(Rules.json().readTree(compact)));
             } catch (JsonProcessingException e) {
                 rawText.set(compact);
             }
@@ -119,7 +119,7 @@ public final class MetadataModel {
         }
         List<MetadataRow> parsed = new ArrayList<>();
         try {
-            JsonNode node = Rules.JSON.readTree(compact);
+            JsonNode node = Rules.json().readTree(compact);
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();

@@ -1,11 +1,11 @@
 package com.nusomi.recorder.ui.record;
 
+import com.nusomi.recorder.ui.common.Tips;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -45,20 +45,21 @@ public final class MiniRecorder {
         timer.setId("miniTimer");
         timer.getStyleClass().add("mini-timer");
         timer.textProperty().bind(vm.elapsedTextProperty());
-        Button stop = new Button(null, new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
+        // "Stop" in words: at this size the stop-circle icon alone reads as a record button
+        Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
         stop.setId("miniStopButton");
         stop.getStyleClass().addAll("danger", "small");
-        stop.setTooltip(new Tooltip("Stop (Ctrl+Shift+S)"));
+        Tips.set(stop, "Stop (Ctrl+Shift+S)");
         stop.disableProperty().bind(vm.canStopBinding().not());
         stop.setOnAction(e -> onStop.run());
         Button restore = new Button(null, new FontIcon(MaterialDesignW.WINDOW_RESTORE));
         restore.getStyleClass().addAll("flat", "small");
-        restore.setTooltip(new Tooltip("Show the main window"));
+        Tips.set(restore, "Show the main window");
         restore.setOnAction(e -> onRestore.run());
         Button pause = new Button(null, new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
         pause.setId("miniPauseButton");
         pause.getStyleClass().addAll("flat", "small");
-        pause.setTooltip(new Tooltip("Pause recording"));
+        Tips.set(pause, "Pause recording");
         pause.visibleProperty().bind(vm.canContinueBinding().not());
         pause.managedProperty().bind(pause.visibleProperty());
         pause.disableProperty().bind(vm.canPauseBinding().not());
@@ -66,11 +67,14 @@ public final class MiniRecorder {
         Button resume = new Button(null, new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
         resume.setId("miniResumeButton");
         resume.getStyleClass().addAll("success", "small");
-        resume.setTooltip(new Tooltip("Resume recording"));
+        Tips.set(resume, "Resume recording");
         resume.visibleProperty().bind(vm.canContinueBinding());
         resume.managedProperty().bind(resume.visibleProperty());
         resume.setOnAction(e -> vm.onContinue());
-        HBox top = new HBox(8, dot, timer, pause, resume, stop, restore);
+        // the controls sit at the right edge, above the end of the quick tags, the timer at the left
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(8, dot, timer, spacer, pause, resume, stop, restore);
         top.setAlignment(Pos.CENTER_LEFT);
 
         vm.tags().presets().addListener((ListChangeListener<String>) c -> rebuild());
@@ -96,7 +100,7 @@ public final class MiniRecorder {
             Button b = new Button(p);
             b.getStyleClass().addAll("preset-tag", "small");
             b.setMnemonicParsing(false);
-            b.setTooltip(new Tooltip("Tag \"" + p + "\""));
+            Tips.set(b, "Tag \"" + p + "\"");
             b.disableProperty().bind(vm.canTagBinding().not());
             b.setOnAction(e -> vm.onTagPreset(p));
             quickTags.getChildren().add(b);

@@ -506,7 +506,7 @@ public final class RecordViewModel {
             String json;
             try {
                 json = request.dataJson() != null ? request.dataJson()
-                        : request.data() != null ? Rules.JSON.writeValueAsString(request.data()) : null;
+                        : request.data() != null ? Rules.json().writeValueAsString(request.data()) : null;
             } catch (java.io.IOException e) {
                 ops.fail(Failure.of("Could not add the tag " + request.name(), e, null));
                 return;

@@ -4,6 +4,7 @@ import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.ui.common.Problem;
 import com.nusomi.recorder.ui.common.Rules;
 import java.util.stream.Collectors;
+import com.nusomi.recorder.ui.common.Tips;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,11 +12,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -25,6 +26,7 @@ final class TagPanel extends VBox {
     private final RecordViewModel vm;
     private final FlowPane presets = new FlowPane(6, 6);
     private final TextField name = new TextField();
+    private ListView<Tag> applied;
 
     TagPanel(RecordViewModel vm) {
         this.vm = vm;
@@ -43,7 +45,7 @@ final class TagPanel extends VBox {
         name.setId("customTagName");
         name.setPromptText("tag_name");
         name.textProperty().bindBidirectional(tags.customNameProperty());
-        name.setTooltip(new Tooltip("Custom tag name (Ctrl+T)"));
+        Tips.set(name, "Custom tag name (Ctrl+T)");
         name.setOnAction(e -> vm.onAddCustomTag());
         TextField data = new TextField();
         data.setId("customTagData");
@@ -55,7 +57,7 @@ final class TagPanel extends VBox {
         Button add = new Button("Tag", new FontIcon(MaterialDesignT.TAG_PLUS_OUTLINE));
         add.setId("addTagButton");
         add.setMinWidth(Region.USE_PREF_SIZE);
-        add.setTooltip(new Tooltip("Add the custom tag (Enter)"));
+        Tips.set(add, "Add the custom tag (Enter)");
         add.disableProperty().bind(vm.canTagBinding().not().or(tags.customValidBinding().not()));
         add.setOnAction(e -> vm.onAddCustomTag());
         HBox customRow = new HBox(6, name, data, add);
@@ -68,23 +70,44 @@ final class TagPanel extends VBox {
 
         Label appliedLabel = new Label("Tags so far");
         appliedLabel.getStyleClass().add("field-label");
-        ListView<Tag> applied = new ListView<>(tags.applied());
-        applied.setId("appliedTags");
-        applied.getStyleClass().add("applied-tags");
-        applied.setCellFactory(l -> new TagCell());
-        applied.setPlaceholder(new Label("No tags yet"));
-        applied.setPrefHeight(150);
-        applied.setMinHeight(90);
-        VBox.setVgrow(applied, Priority.ALWAYS);
+        // Until the first tag, an empty box in the list's style stands where the list goes: a list view (its
+        // skin, virtual flow, scroll bars and behaviour) costs a good part of the first frame's styling.
+        StackPane noTags = new StackPane(new Label("No tags yet"));
+        noTags.setId("appliedTagsEmpty");
+        noTags.getStyleClass().addAll("list-view", "applied-tags");
+        sizeLikeTheList(noTags);
         tags.applied().addListener((ListChangeListener<Tag>) c -> {
             if (!tags.applied().isEmpty()) {
-                applied.scrollTo(tags.applied().size() - 1);
+                appliedList().scrollTo(tags.applied().size() - 1);
             }
         });
 
         VBox editable = new VBox(8, presetsLabel, presets, customLabel, customRow, nameProblem, dataProblem);
         editable.disableProperty().bind(vm.canTagBinding().not());
-        getChildren().addAll(editable, appliedLabel, applied);
+        getChildren().addAll(editable, appliedLabel, noTags);
+        if (!tags.applied().isEmpty()) {
+            appliedList();
+        }
+    }
+
+    /** The list of tags so far, put in place of the empty box the first time there is a tag to show. */
+    private ListView<Tag> appliedList() {
+        if (applied == null) {
+            applied = new ListView<>(vm.tags().applied());
+            applied.setId("appliedTags");
+            applied.getStyleClass().add("applied-tags");
+            applied.setCellFactory(l -> new TagCell());
+            applied.setPlaceholder(new Label("No tags yet"));
+            sizeLikeTheList(applied);
+            getChildren().set(getChildren().size() - 1, applied);
+        }
+        return applied;
+    }
+
+    private static void sizeLikeTheList(Region r) {
+        r.setPrefHeight(150);
+        r.setMinHeight(90);
+        VBox.setVgrow(r, Priority.ALWAYS);
     }
 
     void focusCustomTag() {
@@ -100,7 +123,7 @@ final class TagPanel extends VBox {
             b.setId("preset-" + preset);
             b.getStyleClass().addAll("preset-tag", "small");
             b.setMnemonicParsing(false);
-            b.setTooltip(new Tooltip(i <= 9 ? "Tag \"" + preset + "\" (Ctrl+" + i + ")" : "Tag \"" + preset + "\""));
+            Tips.set(b, i <= 9 ? "Tag \"" + preset + "\" (Ctrl+" + i + ")" : "Tag \"" + preset + "\"");
             b.disableProperty().bind(vm.canTagBinding().not());
             b.setOnAction(e -> vm.onTagPreset(preset));
             presets.getChildren().add(b);

@@ -1,0 +1,127 @@
+package com.nusomi.recorder.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nusomi.recorder.client.Include;
+import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.SessionStatus;
+import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.ui.AppFixture;
+import java.time.Duration;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Closing the main window while a session records asks whether to stop it or keep it recording. */
+@ExtendWith(ApplicationExtension.class)
+class CloseWhileRecordingTest {
+    private AppFixture app;
+    private Stage stage;
+
+    /**
+     * A stage of its own, not TestFX's primary stage: that one is shared by the tests, and each test's window would
+     * leave its close-request filter on it for the next.
+     */
+    @Start
+    void start(Stage primary) throws Exception {
+        stage = new Stage();
+        // What the toolkit does with a close request that nobody consumed (the test fires the request itself).
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> stage.hide());
+        app = new AppFixture();
+        app.show(stage);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide());
+        WaitForAsyncUtils.waitForFxEvents();
+        app.close();
+    }
+
+    /** Creates a session that records at once, until frames are counting. */
+    private String startRecording(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.window.recordViewModel().connectedProperty().get());
+        robot.clickOn("#workflowField").write("closing_run");
+        robot.clickOn("#createButton");
+        await().atMost(Duration.ofSeconds(15)).until(() -> app.window.recordViewModel().canPauseBinding().get()
+                && app.window.recordViewModel().framesProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        return app.window.recordViewModel().sessionProperty().get().id();
+    }
+
+    /** What the window manager sends when the user closes the window (asynchronous: the question waits). */
+    private void requestClose() {
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    }
+
+    private Node awaitNode(FxRobot robot, String query) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(query).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(query).query();
+    }
+
+    @Test
+    void closingWhileRecordingAsksAndKeepItRecordingClosesWithTheSessionStillRecording(FxRobot robot) {
+        String id = startRecording(robot);
+        requestClose();
+        awaitNode(robot, "#quitKeepButton");
+        assertThat(robot.lookup(".dialog-pane .header-panel .label").<Label>query().getText())
+                .isEqualTo("Quit while recording?");
+        assertThat(stage.isShowing()).isTrue();
+
+        robot.clickOn("#quitKeepButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
+        assertThat(app.client.get(id).status()).isEqualTo(SessionStatus.RECORDING);
+        assertThat(app.context.settings().startedSessions).contains(id);
+    }
+
+    @Test
+    void closingWhileRecordingAndChoosingStopAsksTheVerdictStopsTheSessionThenCloses(FxRobot robot) {
+        String id = startRecording(robot);
+        requestClose();
+        awaitNode(robot, "#quitStopButton");
+        robot.clickOn("#quitStopButton");
+        awaitNode(robot, "#verdict-success");
+        robot.clickOn("#verdict-success");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !stage.isShowing());
+        Session s = app.client.get(id, Include.TAGS);
+        assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(s.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(s.tags()).extracting(Tag::name).contains("outcome");
+    }
+
+    @Test
+    void cancellingTheQuestionKeepsTheWindowOpenAndRecording(FxRobot robot) {
+        String id = startRecording(robot);
+        requestClose();
+        awaitNode(robot, "#quitKeepButton");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.isCancelButton()).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(robot.lookup("#quitKeepButton").tryQuery()).isEmpty();
+        assertThat(app.window.recordViewModel().isRecording()).isTrue();
+        assertThat(app.client.get(id).status()).isEqualTo(SessionStatus.RECORDING);
+    }
+
+    @Test
+    void closingWhileNotRecordingClosesWithoutAsking(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.window.recordViewModel().connectedProperty().get());
+        requestClose();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
+        assertThat(robot.lookup("#quitKeepButton").tryQuery()).isEmpty();
+    }
+}
