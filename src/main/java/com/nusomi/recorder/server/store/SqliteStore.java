@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,6 +27,8 @@ public final class SqliteStore implements Store {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
+    /** Read connections opened so far: they are opened when first needed, up to {@link #READERS}. */
+    private final AtomicInteger openedReaders = new AtomicInteger();
     private volatile boolean closed;
 
     private SqliteStore(Path file) throws SQLException {
@@ -33,15 +36,6 @@ public final class SqliteStore implements Store {
         this.writer = open();
         Migrations.apply(writer);
         writer.setAutoCommit(false);
-        for (int i = 0; i < READERS; i++) {
-            Connection c = open();
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA query_only=1");
-            }
-            c.setAutoCommit(false);
-            allReaders.add(c);
-            readers.add(c);
-        }
     }
 
     /** Opens (creating and migrating if needed) the database at {@code file}. */
@@ -121,6 +115,14 @@ public final class SqliteStore implements Store {
 
     private Connection borrow() {
         ensureOpen();
+        Connection idle = readers.poll();
+        if (idle != null) {
+            return idle;
+        }
+        if (openedReaders.incrementAndGet() <= READERS) {
+            return openReader();
+        }
+        openedReaders.decrementAndGet();
         try {
             Connection c = readers.poll(30, TimeUnit.SECONDS);
             if (c == null) {
@@ -130,6 +132,27 @@ public final class SqliteStore implements Store {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted waiting for a database connection", e);
+        }
+    }
+
+    private Connection openReader() {
+        try {
+            Connection c = open();
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA query_only=1");
+            }
+            c.setAutoCommit(false);
+            synchronized (allReaders) {
+                if (closed) {
+                    closeQuietly(c);
+                    throw new StoreException("store is closed", null);
+                }
+                allReaders.add(c);
+            }
+            return c;
+        } catch (SQLException e) {
+            openedReaders.decrementAndGet();
+            throw new StoreException("cannot open a read connection: " + e.getMessage(), e);
         }
     }
 
@@ -180,8 +203,10 @@ public final class SqliteStore implements Store {
                 // best effort
             }
             closeQuietly(writer);
-            for (Connection c : allReaders) {
-                closeQuietly(c);
+            synchronized (allReaders) {
+                for (Connection c : allReaders) {
+                    closeQuietly(c);
+                }
             }
         } finally {
             writeLock.unlock();
