@@ -35,8 +35,8 @@ public final class Uploader {
     private final Duration maxBackoff;
     private final CompletableFuture<Boolean> completion = new CompletableFuture<>();
     private final int concurrency;
-    /** Frames sent ahead of the head of the journal (uploader thread only). */
-    private final java.util.Map<Long, CompletableFuture<?>> inFlight = new java.util.HashMap<>();
+    /** Frames sent ahead of the head of the journal, by journal index. */
+    private final java.util.Map<Long, InFlight> inFlight = new java.util.HashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -85,7 +85,7 @@ public final class Uploader {
         closed = true;
         thread.interrupt();
         synchronized (inFlight) {
-            inFlight.values().forEach(f -> f.cancel(true));
+            inFlight.values().forEach(f -> f.upload().cancel(true));
         }
         journal.wakeUp();
         try {
@@ -112,23 +112,26 @@ public final class Uploader {
             if (p == null) {
                 continue;
             }
-            JournalEntry entry;
-            try {
-                entry = journal.read(p);
-            } catch (IOException damaged) {
-                rejectQuietly(p, null, 0, "journal_entry_damaged", damaged.getMessage(), null);
-                continue;
+            InFlight ahead;
+            synchronized (inFlight) {
+                ahead = inFlight.remove(p.index());
             }
+            JournalEntry entry = null;
+            if (ahead == null) { // not sent ahead: read it (a frame sent ahead was read then)
+                try {
+                    entry = journal.read(p);
+                } catch (IOException damaged) {
+                    rejectQuietly(p, null, 0, "journal_entry_damaged", damaged.getMessage(), null);
+                    continue;
+                }
+            }
+            EntryInfo info = ahead != null ? ahead.info() : entry.info();
             try {
                 if (p.kind() == EntryKind.FRAME && concurrency > 1) {
                     sendAhead(p);
                 }
-                CompletableFuture<?> ahead;
-                synchronized (inFlight) {
-                    ahead = inFlight.remove(p.index());
-                }
                 if (ahead != null) {
-                    join(ahead);
+                    join(ahead.upload());
                 } else {
                     send(entry);
                 }
@@ -136,7 +139,7 @@ public final class Uploader {
                     break; // the next uploader sends it again; idempotent
                 }
                 journal.ack(p);
-                events.uploaded(entry.info());
+                events.uploaded(info);
                 if (waiting) {
                     waiting = false;
                     events.uploadResumed(journal.sessionId());
@@ -164,7 +167,7 @@ public final class Uploader {
                 } else {
                     LOG.warn("The server refused {} entry {} of {}: {}", p.kind(), p.index(), journal.sessionId(),
                             e.getMessage());
-                    rejectQuietly(p, entry.info(), e.httpStatus(), e.code(), e.getMessage(), e.requestId());
+                    rejectQuietly(p, info, e.httpStatus(), e.code(), e.getMessage(), e.requestId());
                     if (p.kind() == EntryKind.STOP) {
                         finish(false);
                         return;
@@ -203,9 +206,13 @@ public final class Uploader {
             CompletableFuture<?> f = client.uploadFrameAsync(journal.sessionId(), FrameUpload.of(e.info().frameSeq(),
                     e.capturedAt(), e.contentType(), e.payload()), RequestOptions.idempotencyKey(e.idempotencyKey()));
             synchronized (inFlight) {
-                inFlight.put(q.index(), f);
+                inFlight.put(q.index(), new InFlight(e.info(), f));
             }
         }
+    }
+
+    /** A frame upload started ahead of its turn, with what the journal said of it. */
+    private record InFlight(EntryInfo info, CompletableFuture<?> upload) {
     }
 
     private static void join(CompletableFuture<?> f) {
