@@ -370,12 +370,7 @@ public final class SessionJournal {
         removeHead(p);
         ackedNotForced.add(p);
         if (force) {
-            // the lines are on disk: the files can go (a crash before this point leaves them to load())
-            for (Pending done : ackedNotForced) {
-                Files.deleteIfExists(done.file());
-                spool.release(done.bytes());
-            }
-            ackedNotForced.clear();
+            deleteAcknowledgedFiles();
         }
         if (p.kind() == EntryKind.STOP) {
             markDone();
@@ -401,6 +396,10 @@ public final class SessionJournal {
         appendLine(dir.resolve(REJECTED), EntryCodec.JSON.writeValueAsString(m) + "\n", true);
         rejectedCount++;
         removeHead(p);
+        if (!ackedNotForced.isEmpty()) { // no later acknowledgement may come (a refused stop ends the journal)
+            appendLine(dir.resolve(ACKED), "", true);
+            deleteAcknowledgedFiles();
+        }
         if (p.kind() == EntryKind.STOP) {
             markDone();
         }
@@ -427,6 +426,15 @@ public final class SessionJournal {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** Deletes the files of acknowledged entries once their {@code acked.log} lines are forced. */
+    private void deleteAcknowledgedFiles() throws IOException {
+        for (Pending done : ackedNotForced) {
+            Files.deleteIfExists(done.file());
+            spool.release(done.bytes());
+        }
+        ackedNotForced.clear();
     }
 
     private void removeHead(Pending p) {

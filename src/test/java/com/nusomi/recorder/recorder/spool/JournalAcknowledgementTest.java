@@ -3,6 +3,7 @@ package com.nusomi.recorder.recorder.spool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nusomi.recorder.client.request.EventInput;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +95,24 @@ class JournalAcknowledgementTest {
             SessionJournal.Pending events = ackHead(j);
             assertThat(List.of(frame0, frame1, events)).allSatisfy(p -> assertThat(p.file()).doesNotExist());
             assertThat(j.pendingEntries()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRefusedStopStillRemovesTheFilesOfTheFramesAcknowledgedBeforeIt(@TempDir Path data) throws Exception {
+        try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE)) {
+            SessionJournal j = spool.journal("ses_ack");
+            appendFrames(j, 2);
+            j.appendStop();
+            SessionJournal.Pending frame0 = ackHead(j);
+            SessionJournal.Pending frame1 = ackHead(j);
+            assertThat(frame1.file()).exists();
+            SessionJournal.Pending stop = j.awaitHead(0);
+            j.reject(stop, null, 409, "session_not_recording", "refused", null);
+            assertThat(j.isDone()).isTrue();
+            assertThat(List.of(frame0, frame1)).allSatisfy(p -> assertThat(p.file()).doesNotExist());
+            assertThat(spool.usedBytes()).isEqualTo(Files.size(data.resolve("spool").resolve("ses_ack")
+                    .resolve("rejected").resolve(stop.file().getFileName())));
         }
     }
 }
