@@ -1,5 +1,6 @@
 package com.nusomi.recorder.server;
 
+import com.nusomi.recorder.server.http.Hashes;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
 import com.nusomi.recorder.server.store.Store;
 import java.nio.charset.StandardCharsets;

@@ -13,6 +13,7 @@ import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.StoreReader;
 import com.nusomi.recorder.server.store.StoreWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +31,40 @@ final class FramesApi {
     static void register(Router router, FrameFiles files) {
         FramesApi api = new FramesApi(files);
         router.add(Route.write("POST", "/v1/sessions/{id}/frames", "write", Set.of("seq", "captured_at"),
-                Route.Body.BINARY, api::upload));
+                Route.Body.BINARY, api.new Upload()));
         router.add(Route.read("GET", "/v1/sessions/{id}/frames", "read", Set.of("limit", "cursor"), api::list));
         router.add(Route.read("GET", "/v1/sessions/{id}/frames/{seq}", "read", Set.of(), api::image));
     }
 
-    private ApiResponse upload(ApiRequest r, StoreWriter tx) {
+    /**
+     * The upload: the image is hashed and written to a temporary file before the writer's transaction, and moved
+     * under its hash inside it, just before its row is inserted.
+     */
+    private final class Upload implements Route.StagedWriteHandler<Path> {
+        @Override
+        public Path stage(ApiRequest r) {
+            if (ImageInfo.read(contentType(r), r.body()) == null) {
+                return null; // refused inside the transaction
+            }
+            return files.stage(r.bodySha256(), r.body());
+        }
+
+        @Override
+        public ApiResponse handle(ApiRequest r, StoreWriter tx, Path staged) {
+            return upload(r, tx, staged);
+        }
+
+        @Override
+        public void unstage(Path staged) {
+            files.discard(staged);
+        }
+    }
+
+    private static String contentType(ApiRequest r) {
+        return r.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private ApiResponse upload(ApiRequest r, StoreWriter tx, Path staged) {
         String seqRaw = r.query().single("seq");
         if (seqRaw == null || !seqRaw.matches("[0-9]{1,15}")) {
             throw ApiException.parameter("seq", "seq must be a whole number from 0 (0, 1, 2… per session)");
@@ -46,10 +75,10 @@ final class FramesApi {
         if (capturedAt < 0) {
             throw ApiException.parameter("captured_at", "captured_at must be an RFC 3339 time");
         }
-        String contentType = r.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String contentType = contentType(r);
         String id = r.pathParam("id");
         SessionRecord s = SessionLifecycle.requireLive(tx, id);
-        String sha = Hashes.sha256Hex(r.body());
+        String sha = r.bodySha256();
         var existing = tx.findFrame(id, seq);
         if (existing.isPresent()) {
             FrameRecord f = existing.get();
@@ -67,7 +96,7 @@ final class FramesApi {
         if (info == null) {
             throw ApiException.bodyInvalid("the request body is not a " + contentType + " image");
         }
-        files.ensure(sha, r.body());
+        files.place(sha, staged, r.body());
         Long offset = s.startedAt() == null ? null : capturedAt - s.startedAt();
         FrameRecord f = new FrameRecord(id, seq, capturedAt, offset, info.width(), info.height(), contentType,
                 r.body().length, sha);

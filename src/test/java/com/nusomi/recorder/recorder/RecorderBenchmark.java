@@ -3,6 +3,7 @@ package com.nusomi.recorder.recorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Session;
@@ -24,6 +25,8 @@ import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Recorder figures for BENCHMARKS.md ("Recorder"). Run under Xvfb for the screen parts:
  * {@code xvfb-run -a -s '-screen 0 1920x1080x24' mvn -B -Pbenchmark test -Dtest=RecorderBenchmark -Djava.awt.headless=false}.
  * Results are appended to {@code target/benchmarks/recorder.md}. Bars: at most 10% of one core at 1 fps; 1,000
- * frames drained in under 10 s.
+ * frames drained in under 10 s; resident memory grows by at most 10% over a 10-minute recording (that part runs
+ * only with {@code -Drecorder.memoryMinutes=10}).
  */
 @Tag("benchmark")
 class RecorderBenchmark {
@@ -144,6 +148,90 @@ class RecorderBenchmark {
                             + "| bar | ≤ 10% of one core |\n");
             assertThat(stats.framesRecorded()).isGreaterThan(30);
         }
+    }
+
+    /**
+     * Resident memory over a long recording at 1 fps, enabled with {@code -Drecorder.memoryMinutes=10} (skipped
+     * otherwise, so the default run stays short). The picture changes twice a second and carries a counter, so no
+     * frame is deduplicated (by the recorder or by the server's content-addressed files). RSS is read from
+     * {@code /proc/self/status} once a minute; the heap after the last collection is shown next to it.
+     */
+    @Test
+    void residentMemoryOverALongRecordingAtOneFrameASecond(@TempDir Path serverDir, @TempDir Path data)
+            throws Exception {
+        int minutes = Integer.getInteger("recorder.memoryMinutes", 0);
+        assumeTrue(minutes > 0, "set -Drecorder.memoryMinutes=10 to run");
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
+        StringBuilder rows = new StringBuilder("| minute | RSS (MiB) | heap after last GC (MiB) | heap committed (MiB) "
+                + "| frames recorded / unchanged | uploads pending |\n|---|---|---|---|---|---|\n");
+        long rssStart;
+        long rssOneMinute = 0;
+        long rssEnd;
+        RecorderStats stats;
+        try (BusyWindow window = new BusyWindow(); LocalServer server = new LocalServer(serverDir);
+             SessionsClient client = server.newClient();
+             RecorderService svc = RecorderService.builder(client, data).screenSource(new RobotScreenSource())
+                     .inputSource(new NativeHookInputSource()).build()) {
+            Session s = LocalServer.newRecordingSession(client);
+            window.changeWithACounterEvery(Duration.ofMillis(500));
+            Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.defaults());
+            await().atMost(30, TimeUnit.SECONDS).until(() -> r.stats().framesRecorded() >= 1);
+            long t0 = System.nanoTime();
+            rssStart = residentBytes();
+            rows.append(memoryRow(0, rssStart, r.stats()));
+            for (int m = 1; m <= minutes; m++) {
+                long due = t0 + TimeUnit.MINUTES.toNanos(m);
+                await().atMost(minutes + 1L, TimeUnit.MINUTES).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> System.nanoTime() >= due);
+                long rss = residentBytes();
+                if (m == 1) {
+                    rssOneMinute = rss;
+                }
+                rows.append(memoryRow(m, rss, r.stats()));
+            }
+            rssEnd = residentBytes();
+            stats = r.stats();
+            r.stop().get(120, TimeUnit.SECONDS);
+            window.stopChanging();
+        }
+        report("Resident memory over a " + minutes + "-minute recording at 1 fps (1920×1080 under Xvfb, a picture "
+                        + "that changes every 0.5 s, embedded server in the same JVM; JVM options: "
+                        + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                                .filter(a -> a.startsWith("-X")).toList()) + ")",
+                rows + "\n| measure | value |\n|---|---|\n"
+                        + "| RSS at the start (first frame recorded) → end | " + mib(rssStart) + " → " + mib(rssEnd)
+                        + " MiB (" + pct(100.0 * (rssEnd - rssStart) / rssStart) + ") |\n"
+                        + "| RSS after the first minute → end | " + mib(rssOneMinute) + " → " + mib(rssEnd) + " MiB ("
+                        + pct(100.0 * (rssEnd - rssOneMinute) / rssOneMinute) + ") |\n"
+                        + "| frames recorded / unchanged | " + stats.framesRecorded() + " / " + stats.framesUnchanged()
+                        + " |\n| bar | growth ≤ 10% |\n");
+        assertThat(stats.framesRecorded()).isGreaterThan(minutes * 50L);
+    }
+
+    private static String memoryRow(int minute, long rss, RecorderStats stats) {
+        long afterGc = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                afterGc += pool.getCollectionUsage().getUsed();
+            }
+        }
+        long committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+        return "| " + minute + " | " + mib(rss) + " | " + mib(afterGc) + " | " + mib(committed) + " | "
+                + stats.framesRecorded() + " / " + stats.framesUnchanged() + " | " + stats.pendingEntries() + " |\n";
+    }
+
+    /** VmRSS of this process, from /proc/self/status (Linux). */
+    private static long residentBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
     }
 
     @Test
@@ -275,6 +363,25 @@ class RecorderBenchmark {
             int[] n = {0};
             timer.scheduleAtFixedRate(() -> java.awt.EventQueue.invokeLater(() -> {
                 picture = pictures[n[0]++ % pictures.length];
+                frame.getComponent(0).repaint();
+            }), 0, d.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Shows one of three busy pictures with a counter drawn over it, a new count every {@code d}. */
+        void changeWithACounterEvery(Duration d) {
+            BufferedImage[] pictures = {busyImage(rnd), busyImage(rnd), busyImage(rnd)};
+            BufferedImage shown = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            int[] n = {0};
+            timer.scheduleAtFixedRate(() -> java.awt.EventQueue.invokeLater(() -> {
+                int i = n[0]++;
+                Graphics2D g = shown.createGraphics();
+                g.drawImage(pictures[i % pictures.length], 0, 0, null);
+                g.setColor(Color.BLACK);
+                g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 64));
+                g.drawString("tick " + i, 100 + (i % 40) * 20, 300);
+                g.dispose();
+                picture = shown;
                 frame.getComponent(0).repaint();
             }), 0, d.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -193,6 +193,42 @@ class FramesEventsApiTest {
         assertThat(summary.get("last_at").asText()).isEqualTo("2026-05-07T14:00:29.000Z");
     }
 
+    private ApiCalls.Response uploadWithKey(String id, long seq, byte[] bytes, String key) {
+        return api().send("POST", "/v1/sessions/" + id + "/frames?seq=" + seq + "&captured_at="
+                + clock.instant().plusMillis(seq * 1000), bytes, "image/png", Map.of("Idempotency-Key", key));
+    }
+
+    @Test
+    void anUploadWithAnIdempotencyKeyStoresTheImageUnderItsHashAndAReplayReturnsTheSameFrame() throws Exception {
+        String id = api().createRecording("frames").get("id").asText();
+        byte[] png = image("png", Color.ORANGE, 16, 16);
+        ApiCalls.Response first = uploadWithKey(id, 0, png, "frame-key-0").expect(201);
+        ApiCalls.Response replay = uploadWithKey(id, 0, png, "frame-key-0").expect(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(frameFiles()).singleElement().satisfies(f -> {
+            assertThat(f.getFileName().toString()).isEqualTo(sha256(png) + ".img");
+            assertThat(Files.readAllBytes(f)).isEqualTo(png);
+        });
+        assertThat(api().get("/v1/sessions/" + id + "/frames/0").expect(200).body()).isEqualTo(png);
+    }
+
+    @Test
+    void anUploadRefusedWithOrWithoutAnIdempotencyKeyLeavesNoFileBehind() throws Exception {
+        String created = api().createSession("frames").get("id").asText();
+        uploadWithKey(created, 0, image("png", Color.RED, 8, 8), "refused-1").expectError(409, "session_not_recording");
+        upload(created, 0, image("png", Color.RED, 8, 8), "image/png").expectError(409, "session_not_recording");
+        assertThat(frameFiles()).isEmpty();
+
+        String id = api().createRecording("frames").get("id").asText();
+        byte[] kept = image("png", Color.BLUE, 8, 8);
+        uploadWithKey(id, 0, kept, "kept-0").expect(201);
+        uploadWithKey(id, 0, image("png", Color.GREEN, 8, 8), "conflict-0").expectError(409, "frame_conflict");
+        upload(id, 0, image("png", Color.YELLOW, 8, 8), "image/png").expectError(409, "frame_conflict");
+        assertThat(frameFiles()).singleElement()
+                .satisfies(f -> assertThat(f.getFileName().toString()).isEqualTo(sha256(kept) + ".img"));
+    }
+
     @Test
     void identicalImagesAreStoredOnceAndFilesGoWithHardDeleteAndPurge() throws Exception {
         byte[] shared = image("png", Color.MAGENTA, 4, 4);

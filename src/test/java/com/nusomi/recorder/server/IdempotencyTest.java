@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nusomi.recorder.server.store.IdempotencyRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -277,5 +281,32 @@ class IdempotencyTest {
         JsonNode created = create(api(), body, key).expect(201).json();
 
         assertThat(create(api(), body, key).json()).isEqualTo(created);
+    }
+
+    @Test
+    void aResponseStoredWithTheWholeBodyFingerprintOfEarlierVersionsIsStillReplayed() throws Exception {
+        // Up to this version a fingerprint hashed the whole body; records stored then live for 24 hours.
+        String key = newKey();
+        String body = "{\"workflow\":\"" + uniqueWorkflow() + "\"}";
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        for (String part : new String[] {"POST", "/v1/sessions", ""}) {
+            d.update(part.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+        }
+        d.update(body.getBytes(StandardCharsets.UTF_8));
+        String legacy = HexFormat.of().formatHex(d.digest());
+        byte[] stored = "{\"stored\":\"before the upgrade\"}".getBytes(StandardCharsets.UTF_8);
+        ApiServer server = SERVER.server();
+        String apiKeyId = server.keys().lookup(server.adminKey()).id();
+        server.store().write(tx -> {
+            tx.saveIdempotency(new IdempotencyRecord(apiKeyId, key, legacy, 201, "application/json; charset=utf-8",
+                    stored, CLOCK.millis()));
+            return null;
+        });
+
+        ApiCalls.Response replay = create(api(), body, key).expect(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.body()).isEqualTo(stored);
+        create(api(), "{\"workflow\":\"other\"}", key).expectError(409, "idempotency_key_reused");
     }
 }

@@ -3,7 +3,6 @@ package com.nusomi.recorder.recorder.spool;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -68,20 +67,27 @@ final class EntryCodec {
     }
 
     static JournalEntry decode(byte[] file) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(file));
-        byte[] magic = in.readNBytes(4);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        ByteBuffer in = ByteBuffer.wrap(file);
+        if (file.length < MAGIC.length || !java.util.Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new IOException("not a journal entry (bad magic)");
         }
-        byte[] header = readBlock(in, file.length);
-        byte[] payload = readBlock(in, file.length);
-        long crcStored = in.readLong();
+        in.position(MAGIC.length);
+        int headerAt = block(in);
+        int headerLength = in.getInt(headerAt - 4);
+        int payloadAt = block(in);
+        int payloadLength = in.getInt(payloadAt - 4);
+        if (in.remaining() < Long.BYTES) {
+            throw new IOException("journal entry truncated");
+        }
+        long crcStored = in.getLong();
         CRC32 crc = new CRC32();
-        crc.update(header);
-        crc.update(payload);
+        crc.update(file, headerAt, headerLength);
+        crc.update(file, payloadAt, payloadLength);
         if (crc.getValue() != crcStored) {
             throw new IOException("journal entry damaged (CRC mismatch)");
         }
+        byte[] header = java.util.Arrays.copyOfRange(file, headerAt, headerAt + headerLength);
+        byte[] payload = java.util.Arrays.copyOfRange(file, payloadAt, payloadAt + payloadLength);
         Map<String, Object> h = JSON.readValue(header, new TypeReference<Map<String, Object>>() { });
         EntryKind kind = EntryKind.ofFileTag((String) h.get("kind"));
         @SuppressWarnings("unchecked")
@@ -93,16 +99,21 @@ final class EntryCodec {
         return new JournalEntry(info, (String) h.get("key"), captured, (String) h.get("content_type"), payload);
     }
 
-    private static byte[] readBlock(DataInputStream in, int max) throws IOException {
-        int len = in.readInt();
-        if (len < 0 || len > max) {
-            throw new IOException("journal entry damaged (bad length " + len + ")");
-        }
-        byte[] b = in.readNBytes(len);
-        if (b.length != len) {
+    /** Reads a block's length and skips the block; returns where its bytes start (the file is copied once). */
+    private static int block(ByteBuffer in) throws IOException {
+        if (in.remaining() < Integer.BYTES) {
             throw new IOException("journal entry truncated");
         }
-        return b;
+        int len = in.getInt();
+        if (len < 0) {
+            throw new IOException("journal entry damaged (bad length " + len + ")");
+        }
+        if (len > in.remaining()) {
+            throw new IOException("journal entry truncated");
+        }
+        int at = in.position();
+        in.position(at + len);
+        return at;
     }
 
     static ByteBuffer wrap(byte[] b) {

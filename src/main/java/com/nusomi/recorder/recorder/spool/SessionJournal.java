@@ -25,8 +25,14 @@ import java.util.stream.Stream;
 /**
  * The ordered, durable journal of one session. Each entry is a file {@code <index>-<kind>[-<seq>].entry}, written
  * to a temporary name, forced to disk, renamed and the folder forced: only then is it recorded. Uploaded entries
- * are listed in {@code acked.log} (forced) and their files deleted; refused ones move to {@code rejected/} and are
- * listed in {@code rejected.log}. A {@code done} file marks a journal whose stop was sent.
+ * are listed in {@code acked.log} and their files deleted; refused ones move to {@code rejected/} and are listed in
+ * {@code rejected.log}. A {@code done} file marks a journal whose stop was sent.
+ *
+ * <p>An entry's file is deleted only once its line in {@code acked.log} is forced to disk, so a crash or a power
+ * loss leaves every entry either acknowledged for good or still on disk (sent again, and absorbed by its
+ * idempotency key, seq or event ids). Acknowledgements of frames are forced in groups (up to {@value #ACK_GROUP},
+ * or as soon as nothing more is pending), not one by one: an fsync per frame was most of the cost of draining a
+ * spool. Event batches, tags and the stop are forced at once, together with any frames acknowledged before them.
  */
 public final class SessionJournal {
     static final String ENTRY_SUFFIX = ".entry";
@@ -35,6 +41,8 @@ public final class SessionJournal {
     private static final String REJECTED = "rejected.log";
     /** Events per entry at most (the API's batch limit). */
     public static final int MAX_EVENTS = 500;
+    /** Frame acknowledgements forced to disk together, at most. */
+    static final int ACK_GROUP = 64;
 
     /** An entry waiting for upload. */
     record Pending(long index, EntryKind kind, long frameSeq, Path file, long bytes) {
@@ -52,6 +60,8 @@ public final class SessionJournal {
     private boolean done;
     private volatile int rejectedCount;
     private final List<Long> ackedFrameSeqs = new ArrayList<>();
+    /** Acknowledged entries whose {@code acked.log} lines are written but not yet forced; their files stay till then. */
+    private final List<Pending> ackedNotForced = new ArrayList<>();
 
     private SessionJournal(Spool spool, String sessionId, Path dir) {
         this.spool = spool;
@@ -78,7 +88,7 @@ public final class SessionJournal {
         if (Files.exists(ackFile)) {
             byte[] raw = Files.readAllBytes(ackFile);
             if (raw.length > 0 && raw[raw.length - 1] != '\n') {
-                appendLine(ackFile, "\n"); // end a torn last line, so the next one starts clean
+                appendLine(ackFile, "\n", true); // end a torn last line, so the next one starts clean
             }
             for (String line : new String(raw, StandardCharsets.UTF_8).split("\n")) {
                 String[] p = line.trim().split(" ");
@@ -351,13 +361,17 @@ public final class SessionJournal {
 
     synchronized void ack(Pending p) throws IOException {
         String line = p.index() + " " + p.kind().fileTag() + " " + p.frameSeq() + "\n";
-        appendLine(dir.resolve(ACKED), line);
+        boolean lastPending = pending.size() == 1;
+        boolean force = p.kind() != EntryKind.FRAME || lastPending || ackedNotForced.size() + 1 >= ACK_GROUP;
+        appendLine(dir.resolve(ACKED), line, force);
         if (p.frameSeq() >= 0) {
             ackedFrameSeqs.add(p.frameSeq());
         }
-        Files.deleteIfExists(p.file());
         removeHead(p);
-        spool.release(p.bytes());
+        ackedNotForced.add(p);
+        if (force) {
+            deleteAcknowledgedFiles();
+        }
         if (p.kind() == EntryKind.STOP) {
             markDone();
         }
@@ -379,9 +393,13 @@ public final class SessionJournal {
         Instant now = Instant.now();
         m.put("at", now.toString());
         m.put("file", target.getFileName().toString());
-        appendLine(dir.resolve(REJECTED), EntryCodec.JSON.writeValueAsString(m) + "\n");
+        appendLine(dir.resolve(REJECTED), EntryCodec.JSON.writeValueAsString(m) + "\n", true);
         rejectedCount++;
         removeHead(p);
+        if (!ackedNotForced.isEmpty()) { // no later acknowledgement may come (a refused stop ends the journal)
+            appendLine(dir.resolve(ACKED), "", true);
+            deleteAcknowledgedFiles();
+        }
         if (p.kind() == EntryKind.STOP) {
             markDone();
         }
@@ -410,6 +428,15 @@ public final class SessionJournal {
         return out;
     }
 
+    /** Deletes the files of acknowledged entries once their {@code acked.log} lines are forced. */
+    private void deleteAcknowledgedFiles() throws IOException {
+        for (Pending done : ackedNotForced) {
+            Files.deleteIfExists(done.file());
+            spool.release(done.bytes());
+        }
+        ackedNotForced.clear();
+    }
+
     private void removeHead(Pending p) {
         Pending head = pending.pollFirst();
         if (head == null || head.index() != p.index()) {
@@ -428,14 +455,16 @@ public final class SessionJournal {
         done = true;
     }
 
-    private static void appendLine(Path file, String line) throws IOException {
+    private static void appendLine(Path file, String line, boolean force) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
-            ch.force(false);
+            if (force) {
+                ch.force(false);
+            }
         }
     }
 }

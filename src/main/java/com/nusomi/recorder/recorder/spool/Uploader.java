@@ -13,8 +13,13 @@ import com.nusomi.recorder.client.request.TagRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +40,12 @@ public final class Uploader {
     private final Duration maxBackoff;
     private final CompletableFuture<Boolean> completion = new CompletableFuture<>();
     private final int concurrency;
-    /** Frames sent ahead of the head of the journal (uploader thread only). */
-    private final java.util.Map<Long, CompletableFuture<?>> inFlight = new java.util.HashMap<>();
+    /** Frames sent ahead of the head of the journal, by journal index. */
+    private final java.util.Map<Long, InFlight> inFlight = new java.util.HashMap<>();
     private final Thread thread;
+    /** Reads the files of frames sent ahead (started on first use). */
+    private ExecutorService reader;
+    private boolean readerStopped;
     private volatile boolean closed;
 
     public Uploader(SessionJournal journal, SessionsClient client, SpoolEvents events, Duration maxBackoff) {
@@ -85,8 +93,9 @@ public final class Uploader {
         closed = true;
         thread.interrupt();
         synchronized (inFlight) {
-            inFlight.values().forEach(f -> f.cancel(true));
+            inFlight.values().forEach(f -> f.upload().cancel(true));
         }
+        stopReader();
         journal.wakeUp();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -96,6 +105,14 @@ public final class Uploader {
     }
 
     private void run() {
+        try {
+            upload();
+        } finally {
+            stopReader();
+        }
+    }
+
+    private void upload() {
         if (journal.isDone()) {
             completion.complete(true);
             return;
@@ -112,31 +129,32 @@ public final class Uploader {
             if (p == null) {
                 continue;
             }
-            JournalEntry entry;
-            try {
-                entry = journal.read(p);
-            } catch (IOException damaged) {
-                rejectQuietly(p, null, 0, "journal_entry_damaged", damaged.getMessage(), null);
-                continue;
+            InFlight ahead;
+            synchronized (inFlight) {
+                ahead = inFlight.remove(p.index());
             }
+            EntryInfo info = ahead != null ? ahead.info() : null;
             try {
                 if (p.kind() == EntryKind.FRAME && concurrency > 1) {
                     sendAhead(p);
                 }
-                CompletableFuture<?> ahead;
-                synchronized (inFlight) {
-                    ahead = inFlight.remove(p.index());
-                }
-                if (ahead != null) {
-                    join(ahead);
-                } else {
+                boolean sent = ahead != null && join(ahead.upload());
+                if (!sent) { // not sent ahead, or its file could not be read then: read it here
+                    JournalEntry entry;
+                    try {
+                        entry = journal.read(p);
+                    } catch (IOException damaged) {
+                        rejectQuietly(p, null, 0, "journal_entry_damaged", damaged.getMessage(), null);
+                        continue;
+                    }
+                    info = entry.info();
                     send(entry);
                 }
                 if (closed) {
                     break; // the next uploader sends it again; idempotent
                 }
                 journal.ack(p);
-                events.uploaded(entry.info());
+                events.uploaded(info);
                 if (waiting) {
                     waiting = false;
                     events.uploadResumed(journal.sessionId());
@@ -164,7 +182,7 @@ public final class Uploader {
                 } else {
                     LOG.warn("The server refused {} entry {} of {}: {}", p.kind(), p.index(), journal.sessionId(),
                             e.getMessage());
-                    rejectQuietly(p, entry.info(), e.httpStatus(), e.code(), e.getMessage(), e.requestId());
+                    rejectQuietly(p, info, e.httpStatus(), e.code(), e.getMessage(), e.requestId());
                     if (p.kind() == EntryKind.STOP) {
                         finish(false);
                         return;
@@ -186,31 +204,91 @@ public final class Uploader {
         }
     }
 
-    /** Starts the uploads of the frame entries right after the head (up to concurrency - 1 of them). */
+    /**
+     * Starts the uploads of the frame entries right after the head (up to concurrency - 1 of them). Their files
+     * are read on the reader thread, so that this thread only waits for the head and acknowledges it.
+     */
     private void sendAhead(SessionJournal.Pending head) {
         for (SessionJournal.Pending q : journal.framesAfter(head, concurrency - 1)) {
+            CompletableFuture<Boolean> upload = new CompletableFuture<>();
             synchronized (inFlight) {
                 if (closed || inFlight.containsKey(q.index())) {
                     continue;
                 }
+                inFlight.put(q.index(), new InFlight(new EntryInfo(journal.sessionId(), q.index(), q.kind(),
+                        q.frameSeq(), List.of(), null, q.bytes()), upload));
             }
-            JournalEntry e;
             try {
-                e = journal.read(q);
-            } catch (IOException damaged) {
-                return; // handled when it is the head
-            }
-            CompletableFuture<?> f = client.uploadFrameAsync(journal.sessionId(), FrameUpload.of(e.info().frameSeq(),
-                    e.capturedAt(), e.contentType(), e.payload()), RequestOptions.idempotencyKey(e.idempotencyKey()));
-            synchronized (inFlight) {
-                inFlight.put(q.index(), f);
+                reader().execute(() -> readAndSend(q, upload));
+            } catch (RejectedExecutionException closing) {
+                upload.cancel(false);
             }
         }
     }
 
-    private static void join(CompletableFuture<?> f) {
+    /** Completes {@code upload} with true once the frame was sent, false if its file could not be read. */
+    private void readAndSend(SessionJournal.Pending q, CompletableFuture<Boolean> upload) {
+        if (upload.isDone()) {
+            return; // cancelled by close()
+        }
+        JournalEntry e;
         try {
-            f.get();
+            e = journal.read(q);
+        } catch (IOException | RuntimeException unreadable) {
+            upload.complete(false); // read again (and rejected if damaged) when it is the head
+            return;
+        }
+        CompletableFuture<?> call;
+        try {
+            call = client.uploadFrameAsync(journal.sessionId(), FrameUpload.of(e.info().frameSeq(), e.capturedAt(),
+                    e.contentType(), e.payload()), RequestOptions.idempotencyKey(e.idempotencyKey()));
+        } catch (RuntimeException failed) {
+            upload.completeExceptionally(failed);
+            return;
+        }
+        upload.whenComplete((v, x) -> {
+            if (upload.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        call.whenComplete((v, x) -> {
+            if (x == null) {
+                upload.complete(true);
+            } else {
+                upload.completeExceptionally(x instanceof CompletionException && x.getCause() != null
+                        ? x.getCause() : x);
+            }
+        });
+    }
+
+    private synchronized ExecutorService reader() {
+        if (readerStopped) {
+            throw new RejectedExecutionException("the uploader is closed");
+        }
+        if (reader == null) {
+            reader = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "recorder-upload-read-" + journal.sessionId());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return reader;
+    }
+
+    private synchronized void stopReader() {
+        readerStopped = true;
+        if (reader != null) {
+            reader.shutdownNow();
+        }
+    }
+
+    /** A frame upload started ahead of its turn, with what the journal said of it. */
+    private record InFlight(EntryInfo info, CompletableFuture<Boolean> upload) {
+    }
+
+    private static boolean join(CompletableFuture<Boolean> f) {
+        try {
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");

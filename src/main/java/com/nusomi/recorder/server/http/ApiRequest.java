@@ -4,18 +4,81 @@ import com.nusomi.recorder.server.store.ApiKeyRecord;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** A request after routing and authentication: what a handler needs, and nothing of the HTTP library. */
-public record ApiRequest(
-        String method,
-        String path,
-        Map<String, String> pathParams,
-        QueryParams query,
-        byte[] body,
-        String contentType,
-        String requestId,
-        ApiKeyRecord apiKey,
-        long now,
-        UnaryOperator<String> headers) {
+/**
+ * A request after routing and authentication: what a handler needs, and nothing of the HTTP library. The SHA-256
+ * of the body is computed once, on first use, and shared by the idempotency fingerprint and the frame store.
+ */
+public final class ApiRequest {
+    private final String method;
+    private final String path;
+    private final Map<String, String> pathParams;
+    private final QueryParams query;
+    private final byte[] body;
+    private final String contentType;
+    private final String requestId;
+    private final ApiKeyRecord apiKey;
+    private final long now;
+    private final UnaryOperator<String> headers;
+    private String bodySha256;
+
+    public ApiRequest(String method, String path, Map<String, String> pathParams, QueryParams query, byte[] body,
+                      String contentType, String requestId, ApiKeyRecord apiKey, long now,
+                      UnaryOperator<String> headers) {
+        this.method = method;
+        this.path = path;
+        this.pathParams = pathParams;
+        this.query = query;
+        this.body = body;
+        this.contentType = contentType;
+        this.requestId = requestId;
+        this.apiKey = apiKey;
+        this.now = now;
+        this.headers = headers;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    public QueryParams query() {
+        return query;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public ApiKeyRecord apiKey() {
+        return apiKey;
+    }
+
+    public long now() {
+        return now;
+    }
+
+    /** The SHA-256 of the body as lower-case hex, computed on first use (a request is handled on one thread). */
+    public String bodySha256() {
+        if (bodySha256 == null) {
+            bodySha256 = Hashes.sha256Hex(body);
+        }
+        return bodySha256;
+    }
 
     /** The first value of a request header (names compared ignoring case), or null. */
     public String header(String name) {

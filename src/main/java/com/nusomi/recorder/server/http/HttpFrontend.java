@@ -105,7 +105,9 @@ public final class HttpFrontend extends Handler.Abstract {
                 idemKey = Idempotency.resolve(headerKey, Bodies.peekTextField(body, "idempotency_key"));
             }
             if (idemKey == null) {
-                return store.write(tx -> route.writer().handle(request, tx));
+                return route.writer() instanceof Route.StagedWriteHandler<?> staged
+                        ? writeStaged(request, staged)
+                        : store.write(tx -> route.writer().handle(request, tx));
             }
             if (slot == null) {
                 slot = idempotency.reserve(apiKeyId, idemKey);
@@ -115,6 +117,16 @@ public final class HttpFrontend extends Handler.Abstract {
             if (slot != null) {
                 idempotency.release(slot);
             }
+        }
+    }
+
+    /** A write whose slow part (a frame's file) is staged before the writer's transaction, outside its lock. */
+    private <S> ApiResponse writeStaged(ApiRequest request, Route.StagedWriteHandler<S> handler) {
+        S staged = handler.stage(request);
+        try {
+            return store.write(tx -> handler.handle(request, tx, staged));
+        } finally {
+            handler.unstage(staged);
         }
     }
 

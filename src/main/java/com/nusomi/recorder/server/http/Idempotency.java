@@ -2,9 +2,9 @@ package com.nusomi.recorder.server.http;
 
 import com.nusomi.recorder.server.store.IdempotencyRecord;
 import com.nusomi.recorder.server.store.Store;
+import com.nusomi.recorder.server.store.StoreWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Set;
@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Idempotency {
     static final long RETENTION_MILLIS = 24L * 60 * 60 * 1000;
+    /** Marks fingerprints made from the body's hash; older ones hash the whole body. */
+    private static final String FINGERPRINT_V2 = "2:";
 
     private final Store store;
     private final Clock clock;
@@ -65,50 +67,85 @@ final class Idempotency {
         inFlight.remove(slot);
     }
 
-    /** Replays the stored response or runs the work and stores its response; the caller holds the key's slot. */
+    /**
+     * Replays the stored response or runs the work and stores its response; the caller holds the key's slot. A
+     * {@link Route.StagedWriteHandler}'s stage runs before the writer's transaction, outside its lock.
+     */
     ApiResponse execute(ApiRequest request, String key, Route.WriteHandler handler) {
         String fingerprint = fingerprint(request);
-        return store.write(tx -> {
-            var existing = tx.findIdempotency(request.apiKeyId(), key);
-            if (existing.isPresent() && existing.get().createdAt() > clock.millis() - RETENTION_MILLIS) {
-                IdempotencyRecord r = existing.get();
-                if (!r.fingerprint().equals(fingerprint)) {
-                    throw ApiException.conflict("idempotency_key_reused",
-                            "this idempotency key was already used for a different request");
-                }
-                return new ApiResponse(r.status(), r.contentType(), r.body(), java.util.Map.of())
-                        .withHeader("Idempotent-Replayed", "true");
-            }
-            ApiResponse response;
-            tx.savepoint();
-            try {
-                response = handler.handle(request, tx);
-                tx.releaseSavepoint();
-            } catch (ApiException e) {
-                tx.rollbackToSavepoint();
-                response = ErrorBody.response(e, request.requestId());
-            }
-            if (response.status() < 500) {
-                tx.saveIdempotency(new IdempotencyRecord(request.apiKeyId(), key, fingerprint, response.status(),
-                        response.contentType(), response.body(), clock.millis()));
-            }
-            return response;
-        });
+        if (handler instanceof Route.StagedWriteHandler<?> staged) {
+            return executeStaged(request, key, fingerprint, staged);
+        }
+        return store.write(tx -> replayOrRun(request, key, fingerprint, handler, tx));
     }
 
-    private static String fingerprint(ApiRequest request) {
+    private <S> ApiResponse executeStaged(ApiRequest request, String key, String fingerprint,
+                                          Route.StagedWriteHandler<S> handler) {
+        S staged = handler.stage(request);
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(request.method().getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-            d.update(request.path().getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-            d.update(request.query().canonical(Set.of("seq", "captured_at")).getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-            d.update(request.body());
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return store.write(tx -> replayOrRun(request, key, fingerprint,
+                    (r, t) -> handler.handle(r, t, staged), tx));
+        } finally {
+            handler.unstage(staged);
         }
+    }
+
+    private ApiResponse replayOrRun(ApiRequest request, String key, String fingerprint, Route.WriteHandler handler,
+                                    StoreWriter tx) {
+        var existing = tx.findIdempotency(request.apiKeyId(), key);
+        if (existing.isPresent() && existing.get().createdAt() > clock.millis() - RETENTION_MILLIS) {
+            IdempotencyRecord r = existing.get();
+            if (!sameRequest(r.fingerprint(), fingerprint, request)) {
+                throw ApiException.conflict("idempotency_key_reused",
+                        "this idempotency key was already used for a different request");
+            }
+            return new ApiResponse(r.status(), r.contentType(), r.body(), java.util.Map.of())
+                    .withHeader("Idempotent-Replayed", "true");
+        }
+        ApiResponse response;
+        tx.savepoint();
+        try {
+            response = handler.handle(request, tx);
+            tx.releaseSavepoint();
+        } catch (ApiException e) {
+            tx.rollbackToSavepoint();
+            response = ErrorBody.response(e, request.requestId());
+        }
+        if (response.status() < 500) {
+            tx.saveIdempotency(new IdempotencyRecord(request.apiKeyId(), key, fingerprint, response.status(),
+                    response.contentType(), response.body(), clock.millis()));
+        }
+        return response;
+    }
+
+    /**
+     * The request's fingerprint: method, path, canonical query and the body's SHA-256 (the one the frame store
+     * names the image by, so a body is hashed once), hashed together; marked {@value #FINGERPRINT_V2}.
+     */
+    private static String fingerprint(ApiRequest request) {
+        MessageDigest d = head(request);
+        d.update(request.bodySha256().getBytes(StandardCharsets.US_ASCII));
+        return FINGERPRINT_V2 + HexFormat.of().formatHex(d.digest());
+    }
+
+    /** Same request? Records stored before the v2 fingerprint (at most 24 hours old) hold the hash of the whole body. */
+    private static boolean sameRequest(String stored, String fingerprint, ApiRequest request) {
+        if (stored.startsWith(FINGERPRINT_V2)) {
+            return stored.equals(fingerprint);
+        }
+        MessageDigest d = head(request);
+        d.update(request.body());
+        return stored.equals(HexFormat.of().formatHex(d.digest()));
+    }
+
+    private static MessageDigest head(ApiRequest request) {
+        MessageDigest d = Hashes.sha256();
+        d.update(request.method().getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(request.path().getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(request.query().canonical(Set.of("seq", "captured_at")).getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        return d;
     }
 }

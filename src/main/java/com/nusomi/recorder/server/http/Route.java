@@ -44,6 +44,31 @@ public record Route(
         ApiResponse handle(ApiRequest request, StoreWriter tx);
     }
 
+    /**
+     * A write handler with slow work that needs no lock (writing a frame's file): {@link #stage} runs before the
+     * writer's transaction, {@link #handle(ApiRequest, StoreWriter, Object)} inside it, {@link #unstage} after it
+     * whatever came of it. A caller that knows nothing of stages gets all three inside the transaction.
+     */
+    public interface StagedWriteHandler<S> extends WriteHandler {
+        /** Outside the writer's lock; must not decide anything the transaction has to check. */
+        S stage(ApiRequest request);
+
+        ApiResponse handle(ApiRequest request, StoreWriter tx, S staged);
+
+        /** After the transaction, committed or not: undoes what the transaction did not take over. */
+        void unstage(S staged);
+
+        @Override
+        default ApiResponse handle(ApiRequest request, StoreWriter tx) {
+            S staged = stage(request);
+            try {
+                return handle(request, tx, staged);
+            } finally {
+                unstage(staged);
+            }
+        }
+    }
+
     public static Route read(String method, String pattern, String scope, Set<String> queryParams,
                              ReadHandler handler) {
         return new Route(method, pattern, scope, queryParams, Body.NONE, handler, null);
