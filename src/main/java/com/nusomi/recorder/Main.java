@@ -14,6 +14,10 @@ public final class Main {
 
     public static void main(String[] args) {
         com.nusomi.recorder.app.StartupTrace.mark("main");
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty") == null) {
+            // Jetty's own start-up lines (version, connector) add nothing to the server's "listening on" line.
+            System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        }
         if (opensTheGui(args)) {
             // The common case, straight to the window: building the command line's model (every subcommand
             // and option, by reflection) costs about a second of cold start.
