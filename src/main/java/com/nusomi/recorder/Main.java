@@ -1,5 +1,6 @@
 package com.nusomi.recorder;
 
+import com.nusomi.recorder.app.StartupTrace;
 import com.nusomi.recorder.app.GuiLauncher;
 import com.nusomi.recorder.cli.RootCommand;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        com.nusomi.recorder.app.StartupTrace.mark("main");
+        StartupTrace.mark("main");
         if (System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty") == null) {
             // Jetty's own start-up lines (version, connector) add nothing to the server's "listening on" line.
             System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");

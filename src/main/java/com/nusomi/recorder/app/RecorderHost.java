@@ -87,7 +87,7 @@ public final class RecorderHost implements AutoCloseable {
         if (old != null) {
             old.close();
         }
-        com.nusomi.recorder.app.StartupTrace.mark("recorder building");
+        StartupTrace.mark("recorder building");
         try {
             built = RecorderService.builder(newClient, dataDir)
                     .screenSource(screens == null ? null : screens.get())
@@ -111,7 +111,7 @@ public final class RecorderHost implements AutoCloseable {
         if (!ids.isEmpty()) {
             LOG.info("resuming the upload of {} unfinished session spool(s): {}", ids.size(), ids);
         }
-        com.nusomi.recorder.app.StartupTrace.mark("recorder built");
+        StartupTrace.mark("recorder built");
         readyListeners.forEach(Runnable::run);
     }
 

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.app.connection;
 
+import com.nusomi.recorder.app.StartupTrace;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.exception.ApiException;
 import com.nusomi.recorder.client.model.Health;
@@ -98,9 +99,9 @@ public final class ConnectionService implements AutoCloseable {
             return;
         }
         try {
-            com.nusomi.recorder.app.StartupTrace.mark("health call");
+            StartupTrace.mark("health call");
             Health h = c.client().health(com.nusomi.recorder.client.RequestOptions.NONE.withMaxAttempts(1));
-            com.nusomi.recorder.app.StartupTrace.mark("health answered");
+            StartupTrace.mark("health answered");
             publish(new ConnectionState(h.isOk() ? ConnectionState.Phase.ONLINE : ConnectionState.Phase.OFFLINE,
                     c.label(), h.version(), h.isOk() ? null : "health says " + h.status()));
         } catch (com.nusomi.recorder.client.exception.NotSupportedException e) {

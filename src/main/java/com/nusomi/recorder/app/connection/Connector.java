@@ -1,5 +1,6 @@
 package com.nusomi.recorder.app.connection;
 
+import com.nusomi.recorder.app.StartupTrace;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
@@ -15,9 +16,9 @@ public interface Connector {
     /** Starts the embedded local server on a free loopback port in this data folder, and a client for it. */
     static Connector embedded(Path dataDir) {
         return () -> {
-            com.nusomi.recorder.app.StartupTrace.mark("server starting");
+            StartupTrace.mark("server starting");
             ApiServer server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
-            com.nusomi.recorder.app.StartupTrace.mark("server started");
+            StartupTrace.mark("server started");
             try {
                 return new Connection(client(server.baseUrl(), server.adminKey()), Connection.Kind.EMBEDDED,
                         server.baseUrl(), server);

@@ -75,11 +75,9 @@ public final class ApiException extends RuntimeException {
                     "the request URI is too long" + detail, null);
             case 431 -> new ApiException(431, "invalid_request_error", "headers_too_large",
                     "the request headers are too large" + detail, null);
-            default -> status >= 500
-                    ? (status == 505
-                            ? new ApiException(505, "invalid_request_error", "http_version_not_supported",
-                                    "only HTTP/1.0 and HTTP/1.1 are served" + detail, null)
-                            : internal())
+            case 505 -> new ApiException(505, "invalid_request_error", "http_version_not_supported",
+                    "only HTTP/1.0 and HTTP/1.1 are served" + detail, null);
+            default -> status >= 500 ? internal()
                     : new ApiException(status >= 400 ? status : 400, "invalid_request_error", "request_malformed",
                             "the request is not valid HTTP" + detail, null);
         };

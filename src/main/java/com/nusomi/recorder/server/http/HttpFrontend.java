@@ -138,7 +138,7 @@ public final class HttpFrontend extends Handler.Abstract {
     private static boolean consumeUnreadBody(Request request) {
         HttpFields headers = request.getHeaders();
         if (headers.contains("Transfer-Encoding")) {
-            return isFullyRead(request);
+            return request.consumeAvailable();
         }
         String length = headers.get("Content-Length");
         if (length == null) {
@@ -146,7 +146,7 @@ public final class HttpFrontend extends Handler.Abstract {
         }
         try {
             if (Long.parseLong(length.strip()) > Route.JSON_LIMIT) {
-                return isFullyRead(request);
+                return request.consumeAvailable();
             }
             Content.Source.consumeAll(request);
             return true;
@@ -155,8 +155,12 @@ public final class HttpFrontend extends Handler.Abstract {
         }
     }
 
-    private static boolean isFullyRead(Request request) {
-        return request.consumeAvailable();
+    /** What every answer carries, whether a route or Jetty's error handler made it. */
+    static void commonHeaders(HttpFields.Mutable headers, String contentType, String requestId) {
+        headers.put("Content-Type", contentType);
+        headers.put("Request-Id", requestId);
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
     }
 
     private ApiKeyRecord authenticate(String header) {
@@ -185,10 +189,7 @@ public final class HttpFrontend extends Handler.Abstract {
             String requestId, boolean close) {
         HttpFields.Mutable headers = out.getHeaders();
         out.setStatus(response.status());
-        headers.put("Content-Type", response.contentType());
-        headers.put("Request-Id", requestId);
-        headers.put("Cache-Control", "no-store");
-        headers.put("X-Content-Type-Options", "nosniff");
+        commonHeaders(headers, response.contentType(), requestId);
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
             headers.put(h.getKey(), h.getValue());
         }

@@ -3,7 +3,6 @@ package com.nusomi.recorder.server.http;
 import com.nusomi.recorder.server.Ids;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -21,8 +20,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         String requestId = Ids.request();
         Object message = request.getAttribute(ERROR_MESSAGE);
         ApiException error = ApiException.protocol(response.getStatus(), message == null ? null : message.toString());
-        HttpFields.Mutable headers = response.getHeaders();
-        fill(headers, requestId);
+        HttpFrontend.commonHeaders(response.getHeaders(), ApiResponse.JSON, requestId);
         response.setStatus(error.status());
         response.write(true, ByteBuffer.wrap(ErrorBody.of(error, requestId)), callback);
         return true;
@@ -32,14 +30,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         String requestId = Ids.request();
-        fill(fields, requestId);
+        HttpFrontend.commonHeaders(fields, ApiResponse.JSON, requestId);
         return ByteBuffer.wrap(ErrorBody.of(ApiException.protocol(status, reason), requestId));
-    }
-
-    private static void fill(HttpFields.Mutable headers, String requestId) {
-        headers.put(HttpHeader.CONTENT_TYPE, ApiResponse.JSON);
-        headers.put("Request-Id", requestId);
-        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-        headers.put("X-Content-Type-Options", "nosniff");
     }
 }
