@@ -201,20 +201,4 @@ final class SessionJson {
             g.writeStringField(field, Times.format(millis));
         }
     }
-
-    private static void nullableString(JsonGenerator g, String field, String value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeStringField(field, value);
-        }
-    }
-
-    private static void nullableInt(JsonGenerator g, String field, Integer value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeNumberField(field, value);
-        }
-    }
 }
