@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -67,13 +70,13 @@ class AppStartBenchmark {
                 appT.add(run(display, APP, appTuned, 0));
             }
             List<long[]> recorded = new ArrayList<>();
-            Thread changes = changingScreen(display);
+            ScheduledExecutorService changes = changingScreen(display);
             try {
                 for (int i = 0; i < RECORD_RUNS; i++) {
                     recorded.add(run(display, APP, List.of(), RECORD_SECONDS));
                 }
             } finally {
-                changes.interrupt();
+                changes.shutdownNow();
             }
             String table = String.format("""
                     | launch | program | median of %d (ms) | runs (ms) | ratio (bar ≤ 1.3×) | resident at ready (MiB, median) |
@@ -115,24 +118,28 @@ class AppStartBenchmark {
      * Repaints the screen's background in another colour every second (xsetroot), so that the recorded session
      * stores a frame a second instead of one frame of an unchanging screen.
      */
-    private static Thread changingScreen(String display) {
-        Thread t = new Thread(() -> {
-            String[] colours = {"#1e3a5f", "#5f1e3a", "#3a5f1e", "#5f5f1e", "#1e5f5f"};
+    private static ScheduledExecutorService changingScreen(String display) {
+        String[] colours = {"#1e3a5f", "#5f1e3a", "#3a5f1e", "#5f5f1e", "#1e5f5f"};
+        AtomicInteger next = new AtomicInteger();
+        ScheduledExecutorService changes = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "changing-screen");
+            t.setDaemon(true);
+            return t;
+        });
+        changes.scheduleWithFixedDelay(() -> {
+            ProcessBuilder pb = new ProcessBuilder("xsetroot", "-solid",
+                    colours[next.getAndIncrement() % colours.length])
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("DISPLAY", display);
             try {
-                for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
-                    ProcessBuilder pb = new ProcessBuilder("xsetroot", "-solid", colours[i % colours.length])
-                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-                    pb.environment().put("DISPLAY", display);
-                    pb.start().waitFor();
-                    Thread.sleep(1000);
-                }
-            } catch (IOException | InterruptedException e) {
-                // no xsetroot, or done: the screen stays as it is
+                pb.start().waitFor();
+            } catch (IOException e) {
+                changes.shutdown(); // no xsetroot: the screen stays as it is
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }, "changing-screen");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        }, 0, 1, TimeUnit.SECONDS);
+        return changes;
     }
 
     private static List<String> plus(List<String> options, String more) {
