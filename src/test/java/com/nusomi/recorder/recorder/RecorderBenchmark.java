@@ -327,6 +327,10 @@ class RecorderBenchmark {
         private volatile BufferedImage picture = busyImage(rnd);
         private java.util.concurrent.ScheduledExecutorService timer;
 
+        static {
+            RobotScreenSource.preferGtk3(); // before this window loads AWT's GTK, as the app's JavaFX does
+        }
+
         BusyWindow() {
             frame.setUndecorated(true);
             frame.setBounds(0, 0, WIDTH, HEIGHT);
