@@ -22,9 +22,11 @@ import javafx.stage.Stage;
  * For the cold-start benchmark and the installer's smoke test: with {@code -Drecorder.readyFile=FILE}, once the
  * main window is shown and the API answers, writes the milliseconds since the process started and the resident
  * memory in KiB into FILE; with {@code -Drecorder.exitWhenReady=true} the app then quits. With
- * {@code -Drecorder.recordSeconds=N} as well, it then records one session through the Record screen's view model
- * (create and start, N seconds of real capture, stop, the spool drained) and appends the resident memory after it
- * and the number of frames recorded, before quitting. Inert without those properties.
+ * {@code -Drecorder.recordSeconds=N} as well, it then (after {@code -Drecorder.recordDelaySeconds}, default 0)
+ * records one session through the Record screen's view model
+ * (create and start, N seconds of real capture, stop, the spool drained) and appends the resident memory when
+ * the first frame is recorded, then the resident memory after the session and the number of frames recorded,
+ * before quitting. Inert without those properties.
  */
 final class StartupProbe {
     private final Path file;
@@ -89,7 +91,11 @@ final class StartupProbe {
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
         write(millis + " " + residentKilobytes());
         if (recordSeconds > 0) {
-            Platform.runLater(this::recordOneSession);
+            // An operator fills in the form before starting: -Drecorder.recordDelaySeconds=N waits as long.
+            PauseTransition idle = new PauseTransition(
+                    javafx.util.Duration.seconds(Integer.getInteger("recorder.recordDelaySeconds", 0)));
+            idle.setOnFinished(e -> recordOneSession());
+            Platform.runLater(idle::play);
         } else if (exit) {
             Platform.runLater(Platform::exit);
         }
@@ -104,17 +110,13 @@ final class StartupProbe {
             public void changed(javafx.beans.value.ObservableValue<? extends RecordState> o, RecordState a,
                                 RecordState b) {
                 if (b == RecordState.RECORDING) {
+                    appendFirstFrameMemory();
                     PauseTransition wait = new PauseTransition(javafx.util.Duration.seconds(recordSeconds));
                     wait.setOnFinished(e -> record.onStop(Verdict.SERVER_DECIDES));
                     wait.play();
                 } else if (b == RecordState.STOPPED) {
                     record.stateProperty().removeListener(this);
-                    try {
-                        Files.writeString(file, " " + residentKilobytes() + " " + record.framesProperty().get(),
-                                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    append(" " + residentKilobytes() + " " + record.framesProperty().get());
                     if (exit) {
                         Platform.exit();
                     }
@@ -123,6 +125,28 @@ final class StartupProbe {
         };
         record.stateProperty().addListener(follow);
         record.onCreate();
+    }
+
+    /** Once the first frame is recorded: its resident memory, the start of a long recording's measure. */
+    private void appendFirstFrameMemory() {
+        ChangeListener<Number> first = new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+                if (b.longValue() >= 1) {
+                    record.framesProperty().removeListener(this);
+                    append(" " + residentKilobytes());
+                }
+            }
+        };
+        record.framesProperty().addListener(first);
+    }
+
+    private void append(String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void write(String line) {

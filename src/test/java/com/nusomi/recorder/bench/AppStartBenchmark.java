@@ -1,15 +1,19 @@
 package com.nusomi.recorder.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -89,19 +93,109 @@ class AppStartBenchmark {
                     next to %d MiB for the minimal window at ready (%.2f×).
                     """, RUNS, rows("plain (`java -cp`)", minimal, app), rows("tuned (installer options + AppCDS)",
                             minimalT, appT),
-                    RECORD_SECONDS, RECORD_RUNS, median(recorded, 2) / 1024, column(recorded, 2, 1024),
-                    column(recorded, 3, 1), median(minimal, 1) / 1024,
-                    median(recorded, 2) / (double) median(minimal, 1));
+                    RECORD_SECONDS, RECORD_RUNS, median(recorded, 3) / 1024, column(recorded, 3, 1024),
+                    column(recorded, 4, 1), median(minimal, 1) / 1024,
+                    median(recorded, 3) / (double) median(minimal, 1));
             System.out.println(table);
             Path out = Files.createDirectories(Path.of("target", "benchmarks")).resolve("app-start.md");
             Files.writeString(out, table + "\nLoad average at the end: " + loadAverage() + "\n", StandardCharsets.UTF_8);
             assertThat(app).allMatch(r -> r[0] > 0);
-            assertThat(recorded).allMatch(r -> r.length == 4 && r[3] > 0);
+            assertThat(recorded).allMatch(r -> r.length == 5 && r[4] > 0);
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
             }
         }
+    }
+
+    /**
+     * The app's resident memory over a long recording at 1 fps (the recording issue's bar: at most 10% growth over
+     * 10 minutes); runs only with {@code -Drecorder.memoryMinutes=10}. The app runs as its installers run it (their
+     * JVM options) and records through its Record screen, while another process ({@link BusyScreen}) shows a busy
+     * 1920×1080 picture with a counter that changes every 500 ms, as the operator's other applications would, so
+     * that every frame is new. The app reports its RSS when the first frame is recorded; from then on this test
+     * reads the app's VmRSS from {@code /proc} once a minute, until the app stops the session and quits.
+     */
+    @Test
+    void residentMemoryOfTheAppOverALongRecording() throws Exception {
+        int minutes = Integer.getInteger("recorder.memoryMinutes", 0);
+        assumeTrue(minutes > 0, "set -Drecorder.memoryMinutes=10 to run");
+        Process xvfb = null;
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            display = ":94";
+            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", BusyScreen.WIDTH + "x" + BusyScreen.HEIGHT + "x24",
+                    "-nolisten", "tcp").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        }
+        Path ready = Files.createTempFile("ready", ".txt");
+        Files.delete(ready);
+        Process busy = null;
+        Process app = null;
+        try {
+            busy = start(display, BusyScreen.class.getName(), List.of(), Files.createTempFile("busy", ".txt"), 0);
+            int recordSeconds = minutes * 60 + 30;
+            app = start(display, APP, INSTALLER_OPTIONS, ready, recordSeconds);
+            await().atMost(3, TimeUnit.MINUTES).until(() -> readyFields(ready).length >= 3);
+            long t0 = System.nanoTime();
+            long pid = app.pid();
+            List<Long> rss = new ArrayList<>(List.of(readyFields(ready)[2]));
+            String loadAtStart = loadAverage();
+            for (int m = 1; m <= minutes; m++) {
+                long due = t0 + TimeUnit.MINUTES.toNanos(m);
+                await().atMost(minutes + 1L, TimeUnit.MINUTES).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> System.nanoTime() >= due);
+                rss.add(residentKilobytes(pid));
+            }
+            assertThat(app.waitFor(recordSeconds + 180L, TimeUnit.SECONDS)).as("the app stops and quits").isTrue();
+            long[] fields = readyFields(ready);
+            StringBuilder table = new StringBuilder("| minute |");
+            StringBuilder sep = new StringBuilder("|---|");
+            StringBuilder values = new StringBuilder("| RSS (MiB) |");
+            for (int m = 0; m <= minutes; m++) {
+                table.append(' ').append(m).append(" |");
+                sep.append("---|");
+                values.append(' ').append(rss.get(m) / 1024).append(" |");
+            }
+            long first = rss.get(0);
+            long oneMinute = rss.get(1);
+            long last = rss.get(minutes);
+            String report = String.format(Locale.ROOT, """
+                    %s
+                    %s
+                    %s
+
+                    | measure | value | bar |
+                    |---|---|---|
+                    | RSS at the first frame → after %d minutes | %d → %d MiB (%+.1f%%) | growth ≤ 10%% %s |
+                    | RSS after the first minute → after %d minutes | %d → %d MiB (%+.1f%%) | |
+                    | frames recorded | %d | |
+                    | RSS after the session stopped and its spool drained | %d MiB | |
+
+                    App JVM options: %s. Load average at the first frame: %s; at the end: %s.
+                    """, table, sep, values, minutes, first / 1024, last / 1024, 100.0 * (last - first) / first,
+                    last <= first * 1.1 ? "PASS" : "MISS", minutes, oneMinute / 1024, last / 1024,
+                    100.0 * (last - oneMinute) / oneMinute, fields[4], fields[3] / 1024,
+                    String.join(" ", INSTALLER_OPTIONS), loadAtStart, loadAverage());
+            System.out.println(report);
+            Path out = Files.createDirectories(Path.of("target", "benchmarks")).resolve("app-recording-memory.md");
+            Files.writeString(out, report, StandardCharsets.UTF_8);
+            assertThat(fields[4]).as("frames recorded").isGreaterThan(minutes * 50L);
+        } finally {
+            for (Process p : new Process[] {app, busy, xvfb}) {
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private static long residentKilobytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
     private static String rows(String launch, List<long[]> minimal, List<long[]> app) {
@@ -148,11 +242,25 @@ class AppStartBenchmark {
         return all;
     }
 
-    /** ms to ready, RSS KiB at ready[, RSS KiB after the recorded session, frames recorded]. */
+    /**
+     * ms to ready, RSS KiB at ready[, RSS KiB at the first frame, RSS KiB after the recorded session, frames
+     * recorded].
+     */
     private static long[] run(String display, String mainClass, List<String> jvmOptions, int recordSeconds)
             throws Exception {
         Path ready = Files.createTempFile("ready", ".txt");
         Files.delete(ready);
+        Process p = start(display, mainClass, jvmOptions, ready, recordSeconds);
+        if (!p.waitFor(120 + recordSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(mainClass + " did not finish in time; see target/app-start-bench.log");
+        }
+        return readyFields(ready);
+    }
+
+    /** Starts a program in a child JVM on this class path, its output appended to the benchmark's log. */
+    private static Process start(String display, String mainClass, List<String> jvmOptions, Path ready,
+                                 int recordSeconds) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Drecorder.readyFile=" + ready,
@@ -163,13 +271,15 @@ class AppStartBenchmark {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/app-start-bench.log")));
         pb.environment().put("DISPLAY", display);
-        Process p = pb.start();
-        if (!p.waitFor(120 + recordSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(mainClass + " did not finish in time; see target/app-start-bench.log");
+        return pb.start();
+    }
+
+    private static long[] readyFields(Path ready) throws IOException {
+        if (!Files.exists(ready)) {
+            return new long[0];
         }
-        String[] parts = Files.readString(ready, StandardCharsets.UTF_8).trim().split(" ");
-        return Arrays.stream(parts).mapToLong(Long::parseLong).toArray();
+        String text = Files.readString(ready, StandardCharsets.UTF_8).trim();
+        return text.isEmpty() ? new long[0] : Arrays.stream(text.split(" ")).mapToLong(Long::parseLong).toArray();
     }
 
     private static long median(List<long[]> runs, int field) {

@@ -60,6 +60,64 @@ class FrameEncoderTest {
         }
     }
 
+    @Test
+    void jpegKeepsEachColourChannelWhereItWas() throws Exception {
+        BufferedImage img = quarters(200, 100);
+        try (FrameEncoder enc = new FrameEncoder(0.9f)) {
+            assertQuarters(ImageIO.read(new ByteArrayInputStream(enc.jpeg(img))), 200, 100);
+        }
+    }
+
+    @Test
+    void aSubImageAndFramesOfAnotherSizeAreEncodedWhole() throws Exception {
+        BufferedImage big = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.drawImage(quarters(200, 100), 50, 40, null);
+        g.dispose();
+        try (FrameEncoder enc = new FrameEncoder(0.9f)) {
+            enc.jpeg(filled(320, 200, Color.ORANGE));
+            // a view into a larger buffer (not packed from its start), then a smaller frame: same encoder
+            assertQuarters(ImageIO.read(new ByteArrayInputStream(enc.jpeg(big.getSubimage(50, 40, 200, 100)))),
+                    200, 100);
+            BufferedImage small = ImageIO.read(new ByteArrayInputStream(enc.jpeg(filled(64, 32, Color.BLUE))));
+            assertThat(small.getWidth()).isEqualTo(64);
+            assertClose(small.getRGB(32, 16), 0x0000FF);
+        }
+    }
+
+    /** Red, green, blue and white quarters (top left, top right, bottom left, bottom right). */
+    private static BufferedImage quarters(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, w / 2, h / 2);
+        g.setColor(Color.GREEN);
+        g.fillRect(w / 2, 0, w / 2, h / 2);
+        g.setColor(Color.BLUE);
+        g.fillRect(0, h / 2, w / 2, h / 2);
+        g.setColor(Color.WHITE);
+        g.fillRect(w / 2, h / 2, w / 2, h / 2);
+        g.dispose();
+        return img;
+    }
+
+    private static void assertQuarters(BufferedImage back, int w, int h) {
+        assertThat(back.getWidth()).isEqualTo(w);
+        assertThat(back.getHeight()).isEqualTo(h);
+        assertClose(back.getRGB(w / 4, h / 4), 0xFF0000);
+        assertClose(back.getRGB(3 * w / 4, h / 4), 0x00FF00);
+        assertClose(back.getRGB(w / 4, 3 * h / 4), 0x0000FF);
+        assertClose(back.getRGB(3 * w / 4, 3 * h / 4), 0xFFFFFF);
+    }
+
+    /** Each channel within JPEG's error of the expected colour. */
+    private static void assertClose(int argb, int rgb) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            assertThat((argb >> shift) & 0xFF).as("channel at bit %d of %06x", shift, argb & 0xFFFFFF)
+                    .isCloseTo((rgb >> shift) & 0xFF, org.assertj.core.data.Offset.offset(24));
+        }
+    }
+
     private static BufferedImage filled(int w, int h, Color c) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();

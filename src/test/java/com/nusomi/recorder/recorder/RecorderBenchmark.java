@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.nusomi.recorder.bench.BusyScreen;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.recorder.capture.FrameEncoder;
@@ -18,8 +19,6 @@ import com.nusomi.recorder.recorder.spool.Spool;
 import com.nusomi.recorder.recorder.spool.SpoolEvents;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Frame;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
@@ -52,13 +51,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("benchmark")
 class RecorderBenchmark {
-    private static final int WIDTH = 1920;
-    private static final int HEIGHT = 1080;
+    private static final int WIDTH = BusyScreen.WIDTH;
+    private static final int HEIGHT = BusyScreen.HEIGHT;
 
     @Test
     void timePerCapturedFrameNextToABareRobotCapture(@TempDir Path data) throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
-        try (BusyWindow window = new BusyWindow()) {
+        try (BusyScreen window = new BusyScreen()) {
             ScreenSource robot = new RobotScreenSource();
             for (int i = 0; i < 5; i++) { // warm up
                 robot.capture(ScreenSelection.primary());
@@ -116,7 +115,7 @@ class RecorderBenchmark {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (BusyWindow window = new BusyWindow(); LocalServer server = new LocalServer(serverDir);
+        try (BusyScreen window = new BusyScreen(); LocalServer server = new LocalServer(serverDir);
              SessionsClient client = server.newClient();
              RecorderService svc = RecorderService.builder(client, data).screenSource(new RobotScreenSource())
                      .inputSource(new NativeHookInputSource()).build()) {
@@ -168,7 +167,7 @@ class RecorderBenchmark {
         long rssOneMinute = 0;
         long rssEnd;
         RecorderStats stats;
-        try (BusyWindow window = new BusyWindow(); LocalServer server = new LocalServer(serverDir);
+        try (BusyScreen window = new BusyScreen(); LocalServer server = new LocalServer(serverDir);
              SessionsClient client = server.newClient();
              RecorderService svc = RecorderService.builder(client, data).screenSource(new RobotScreenSource())
                      .inputSource(new NativeHookInputSource()).build()) {
@@ -236,7 +235,7 @@ class RecorderBenchmark {
 
     @Test
     void drainOfAThousandFramesToTheLocalServer(@TempDir Path serverDir, @TempDir Path data) throws Exception {
-        BufferedImage base = busyImage(new Random(1));
+        BufferedImage base = BusyScreen.busyImage(new Random(1));
         long bytes = 0;
         try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
             Session s = LocalServer.newRecordingSession(client);
@@ -300,108 +299,6 @@ class RecorderBenchmark {
     }
 
     // ---- helpers ----
-
-    private static BufferedImage busyImage(Random rnd) {
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        for (int i = 0; i < 400; i++) {
-            g.setColor(new Color(rnd.nextInt(0xFFFFFF)));
-            g.fillRect(rnd.nextInt(WIDTH), rnd.nextInt(HEIGHT), 20 + rnd.nextInt(200), 10 + rnd.nextInt(60));
-        }
-        g.setColor(Color.BLACK);
-        for (int y = 20; y < HEIGHT; y += 18) {
-            g.drawString("Invoice 4711 Acme Corp. amount 4,500.00 EUR due 2026-05-07 approver anna@acme.com " + y,
-                    10 + (y % 7) * 20, y);
-        }
-        g.dispose();
-        return img;
-    }
-
-    /** A full-screen window showing a busy picture that changes on demand (so frames are not deduplicated). */
-    private static final class BusyWindow implements AutoCloseable {
-        private final Frame frame = new Frame("benchmark");
-        private final Random rnd = new Random(7);
-        private volatile BufferedImage picture = busyImage(rnd);
-        private java.util.concurrent.ScheduledExecutorService timer;
-
-        static {
-            RobotScreenSource.preferGtk3(); // before this window loads AWT's GTK, as the app's JavaFX does
-        }
-
-        BusyWindow() {
-            frame.setUndecorated(true);
-            frame.setBounds(0, 0, WIDTH, HEIGHT);
-            frame.add(new java.awt.Canvas() {
-                @Override
-                public void paint(Graphics g) {
-                    g.drawImage(picture, 0, 0, null);
-                }
-
-                @Override
-                public void update(Graphics g) {
-                    paint(g);
-                }
-            });
-            frame.setVisible(true);
-        }
-
-        void change() throws Exception {
-            BufferedImage next = busyImage(rnd);
-            java.awt.EventQueue.invokeAndWait(() -> {
-                picture = next;
-                Graphics g = frame.getComponent(0).getGraphics();
-                if (g != null) {
-                    g.drawImage(next, 0, 0, null);
-                    g.dispose();
-                }
-                java.awt.Toolkit.getDefaultToolkit().sync();
-            });
-        }
-
-        void changeEvery(Duration d) {
-            BufferedImage[] pictures = {busyImage(rnd), busyImage(rnd), busyImage(rnd)};
-            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-            int[] n = {0};
-            timer.scheduleAtFixedRate(() -> java.awt.EventQueue.invokeLater(() -> {
-                picture = pictures[n[0]++ % pictures.length];
-                frame.getComponent(0).repaint();
-            }), 0, d.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        /** Shows one of three busy pictures with a counter drawn over it, a new count every {@code d}. */
-        void changeWithACounterEvery(Duration d) {
-            BufferedImage[] pictures = {busyImage(rnd), busyImage(rnd), busyImage(rnd)};
-            BufferedImage shown = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-            int[] n = {0};
-            timer.scheduleAtFixedRate(() -> java.awt.EventQueue.invokeLater(() -> {
-                int i = n[0]++;
-                Graphics2D g = shown.createGraphics();
-                g.drawImage(pictures[i % pictures.length], 0, 0, null);
-                g.setColor(Color.BLACK);
-                g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 64));
-                g.drawString("tick " + i, 100 + (i % 40) * 20, 300);
-                g.dispose();
-                picture = shown;
-                frame.getComponent(0).repaint();
-            }), 0, d.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        void stopChanging() {
-            if (timer != null) {
-                timer.shutdownNow();
-            }
-        }
-
-        @Override
-        public void close() {
-            stopChanging();
-            frame.dispose();
-        }
-    }
 
     private static long median(long[] v) {
         long[] c = v.clone();

@@ -4,7 +4,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Collection;
@@ -25,6 +28,8 @@ public final class FrameEncoder implements AutoCloseable {
 
     private final float quality;
     private final ImageWriter writer;
+    /** The last frame's pixels as the JPEG writer reads them, reused while the size stays the same. */
+    private BufferedImage bgr;
 
     public FrameEncoder(float quality) {
         if (quality <= 0 || quality > 1) {
@@ -85,17 +90,59 @@ public final class FrameEncoder implements AutoCloseable {
 
     /** JPEG bytes of a {@code TYPE_INT_RGB} image at this encoder's quality. */
     public byte[] jpeg(BufferedImage rgb) throws IOException {
+        BufferedImage source = asBgr(rgb);
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(16 * 1024, rgb.getWidth() * rgb.getHeight() / 8));
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality);
         try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
-            writer.write(null, new IIOImage(rgb, null, null), param);
+            writer.write(null, new IIOImage(source, null, null), param);
         } finally {
             writer.reset();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The pixels as {@code TYPE_3BYTE_BGR}, the layout the JPEG writer copies a row at a time. Given any other
+     * layout it converts a pixel at a time through freshly allocated arrays: some 25 MB of garbage and most of
+     * the encoding time for a 1080p frame. The buffer is kept for the next frame of the same size.
+     */
+    BufferedImage asBgr(BufferedImage rgb) {
+        int w = rgb.getWidth();
+        int h = rgb.getHeight();
+        if (bgr == null || bgr.getWidth() != w || bgr.getHeight() != h) {
+            bgr = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        }
+        byte[] dst = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
+        if (isPackedIntRgb(rgb)) {
+            int[] src = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+            for (int i = 0, j = 0, n = w * h; i < n; i++, j += 3) {
+                int p = src[i];
+                dst[j] = (byte) p;
+                dst[j + 1] = (byte) (p >> 8);
+                dst[j + 2] = (byte) (p >> 16);
+            }
+        } else {
+            Graphics2D g = bgr.createGraphics();
+            try {
+                g.drawImage(rgb, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+        }
+        return bgr;
+    }
+
+    /** TYPE_INT_RGB whose pixels fill its buffer row after row from the start (a capture; not a sub-image). */
+    private static boolean isPackedIntRgb(BufferedImage image) {
+        WritableRaster r = image.getRaster();
+        return image.getType() == BufferedImage.TYPE_INT_RGB
+                && r.getSampleModel() instanceof SinglePixelPackedSampleModel sm
+                && sm.getScanlineStride() == image.getWidth()
+                && r.getSampleModelTranslateX() == 0 && r.getSampleModelTranslateY() == 0
+                && r.getDataBuffer().getOffset() == 0;
     }
 
     @Override
