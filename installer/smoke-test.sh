@@ -39,8 +39,13 @@ start_and_wait() {   # $1 launcher
   DISPLAY="$display" SESSION_RECORDER_DATA="$data" \
     JAVA_TOOL_OPTIONS="-Drecorder.readyFile=$ready -Drecorder.exitWhenReady=true" \
     timeout 120 "$1" >"$data/log" 2>&1 || true
+  if grep -q '\[cds' "$data/log"; then
+    echo "FAIL $1 could not use its class-data archive:"; grep '\[cds' "$data/log"; return 1
+  fi
   if [ -s "$ready" ]; then
-    echo "OK   $1: window shown and server answering after $(cut -d' ' -f1 "$ready") ms"
+    local cds="without a class-data archive"
+    [ -f "$(dirname "$1")/../lib/app/session-recorder.jsa" ] && cds="with its class-data archive"
+    echo "OK   $1: window shown and server answering after $(cut -d' ' -f1 "$ready") ms ($cds)"
   else
     echo "FAIL $1 did not show its window; its output:"; cat "$data/log"; return 1
   fi
@@ -52,6 +57,7 @@ if $want_deb; then
   mkdir -p /usr/share/applications /usr/share/desktop-directories
   # dpkg -i alone leaves the package unconfigured where a declared dependency (xdg-utils, GTK) is missing;
   # apt installs the .deb together with what it declares.
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$(ls "$dist"/session-recorder_*.deb)"
+  # --reinstall: the same version may be installed from an earlier run; its scripts must run again.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$(ls "$dist"/session-recorder_*.deb)"
   start_and_wait /opt/session-recorder/bin/session-recorder
 fi
