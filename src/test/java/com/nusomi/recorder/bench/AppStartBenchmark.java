@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Cold start of the app (JVM start to the main window shown and the embedded server answering, reported by the
  * app's startup probe) next to a minimal JavaFX window measured the same way in the same run; median of 5 each,
- * alternating, each app run on a fresh data folder. Two launch configurations, each applied to both programs alike:
- * plain ({@code java -cp …}, as {@code java -jar} runs the jar) and tuned (the installer's JVM options plus an
- * AppCDS archive of each program's own classes, dumped by one run of that program with
- * {@code -XX:ArchiveClassesAtExit}). Then the resident memory after one recorded session: the app records for
+ * alternating, each app run on a fresh data folder. The app runs from its shaded jar ({@code java -jar
+ * target/session-recorder.jar}, so {@code mvn package} first), the minimal window from a jar of its own with
+ * JavaFX from that same jar. Two launch configurations, each applied to both programs alike: plain (no options)
+ * and tuned (the installer's JVM options plus an AppCDS archive of each program's classes, dumped by one run of
+ * that program with {@code -XX:ArchiveClassesAtExit}; the installers ship such an archive). Then the resident memory after one recorded session: the app records for
  * {@value #RECORD_SECONDS} s through its Record screen (real capture of the Xvfb screen), stops, drains.
  * Needs an X display: it starts Xvfb itself when DISPLAY is unset.
- * {@code mvn -B -Pbenchmark test -Dtest=AppStartBenchmark}. The app's memory over a long recording is a second,
+ * {@code mvn -B -q package -DskipTests && mvn -B -Pbenchmark test -Dtest=AppStartBenchmark}. The app's memory over a long recording is a second,
  * opt-in test: {@code mvn -B -Pbenchmark test -Dtest='AppStartBenchmark#residentMemory*' -Drecorder.memoryMinutes=10}.
  */
 @Tag("benchmark")
@@ -42,6 +43,7 @@ class AppStartBenchmark {
     private static final String APP = "com.nusomi.recorder.Main";
     private static final String MINIMAL = MinimalWindow.Main.class.getName();
     /** The JVM options of the installer's launchers (installer/jpackage-common.txt). */
+    private static boolean minimalJarMade;
     private static final List<String> INSTALLER_OPTIONS = List.of("-Xss2m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Dprism.lcdtext=false");
 
@@ -63,6 +65,9 @@ class AppStartBenchmark {
             // Untimed: warm the OS file cache, and dump each program's class archive for the tuned runs.
             run(display, MINIMAL, plus(INSTALLER_OPTIONS, "-XX:ArchiveClassesAtExit=" + minJsa), 0);
             run(display, APP, plus(INSTALLER_OPTIONS, "-XX:ArchiveClassesAtExit=" + appJsa), 0);
+            // Without its archive the JVM starts silently without it: make sure the tuned runs have theirs.
+            assertThat(minJsa).as("the minimal window's AppCDS archive").exists();
+            assertThat(appJsa).as("the app's AppCDS archive").exists();
             List<String> minTuned = plus(INSTALLER_OPTIONS, "-XX:SharedArchiveFile=" + minJsa);
             List<String> appTuned = plus(INSTALLER_OPTIONS, "-XX:SharedArchiveFile=" + appJsa);
             List<long[]> app = new ArrayList<>();
@@ -93,7 +98,7 @@ class AppStartBenchmark {
                     Resident memory after one recorded session (the plain launch; %d s of capture through the Record \
                     screen while its background changes colour every second, stopped, spool drained; median of %d): **%d MiB** (runs %s MiB, frames recorded %s), \
                     next to %d MiB for the minimal window at ready (%.2f×).
-                    """, RUNS, rows("plain (`java -cp`)", minimal, app), rows("tuned (installer options + AppCDS)",
+                    """, RUNS, rows("plain (no options)", minimal, app), rows("tuned (installer options + AppCDS)",
                             minimalT, appT),
                     RECORD_SECONDS, RECORD_RUNS, median(recorded, 3) / 1024, column(recorded, 3, 1024),
                     column(recorded, 4, 1), median(minimal, 1) / 1024,
@@ -263,20 +268,60 @@ class AppStartBenchmark {
         return readyFields(ready);
     }
 
-    /** Starts a program in a child JVM on this class path, its output appended to the benchmark's log. */
+    /**
+     * Starts a program in a child JVM, its output appended to the benchmark's log: the app from its shaded jar (as
+     * {@code java -jar} and the installers run it), the minimal window from a jar of its own with JavaFX from the
+     * same shaded jar, anything else on this test's class path. Jars only: an AppCDS archive refuses class-path
+     * directories.
+     */
     private static Process start(String display, String mainClass, List<String> jvmOptions, Path ready,
                                  int recordSeconds) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Drecorder.readyFile=" + ready,
-                "-Drecorder.exitWhenReady=true", "-Drecorder.recordSeconds=" + recordSeconds, mainClass));
+        cmd.addAll(List.of("-Drecorder.readyFile=" + ready, "-Drecorder.exitWhenReady=true",
+                "-Drecorder.recordSeconds=" + recordSeconds));
         if (mainClass.equals(APP)) {
-            cmd.addAll(List.of("--data", Files.createTempDirectory("cold").toString()));
+            cmd.addAll(List.of("-jar", appJar().toString(), "--data", Files.createTempDirectory("cold").toString()));
+        } else if (mainClass.equals(MINIMAL)) {
+            cmd.addAll(List.of("-cp", minimalJar() + File.pathSeparator + appJar(), mainClass));
+        } else {
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/app-start-bench.log")));
         pb.environment().put("DISPLAY", display);
         return pb.start();
+    }
+
+    /** The shaded jar {@code mvn package} builds; it must be at least as new as the compiled classes. */
+    private static Path appJar() throws IOException {
+        Path jar = Path.of("target", "session-recorder.jar").toAbsolutePath();
+        Path main = Path.of("target", "classes", "com", "nusomi", "recorder", "Main.class");
+        if (!Files.exists(jar) || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(main)) < 0) {
+            throw new IllegalStateException("target/session-recorder.jar is missing or older than the classes: "
+                    + "run mvn -B -q package -DskipTests first");
+        }
+        return jar;
+    }
+
+    /** The minimal window's classes in a jar of their own (made once per run). */
+    private static synchronized Path minimalJar() throws IOException {
+        Path jar = Path.of("target", "bench-cds", "minimal-window.jar").toAbsolutePath();
+        if (minimalJarMade) {
+            return jar;
+        }
+        Files.createDirectories(jar.getParent());
+        Path classes = Path.of("target", "test-classes");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             java.util.stream.Stream<Path> files = Files.list(classes.resolve("com/nusomi/recorder/bench"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("MinimalWindow")).toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        minimalJarMade = true;
+        return jar;
     }
 
     private static long[] readyFields(Path ready) throws IOException {
