@@ -49,12 +49,7 @@ public final class FrameEncoder implements AutoCloseable {
             return image;
         }
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
+        paint(image, rgb);
         return rgb;
     }
 
@@ -125,14 +120,19 @@ public final class FrameEncoder implements AutoCloseable {
                 dst[j + 2] = (byte) (p >> 16);
             }
         } else {
-            Graphics2D g = bgr.createGraphics();
-            try {
-                g.drawImage(rgb, 0, 0, null);
-            } finally {
-                g.dispose();
-            }
+            paint(rgb, bgr);
         }
         return bgr;
+    }
+
+    /** Draws one image onto another of the same size, converting the pixels to the target's layout. */
+    private static void paint(BufferedImage from, BufferedImage onto) {
+        Graphics2D g = onto.createGraphics();
+        try {
+            g.drawImage(from, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
     }
 
     /** TYPE_INT_RGB whose pixels fill its buffer row after row from the start (a capture; not a sub-image). */
