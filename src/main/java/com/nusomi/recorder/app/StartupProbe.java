@@ -23,10 +23,9 @@ import javafx.stage.Stage;
  * main window is shown and the API answers, writes the milliseconds since the process started and the resident
  * memory in KiB into FILE; with {@code -Drecorder.exitWhenReady=true} the app then quits. With
  * {@code -Drecorder.recordSeconds=N} as well, it then (after {@code -Drecorder.recordDelaySeconds}, default 0)
- * records one session through the Record screen's view model
- * (create and start, N seconds of real capture, stop, the spool drained) and appends the resident memory when
- * the first frame is recorded, then the resident memory after the session and the number of frames recorded,
- * before quitting. Inert without those properties.
+ * records one session through the Record screen's view model (create and start, N seconds of real capture, stop,
+ * the spool drained) and appends the resident memory when the first frame is recorded, then the resident memory
+ * after the session and the number of frames recorded, before quitting. Inert without those properties.
  */
 final class StartupProbe {
     private final Path file;

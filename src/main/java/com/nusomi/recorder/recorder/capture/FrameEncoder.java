@@ -19,9 +19,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Turns a capture into upload bytes: plain RGB ({@code TYPE_INT_RGB}, which the JPEG writer wants), blacked-out
+ * Turns a capture into upload bytes: plain RGB ({@code TYPE_INT_RGB}, what the capture gives), blacked-out
  * rectangles, a cheap 64-bit hash of the pixels (to skip identical frames) and JPEG at a chosen quality. One
- * instance per thread (it keeps its JPEG writer).
+ * instance per thread (it keeps its JPEG writer and a frame-sized buffer).
  */
 public final class FrameEncoder implements AutoCloseable {
     public static final String CONTENT_TYPE = "image/jpeg";
@@ -104,7 +104,7 @@ public final class FrameEncoder implements AutoCloseable {
      * layout it converts a pixel at a time through freshly allocated arrays: some 25 MB of garbage and most of
      * the encoding time for a 1080p frame. The buffer is kept for the next frame of the same size.
      */
-    BufferedImage asBgr(BufferedImage rgb) {
+    private BufferedImage asBgr(BufferedImage rgb) {
         int w = rgb.getWidth();
         int h = rgb.getHeight();
         if (bgr == null || bgr.getWidth() != w || bgr.getHeight() != h) {
