@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
  * that program with {@code -XX:ArchiveClassesAtExit}; the installers ship such an archive). Then the resident memory after one recorded session: the app records for
  * {@value #RECORD_SECONDS} s through its Record screen (real capture of the Xvfb screen), stops, drains.
  * Needs an X display: it starts Xvfb itself when DISPLAY is unset.
- * {@code mvn -B -q package -DskipTests && mvn -B -Pbenchmark test -Dtest=AppStartBenchmark}. The app's memory over a long recording is a second,
- * opt-in test (the shaded jar too): {@code mvn -B -Pbenchmark test -Dtest='AppStartBenchmark#residentMemory*'
- * -Drecorder.memoryMinutes=10}.
+ * {@code mvn -B -q package -DskipTests && mvn -B -Pbenchmark test -Dtest=AppStartBenchmark}. The app's memory
+ * over a long recording is a second, opt-in test (the shaded jar too):
+ * {@code mvn -B -Pbenchmark test -Dtest='AppStartBenchmark#residentMemory*' -Drecorder.memoryMinutes=10}.
  */
 @Tag("benchmark")
 class AppStartBenchmark {
