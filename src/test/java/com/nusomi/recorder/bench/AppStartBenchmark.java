@@ -22,17 +22,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cold start of the app (JVM start to the main window shown and the embedded server answering, reported by the
- * app's startup probe) next to a minimal JavaFX window measured the same way in the same run; median of 5 each,
- * alternating, each app run on a fresh data folder. The app runs from its shaded jar ({@code java -jar
- * target/session-recorder.jar}, so {@code mvn package} first), the minimal window from a jar of its own with
- * JavaFX from that same jar. Two launch configurations, each applied to both programs alike: plain (no options)
- * and tuned (the installer's JVM options plus an AppCDS archive of each program's classes, dumped by one run of
- * that program with {@code -XX:ArchiveClassesAtExit}; the installers ship such an archive). Then the resident memory after one recorded session: the app records for
- * {@value #RECORD_SECONDS} s through its Record screen (real capture of the Xvfb screen), stops, drains.
- * Needs an X display: it starts Xvfb itself when DISPLAY is unset.
- * {@code mvn -B -q package -DskipTests && mvn -B -Pbenchmark test -Dtest=AppStartBenchmark}. The app's memory
- * over a long recording is a second, opt-in test (the shaded jar too):
+ * Cold start of the app (JVM start to the main window shown and the embedded server answering, reported by the app's
+ * startup probe) next to a minimal JavaFX window measured the same way in the same run; median of 5 each, alternating,
+ * each app run on a fresh data folder. The app runs from its shaded jar ({@code java -jar target/session-recorder.jar},
+ * so {@code mvn package} first), the minimal window from a jar of its own with JavaFX from that same jar. Two launch
+ * configurations, each applied to both programs alike: plain (no options) and tuned (the installer's JVM options plus
+ * an AppCDS archive of each program's classes, dumped by one run of that program with {@code -XX:ArchiveClassesAtExit};
+ * the installers ship such an archive). Then the resident memory after one recorded session: the app records for
+ * {@value #RECORD_SECONDS} s through its Record screen (real capture of the Xvfb screen), stops, drains. Needs an X
+ * display: it starts Xvfb itself when DISPLAY is unset. {@code mvn -B -q package -DskipTests && mvn -B -Pbenchmark test
+ * -Dtest=AppStartBenchmark}. The app's memory over a long recording is a second, opt-in test (the shaded jar too):
  * {@code mvn -B -Pbenchmark test -Dtest='AppStartBenchmark#residentMemory*' -Drecorder.memoryMinutes=10}.
  */
 @Tag("benchmark")
@@ -117,13 +116,13 @@ class AppStartBenchmark {
     }
 
     /**
-     * The app's resident memory over a long recording at 1 fps (the recording issue's bar: at most 10% growth over
-     * 10 minutes); runs only with {@code -Drecorder.memoryMinutes=10}. The app runs as its installers run it (their
-     * JVM options) and records through its Record screen, while another process ({@link BusyScreen}) shows a busy
-     * 1920×1080 picture with a counter that changes every 500 ms, as the operator's other applications would, so
-     * that every frame is new. The session starts {@value #RECORD_DELAY_SECONDS} s after the window is shown, as an
-     * operator's would after filling in the form. The app reports its RSS when the first frame is recorded; from then on this test
-     * reads the app's VmRSS from {@code /proc} once a minute, until the app stops the session and quits.
+     * The app's resident memory over a long recording at 1 fps (the recording issue's bar: at most 10% growth over 10
+     * minutes); runs only with {@code -Drecorder.memoryMinutes=10}. The app runs as its installers run it (their JVM
+     * options) and records through its Record screen, while another process ({@link BusyScreen}) shows a busy 1920×1080
+     * picture with a counter that changes every 500 ms, as the operator's other applications would, so that every frame
+     * is new. The session starts {@value #RECORD_DELAY_SECONDS} s after the window is shown, as an operator's would
+     * after filling in the form. The app reports its RSS when the first frame is recorded; from then on this test reads
+     * the app's VmRSS from {@code /proc} once a minute, until the app stops the session and quits.
      */
     @Test
     void residentMemoryOfTheAppOverALongRecording() throws Exception {
@@ -133,8 +132,9 @@ class AppStartBenchmark {
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
             display = ":94";
-            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", BusyScreen.WIDTH + "x" + BusyScreen.HEIGHT + "x24",
-                    "-nolisten", "tcp").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String size = BusyScreen.WIDTH + "x" + BusyScreen.HEIGHT + "x24";
+            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", size, "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         }
         Path ready = Files.createTempFile("ready", ".txt");
         Files.delete(ready);
