@@ -141,16 +141,12 @@ final class StartupProbe {
     }
 
     private void append(String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(text, java.nio.file.StandardOpenOption.APPEND);
     }
 
-    private void write(String line) {
+    private void write(String text, java.nio.file.OpenOption... options) {
         try {
-            Files.writeString(file, line, StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -155,7 +155,7 @@ class AppStartBenchmark {
                 long due = t0 + TimeUnit.MINUTES.toNanos(m);
                 await().atMost(minutes + 1L, TimeUnit.MINUTES).pollInterval(Duration.ofSeconds(1))
                         .until(() -> System.nanoTime() >= due);
-                rss.add(residentKilobytes(pid));
+                rss.add(Resident.kilobytes(pid));
             }
             assertThat(app.waitFor(recordSeconds + 180L, TimeUnit.SECONDS)).as("the app stops and quits").isTrue();
             long[] fields = readyFields(ready);
@@ -198,15 +198,6 @@ class AppStartBenchmark {
                 }
             }
         }
-    }
-
-    private static long residentKilobytes(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
     private static String rows(String launch, List<long[]> minimal, List<long[]> app) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nusomi.recorder.bench.BusyScreen;
+import com.nusomi.recorder.bench.Resident;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.recorder.capture.FrameEncoder;
@@ -219,16 +220,6 @@ class RecorderBenchmark {
                 + stats.framesRecorded() + " / " + stats.framesUnchanged() + " | " + stats.pendingEntries() + " |\n";
     }
 
-    /** VmRSS of this process, from /proc/self/status (Linux). */
-    private static long residentBytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
-
     private static String mib(long bytes) {
         return String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
     }
@@ -312,6 +303,10 @@ class RecorderBenchmark {
 
     private static String pct(double p) {
         return String.format(Locale.ROOT, "%.1f%%", p);
+    }
+
+    private static long residentBytes() throws IOException {
+        return Resident.kilobytes(ProcessHandle.current().pid()) * 1024;
     }
 
     private static void report(String title, String table) throws IOException {
