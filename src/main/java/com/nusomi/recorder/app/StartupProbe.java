@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -86,9 +84,7 @@ final class StartupProbe {
         }
         StartupTrace.mark("ready");
         StartupTrace.threadTimes();
-        long millis = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-        write(millis + " " + residentKilobytes());
+        write(ProcessAge.millis() + " " + residentKilobytes());
         if (recordSeconds > 0) {
             // An operator fills in the form before starting: -Drecorder.recordDelaySeconds=N waits as long.
             PauseTransition idle = new PauseTransition(

@@ -53,11 +53,8 @@ public final class StartupTrace {
 
     private static final class On {
         static final Logger LOG = LoggerFactory.getLogger(StartupTrace.class);
-        static final long START = ProcessHandle.current().info().startInstant()
-                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
-
         static long sinceStart() {
-            return System.currentTimeMillis() - START;
+            return ProcessAge.millis();
         }
     }
 }

@@ -1,12 +1,11 @@
 package com.nusomi.recorder.bench;
 
+import com.nusomi.recorder.app.ProcessAge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -15,7 +14,8 @@ import javafx.stage.Stage;
 
 /**
  * The cold-start baseline: the smallest JavaFX window, reporting like the app's startup probe (milliseconds since
- * the process started, resident KiB) into {@code -Drecorder.readyFile} once shown, then quitting.
+ * the process started, as {@link ProcessAge} tells them, and resident KiB) into {@code -Drecorder.readyFile} once
+ * shown, then quitting. {@code ProcessAge} comes from the app's jar, which is on its class path for JavaFX anyway.
  */
 public final class MinimalWindow extends Application {
 
@@ -30,8 +30,7 @@ public final class MinimalWindow extends Application {
     public void start(Stage stage) {
         stage.setScene(new Scene(new Label("Hello"), 1200, 780));
         stage.setOnShown(e -> {
-            long millis = Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now())
-                    .toMillis();
+            long millis = ProcessAge.millis();
             try {
                 Files.writeString(Path.of(System.getProperty("recorder.readyFile")), millis + " " + rss(),
                         StandardCharsets.UTF_8);
