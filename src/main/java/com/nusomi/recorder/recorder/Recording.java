@@ -254,6 +254,10 @@ public final class Recording {
         written.whenComplete((v, e) -> {
             worker.shutdown();
             encoder.close();
+            RecorderStats s = counters.snapshot();
+            LOG.info("Recording of {} ended: {} frames recorded, {} unchanged, {} skipped (spool full), {} capture"
+                    + " errors; {} events", sessionId, s.framesRecorded(), s.framesUnchanged(),
+                    s.framesSkippedSpoolFull(), s.captureErrors(), s.eventsRecorded());
             if (e != null) {
                 stopped.completeExceptionally(e);
             }
