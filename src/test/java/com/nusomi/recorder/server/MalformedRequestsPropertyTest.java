@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -93,8 +94,9 @@ class MalformedRequestsPropertyTest {
             List<CompletableFuture<ApiCalls.Response>> sent = batch.stream()
                     .map(f -> CompletableFuture.supplyAsync(() -> send(f), SENDERS)).toList();
             for (int i = 0; i < batch.size(); i++) {
-                ApiCalls.Response r = sent.get(i).join();
-                check("-Dfuzz.seed=" + seed + ", try " + t, batch.get(i), r);
+                String replay = "-Dfuzz.seed=" + seed + ", try " + t;
+                ApiCalls.Response r = answer(sent.get(i), batch.get(i), replay);
+                check(replay, batch.get(i), r);
                 String answer = r.status() < 400 ? "success" : r.json().path("error").path("code").asText();
                 answers.merge(answer, 1, Integer::sum);
             }
@@ -103,6 +105,15 @@ class MalformedRequestsPropertyTest {
                 "body_invalid", "unknown_parameter", "method_not_allowed", "route_not_found", "session_not_found",
                 "unsupported_media_type", "api_key_invalid", "insufficient_scope", "request_malformed",
                 "idempotency_key_invalid", "workflow_invalid");
+    }
+
+    /** The answer, or a failure that names the request: a connection closed without an answer fails the test. */
+    private static ApiCalls.Response answer(CompletableFuture<ApiCalls.Response> sent, Fuzz f, String replay) {
+        try {
+            return sent.join();
+        } catch (CompletionException e) {
+            throw new AssertionError("no answer to " + f + " (" + replay + ")", e.getCause());
+        }
     }
 
     private static ApiCalls.Response send(Fuzz f) {

@@ -143,6 +143,7 @@ class ProtocolTest {
             "GET /v1/health HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n",
             "GET /v1/health HTTP/1.1\r\nHost: x\r\nNo-Colon\r\n\r\n",
             "GET /v1/health HTTP/7.0\r\nHost: x\r\n\r\n",
+            "POST /v1/sessions/ses_x%00/stop HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}",
     })
     void requestThatIsNotValidHttpGetsAJsonErrorWithARequestId(String wire) {
         RawHttp.Response r;
@@ -158,6 +159,8 @@ class ProtocolTest {
         assertThat(error.path("message").asText()).isNotBlank();
         assertThat(error.path("request_id").asText()).matches(ApiCalls.REQUEST_ID)
                 .isEqualTo(r.headers().get("request-id"));
+        // The server drops such a connection after answering: it must say so, or the client reuses a dead socket.
+        assertThat(r.headers().get("connection")).as("Connection header for %s", wire).isEqualTo("close");
         api().as(null).get("/v1/health").expect(200);
     }
 
@@ -172,6 +175,7 @@ class ProtocolTest {
         assertThat(r.status()).isEqualTo(431);
         assertThat(r.errorCode()).isEqualTo("headers_too_large");
         assertThat(r.headers().get("request-id")).matches(ApiCalls.REQUEST_ID);
+        assertThat(r.headers().get("connection")).isEqualTo("close");
     }
 
     @Test

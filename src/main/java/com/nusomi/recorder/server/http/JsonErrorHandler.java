@@ -3,6 +3,8 @@ package com.nusomi.recorder.server.http;
 import com.nusomi.recorder.server.Ids;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -11,7 +13,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's answer to what never reaches {@link HttpFrontend} (a request line, URI, header or framing that is not
  * valid HTTP, headers over the limit), in the contract's error shape with a {@code Request-Id}, instead of
- * Jetty's HTML error page.
+ * Jetty's HTML error page. The answer says {@code Connection: close}: Jetty drops such a connection after it,
+ * and without the header a client takes the connection for reusable and sends its next request into the closed
+ * socket, which then fails with no answer at all.
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
@@ -21,6 +25,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         Object message = request.getAttribute(ERROR_MESSAGE);
         ApiException error = ApiException.protocol(response.getStatus(), message == null ? null : message.toString());
         HttpFrontend.commonHeaders(response.getHeaders(), ApiResponse.JSON, requestId);
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.setStatus(error.status());
         response.write(true, ByteBuffer.wrap(ErrorBody.of(error, requestId)), callback);
         return true;
@@ -31,6 +36,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         String requestId = Ids.request();
         HttpFrontend.commonHeaders(fields, ApiResponse.JSON, requestId);
+        fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         return ByteBuffer.wrap(ErrorBody.of(ApiException.protocol(status, reason), requestId));
     }
 }
