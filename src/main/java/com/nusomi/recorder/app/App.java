@@ -15,6 +15,7 @@ import javafx.stage.Stage;
  */
 public final class App extends Application {
     private AppContext context;
+    private MainWindow window;
 
     /**
      * Runs on the launcher thread before {@link #start}: reads the settings and starts connecting (the embedded
@@ -37,7 +38,7 @@ public final class App extends Application {
         StartupTrace.mark("start");
         ThemeSupport.applyUserAgent(ThemeSupport.isDark(context.settings().theme, System.getenv()));
         StartupTrace.mark("theme set");
-        MainWindow window = new MainWindow(context);
+        window = new MainWindow(context);
         StartupTrace.mark("MainWindow built");
         StartupProbe.attachIfAsked(stage, context.connection(), window.recordViewModel());
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> StartupTrace.mark("shown"));
@@ -59,6 +60,9 @@ public final class App extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.rememberPlacement(); // a quit that did not close the window first (Platform.exit)
+        }
         if (context != null) {
             try {
                 context.settingsStore().saveNow(context.settings());

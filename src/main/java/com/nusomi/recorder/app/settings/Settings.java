@@ -48,6 +48,29 @@ public final class Settings {
     public List<String> privacyTitlePatterns = new ArrayList<>();
     /** Keep the characters typed in key events (off: only counts and modifiers). */
     public boolean recordKeyText = false;
+    /** Where the main window was when the app last closed; null until then. */
+    public WindowBounds window;
+
+    /** A window's place and size (screen coordinates, as JavaFX gives them) and whether it was maximised. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class WindowBounds {
+        public double x;
+        public double y;
+        public double width;
+        public double height;
+        public boolean maximized;
+
+        public WindowBounds() {
+        }
+
+        public WindowBounds(double x, double y, double width, double height, boolean maximized) {
+            this.x = x;
+            this.y = y;
+            this.width = width;
+            this.height = height;
+            this.maximized = maximized;
+        }
+    }
 
     /**
      * The recorder's options from these settings (read at each Start); {@code ownWindows} supplies the app's own

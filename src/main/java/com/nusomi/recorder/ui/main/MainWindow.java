@@ -195,12 +195,11 @@ public final class MainWindow {
     /** Shows the window on this stage (at once, in the "connecting" state). Call {@link #connect()} next. */
     public void show(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(root, 1200, 780);
+        Scene scene = new Scene(root, WindowPlacement.DEFAULT_WIDTH, WindowPlacement.DEFAULT_HEIGHT);
         stage.setScene(scene);
         stage.setTitle(TITLE);
         trackOwnWindow(stage);
-        stage.setMinWidth(1024);
-        stage.setMinHeight(700);
+        WindowPlacement.apply(stage, ctx.settings());
         // The window manager's icons are read and decoded off the UI thread; the window does not wait for them.
         ctx.tasks().run(MainWindow::stageIcons, icons -> stage.getIcons().setAll(icons), e -> { });
         applyTheme();
@@ -214,6 +213,13 @@ public final class MainWindow {
             }
         });
         stage.show();
+    }
+
+    /** Keeps the window's place in the settings (done as it closes; call it when the app quits otherwise). */
+    public void rememberPlacement() {
+        if (stage != null && stage.isShowing()) {
+            WindowPlacement.remember(stage, ctx.settings());
+        }
     }
 
     private void trackOwnWindow(Window w) {

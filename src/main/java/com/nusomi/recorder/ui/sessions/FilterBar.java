@@ -18,6 +18,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -140,8 +141,15 @@ final class FilterBar extends FlowPane {
         clear.getStyleClass().add(Styles.FLAT);
         clear.setOnAction(e -> vm.onClearFilters());
 
-        getChildren().addAll(workflow, status, outcome, actor, label("Since"), since, sinceCustom, label("Until"),
-                untilDate, untilTime, tags, clear, savedMenu());
+        // Each label stays on one line with its fields when the bar wraps.
+        getChildren().addAll(workflow, status, outcome, actor, group(label("Since"), since, sinceCustom),
+                group(label("Until"), untilDate, untilTime), tags, clear, savedMenu());
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static Label label(String text) {

@@ -71,6 +71,11 @@ final class Formats {
         return t == null ? "" : TIME_MILLIS.format(t);
     }
 
+    /** "1 frame", "0 frames", "2 frames": a count with its noun in the right number. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     static String bytes(long n) {
         if (n < 1024) {
             return n + " B";

@@ -206,8 +206,8 @@ final class SessionDetailPane extends ScrollPane {
         eventsNote.setText(s.eventsTruncated() ? "Showing the first " + s.events().size() + " of " + s.eventCount()
                 + " events." : "");
         FramesSummary f = s.framesSummary();
-        frames.setText(f == null ? s.frameCount() + " frames"
-                : f.count() + " frames, " + Formats.bytes(f.totalBytes())
+        frames.setText(f == null ? Formats.count(s.frameCount(), "frame", "frames")
+                : Formats.count(f.count(), "frame", "frames") + ", " + Formats.bytes(f.totalBytes())
                 + (f.width() != null ? ", " + f.width() + "×" + f.height() : "")
                 + (f.firstAt() != null ? ", " + Formats.time(f.firstAt()) + " – " + Formats.time(f.lastAt()) : ""));
     }

@@ -1,0 +1,87 @@
+package com.nusomi.recorder.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nusomi.recorder.ui.AppFixture;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window reopens where and as large as it was when the app closed, through the settings file. */
+@ExtendWith(ApplicationExtension.class)
+class WindowPlacementScreenTest {
+    private AppFixture app;
+
+    @Start
+    void start(Stage primary) throws Exception {
+        app = new AppFixture();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+    }
+
+    private Stage showOnANewStage() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Stage stage = new Stage();
+            app.show(stage);
+            return stage;
+        }).get();
+    }
+
+    /** Closes the window as the user does, then writes the settings as the app does on exit. */
+    private void closeAndExit(Stage stage) throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::hide).get();
+        app.context.settingsStore().saveNow(app.context.settings());
+        app.context.close();
+        app.context = null;
+    }
+
+    @Test
+    void theWindowReopensWhereItWasClosed() throws Exception {
+        Stage first = showOnANewStage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            first.setX(40);
+            first.setY(30);
+            first.setWidth(1100);
+            first.setHeight(720);
+        }).get();
+        closeAndExit(first);
+
+        Stage second = showOnANewStage(); // a new context: the settings are read back from the file
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(new double[] {second.getX(), second.getY(), second.getWidth(), second.getHeight()})
+                .containsExactly(40, 30, 1100, 720);
+        assertThat(second.isMaximized()).isFalse();
+        WaitForAsyncUtils.asyncFx(second::hide).get();
+    }
+
+    @Test
+    void aMaximisedWindowReopensMaximisedAndKeepsItsNormalSize() throws Exception {
+        Stage first = showOnANewStage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            first.setX(60);
+            first.setY(50);
+            first.setWidth(1050);
+            first.setHeight(710);
+        }).get();
+        closeAndExit(first);
+        Stage second = showOnANewStage();
+        WaitForAsyncUtils.asyncFx(() -> second.setMaximized(true)).get();
+        closeAndExit(second);
+
+        Stage third = showOnANewStage();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(third.isMaximized()).isTrue();
+        assertThat(app.context.settings().window.x).isEqualTo(60);
+        assertThat(app.context.settings().window.width).isEqualTo(1050);
+        WaitForAsyncUtils.asyncFx(third::hide).get();
+    }
+}
