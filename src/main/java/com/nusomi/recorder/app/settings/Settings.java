@@ -50,6 +50,8 @@ public final class Settings {
     public boolean recordKeyText = false;
     /** Where the main window was when the app last closed; null until then. */
     public WindowBounds window;
+    /** Where the mini recorder was last dragged to; null until then (it opens at the top right). */
+    public WindowBounds miniRecorder;
 
     /** A window's place and size (screen coordinates, as JavaFX gives them) and whether it was maximised. */
     @JsonIgnoreProperties(ignoreUnknown = true)

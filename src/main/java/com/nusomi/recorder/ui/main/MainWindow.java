@@ -392,7 +392,8 @@ public final class MainWindow {
      */
     public MiniRecorder miniRecorder() {
         if (mini == null) {
-            mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore);
+            mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore, () -> ctx.settings().miniRecorder,
+                    place -> ctx.settings().miniRecorder = place);
             trackOwnWindow(mini.stage());
             ThemeSupport.style(mini.stage().getScene().getRoot(),
                     ThemeSupport.isDark(ctx.settings().theme, System.getenv()));

@@ -1,9 +1,9 @@
 package com.nusomi.recorder.ui.main;
 
 import com.nusomi.recorder.app.settings.Settings;
+import com.nusomi.recorder.ui.common.ScreenFit;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
@@ -18,9 +18,6 @@ final class WindowPlacement {
     static final double DEFAULT_HEIGHT = 780;
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 700;
-    /** How much of the window's top strip (where its title bar is) must lie on a screen to use the saved place. */
-    private static final double GRIP_WIDTH = 120;
-    private static final double GRIP_HEIGHT = 24;
 
     private WindowPlacement() {
     }
@@ -30,7 +27,7 @@ final class WindowPlacement {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         Settings.WindowBounds saved = settings.window;
-        Rectangle2D bounds = restoredBounds(saved, Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
+        Rectangle2D bounds = restoredBounds(saved, ScreenFit.screens());
         if (bounds != null) {
             stage.setX(bounds.getMinX());
             stage.setY(bounds.getMinY());
@@ -59,29 +56,10 @@ final class WindowPlacement {
     }
 
     /**
-     * Where to open the window: the saved bounds (at least the minimum size), moved and shrunk onto the screen that
-     * holds enough of its top strip; null to open at the default size wherever the toolkit centres it (nothing
-     * saved, nothing usable saved, or no screen holds it any more).
+     * Where to open the window: the saved bounds (at least the minimum size) fitted onto the screen that holds them
+     * ({@link ScreenFit}); null to open at the default size wherever the toolkit centres it.
      */
     static Rectangle2D restoredBounds(Settings.WindowBounds saved, List<Rectangle2D> screens) {
-        if (saved == null || !Double.isFinite(saved.x) || !Double.isFinite(saved.y)
-                || !Double.isFinite(saved.width) || !Double.isFinite(saved.height)
-                || saved.width <= 0 || saved.height <= 0) {
-            return null;
-        }
-        double w = Math.max(MIN_WIDTH, saved.width);
-        double h = Math.max(MIN_HEIGHT, saved.height);
-        for (Rectangle2D screen : screens) {
-            double overlapW = Math.min(saved.x + w, screen.getMaxX()) - Math.max(saved.x, screen.getMinX());
-            double overlapH = Math.min(saved.y + GRIP_HEIGHT, screen.getMaxY()) - Math.max(saved.y, screen.getMinY());
-            if (overlapW >= GRIP_WIDTH && overlapH >= GRIP_HEIGHT) {
-                double fitW = Math.min(w, screen.getWidth());
-                double fitH = Math.min(h, screen.getHeight());
-                double x = Math.max(screen.getMinX(), Math.min(saved.x, screen.getMaxX() - fitW));
-                double y = Math.max(screen.getMinY(), Math.min(saved.y, screen.getMaxY() - fitH));
-                return new Rectangle2D(x, y, fitW, fitH);
-            }
-        }
-        return null;
+        return ScreenFit.fit(saved, MIN_WIDTH, MIN_HEIGHT, screens);
     }
 }

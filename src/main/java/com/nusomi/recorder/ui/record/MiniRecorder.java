@@ -1,6 +1,11 @@
 package com.nusomi.recorder.ui.record;
 
+import com.nusomi.recorder.app.settings.Settings.WindowBounds;
+import com.nusomi.recorder.ui.common.ScreenFit;
 import com.nusomi.recorder.ui.common.Tips;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.geometry.Rectangle2D;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -18,7 +23,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
  * A small always-on-top window (timer, quick tags, Stop) shown while the main window is minimised during a
- * recording, so the operator can work in other applications. Drag it anywhere.
+ * recording, so the operator can work in other applications. Drag it anywhere: it comes back where it was left
+ * (kept in the settings, so across restarts too), unless that place is on no screen any more; the first time, and
+ * then, it opens at the top right of the primary screen.
  */
 public final class MiniRecorder {
     private static final int MAX_QUICK_TAGS = 4;
@@ -27,15 +34,22 @@ public final class MiniRecorder {
     private final Stage stage = new Stage(StageStyle.UNDECORATED);
     private final HBox quickTags = new HBox(4);
     private final RecordViewModel vm;
+    private final Supplier<WindowBounds> place;
+    private final Consumer<WindowBounds> keepPlace;
     private double dragX;
     private double dragY;
 
     /**
      * @param onStop restores the main window and asks for the outcome
      * @param onRestore brings the main window back
+     * @param place where it was left last (null: never moved)
+     * @param keepPlace remembers where it is left
      */
-    public MiniRecorder(RecordViewModel vm, Runnable onStop, Runnable onRestore) {
+    public MiniRecorder(RecordViewModel vm, Runnable onStop, Runnable onRestore, Supplier<WindowBounds> place,
+                        Consumer<WindowBounds> keepPlace) {
         this.vm = vm;
+        this.place = place;
+        this.keepPlace = keepPlace;
         stage.setAlwaysOnTop(true);
         stage.setTitle("Session Recorder");
 
@@ -91,6 +105,8 @@ public final class MiniRecorder {
             stage.setX(e.getScreenX() + dragX);
             stage.setY(e.getScreenY() + dragY);
         });
+        root.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> keepPlace.accept(
+                new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false)));
         stage.setScene(new Scene(root));
     }
 
@@ -113,10 +129,17 @@ public final class MiniRecorder {
 
     public void show() {
         if (!stage.isShowing()) {
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
             stage.show();
-            stage.setX(screen.getMaxX() - stage.getWidth() - 24);
-            stage.setY(screen.getMinY() + 24);
+            WindowBounds left = place.get();
+            Rectangle2D at = left == null ? null : ScreenFit.fit(
+                    new WindowBounds(left.x, left.y, stage.getWidth(), stage.getHeight(), false), 0, 0,
+                    ScreenFit.screens());
+            if (at == null) {
+                Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                at = new Rectangle2D(screen.getMaxX() - stage.getWidth() - 24, screen.getMinY() + 24, 1, 1);
+            }
+            stage.setX(at.getMinX());
+            stage.setY(at.getMinY());
         }
     }
 
