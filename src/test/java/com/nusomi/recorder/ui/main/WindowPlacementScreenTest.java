@@ -34,6 +34,16 @@ class WindowPlacementScreenTest {
         }).get();
     }
 
+    /** As the user does with the mouse. */
+    private static void moveAndResize(Stage stage, double x, double y, double width, double height) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setX(x);
+            stage.setY(y);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        }).get();
+    }
+
     /** Closes the window as the user does, then writes the settings as the app does on exit. */
     private void closeAndExit(Stage stage) throws Exception {
         WaitForAsyncUtils.asyncFx(stage::hide).get();
@@ -45,12 +55,7 @@ class WindowPlacementScreenTest {
     @Test
     void theWindowReopensWhereItWasClosed() throws Exception {
         Stage first = showOnANewStage();
-        WaitForAsyncUtils.asyncFx(() -> {
-            first.setX(40);
-            first.setY(30);
-            first.setWidth(1100);
-            first.setHeight(720);
-        }).get();
+        moveAndResize(first, 40, 30, 1100, 720);
         closeAndExit(first);
 
         Stage second = showOnANewStage(); // a new context: the settings are read back from the file
@@ -65,12 +70,7 @@ class WindowPlacementScreenTest {
     @Test
     void aMaximisedWindowReopensMaximisedAndKeepsItsNormalSize() throws Exception {
         Stage first = showOnANewStage();
-        WaitForAsyncUtils.asyncFx(() -> {
-            first.setX(60);
-            first.setY(50);
-            first.setWidth(1050);
-            first.setHeight(710);
-        }).get();
+        moveAndResize(first, 60, 50, 1050, 710);
         closeAndExit(first);
         Stage second = showOnANewStage();
         WaitForAsyncUtils.asyncFx(() -> second.setMaximized(true)).get();
