@@ -34,6 +34,7 @@ import javafx.util.Subscription;
  * form to add one or a verdict, the events as a timeline, and the frames summary.
  */
 final class SessionDetailPane extends ScrollPane {
+    private static final String NONE = "—";
     private static final String[] FIELDS = {"Workflow", "Status", "Outcome", "Stop reason", "Actor", "Created",
         "Started", "Stopped", "Duration", "Frames", "Events", "Deleted", "Purge at"};
 
@@ -198,7 +199,7 @@ final class SessionDetailPane extends ScrollPane {
             Formats.duration(s.durationMs()), String.valueOf(s.frameCount()), String.valueOf(s.eventCount()),
             Formats.time(s.deletedAt()), Formats.time(s.purgeAt())};
         for (int i = 0; i < v.length; i++) {
-            values.get(i).setText(v[i]);
+            values.get(i).setText(v[i].isEmpty() ? NONE : v[i]); // an empty row reads as broken; a dash as "none"
         }
         metadata.setText(Formats.prettyJson(s.metadata()));
         tags.setAll(s.tags());

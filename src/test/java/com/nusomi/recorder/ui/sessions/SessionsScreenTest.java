@@ -214,6 +214,22 @@ class SessionsScreenTest {
     }
 
     @Test
+    void detailShowsADashForWhatTheSessionDoesNotHave(FxRobot robot) {
+        openSessions(robot);
+        TableView<Session> table = table(robot);
+        focusRow(robot, 2);
+        Session shown = table.getItems().get(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#detailTitle").queryLabeled().getText()
+                .equals(shown.id()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shown.deletedAt()).isNull();
+        assertThat(robot.lookup("#detailDeleted").queryLabeled().getText()).isEqualTo("—");
+        assertThat(robot.lookup("#detailPurgeat").queryLabeled().getText()).isEqualTo("—");
+        assertThat(robot.lookup("#detailWorkflow").queryLabeled().getText()).isEqualTo(shown.workflow());
+    }
+
+    @Test
     void refreshShowsNewSessionsAndKeepsTheSelection(FxRobot robot) {
         openSessions(robot);
         TableView<Session> table = table(robot);
