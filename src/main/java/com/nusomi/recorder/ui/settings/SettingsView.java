@@ -29,6 +29,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The Settings screen, built in code and bound to its {@link SettingsViewModel}. */
 public final class SettingsView extends ScrollPane {
+    private static final double PRESET_ROW_HEIGHT = 40;
     private final SettingsViewModel vm;
 
     public SettingsView(SettingsViewModel vm) {
@@ -116,7 +117,11 @@ public final class SettingsView extends ScrollPane {
     private VBox presetsCard() {
         ListView<String> list = new ListView<>(vm.presets());
         list.setId("presetList");
-        list.setPrefHeight(190);
+        // As tall as its rows, up to nine (the ones with a shortcut), then it scrolls.
+        list.setFixedCellSize(PRESET_ROW_HEIGHT);
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(2, Math.min(vm.presets().size(), 9)) * PRESET_ROW_HEIGHT + 2, vm.presets()));
+        list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setCellFactory(l -> new PresetCell());
         TextField add = new TextField();
         add.setId("newPresetField");
