@@ -52,6 +52,8 @@ public final class Settings {
     public WindowBounds window;
     /** Where the mini recorder was last dragged to; null until then (it opens at the top right). */
     public WindowBounds miniRecorder;
+    /** Width of the Sessions screen's detail pane in pixels, as last dragged; 0 for its default share. */
+    public double sessionsDetailWidth;
 
     /** A window's place and size (screen coordinates, as JavaFX gives them) and whether it was maximised. */
     @JsonIgnoreProperties(ignoreUnknown = true)

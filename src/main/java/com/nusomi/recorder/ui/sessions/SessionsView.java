@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -48,6 +51,7 @@ public final class SessionsView extends BorderPane {
     private final FilterBar filterBar;
     private final SessionDetailPane detail;
     private final Banner failure;
+    private final SplitPane split;
 
     public SessionsView(SessionsViewModel vm) {
         this.vm = vm;
@@ -60,7 +64,8 @@ public final class SessionsView extends BorderPane {
         failure = new Banner(vm.ops());
         failure.setId("sessionsFailure");
 
-        SplitPane split = new SplitPane(table, detail);
+        split = new SplitPane(table, detail);
+        split.setId("sessionsSplit");
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
         detail.setMinWidth(300);
@@ -84,6 +89,7 @@ public final class SessionsView extends BorderPane {
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofMillis(300)),
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofSeconds(10)), ctx.clock());
         SessionsView view = new SessionsView(vm);
+        view.keepDetailWidth(ctx.settings().sessionsDetailWidth, w -> ctx.settings().sessionsDetailWidth = w);
         vm.start();
         String[] online = {null};
         Consumer<ConnectionState> listener = s -> ctx.tasks().onUi(() -> {
@@ -96,6 +102,30 @@ public final class SessionsView extends BorderPane {
         });
         ctx.connection().addListener(listener);
         return view;
+    }
+
+    /**
+     * Opens the detail pane at {@code width} pixels (0: its default share) once the screen has its size, and
+     * reports the width the user gives it by dragging the divider (the table takes what window resizing adds).
+     */
+    void keepDetailWidth(double width, DoubleConsumer keep) {
+        if (width > 0) {
+            ChangeListener<Number> sized = new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Number> o, Number before, Number now) {
+                    if (now.doubleValue() > 0) {
+                        split.widthProperty().removeListener(this);
+                        split.setDividerPositions(Math.max(0.2, 1 - width / now.doubleValue()));
+                    }
+                }
+            };
+            split.widthProperty().addListener(sized);
+        }
+        split.getDividers().get(0).positionProperty().addListener((o, before, position) -> {
+            if (split.getWidth() > 0) {
+                keep.accept(Math.round((1 - position.doubleValue()) * split.getWidth()));
+            }
+        });
     }
 
     private FlowPane toolbar() {

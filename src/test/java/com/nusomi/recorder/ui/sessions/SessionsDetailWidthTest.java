@@ -1,0 +1,74 @@
+package com.nusomi.recorder.ui.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.nusomi.recorder.ui.AppFixture;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Sessions screen's detail pane opens as wide as the reviewer last dragged it, after a restart too. */
+@ExtendWith(ApplicationExtension.class)
+class SessionsDetailWidthTest {
+    private AppFixture app;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) throws Exception {
+        app = new AppFixture();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (stage != null) {
+            WaitForAsyncUtils.asyncFx(stage::hide).get();
+        }
+        app.close();
+    }
+
+    /** The app on a new stage (a new context reads the settings file), on its Sessions screen. */
+    private void openSessions(FxRobot robot) throws Exception {
+        stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            app.show(s);
+            return s;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.from(stage.getScene().getRoot()).lookup("#navSessions").<ToggleButton>query()
+                .fire());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private SplitPane split(FxRobot robot) {
+        return robot.from(stage.getScene().getRoot()).lookup("#sessionsSplit").query();
+    }
+
+    @Test
+    void theDetailPaneKeepsTheWidthItWasDraggedTo(FxRobot robot) throws Exception {
+        openSessions(robot);
+        SplitPane split = split(robot);
+        robot.interact(() -> split.setDividerPositions(0.45));
+        WaitForAsyncUtils.waitForFxEvents();
+        double dragged = app.context.settings().sessionsDetailWidth;
+        assertThat(dragged).isCloseTo(0.55 * split.getWidth(), within(1.0));
+        // Exit as the app does: the settings are written, then read again by the next start.
+        WaitForAsyncUtils.asyncFx(stage::hide).get();
+        app.context.settingsStore().saveNow(app.context.settings());
+        app.context.close();
+
+        openSessions(robot);
+        Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
+
+        assertThat(detail.getLayoutBounds().getWidth()).isCloseTo(dragged, within(12.0));
+        assertThat(split(robot).getDividerPositions()[0]).isNotCloseTo(0.64, within(0.02));
+    }
+}
