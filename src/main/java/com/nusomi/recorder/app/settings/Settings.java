@@ -2,7 +2,9 @@ package com.nusomi.recorder.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import com.nusomi.recorder.recorder.RecorderOptions;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
 import java.awt.Rectangle;
@@ -54,6 +56,10 @@ public final class Settings {
     public WindowBounds miniRecorder;
     /** Width of the Sessions screen's detail pane in pixels, as last dragged; 0 for its default share. */
     public double sessionsDetailWidth;
+    /** The Sessions table's column widths in pixels by column title, as last resized. */
+    public Map<String, Double> sessionsColumnWidths = new LinkedHashMap<>();
+    /** The Sessions table's column titles in the order last dragged into; empty for the default order. */
+    public List<String> sessionsColumnOrder = new ArrayList<>();
 
     /** A window's place and size (screen coordinates, as JavaFX gives them) and whether it was maximised. */
     @JsonIgnoreProperties(ignoreUnknown = true)

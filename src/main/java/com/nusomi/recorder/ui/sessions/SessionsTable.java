@@ -7,6 +7,7 @@ import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,34 @@ final class SessionsTable extends TableView<Session> {
                 vm.actions().onDeleteSelected(); // soft, with undo
                 e.consume();
             }
+        });
+    }
+
+    /**
+     * Lays the columns out as the reviewer left them (widths by title, then the order; titles no longer there are
+     * ignored, new columns go last) and keeps {@code widths} and {@code order} up to date as they are changed.
+     */
+    void keepLayout(Map<String, Double> widths, List<String> order) {
+        for (TableColumn<Session, ?> c : getColumns()) {
+            Double w = widths.get(c.getText());
+            if (w != null && w > 0) {
+                c.setPrefWidth(w);
+            }
+        }
+        if (!order.isEmpty()) {
+            List<TableColumn<Session, ?>> arranged = new ArrayList<>(getColumns());
+            arranged.sort(Comparator.comparingInt(c -> {
+                int i = order.indexOf(c.getText());
+                return i < 0 ? Integer.MAX_VALUE : i;
+            }));
+            getColumns().setAll(arranged);
+        }
+        for (TableColumn<Session, ?> c : getColumns()) {
+            c.widthProperty().addListener((o, before, now) -> widths.put(c.getText(), now.doubleValue()));
+        }
+        getColumns().addListener((ListChangeListener<TableColumn<Session, ?>>) change -> {
+            order.clear();
+            getColumns().forEach(c -> order.add(c.getText()));
         });
     }
 

@@ -90,6 +90,7 @@ public final class SessionsView extends BorderPane {
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofSeconds(10)), ctx.clock());
         SessionsView view = new SessionsView(vm);
         view.keepDetailWidth(ctx.settings().sessionsDetailWidth, w -> ctx.settings().sessionsDetailWidth = w);
+        view.table.keepLayout(ctx.settings().sessionsColumnWidths, ctx.settings().sessionsColumnOrder);
         vm.start();
         String[] online = {null};
         Consumer<ConnectionState> listener = s -> ctx.tasks().onUi(() -> {

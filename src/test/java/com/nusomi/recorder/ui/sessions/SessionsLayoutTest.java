@@ -3,9 +3,13 @@ package com.nusomi.recorder.ui.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.AppFixture;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -16,9 +20,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Sessions screen's detail pane opens as wide as the reviewer last dragged it, after a restart too. */
+/** The Sessions screen opens laid out as the reviewer left it (detail pane, table columns), after a restart too. */
 @ExtendWith(ApplicationExtension.class)
-class SessionsDetailWidthTest {
+class SessionsLayoutTest {
     private AppFixture app;
     private Stage stage;
 
@@ -52,6 +56,21 @@ class SessionsDetailWidthTest {
         return robot.from(stage.getScene().getRoot()).lookup("#sessionsSplit").query();
     }
 
+    /** Quits as the app does: the window closes, the settings are written (and read again by the next start). */
+    private void quit() throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::hide).get();
+        app.context.settingsStore().saveNow(app.context.settings());
+        app.context.close();
+    }
+
+    private TableView<Session> table(FxRobot robot) {
+        return robot.from(stage.getScene().getRoot()).lookup("#sessionsTable").queryTableView();
+    }
+
+    private static List<String> titles(TableView<Session> table) {
+        return table.getColumns().stream().map(TableColumn::getText).toList();
+    }
+
     @Test
     void theDetailPaneKeepsTheWidthItWasDraggedTo(FxRobot robot) throws Exception {
         openSessions(robot);
@@ -60,15 +79,36 @@ class SessionsDetailWidthTest {
         WaitForAsyncUtils.waitForFxEvents();
         double dragged = app.context.settings().sessionsDetailWidth;
         assertThat(dragged).isCloseTo(0.55 * split.getWidth(), within(1.0));
-        // Exit as the app does: the settings are written, then read again by the next start.
-        WaitForAsyncUtils.asyncFx(stage::hide).get();
-        app.context.settingsStore().saveNow(app.context.settings());
-        app.context.close();
+        quit();
 
         openSessions(robot);
         Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
 
         assertThat(detail.getLayoutBounds().getWidth()).isCloseTo(dragged, within(12.0));
         assertThat(split(robot).getDividerPositions()[0]).isNotCloseTo(0.64, within(0.02));
+    }
+
+    @Test
+    void theTableKeepsItsColumnWidthsAndOrder(FxRobot robot) throws Exception {
+        openSessions(robot);
+        TableView<Session> table = table(robot);
+        TableColumn<Session, ?> workflow = table.getColumns().get(1);
+        assertThat(workflow.getText()).isEqualTo("Workflow");
+        double widened = workflow.getWidth() + 90;
+        robot.interact(() -> {
+            table.resizeColumn(workflow, 90);
+            TableColumn<Session, ?> status = table.getColumns().remove(2);
+            table.getColumns().add(0, status);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> arranged = titles(table);
+        assertThat(arranged).startsWith("Status", "Id", "Workflow");
+        quit();
+
+        openSessions(robot);
+        TableView<Session> again = table(robot);
+
+        assertThat(titles(again)).isEqualTo(arranged);
+        assertThat(again.getColumns().get(2).getWidth()).isCloseTo(widened, within(1.0));
     }
 }
