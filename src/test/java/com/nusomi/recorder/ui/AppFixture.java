@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A real local server in a temp data folder, a client for the test's own checks, and the app's main window
@@ -52,6 +53,23 @@ public final class AppFixture implements AutoCloseable {
         window.show(stage);
         window.connect();
         return window;
+    }
+
+    /** The app on a new stage of its own, shown: a new context, which reads the settings the last one wrote. */
+    public Stage showOnANewStage() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Stage stage = new Stage();
+            show(stage);
+            return stage;
+        }).get();
+    }
+
+    /** Quits as the app does: the window closes, the settings are written, the context is closed. */
+    public void quit(Stage stage) throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::hide).get();
+        context.settingsStore().saveNow(context.settings());
+        context.close();
+        context = null;
     }
 
     /** Stops the server (as if it crashed) and returns its port. */

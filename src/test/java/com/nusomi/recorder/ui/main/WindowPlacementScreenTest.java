@@ -26,14 +26,6 @@ class WindowPlacementScreenTest {
         app.close();
     }
 
-    private Stage showOnANewStage() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            Stage stage = new Stage();
-            app.show(stage);
-            return stage;
-        }).get();
-    }
-
     /** As the user does with the mouse. */
     private static void moveAndResize(Stage stage, double x, double y, double width, double height) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
@@ -44,21 +36,13 @@ class WindowPlacementScreenTest {
         }).get();
     }
 
-    /** Closes the window as the user does, then writes the settings as the app does on exit. */
-    private void closeAndExit(Stage stage) throws Exception {
-        WaitForAsyncUtils.asyncFx(stage::hide).get();
-        app.context.settingsStore().saveNow(app.context.settings());
-        app.context.close();
-        app.context = null;
-    }
-
     @Test
     void theWindowReopensWhereItWasClosed() throws Exception {
-        Stage first = showOnANewStage();
+        Stage first = app.showOnANewStage();
         moveAndResize(first, 40, 30, 1100, 720);
-        closeAndExit(first);
+        app.quit(first);
 
-        Stage second = showOnANewStage(); // a new context: the settings are read back from the file
+        Stage second = app.showOnANewStage(); // a new context: the settings are read back from the file
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(new double[] {second.getX(), second.getY(), second.getWidth(), second.getHeight()})
@@ -69,14 +53,14 @@ class WindowPlacementScreenTest {
 
     @Test
     void aMaximisedWindowReopensMaximisedAndKeepsItsNormalSize() throws Exception {
-        Stage first = showOnANewStage();
+        Stage first = app.showOnANewStage();
         moveAndResize(first, 60, 50, 1050, 710);
-        closeAndExit(first);
-        Stage second = showOnANewStage();
+        app.quit(first);
+        Stage second = app.showOnANewStage();
         WaitForAsyncUtils.asyncFx(() -> second.setMaximized(true)).get();
-        closeAndExit(second);
+        app.quit(second);
 
-        Stage third = showOnANewStage();
+        Stage third = app.showOnANewStage();
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(third.isMaximized()).isTrue();

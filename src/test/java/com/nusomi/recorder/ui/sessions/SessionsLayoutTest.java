@@ -41,11 +41,7 @@ class SessionsLayoutTest {
 
     /** The app on a new stage (a new context reads the settings file), on its Sessions screen. */
     private void openSessions(FxRobot robot) throws Exception {
-        stage = WaitForAsyncUtils.asyncFx(() -> {
-            Stage s = new Stage();
-            app.show(s);
-            return s;
-        }).get();
+        stage = app.showOnANewStage();
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> robot.from(stage.getScene().getRoot()).lookup("#navSessions").<ToggleButton>query()
                 .fire());
@@ -54,13 +50,6 @@ class SessionsLayoutTest {
 
     private SplitPane split(FxRobot robot) {
         return robot.from(stage.getScene().getRoot()).lookup("#sessionsSplit").query();
-    }
-
-    /** Quits as the app does: the window closes, the settings are written (and read again by the next start). */
-    private void quit() throws Exception {
-        WaitForAsyncUtils.asyncFx(stage::hide).get();
-        app.context.settingsStore().saveNow(app.context.settings());
-        app.context.close();
     }
 
     private TableView<Session> table(FxRobot robot) {
@@ -79,7 +68,7 @@ class SessionsLayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
         double dragged = app.context.settings().sessionsDetailWidth;
         assertThat(dragged).isCloseTo(0.55 * split.getWidth(), within(1.0));
-        quit();
+        app.quit(stage);
 
         openSessions(robot);
         Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
@@ -103,7 +92,7 @@ class SessionsLayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> arranged = titles(table);
         assertThat(arranged).startsWith("Status", "Id", "Workflow");
-        quit();
+        app.quit(stage);
 
         openSessions(robot);
         TableView<Session> again = table(robot);
