@@ -134,12 +134,14 @@ public final class MiniRecorder {
             Rectangle2D at = left == null ? null : ScreenFit.fit(
                     new WindowBounds(left.x, left.y, stage.getWidth(), stage.getHeight(), false), 0, 0,
                     ScreenFit.screens());
-            if (at == null) {
+            if (at != null) {
+                stage.setX(at.getMinX());
+                stage.setY(at.getMinY());
+            } else {
                 Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-                at = new Rectangle2D(screen.getMaxX() - stage.getWidth() - 24, screen.getMinY() + 24, 1, 1);
+                stage.setX(screen.getMaxX() - stage.getWidth() - 24);
+                stage.setY(screen.getMinY() + 24);
             }
-            stage.setX(at.getMinX());
-            stage.setY(at.getMinY());
         }
     }
 
