@@ -22,8 +22,8 @@ final class SessionsDialogs implements Confirmations {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION);
         own(a);
         a.setTitle("Stop abandoned sessions");
-        a.setHeaderText(count + (count == 1 ? " session has" : " sessions have") + " been recording for longer than "
-                + hours + (hours == 1 ? " hour." : " hours."));
+        a.setHeaderText(Formats.count(count, "session has", "sessions have") + " been recording for longer than "
+                + Formats.count(hours, "hour.", "hours."));
         a.setContentText("Stop " + (count == 1 ? "it" : "them all") + " now? Their outcome becomes abandoned.");
         ButtonType stop = new ButtonType("Stop " + count, ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(stop, ButtonType.CANCEL);
@@ -36,7 +36,7 @@ final class SessionsDialogs implements Confirmations {
         Dialog<ButtonType> d = new Dialog<>();
         own(d);
         d.setTitle("Delete permanently");
-        d.setHeaderText("Delete " + count + (count == 1 ? " session" : " sessions")
+        d.setHeaderText("Delete " + Formats.count(count, "session", "sessions")
                 + " permanently? Their frames, events and tags are gone for good; this cannot be undone.");
         TextField typed = new TextField();
         typed.setId("confirmCount");

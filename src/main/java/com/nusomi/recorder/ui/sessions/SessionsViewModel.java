@@ -84,7 +84,7 @@ public final class SessionsViewModel {
         countText = Bindings.createStringBinding(() -> {
             int n = visibleRows.size();
             String what = trash.get() ? " in the trash" : "";
-            return n + (n == 1 ? " session" : " sessions") + what + (hasMore.get() ? " loaded, more to load" : "")
+            return Formats.count(n, "session", "sessions") + what + (hasMore.get() ? " loaded, more to load" : "")
                     + (loading.get() ? " · loading…" : "");
         }, visibleRows, hasMore, loading, trash);
         filters.filtersProperty().addListener((o, before, now) -> {
