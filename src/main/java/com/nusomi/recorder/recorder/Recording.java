@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -341,26 +342,19 @@ public final class Recording {
         }
         Instant at = clock.instant();
         try {
-            ScreenSource.Capture c = screen.capture(options.screen());
-            BufferedImage rgb = FrameEncoder.toRgb(c.image());
-            List<Rectangle> hidden = new ArrayList<>(options.ownWindows().get());
-            for (Pattern p : options.privacyTitlePatterns()) {
-                hidden.addAll(windows.windowsMatching(p));
-            }
-            FrameEncoder.blackOut(rgb, c.bounds(), hidden);
-            long hash = FrameEncoder.pixelHash(rgb);
-            if (hasLastFrame && hash == lastHash) {
+            OptionalLong hash = takeNewPicture();
+            if (hash.isEmpty()) {
                 counters.framesUnchanged.incrementAndGet();
                 return;
             }
-            byte[] jpeg = encoder.jpeg(rgb);
+            byte[] jpeg = encoder.jpeg();
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
             EntryInfo info = journal.appendFrame(at, FrameEncoder.CONTENT_TYPE, jpeg);
             if (info != null) {
                 hasLastFrame = true;
-                lastHash = hash;
+                lastHash = hash.getAsLong();
             }
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -370,6 +364,28 @@ public final class Recording {
             LOG.debug("capture failed for {}: {}", sessionId, e.toString());
             notify.captureError(counters, e);
         }
+    }
+
+    /**
+     * Captures the screen and blacks out what must not be seen; when the picture differs from the last frame's,
+     * hands its pixels to the encoder and gives their hash (empty when unchanged). The capture is referenced from
+     * this method's frame only, so it is garbage once this returns: a collection during the JPEG encoding that
+     * follows, which allocates a row at a time, finds it dead instead of copying 8 MB into a survivor space.
+     */
+    private OptionalLong takeNewPicture() throws Exception {
+        ScreenSource.Capture c = screen.capture(options.screen());
+        BufferedImage rgb = FrameEncoder.toRgb(c.image());
+        List<Rectangle> hidden = new ArrayList<>(options.ownWindows().get());
+        for (Pattern p : options.privacyTitlePatterns()) {
+            hidden.addAll(windows.windowsMatching(p));
+        }
+        FrameEncoder.blackOut(rgb, c.bounds(), hidden);
+        long hash = FrameEncoder.pixelHash(rgb);
+        if (hasLastFrame && hash == lastHash) {
+            return OptionalLong.empty();
+        }
+        encoder.take(rgb);
+        return OptionalLong.of(hash);
     }
 
     private void flushKeys() {

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.recorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nusomi.recorder.recorder.capture.FrameEncoder;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
@@ -82,6 +83,21 @@ class FrameEncoderTest {
             BufferedImage small = ImageIO.read(new ByteArrayInputStream(enc.jpeg(filled(64, 32, Color.BLUE))));
             assertThat(small.getWidth()).isEqualTo(64);
             assertClose(small.getRGB(32, 16), 0x0000FF);
+        }
+    }
+
+    @Test
+    void encodesThePixelsItTookAfterTheImageIsChanged() throws Exception {
+        BufferedImage img = quarters(200, 100);
+        try (FrameEncoder enc = new FrameEncoder(0.9f)) {
+            assertThatThrownBy(enc::jpeg).isInstanceOf(IllegalStateException.class);
+            enc.take(img);
+            // the capture's buffer is the caller's to drop or reuse once taken
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, 200, 100);
+            g.dispose();
+            assertQuarters(ImageIO.read(new ByteArrayInputStream(enc.jpeg())), 200, 100);
         }
     }
 

@@ -21,7 +21,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Turns a capture into upload bytes: plain RGB ({@code TYPE_INT_RGB}, what the capture gives), blacked-out
  * rectangles, a cheap 64-bit hash of the pixels (to skip identical frames) and JPEG at a chosen quality. One
- * instance per thread (it keeps its JPEG writer and a frame-sized buffer).
+ * instance per thread (it keeps its JPEG writer and a frame-sized buffer, the frame it encodes next).
  */
 public final class FrameEncoder implements AutoCloseable {
     public static final String CONTENT_TYPE = "image/jpeg";
@@ -83,10 +83,29 @@ public final class FrameEncoder implements AutoCloseable {
         return h;
     }
 
-    /** JPEG bytes of a {@code TYPE_INT_RGB} image at this encoder's quality. */
+    /** JPEG bytes of a {@code TYPE_INT_RGB} image at this encoder's quality: {@link #take} then {@link #jpeg()}. */
     public byte[] jpeg(BufferedImage rgb) throws IOException {
-        BufferedImage source = asBgr(rgb);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(16 * 1024, rgb.getWidth() * rgb.getHeight() / 8));
+        take(rgb);
+        return jpeg();
+    }
+
+    /**
+     * Copies the pixels of a {@code TYPE_INT_RGB} image into this encoder's own frame buffer, the layout the JPEG
+     * writer reads; {@link #jpeg()} then encodes them. The caller can drop the image before encoding, so that a
+     * collection during the encoding (which allocates a row at a time) finds the 8 MB capture dead and need not
+     * copy it into a survivor space.
+     */
+    public void take(BufferedImage rgb) {
+        asBgr(rgb);
+    }
+
+    /** JPEG bytes, at this encoder's quality, of the pixels last given to {@link #take}. */
+    public byte[] jpeg() throws IOException {
+        if (bgr == null) {
+            throw new IllegalStateException("no pixels taken yet");
+        }
+        BufferedImage source = bgr;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(16 * 1024, source.getWidth() * source.getHeight() / 8));
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality);
