@@ -1,6 +1,8 @@
 package com.nusomi.recorder.ui;
 
 import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.app.settings.Settings;
+import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.app.connection.Connector;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
@@ -70,6 +72,18 @@ public final class AppFixture implements AutoCloseable {
         context.settingsStore().saveNow(context.settings());
         context.close();
         context = null;
+    }
+
+    /** Ends as a crash would: the context goes and the window with it, and nothing is written on the way out. */
+    public void crash(Stage stage) throws Exception {
+        context.close();
+        context = null;
+        WaitForAsyncUtils.asyncFx(stage::hide).get();
+    }
+
+    /** The settings as the file in the data folder has them now. */
+    public Settings settingsOnDisk() {
+        return new SettingsStore(dataDir, Runnable::run).load();
     }
 
     /** Stops the server (as if it crashed) and returns its port. */

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.ui.main;
 
 import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.record.LiveRecording;
 import com.nusomi.recorder.ui.record.MiniRecorder;
 import com.nusomi.recorder.ui.record.OutcomeDialog;
@@ -12,13 +13,13 @@ import com.nusomi.recorder.ui.settings.SettingsView;
 import com.nusomi.recorder.ui.settings.SettingsViewModel;
 import java.awt.Rectangle;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.css.PseudoClass;
-import javafx.stage.Window;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -40,6 +41,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -55,6 +57,8 @@ public final class MainWindow {
     static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
     private static final String TITLE = "Session Recorder";
+    /** How long the window's place and the screens' layout must stay put before they are written to disk. */
+    static final Duration LAYOUT_SAVE_QUIET = Duration.ofSeconds(1);
 
     /** The bounds of our visible windows (screen pixels), published on the FX thread, read by the recorder. */
     private final AtomicReference<List<Rectangle>> ownWindows = new AtomicReference<>(List.of());
@@ -71,9 +75,11 @@ public final class MainWindow {
     private Stage stage;
     private boolean reconnectAfterRecording;
     private boolean closeConfirmed;
+    private final Debouncer layoutSave;
 
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
+        this.layoutSave = Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), LAYOUT_SAVE_QUIET);
         LiveRecording live = new LiveRecording(ctx.tasks(), ctx.executor().scheduler());
         ctx.recorder().addListener(live);
         this.recordVm = new RecordViewModel(ctx.tasks(), () -> ctx.connection().client(), ctx.recorder()::service,
@@ -91,7 +97,7 @@ public final class MainWindow {
         navRecord = navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE),
                 () -> recordView);
         ToggleButton navSessions = navButton("navSessions", "Sessions",
-                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), () -> SessionsView.create(ctx));
+                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), () -> SessionsView.create(ctx, this::layoutChanged));
         ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
                 () -> new SettingsView(settingsViewModel()));
         nav.selectedToggleProperty().addListener((o, a, b) -> {
@@ -213,6 +219,27 @@ public final class MainWindow {
             }
         });
         stage.show();
+        // from now on (not for the place it opens at) a move or resize is saved once the window is left alone
+        javafx.beans.value.ChangeListener<Object> moved = (o, before, now) -> layoutChanged();
+        stage.xProperty().addListener(moved);
+        stage.yProperty().addListener(moved);
+        stage.widthProperty().addListener(moved);
+        stage.heightProperty().addListener(moved);
+        stage.maximizedProperty().addListener(moved);
+    }
+
+    /**
+     * The window's place or a screen's layout changed: it is written to the settings file once nothing has moved
+     * for {@link #LAYOUT_SAVE_QUIET} (once after a drag, not at every step of it), so that a crash does not lose
+     * it. The file is written off the UI thread; a window that is closing is saved as the app quits instead.
+     */
+    private void layoutChanged() {
+        layoutSave.trigger(() -> {
+            if (stage != null && stage.isShowing()) {
+                rememberPlacement();
+                ctx.saveSettings();
+            }
+        });
     }
 
     /** Keeps the window's place in the settings (done as it closes; call it when the app quits otherwise). */
@@ -393,7 +420,10 @@ public final class MainWindow {
     public MiniRecorder miniRecorder() {
         if (mini == null) {
             mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore, () -> ctx.settings().miniRecorder,
-                    place -> ctx.settings().miniRecorder = place);
+                    place -> {
+                        ctx.settings().miniRecorder = place;
+                        layoutChanged();
+                    });
             trackOwnWindow(mini.stage());
             ThemeSupport.style(mini.stage().getScene().getRoot(),
                     ThemeSupport.isDark(ctx.settings().theme, System.getenv()));

@@ -7,6 +7,7 @@ import com.nusomi.recorder.client.model.BatchStopResult;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
 import java.time.Clock;

@@ -112,9 +112,10 @@ final class SessionsTable extends TableView<Session> {
 
     /**
      * Lays the columns out as the reviewer left them (widths by title, then the order; titles no longer there are
-     * ignored, new columns go last) and keeps {@code widths} and {@code order} up to date as they are changed.
+     * ignored, new columns go last) and keeps {@code widths} and {@code order} up to date as they are changed,
+     * telling {@code changed} each time.
      */
-    void keepLayout(Map<String, Double> widths, List<String> order) {
+    void keepLayout(Map<String, Double> widths, List<String> order, Runnable changed) {
         for (TableColumn<Session, ?> c : getColumns()) {
             Double w = widths.get(c.getText());
             if (w != null && w > 0) {
@@ -130,11 +131,15 @@ final class SessionsTable extends TableView<Session> {
             getColumns().setAll(arranged);
         }
         for (TableColumn<Session, ?> c : getColumns()) {
-            c.widthProperty().addListener((o, before, now) -> widths.put(c.getText(), now.doubleValue()));
+            c.widthProperty().addListener((o, before, now) -> {
+                widths.put(c.getText(), now.doubleValue());
+                changed.run();
+            });
         }
         getColumns().addListener((ListChangeListener<TableColumn<Session, ?>>) change -> {
             order.clear();
             getColumns().forEach(c -> order.add(c.getText()));
+            changed.run();
         });
     }
 

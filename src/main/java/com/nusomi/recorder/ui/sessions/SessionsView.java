@@ -1,10 +1,11 @@
 package com.nusomi.recorder.ui.sessions;
 
 import atlantafx.base.theme.Styles;
-import com.nusomi.recorder.ui.common.Banner;
 import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.connection.ConnectionState;
 import com.nusomi.recorder.client.model.SessionStatus;
+import com.nusomi.recorder.ui.common.Banner;
+import com.nusomi.recorder.ui.common.Debouncer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,15 +83,22 @@ public final class SessionsView extends BorderPane {
         });
     }
 
-    /** Builds the screen on the app's services: the task runner, the executor, the connection and the clock. */
-    public static SessionsView create(AppContext ctx) {
+    /**
+     * Builds the screen on the app's services: the task runner, the executor, the connection and the clock. Its
+     * layout (column widths and order, the detail pane's width) is kept in the settings; {@code layoutChanged} is
+     * told each time it changes.
+     */
+    public static SessionsView create(AppContext ctx, Runnable layoutChanged) {
         SessionsViewModel vm = new SessionsViewModel(ctx.tasks(), () -> ctx.connection().client(),
                 new FilterStore(ctx.dataDir(), ctx.executor().workers()),
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofMillis(300)),
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofSeconds(10)), ctx.clock());
         SessionsView view = new SessionsView(vm);
-        view.keepDetailWidth(ctx.settings().sessionsDetailWidth, w -> ctx.settings().sessionsDetailWidth = w);
-        view.table.keepLayout(ctx.settings().sessionsColumnWidths, ctx.settings().sessionsColumnOrder);
+        view.keepDetailWidth(ctx.settings().sessionsDetailWidth, w -> {
+            ctx.settings().sessionsDetailWidth = w;
+            layoutChanged.run();
+        });
+        view.table.keepLayout(ctx.settings().sessionsColumnWidths, ctx.settings().sessionsColumnOrder, layoutChanged);
         vm.start();
         String[] online = {null};
         Consumer<ConnectionState> listener = s -> ctx.tasks().onUi(() -> {

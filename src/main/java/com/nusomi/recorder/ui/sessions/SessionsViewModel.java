@@ -7,6 +7,7 @@ import com.nusomi.recorder.client.exception.InvalidRequestException;
 import com.nusomi.recorder.client.exception.PermissionException;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
 import java.time.Clock;

@@ -1,8 +1,11 @@
 package com.nusomi.recorder.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.AppFixture;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,26 @@ class WindowPlacementScreenTest {
         assertThat(new double[] {second.getX(), second.getY(), second.getWidth(), second.getHeight()})
                 .containsExactly(40, 30, 1100, 720);
         assertThat(second.isMaximized()).isFalse();
+        WaitForAsyncUtils.asyncFx(second::hide).get();
+    }
+
+    @Test
+    void aMovedWindowIsWrittenToDiskOnceLeftAloneSoThatACrashKeepsIt() throws Exception {
+        Stage first = app.showOnANewStage();
+        WaitForAsyncUtils.waitForFxEvents();
+        moveAndResize(first, 70, 45, 1080, 730);
+
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            Settings.WindowBounds saved = app.settingsOnDisk().window;
+            assertThat(saved).isNotNull();
+            assertThat(new double[] {saved.x, saved.y, saved.width, saved.height}).containsExactly(70, 45, 1080, 730);
+        });
+        app.crash(first);
+
+        Stage second = app.showOnANewStage();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new double[] {second.getX(), second.getY(), second.getWidth(), second.getHeight()})
+                .containsExactly(70, 45, 1080, 730);
         WaitForAsyncUtils.asyncFx(second::hide).get();
     }
 

@@ -2,10 +2,12 @@ package com.nusomi.recorder.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.AppFixture;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -58,6 +60,30 @@ class SessionsLayoutTest {
 
     private static List<String> titles(TableView<Session> table) {
         return table.getColumns().stream().map(TableColumn::getText).toList();
+    }
+
+    @Test
+    void aDraggedDetailPaneAndAResizedColumnAreWrittenToDiskSoThatACrashKeepsThem(FxRobot robot) throws Exception {
+        openSessions(robot);
+        SplitPane split = split(robot);
+        TableColumn<Session, ?> first = table(robot).getColumns().get(0);
+        robot.interact(() -> {
+            split.setDividerPositions(0.45);
+            table(robot).resizeColumn(first, 40);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double dragged = app.context.settings().sessionsDetailWidth;
+        double widened = first.getWidth();
+
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            assertThat(app.settingsOnDisk().sessionsDetailWidth).isEqualTo(dragged);
+            assertThat(app.settingsOnDisk().sessionsColumnWidths).containsEntry(first.getText(), widened);
+        });
+        app.crash(stage);
+
+        openSessions(robot);
+        Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
+        assertThat(detail.getLayoutBounds().getWidth()).isCloseTo(dragged, within(12.0));
     }
 
     @Test

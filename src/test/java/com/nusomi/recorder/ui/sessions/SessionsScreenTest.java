@@ -10,6 +10,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.main.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.ui.common.Debouncer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.nusomi.recorder.ui.sessions;
+package com.nusomi.recorder.ui.common;
 
 import com.nusomi.recorder.app.TaskRunner;
 import java.time.Duration;
