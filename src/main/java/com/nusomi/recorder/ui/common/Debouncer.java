@@ -2,13 +2,15 @@ package com.nusomi.recorder.ui.common;
 
 import com.nusomi.recorder.app.TaskRunner;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an action once things have been quiet for a while: each {@link #trigger} pushes the run back. The action
- * runs on the UI thread (through the {@link TaskRunner}). {@link #immediate()} runs it at once, for tests.
+ * runs on the UI thread (through the {@link TaskRunner}). {@link #immediate()} runs it at once, for tests. A trigger
+ * once the scheduler is shut down (the app closing) is dropped.
  */
 public interface Debouncer {
 
@@ -37,7 +39,11 @@ public interface Debouncer {
             @Override
             public synchronized void trigger(Runnable action) {
                 cancel();
-                pending = scheduler.schedule(() -> tasks.onUi(action), quiet.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    pending = scheduler.schedule(() -> tasks.onUi(action), quiet.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    // the app is closing (its scheduler is shut down): nothing runs later any more
+                }
             }
 
             @Override

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.css.PseudoClass;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -40,6 +41,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -201,7 +203,8 @@ public final class MainWindow {
     /** Shows the window on this stage (at once, in the "connecting" state). Call {@link #connect()} next. */
     public void show(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(root, WindowPlacement.DEFAULT_WIDTH, WindowPlacement.DEFAULT_HEIGHT);
+        Dimension2D size = WindowPlacement.defaultSize(Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         stage.setScene(scene);
         stage.setTitle(TITLE);
         trackOwnWindow(stage);

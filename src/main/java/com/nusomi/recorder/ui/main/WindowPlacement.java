@@ -3,6 +3,7 @@ package com.nusomi.recorder.ui.main;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.common.ScreenFit;
 import java.util.List;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -16,10 +17,26 @@ import javafx.stage.WindowEvent;
 final class WindowPlacement {
     static final double DEFAULT_WIDTH = 1200;
     static final double DEFAULT_HEIGHT = 780;
+    static final double LARGEST_DEFAULT_WIDTH = 1600;
+    static final double LARGEST_DEFAULT_HEIGHT = 1000;
+    /** The share of the screen's free area a first window takes, between the default and the largest sizes. */
+    static final double DEFAULT_SHARE = 0.8;
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 700;
 
     private WindowPlacement() {
+    }
+
+    /**
+     * The size the window first opens at, before it has a place of its own: four fifths of the screen's free area,
+     * at least 1200×780 and at most 1600×1000, and never larger than that area. A reviewer on a large monitor gets
+     * room for the table and the detail pane side by side; a laptop gets a window that fits.
+     */
+    static Dimension2D defaultSize(Rectangle2D visual) {
+        double width = Math.max(DEFAULT_WIDTH, Math.min(LARGEST_DEFAULT_WIDTH, visual.getWidth() * DEFAULT_SHARE));
+        double height = Math.max(DEFAULT_HEIGHT, Math.min(LARGEST_DEFAULT_HEIGHT, visual.getHeight() * DEFAULT_SHARE));
+        return new Dimension2D(Math.round(Math.min(width, visual.getWidth())),
+                Math.round(Math.min(height, visual.getHeight())));
     }
 
     /** Sets the stage's size and place from the settings (before it is shown), and remembers them as it closes. */

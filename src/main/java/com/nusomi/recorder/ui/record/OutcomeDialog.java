@@ -38,6 +38,13 @@ public final class OutcomeDialog {
             b.setId("verdict-" + v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         });
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setId("verdict-cancel");
+        // Each button as wide as its own label, and the dialog as wide as their row: the theme caps dialogs at
+        // 600 px and the bar gives all buttons the widest one's width, which cut "Abandoned" and "Let the server
+        // decide" to "Abandon..." and "Let the s...". The theme's cap wins over setMaxWidth, not over a style.
+        for (ButtonType type : dialog.getDialogPane().getButtonTypes()) {
+            ButtonBar.setButtonUniformSize(dialog.getDialogPane().lookupButton(type), false);
+        }
+        dialog.getDialogPane().setStyle("-fx-max-width: 960px;");
         dialog.setResultConverter(verdicts::get);
         return dialog.showAndWait();
     }

@@ -33,6 +33,21 @@ final class Formats {
         return t == null ? "" : TIME.format(t);
     }
 
+    /**
+     * From one time to another, the second without its date when it is the same day ({@code 2026-11-29 07:21:08 –
+     * 07:25:10}), one time alone when they are the same second.
+     */
+    static String timeRange(Instant from, Instant to) {
+        String first = time(from);
+        String last = time(to);
+        if (first.isEmpty() || last.isEmpty() || first.equals(last)) {
+            return first.isEmpty() ? last : first;
+        }
+        int dateLength = "yyyy-MM-dd ".length();
+        boolean sameDay = first.regionMatches(0, last, 0, dateLength);
+        return first + " – " + (sameDay ? last.substring(dateLength) : last);
+    }
+
     /** {@code 1h 02m 03s}, {@code 4m 05s}, {@code 6s}; blank for 0 (never started). */
     static String duration(long ms) {
         if (ms <= 0) {

@@ -56,7 +56,8 @@ final class SessionDetailPane extends ScrollPane {
         getStyleClass().add("session-detail");
         setFitToWidth(true);
         title.setId("detailTitle");
-        title.getStyleClass().add(Styles.TITLE_4);
+        title.getStyleClass().add("detail-title");
+        title.setWrapText(true); // the whole id, on two lines in a pane narrower still, not cut off
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -98,6 +99,7 @@ final class SessionDetailPane extends ScrollPane {
         }));
         eventsNote.getStyleClass().add("muted");
         frames.setId("detailFramesSummary");
+        frames.setWrapText(true);
 
         body = new VBox(8, title, grid, section("Frames"), frames, filmStrip, section("Events"), timeline,
                 eventsNote, section("Metadata"), metadata, section("Tags"), tagTable, tagForm());
@@ -210,7 +212,7 @@ final class SessionDetailPane extends ScrollPane {
         frames.setText(f == null ? Formats.count(s.frameCount(), "frame", "frames")
                 : Formats.count(f.count(), "frame", "frames") + ", " + Formats.bytes(f.totalBytes())
                 + (f.width() != null ? ", " + f.width() + "×" + f.height() : "")
-                + (f.firstAt() != null ? ", " + Formats.time(f.firstAt()) + " – " + Formats.time(f.lastAt()) : ""));
+                + (f.firstAt() != null ? ", " + Formats.timeRange(f.firstAt(), f.lastAt()) : ""));
     }
 
     /** One event of the timeline: offset, type, data. */

@@ -114,22 +114,31 @@ public final class SessionsView extends BorderPane {
     }
 
     /**
-     * Opens the detail pane at {@code width} pixels (0: its default share) once the screen has its size, and
-     * reports the width the user gives it by dragging the divider (the table takes what window resizing adds).
+     * The detail pane's width before the user has chosen one, in a split this wide: about a third, at least 420 px
+     * (the session's id on one line and a frame large enough to read), but never more than 45%.
+     */
+    static double defaultDetailWidth(double splitWidth) {
+        return Math.min(0.45 * splitWidth, Math.max(420, 0.36 * splitWidth));
+    }
+
+    /**
+     * Opens the detail pane at {@code width} pixels (0: {@link #defaultDetailWidth its default}) once the screen has
+     * its size, and reports the width the user gives it by dragging the divider (the table takes what window
+     * resizing adds).
      */
     void keepDetailWidth(double width, DoubleConsumer keep) {
-        if (width > 0) {
-            ChangeListener<Number> sized = new ChangeListener<>() {
-                @Override
-                public void changed(ObservableValue<? extends Number> o, Number before, Number now) {
-                    if (now.doubleValue() > 0) {
-                        split.widthProperty().removeListener(this);
-                        split.setDividerPositions(Math.max(0.2, 1 - width / now.doubleValue()));
-                    }
+        ChangeListener<Number> sized = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> o, Number before, Number now) {
+                double splitWidth = now.doubleValue();
+                if (splitWidth > 0) {
+                    split.widthProperty().removeListener(this);
+                    double wanted = width > 0 ? width : defaultDetailWidth(splitWidth);
+                    split.setDividerPositions(Math.max(0.2, 1 - wanted / splitWidth));
                 }
-            };
-            split.widthProperty().addListener(sized);
-        }
+            }
+        };
+        split.widthProperty().addListener(sized);
         split.getDividers().get(0).positionProperty().addListener((o, before, position) -> {
             if (split.getWidth() > 0) {
                 keep.accept(Math.round((1 - position.doubleValue()) * split.getWidth()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nusomi.recorder.app.settings.Settings.WindowBounds;
 import java.util.List;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,19 @@ class WindowPlacementTest {
     @Test
     void nothingSavedOpensAtTheDefault() {
         assertThat(WindowPlacement.restoredBounds(null, List.of(LAPTOP))).isNull();
+    }
+
+    @Test
+    void aFirstWindowTakesFourFifthsOfTheScreenWithinTheDefaultAndLargestSizes() {
+        assertThat(WindowPlacement.defaultSize(new Rectangle2D(0, 0, 1920, 1040)))
+                .isEqualTo(new Dimension2D(1536, 832));
+        assertThat(WindowPlacement.defaultSize(new Rectangle2D(1920, 0, 2560, 1400)))
+                .isEqualTo(new Dimension2D(1600, 1000));
+        assertThat(WindowPlacement.defaultSize(new Rectangle2D(0, 0, 1440, 870)))
+                .isEqualTo(new Dimension2D(1200, 780));
+        // a small laptop: the default size where it fits, the free area's height where it does not
+        assertThat(WindowPlacement.defaultSize(new Rectangle2D(0, 0, 1366, 728)))
+                .isEqualTo(new Dimension2D(1200, 728));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nusomi.recorder.client.Include;
+import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
@@ -11,7 +12,6 @@ import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.AppFixture;
 import java.time.Duration;
-import com.nusomi.recorder.client.model.Event;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,11 @@ class RecordScreenTest {
         assertThat(robot.lookup("#tagsCount").<Label>query().getText()).isEqualTo("2");
 
         robot.clickOn("#stopButton");
+        for (String verdict : List.of("success", "error", "abandoned", "server-decides", "cancel")) {
+            Button b = robot.lookup("#verdict-" + verdict).queryButton();
+            assertThat(b.lookup(".text")).as(verdict).isInstanceOfSatisfying(Text.class,
+                    shown -> assertThat(shown.getText()).as("the whole label of %s", verdict).isEqualTo(b.getText()));
+        }
         robot.clickOn("#verdict-success");
         waitStopped(robot);
         assertThat(text(robot, "#pendingCount")).isEqualTo("0");

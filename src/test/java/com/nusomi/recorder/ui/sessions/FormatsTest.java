@@ -2,6 +2,9 @@ package com.nusomi.recorder.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class FormatsTest {
@@ -11,6 +14,19 @@ class FormatsTest {
         assertThat(Formats.count(0, "frame", "frames")).isEqualTo("0 frames");
         assertThat(Formats.count(1, "frame", "frames")).isEqualTo("1 frame");
         assertThat(Formats.count(2, "frame", "frames")).isEqualTo("2 frames");
+    }
+
+    @Test
+    void aTimeRangeDropsTheSecondDateOnTheSameDayAndIsOneTimeWhenBothAreTheSame() {
+        // local times, as the screen shows them: the expectations are built in the same zone
+        Instant morning = LocalDateTime.of(2026, 11, 29, 7, 21, 8).atZone(ZoneId.systemDefault()).toInstant();
+        Instant later = morning.plusSeconds(4 * 60 + 2);
+        Instant nextDay = morning.plusSeconds(24 * 3600);
+
+        assertThat(Formats.timeRange(morning, later)).isEqualTo("2026-11-29 07:21:08 – 07:25:10");
+        assertThat(Formats.timeRange(morning, morning.plusMillis(400))).isEqualTo("2026-11-29 07:21:08");
+        assertThat(Formats.timeRange(morning, nextDay)).isEqualTo("2026-11-29 07:21:08 – 2026-11-30 07:21:08");
+        assertThat(Formats.timeRange(morning, null)).isEqualTo("2026-11-29 07:21:08");
     }
 
     @Test

@@ -87,6 +87,18 @@ class SessionsLayoutTest {
     }
 
     @Test
+    void theDetailPaneFirstOpensAtAboutAThirdAtLeast420PixelsAndAtMost45Percent(FxRobot robot) throws Exception {
+        assertThat(SessionsView.defaultDetailWidth(1400)).isCloseTo(504, within(0.01));
+        assertThat(SessionsView.defaultDetailWidth(1055)).isEqualTo(420);
+        assertThat(SessionsView.defaultDetailWidth(834)).isCloseTo(375.3, within(0.01));
+
+        openSessions(robot);
+        Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
+        assertThat(detail.getLayoutBounds().getWidth())
+                .isCloseTo(SessionsView.defaultDetailWidth(split(robot).getWidth()), within(12.0));
+    }
+
+    @Test
     void theDetailPaneKeepsTheWidthItWasDraggedTo(FxRobot robot) throws Exception {
         openSessions(robot);
         SplitPane split = split(robot);
@@ -100,7 +112,7 @@ class SessionsLayoutTest {
         Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
 
         assertThat(detail.getLayoutBounds().getWidth()).isCloseTo(dragged, within(12.0));
-        assertThat(split(robot).getDividerPositions()[0]).isNotCloseTo(0.64, within(0.02));
+        assertThat(split(robot).getDividerPositions()[0]).isCloseTo(0.45, within(0.02));
     }
 
     @Test
