@@ -322,7 +322,8 @@ public final class RecordView extends StackPane {
         resume.setOnAction(e -> vm.onContinue());
         TextField note = new TextField();
         note.setId("noteField");
-        note.setPromptText("Note: what just happened (Enter)");
+        note.setPromptText("What just happened?"); // short enough to show whole in the narrowest window
+        Tips.set(note, "A note for the session's timeline: type it and press Enter (or Note)");
         note.textProperty().bindBidirectional(vm.noteProperty());
         note.setOnAction(e -> vm.onAddNote());
         note.disableProperty().bind(vm.canPauseBinding().or(vm.canContinueBinding()).not());

@@ -49,7 +49,8 @@ final class TagPanel extends VBox {
         name.setOnAction(e -> vm.onAddCustomTag());
         TextField data = new TextField();
         data.setId("customTagData");
-        data.setPromptText("optional data: {\"approver\": \"anna@acme.com\"}");
+        data.setPromptText("data (optional JSON)"); // short enough to show whole in the narrowest window
+        Tips.set(data, "Optional JSON object saved with the tag, e.g. {\"approver\": \"anna@acme.com\"}");
         data.textProperty().bindBidirectional(tags.customDataProperty());
         data.setOnAction(e -> vm.onAddCustomTag());
         HBox.setHgrow(data, Priority.ALWAYS);
