@@ -275,10 +275,15 @@ public final class FilmStripViewModel<I> {
         Frame f = frames.get(i);
         currentIndex.set(i);
         currentFrame.set(f);
-        caption.set("Frame " + f.seq() + "  ·  " + Formats.frameOffset(offsets[i]) + "  ·  "
-                + Formats.timeMillis(f.capturedAt()) + "  ·  " + (i + 1) + " of " + Math.max(count.get(),
-                frames.size()));
+        caption.set(String.join("  ·  ", unbroken("Frame " + f.seq()), Formats.frameOffset(offsets[i]),
+                unbroken(Formats.timeMillis(f.capturedAt())),
+                unbroken((i + 1) + " of " + Math.max(count.get(), frames.size()))));
         setCurrentSeq(f.seq());
+    }
+
+    /** The words held together (no-break spaces): a narrow pane wraps the caption between its parts only. */
+    private static String unbroken(String part) {
+        return part.replace(' ', '\u00a0');
     }
 
     public void onStep(int delta) {

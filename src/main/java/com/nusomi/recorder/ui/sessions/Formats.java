@@ -109,6 +109,44 @@ final class Formats {
         }
     }
 
+    /**
+     * An event's data as a reviewer reads it, for the events the recorder writes: {@code primary click at 1480, 870
+     * in "Invoices – Acme"}, {@code 12 keys with ctrl+shift}, a note's text, a marker's kind. Any other event, or
+     * one whose data is not the expected shape, shows its data as compact JSON.
+     */
+    static String eventSummary(String type, Map<String, Object> data) {
+        if (data == null || data.isEmpty()) {
+            return "";
+        }
+        String summary = switch (type == null ? "" : type) {
+            case "click" -> click(data);
+            case "key" -> keys(data);
+            case "note" -> data.get("text") instanceof String t ? t : null;
+            case "marker" -> data.get("kind") instanceof String k ? k : null;
+            default -> null;
+        };
+        return summary != null ? summary : compactJson(data);
+    }
+
+    private static String click(Map<String, Object> data) {
+        if (!(data.get("x") instanceof Number x) || !(data.get("y") instanceof Number y)) {
+            return null;
+        }
+        String button = data.get("button") instanceof String b ? b + " click" : "click";
+        String window = data.get("window") instanceof String w && !w.isBlank() ? " in \u201c" + w + "\u201d" : "";
+        return button + " at " + x + ", " + y + window;
+    }
+
+    private static String keys(Map<String, Object> data) {
+        if (!(data.get("keys") instanceof Number n)) {
+            return null;
+        }
+        String modifiers = data.get("modifiers") instanceof List<?> m && !m.isEmpty()
+                ? " with " + m.stream().map(String::valueOf).collect(Collectors.joining("+")) : "";
+        String typed = data.get("text") instanceof String t && !t.isEmpty() ? ": \u201c" + t + "\u201d" : "";
+        return count(n.longValue(), "key", "keys") + modifiers + typed;
+    }
+
     static String compactJson(Map<String, Object> value) {
         if (value == null || value.isEmpty()) {
             return "";

@@ -22,6 +22,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -239,6 +240,7 @@ final class SessionDetailPane extends ScrollPane {
             super.updateItem(e, empty);
             if (empty || e == null) {
                 setGraphic(null);
+                setTooltip(null);
                 offset.setText(null);
                 type.setText(null);
                 data.setText(null);
@@ -250,7 +252,15 @@ final class SessionDetailPane extends ScrollPane {
             if ("error".equals(e.type())) {
                 type.getStyleClass().add(Styles.DANGER);
             }
-            data.setText(Formats.compactJson(e.data()));
+            data.setText(Formats.eventSummary(e.type(), e.data()));
+            String json = Formats.compactJson(e.data());
+            if (json.isEmpty()) {
+                setTooltip(null);
+            } else if (getTooltip() == null) {
+                setTooltip(new Tooltip(json));
+            } else {
+                getTooltip().setText(json);
+            }
             setGraphic(box);
         }
     }

@@ -108,7 +108,7 @@ class FilmStripScreenTest {
         assertThat(film.currentSeqProperty().get()).isEqualTo(0L);
         assertThat(previewImage(robot)).isNotNull();
         assertThat(previewImage(robot).getWidth()).isEqualTo(64);
-        assertThat(robot.lookup("#frameCaption").queryLabeled().getText()).contains("Frame 0");
+        assertThat(caption(robot)).contains("Frame 0");
         assertThat(robot.lookup("#frameScrubber").queryAs(javafx.scene.control.Slider.class).getMax()).isEqualTo(29);
         assertThat(robot.lookup("#eventMarkers").queryAs(javafx.scene.layout.Pane.class).getChildren()).hasSize(4);
         assertThat(robot.lookup("#framesEmpty").queryAs(Label.class).isVisible()).isFalse();
@@ -123,7 +123,7 @@ class FilmStripScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(film.currentSeqProperty().get()).isEqualTo(1L);
         assertThat(previewImage(robot)).isNotNull();
-        assertThat(robot.lookup("#frameCaption").queryLabeled().getText()).contains("Frame 1").contains("00:00.5");
+        assertThat(caption(robot)).contains("Frame 1").contains("00:00.5");
         assertThat(robot.lookup("#frameScrubber").queryAs(javafx.scene.control.Slider.class).getValue()).isEqualTo(1);
 
         robot.type(KeyCode.END);
@@ -144,6 +144,10 @@ class FilmStripScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         ListCell<?> note = robot.lookup("#detailEventList .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> c.getItem() instanceof Event e && e.type().equals("note")).findFirst().orElseThrow();
+        String text = String.valueOf(((Event) note.getItem()).data().get("text"));
+        assertThat(robot.from(note).lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .as("a note reads as its text").contains(text);
+        assertThat(note.getTooltip().getText()).as("its data in full").contains("\"text\"").contains(text);
         click(robot, note);
         assertThat(film.currentSeqProperty().get()).as("9.8 s is nearest the frame at 10 s").isEqualTo(20L);
         await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(20).equals(film.imageSeqProperty().get()));
@@ -165,5 +169,10 @@ class FilmStripScreenTest {
         assertThat(empty.getText()).isEqualTo("No frames were recorded");
         assertThat(robot.lookup("#thumbnails").queryAs(FlowPane.class).getChildren()).isEmpty();
         assertThat(previewImage(robot)).isNull();
+    }
+
+    /** The preview's caption, its no-break spaces read as spaces. */
+    private static String caption(FxRobot robot) {
+        return robot.lookup("#frameCaption").queryLabeled().getText().replace('\u00a0', ' ');
     }
 }

@@ -127,7 +127,10 @@ class FilmStripViewModelTest {
         assertThat(vm.frames()).hasSize(FRAMES);
         assertThat(vm.currentSeqProperty().get()).isEqualTo(0L);
         assertThat(vm.imageProperty().get()).isEqualTo(FilmFixture.png(0));
-        assertThat(vm.captionProperty().get()).contains("Frame 0").contains("00:00.0").contains("1 of 30");
+        assertThat(vm.captionProperty().get().replace('\u00a0', ' ')).contains("Frame 0").contains("00:00.0")
+                .contains("1 of 30");
+        assertThat(vm.captionProperty().get().split("  ·  ")).as("breaks only between its parts")
+                .allSatisfy(part -> assertThat(part).doesNotContain(" "));
         assertThat(vm.markers()).extracting(FilmStripViewModel.EventMarker::styleClass)
                 .containsExactly("event-click", "event-key", "event-note", "event-error");
         assertThat(vm.emptyTextProperty().get()).isNull();
