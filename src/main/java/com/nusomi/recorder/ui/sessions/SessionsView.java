@@ -127,6 +127,7 @@ public final class SessionsView extends BorderPane {
      * resizing adds).
      */
     void keepDetailWidth(double width, DoubleConsumer keep) {
+        boolean[] placing = {true}; // until the first width is set: a default is not the user's choice
         ChangeListener<Number> sized = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Number> o, Number before, Number now) {
@@ -135,12 +136,13 @@ public final class SessionsView extends BorderPane {
                     split.widthProperty().removeListener(this);
                     double wanted = width > 0 ? width : defaultDetailWidth(splitWidth);
                     split.setDividerPositions(Math.max(0.2, 1 - wanted / splitWidth));
+                    placing[0] = false;
                 }
             }
         };
         split.widthProperty().addListener(sized);
         split.getDividers().get(0).positionProperty().addListener((o, before, position) -> {
-            if (split.getWidth() > 0) {
+            if (!placing[0] && split.getWidth() > 0) {
                 keep.accept(Math.round((1 - position.doubleValue()) * split.getWidth()));
             }
         });

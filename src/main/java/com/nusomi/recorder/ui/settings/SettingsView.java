@@ -172,7 +172,8 @@ public final class SettingsView extends ScrollPane {
         javafx.scene.control.TextArea patterns = new javafx.scene.control.TextArea();
         patterns.setId("privacyPatternsField");
         patterns.setPrefRowCount(3);
-        patterns.setPromptText("Bank\\b\nPassword Manager");
+        // one line: a text area's prompt drops line breaks, so two examples on two lines read as one pattern
+        patterns.setPromptText("e.g. Password Manager|Online Banking");
         patterns.textProperty().bindBidirectional(vm.privacyPatternsProperty());
         Label patternsHint = new Label("Windows whose title matches one of these (regular expressions, one per line) "
                 + "are blacked out of every screenshot. This app's own windows always are.");

@@ -96,6 +96,8 @@ class SessionsLayoutTest {
         Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
         assertThat(detail.getLayoutBounds().getWidth())
                 .isCloseTo(SessionsView.defaultDetailWidth(split(robot).getWidth()), within(12.0));
+        assertThat(app.context.settings().sessionsDetailWidth).as("a default is not kept as the user's choice")
+                .isZero();
     }
 
     @Test
