@@ -62,7 +62,8 @@ final class SessionsBatchStop extends SessionsSubcommand {
                     targets.add(s.id());
                 }
             }
-            err().println(targets.size() + " sessions recording for longer than " + abandonedFor);
+            err().println(targets.size() + (targets.size() == 1 ? " session" : " sessions")
+                    + " recording for longer than " + abandonedFor);
         } else {
             for (String id : ids) {
                 if (id.equals("-")) {

@@ -90,7 +90,7 @@ public final class SessionActions {
     }
 
     private void batchStop(List<String> ids, String verb) {
-        start(verb + " " + ids.size() + " sessions…");
+        start(verb + " " + sessions(ids.size()) + "…");
         ops.run(verb + " sessions", () -> {
             List<String> failed = new ArrayList<>();
             int stopped = 0;
@@ -104,7 +104,7 @@ public final class SessionActions {
             }
             return new Outcome(stopped, failed);
         }, r -> {
-            report("Stopped " + r.done() + " of " + ids.size() + " sessions"
+            report("Stopped " + r.done() + " of " + sessions(ids.size())
                     + (r.failed().isEmpty() ? "." : "; " + r.failed().size() + " failed:"), r.failed());
             refresh.run();
         });
@@ -124,7 +124,8 @@ public final class SessionActions {
             } else if (confirm.stopAbandoned(ids.size(), hours)) {
                 batchStop(ids, "Stopping abandoned");
             } else {
-                report(ids.size() + " abandoned sessions found; none stopped.", List.of());
+                report(Formats.count(ids.size(), "abandoned session", "abandoned sessions") + " found; none stopped.",
+                        List.of());
             }
         });
     }
@@ -149,12 +150,15 @@ public final class SessionActions {
             return;
         }
         hidden.addAll(ids);
-        start("Deleting " + ids.size() + " sessions…");
+        start("Deleting " + sessions(ids.size()) + "…");
         ops.run("Deleting sessions", () -> each(ids, id -> client.get().delete(id)), r -> {
             List<String> deleted = ids.stream().filter(id -> r.failed().stream().noneMatch(f -> f.startsWith(id)))
                     .toList();
-            report("Deleted " + r.done() + " sessions" + (r.failed().isEmpty() ? "." : "; " + r.failed().size()
-                    + " failed:"), r.failed());
+            if (r.failed().isEmpty()) {
+                finish(); // the undo bar says what was deleted; a second line saying it again is noise
+            } else {
+                report("Deleted " + sessions(r.done()) + "; " + r.failed().size() + " failed:", r.failed());
+            }
             offerUndo(deleted);
             refresh.run();
         });
@@ -164,8 +168,7 @@ public final class SessionActions {
         if (ids.isEmpty()) {
             return;
         }
-        Undo u = new Undo(ids, ids.size() == 1 ? "Deleted " + ids.get(0) + "." : "Deleted " + ids.size()
-                + " sessions.");
+        Undo u = new Undo(ids, "Deleted " + (ids.size() == 1 ? ids.get(0) : sessions(ids.size())) + ".");
         undo.set(u);
         undoTimer.trigger(() -> {
             if (undo.get() == u) {
@@ -199,9 +202,9 @@ public final class SessionActions {
         if (ids.isEmpty()) {
             return;
         }
-        start("Restoring " + ids.size() + " sessions…");
+        start("Restoring " + sessions(ids.size()) + "…");
         ops.run("Restoring sessions", () -> each(ids, id -> client.get().restore(id)), r -> {
-            report("Restored " + r.done() + " sessions" + (r.failed().isEmpty() ? "." : "; " + r.failed().size()
+            report("Restored " + sessions(r.done()) + (r.failed().isEmpty() ? "." : "; " + r.failed().size()
                     + " failed:"), r.failed());
             refresh.run();
         });
@@ -213,9 +216,9 @@ public final class SessionActions {
         if (ids.isEmpty() || !confirm.deletePermanently(ids.size())) {
             return;
         }
-        start("Deleting " + ids.size() + " sessions permanently…");
+        start("Deleting " + sessions(ids.size()) + " permanently…");
         ops.run("Deleting permanently", () -> each(ids, id -> client.get().deleteHard(id)), r -> {
-            report("Deleted " + r.done() + " sessions permanently" + (r.failed().isEmpty() ? "." : "; "
+            report("Deleted " + sessions(r.done()) + " permanently" + (r.failed().isEmpty() ? "." : "; "
                     + r.failed().size() + " failed:"), r.failed());
             refresh.run();
         });
@@ -252,6 +255,17 @@ public final class SessionActions {
 
     private void setProgress(double value) {
         ops.tasks().onUi(() -> progress.set(value));
+    }
+
+    /** An action ended with nothing left to say: no progress, no message. */
+    private void finish() {
+        progress.set(-1);
+        message.set(null);
+        failures.clear();
+    }
+
+    private static String sessions(long n) {
+        return Formats.count(n, "session", "sessions");
     }
 
     private void report(String text, List<String> failed) {

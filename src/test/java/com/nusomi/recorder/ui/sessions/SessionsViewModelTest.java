@@ -441,6 +441,8 @@ class SessionsViewModelTest {
         vm.actions().onDeleteSelected();
         assertThat(vm.actions().undoProperty().get()).isNotNull();
         assertThat(vm.actions().undoProperty().get().ids()).containsExactlyElementsOf(ids(chosen));
+        assertThat(vm.actions().undoProperty().get().message()).isEqualTo("Deleted 5 sessions.");
+        assertThat(vm.actions().messageProperty().get()).as("the undo bar alone says it").isNull();
         assertThat(ids(vm.rows())).doesNotContainAnyElementsOf(ids(chosen));
         for (Session s : chosen) {
             Assertions.assertThrows(GoneException.class, () -> fx.admin.get(s.id()));
@@ -448,6 +450,7 @@ class SessionsViewModelTest {
         vm.actions().onUndo();
         assertThat(vm.actions().undoProperty().get()).isNull();
         assertThat(undoTimer.pending).isNull();
+        assertThat(vm.actions().messageProperty().get()).isEqualTo("Restored 5 sessions.");
         for (Session s : chosen) {
             assertThat(fx.admin.get(s.id()).deletedAt()).isNull();
         }
@@ -461,7 +464,7 @@ class SessionsViewModelTest {
         Session victim = vm.rows().get(20);
         vm.setSelection(List.of(victim));
         vm.actions().onDeleteSelected();
-        assertThat(vm.actions().undoProperty().get().message()).contains(victim.id());
+        assertThat(vm.actions().undoProperty().get().message()).isEqualTo("Deleted " + victim.id() + ".");
         undoTimer.elapse();
         assertThat(vm.actions().undoProperty().get()).isNull();
         Assertions.assertThrows(GoneException.class, () -> fx.admin.get(victim.id()));
