@@ -158,20 +158,22 @@ public final class SessionsView extends BorderPane {
 
         Button refresh = button("refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
         refresh.setTooltip(new Tooltip("Refresh (F5)"));
-        Button stop = button("stopSelected", "Stop", MaterialDesignS.STOP, a::onStopSelected);
+        Button stop = button("stopSelected", "Stop", MaterialDesignS.STOP, backToTable(a::onStopSelected));
         // Only sessions still created or recording can be stopped: a selection of finished ones disables Stop.
         BooleanBinding nothingToStop = Bindings.createBooleanBinding(() -> vm.selection().stream()
                 .noneMatch(s -> s.status() == SessionStatus.CREATED || s.status() == SessionStatus.RECORDING),
                 vm.selection());
         stop.disableProperty().bind(busy.or(nothingToStop).or(trash));
-        Button delete = button("deleteSelected", "Delete", MaterialDesignD.DELETE_OUTLINE, a::onDeleteSelected);
+        Button delete = button("deleteSelected", "Delete", MaterialDesignD.DELETE_OUTLINE,
+                backToTable(a::onDeleteSelected));
         delete.disableProperty().bind(busy.or(none).or(trash));
         Button hard = button("deletePermanently", "Delete forever", MaterialDesignD.DELETE_FOREVER,
-                a::onDeletePermanently);
+                backToTable(a::onDeletePermanently));
         hard.getStyleClass().add(Styles.DANGER);
         hard.disableProperty().bind(busy.or(none));
         show(hard, admin);
-        Button restore = button("restoreSelected", "Restore", MaterialDesignR.RESTORE, a::onRestoreSelected);
+        Button restore = button("restoreSelected", "Restore", MaterialDesignR.RESTORE,
+                backToTable(a::onRestoreSelected));
         restore.disableProperty().bind(busy.or(none));
         show(restore, trash);
 
@@ -220,6 +222,17 @@ public final class SessionsView extends BorderPane {
     private static void show(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
+    }
+
+    /**
+     * The action, then the keyboard back in the table: the button just pressed is often disabled by what it did (no
+     * selection left), and focus would otherwise move on to whatever control comes next in the toolbar.
+     */
+    private Runnable backToTable(Runnable action) {
+        return () -> {
+            action.run();
+            table.requestFocus();
+        };
     }
 
     private static Button button(String id, String text, org.kordamp.ikonli.Ikon icon, Runnable action) {

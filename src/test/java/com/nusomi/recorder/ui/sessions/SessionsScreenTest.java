@@ -262,6 +262,7 @@ class SessionsScreenTest {
         assertThat(chosen).hasSize(250);
 
         press(robot, "#stopSelected");
+        assertThat(table.isFocused()).as("the keyboard is back in the table").isTrue();
         waitIdle();
         await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(
                 robot.lookup("#actionMessage").queryLabeled().getText()).startsWith("Stopped"));
