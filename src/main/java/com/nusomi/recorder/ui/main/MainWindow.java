@@ -208,7 +208,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle(TITLE);
         trackOwnWindow(stage);
-        WindowPlacement.apply(stage, ctx.settings());
+        WindowPlacement.apply(stage, ctx.settings(), size);
         // The window manager's icons are read and decoded off the UI thread; the window does not wait for them.
         ctx.tasks().run(MainWindow::stageIcons, icons -> stage.getIcons().setAll(icons), e -> { });
         applyTheme();

@@ -39,8 +39,11 @@ final class WindowPlacement {
                 Math.round(Math.min(height, visual.getHeight())));
     }
 
-    /** Sets the stage's size and place from the settings (before it is shown), and remembers them as it closes. */
-    static void apply(Stage stage, Settings settings) {
+    /**
+     * Sets the stage's size and place from the settings, or {@code defaultSize} when it has none (before it is shown),
+     * and remembers them as it closes.
+     */
+    static void apply(Stage stage, Settings settings, Dimension2D defaultSize) {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         Settings.WindowBounds saved = settings.window;
@@ -54,7 +57,31 @@ final class WindowPlacement {
         if (saved != null && saved.maximized) {
             stage.setMaximized(true);
         }
+        double width = bounds != null ? bounds.getWidth() : defaultSize.getWidth();
+        double height = bounds != null ? bounds.getHeight() : defaultSize.getHeight();
+        resizeOnceShown(stage, width, height);
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> remember(stage, settings));
+    }
+
+    /**
+     * Asks for the size again as the window is first shown. JavaFX 21 on Linux opens a stage at its minimum size (or
+     * smaller) under some window managers, whatever size it was given before (JDK-8316423, fixed in JavaFX 22; seen
+     * here under Openbox: 1024×700 instead of 1280×800, and a plain 1280×800 scene at 202×225). The same request
+     * made once the window is shown is honoured. Only the first showing: a window shown again keeps the size the
+     * user gave it.
+     */
+    static void resizeOnceShown(Stage stage, double width, double height) {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(WindowEvent e) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                // unconditionally: the stage may still report the size asked for while the window has another
+                if (!stage.isMaximized() && !stage.isFullScreen()) {
+                    stage.setWidth(width);
+                    stage.setHeight(height);
+                }
+            }
+        });
     }
 
     /** Keeps the stage's normal bounds (unless it is maximised or minimised now) and whether it is maximised. */

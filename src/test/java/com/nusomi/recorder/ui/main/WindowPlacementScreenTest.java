@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.AppFixture;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +75,38 @@ class WindowPlacementScreenTest {
         assertThat(new double[] {second.getX(), second.getY(), second.getWidth(), second.getHeight()})
                 .containsExactly(70, 45, 1080, 730);
         WaitForAsyncUtils.asyncFx(second::hide).get();
+    }
+
+    @Test
+    void theSizeIsAskedForAgainOnceTheWindowIsShownAndOnlyTheFirstTime() throws Exception {
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new StackPane(), 400, 300));
+            WindowPlacement.resizeOnceShown(s, 900, 600);
+            // what some window managers do to a JavaFX 21 stage as it is first mapped (JDK-8316423)
+            boolean[] mapped = {false};
+            s.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
+                if (!mapped[0]) {
+                    mapped[0] = true;
+                    s.setWidth(202);
+                    s.setHeight(225);
+                }
+            });
+            s.show();
+            return s;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new double[] {stage.getWidth(), stage.getHeight()}).containsExactly(900, 600);
+
+        // shown again (as when restored from the mini recorder): the size the user gave it stands
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(700);
+            stage.hide();
+            stage.show();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getWidth()).isEqualTo(700);
+        WaitForAsyncUtils.asyncFx(stage::hide).get();
     }
 
     @Test
