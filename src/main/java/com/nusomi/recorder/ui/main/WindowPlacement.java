@@ -56,11 +56,33 @@ final class WindowPlacement {
         }
         if (saved != null && saved.maximized) {
             stage.setMaximized(true);
+            if (bounds != null) {
+                restoreOnceUnmaximised(stage, bounds);
+            }
         }
         double width = bounds != null ? bounds.getWidth() : defaultSize.getWidth();
         double height = bounds != null ? bounds.getHeight() : defaultSize.getHeight();
         resizeOnceShown(stage, width, height);
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> remember(stage, settings));
+    }
+
+    /**
+     * A window that opens maximised has no normal place the window manager knows of: Openbox un-maximised it to the
+     * whole screen. The first time it is un-maximised it goes back to the normal place it had when the app closed.
+     */
+    private static void restoreOnceUnmaximised(Stage stage, Rectangle2D normal) {
+        stage.maximizedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    stage.maximizedProperty().removeListener(this);
+                    stage.setX(normal.getMinX());
+                    stage.setY(normal.getMinY());
+                    stage.setWidth(normal.getWidth());
+                    stage.setHeight(normal.getHeight());
+                }
+            }
+        });
     }
 
     /**

@@ -124,6 +124,13 @@ class WindowPlacementScreenTest {
         assertThat(third.isMaximized()).isTrue();
         assertThat(app.context.settings().window.x).isEqualTo(60);
         assertThat(app.context.settings().window.width).isEqualTo(1050);
+
+        // un-maximised, it goes back to its normal place (a window manager may know none for a window mapped
+        // maximised)
+        WaitForAsyncUtils.asyncFx(() -> third.setMaximized(false)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new double[] {third.getX(), third.getY(), third.getWidth(), third.getHeight()})
+                .containsExactly(60, 50, 1050, 710);
         WaitForAsyncUtils.asyncFx(third::hide).get();
     }
 }
