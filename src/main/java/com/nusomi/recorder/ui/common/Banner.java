@@ -40,6 +40,7 @@ public final class Banner extends HBox {
         Label requestLabel = new Label("Request ID");
         requestLabel.getStyleClass().add("muted");
         HBox idRow = new HBox(6, requestLabel, requestId);
+        HBox.setHgrow(requestId, Priority.ALWAYS); // the whole id, not the text field's default dozen characters
         idRow.setAlignment(Pos.CENTER_LEFT);
         VBox text = new VBox(2, title, detail, idRow);
         HBox.setHgrow(text, Priority.ALWAYS);

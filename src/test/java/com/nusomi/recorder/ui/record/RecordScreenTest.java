@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -211,6 +212,12 @@ class RecordScreenTest {
         assertThat(banner.isVisible()).isTrue();
         assertThat(robot.lookup("#failureTitle").<Label>query().getText()).contains("step_done");
         assertThat(robot.lookup("#failureDetail").<Label>query().getText()).contains("could not be reached");
+        TextField requestId = robot.lookup("#failureRequestId").query();
+        Text shown = new Text(requestId.getText());
+        shown.setFont(requestId.getFont());
+        assertThat(requestId.getText()).isEqualTo("none (no answer from the server)");
+        assertThat(requestId.getWidth()).as("the field is wide enough for the whole id")
+                .isGreaterThan(shown.getLayoutBounds().getWidth());
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Created");
         assertThat(robot.lookup("#workflowField").<ComboBox<String>>query().getEditor().getText())
                 .isEqualTo("process_invoice");
