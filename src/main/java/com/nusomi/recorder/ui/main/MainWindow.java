@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -203,12 +204,13 @@ public final class MainWindow {
     /** Shows the window on this stage (at once, in the "connecting" state). Call {@link #connect()} next. */
     public void show(Stage stage) {
         this.stage = stage;
-        Dimension2D size = WindowPlacement.defaultSize(Screen.getPrimary().getVisualBounds());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Dimension2D size = WindowPlacement.defaultSize(screen);
         Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         stage.setScene(scene);
         stage.setTitle(TITLE);
         trackOwnWindow(stage);
-        WindowPlacement.apply(stage, ctx.settings(), size);
+        WindowPlacement.apply(stage, ctx.settings(), screen);
         // The window manager's icons are read and decoded off the UI thread; the window does not wait for them.
         ctx.tasks().run(MainWindow::stageIcons, icons -> stage.getIcons().setAll(icons), e -> { });
         applyTheme();

@@ -40,30 +40,37 @@ final class WindowPlacement {
     }
 
     /**
-     * Sets the stage's size and place from the settings, or {@code defaultSize} when it has none (before it is shown),
-     * and remembers them as it closes.
+     * Sets the stage's place and size from the settings, or centres it at its {@link #defaultSize} on {@code screen}
+     * (the primary screen's free area) when it has none; before it is shown. Remembers them as it closes.
      */
-    static void apply(Stage stage, Settings settings, Dimension2D defaultSize) {
+    static void apply(Stage stage, Settings settings, Rectangle2D screen) {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         Settings.WindowBounds saved = settings.window;
-        Rectangle2D bounds = restoredBounds(saved, ScreenFit.screens());
-        if (bounds != null) {
-            stage.setX(bounds.getMinX());
-            stage.setY(bounds.getMinY());
-            stage.setWidth(bounds.getWidth());
-            stage.setHeight(bounds.getHeight());
-        }
+        Rectangle2D restored = restoredBounds(saved, ScreenFit.screens());
+        Rectangle2D bounds = restored != null ? restored : defaultBounds(screen);
+        place(stage, bounds);
         if (saved != null && saved.maximized) {
             stage.setMaximized(true);
-            if (bounds != null) {
-                restoreOnceUnmaximised(stage, bounds);
-            }
+            restoreOnceUnmaximised(stage, bounds);
         }
-        double width = bounds != null ? bounds.getWidth() : defaultSize.getWidth();
-        double height = bounds != null ? bounds.getHeight() : defaultSize.getHeight();
-        resizeOnceShown(stage, width, height);
+        placeAgainOnceShown(stage, bounds);
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> remember(stage, settings));
+    }
+
+    /** The {@link #defaultSize}, centred on the screen's free area. */
+    static Rectangle2D defaultBounds(Rectangle2D screen) {
+        Dimension2D size = defaultSize(screen);
+        return new Rectangle2D(screen.getMinX() + Math.round((screen.getWidth() - size.getWidth()) / 2),
+                screen.getMinY() + Math.round((screen.getHeight() - size.getHeight()) / 2), size.getWidth(),
+                size.getHeight());
+    }
+
+    private static void place(Stage stage, Rectangle2D bounds) {
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
     }
 
     /**
@@ -86,21 +93,21 @@ final class WindowPlacement {
     }
 
     /**
-     * Asks for the size again as the window is first shown. JavaFX 21 on Linux opens a stage at its minimum size (or
-     * smaller) under some window managers, whatever size it was given before (JDK-8316423, fixed in JavaFX 22; seen
-     * here under Openbox: 1024×700 instead of 1280×800, and a plain 1280×800 scene at 202×225). The same request
-     * made once the window is shown is honoured. Only the first showing: a window shown again keeps the size the
-     * user gave it.
+     * Asks for the place and size again as the window is first shown. Under some window managers JavaFX 21 on Linux
+     * does not keep what a stage was given before it was shown (JDK-8316423, fixed in JavaFX 22). Under Openbox the
+     * window opened at its minimum size, 1024×700, whatever size was asked for; a bare 1280×800 scene opened at
+     * 202×225. It also opened one title bar higher than asked, so a saved place crept up the screen on every start.
+     * The same request, made in full once the window is shown, is honoured exactly; the size alone is not (the
+     * window then sometimes jumped to 0,0). This runs on the first showing only: a window shown again keeps the
+     * place and size the user gave it.
      */
-    static void resizeOnceShown(Stage stage, double width, double height) {
+    static void placeAgainOnceShown(Stage stage, Rectangle2D bounds) {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
             @Override
             public void handle(WindowEvent e) {
                 stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
-                // unconditionally: the stage may still report the size asked for while the window has another
                 if (!stage.isMaximized() && !stage.isFullScreen()) {
-                    stage.setWidth(width);
-                    stage.setHeight(height);
+                    place(stage, bounds); // in full, even where the stage reports these values already
                 }
             }
         });

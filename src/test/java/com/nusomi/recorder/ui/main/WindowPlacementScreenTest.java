@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.AppFixture;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -78,16 +79,19 @@ class WindowPlacementScreenTest {
     }
 
     @Test
-    void theSizeIsAskedForAgainOnceTheWindowIsShownAndOnlyTheFirstTime() throws Exception {
+    void thePlaceAndSizeAreAskedForAgainOnceTheWindowIsShownAndOnlyTheFirstTime() throws Exception {
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
             s.setScene(new Scene(new StackPane(), 400, 300));
-            WindowPlacement.resizeOnceShown(s, 900, 600);
+            s.setX(120);
+            s.setY(90);
+            WindowPlacement.placeAgainOnceShown(s, new Rectangle2D(120, 90, 900, 600));
             // what some window managers do to a JavaFX 21 stage as it is first mapped (JDK-8316423)
             boolean[] mapped = {false};
             s.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
                 if (!mapped[0]) {
                     mapped[0] = true;
+                    s.setY(65);
                     s.setWidth(202);
                     s.setHeight(225);
                 }
@@ -96,16 +100,18 @@ class WindowPlacementScreenTest {
             return s;
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(new double[] {stage.getWidth(), stage.getHeight()}).containsExactly(900, 600);
+        assertThat(new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()})
+                .containsExactly(120, 90, 900, 600);
 
-        // shown again (as when restored from the mini recorder): the size the user gave it stands
+        // shown again (as when restored from the mini recorder): the place and size the user gave it stand
         WaitForAsyncUtils.asyncFx(() -> {
+            stage.setX(200);
             stage.setWidth(700);
             stage.hide();
             stage.show();
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(stage.getWidth()).isEqualTo(700);
+        assertThat(new double[] {stage.getX(), stage.getWidth()}).containsExactly(200, 700);
         WaitForAsyncUtils.asyncFx(stage::hide).get();
     }
 

@@ -32,6 +32,15 @@ class WindowPlacementTest {
     }
 
     @Test
+    void aFirstWindowIsCentredOnTheScreensFreeArea() {
+        assertThat(WindowPlacement.defaultBounds(new Rectangle2D(0, 0, 1920, 1040)))
+                .isEqualTo(new Rectangle2D(192, 104, 1536, 832));
+        // a second monitor, or a panel on the left: centred in that area, not at the desktop's origin
+        assertThat(WindowPlacement.defaultBounds(new Rectangle2D(1920, 40, 2560, 1400)))
+                .isEqualTo(new Rectangle2D(2400, 240, 1600, 1000));
+    }
+
+    @Test
     void aPlaceOnAScreenIsKept() {
         WindowBounds saved = new WindowBounds(100, 80, 1300, 850, false);
 
