@@ -83,10 +83,7 @@ final class WindowPlacement {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (!now) {
                     stage.maximizedProperty().removeListener(this);
-                    stage.setX(normal.getMinX());
-                    stage.setY(normal.getMinY());
-                    stage.setWidth(normal.getWidth());
-                    stage.setHeight(normal.getHeight());
+                    place(stage, normal);
                 }
             }
         });
@@ -130,7 +127,7 @@ final class WindowPlacement {
 
     /**
      * Where to open the window: the saved bounds (at least the minimum size) fitted onto the screen that holds them
-     * ({@link ScreenFit}); null to open at the default size wherever the toolkit centres it.
+     * ({@link ScreenFit}); null to open at the {@link #defaultBounds default}.
      */
     static Rectangle2D restoredBounds(Settings.WindowBounds saved, List<Rectangle2D> screens) {
         return ScreenFit.fit(saved, MIN_WIDTH, MIN_HEIGHT, screens);
