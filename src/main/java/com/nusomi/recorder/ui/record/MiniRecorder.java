@@ -3,14 +3,17 @@ package com.nusomi.recorder.ui.record;
 import com.nusomi.recorder.app.settings.Settings.WindowBounds;
 import com.nusomi.recorder.ui.common.ScreenFit;
 import com.nusomi.recorder.ui.common.Tips;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.geometry.Rectangle2D;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -110,9 +113,11 @@ public final class MiniRecorder {
         stage.setScene(new Scene(root));
     }
 
+    /** The first presets as buttons; any more in a "+N" menu, so that every preset can be tagged from here. */
     private void rebuild() {
         quickTags.getChildren().clear();
-        vm.tags().presets().stream().limit(MAX_QUICK_TAGS).forEach(p -> {
+        List<String> presets = List.copyOf(vm.tags().presets());
+        presets.stream().limit(MAX_QUICK_TAGS).forEach(p -> {
             Button b = new Button(p);
             b.getStyleClass().addAll("preset-tag", "small");
             b.setMnemonicParsing(false);
@@ -121,6 +126,20 @@ public final class MiniRecorder {
             b.setOnAction(e -> vm.onTagPreset(p));
             quickTags.getChildren().add(b);
         });
+        if (presets.size() > MAX_QUICK_TAGS) {
+            MenuButton more = new MenuButton("+" + (presets.size() - MAX_QUICK_TAGS));
+            more.setId("miniMorePresets");
+            more.getStyleClass().addAll("preset-tag", "small");
+            Tips.set(more, "More preset tags");
+            more.disableProperty().bind(vm.canTagBinding().not());
+            for (String p : presets.subList(MAX_QUICK_TAGS, presets.size())) {
+                MenuItem item = new MenuItem(p);
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> vm.onTagPreset(p));
+                more.getItems().add(item);
+            }
+            quickTags.getChildren().add(more);
+        }
     }
 
     public Stage stage() {

@@ -18,6 +18,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
@@ -294,11 +296,20 @@ class RecordScreenTest {
         assertThat(app.window.stage().getTitle()).doesNotContain("PAUSED");
         assertThat(robot.lookup("#pauseButton").query().isVisible()).isTrue();
 
+        // the mini recorder has room for four preset buttons; the fifth default preset is in its "+1" menu
+        MenuButton more = robot.from(mini).lookup("#miniMorePresets").query();
+        assertThat(more.getText()).isEqualTo("+1");
+        assertThat(more.getItems()).extracting(MenuItem::getText).containsExactly("step_done");
+        assertThat(more.isDisabled()).isFalse();
+        robot.interact(() -> more.getItems().get(0).fire());
+        waitIdle(robot);
+
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
         waitStopped(robot);
         assertThat(eventsOnServer(id).stream().filter(e -> e.type().equals("marker"))
                 .map(e -> e.data().get("kind"))).containsExactly("pause", "resume");
+        assertThat(app.client.get(id, Include.TAGS).tags()).extracting(Tag::name).contains("step_done");
     }
 
     @Test
