@@ -1,9 +1,9 @@
 package com.nusomi.recorder.ui;
 
 import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.app.connection.Connector;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.app.settings.SettingsStore;
-import com.nusomi.recorder.app.connection.Connector;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
@@ -12,18 +12,21 @@ import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
 import com.nusomi.recorder.ui.main.MainWindow;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A real local server in a temp data folder, a client for the test's own checks, and the app's main window
  * wired to that server and folder (never the user's data folder).
  */
-public final class AppFixture implements AutoCloseable {
+public final class AppFixture implements AutoCloseable, AfterEachCallback {
     public final Path dataDir;
     public ApiServer server;
     public final SessionsClient client;
@@ -37,6 +40,23 @@ public final class AppFixture implements AutoCloseable {
         dataDir = Files.createTempDirectory("session-recorder-ui-test");
         server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
         client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
+    }
+
+    /**
+     * A fixture for one test, as a field: {@code @RegisterExtension final AppFixture app = AppFixture.create();}.
+     * JUnit makes one per test and closes it after the test's own {@code @AfterEach} methods have run.
+     */
+    public static AppFixture create() {
+        try {
+            return new AppFixture();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
     }
 
     /** Builds the app on the test's folder and server, shows it on the stage, and connects. */

@@ -108,8 +108,13 @@ public final class MiniRecorder {
             stage.setX(e.getScreenX() + dragX);
             stage.setY(e.getScreenY() + dragY);
         });
-        root.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> keepPlace.accept(
-                new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false)));
+        // kept once a drag ends: not on every click on its buttons, which would save the settings for nothing
+        root.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (!e.isStillSincePress()) {
+                keepPlace.accept(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                        false));
+            }
+        });
         stage.setScene(new Scene(root));
     }
 

@@ -18,6 +18,7 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -26,7 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Closing the main window while a session records asks whether to stop it or keep it recording. */
 @ExtendWith(ApplicationExtension.class)
 class CloseWhileRecordingTest {
-    private AppFixture app;
+    @RegisterExtension
+    final AppFixture app = AppFixture.create();
     private Stage stage;
 
     /**
@@ -38,7 +40,6 @@ class CloseWhileRecordingTest {
         stage = new Stage();
         // What the toolkit does with a close request that nobody consumed (the test fires the request itself).
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> stage.hide());
-        app = new AppFixture();
         app.show(stage);
     }
 
@@ -46,7 +47,6 @@ class CloseWhileRecordingTest {
     void tearDown() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> stage.hide());
         WaitForAsyncUtils.waitForFxEvents();
-        app.close();
     }
 
     /** Creates a session that records at once, until frames are counting. */

@@ -11,27 +11,17 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window reopens where and as large as it was when the app closed, through the settings file. */
 @ExtendWith(ApplicationExtension.class)
 class WindowPlacementScreenTest {
-    private AppFixture app;
-
-    @Start
-    void start(Stage primary) throws Exception {
-        app = new AppFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    final AppFixture app = AppFixture.create();
 
     /** As the user does with the mouse. */
     private static void moveAndResize(Stage stage, double x, double y, double width, double height) throws Exception {

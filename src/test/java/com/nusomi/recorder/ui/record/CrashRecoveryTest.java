@@ -16,9 +16,9 @@ import com.nusomi.recorder.ui.AppFixture;
 import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,23 +27,18 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A session this machine left recording (the app was killed) is offered at start-up for resume or stop. */
 @ExtendWith(ApplicationExtension.class)
 class CrashRecoveryTest {
-    private AppFixture app;
+    @RegisterExtension
+    final AppFixture app = AppFixture.create();
     private Session left;
 
     @Start
     void start(Stage stage) throws Exception {
-        app = new AppFixture();
         left = app.client.create(CreateSessionRequest.builder("process_invoice").start(true).build());
         app.client.tag(left.id(), TagRequest.of("before_crash"));
         Settings settings = new Settings();
         settings.rememberStarted(left.id());
         new SettingsStore(app.dataDir, Runnable::run).saveNow(settings);
         app.show(stage);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     private void waitOffered(FxRobot robot) {

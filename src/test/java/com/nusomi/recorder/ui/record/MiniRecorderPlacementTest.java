@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -20,13 +21,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The mini recorder comes back where the operator dragged it, and at the top right while it has no place. */
 @ExtendWith(ApplicationExtension.class)
 class MiniRecorderPlacementTest {
-    private AppFixture app;
+    @RegisterExtension
+    final AppFixture app = AppFixture.create();
     private Stage stage;
 
     @Start
     void start(Stage primary) throws Exception {
         stage = new Stage();
-        app = new AppFixture();
         app.show(stage);
     }
 
@@ -36,7 +37,6 @@ class MiniRecorderPlacementTest {
             app.window.miniRecorder().hide();
             stage.hide();
         }).get();
-        app.close();
     }
 
     private Stage showMini() throws Exception {

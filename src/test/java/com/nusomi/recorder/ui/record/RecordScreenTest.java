@@ -24,9 +24,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,17 +35,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Record screen driven by clicks and keys, against a real local server. */
 @ExtendWith(ApplicationExtension.class)
 class RecordScreenTest {
-    private AppFixture app;
+    @RegisterExtension
+    final AppFixture app = AppFixture.create();
 
     @Start
     void start(Stage stage) throws Exception {
-        app = new AppFixture();
         app.show(stage);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     private List<Session> sessionsOnServer() {

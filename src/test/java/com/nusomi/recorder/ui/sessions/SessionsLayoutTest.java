@@ -17,28 +17,23 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Sessions screen opens laid out as the reviewer left it (detail pane, table columns), after a restart too. */
 @ExtendWith(ApplicationExtension.class)
 class SessionsLayoutTest {
-    private AppFixture app;
+    @RegisterExtension
+    final AppFixture app = AppFixture.create();
     private Stage stage;
-
-    @Start
-    void start(Stage primary) throws Exception {
-        app = new AppFixture();
-    }
 
     @AfterEach
     void tearDown() throws Exception {
         if (stage != null) {
             WaitForAsyncUtils.asyncFx(stage::hide).get();
         }
-        app.close();
     }
 
     /** The app on a new stage (a new context reads the settings file), on its Sessions screen. */
