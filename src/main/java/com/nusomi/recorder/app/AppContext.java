@@ -8,9 +8,8 @@ import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
-import com.nusomi.recorder.recorder.capture.XdotoolWindowLocator;
+import com.nusomi.recorder.recorder.capture.WindowLocators;
 import com.nusomi.recorder.recorder.input.InputSource;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -127,35 +126,9 @@ public final class AppContext implements AutoCloseable {
         return recorder;
     }
 
-    /**
-     * xdotool finds windows by title on Linux (X11) when it is on the PATH; elsewhere nothing does yet. Whether it
-     * runs is checked on first use (during a recording), not while the app starts: the check starts a process.
-     */
+    /** The platform's window locator; it connects to the desktop on first use (during a recording), not at start. */
     static WindowLocator defaultWindowLocator() {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        return linux ? new LazyWindowLocator() : WindowLocator.NONE;
-    }
-
-    /** xdotool if it runs here (asked once, on first use), else nothing. */
-    private static final class LazyWindowLocator implements WindowLocator {
-        private WindowLocator delegate;
-
-        private synchronized WindowLocator delegate() {
-            if (delegate == null) {
-                delegate = XdotoolWindowLocator.isAvailable() ? new XdotoolWindowLocator() : WindowLocator.NONE;
-            }
-            return delegate;
-        }
-
-        @Override
-        public java.util.List<java.awt.Rectangle> windowsMatching(java.util.regex.Pattern titlePattern) {
-            return delegate().windowsMatching(titlePattern);
-        }
-
-        @Override
-        public String activeWindowTitle() {
-            return delegate().activeWindowTitle();
-        }
+        return WindowLocators.forThisPlatform();
     }
 
     /** Closes the recorder first (whatever it holds stays on disk for the next start), then the connection. */

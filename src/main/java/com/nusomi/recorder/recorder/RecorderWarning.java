@@ -12,6 +12,13 @@ public record RecorderWarning(Kind kind, String sessionId, String message, Throw
         /** Uploads go through again after {@link #UPLOAD_WAITING}. */
         UPLOAD_RESUMED,
         /** Global mouse and keyboard capture is not available; frames and notes are still recorded. */
-        INPUT_UNAVAILABLE
+        INPUT_UNAVAILABLE,
+        /**
+         * Whole frames are being blacked out because a private window's place could not be read (failing closed
+         * rather than risking a leak); the message says why.
+         */
+        FRAMES_BLACKED_OUT,
+        /** Frames are recorded again after {@link #FRAMES_BLACKED_OUT}. */
+        FRAMES_VISIBLE_AGAIN
     }
 }

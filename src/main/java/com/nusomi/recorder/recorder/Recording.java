@@ -3,9 +3,14 @@ package com.nusomi.recorder.recorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nusomi.recorder.client.request.EventInput;
+import com.nusomi.recorder.recorder.capture.DesktopSnapshot;
+import com.nusomi.recorder.recorder.capture.DesktopWindow;
 import com.nusomi.recorder.recorder.capture.FrameEncoder;
+import com.nusomi.recorder.recorder.capture.MaskPlan;
+import com.nusomi.recorder.recorder.capture.Masks;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
+import com.nusomi.recorder.recorder.capture.WindowLookupException;
 import com.nusomi.recorder.recorder.input.InputListener;
 import com.nusomi.recorder.recorder.input.InputSource;
 import com.nusomi.recorder.recorder.input.MouseButton;
@@ -60,12 +65,16 @@ public final class Recording {
     private final ScheduledExecutorService worker;
     private final FrameEncoder encoder;
     private final KeyActivity keys;
+    private final Masks masks;
     private final List<EventInput> buffer = new ArrayList<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private boolean hasLastFrame;
     private long lastHash;
     private volatile boolean inputAvailable;
     private volatile String inputUnavailableReason;
+    private String blackoutReason;
+    private DesktopSnapshot focusSnapshot;
+    private long focusSnapshotNanos;
 
     Recording(String sessionId, Instant startedAt, RecorderOptions options, SessionJournal journal, Uploader uploader,
               SessionCounters counters, ScreenSource screen, InputSource input, WindowLocator windows,
@@ -83,6 +92,7 @@ public final class Recording {
         this.clock = clock;
         this.keys = new KeyActivity(options.recordKeyText());
         this.encoder = new FrameEncoder(options.jpegQuality());
+        this.masks = new Masks(ProcessHandle.current().pid(), options.privacyTitlePatterns());
         ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "recorder-capture-" + sessionId);
             t.setDaemon(true);
@@ -368,24 +378,90 @@ public final class Recording {
 
     /**
      * Captures the screen and blacks out what must not be seen; when the picture differs from the last frame's,
-     * hands its pixels to the encoder and gives their hash (empty when unchanged). The capture is referenced from
-     * this method's frame only, so it is garbage once this returns: a collection during the JPEG encoding that
-     * follows, which allocates a row at a time, finds it dead instead of copying 8 MB into a survivor space.
+     * hands its pixels to the encoder and gives their hash (empty when unchanged). The desktop is read just before
+     * and just after the capture and both plans are painted, so a masked window that moves during the capture is
+     * covered where it was and where it went. The capture is referenced from this method's frame only, so it is
+     * garbage once this returns: a collection during the JPEG encoding that follows, which allocates a row at a
+     * time, finds it dead instead of copying 8 MB into a survivor space.
      */
     private OptionalLong takeNewPicture() throws Exception {
+        MaskPlan before = maskPlan();
         ScreenSource.Capture c = screen.capture(options.screen());
+        MaskPlan after = maskPlan();
         BufferedImage rgb = FrameEncoder.toRgb(c.image());
-        List<Rectangle> hidden = new ArrayList<>(options.ownWindows().get());
-        for (Pattern p : options.privacyTitlePatterns()) {
-            hidden.addAll(windows.windowsMatching(p));
-        }
-        FrameEncoder.blackOut(rgb, c.bounds(), hidden);
+        before.paint(rgb, c.bounds());
+        after.paint(rgb, c.bounds());
+        reportBlackout(before.blackAll() ? before : after);
         long hash = FrameEncoder.pixelHash(rgb);
         if (hasLastFrame && hash == lastHash) {
             return OptionalLong.empty();
         }
         encoder.take(rgb);
         return OptionalLong.of(hash);
+    }
+
+    /** The masks of this instant, failing closed when the desktop cannot be read. */
+    private MaskPlan maskPlan() {
+        if (!windows.supported()) {
+            return masks.planWithoutDesktop(windows.describe(), options.ownWindows().get());
+        }
+        try {
+            return masks.plan(windows.snapshot());
+        } catch (WindowLookupException e) {
+            LOG.debug("window lookup failed for {}: {}", sessionId, e.toString());
+            return masks.planWithoutDesktop(e.getMessage(), options.ownWindows().get());
+        }
+    }
+
+    /** Tells the operator once when frames start or stop being blacked out whole. */
+    private void reportBlackout(MaskPlan plan) {
+        String reason = plan.blackAll() ? plan.reason() : null;
+        if (java.util.Objects.equals(reason, blackoutReason)) {
+            return;
+        }
+        blackoutReason = reason;
+        if (reason != null) {
+            notify.warning(new RecorderWarning(RecorderWarning.Kind.FRAMES_BLACKED_OUT, sessionId, reason, null));
+        } else {
+            notify.warning(new RecorderWarning(RecorderWarning.Kind.FRAMES_VISIBLE_AGAIN, sessionId,
+                    "frames are recorded again", null));
+        }
+    }
+
+    /**
+     * The desktop as it was at most a quarter of a second ago, for deciding whether input went to the recorder's
+     * own windows (null where windows cannot be read).
+     */
+    private DesktopSnapshot recentDesktop() {
+        long now = System.nanoTime();
+        if (focusSnapshot == null || now - focusSnapshotNanos > TimeUnit.MILLISECONDS.toNanos(250)) {
+            focusSnapshot = null;
+            if (windows.supported()) {
+                try {
+                    focusSnapshot = windows.snapshot();
+                    focusSnapshotNanos = now;
+                } catch (WindowLookupException e) {
+                    LOG.debug("window lookup failed: {}", e.toString());
+                }
+            }
+        }
+        return focusSnapshot;
+    }
+
+    /** True when a click at this desktop point went to one of the recorder's own windows. */
+    private boolean isOwnClick(int x, int y, DesktopSnapshot desktop) {
+        if (desktop == null) {
+            return options.ownWindows().get().stream().anyMatch(r -> r.contains(x, y));
+        }
+        DesktopWindow hit = desktop.topmostAt(x, y);
+        return hit != null && masks.isOwn(hit);
+    }
+
+    /** True when keys go to one of the recorder's own windows. */
+    private boolean ownWindowActive() {
+        DesktopSnapshot desktop = recentDesktop();
+        DesktopWindow active = desktop == null ? null : desktop.active();
+        return active != null && masks.isOwn(active);
     }
 
     private void flushKeys() {
@@ -412,17 +488,18 @@ public final class Recording {
         if (counters.state != RecordingState.RECORDING) {
             return;
         }
+        focusSnapshot = null; // a click can move the focus: read the desktop afresh
+        DesktopSnapshot desktop = recentDesktop();
+        if (isOwnClick(x, y, desktop)) {
+            return; // the operator working the recorder, not the workflow
+        }
         flushKeys();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("x", x);
         data.put("y", y);
         data.put("button", button.wireValue());
-        String title = null;
-        try {
-            title = windows.activeWindowTitle();
-        } catch (RuntimeException ignored) {
-            // unknown
-        }
+        DesktopWindow target = desktop == null ? null : desktop.topmostAt(x, y);
+        String title = target != null ? target.title() : desktop != null ? null : windows.activeWindowTitle();
         data.put("window", title == null ? null : truncate(title, 512));
         buffer.add(EventInput.builder("click").id(id).at(at).data(data).build());
         if (buffer.size() >= SessionJournal.MAX_EVENTS) {
@@ -457,7 +534,7 @@ public final class Recording {
             Instant at = clock.instant();
             Set<String> held = Set.copyOf(modifiers);
             execute(() -> {
-                if (counters.state == RecordingState.RECORDING) {
+                if (counters.state == RecordingState.RECORDING && !ownWindowActive()) {
                     keys.pressed(at, modifierKey, held);
                 }
             });
@@ -469,7 +546,7 @@ public final class Recording {
                 return; // the character never leaves the hook's thread
             }
             execute(() -> {
-                if (counters.state == RecordingState.RECORDING) {
+                if (counters.state == RecordingState.RECORDING && !ownWindowActive()) {
                     keys.typed(c);
                     if (keys.isFull()) {
                         flushKeys();

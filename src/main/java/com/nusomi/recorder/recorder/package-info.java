@@ -11,7 +11,8 @@
  * List<String> resumed = recorder.recoverAll(); // uploads left by an earlier run go on
  * Recording r = recorder.start(session.id(), session.startedAt(), RecorderOptions.builder()
  *         .captureInterval(Duration.ofSeconds(1)).screen(ScreenSelection.primary()).jpegQuality(0.7f)
- *         .ownWindows(() -> rectanglesOfOurWindows())   // blacked out of every frame
+ *         .privacyTitlePatterns(List.of(Pattern.compile("Online Banking")))
+ *         .ownWindows(() -> rectanglesOfOurWindows())   // only where windows cannot be read
  *         .build());
  * r.inputCaptureAvailable();                  // false (with inputUnavailableReason()) when headless / no hooks
  * r.pause(); r.resume();                      // marker events {"kind":"pause"} / {"kind":"resume"}
@@ -20,6 +21,14 @@
  * r.stop().thenRun(...);                      // completes when drained and the stop is acknowledged
  * recorder.close();                           // app exit: whatever is pending stays for the next start
  * }</pre>
+ *
+ * <h2>Masks</h2>
+ * Before and after every capture the {@link com.nusomi.recorder.recorder.capture.WindowLocator} reads the desktop's
+ * windows in stacking order; this process's windows and those whose title matches a privacy pattern are blacked
+ * out where they are visible (their frame, title bar included, minus every window above them). When the windows
+ * cannot be read while privacy patterns are set, or a private window's frame is unknown, the whole frame is
+ * blacked out and a warning says so. Clicks on the recorder's own windows and keys typed into them are not
+ * recorded as work.
  *
  * <h2>Guarantees</h2>
  * Every frame, event batch, tag and stop is written and forced to disk before it counts as recorded, then uploaded

@@ -135,6 +135,8 @@ public final class LiveRecording implements RecorderListener {
         tasks.onUi(() -> {
             switch (w.kind()) {
                 case UPLOAD_RESUMED -> warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.UPLOAD_WAITING);
+                case FRAMES_VISIBLE_AGAIN ->
+                        warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.FRAMES_BLACKED_OUT);
                 case INPUT_UNAVAILABLE -> inputNotice.set("Clicks and keys are not recorded: " + w.message()
                         + " — frames and notes still are");
                 default -> {

@@ -1,0 +1,193 @@
+package com.nusomi.recorder.recorder.capture.x11;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@link XServer} over one XCB connection of its own (X calls are not shared with the toolkits' connections).
+ * Every batch sends all its requests first, then reads the replies. Not thread-safe: the locator serialises calls.
+ */
+final class XcbServer implements XServer {
+    private static final int MAP_STATE_VIEWABLE = 2;
+
+    private final Xcb xcb;
+    private final Pointer c;
+    private final int root;
+    private final String display;
+    private final Map<String, Integer> atoms = new HashMap<>();
+
+    private XcbServer(Xcb xcb, Pointer c, int root, String display) {
+        this.xcb = xcb;
+        this.c = c;
+        this.root = root;
+        this.display = display;
+    }
+
+    /**
+     * Connects to the display named (null: {@code $DISPLAY}).
+     *
+     * @throws IllegalStateException when libxcb is missing or the display refuses the connection
+     */
+    static XcbServer connect(String displayName) {
+        Xcb xcb;
+        try {
+            xcb = Xcb.load();
+        } catch (UnsatisfiedLinkError e) {
+            throw new IllegalStateException("libxcb is not available: " + e.getMessage(), e);
+        }
+        IntByReference screen = new IntByReference();
+        Pointer c = xcb.xcb_connect(displayName, screen);
+        if (c == null || xcb.xcb_connection_has_error(c) != 0) {
+            if (c != null) {
+                xcb.xcb_disconnect(c);
+            }
+            throw new IllegalStateException("cannot connect to the X display "
+                    + (displayName != null ? displayName : System.getenv("DISPLAY")));
+        }
+        Xcb.ScreenIterator it = xcb.xcb_setup_roots_iterator(xcb.xcb_get_setup(c));
+        for (int i = 0; i < screen.getValue() && it.rem > 0; i++) {
+            xcb.xcb_screen_next(it);
+            it.read();
+        }
+        int root = it.data.getInt(0);
+        String name = displayName != null ? displayName : System.getenv("DISPLAY");
+        return new XcbServer(xcb, c, root, name);
+    }
+
+    /** True while the connection is usable (X closes it on a protocol error or when the server goes). */
+    boolean healthy() {
+        return xcb.xcb_connection_has_error(c) == 0;
+    }
+
+    @Override
+    public int root() {
+        return root;
+    }
+
+    @Override
+    public int atom(String name) {
+        Integer known = atoms.get(name);
+        if (known != null) {
+            return known;
+        }
+        Xcb.Cookie cookie = xcb.xcb_intern_atom(c, (byte) 0, (short) name.length(), name);
+        PointerByReference error = new PointerByReference();
+        Pointer reply = checked(xcb.xcb_intern_atom_reply(c, cookie, error), error);
+        int atom = 0;
+        if (reply != null) {
+            atom = reply.getInt(8);
+            Native.free(Pointer.nativeValue(reply));
+        }
+        if (atom != 0) {
+            atoms.put(name, atom);
+        }
+        return atom;
+    }
+
+    @Override
+    public int[][] children(int[] windows) {
+        Xcb.Cookie[] cookies = new Xcb.Cookie[windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            cookies[i] = xcb.xcb_query_tree(c, windows[i]);
+        }
+        int[][] out = new int[windows.length][];
+        for (int i = 0; i < windows.length; i++) {
+            PointerByReference error = new PointerByReference();
+            Pointer reply = checked(xcb.xcb_query_tree_reply(c, cookies[i], error), error);
+            if (reply != null) {
+                int n = xcb.xcb_query_tree_children_length(reply);
+                out[i] = n == 0 ? new int[0] : xcb.xcb_query_tree_children(reply).getIntArray(0, n);
+                Native.free(Pointer.nativeValue(reply));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Attributes[] attributes(int[] windows) {
+        Xcb.Cookie[] cookies = new Xcb.Cookie[windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            cookies[i] = xcb.xcb_get_window_attributes(c, windows[i]);
+        }
+        Attributes[] out = new Attributes[windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            PointerByReference error = new PointerByReference();
+            Pointer reply = checked(xcb.xcb_get_window_attributes_reply(c, cookies[i], error), error);
+            if (reply != null) {
+                // xcb_get_window_attributes_reply_t: map_state at byte 26, override_redirect at 27
+                out[i] = new Attributes(reply.getByte(26) == MAP_STATE_VIEWABLE, reply.getByte(27) != 0);
+                Native.free(Pointer.nativeValue(reply));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Geometry[] geometry(int[] windows) {
+        Xcb.Cookie[] cookies = new Xcb.Cookie[windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            cookies[i] = xcb.xcb_get_geometry(c, windows[i]);
+        }
+        Geometry[] out = new Geometry[windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            PointerByReference error = new PointerByReference();
+            Pointer reply = checked(xcb.xcb_get_geometry_reply(c, cookies[i], error), error);
+            if (reply != null) {
+                // xcb_get_geometry_reply_t: x, y (int16) at 12, 14; width, height, border_width (uint16) at 16..20
+                out[i] = new Geometry(reply.getShort(12), reply.getShort(14), reply.getShort(16) & 0xffff,
+                        reply.getShort(18) & 0xffff, reply.getShort(20) & 0xffff);
+                Native.free(Pointer.nativeValue(reply));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public byte[][] property(int[] windows, int property, int type, int maxLongs) {
+        byte[][] out = new byte[windows.length][];
+        if (property == 0) {
+            return out;
+        }
+        Xcb.Cookie[] cookies = new Xcb.Cookie[windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            cookies[i] = xcb.xcb_get_property(c, (byte) 0, windows[i], property, type, 0, maxLongs);
+        }
+        for (int i = 0; i < windows.length; i++) {
+            PointerByReference error = new PointerByReference();
+            Pointer reply = checked(xcb.xcb_get_property_reply(c, cookies[i], error), error);
+            if (reply != null) {
+                // xcb_get_property_reply_t: format at byte 1, type at 8; a property that is absent has type None
+                int actualType = reply.getInt(8);
+                if (actualType != 0) {
+                    int n = xcb.xcb_get_property_value_length(reply);
+                    out[i] = n == 0 ? new byte[0] : xcb.xcb_get_property_value(reply).getByteArray(0, n);
+                }
+                Native.free(Pointer.nativeValue(reply));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String describe() {
+        return "X11 (XCB) on " + display;
+    }
+
+    @Override
+    public void close() {
+        xcb.xcb_disconnect(c);
+    }
+
+    /** The reply, or null when the request failed; frees the error XCB allocated for a failed one. */
+    private static Pointer checked(Pointer reply, PointerByReference error) {
+        Pointer e = error.getValue();
+        if (e != null) {
+            Native.free(Pointer.nativeValue(e));
+        }
+        return reply;
+    }
+}
