@@ -164,7 +164,7 @@ public final class AppContext implements AutoCloseable {
             return this;
         }
 
-        /** Finds windows by title (default: xdotool on Linux when it is there, else none). */
+        /** Reads the desktop's windows (default: the platform's own calls, see WindowLocators). */
         public Builder windowLocator(Supplier<WindowLocator> windowLocator) {
             this.windowLocator = windowLocator;
             return this;
