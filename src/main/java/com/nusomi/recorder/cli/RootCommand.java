@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code session-recorder [--data DIR] [COMMAND]}: with no command it opens the GUI (when one is given), else prints its usage. */
 @Command(name = "session-recorder", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Records runs of business workflows against the Sessions API.",
-        subcommands = {ServeCommand.class, KeysCommand.class, SessionsCommand.class})
+        subcommands = {ServeCommand.class, KeysCommand.class, SessionsCommand.class, PrivacyCheckCommand.class})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

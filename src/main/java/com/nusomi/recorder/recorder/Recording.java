@@ -7,6 +7,7 @@ import com.nusomi.recorder.recorder.capture.DesktopSnapshot;
 import com.nusomi.recorder.recorder.capture.DesktopWindow;
 import com.nusomi.recorder.recorder.capture.FrameEncoder;
 import com.nusomi.recorder.recorder.capture.MaskPlan;
+import com.nusomi.recorder.recorder.capture.MaskedCapture;
 import com.nusomi.recorder.recorder.capture.Masks;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
@@ -17,8 +18,6 @@ import com.nusomi.recorder.recorder.input.MouseButton;
 import com.nusomi.recorder.recorder.spool.EntryInfo;
 import com.nusomi.recorder.recorder.spool.SessionJournal;
 import com.nusomi.recorder.recorder.spool.Uploader;
-import java.awt.Rectangle;
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,6 +65,7 @@ public final class Recording {
     private final FrameEncoder encoder;
     private final KeyActivity keys;
     private final Masks masks;
+    private final MaskedCapture capture;
     private final List<EventInput> buffer = new ArrayList<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private boolean hasLastFrame;
@@ -93,6 +93,7 @@ public final class Recording {
         this.keys = new KeyActivity(options.recordKeyText());
         this.encoder = new FrameEncoder(options.jpegQuality());
         this.masks = new Masks(ProcessHandle.current().pid(), options.privacyTitlePatterns());
+        this.capture = new MaskedCapture(screen, windows, masks, options.ownWindows());
         ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "recorder-capture-" + sessionId);
             t.setDaemon(true);
@@ -377,40 +378,20 @@ public final class Recording {
     }
 
     /**
-     * Captures the screen and blacks out what must not be seen; when the picture differs from the last frame's,
-     * hands its pixels to the encoder and gives their hash (empty when unchanged). The desktop is read just before
-     * and just after the capture and both plans are painted, so a masked window that moves during the capture is
-     * covered where it was and where it went. The capture is referenced from this method's frame only, so it is
-     * garbage once this returns: a collection during the JPEG encoding that follows, which allocates a row at a
-     * time, finds it dead instead of copying 8 MB into a survivor space.
+     * Captures the screen with its masks painted; when the picture differs from the last frame's, hands its pixels
+     * to the encoder and gives their hash (empty when unchanged). The capture is referenced from this method's
+     * frame only, so it is garbage once this returns: a collection during the JPEG encoding that follows, which
+     * allocates a row at a time, finds it dead instead of copying 8 MB into a survivor space.
      */
     private OptionalLong takeNewPicture() throws Exception {
-        MaskPlan before = maskPlan();
-        ScreenSource.Capture c = screen.capture(options.screen());
-        MaskPlan after = maskPlan();
-        BufferedImage rgb = FrameEncoder.toRgb(c.image());
-        before.paint(rgb, c.bounds());
-        after.paint(rgb, c.bounds());
-        reportBlackout(before.blackAll() ? before : after);
-        long hash = FrameEncoder.pixelHash(rgb);
+        MaskedCapture.Frame frame = capture.capture(options.screen());
+        reportBlackout(frame.plan());
+        long hash = FrameEncoder.pixelHash(frame.rgb());
         if (hasLastFrame && hash == lastHash) {
             return OptionalLong.empty();
         }
-        encoder.take(rgb);
+        encoder.take(frame.rgb());
         return OptionalLong.of(hash);
-    }
-
-    /** The masks of this instant, failing closed when the desktop cannot be read. */
-    private MaskPlan maskPlan() {
-        if (!windows.supported()) {
-            return masks.planWithoutDesktop(windows.describe(), options.ownWindows().get());
-        }
-        try {
-            return masks.plan(windows.snapshot());
-        } catch (WindowLookupException e) {
-            LOG.debug("window lookup failed for {}: {}", sessionId, e.toString());
-            return masks.planWithoutDesktop(e.getMessage(), options.ownWindows().get());
-        }
     }
 
     /** Tells the operator once when frames start or stop being blacked out whole. */

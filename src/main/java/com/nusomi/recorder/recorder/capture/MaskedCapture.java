@@ -1,0 +1,67 @@
+package com.nusomi.recorder.recorder.capture;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A capture of the screen with the masks of its moment painted: the one path by which a recording and the privacy
+ * check take frames. The desktop's windows are read just before and just after the capture and both plans are
+ * painted, so a masked window that moves during the capture is covered where it was and where it went. When the
+ * windows cannot be read, {@link Masks#planWithoutDesktop} decides (failing closed where privacy patterns are set).
+ */
+public final class MaskedCapture {
+    /**
+     * One masked capture.
+     *
+     * @param rgb the pixels, masks painted (plain RGB, ready to encode)
+     * @param bounds the desktop area they show
+     * @param plan the plan to report: a black-all one if either moment's was, else the later one
+     */
+    public record Frame(BufferedImage rgb, Rectangle bounds, MaskPlan plan) {
+    }
+
+    private final ScreenSource screen;
+    private final WindowLocator windows;
+    private final Masks masks;
+    private final Supplier<List<Rectangle>> ownFallback;
+
+    /**
+     * @param ownFallback the app's own windows' rectangles, blacked out whole when the desktop cannot be read
+     */
+    public MaskedCapture(ScreenSource screen, WindowLocator windows, Masks masks,
+                         Supplier<List<Rectangle>> ownFallback) {
+        this.screen = screen;
+        this.windows = windows;
+        this.masks = masks;
+        this.ownFallback = ownFallback;
+    }
+
+    public Masks masks() {
+        return masks;
+    }
+
+    /** Captures the selected screen and paints its masks. */
+    public Frame capture(ScreenSelection selection) throws Exception {
+        MaskPlan before = plan();
+        ScreenSource.Capture c = screen.capture(selection);
+        MaskPlan after = plan();
+        BufferedImage rgb = FrameEncoder.toRgb(c.image());
+        before.paint(rgb, c.bounds());
+        after.paint(rgb, c.bounds());
+        return new Frame(rgb, c.bounds(), before.blackAll() ? before : after);
+    }
+
+    /** The masks of this instant, failing closed when the desktop cannot be read. */
+    public MaskPlan plan() {
+        if (!windows.supported()) {
+            return masks.planWithoutDesktop(windows.describe(), ownFallback.get());
+        }
+        try {
+            return masks.plan(windows.snapshot());
+        } catch (WindowLookupException e) {
+            return masks.planWithoutDesktop(e.getMessage(), ownFallback.get());
+        }
+    }
+}
