@@ -8,7 +8,9 @@ import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
+import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocators;
+import com.nusomi.recorder.recorder.privacy.PrivacyCheck;
 import com.nusomi.recorder.recorder.input.InputSource;
 import java.util.function.Supplier;
 import java.nio.file.Path;
@@ -124,6 +126,20 @@ public final class AppContext implements AutoCloseable {
     /** The recording engine of the current connection (rebuilt when it changes). */
     public RecorderHost recorder() {
         return recorder;
+    }
+
+    /**
+     * The privacy self-test with the real screen and the platform's window lookup, at the JPEG quality of the
+     * settings; its picture goes to {@code privacy-check.png} in the data folder.
+     */
+    public PrivacyChecker privacyChecker() {
+        return (patterns, progress) -> {
+            double q = settings.jpegQuality;
+            try (WindowLocator windows = WindowLocators.forThisPlatform()) {
+                return new PrivacyCheck(new RobotScreenSource(), windows, windows, patterns,
+                        q >= 0.1 && q <= 1 ? (float) q : 0.7f, dataDir.resolve("privacy-check.png"), progress).run();
+            }
+        };
     }
 
     /** The platform's window locator; it connects to the desktop on first use (during a recording), not at start. */

@@ -9,6 +9,7 @@ import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordView;
 import com.nusomi.recorder.ui.record.RecordViewModel;
 import com.nusomi.recorder.ui.sessions.SessionsView;
+import com.nusomi.recorder.ui.settings.PrivacyCheckViewModel;
 import com.nusomi.recorder.ui.settings.SettingsView;
 import com.nusomi.recorder.ui.settings.SettingsViewModel;
 import java.awt.Rectangle;
@@ -102,7 +103,7 @@ public final class MainWindow {
         ToggleButton navSessions = navButton("navSessions", "Sessions",
                 new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), () -> SessionsView.create(ctx, this::layoutChanged));
         ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
-                () -> new SettingsView(settingsViewModel()));
+                () -> new SettingsView(settingsViewModel(), privacyCheckViewModel()));
         nav.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 nav.selectToggle(a);
@@ -399,6 +400,12 @@ public final class MainWindow {
 
     public RecordViewModel recordViewModel() {
         return recordVm;
+    }
+
+    /** The privacy self-test of the Settings screen, checking the patterns as they stand in its form. */
+    private PrivacyCheckViewModel privacyCheckViewModel() {
+        return new PrivacyCheckViewModel(ctx.tasks(), ctx.privacyChecker(),
+                settingsViewModel().privacyPatternsProperty());
     }
 
     /**

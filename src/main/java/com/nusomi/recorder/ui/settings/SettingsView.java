@@ -31,9 +31,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 public final class SettingsView extends ScrollPane {
     private static final double PRESET_ROW_HEIGHT = 40;
     private final SettingsViewModel vm;
+    private final PrivacyCheckViewModel privacyCheck;
 
-    public SettingsView(SettingsViewModel vm) {
+    /** @param privacyCheck the privacy self-test's view model, or null to leave its button out */
+    public SettingsView(SettingsViewModel vm, PrivacyCheckViewModel privacyCheck) {
         this.vm = vm;
+        this.privacyCheck = privacyCheck;
         setId("settingsView");
         setFitToWidth(true);
         getStyleClass().add("page-scroll");
@@ -176,7 +179,8 @@ public final class SettingsView extends ScrollPane {
         patterns.setPromptText("e.g. Password Manager|Online Banking");
         patterns.textProperty().bindBidirectional(vm.privacyPatternsProperty());
         Label patternsHint = new Label("Windows whose title matches one of these (regular expressions, one per line) "
-                + "are blacked out of every screenshot. This app's own windows always are.");
+                + "are blacked out wherever they show, title bar included; a window in front of them is recorded. "
+                + "This app's own windows always are.");
         patternsHint.getStyleClass().add("muted");
         patternsHint.setWrapText(true);
 
@@ -192,9 +196,13 @@ public final class SettingsView extends ScrollPane {
         keyWarning.managedProperty().bind(keyWarning.visibleProperty());
         Label applies = new Label("Applied the next time recording starts.");
         applies.getStyleClass().add("muted");
-        return card("Screen capture", numbers, screenRow, label("Privacy: window titles to black out"), patterns,
+        VBox card = card("Screen capture", numbers, screenRow, label("Privacy: window titles to black out"), patterns,
                 patternsHint, keyText, keyWarning, new Problem("recorderProblem", vm.recorderProblemProperty()),
                 applies);
+        if (privacyCheck != null) {
+            card.getChildren().add(card.getChildren().indexOf(keyText), new PrivacyCheckPane(privacyCheck));
+        }
+        return card;
     }
 
     private VBox generalCard() {
