@@ -19,6 +19,15 @@ public record RecorderWarning(Kind kind, String sessionId, String message, Throw
          */
         FRAMES_BLACKED_OUT,
         /** Frames are recorded again after {@link #FRAMES_BLACKED_OUT}. */
-        FRAMES_VISIBLE_AGAIN
+        FRAMES_VISIBLE_AGAIN,
+        /**
+         * The screen itself comes back black, before any mask, capture after capture: the platform refuses the
+         * capture (a Wayland session shows only X11 windows to it, a locked screen, a missing permission).
+         */
+        SCREEN_BLACK,
+        /** The screen shows something again after {@link #SCREEN_BLACK}. */
+        SCREEN_VISIBLE_AGAIN,
+        /** The desktop is a Wayland session: what is captured, masked and heard there is limited (the message says how). */
+        WAYLAND_SESSION
     }
 }

@@ -3,6 +3,7 @@ package com.nusomi.recorder.recorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nusomi.recorder.client.request.EventInput;
+import com.nusomi.recorder.recorder.capture.DesktopSession;
 import com.nusomi.recorder.recorder.capture.DesktopSnapshot;
 import com.nusomi.recorder.recorder.capture.DesktopWindow;
 import com.nusomi.recorder.recorder.capture.FrameEncoder;
@@ -49,6 +50,7 @@ public final class Recording {
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9_]{2,64}$");
     private static final int MAX_EVENT_DATA = 4096;
     private static final int MAX_TAG_DATA = 16384;
+    private static final int BLACK_SCREENS_BEFORE_WARNING = 3;
 
     private final String sessionId;
     private final Instant startedAt;
@@ -73,6 +75,7 @@ public final class Recording {
     private volatile boolean inputAvailable;
     private volatile String inputUnavailableReason;
     private String blackoutReason;
+    private int blackScreens;
     private DesktopSnapshot focusSnapshot;
     private long focusSnapshotNanos;
 
@@ -106,6 +109,10 @@ public final class Recording {
 
     void begin() {
         notify.state(counters, RecordingState.RECORDING);
+        if (DesktopSession.isWayland()) {
+            notify.warning(new RecorderWarning(RecorderWarning.Kind.WAYLAND_SESSION, sessionId,
+                    DesktopSession.WAYLAND_LIMITS, null));
+        }
         try {
             input.start(new Input());
             inputAvailable = true;
@@ -386,12 +393,33 @@ public final class Recording {
     private OptionalLong takeNewPicture() throws Exception {
         MaskedCapture.Frame frame = capture.capture(options.screen());
         reportBlackout(frame.plan());
+        reportBlackScreen(frame.screenBlack());
         long hash = FrameEncoder.pixelHash(frame.rgb());
         if (hasLastFrame && hash == lastHash) {
             return OptionalLong.empty();
         }
         encoder.take(frame.rgb());
         return OptionalLong.of(hash);
+    }
+
+    /** Tells the operator, while it records, when the screen has come back black three captures running. */
+    private void reportBlackScreen(boolean black) {
+        if (black) {
+            blackScreens++;
+            if (blackScreens == BLACK_SCREENS_BEFORE_WARNING) {
+                notify.warning(new RecorderWarning(RecorderWarning.Kind.SCREEN_BLACK, sessionId,
+                        "The screen capture comes back black: nothing of the screen is being recorded."
+                                + (DesktopSession.isWayland() ? " This is a Wayland session, where only X11"
+                                + " (XWayland) windows can be captured." : " The screen may be locked, or the"
+                                + " system may not allow this app to record it."), null));
+            }
+        } else {
+            if (blackScreens >= BLACK_SCREENS_BEFORE_WARNING) {
+                notify.warning(new RecorderWarning(RecorderWarning.Kind.SCREEN_VISIBLE_AGAIN, sessionId,
+                        "the screen is captured again", null));
+            }
+            blackScreens = 0;
+        }
     }
 
     /** Tells the operator once when frames start or stop being blacked out whole. */

@@ -277,4 +277,42 @@ class RecordingTest {
     private static int brightness(int rgb) {
         return (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
     }
+
+    @Test
+    void aScreenThatComesBackBlackIsReportedWhileRecordingAndClearedWhenItShowsAgain(@TempDir Path data)
+            throws Exception {
+        CollectingListener l = new CollectingListener();
+        boolean[] dark = {true};
+        com.nusomi.recorder.recorder.capture.ScreenSource screen = new com.nusomi.recorder.recorder.capture.ScreenSource() {
+            private int n;
+
+            @Override
+            public List<java.awt.Rectangle> screens() {
+                return List.of(new java.awt.Rectangle(0, 0, 64, 48));
+            }
+
+            @Override
+            public Capture capture(com.nusomi.recorder.recorder.capture.ScreenSelection selection) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 48,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                if (!dark[0]) {
+                    img.setRGB(n++ % 64, 0, 0xffffff); // something on screen, changing
+                }
+                return new Capture(img, screens().get(0));
+            }
+        };
+        RecorderService svc = service(data, screen, new SyntheticInputSource(), l);
+        Session s = LocalServer.newRecordingSession(client);
+        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR).build());
+        r.captureNow().get();
+        assertThat(l.warned(RecorderWarning.Kind.SCREEN_BLACK)).as("after two black captures").isFalse();
+        r.captureNow().get();
+        r.captureNow().get();
+        assertThat(l.warnings).filteredOn(w -> w.kind() == RecorderWarning.Kind.SCREEN_BLACK).singleElement()
+                .satisfies(w -> assertThat(w.message()).contains("comes back black"));
+        dark[0] = false;
+        r.captureNow().get();
+        assertThat(l.warned(RecorderWarning.Kind.SCREEN_VISIBLE_AGAIN)).isTrue();
+        r.stop().join();
+    }
 }

@@ -18,8 +18,10 @@ public final class MaskedCapture {
      * @param rgb the pixels, masks painted (plain RGB, ready to encode)
      * @param bounds the desktop area they show
      * @param plan the plan to report: a black-all one if either moment's was, else the later one
+     * @param screenBlack true when the screen itself came back black, before any mask (a capture the platform
+     *     refuses, as Wayland does for other applications' windows)
      */
-    public record Frame(BufferedImage rgb, Rectangle bounds, MaskPlan plan) {
+    public record Frame(BufferedImage rgb, Rectangle bounds, MaskPlan plan, boolean screenBlack) {
     }
 
     private final ScreenSource screen;
@@ -48,9 +50,23 @@ public final class MaskedCapture {
         ScreenSource.Capture c = screen.capture(selection);
         MaskPlan after = plan();
         BufferedImage rgb = FrameEncoder.toRgb(c.image());
+        boolean black = isBlack(rgb);
         before.paint(rgb, c.bounds());
         after.paint(rgb, c.bounds());
-        return new Frame(rgb, c.bounds(), before.blackAll() ? before : after);
+        return new Frame(rgb, c.bounds(), before.blackAll() ? before : after, black);
+    }
+
+    /** True when every pixel of a grid 8 pixels apart is black (a few thousand reads for 1080p). */
+    static boolean isBlack(BufferedImage rgb) {
+        for (int y = 0; y < rgb.getHeight(); y += 8) {
+            for (int x = 0; x < rgb.getWidth(); x += 8) {
+                int p = rgb.getRGB(x, y);
+                if (((p >> 16) & 0xff) > 8 || ((p >> 8) & 0xff) > 8 || (p & 0xff) > 8) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The masks of this instant, failing closed when the desktop cannot be read. */

@@ -137,6 +137,7 @@ public final class LiveRecording implements RecorderListener {
                 case UPLOAD_RESUMED -> warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.UPLOAD_WAITING);
                 case FRAMES_VISIBLE_AGAIN ->
                         warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.FRAMES_BLACKED_OUT);
+                case SCREEN_VISIBLE_AGAIN -> warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.SCREEN_BLACK);
                 case INPUT_UNAVAILABLE -> inputNotice.set("Clicks and keys are not recorded: " + w.message()
                         + " — frames and notes still are");
                 default -> {
