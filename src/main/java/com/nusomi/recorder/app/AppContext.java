@@ -10,8 +10,10 @@ import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
 import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocators;
-import com.nusomi.recorder.recorder.privacy.PrivacyCheck;
+import com.nusomi.recorder.recorder.input.GlobalInputHook;
 import com.nusomi.recorder.recorder.input.InputSource;
+import com.nusomi.recorder.recorder.input.NativeHookInputSource;
+import com.nusomi.recorder.recorder.privacy.PrivacyCheck;
 import java.util.function.Supplier;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +38,7 @@ public final class AppContext implements AutoCloseable {
     private final Connector connectorOverride;
     private final Clock clock;
     private final RecorderHost recorder;
+    private final GlobalInputHook inputHook;
 
     private AppContext(Builder b) {
         this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
@@ -48,7 +51,10 @@ public final class AppContext implements AutoCloseable {
         this.connection = new ConnectionService(executor.workers(), executor.scheduler(), b.healthPollMillis);
         this.connectorOverride = b.connector;
         this.clock = b.clock;
-        this.recorder = new RecorderHost(dataDir, b.screenSource, b.inputSource,
+        this.inputHook = b.inputHook != null ? b.inputHook : GlobalInputHook.system();
+        Supplier<InputSource> inputs = b.inputSource != null ? b.inputSource
+                : () -> new NativeHookInputSource(inputHook);
+        this.recorder = new RecorderHost(dataDir, b.screenSource, inputs,
                 b.windowLocator != null ? b.windowLocator : AppContext::defaultWindowLocator);
         this.recorder.follow(connection);
         prefillFromEnvironment();
@@ -142,15 +148,27 @@ public final class AppContext implements AutoCloseable {
         };
     }
 
+    /**
+     * The global input hook: registered by the first recording, kept across recorder rebuilds (connection
+     * switches), unregistered by {@link #close()}.
+     */
+    public GlobalInputHook inputHook() {
+        return inputHook;
+    }
+
     /** The platform's window locator; it connects to the desktop on first use (during a recording), not at start. */
     static WindowLocator defaultWindowLocator() {
         return WindowLocators.forThisPlatform();
     }
 
-    /** Closes the recorder first (whatever it holds stays on disk for the next start), then the connection. */
+    /**
+     * Closes the recorder first (whatever it holds stays on disk for the next start), then unregisters the global
+     * input hook (its native thread would keep the process alive), then the connection.
+     */
     @Override
     public void close() {
         recorder.close();
+        inputHook.close();
         connection.close();
         executor.close();
     }
@@ -166,6 +184,7 @@ public final class AppContext implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Supplier<ScreenSource> screenSource;
         private Supplier<InputSource> inputSource;
+        private GlobalInputHook inputHook;
         private Supplier<WindowLocator> windowLocator;
 
         /** Where the recorder's frames come from (default: the real screen through AWT's Robot). */
@@ -177,6 +196,12 @@ public final class AppContext implements AutoCloseable {
         /** Where the recorder's clicks and keys come from (default: jnativehook global hooks). */
         public Builder inputSource(Supplier<InputSource> inputSource) {
             this.inputSource = inputSource;
+            return this;
+        }
+
+        /** The global hook the default input source uses (default: {@link GlobalInputHook#system()}). */
+        public Builder inputHook(GlobalInputHook inputHook) {
+            this.inputHook = inputHook;
             return this;
         }
 

@@ -43,7 +43,8 @@ public final class RecorderHost implements AutoCloseable {
 
     /**
      * @param screens makes the screen source of each service built (null: the real screen)
-     * @param inputs makes the input source (null: jnativehook)
+     * @param inputs makes the input source of each service built (null: jnativehook on the process's one
+     *               {@link com.nusomi.recorder.recorder.input.GlobalInputHook}, kept across rebuilds)
      * @param windows makes the window locator
      */
     public RecorderHost(Path dataDir, Supplier<ScreenSource> screens, Supplier<InputSource> inputs,
@@ -118,6 +119,11 @@ public final class RecorderHost implements AutoCloseable {
     /** The recorder of the current connection, or null while there is none. */
     public synchronized RecorderService service() {
         return service;
+    }
+
+    /** The input source of the current recorder, or null while there is none. */
+    public synchronized InputSource inputSource() {
+        return service == null ? null : service.inputSource();
     }
 
     /** Sessions whose spools were found unfinished when the current recorder was built. */

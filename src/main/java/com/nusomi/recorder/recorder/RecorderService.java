@@ -48,6 +48,7 @@ public final class RecorderService implements AutoCloseable {
     private final InputSource input;
     private final WindowLocator windows;
     private final Duration maxUploadBackoff;
+    private final Duration inputCheckInterval;
     private final int uploadConcurrency;
     private final Clock clock;
     private final RecorderListener listener;
@@ -64,6 +65,7 @@ public final class RecorderService implements AutoCloseable {
         this.input = b.input != null ? b.input : new NativeHookInputSource();
         this.windows = b.windows;
         this.maxUploadBackoff = b.maxUploadBackoff;
+        this.inputCheckInterval = b.inputCheckInterval;
         this.uploadConcurrency = b.uploadConcurrency;
         this.clock = b.clock;
         this.listener = b.listener;
@@ -77,6 +79,11 @@ public final class RecorderService implements AutoCloseable {
 
     public Spool spool() {
         return spool;
+    }
+
+    /** Where clicks and keys come from (the same for every recording of this service). */
+    public InputSource inputSource() {
+        return input;
     }
 
     /** The monitors of the screen source (index = {@code ScreenSelection.screen(i)}). */
@@ -105,7 +112,7 @@ public final class RecorderService implements AutoCloseable {
         Uploader uploader = uploader(sessionId, journal);
         SessionCounters c = countersFor(sessionId, journal);
         Recording r = new Recording(sessionId, startedAt, options == null ? RecorderOptions.defaults() : options,
-                journal, uploader, c, screen, input, windows, notifier, clock);
+                journal, uploader, c, screen, input, windows, notifier, clock, inputCheckInterval);
         active = r;
         r.begin();
         return r;
@@ -343,6 +350,7 @@ public final class RecorderService implements AutoCloseable {
         private WindowLocator windows = WindowLocator.NONE;
         private long spoolLimitBytes = Spool.DEFAULT_LIMIT_BYTES;
         private Duration maxUploadBackoff = Duration.ofSeconds(5);
+        private Duration inputCheckInterval = Duration.ofSeconds(1);
         private int uploadConcurrency = 4;
         private Clock clock = Clock.systemUTC();
         private RecorderListener listener = RecorderListener.NONE;
@@ -394,6 +402,15 @@ public final class RecorderService implements AutoCloseable {
                 throw new IllegalArgumentException("uploadConcurrency must be at least 1");
             }
             this.uploadConcurrency = n;
+            return this;
+        }
+
+        /** How often a recording checks that input still arrives ({@link InputSource#failure()}; default 1 s). */
+        public Builder inputCheckInterval(Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("inputCheckInterval must be positive");
+            }
+            this.inputCheckInterval = d;
             return this;
         }
 

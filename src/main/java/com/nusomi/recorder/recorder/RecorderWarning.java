@@ -14,6 +14,14 @@ public record RecorderWarning(Kind kind, String sessionId, String message, Throw
         /** Global mouse and keyboard capture is not available; frames and notes are still recorded. */
         INPUT_UNAVAILABLE,
         /**
+         * Global input capture stopped during the recording (the hook's thread ended, or its registration was
+         * refused): a {@code marker} event {@code {"kind":"input_lost"}} marks the gap;
+         * {@link Recording#restartInput()} tries to bring it back.
+         */
+        INPUT_LOST,
+        /** Input is captured again after {@link #INPUT_LOST} (marker {@code {"kind":"input_restored"}}). */
+        INPUT_RESTORED,
+        /**
          * Whole frames are being blacked out because a private window's place could not be read (failing closed
          * rather than risking a leak); the message says why.
          */

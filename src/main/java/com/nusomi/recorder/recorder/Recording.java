@@ -21,6 +21,7 @@ import com.nusomi.recorder.recorder.spool.SessionJournal;
 import com.nusomi.recorder.recorder.spool.Uploader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +75,8 @@ public final class Recording {
     private long lastHash;
     private volatile boolean inputAvailable;
     private volatile String inputUnavailableReason;
+    private final Duration inputCheckInterval;
+    private volatile String inputLostReason;
     private String blackoutReason;
     private int blackScreens;
     private DesktopSnapshot focusSnapshot;
@@ -81,7 +84,7 @@ public final class Recording {
 
     Recording(String sessionId, Instant startedAt, RecorderOptions options, SessionJournal journal, Uploader uploader,
               SessionCounters counters, ScreenSource screen, InputSource input, WindowLocator windows,
-              RecorderService.Notifier notify, Clock clock) {
+              RecorderService.Notifier notify, Clock clock, Duration inputCheckInterval) {
         this.sessionId = sessionId;
         this.startedAt = startedAt;
         this.options = options;
@@ -93,6 +96,7 @@ public final class Recording {
         this.windows = windows;
         this.notify = notify;
         this.clock = clock;
+        this.inputCheckInterval = inputCheckInterval;
         this.keys = new KeyActivity(options.recordKeyText());
         this.encoder = new FrameEncoder(options.jpegQuality());
         this.masks = new Masks(ProcessHandle.current().pid(), options.privacyTitlePatterns());
@@ -116,16 +120,30 @@ public final class Recording {
         try {
             input.start(new Input());
             inputAvailable = true;
-        } catch (InputSource.InputUnavailableException | RuntimeException e) {
-            inputAvailable = false;
-            inputUnavailableReason = e.getMessage();
-            notify.warning(new RecorderWarning(RecorderWarning.Kind.INPUT_UNAVAILABLE, sessionId, e.getMessage(), e));
+        } catch (InputSource.InputUnavailableException e) {
+            if (e.retryable()) {
+                inputAvailable = true; // possible here, but lost from the start: the operator can restart it
+                inputLostReason = e.getMessage();
+                execute(() -> markInputLost(e.getMessage()));
+            } else {
+                inputUnavailable(e);
+            }
+        } catch (RuntimeException e) {
+            inputUnavailable(e);
         }
+        long check = inputCheckInterval.toMillis();
+        worker.scheduleWithFixedDelay(this::checkInput, check, check, TimeUnit.MILLISECONDS);
         scheduleCapture(System.nanoTime());
         long keyPeriod = options.keyFlushInterval().toMillis();
         worker.scheduleWithFixedDelay(this::flushKeys, keyPeriod, keyPeriod, TimeUnit.MILLISECONDS);
         long eventPeriod = options.eventFlushInterval().toMillis();
         worker.scheduleWithFixedDelay(this::flushEvents, eventPeriod, eventPeriod, TimeUnit.MILLISECONDS);
+    }
+
+    private void inputUnavailable(Exception e) {
+        inputAvailable = false;
+        inputUnavailableReason = e.getMessage();
+        notify.warning(new RecorderWarning(RecorderWarning.Kind.INPUT_UNAVAILABLE, sessionId, e.getMessage(), e));
     }
 
     /**
@@ -172,6 +190,42 @@ public final class Recording {
 
     public String inputUnavailableReason() {
         return inputUnavailableReason;
+    }
+
+    /** True while input capture is lost (the hook stopped or was refused); see {@link #restartInput()}. */
+    public boolean inputLost() {
+        return inputLostReason != null;
+    }
+
+    /** Why input capture is lost, or null. */
+    public String inputLostReason() {
+        return inputLostReason;
+    }
+
+    /**
+     * Registers the global input hook again after {@link RecorderWarning.Kind#INPUT_LOST}: on success a
+     * {@code marker} event {@code {"kind":"input_restored"}} and {@link RecorderWarning.Kind#INPUT_RESTORED}; the
+     * future fails (and input stays lost) when the hook cannot be registered. Does nothing while input works.
+     */
+    public CompletableFuture<Void> restartInput() {
+        return submit(() -> {
+            requireOpen();
+            if (inputLostReason == null) {
+                return null;
+            }
+            input.restart();
+            String still = input.failure();
+            if (still != null) {
+                throw new InputSource.InputUnavailableException(still, null, true);
+            }
+            inputLostReason = null;
+            flushKeys();
+            buffer.add(marker("input_restored"));
+            flushEvents();
+            notify.warning(new RecorderWarning(RecorderWarning.Kind.INPUT_RESTORED, sessionId,
+                    "Clicks and keys are recorded again.", null));
+            return null;
+        });
     }
 
     /** Stops capturing (frames and input) and records a {@code marker} event {@code {"kind":"pause"}}. */
@@ -353,6 +407,37 @@ public final class Recording {
     }
 
     // ---- worker thread only ----
+
+    /** The input watchdog: notices once when the input source stops delivering. */
+    private void checkInput() {
+        if (!inputAvailable || inputLostReason != null || counters.state == RecordingState.STOPPING
+                || counters.state == RecordingState.STOPPED) {
+            return;
+        }
+        String why;
+        try {
+            why = input.failure();
+        } catch (RuntimeException e) {
+            why = e.toString();
+        }
+        if (why != null) {
+            inputLostReason = why;
+            try {
+                markInputLost(why);
+            } catch (RuntimeException e) {
+                LOG.warn("could not record the loss of input of {}: {}", sessionId, e.toString()); // keep watching
+            }
+        }
+    }
+
+    /** A {@code marker} event {@code {"kind":"input_lost"}} at once, so that reviewers see where the gap starts. */
+    private void markInputLost(String why) {
+        flushKeys();
+        buffer.add(marker("input_lost"));
+        flushEvents();
+        notify.warning(new RecorderWarning(RecorderWarning.Kind.INPUT_LOST, sessionId,
+                "Clicks and keys are no longer recorded: " + why, null));
+    }
 
     private void captureFrame() {
         if (counters.state != RecordingState.RECORDING) {

@@ -15,12 +15,20 @@
  *         .ownWindows(() -> rectanglesOfOurWindows())   // only where windows cannot be read
  *         .build());
  * r.inputCaptureAvailable();                  // false (with inputUnavailableReason()) when headless / no hooks
+ * r.restartInput();                           // after an INPUT_LOST warning (marker {"kind":"input_lost"})
  * r.pause(); r.resume();                      // marker events {"kind":"pause"} / {"kind":"resume"}
  * r.note("vendor field was empty");           // a note event
  * r.tag("submitted_for_approval", "{\"approver\":\"anna@acme.com\"}");
  * r.stop().thenRun(...);                      // completes when drained and the stop is acknowledged
  * recorder.close();                           // app exit: whatever is pending stays for the next start
  * }</pre>
+ *
+ * <h2>Input</h2>
+ * The jnativehook hook is process-wide: {@link com.nusomi.recorder.recorder.input.GlobalInputHook} registers it
+ * once, with a dispatcher of its own, and keeps it until the app exits; recordings only add and remove listeners,
+ * so rebuilding the service (a connection switch) leaves it alone. Every second a recording asks its input
+ * source whether input still arrives; when not, it writes a marker event {@code {"kind":"input_lost"}} and warns
+ * ({@code INPUT_LOST}); {@code restartInput()} registers the hook again ({@code {"kind":"input_restored"}}).
  *
  * <h2>Masks</h2>
  * Before and after every capture the {@link com.nusomi.recorder.recorder.capture.WindowLocator} reads the desktop's

@@ -10,6 +10,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.input.GlobalInputHook;
 import com.nusomi.recorder.recorder.input.NativeHookInputSource;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
@@ -69,6 +70,49 @@ class RealDesktopTest {
                     .anySatisfy(e -> assertThat(e.data().get("modifiers").toString()).contains("ctrl"))
                     .allSatisfy(e -> assertThat(e.data().keySet()).isEqualTo(java.util.Set.of("keys", "modifiers")));
             assertThat(client.get(s.id()).frameCount()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    /**
+     * jnativehook 2.2.2 shuts its own event dispatcher down when the hook is unregistered and never makes a new
+     * one: a recorder that unregistered per recording saw no input from the second recording on. The hook is now
+     * registered once for the process and each recording (here on a rebuilt recorder, as after a connection
+     * switch) only adds its listener.
+     */
+    @Test
+    void aSecondRecordingOnARebuiltRecorderStillSeesClicks(@TempDir Path serverDir, @TempDir Path data)
+            throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
+        GlobalInputHook hook = GlobalInputHook.system();
+        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
+            int registrations = -1;
+            for (int round = 1; round <= 3; round++) {
+                CollectingListener l = new CollectingListener();
+                try (RecorderService svc = RecorderService.builder(client, data).listener(l)
+                        .screenSource(new com.nusomi.recorder.recorder.capture.SyntheticScreenSource(80, 60, false))
+                        .inputSource(new NativeHookInputSource(hook)).build()) {
+                    Session s = LocalServer.newRecordingSession(client);
+                    Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder()
+                            .captureInterval(Duration.ofHours(1)).captureOnClick(false)
+                            .eventFlushInterval(Duration.ofMillis(100)).build());
+                    assertThat(r.inputCaptureAvailable()).as(r.inputUnavailableReason()).isTrue();
+                    registrations = round == 1 ? hook.registrations() : registrations;
+                    xdotool("mousemove", String.valueOf(100 + round), "120", "click", "1");
+                    await("round " + round).atMost(10, TimeUnit.SECONDS)
+                            .until(() -> !l.recordedEventIds().isEmpty());
+                    r.stop().get(30, TimeUnit.SECONDS);
+                    assertThat(r.inputLost()).isFalse();
+                    List<Event> events = new ArrayList<>();
+                    client.listAllEvents(s.id()).forEach(events::add);
+                    int x = 100 + round;
+                    assertThat(events).as("round %d", round)
+                            .anySatisfy(e -> assertThat(e.data()).containsEntry("x", x));
+                }
+            }
+            assertThat(hook.registrations()).as("registered once").isEqualTo(registrations);
+            assertThat(hook.failure()).isNull();
+        } finally {
+            hook.close();
         }
     }
 

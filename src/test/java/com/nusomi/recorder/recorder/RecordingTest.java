@@ -58,7 +58,7 @@ class RecordingTest {
         services.clear();
     }
 
-    private RecorderService service(Path dataDir, SyntheticScreenSource screen, InputSource input,
+    private RecorderService service(Path dataDir, com.nusomi.recorder.recorder.capture.ScreenSource screen, InputSource input,
                                     CollectingListener listener) {
         RecorderService s = RecorderService.builder(client, dataDir).screenSource(screen).inputSource(input)
                 .listener(listener).build();

@@ -1,45 +1,46 @@
 package com.nusomi.recorder.recorder.input;
 
-import com.github.kwhat.jnativehook.GlobalScreen;
 import com.github.kwhat.jnativehook.NativeHookException;
 import com.github.kwhat.jnativehook.keyboard.NativeKeyEvent;
 import com.github.kwhat.jnativehook.keyboard.NativeKeyListener;
 import com.github.kwhat.jnativehook.mouse.NativeMouseEvent;
 import com.github.kwhat.jnativehook.mouse.NativeMouseListener;
-import java.awt.GraphicsEnvironment;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Global mouse and keyboard hooks through jnativehook 2.2.2. On X11 its {@code BUTTON2} is the right button and
+ * Global mouse and keyboard input through jnativehook 2.2.2, on the app's {@link GlobalInputHook}: {@link #start}
+ * registers that hook if it is not yet (it then stays registered until the app exits) and adds this source's
+ * listeners; {@link #stop} removes them only. On X11 jnativehook's {@code BUTTON2} is the right button and
  * {@code BUTTON3} the middle one. Unavailable when AWT is headless, when there is no {@code DISPLAY} on Linux, or
- * when the native library cannot be loaded or the hook cannot be registered.
+ * when the native library cannot be loaded; a refused registration can be retried ({@link #restart}).
  */
 public final class NativeHookInputSource implements InputSource {
+    private final GlobalInputHook hook;
     private NativeMouseListener mouse;
     private NativeKeyListener keys;
 
+    /** On the process's one hook, {@link GlobalInputHook#system()}. */
+    public NativeHookInputSource() {
+        this(GlobalInputHook.system());
+    }
+
+    public NativeHookInputSource(GlobalInputHook hook) {
+        this.hook = java.util.Objects.requireNonNull(hook, "hook");
+    }
+
+    /** The hook this source listens to. */
+    public GlobalInputHook hook() {
+        return hook;
+    }
+
     @Override
     public synchronized void start(InputListener listener) throws InputUnavailableException {
-        if (GraphicsEnvironment.isHeadless()) {
-            throw new InputUnavailableException("no global input capture: Java runs headless", null);
+        String unavailable = hook.unavailableReason();
+        if (unavailable != null) {
+            throw new InputUnavailableException("no global input capture: " + unavailable, null);
         }
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        if (os.contains("linux") && (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank())) {
-            throw new InputUnavailableException("no global input capture: no X11 DISPLAY", null);
-        }
-        try {
-            Logger log = Logger.getLogger(GlobalScreen.class.getPackage().getName());
-            log.setLevel(Level.WARNING);
-            log.setUseParentHandlers(false);
-            if (!GlobalScreen.isNativeHookRegistered()) {
-                GlobalScreen.registerNativeHook();
-            }
-        } catch (NativeHookException | LinkageError | RuntimeException e) {
-            throw new InputUnavailableException("no global input capture: " + e.getMessage(), e);
-        }
+        removeListeners();
         mouse = new NativeMouseListener() {
             @Override
             public void nativeMousePressed(NativeMouseEvent e) {
@@ -60,22 +61,48 @@ public final class NativeHookInputSource implements InputSource {
                 }
             }
         };
-        GlobalScreen.addNativeMouseListener(mouse);
-        GlobalScreen.addNativeKeyListener(keys);
+        try {
+            hook.addListeners(mouse, keys);
+            hook.ensureRegistered();
+        } catch (NativeHookException e) {
+            // listeners stay: a restart that succeeds feeds them
+            throw new InputUnavailableException("no global input capture: " + e.getMessage(), e, true);
+        } catch (LinkageError e) {
+            mouse = null; // GlobalScreen cannot be used at all (native library not loadable)
+            keys = null;
+            throw new InputUnavailableException("no global input capture: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            removeListeners();
+            throw new InputUnavailableException("no global input capture: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public synchronized void stop() {
+        removeListeners();
+    }
+
+    /** Null while started and the hook works; else why clicks and keys do not arrive. */
+    @Override
+    public synchronized String failure() {
+        return mouse == null ? null : hook.failure();
+    }
+
+    @Override
+    public synchronized void restart() throws InputUnavailableException {
+        try {
+            hook.restart();
+        } catch (NativeHookException | RuntimeException e) {
+            throw new InputUnavailableException("the global input hook could not be registered again: "
+                    + e.getMessage(), e, true);
+        }
+    }
+
+    private void removeListeners() {
         if (mouse != null) {
-            GlobalScreen.removeNativeMouseListener(mouse);
-            GlobalScreen.removeNativeKeyListener(keys);
+            hook.removeListeners(mouse, keys);
             mouse = null;
             keys = null;
-            try {
-                GlobalScreen.unregisterNativeHook();
-            } catch (NativeHookException | RuntimeException ignored) {
-                // already gone
-            }
         }
     }
 

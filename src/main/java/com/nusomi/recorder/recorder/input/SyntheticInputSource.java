@@ -1,11 +1,19 @@
 package com.nusomi.recorder.recorder.input;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Input produced by code, for tests and demos: {@link #click} and {@link #type} reach the recorder directly. */
+/**
+ * Input produced by code, for tests and demos: {@link #click} and {@link #type} reach the recorder directly.
+ * {@link #loseInput} acts as a global hook that stopped: nothing arrives and {@link #failure()} says why until
+ * {@link #restart()}.
+ */
 public final class SyntheticInputSource implements InputSource {
     private volatile InputListener listener;
     private final String unavailableReason;
+    private volatile String lost;
+    private volatile String restartRefusal;
+    private final AtomicInteger restarts = new AtomicInteger();
 
     public SyntheticInputSource() {
         this(null);
@@ -33,8 +41,38 @@ public final class SyntheticInputSource implements InputSource {
         return listener != null;
     }
 
+    /** From now on nothing arrives, as when the hook's thread ends; {@link #failure()} gives this reason. */
+    public void loseInput(String reason) {
+        lost = reason;
+    }
+
+    /** Makes the next restarts fail with this reason (null: they work again). */
+    public void refuseRestart(String reason) {
+        restartRefusal = reason;
+    }
+
+    /** How many times {@link #restart()} was asked. */
+    public int restarts() {
+        return restarts.get();
+    }
+
+    @Override
+    public String failure() {
+        return listener == null ? null : lost;
+    }
+
+    @Override
+    public void restart() throws InputUnavailableException {
+        restarts.incrementAndGet();
+        String refusal = restartRefusal;
+        if (refusal != null) {
+            throw new InputUnavailableException(refusal, null, true);
+        }
+        lost = null;
+    }
+
     public void click(int x, int y, MouseButton button) {
-        InputListener l = listener;
+        InputListener l = receiving();
         if (l != null) {
             l.onClick(x, y, button);
         }
@@ -42,7 +80,7 @@ public final class SyntheticInputSource implements InputSource {
 
     /** Types the text, each character a key press (with these modifiers held) followed by the character typed. */
     public void type(String text, String... modifiers) {
-        InputListener l = listener;
+        InputListener l = receiving();
         if (l == null) {
             return;
         }
@@ -55,9 +93,13 @@ public final class SyntheticInputSource implements InputSource {
 
     /** Presses a modifier key alone (it does not count as a key). */
     public void pressModifier(String modifier) {
-        InputListener l = listener;
+        InputListener l = receiving();
         if (l != null) {
             l.onKeyPressed(true, Set.of(modifier));
         }
+    }
+
+    private InputListener receiving() {
+        return lost != null ? null : listener;
     }
 }

@@ -25,9 +25,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The recording in progress as the Record screen shows it: the recorder's counts (frames, events, pending
- * uploads, rejected entries), paused or not, the input notice and the warnings. Listens to the recorder on its
- * threads and hands everything to the UI thread through the {@link TaskRunner}; counts at most a few times a
- * second. Touches no nodes.
+ * uploads, rejected entries), paused or not, the input notices (input unavailable here, input lost with a
+ * restart) and the warnings. Listens to the recorder on its threads and hands everything to the UI thread through
+ * the {@link TaskRunner}; counts at most a few times a second. Touches no nodes.
  */
 public final class LiveRecording implements RecorderListener {
     static final long STATS_INTERVAL_MS = 250;
@@ -49,6 +49,7 @@ public final class LiveRecording implements RecorderListener {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper inputNotice = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper inputLost = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper("0");
     private final ObservableList<RecorderWarning> warnings = FXCollections.observableArrayList();
     private final ObservableList<RejectedEntry> rejected = FXCollections.observableArrayList();
@@ -75,6 +76,7 @@ public final class LiveRecording implements RecorderListener {
         inputNotice.set(r.inputCaptureAvailable() ? null : "Clicks and keys are not recorded: "
                 + (r.inputUnavailableReason() != null ? r.inputUnavailableReason() : "no input hooks here")
                 + " — frames and notes still are");
+        inputLost.set(r.inputLost() ? lostText(r.inputLostReason()) : null);
         apply(r.stats());
     }
 
@@ -84,6 +86,7 @@ public final class LiveRecording implements RecorderListener {
         active.set(false);
         paused.set(false);
         inputNotice.set(null);
+        inputLost.set(null);
         RecorderStats s = latest.get();
         if (s != null && s.sessionId().equals(sessionId)) {
             apply(s);
@@ -140,6 +143,8 @@ public final class LiveRecording implements RecorderListener {
                 case SCREEN_VISIBLE_AGAIN -> warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.SCREEN_BLACK);
                 case INPUT_UNAVAILABLE -> inputNotice.set("Clicks and keys are not recorded: " + w.message()
                         + " — frames and notes still are");
+                case INPUT_LOST -> inputLost.set(w.message());
+                case INPUT_RESTORED -> inputLost.set(null);
                 default -> {
                     warnings.removeIf(x -> x.kind() == w.kind());
                     warnings.add(w);
@@ -153,6 +158,10 @@ public final class LiveRecording implements RecorderListener {
         if (r.entry().sessionId().equals(sessionId)) {
             tasks.onUi(() -> rejected.add(r));
         }
+    }
+
+    private static String lostText(String reason) {
+        return "Clicks and keys are no longer recorded: " + (reason != null ? reason : "the input hook stopped");
     }
 
     private void flush() {
@@ -254,6 +263,14 @@ public final class LiveRecording implements RecorderListener {
 
     public ReadOnlyStringProperty inputNoticeProperty() {
         return inputNotice.getReadOnlyProperty();
+    }
+
+    /**
+     * Set while global input capture is lost during the recording (the hook stopped or was refused): what to
+     * show next to "Restart input capture"; null while input is captured.
+     */
+    public ReadOnlyStringProperty inputLostProperty() {
+        return inputLost.getReadOnlyProperty();
     }
 
     public ObservableList<RecorderWarning> warnings() {

@@ -16,19 +16,22 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
- * A small always-on-top window (timer, quick tags, Stop) shown while the main window is minimised during a
- * recording, so the operator can work in other applications. Drag it anywhere: it comes back where it was left
- * (kept in the settings, so across restarts too), unless that place is on no screen any more; the first time, and
- * then, it opens at the top right of the primary screen.
+ * A small always-on-top window (timer, quick tags, Stop; "Restart input capture" while input is lost) shown
+ * while the main window is minimised during a recording, so the operator can work in other applications. Drag it
+ * anywhere: it comes back where it was left (kept in the settings, so across restarts too), unless that place is
+ * on no screen any more; the first time, and then, it opens at the top right of the primary screen.
  */
 public final class MiniRecorder {
     private static final int MAX_QUICK_TAGS = 4;
@@ -96,7 +99,7 @@ public final class MiniRecorder {
 
         vm.tags().presets().addListener((ListChangeListener<String>) c -> rebuild());
         rebuild();
-        VBox root = new VBox(6, top, quickTags);
+        VBox root = new VBox(6, top, inputLostRow(), quickTags);
         root.setId("miniRecorder");
         root.getStyleClass().add("mini-recorder");
         vm.live().pausedProperty().addListener((o, a, b) -> root.pseudoClassStateChanged(PAUSED, b));
@@ -116,6 +119,38 @@ public final class MiniRecorder {
             }
         });
         stage.setScene(new Scene(root));
+    }
+
+    /** "Input lost" with its restart, while clicks and keys are not recorded; the window grows to show it. */
+    private HBox inputLostRow() {
+        Label lost = new Label("Clicks and keys lost");
+        lost.setId("miniInputLost");
+        lost.getStyleClass().add("warn-text");
+        lost.setGraphic(new FontIcon(MaterialDesignK.KEYBOARD_OFF_OUTLINE));
+        lost.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.set(lost, "Clicks and keys are no longer recorded (the input hook stopped)");
+        vm.live().inputLostProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                Tips.set(lost, b);
+            }
+        });
+        Button restart = new Button("Restart input capture", new FontIcon(MaterialDesignR.RESTART));
+        restart.setId("miniRestartInputButton");
+        restart.getStyleClass().add("small");
+        restart.setMinWidth(Region.USE_PREF_SIZE);
+        restart.disableProperty().bind(vm.canRestartInputBinding().not());
+        restart.setOnAction(e -> vm.onRestartInput());
+        HBox row = new HBox(8, lost, restart);
+        row.setId("miniInputLostRow");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.live().inputLostProperty().isNotNull().and(vm.live().activeProperty()));
+        row.managedProperty().bind(row.visibleProperty());
+        row.visibleProperty().addListener((o, a, b) -> {
+            if (stage.isShowing()) {
+                stage.sizeToScene();
+            }
+        });
+        return row;
     }
 
     /** The first presets as buttons; any more in a "+N" menu, so that every preset can be tagged from here. */

@@ -69,7 +69,8 @@ public final class RecordView extends StackPane {
         current.setPrefWidth(420);
         HBox columns = new HBox(16, form, current);
 
-        VBox page = new VBox(14, header, new Banner(vm.operations()), new RecorderNotices(vm.live()),
+        VBox page = new VBox(14, header, new Banner(vm.operations()), new RecorderNotices(vm.live(), vm::onRestartInput,
+                vm.canRestartInputBinding()),
                 recoveryPane(), columns);
         page.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(page);

@@ -103,6 +103,7 @@ public final class RecordViewModel {
     private final BooleanBinding canPause;
     private final BooleanBinding canContinue;
     private final BooleanBinding canNote;
+    private final BooleanBinding canRestartInput;
 
     private long baseElapsed;
     private long baseAt;
@@ -168,6 +169,7 @@ public final class RecordViewModel {
         canPause = recordingLive.and(live.pausedProperty().not());
         canContinue = recordingLive.and(live.pausedProperty());
         canNote = recordingLive.and(note.isNotEmpty()).and(busy.not());
+        canRestartInput = live.activeProperty().and(live.inputLostProperty().isNotNull()).and(busy.not());
     }
 
     /** The app's own windows (screen coordinates), blacked out of every frame; read on recorder threads. */
@@ -467,6 +469,18 @@ public final class RecordViewModel {
         }
     }
 
+    /**
+     * Registers the global input hook again after input was lost ("Restart input capture"); the notice clears
+     * when the recorder reports input restored, a failure shows with a retry.
+     */
+    public void onRestartInput() {
+        Recording r = live.recording();
+        if (!canRestartInput.get() || r == null) {
+            return;
+        }
+        ops.run("Could not restart input capture", () -> r.restartInput().get(), done -> { });
+    }
+
     /** Records the note as a {@code note} event in the recording. */
     public void onAddNote() {
         Recording r = live.recording();
@@ -650,6 +664,11 @@ public final class RecordViewModel {
 
     public BooleanBinding canNoteBinding() {
         return canNote;
+    }
+
+    /** While input capture is lost during a recording and nothing else runs. */
+    public BooleanBinding canRestartInputBinding() {
+        return canRestartInput;
     }
 
     // ---- properties ----

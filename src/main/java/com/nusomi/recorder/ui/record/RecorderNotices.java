@@ -3,6 +3,7 @@ package com.nusomi.recorder.ui.record;
 import com.nusomi.recorder.recorder.RecorderWarning;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -14,14 +15,21 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
- * The recorder's part of the Record screen's banner area: warnings (spool nearly full, frames skipped, uploads
- * waiting) until they clear or are dismissed, and the entries the server refused, with their details.
+ * The recorder's part of the Record screen's banner area: input capture lost (with "Restart input capture", until
+ * it is restored), warnings (spool nearly full, frames skipped, uploads waiting) until they clear or are
+ * dismissed, and the entries the server refused, with their details.
  */
 final class RecorderNotices extends VBox {
 
-    RecorderNotices(LiveRecording live) {
+    /**
+     * @param restartInput registers the input hook again
+     * @param canRestartInput while the restart button is on
+     */
+    RecorderNotices(LiveRecording live, Runnable restartInput, ObservableBooleanValue canRestartInput) {
         setSpacing(8);
         setId("recorderNotices");
         managedProperty().bind(visibleProperty());
@@ -67,8 +75,36 @@ final class RecorderNotices extends VBox {
         rejected.visibleProperty().bind(Bindings.isNotEmpty(live.rejected()));
         rejected.managedProperty().bind(rejected.visibleProperty());
 
-        getChildren().addAll(warnings, rejected);
-        visibleProperty().bind(warnings.visibleProperty().or(rejected.visibleProperty()));
+        HBox inputLost = inputLostBanner(live, restartInput, canRestartInput);
+
+        getChildren().addAll(inputLost, warnings, rejected);
+        visibleProperty().bind(inputLost.visibleProperty().or(warnings.visibleProperty())
+                .or(rejected.visibleProperty()));
+    }
+
+    /** Not dismissable: it goes when input is restored or the recording ends. */
+    private static HBox inputLostBanner(LiveRecording live, Runnable restartInput, ObservableBooleanValue canRestart) {
+        Label text = new Label();
+        text.setId("inputLostText");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.textProperty().bind(live.inputLostProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button restart = new Button("Restart input capture", new FontIcon(MaterialDesignR.RESTART));
+        restart.setId("restartInputButton");
+        restart.setMinWidth(Region.USE_PREF_SIZE);
+        restart.disableProperty().bind(Bindings.not(canRestart));
+        restart.setOnAction(e -> restartInput.run());
+        FontIcon icon = new FontIcon(MaterialDesignK.KEYBOARD_OFF_OUTLINE);
+        icon.getStyleClass().add("banner-icon");
+        HBox banner = new HBox(12, icon, text, restart);
+        banner.setId("inputLostNotice");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().addAll("banner", "banner-danger");
+        banner.visibleProperty().bind(live.inputLostProperty().isNotNull().and(live.activeProperty()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private void showDetails(LiveRecording live) {
