@@ -106,7 +106,10 @@ class RecordScreenTest {
         waitIdle(robot);
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
         waitCapturing(robot);
-        app.input.click(40, 50, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
+        // a click in another application: beside the app's window (a click on it is the operator using the app)
+        Stage main = app.window.stage();
+        app.input.click((int) (main.getX() + main.getWidth() + 20), (int) main.getY() + 50,
+                com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
 
         robot.clickOn("#preset-submitted_for_approval");
         waitIdle(robot);
