@@ -582,8 +582,10 @@ public final class Recording {
         if (counters.state != RecordingState.RECORDING) {
             return;
         }
-        focusSnapshot = null; // a click can move the focus: read the desktop afresh
+        focusSnapshot = null;
         DesktopSnapshot desktop = recentDesktop();
+        // the click may move the focus, which the window manager has not done yet: keys read the desktop afresh
+        focusSnapshot = null;
         if (isOwnClick(x, y, desktop)) {
             return; // the operator working the recorder, not the workflow
         }

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real capture paths: AWT Robot and jnativehook, driven by xdotool. Runs only with a display; surefire makes
- * AWT headless, so run it under Xvfb with {@code -Djava.awt.headless=false}:
- * {@code xvfb-run -a -s '-screen 0 1920x1080x24' mvn -B -q test -Dtest=RealDesktopTest -Djava.awt.headless=false}.
+ * The real capture paths: AWT Robot and jnativehook, driven by xdotool, on the display tests' Xvfb with Openbox
+ * (see the pom's display-tests execution).
  */
+@org.junit.jupiter.api.Tag("display")
+@org.junit.jupiter.api.extension.ExtendWith(com.nusomi.recorder.desktop.XDesktop.class)
 class RealDesktopTest {
 
     @Test
