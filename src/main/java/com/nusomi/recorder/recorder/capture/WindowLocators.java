@@ -1,5 +1,7 @@
 package com.nusomi.recorder.recorder.capture;
 
+import com.nusomi.recorder.recorder.capture.mac.MacWindowLocator;
+import com.nusomi.recorder.recorder.capture.win.Win32WindowLocator;
 import com.nusomi.recorder.recorder.capture.x11.X11WindowLocator;
 import java.util.Locale;
 
@@ -9,12 +11,23 @@ public final class WindowLocators {
     }
 
     /**
-     * X11 where a {@code DISPLAY} is named (under Wayland that is XWayland, which sees only X11 windows); nothing
-     * elsewhere. Nothing is connected until the first snapshot.
+     * Win32 on Windows, CoreGraphics on macOS, X11 elsewhere where a {@code DISPLAY} is named (under Wayland that is
+     * XWayland, which sees only X11 windows); nothing otherwise. No native library is loaded and nothing is
+     * connected until the first snapshot.
      */
     public static WindowLocator forThisPlatform() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (!os.contains("win") && !os.contains("mac") && X11WindowLocator.displayNamed()) {
+        return forOs(System.getProperty("os.name", ""), X11WindowLocator.displayNamed());
+    }
+
+    static WindowLocator forOs(String osName, boolean displayNamed) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("mac")) {
+            return new MacWindowLocator();
+        }
+        if (os.contains("win")) {
+            return new Win32WindowLocator();
+        }
+        if (displayNamed) {
             return new X11WindowLocator();
         }
         return WindowLocator.NONE;
