@@ -50,7 +50,10 @@ final class SessionsGet extends SessionsSubcommand {
         out.printf("created     %s%n", time(s.createdAt()));
         out.printf("started     %s%n", time(s.startedAt()));
         out.printf("stopped     %s%n", time(s.stoppedAt()));
-        out.printf("duration    %s%n", duration(s.durationMs()));
+        out.printf("duration    %s%n", duration(s.recordedMs()));
+        if (s.pausedMs() > 0) {
+            out.printf("paused      %s (wall time %s)%n", duration(s.pausedMs()), duration(s.durationMs()));
+        }
         out.printf("frames      %d%n", s.frameCount());
         out.printf("events      %d%n", s.eventCount());
         out.printf("metadata    %s%n", s.metadata());

@@ -73,7 +73,7 @@ abstract class SessionsSubcommand implements Callable<Integer> {
             out().printf(format, s.id(), s.workflow(), s.status().wireValue(),
                     s.outcome() == null ? "-" : s.outcome().wireValue(),
                     s.actor() == null ? "-" : abbreviate(s.actor().id(), 20), time(s.startedAt()),
-                    duration(s.durationMs()), s.frameCount(), s.eventCount());
+                    duration(s.recordedMs()), s.frameCount(), s.eventCount());
         }
         out().flush();
     }

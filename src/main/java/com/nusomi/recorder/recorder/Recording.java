@@ -392,8 +392,9 @@ public final class Recording {
         }
     }
 
-    private static EventInput marker(String kind) {
-        return EventInput.builder("marker").data(Map.of("kind", kind)).build();
+    /** A marker stamped on the recording's clock, like every other event: paused time is measured between them. */
+    private EventInput marker(String kind) {
+        return EventInput.builder("marker").at(clock.instant()).data(Map.of("kind", kind)).build();
     }
 
     private static void checkEventData(Map<String, Object> data) {

@@ -58,16 +58,19 @@ final class EventsApi {
         }
         int accepted = 0;
         int errors = 0;
+        boolean pauses = false;
         for (EventRecord e : parsed) {
             if (tx.insertEvent(e)) {
                 accepted++;
                 if (e.type().equals("error")) {
                     errors++;
                 }
+                pauses |= Pauses.kind(e) != null;
             }
         }
         if (accepted > 0) {
-            tx.updateSession(s.withCounts(s.frameCount(), s.eventCount() + accepted, s.errorEvents() + errors));
+            SessionRecord updated = s.withCounts(s.frameCount(), s.eventCount() + accepted, s.errorEvents() + errors);
+            tx.updateSession(pauses ? Pauses.recompute(tx, updated) : updated);
         }
         int acceptedCount = accepted;
         int duplicates = parsed.size() - accepted;

@@ -38,6 +38,7 @@ final class SessionJson {
     private static final SerializableString LAST_AT = new SerializedString("last_at");
     private static final SerializableString METADATA = new SerializedString("metadata");
     private static final SerializableString OUTCOME = new SerializedString("outcome");
+    private static final SerializableString PAUSED_MS = new SerializedString("paused_ms");
     private static final SerializableString PURGE_AT = new SerializedString("purge_at");
     private static final SerializableString STARTED_AT = new SerializedString("started_at");
     private static final SerializableString STATUS = new SerializedString("status");
@@ -70,6 +71,7 @@ final class SessionJson {
         time(g, STARTED_AT, s.startedAt());
         time(g, STOPPED_AT, s.stoppedAt());
         number(g, DURATION_MS, durationMillis(s, now));
+        number(g, PAUSED_MS, Pauses.pausedMillis(s, now));
         number(g, FRAME_COUNT, s.frameCount());
         number(g, EVENT_COUNT, s.eventCount());
         time(g, CREATED_AT, s.createdAt());

@@ -291,6 +291,8 @@ final class Seeder {
         ps.setLong(15, s.eventCount());
         ps.setLong(16, s.tagCount());
         ps.setLong(17, s.errorEvents());
+        ps.setLong(18, s.pausedMs());
+        setLong(ps, 19, s.pausedSince());
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

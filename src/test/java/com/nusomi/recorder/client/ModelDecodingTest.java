@@ -103,6 +103,19 @@ class ModelDecodingTest {
     }
 
     @Test
+    void readsPausedTimeAsZeroWhenAbsentOrNullAndRecordedTimeWithoutIt() throws Exception {
+        Session paused = session("{\"id\":\"ses_1\",\"duration_ms\":30000,\"paused_ms\":12000}");
+        Session absent = session("{\"id\":\"ses_2\",\"duration_ms\":30000}");
+        Session none = session("{\"id\":\"ses_3\",\"duration_ms\":30000,\"paused_ms\":null}");
+
+        assertThat(paused.pausedMs()).isEqualTo(12_000);
+        assertThat(paused.recordedMs()).isEqualTo(18_000);
+        assertThat(absent.pausedMs()).isZero();
+        assertThat(absent.recordedMs()).isEqualTo(30_000);
+        assertThat(none.recordedMs()).isEqualTo(30_000);
+    }
+
+    @Test
     void readsAPageWithItsCursor() throws Exception {
         JavaType type = Json.mapper().getTypeFactory().constructParametricType(Page.class, Session.class);
         Page<Session> page = Json.mapper().readValue("""

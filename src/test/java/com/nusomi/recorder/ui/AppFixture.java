@@ -35,6 +35,8 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
     /** The recorder's screen and input: synthetic, so that tests neither need nor capture a real desktop. */
     public final SyntheticScreenSource screen = new SyntheticScreenSource(320, 200, true);
     public final SyntheticInputSource input = new SyntheticInputSource();
+    /** The app's clock (the Record screen's timer reads it): the system's until a test freezes it. */
+    public final TestClock clock = new TestClock();
 
     public AppFixture() throws IOException {
         dataDir = Files.createTempDirectory("session-recorder-ui-test");
@@ -69,6 +71,7 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
                 .screenSource(() -> screen)
                 .inputSource(() -> input)
                 .windowLocator(() -> WindowLocator.NONE)
+                .clock(clock)
                 .build();
         context.settings().captureIntervalSeconds = 0.25;
         window = new MainWindow(context);

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A recorded run of a workflow. {@code outcome}, {@code stopReason}, {@code deletedAt} and {@code purgeAt}
  * are null when absent. {@code tags} and {@code events} are empty unless asked for with an include;
- * {@code framesSummary} is null unless included.
+ * {@code framesSummary} is null unless included. {@code durationMs} is wall time (stop minus start);
+ * {@code pausedMs} [ext] the part of it the recording was paused (0 from a server that does not send it), so
+ * {@link #recordedMs()} is the time actually recorded.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Session(
@@ -22,6 +24,7 @@ public record Session(
         Instant startedAt,
         Instant stoppedAt,
         long durationMs,
+        long pausedMs,
         long frameCount,
         long eventCount,
         Instant createdAt,
@@ -36,6 +39,11 @@ public record Session(
         metadata = Copies.map(metadata);
         tags = Copies.list(tags);
         events = Copies.list(events);
+    }
+
+    /** The time recorded: the duration less the pauses (never below 0). */
+    public long recordedMs() {
+        return Math.max(0, durationMs - Math.max(0, pausedMs));
     }
 
     /** True when this session is soft-deleted (seen through the trash view or a delete response). */

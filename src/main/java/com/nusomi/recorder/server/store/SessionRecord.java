@@ -2,7 +2,9 @@ package com.nusomi.recorder.server.store;
 
 /**
  * One session row as the store keeps it. Times are epoch milliseconds; nullable ones are {@code Long}.
- * {@code metadata} is the compact JSON text of the metadata object.
+ * {@code metadata} is the compact JSON text of the metadata object. {@code pausedMs} is the time of the pauses that
+ * ended (pause to resume marker events), {@code pausedSince} the start of a pause not resumed yet (or null); see
+ * {@code server.Pauses}.
  */
 public record SessionRecord(
         String id,
@@ -21,12 +23,23 @@ public record SessionRecord(
         long frameCount,
         long eventCount,
         long tagCount,
-        long errorEvents) {
+        long errorEvents,
+        long pausedMs,
+        Long pausedSince) {
 
     public static final String CREATED = "created";
     public static final String RECORDING = "recording";
     public static final String STOPPED = "stopped";
     public static final String SEALED = "sealed";
+
+    /** A session that has never been paused. */
+    public SessionRecord(String id, String workflow, String status, String outcome, String stopReason, String metadata,
+                         String actorId, String actorKind, long createdAt, Long startedAt, Long stoppedAt,
+                         Long deletedAt, Long purgeAt, long frameCount, long eventCount, long tagCount,
+                         long errorEvents) {
+        this(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind, createdAt, startedAt, stoppedAt,
+                deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents, 0, null);
+    }
 
     public boolean isDeleted() {
         return deletedAt != null;
@@ -38,39 +51,49 @@ public record SessionRecord(
 
     public SessionRecord withStart(long at) {
         return new SessionRecord(id, workflow, RECORDING, outcome, stopReason, metadata, actorId, actorKind,
-                createdAt, at, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents);
+                createdAt, at, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
+                pausedMs, pausedSince);
     }
 
     public SessionRecord withStop(long at, String reason, String derivedOutcome) {
         return new SessionRecord(id, workflow, STOPPED, derivedOutcome, reason, metadata, actorId, actorKind,
-                createdAt, startedAt, at, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents);
+                createdAt, startedAt, at, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
+                pausedMs, pausedSince);
     }
 
     public SessionRecord withStatus(String newStatus) {
         return new SessionRecord(id, workflow, newStatus, outcome, stopReason, metadata, actorId, actorKind,
-                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents);
+                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
+                pausedMs, pausedSince);
     }
 
     public SessionRecord withOutcome(String newOutcome) {
         return new SessionRecord(id, workflow, status, newOutcome, stopReason, metadata, actorId, actorKind,
-                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents);
+                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
+                pausedMs, pausedSince);
     }
 
     public SessionRecord withDeletion(Long newDeletedAt, Long newPurgeAt) {
         return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
                 createdAt, startedAt, stoppedAt, newDeletedAt, newPurgeAt, frameCount, eventCount, tagCount,
-                errorEvents);
+                errorEvents, pausedMs, pausedSince);
     }
 
     public SessionRecord withTagCount(long newTagCount) {
         return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
                 createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, newTagCount,
-                errorEvents);
+                errorEvents, pausedMs, pausedSince);
     }
 
     public SessionRecord withCounts(long newFrameCount, long newEventCount, long newErrorEvents) {
         return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
                 createdAt, startedAt, stoppedAt, deletedAt, purgeAt, newFrameCount, newEventCount, tagCount,
-                newErrorEvents);
+                newErrorEvents, pausedMs, pausedSince);
+    }
+
+    public SessionRecord withPauses(long newPausedMs, Long newPausedSince) {
+        return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
+                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
+                newPausedMs, newPausedSince);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
 final class SqliteTx implements StoreWriter {
     static final String SESSION_COLUMNS = "id, workflow, status, outcome, stop_reason, metadata, actor_id, actor_kind, "
             + "created_at, started_at, stopped_at, deleted_at, purge_at, frame_count, event_count, tag_count, "
-            + "error_events";
+            + "error_events, paused_ms, paused_since";
 
     private final Connection c;
 
@@ -43,19 +43,20 @@ final class SqliteTx implements StoreWriter {
 
     @Override
     public void insertSession(SessionRecord s) {
-        update("INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        update("INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?)",
                 s.id(), s.workflow(), s.status(), s.outcome(), s.stopReason(), s.metadata(), s.actorId(),
                 s.actorKind(), s.createdAt(), s.startedAt(), s.stoppedAt(), s.deletedAt(), s.purgeAt(),
-                s.frameCount(), s.eventCount(), s.tagCount(), s.errorEvents());
+                s.frameCount(), s.eventCount(), s.tagCount(), s.errorEvents(), s.pausedMs(), s.pausedSince());
     }
 
     @Override
     public void updateSession(SessionRecord s) {
         update("UPDATE sessions SET status = ?, outcome = ?, stop_reason = ?, started_at = ?, stopped_at = ?, "
                         + "deleted_at = ?, purge_at = ?, frame_count = ?, event_count = ?, tag_count = ?, "
-                        + "error_events = ? WHERE id = ?",
+                        + "error_events = ?, paused_ms = ?, paused_since = ? WHERE id = ?",
                 s.status(), s.outcome(), s.stopReason(), s.startedAt(), s.stoppedAt(), s.deletedAt(), s.purgeAt(),
-                s.frameCount(), s.eventCount(), s.tagCount(), s.errorEvents(), s.id());
+                s.frameCount(), s.eventCount(), s.tagCount(), s.errorEvents(), s.pausedMs(), s.pausedSince(), s.id());
     }
 
     @Override
@@ -383,7 +384,8 @@ final class SqliteTx implements StoreWriter {
         return new SessionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9),
                 nullableLong(rs, 10), nullableLong(rs, 11), nullableLong(rs, 12), nullableLong(rs, 13),
-                rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17));
+                rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18),
+                nullableLong(rs, 19));
     }
 
     private static EventRecord event(ResultSet rs) throws SQLException {

@@ -94,7 +94,8 @@ public final class MiniRecorder {
         // the controls sit at the right edge, above the end of the quick tags, the timer at the left
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        HBox top = new HBox(8, dot, timer, spacer, pause, resume, stop, restore);
+        HBox top = new HBox(8, dot, timer, TimerLabels.paused(vm, "miniPausedLabel", "mini-paused"), spacer, pause,
+                resume, stop, restore);
         top.setAlignment(Pos.CENTER_LEFT);
 
         vm.tags().presets().addListener((ListChangeListener<String>) c -> rebuild());

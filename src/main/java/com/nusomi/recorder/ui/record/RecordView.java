@@ -218,11 +218,7 @@ public final class RecordView extends StackPane {
         Label heading = new Label("Current session");
         heading.getStyleClass().add("card-title");
 
-        Label elapsed = new Label();
-        elapsed.setId("elapsedLabel");
-        elapsed.getStyleClass().add("timer");
-        elapsed.textProperty().bind(vm.elapsedTextProperty());
-        elapsed.setMaxWidth(Double.MAX_VALUE);
+        StackPane elapsed = TimerLabels.main(vm);
 
         Label dot = new Label();
         dot.getStyleClass().add("rec-dot");

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -68,6 +67,7 @@ public final class RecordViewModel {
     private final Clock clock;
     private final Supplier<RecorderService> recorder;
     private final LiveRecording live;
+    private final RecordTimer timer;
     private Supplier<List<Rectangle>> ownWindows = List::of;
 
     private final StringProperty workflow = new SimpleStringProperty("");
@@ -82,8 +82,6 @@ public final class RecordViewModel {
     private final ReadOnlyObjectWrapper<RecordState> state = new ReadOnlyObjectWrapper<>(RecordState.IDLE);
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("No session yet");
-    private final ReadOnlyLongWrapper elapsedMs = new ReadOnlyLongWrapper(0);
-    private final ReadOnlyStringWrapper elapsedText = new ReadOnlyStringWrapper(Rules.formatElapsed(0));
     private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper(0);
     private final ReadOnlyLongWrapper events = new ReadOnlyLongWrapper(0);
     private final ReadOnlyIntegerWrapper countdown = new ReadOnlyIntegerWrapper(0);
@@ -105,8 +103,6 @@ public final class RecordViewModel {
     private final BooleanBinding canNote;
     private final BooleanBinding canRestartInput;
 
-    private long baseElapsed;
-    private long baseAt;
     private Runnable afterCountdown;
     private boolean recoveryChecked;
     private long baseFrames;
@@ -126,13 +122,12 @@ public final class RecordViewModel {
         this.settings = settings;
         this.saveSettings = saveSettings;
         this.clock = clock;
+        this.timer = new RecordTimer(clock);
 
         workflow.addListener((o, a, b) -> workflowProblem.set(Rules.slugProblem(b, "workflow")));
         workflowProblem.set(Rules.slugProblem(workflow.get(), "workflow"));
         actorId.addListener((o, a, b) -> actorProblem.set(b.strip().length() > Rules.MAX_ACTOR_ID
                 ? "At most " + Rules.MAX_ACTOR_ID + " characters" : null));
-        elapsedText.bind(Bindings.createStringBinding(() -> (live.pausedProperty().get() ? "PAUSED · " : "")
-                + Rules.formatElapsed(elapsedMs.get()), elapsedMs, live.pausedProperty()));
         live.framesProperty().addListener((o, a, b) -> {
             if (live.activeProperty().get()) {
                 frames.set(baseFrames + b.longValue());
@@ -144,6 +139,7 @@ public final class RecordViewModel {
             }
         });
         live.pausedProperty().addListener((o, a, b) -> {
+            timer.setPaused(b);
             if (state.get() == RecordState.RECORDING) {
                 statusText.set(b ? "Paused" : "Recording");
             }
@@ -574,16 +570,16 @@ public final class RecordViewModel {
         countdown.set(0);
     }
 
-    /** Brings the elapsed time up to date (driven by the view's animation timer; no I/O). */
+    /** Brings the timer up to date (driven by the view's animation timer; no I/O). */
     public void tick() {
         if (state.get() == RecordState.RECORDING) {
-            elapsedMs.set(baseElapsed + clock.millis() - baseAt);
+            timer.tick();
         }
     }
 
-    /** A tag as it was recorded here (the server gives it its id when it arrives). */
+    /** A tag as it was recorded here (the server gives it its id when it arrives), at the recorded time. */
     private Tag localTag(String sessionId, String name, Map<String, Object> data) {
-        return new Tag(null, sessionId, name, data, Instant.now(clock), baseElapsed + clock.millis() - baseAt);
+        return new Tag(null, sessionId, name, data, Instant.now(clock), timer.recordedNow());
     }
 
     /** Starts (or, for a session recorded before, continues) the recording of a session that is recording. */
@@ -605,9 +601,7 @@ public final class RecordViewModel {
         session.set(s);
         frames.set(s.frameCount());
         events.set(s.eventCount());
-        baseElapsed = s.durationMs();
-        baseAt = clock.millis();
-        elapsedMs.set(s.durationMs());
+        timer.reset(s, s.status() == SessionStatus.RECORDING, live.pausedProperty().get());
         switch (s.status()) {
             case CREATED -> {
                 state.set(RecordState.CREATED);
@@ -718,11 +712,16 @@ public final class RecordViewModel {
     }
 
     public ReadOnlyLongProperty elapsedMsProperty() {
-        return elapsedMs.getReadOnlyProperty();
+        return timer.recordedMsProperty();
+    }
+
+    /** The recorded time and, apart, the paused time ({@code paused 0:12}). */
+    RecordTimer timer() {
+        return timer;
     }
 
     public ReadOnlyStringProperty elapsedTextProperty() {
-        return elapsedText.getReadOnlyProperty();
+        return timer.textProperty();
     }
 
     public ReadOnlyLongProperty framesProperty() {

@@ -3,11 +3,15 @@ package com.nusomi.recorder.ui.sessions;
 import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.client.Include;
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.request.EventQuery;
 import com.nusomi.recorder.client.request.TagRequest;
 import com.nusomi.recorder.ui.common.Operations;
 import com.nusomi.recorder.ui.common.Rules;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -23,7 +27,8 @@ import javafx.beans.property.StringProperty;
 /**
  * The detail pane's state: the selected session in full (tags, events, frames summary), fetched off the UI
  * thread when the selection changes (a late answer for an earlier selection is dropped), and adding a tag or
- * an {@code outcome} verdict to it.
+ * an {@code outcome} verdict to it. With the session comes its {@link #timeline()}, its pauses from its marker
+ * events (fetched apart when the embedded events are cut short), for offsets in recorded time.
  */
 public final class DetailViewModel {
     private final TaskRunner tasks;
@@ -38,6 +43,11 @@ public final class DetailViewModel {
     private final BooleanBinding canTag;
     private final FilmStripViewModel<javafx.scene.image.Image> film;
     private long generation;
+    private RecordedTime timeline = RecordedTime.NONE;
+
+    /** The session and its timeline, as one load gives them. */
+    private record Loaded(Session session, RecordedTime timeline) {
+    }
 
     public DetailViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange) {
         this(tasks, client, afterChange, new FilmStripViewModel<>(tasks, client, FrameImages::decode,
@@ -48,7 +58,7 @@ public final class DetailViewModel {
                     FilmStripViewModel<javafx.scene.image.Image> film) {
         this.tasks = tasks;
         this.film = film;
-        session.addListener((o, before, now) -> film.show(now));
+        session.addListener((o, before, now) -> film.show(now, timeline));
         this.ops = new Operations(tasks);
         this.client = client;
         this.afterChange = afterChange;
@@ -76,6 +86,7 @@ public final class DetailViewModel {
         Session current = session.get();
         boolean same = row != null && current != null && current.id().equals(row.id()) && !inTrash;
         if (!same) {
+            timeline = RecordedTime.of(row);
             session.set(row);
             ops.dismiss();
         }
@@ -88,10 +99,15 @@ public final class DetailViewModel {
 
     private void load(String id, long gen) {
         loading.set(true);
-        tasks.run(() -> client.get().get(id, Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY), full -> {
+        tasks.run(() -> {
+            Session full = client.get().get(id, Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY);
+            return new Loaded(full, RecordedTime.of(full, full.eventsTruncated() && full.pausedMs() > 0
+                    ? markers(id) : full.events()));
+        }, loaded -> {
             if (gen == generation) {
                 loading.set(false);
-                session.set(full);
+                timeline = loaded.timeline();
+                session.set(loaded.session());
             }
         }, e -> {
             if (gen == generation) {
@@ -99,6 +115,13 @@ public final class DetailViewModel {
                 ops.fail(com.nusomi.recorder.ui.common.Failure.of("Loading " + id, e, () -> load(id, gen)));
             }
         });
+    }
+
+    /** Every marker event of a session (off the UI thread): its pauses, when the embedded events are cut short. */
+    private List<Event> markers(String id) {
+        List<Event> out = new ArrayList<>();
+        client.get().listAllEvents(id, EventQuery.ofTypes("marker").withLimit(500)).forEach(out::add);
+        return out;
     }
 
     public void onAddTag() {
@@ -130,6 +153,11 @@ public final class DetailViewModel {
             }
             afterChange.run();
         });
+    }
+
+    /** The selected session's timeline: offsets in recorded time (set before {@link #sessionProperty()} changes). */
+    RecordedTime timeline() {
+        return timeline;
     }
 
     public ReadOnlyObjectProperty<Session> sessionProperty() {

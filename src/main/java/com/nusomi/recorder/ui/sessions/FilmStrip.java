@@ -190,7 +190,7 @@ final class FilmStrip extends VBox {
             r.getStyleClass().addAll("event-marker", m.styleClass());
             r.resizeRelocate(TRACK_INSET + m.position() * Math.max(0, w) - 1.5, 0, 3, 10);
             r.setManaged(false);
-            Tooltip.install(r, new Tooltip(m.event().type() + " " + Formats.frameOffset(m.event().offsetMs())));
+            Tooltip.install(r, new Tooltip(m.event().type() + " " + Formats.frameOffset(m.offsetMs())));
             r.setOnMouseClicked(e -> {
                 vm.onEvent(m.event());
                 previewBox.requestFocus();

@@ -9,7 +9,6 @@ import com.nusomi.recorder.client.model.FramesSummary;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.PageRequest;
 import com.nusomi.recorder.ui.common.Failure;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,8 +58,8 @@ public final class FilmStripViewModel<I> {
         }
     }
 
-    /** An event on the timeline: where it sits on the scrubber (0..1) and its style class. */
-    public record EventMarker(Event event, double position, String styleClass) {
+    /** An event on the timeline: where it sits on the scrubber (0..1), its style class and recorded offset. */
+    public record EventMarker(Event event, double position, String styleClass, long offsetMs) {
     }
 
     private final TaskRunner tasks;
@@ -90,7 +89,7 @@ public final class FilmStripViewModel<I> {
     private final ReadOnlyBooleanWrapper hasFrames = new ReadOnlyBooleanWrapper(false);
 
     private String sessionId;
-    private Instant startedAt;
+    private RecordedTime time = RecordedTime.NONE;
     private List<Event> events = List.of();
     private boolean summaryShown;
     private boolean previewFetching;
@@ -107,6 +106,11 @@ public final class FilmStripViewModel<I> {
 
     /** Follows the detail pane's session: a new id starts over, the full session (with its summary) loads. */
     public void show(Session s) {
+        show(s, RecordedTime.of(s));
+    }
+
+    /** {@link #show(Session)} with the session's timeline (its pauses left out of every offset). */
+    void show(Session s, RecordedTime timeline) {
         if (s == null) {
             reset(null);
             return;
@@ -118,7 +122,7 @@ public final class FilmStripViewModel<I> {
             emptyText.set(DELETED);
             return;
         }
-        startedAt = s.startedAt();
+        time = timeline;
         events = s.events();
         FramesSummary summary = s.framesSummary();
         if (summary == null || summaryShown) {
@@ -150,7 +154,7 @@ public final class FilmStripViewModel<I> {
     private void reset(String id) {
         generation++;
         sessionId = id;
-        startedAt = null;
+        time = RecordedTime.NONE;
         events = List.of();
         summaryShown = false;
         previewFetching = false;
@@ -217,7 +221,7 @@ public final class FilmStripViewModel<I> {
             Long t = eventTime(e);
             if (t != null) {
                 placed.add(new EventMarker(e, FrameTimeline.position(offsets, offsets.length, t),
-                        styleClass(e.type())));
+                        styleClass(e.type()), t));
             }
         }
         markers.setAll(placed);
@@ -233,19 +237,13 @@ public final class FilmStripViewModel<I> {
         };
     }
 
+    /** A frame's offset in recorded time (pauses left out), as the caption shows it. */
     private long frameTime(Frame f) {
-        if (f.offsetMs() != null) {
-            return f.offsetMs();
-        }
-        Instant zero = startedAt != null ? startedAt : frames.get(0).capturedAt();
-        return f.capturedAt() == null || zero == null ? 0 : f.capturedAt().toEpochMilli() - zero.toEpochMilli();
+        return time.frame(f, frames.get(0));
     }
 
     private Long eventTime(Event e) {
-        if (e.offsetMs() != null) {
-            return e.offsetMs();
-        }
-        return e.at() == null || startedAt == null ? null : e.at().toEpochMilli() - startedAt.toEpochMilli();
+        return time.event(e);
     }
 
     private int indexOfSeq(long seq) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.nusomi.recorder.client.model.ActorKind;
 import com.nusomi.recorder.client.model.Outcome;
+import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,6 +62,12 @@ final class Formats {
             return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
         }
         return String.format(Locale.ROOT, "%dh %02dm %02ds", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    /** {@code 12s (wall time 5m 00s)}: the pauses of a run and its wall time; blank when it was never paused. */
+    static String paused(Session s) {
+        String paused = s.pausedMs() > 0 ? duration(s.pausedMs()) : "";
+        return paused.isEmpty() ? "" : paused + " (wall time " + duration(s.durationMs()) + ")";
     }
 
     /** {@code +00:01:37} from an offset in milliseconds; blank when there is none. */

@@ -32,12 +32,13 @@ import javafx.util.Subscription;
 
 /**
  * The selected session: every field, the metadata as formatted JSON, its tags (with data and offsets) and a
- * form to add one or a verdict, the events as a timeline, and the frames summary.
+ * form to add one or a verdict, the events as a timeline, and the frames summary. Its duration and every offset
+ * are recorded time (pauses left out, as the Record screen's timer counts); the paused and wall times show apart.
  */
 final class SessionDetailPane extends ScrollPane {
     private static final String NONE = "—";
     private static final String[] FIELDS = {"Workflow", "Status", "Outcome", "Stop reason", "Actor", "Created",
-        "Started", "Stopped", "Duration", "Frames", "Events", "Deleted", "Purge at"};
+        "Started", "Stopped", "Duration", "Paused", "Frames", "Events", "Deleted", "Purge at"};
 
     private final DetailViewModel vm;
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -85,7 +86,8 @@ final class SessionDetailPane extends ScrollPane {
         tagTable.setPrefHeight(150);
         tagTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tagTable.setPlaceholder(new Label("No tags"));
-        tagTable.getColumns().add(textColumn("Offset", t -> Formats.offset(t.offsetMs()), 90));
+        tagTable.getColumns().add(textColumn("Offset", t -> Formats.offset(vm.timeline().recorded(t.offsetMs())),
+                90));
         tagTable.getColumns().add(textColumn("Name", Tag::name, 150));
         tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 200));
 
@@ -94,7 +96,7 @@ final class SessionDetailPane extends ScrollPane {
         timeline.setId("detailEventList");
         timeline.setPrefHeight(160);
         timeline.setPlaceholder(new Label("No events"));
-        timeline.setCellFactory(l -> new EventCell(e -> {
+        timeline.setCellFactory(l -> new EventCell(vm::timeline, e -> {
             vm.film().onEvent(e);
             filmStrip.focusPreview();
         }));
@@ -199,7 +201,8 @@ final class SessionDetailPane extends ScrollPane {
             s.stopReason() == null ? "" : s.stopReason().toString().toLowerCase(java.util.Locale.ROOT),
             s.actor() == null ? "" : s.actor().id() + " (" + s.actor().kind().wireValue() + ")",
             Formats.time(s.createdAt()), Formats.time(s.startedAt()), Formats.time(s.stoppedAt()),
-            Formats.duration(s.durationMs()), String.valueOf(s.frameCount()), String.valueOf(s.eventCount()),
+            Formats.duration(s.recordedMs()), Formats.paused(s), String.valueOf(s.frameCount()),
+            String.valueOf(s.eventCount()),
             Formats.time(s.deletedAt()), Formats.time(s.purgeAt())};
         for (int i = 0; i < v.length; i++) {
             values.get(i).setText(v[i].isEmpty() ? NONE : v[i]); // an empty row reads as broken; a dash as "none"
@@ -222,8 +225,10 @@ final class SessionDetailPane extends ScrollPane {
         private final Label type = new Label();
         private final Label data = new Label();
         private final HBox box = new HBox(8, offset, type, data);
+        private final java.util.function.Supplier<RecordedTime> time;
 
-        EventCell(java.util.function.Consumer<Event> onClick) {
+        EventCell(java.util.function.Supplier<RecordedTime> time, java.util.function.Consumer<Event> onClick) {
+            this.time = time;
             setOnMouseClicked(click -> {
                 if (!isEmpty() && getItem() != null) {
                     onClick.accept(getItem());
@@ -246,7 +251,7 @@ final class SessionDetailPane extends ScrollPane {
                 data.setText(null);
                 return;
             }
-            offset.setText(Formats.offset(e.offsetMs()));
+            offset.setText(Formats.offset(time.get().event(e)));
             type.setText(e.type());
             type.getStyleClass().remove(Styles.DANGER);
             if ("error".equals(e.type())) {

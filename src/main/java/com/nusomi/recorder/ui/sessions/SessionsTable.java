@@ -27,6 +27,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -78,7 +79,9 @@ final class SessionsTable extends TableView<Session> {
         getColumns().add(column("Actor", s -> s.actor() == null ? "" : s.actor().id() + " (" + s.actor().kind()
                 .wireValue() + ")", String::valueOf, 170));
         getColumns().add(column("Started", Session::startedAt, Formats::time, 150));
-        getColumns().add(column("Duration", Session::durationMs, Formats::duration, 90));
+        TableColumn<Session, Long> duration = column("Duration", Session::recordedMs, Formats::duration, 90);
+        duration.setCellFactory(c -> new DurationCell());
+        getColumns().add(duration);
         getColumns().add(column("Frames", Session::frameCount, String::valueOf, 65));
         getColumns().add(column("Events", Session::eventCount, String::valueOf, 65));
         getColumns().add(column("Tags", s -> s.tags().stream().map(Tag::name).distinct()
@@ -219,6 +222,33 @@ final class SessionsTable extends TableView<Session> {
         protected void updateItem(V item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : format.apply(item));
+        }
+    }
+
+    /**
+     * The recorded duration (pauses left out, as the Record screen's timer counts); for a run that was paused, a
+     * tooltip gives the paused and the wall time. The tooltip (a popup window of its own) is made only for such a
+     * row, once per cell.
+     */
+    private static final class DurationCell extends TableCell<Session, Long> {
+        private Tooltip tip;
+
+        @Override
+        protected void updateItem(Long item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : Formats.duration(item));
+            int i = getIndex();
+            Session s = empty || getTableView() == null || i < 0 || i >= getTableView().getItems().size() ? null
+                    : getTableView().getItems().get(i);
+            if (s == null || s.pausedMs() <= 0) {
+                setTooltip(null);
+                return;
+            }
+            if (tip == null) {
+                tip = new Tooltip();
+            }
+            tip.setText("Recorded " + Formats.duration(s.recordedMs()) + " · paused " + Formats.paused(s));
+            setTooltip(tip);
         }
     }
 

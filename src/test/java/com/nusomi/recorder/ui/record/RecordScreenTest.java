@@ -77,6 +77,12 @@ class RecordScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The seconds of a timer text {@code 00:01:30}. */
+    private static long seconds(String timer) {
+        String[] p = timer.split(":");
+        return Long.parseLong(p[0]) * 3600 + Long.parseLong(p[1]) * 60 + Long.parseLong(p[2]);
+    }
+
     private List<Event> eventsOnServer(String id) {
         List<Event> out = new ArrayList<>();
         app.client.listAllEvents(id).forEach(out::add);
@@ -274,12 +280,24 @@ class RecordScreenTest {
         robot.clickOn("#createButton");
         waitIdle(robot);
         waitCapturing(robot);
-        String id = app.window.recordViewModel().sessionProperty().get().id();
+        RecordViewModel vm = app.window.recordViewModel();
+        String id = vm.sessionProperty().get().id();
+        app.clock.freeze(); // the timer moves only as the test says from here on
+        robot.interact(vm::tick);
+        String recorded = text(robot, "#elapsedLabel");
+        javafx.scene.Parent mini = app.window.miniRecorder().stage().getScene().getRoot();
+        assertThat(robot.lookup("#pausedLabel").query().isVisible()).as("no pause yet").isFalse();
 
         robot.clickOn("#pauseButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#elapsedLabel").startsWith("PAUSED"));
+        app.clock.advance(Duration.ofSeconds(12));
+        robot.interact(vm::tick);
+        assertThat(text(robot, "#elapsedLabel")).as("the timer stands still").isEqualTo("PAUSED · " + recorded);
+        assertThat(text(robot, "#pausedLabel")).isEqualTo("paused 0:12");
+        assertThat(robot.lookup("#pausedLabel").query().isVisible()).isTrue();
+        assertThat(robot.from(mini).lookup("#miniTimer").<Label>query().getText()).isEqualTo("PAUSED · " + recorded);
+        assertThat(robot.from(mini).lookup("#miniPausedLabel").<Label>query().getText()).isEqualTo("paused 0:12");
         assertThat(text(robot, "#statusLabel")).isEqualTo("Paused");
-        javafx.scene.Parent mini = app.window.miniRecorder().stage().getScene().getRoot();
         assertThat(robot.from(mini).lookup("#miniTimer").<Label>query().getText()).startsWith("PAUSED");
         assertThat(mini.getPseudoClassStates()).extracting(Object::toString).contains("paused");
         assertThat(app.window.stage().getTitle()).contains("PAUSED");
@@ -290,7 +308,12 @@ class RecordScreenTest {
 
         robot.clickOn("#resumeButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#statusLabel").equals("Recording"));
-        assertThat(text(robot, "#elapsedLabel")).doesNotContain("PAUSED");
+        assertThat(text(robot, "#elapsedLabel")).isEqualTo(recorded);
+        app.clock.advance(Duration.ofSeconds(3));
+        robot.interact(vm::tick);
+        assertThat(seconds(text(robot, "#elapsedLabel"))).as("runs again, from where it stood")
+                .isEqualTo(seconds(recorded) + 3);
+        assertThat(text(robot, "#pausedLabel")).isEqualTo("paused 0:12");
         assertThat(app.window.stage().getTitle()).doesNotContain("PAUSED");
         assertThat(robot.lookup("#pauseButton").query().isVisible()).isTrue();
 
@@ -307,6 +330,11 @@ class RecordScreenTest {
         waitStopped(robot);
         assertThat(eventsOnServer(id).stream().filter(e -> e.type().equals("marker"))
                 .map(e -> e.data().get("kind"))).containsExactly("pause", "resume");
+        Session stopped = app.client.get(id);
+        assertThat(text(robot, "#elapsedLabel")).as("the stopped run's time as the server has it")
+                .isEqualTo(com.nusomi.recorder.ui.common.Rules.formatElapsed(stopped.durationMs()
+                        - stopped.pausedMs()));
+        assertThat(text(robot, "#pausedLabel")).isEqualTo(RecordTimer.formatPaused(stopped.pausedMs()));
         assertThat(app.client.get(id, Include.TAGS).tags()).extracting(Tag::name).contains("step_done");
     }
 

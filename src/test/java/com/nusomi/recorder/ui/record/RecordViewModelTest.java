@@ -55,6 +55,11 @@ class RecordViewModelTest {
 
     /** A view model on its own recorder (synthetic screen and input, spool in the test folder). */
     private RecordViewModel newViewModel() {
+        return newViewModel(Clock.systemUTC());
+    }
+
+    /** {@link #newViewModel()} with the timer on this clock. */
+    private RecordViewModel newViewModel(Clock clock) {
         if (recorder != null) {
             recorder.close();
         }
@@ -62,7 +67,7 @@ class RecordViewModelTest {
         recorder = RecorderService.builder(client, dir.resolve("app")).screenSource(screen).inputSource(input)
                 .maxUploadBackoff(java.time.Duration.ofMillis(500)).listener(live).build();
         return new RecordViewModel(new DirectTaskRunner(), () -> client, () -> recorder, live, settings,
-                saves::incrementAndGet, Clock.systemUTC());
+                saves::incrementAndGet, clock);
     }
 
     @AfterEach
@@ -239,6 +244,57 @@ class RecordViewModelTest {
         Session s = client.get(vm.sessionProperty().get().id());
         assertThat(s.frameCount()).isPositive();
         assertThat(s.eventCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theTimerStandsStillWhilePausedShowsThePausedTimeApartAndEndsAtTheServersRecordedTime() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+        vm = newViewModel(new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(now.get());
+            }
+        });
+        vm.onConnected();
+        vm.workflowProperty().set("paused_run");
+        vm.onCreate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.canPauseBinding().get());
+        String id = vm.sessionProperty().get().id();
+        long start = vm.elapsedMsProperty().get();
+
+        now.addAndGet(5_000);
+        vm.tick();
+        assertThat(vm.elapsedMsProperty().get()).isEqualTo(start + 5_000);
+        vm.onPause();
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().pausedProperty().get());
+        now.addAndGet(12_000);
+        vm.tick();
+        assertThat(vm.elapsedMsProperty().get()).as("frozen while paused").isEqualTo(start + 5_000);
+        assertThat(vm.elapsedTextProperty().get()).isEqualTo("PAUSED · 00:00:05");
+        assertThat(vm.timer().pausedTextProperty().get()).isEqualTo("paused 0:12");
+        vm.onContinue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !vm.live().pausedProperty().get());
+        now.addAndGet(3_000);
+        vm.tick();
+        assertThat(vm.elapsedMsProperty().get()).isEqualTo(start + 8_000);
+        assertThat(vm.timer().pausedTextProperty().get()).isEqualTo("paused 0:12");
+
+        vm.onStop(Verdict.SERVER_DECIDES);
+        awaitState(vm, RecordState.STOPPED);
+        Session s = client.get(id);
+        assertThat(vm.elapsedMsProperty().get()).as("the server's duration less its paused time")
+                .isEqualTo(s.durationMs() - s.pausedMs());
+        assertThat(vm.timer().pausedMsProperty().get()).isEqualTo(s.pausedMs());
     }
 
     @Test

@@ -42,6 +42,34 @@ final class FilmFixture {
         return s.id();
     }
 
+    /**
+     * A stopped session of 30 s wall time, paused from 10 s to 22 s (so 18 s recorded), on the fixture's clock:
+     * frames at 5 s and 23 s, {@code filler} clicks in the first second, a note at 25 s and a tag {@code checked}
+     * added at 25 s. Recorded time puts the note, the tag and the second frame at 13 s, 13 s and 11 s.
+     */
+    static String recordPaused(SessionsFixture fx, int filler) {
+        Instant t0 = fx.now.get();
+        String id = fx.admin.create(CreateSessionRequest.builder("paused_review").start(true).build()).id();
+        List<EventInput> clicks = new java.util.ArrayList<>();
+        for (int i = 0; i < filler; i++) {
+            clicks.add(EventInput.builder("click").at(t0.plusMillis(i % 1000)).data(Map.of("x", i, "y", 1)).build());
+        }
+        for (int from = 0; from < clicks.size(); from += 500) {
+            fx.admin.appendEvents(id, clicks.subList(from, Math.min(clicks.size(), from + 500)));
+        }
+        fx.admin.uploadFrame(id, 0, t0.plusMillis(5_000), "image/png", png(0));
+        fx.admin.appendEvents(id, List.of(
+                EventInput.builder("marker").at(t0.plusMillis(10_000)).data(Map.of("kind", "pause")).build(),
+                EventInput.builder("marker").at(t0.plusMillis(22_000)).data(Map.of("kind", "resume")).build(),
+                EventInput.builder("note").at(t0.plusMillis(25_000)).data(Map.of("text", "after the pause")).build()));
+        fx.admin.uploadFrame(id, 1, t0.plusMillis(23_000), "image/png", png(1));
+        fx.now.set(t0.plusMillis(25_000));
+        fx.admin.tag(id, com.nusomi.recorder.client.request.TagRequest.of("checked"));
+        fx.now.set(t0.plusMillis(30_000));
+        fx.admin.stop(id);
+        return id;
+    }
+
     /** A 64×40 PNG of a colour that differs for every {@code i}. */
     static byte[] png(int i) {
         BufferedImage img = new BufferedImage(64, 40, BufferedImage.TYPE_INT_RGB);
