@@ -19,6 +19,7 @@ import com.nusomi.recorder.recorder.input.MouseButton;
 import com.nusomi.recorder.recorder.spool.EntryInfo;
 import com.nusomi.recorder.recorder.spool.SessionJournal;
 import com.nusomi.recorder.recorder.spool.Uploader;
+import java.awt.Rectangle;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,6 +80,9 @@ public final class Recording {
     private volatile String inputLostReason;
     private String blackoutReason;
     private int blackScreens;
+    private double frameScale;
+    private long lastFocusId;
+    private boolean focusSeen;
     private DesktopSnapshot focusSnapshot;
     private long focusSnapshotNanos;
 
@@ -478,6 +482,8 @@ public final class Recording {
      */
     private OptionalLong takeNewPicture() throws Exception {
         MaskedCapture.Frame frame = capture.capture(options.screen());
+        frameScale = (double) frame.rgb().getWidth() / frame.bounds().width;
+        noteFocus(frame.desktop());
         reportBlackout(frame.plan());
         reportBlackScreen(frame.screenBlack());
         long hash = FrameEncoder.pixelHash(frame.rgb());
@@ -535,12 +541,39 @@ public final class Recording {
                 try {
                     focusSnapshot = windows.snapshot();
                     focusSnapshotNanos = now;
+                    noteFocus(focusSnapshot);
                 } catch (WindowLookupException e) {
                     LOG.debug("window lookup failed: {}", e.toString());
                 }
             }
         }
         return focusSnapshot;
+    }
+
+    /**
+     * Records a {@code window_focus} event when the active window is another one than at the last look (the
+     * recorder's own windows do not count: working the recorder is not the workflow). Seen at each frame and at
+     * each click and key, so a change shows within the capture interval.
+     */
+    private void noteFocus(DesktopSnapshot desktop) {
+        DesktopWindow active = desktop == null ? null : desktop.active();
+        if (active == null || counters.state != RecordingState.RECORDING) {
+            return;
+        }
+        boolean own = masks.isOwn(active);
+        if (!focusSeen) {
+            focusSeen = true; // where the operator was when the recording started is no change, unless it is us
+            lastFocusId = own ? 0 : active.id();
+            return;
+        }
+        if (own || active.id() == lastFocusId) {
+            return;
+        }
+        lastFocusId = active.id();
+        Map<String, Object> data = new LinkedHashMap<>();
+        String title = active.title();
+        data.put("window", title == null ? null : truncate(title, 512));
+        buffer.add(EventInput.builder("window_focus").at(clock.instant()).data(data).build());
     }
 
     /** True when a click at this desktop point went to one of the recorder's own windows. */
@@ -595,6 +628,7 @@ public final class Recording {
         data.put("x", x);
         data.put("y", y);
         data.put("button", button.wireValue());
+        putFramePosition(data, x, y);
         DesktopWindow target = desktop == null ? null : desktop.topmostAt(x, y);
         String title = target != null ? target.title() : desktop != null ? null : windows.activeWindowTitle();
         data.put("window", title == null ? null : truncate(title, 512));
@@ -609,6 +643,25 @@ public final class Recording {
             } catch (RejectedExecutionException ignored) {
                 // stopping
             }
+        }
+    }
+
+    /**
+     * Where the click is in the recorded frames' pixels ({@code frame_x}, {@code frame_y}), when it is inside the
+     * captured area: on a second monitor, or a capture scaled to other pixels, the desktop position ({@code x},
+     * {@code y}) is not the frame's.
+     */
+    private void putFramePosition(Map<String, Object> data, int x, int y) {
+        Rectangle area;
+        try {
+            area = screen.bounds(options.screen());
+        } catch (RuntimeException e) {
+            return; // the monitor went away: the desktop position stays
+        }
+        if (area.contains(x, y)) {
+            double scale = frameScale > 0 ? frameScale : 1;
+            data.put("frame_x", (int) Math.floor((x - area.x) * scale));
+            data.put("frame_y", (int) Math.floor((y - area.y) * scale));
         }
     }
 

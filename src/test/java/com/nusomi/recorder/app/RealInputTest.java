@@ -151,27 +151,36 @@ class RealInputTest {
             own[0].setVisible(true);
         });
         closing.add(() -> EventQueue.invokeAndWait(own[0]::dispose));
+        XTerm other = XTerm.open("Other window", "#ffff00", 700, 600, 400, 200);
+        closing.add(other);
         XTerm work = XTerm.open("Work window", "#00ff00", 700, 200, 400, 300);
         closing.add(work);
         Tools.xdotool("search", "--sync", "--name", "^Session Recorder \\(test\\)$");
 
+        work.raise();
+        activeIs("Work window"); // where the operator is when the recording starts
         Session s = client.create(CreateSessionRequest.builder("own_input").start(true).build());
         Recording r = host.service().start(s.id(), s.startedAt(), options());
+        r.captureNow().get(10, TimeUnit.SECONDS); // the first look at the desktop, before anything moves
         Tools.xdotool("mousemove", "300", "250", "click", "1");
         activeIs("Session Recorder (test)");
         Tools.xdotool("type", "--delay", "20", "notwork");
         Tools.xdotool("mousemove", "900", "350", "click", "1");
         activeIs("Work window");
         Tools.xdotool("type", "--delay", "20", "work");
-        await().atMost(10, TimeUnit.SECONDS).until(() -> events(client, s.id()).stream()
-                .anyMatch(e -> e.type().equals("key")) || false);
+        Tools.xdotool("mousemove", "900", "750", "click", "1");
+        activeIs("Other window");
+        r.captureNow().get(10, TimeUnit.SECONDS); // a frame looks at the desktop, as every second
         r.stop().get(30, TimeUnit.SECONDS);
 
         List<Event> events = events(client, s.id());
-        assertThat(events).filteredOn(e -> e.type().equals("click")).singleElement().satisfies(e -> {
-            assertThat(e.data()).containsEntry("x", 900).containsEntry("y", 350)
-                    .containsEntry("window", "Work window");
-        });
+        assertThat(events).filteredOn(e -> e.type().equals("click")).extracting(e -> e.data().get("window"))
+                .as("clicks in the work windows only").containsExactly("Work window", "Other window");
+        assertThat(events).filteredOn(e -> e.type().equals("click")).first().satisfies(e ->
+                assertThat(e.data()).containsEntry("x", 900).containsEntry("y", 350));
+        // the recording began in the work window; the recorder's own focus is no change; the other window is
+        assertThat(events).filteredOn(e -> e.type().equals("window_focus")).extracting(e -> e.data().get("window"))
+                .as("%s", events).containsExactly("Other window");
         int keys = events.stream().filter(e -> e.type().equals("key"))
                 .mapToInt(e -> ((Number) e.data().get("keys")).intValue()).sum();
         assertThat(keys).as("only the 4 keys typed into the work window: %s", events).isEqualTo(4);

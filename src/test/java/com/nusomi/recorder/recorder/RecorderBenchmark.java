@@ -297,6 +297,86 @@ class RecorderBenchmark {
         return c[c.length / 2];
     }
 
+    /**
+     * What masking costs per frame, next to what it cost before: then, a spawned {@code xdotool search} and a
+     * {@code getwindowgeometry} per private window, and a rectangle painted per masked window; now, two XCB
+     * snapshots of the desktop (before and after the capture), the stacking plans and their painting. On a desktop
+     * of Openbox with seven xterms, one of them private (needs Xvfb; starts Openbox when none runs).
+     */
+    @Test
+    void costOfMaskingPerFrameNextToTheOldWay() throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(com.nusomi.recorder.desktop.XDesktopAccess.ready(),
+                "needs Openbox and xterm");
+        java.util.List<com.nusomi.recorder.desktop.XTerm> terms = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 7; i++) {
+                terms.add(com.nusomi.recorder.desktop.XTerm.open(i == 3 ? "Invoice terminal" : "Work " + i,
+                        "#" + Integer.toHexString(0x203040 + i * 0x101010), 60 + i * 120, 60 + i * 70, 500, 320));
+            }
+            ScreenSource robot = new RobotScreenSource();
+            java.util.regex.Pattern secret = java.util.regex.Pattern.compile("Invoice terminal");
+            var masks = new com.nusomi.recorder.recorder.capture.Masks(ProcessHandle.current().pid(),
+                    java.util.List.of(secret));
+            int n = 30;
+            long[] oldLookup = new long[n];
+            long[] oldPaint = new long[n];
+            long[] newSnapshots = new long[n];
+            long[] newPlanPaint = new long[n];
+            long[] frame = new long[n];
+            try (var x11 = new com.nusomi.recorder.recorder.capture.x11.X11WindowLocator();
+                 FrameEncoder enc = new FrameEncoder(0.7f)) {
+                for (int i = -5; i < n; i++) {
+                    ScreenSource.Capture c = robot.capture(ScreenSelection.primary());
+                    BufferedImage rgb = FrameEncoder.toRgb(c.image());
+                    long t0 = System.nanoTime();
+                    String ids = com.nusomi.recorder.desktop.Tools.xdotool("search", "--onlyvisible", "--name",
+                            secret.pattern()).strip();
+                    java.util.List<java.awt.Rectangle> rects = new java.util.ArrayList<>();
+                    for (String id : ids.split("\\s+")) {
+                        com.nusomi.recorder.desktop.Tools.xdotool("getwindowgeometry", "--shell", id);
+                        rects.add(new java.awt.Rectangle(100, 100, 500, 320));
+                    }
+                    rects.add(new java.awt.Rectangle(0, 0, 1200, 780)); // the main window, as before
+                    long t1 = System.nanoTime();
+                    FrameEncoder.blackOut(rgb, c.bounds(), rects);
+                    long t2 = System.nanoTime();
+                    var before = x11.snapshot();
+                    var after = x11.snapshot();
+                    long t3 = System.nanoTime();
+                    masks.plan(before).paint(rgb, c.bounds());
+                    masks.plan(after).paint(rgb, c.bounds());
+                    long t4 = System.nanoTime();
+                    enc.jpeg(rgb);
+                    long t5 = System.nanoTime();
+                    if (i >= 0) {
+                        oldLookup[i] = t1 - t0;
+                        oldPaint[i] = t2 - t1;
+                        newSnapshots[i] = t3 - t2;
+                        newPlanPaint[i] = t4 - t3;
+                        frame[i] = (t5 - t4) + (t2 - t1);
+                    }
+                }
+            }
+            long oldTotal = median(oldLookup) + median(oldPaint);
+            long newTotal = median(newSnapshots) + median(newPlanPaint);
+            report("Masking per frame, 1600×1000 under Xvfb + Openbox, 7 xterms, 1 private (medians of " + n + ")",
+                    "| step | ms |\n|---|---|\n"
+                            + "| old: xdotool search + getwindowgeometry (processes) | " + ms(median(oldLookup)) + " |\n"
+                            + "| old: paint whole rectangles | " + ms(median(oldPaint)) + " |\n"
+                            + "| **old masking** | **" + ms(oldTotal) + "** |\n"
+                            + "| new: two XCB snapshots (before and after the capture) | " + ms(median(newSnapshots))
+                            + " |\n"
+                            + "| new: stacking plans + paint | " + ms(median(newPlanPaint)) + " |\n"
+                            + "| **new masking** | **" + ms(newTotal) + "** |\n"
+                            + "| new ÷ old | " + String.format(Locale.ROOT, "%.2f", (double) newTotal / oldTotal)
+                            + " |\n"
+                            + "| for scale: JPEG encode of the frame | " + ms(median(frame)) + " |\n");
+        } finally {
+            terms.forEach(com.nusomi.recorder.desktop.XTerm::close);
+        }
+    }
+
     private static String ms(long nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }

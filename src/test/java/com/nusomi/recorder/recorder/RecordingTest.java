@@ -315,4 +315,41 @@ class RecordingTest {
         assertThat(l.warned(RecorderWarning.Kind.SCREEN_VISIBLE_AGAIN)).isTrue();
         r.stop().join();
     }
+
+    @Test
+    void aClickOnTheRecordedMonitorCarriesItsPositionInTheFrame(@TempDir Path data) throws Exception {
+        CollectingListener l = new CollectingListener();
+        // the recorded monitor is the second one, right of a 1600 px wide first one
+        com.nusomi.recorder.recorder.capture.ScreenSource second = new com.nusomi.recorder.recorder.capture.ScreenSource() {
+            @Override
+            public List<java.awt.Rectangle> screens() {
+                return List.of(new java.awt.Rectangle(0, 0, 1600, 1000), new java.awt.Rectangle(1600, 0, 64, 48));
+            }
+
+            @Override
+            public Capture capture(com.nusomi.recorder.recorder.capture.ScreenSelection selection) {
+                return new Capture(new java.awt.image.BufferedImage(64, 48,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB), bounds(selection));
+            }
+        };
+        SyntheticInputSource input = new SyntheticInputSource();
+        RecorderService svc = service(data, second, input, l);
+        Session s = LocalServer.newRecordingSession(client);
+        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR)
+                .captureOnClick(false).screen(com.nusomi.recorder.recorder.capture.ScreenSelection.screen(1)).build());
+        r.captureNow().get();
+        input.click(1610, 20, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
+        input.click(100, 20, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
+        r.stop().join();
+        List<Event> clicks = new java.util.ArrayList<>();
+        client.listAllEvents(s.id()).forEach(e -> {
+            if (e.type().equals("click")) {
+                clicks.add(e);
+            }
+        });
+        assertThat(clicks).hasSize(2);
+        assertThat(clicks.get(0).data()).containsEntry("x", 1610).containsEntry("frame_x", 10)
+                .containsEntry("frame_y", 20);
+        assertThat(clicks.get(1).data()).containsEntry("x", 100).doesNotContainKey("frame_x");
+    }
 }

@@ -20,8 +20,10 @@ public final class MaskedCapture {
      * @param plan the plan to report: a black-all one if either moment's was, else the later one
      * @param screenBlack true when the screen itself came back black, before any mask (a capture the platform
      *     refuses, as Wayland does for other applications' windows)
+     * @param desktop the windows as read just after the capture, or null when they could not be read
      */
-    public record Frame(BufferedImage rgb, Rectangle bounds, MaskPlan plan, boolean screenBlack) {
+    public record Frame(BufferedImage rgb, Rectangle bounds, MaskPlan plan, boolean screenBlack,
+                        DesktopSnapshot desktop) {
     }
 
     private final ScreenSource screen;
@@ -46,14 +48,16 @@ public final class MaskedCapture {
 
     /** Captures the selected screen and paints its masks. */
     public Frame capture(ScreenSelection selection) throws Exception {
-        MaskPlan before = plan();
+        MaskPlan before = plan(read());
         ScreenSource.Capture c = screen.capture(selection);
-        MaskPlan after = plan();
+        Object desktop = read();
+        MaskPlan after = plan(desktop);
         BufferedImage rgb = FrameEncoder.toRgb(c.image());
         boolean black = isBlack(rgb);
         before.paint(rgb, c.bounds());
         after.paint(rgb, c.bounds());
-        return new Frame(rgb, c.bounds(), before.blackAll() ? before : after, black);
+        return new Frame(rgb, c.bounds(), before.blackAll() ? before : after, black,
+                desktop instanceof DesktopSnapshot s ? s : null);
     }
 
     /** True when every pixel of a grid 8 pixels apart is black (a few thousand reads for 1080p). */
@@ -71,13 +75,23 @@ public final class MaskedCapture {
 
     /** The masks of this instant, failing closed when the desktop cannot be read. */
     public MaskPlan plan() {
+        return plan(read());
+    }
+
+    /** A snapshot, or the reason there is none (a string). */
+    private Object read() {
         if (!windows.supported()) {
-            return masks.planWithoutDesktop(windows.describe(), ownFallback.get());
+            return windows.describe();
         }
         try {
-            return masks.plan(windows.snapshot());
+            return windows.snapshot();
         } catch (WindowLookupException e) {
-            return masks.planWithoutDesktop(e.getMessage(), ownFallback.get());
+            return e.getMessage();
         }
+    }
+
+    private MaskPlan plan(Object desktop) {
+        return desktop instanceof DesktopSnapshot s ? masks.plan(s)
+                : masks.planWithoutDesktop(String.valueOf(desktop), ownFallback.get());
     }
 }
