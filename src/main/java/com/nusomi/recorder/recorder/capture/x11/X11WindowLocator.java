@@ -10,7 +10,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -106,7 +109,7 @@ public final class X11WindowLocator implements WindowLocator {
         int[] viewable = Arrays.stream(indices(top.length)).filter(i -> attrs[i] != null && attrs[i].viewable())
                 .map(i -> top[i]).toArray();
         XServer.Geometry[] geometry = x.geometry(viewable);
-        int[] clients = clients(x, viewable);
+        int[] clients = clients(x, root, viewable);
 
         int utf8 = x.atom("UTF8_STRING");
         byte[][] netNames = x.property(clients, x.atom("_NET_WM_NAME"), utf8, TITLE_LONGS);
@@ -133,21 +136,48 @@ public final class X11WindowLocator implements WindowLocator {
         return new DesktopSnapshot(topFirst, activeId != null && activeId.length > 0 ? activeId[0] : 0);
     }
 
-    /** For each top-level window, the application's window inside it (with {@code WM_STATE}), else itself. */
-    private static int[] clients(XServer x, int[] topLevel) {
-        int[] clients = topLevel.clone();
-        int wmState = x.atom("WM_STATE");
-        byte[][] direct = x.property(topLevel, wmState, 0, 0);
-        List<Integer> searching = new ArrayList<>();
-        for (int i = 0; i < topLevel.length; i++) {
-            if (direct[i] == null) {
-                searching.add(i);
+    /**
+     * For each top-level window, the application's window inside it, else itself. An EWMH manager lists the
+     * application windows it manages on the root ({@code _NET_CLIENT_LIST}): a frame's children are then only
+     * matched against that list, without a request for each of its many decoration windows. Without such a list
+     * the application window is the one with {@code WM_STATE}. Breadth first, one level of every frame per round
+     * trip; the topmost match of a level wins.
+     */
+    private static int[] clients(XServer x, int root, int[] topLevel) {
+        long[] managed = longs(x.property(new int[] {root}, x.atom("_NET_CLIENT_LIST"), x.atom("WINDOW"), 4096)[0]);
+        Function<int[], boolean[]> isClient;
+        if (managed != null && managed.length > 0) {
+            Set<Integer> listed = new HashSet<>();
+            for (long m : managed) {
+                listed.add((int) m);
             }
+            isClient = windows -> {
+                boolean[] out = new boolean[windows.length];
+                for (int i = 0; i < windows.length; i++) {
+                    out[i] = listed.contains(windows[i]);
+                }
+                return out;
+            };
+        } else {
+            int wmState = x.atom("WM_STATE");
+            isClient = windows -> {
+                byte[][] states = x.property(windows, wmState, 0, 0);
+                boolean[] out = new boolean[windows.length];
+                for (int i = 0; i < windows.length; i++) {
+                    out[i] = states[i] != null;
+                }
+                return out;
+            };
         }
-        // breadth first, one level of every frame per round trip
+        int[] clients = topLevel.clone();
+        boolean[] direct = isClient.apply(topLevel);
+        List<Integer> searching = new ArrayList<>();
         int[][] frontier = new int[topLevel.length][];
-        for (int i : searching) {
-            frontier[i] = new int[] {topLevel[i]};
+        for (int i = 0; i < topLevel.length; i++) {
+            if (!direct[i]) {
+                searching.add(i);
+                frontier[i] = new int[] {topLevel[i]};
+            }
         }
         for (int depth = 0; depth < MAX_CLIENT_DEPTH && !searching.isEmpty(); depth++) {
             List<Integer> owners = new ArrayList<>();
@@ -170,19 +200,19 @@ public final class X11WindowLocator implements WindowLocator {
                 }
             }
             int[] kidArray = kidWindows.stream().mapToInt(Integer::intValue).toArray();
-            byte[][] states = x.property(kidArray, wmState, 0, 0);
-            List<Integer> stillSearching = new ArrayList<>();
+            boolean[] match = isClient.apply(kidArray);
             List<List<Integer>> next = new ArrayList<>();
             for (int i = 0; i < topLevel.length; i++) {
                 next.add(new ArrayList<>());
             }
             for (int k = kidArray.length - 1; k >= 0; k--) { // the topmost child wins
                 int owner = kidOwners.get(k);
-                if (states[k] != null && clients[owner] == topLevel[owner]) {
+                if (match[k] && clients[owner] == topLevel[owner]) {
                     clients[owner] = kidArray[k];
                 }
                 next.get(owner).add(kidArray[k]);
             }
+            List<Integer> stillSearching = new ArrayList<>();
             for (int i : searching) {
                 if (clients[i] == topLevel[i] && !next.get(i).isEmpty()) {
                     stillSearching.add(i);

@@ -48,6 +48,26 @@ class X11WindowLocatorTest {
     }
 
     @Test
+    void theManagersClientListFindsTheApplicationWindowWithoutAskingEachDecoration() {
+        FakeX x = new FakeX();
+        x.child(ROOT, 0x2002c2, true, new XServer.Geometry(100, 100, 486, 341, 0));
+        x.child(0x2002c2, 0x60000c, true, new XServer.Geometry(1, 20, 484, 316, 0));
+        x.client(0x60000c, "Invoice terminal", 5511);
+        x.child(0x2002c2, 0x20030e, true, new XServer.Geometry(0, 0, 10, 10, 0)); // a decoration, on top
+        x.property(0x20030e, "WM_STATE", longs(1, 0)); // misleading: only the list is believed
+        x.rootProperty("_NET_CLIENT_LIST", longs(0x60000c));
+
+        DesktopSnapshot s = X11WindowLocator.read(x);
+
+        assertThat(s.topFirst()).singleElement().satisfies(w -> {
+            assertThat(w.id()).isEqualTo(0x60000c);
+            assertThat(w.title()).isEqualTo("Invoice terminal");
+            assertThat(w.frame()).isEqualTo(new Rectangle(100, 100, 486, 341));
+        });
+        assertThat(x.propertyAsks("WM_STATE")).as("no WM_STATE request when the list is there").isZero();
+    }
+
+    @Test
     void aClientStraightUnderTheRootIsItsOwnFrameWithItsExtentsAndBorder() {
         FakeX x = new FakeX();
         x.child(ROOT, 0x100, true, new XServer.Geometry(50, 60, 300, 200, 2));
@@ -126,7 +146,12 @@ class X11WindowLocatorTest {
         final Map<Integer, Geometry> geometry = new HashMap<>();
         final Map<String, byte[]> properties = new HashMap<>();
         final Map<String, Integer> atoms = new HashMap<>();
+        final Map<Integer, Integer> asks = new HashMap<>();
         boolean unreadableRoot;
+
+        int propertyAsks(String name) {
+            return asks.getOrDefault(atom(name), 0);
+        }
 
         void child(int parent, int window, boolean viewable, Geometry g) {
             children.computeIfAbsent(parent, k -> new java.util.ArrayList<>()).add(window);
@@ -193,6 +218,7 @@ class X11WindowLocatorTest {
 
         @Override
         public byte[][] property(int[] windows, int property, int type, int maxLongs) {
+            asks.merge(property, windows.length, Integer::sum);
             byte[][] out = new byte[windows.length][];
             for (int i = 0; i < windows.length; i++) {
                 out[i] = properties.get(windows[i] + "/" + property);
