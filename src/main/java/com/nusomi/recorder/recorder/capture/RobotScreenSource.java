@@ -1,10 +1,16 @@
 package com.nusomi.recorder.recorder.capture;
 
 import java.awt.AWTException;
+import java.awt.Graphics2D;
+import java.awt.GraphicsConfiguration;
 import java.awt.GraphicsDevice;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
+import java.awt.Image;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.MultiResolutionImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +41,10 @@ public final class RobotScreenSource implements ScreenSource {
         }
     }
 
+    /**
+     * The monitors in device pixels, the ones window lookup and input hooks use: Java's bounds times the
+     * monitor's scale (they differ where Java scales its UI, {@code sun.java2d.uiScale} or the desktop's scaling).
+     */
     @Override
     public List<Rectangle> screens() {
         GraphicsEnvironment env = GraphicsEnvironment.getLocalGraphicsEnvironment();
@@ -43,15 +53,19 @@ public final class RobotScreenSource implements ScreenSource {
         }
         GraphicsDevice primary = env.getDefaultScreenDevice();
         List<Rectangle> out = new ArrayList<>();
-        out.add(primary.getDefaultConfiguration().getBounds());
+        out.add(devicePixels(primary.getDefaultConfiguration()));
         for (GraphicsDevice d : env.getScreenDevices()) {
             if (d != primary) {
-                out.add(d.getDefaultConfiguration().getBounds());
+                out.add(devicePixels(d.getDefaultConfiguration()));
             }
         }
         return out;
     }
 
+    /**
+     * Captures the selection at device resolution: where Java scales its UI, the capture is asked for in Java's
+     * units and the full-resolution variant kept, so that frames, masks and clicks share one pixel grid.
+     */
     @Override
     public synchronized Capture capture(ScreenSelection selection) throws AWTException {
         if (GraphicsEnvironment.isHeadless()) {
@@ -61,6 +75,45 @@ public final class RobotScreenSource implements ScreenSource {
             robot = new Robot();
         }
         Rectangle area = bounds(selection);
-        return new Capture(robot.createScreenCapture(area), area);
+        double scale = primaryScale();
+        if (scale == 1) {
+            return new Capture(robot.createScreenCapture(area), area);
+        }
+        Rectangle javaArea = new Rectangle((int) Math.floor(area.x / scale), (int) Math.floor(area.y / scale),
+                (int) Math.ceil(area.width / scale), (int) Math.ceil(area.height / scale));
+        MultiResolutionImage shot = robot.createMultiResolutionScreenCapture(javaArea);
+        Image largest = null;
+        for (Image variant : shot.getResolutionVariants()) {
+            if (largest == null || variant.getWidth(null) > largest.getWidth(null)) {
+                largest = variant;
+            }
+        }
+        return new Capture(toBuffered(largest), area);
+    }
+
+    private static Rectangle devicePixels(GraphicsConfiguration gc) {
+        Rectangle b = gc.getBounds();
+        AffineTransform t = gc.getDefaultTransform();
+        double sx = t.getScaleX();
+        double sy = t.getScaleY();
+        return new Rectangle((int) Math.round(b.x * sx), (int) Math.round(b.y * sy),
+                (int) Math.round(b.width * sx), (int) Math.round(b.height * sy));
+    }
+
+    private static double primaryScale() {
+        return GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice().getDefaultConfiguration()
+                .getDefaultTransform().getScaleX();
+    }
+
+    private static BufferedImage toBuffered(Image image) {
+        if (image instanceof BufferedImage b) {
+            return b;
+        }
+        BufferedImage out = new BufferedImage(image.getWidth(null), image.getHeight(null),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return out;
     }
 }
