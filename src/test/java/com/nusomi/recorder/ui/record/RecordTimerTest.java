@@ -4,32 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nusomi.recorder.client.internal.Json;
 import com.nusomi.recorder.client.model.Session;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
+import com.nusomi.recorder.ui.TestClock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The Record screen's timer on a clock the test moves: recorded time stands still while paused. */
 class RecordTimerTest {
-    private final AtomicLong now = new AtomicLong(1_000_000);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now.get());
-        }
-    };
+    private final TestClock clock = frozen();
     private final RecordTimer timer = new RecordTimer(clock);
 
     private static Session session(String status, long durationMs, long pausedMs) throws Exception {
@@ -38,7 +19,7 @@ class RecordTimerTest {
     }
 
     private void advance(long ms) {
-        now.addAndGet(ms);
+        clock.advance(Duration.ofMillis(ms));
         timer.tick();
     }
 
@@ -89,5 +70,11 @@ class RecordTimerTest {
         assertThat(RecordTimer.formatPaused(12_000)).isEqualTo("paused 0:12");
         assertThat(RecordTimer.formatPaused(754_000)).isEqualTo("paused 12:34");
         assertThat(RecordTimer.formatPaused(3_723_000)).isEqualTo("paused 1:02:03");
+    }
+
+    private static TestClock frozen() {
+        TestClock c = new TestClock();
+        c.freeze();
+        return c;
     }
 }
