@@ -86,6 +86,16 @@ public final class Json {
         return out.toByteArray();
     }
 
+    /**
+     * Writes one JSON value straight to {@code out} as it is made (the generator hands on every few kilobytes), for
+     * answers that must not be held whole in memory.
+     */
+    public static void stream(java.io.OutputStream out, Writing writing) throws IOException {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            writing.write(g);
+        }
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "malformed";
