@@ -59,7 +59,8 @@ final class Bodies {
     static byte[] check(byte[] body, Route route, String contentType) {
         if (body.length == 0) {
             if (route.body() == Route.Body.BINARY) {
-                throw ApiException.bodyInvalid("the request body is empty; the image bytes are required");
+                throw ApiException.invalid("frame_invalid", "the request body is empty; the image bytes are required",
+                        null);
             }
             return body;
         }
