@@ -40,11 +40,12 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiServer(ServerConfig config) throws IOException {
         this.config = config;
-        Files.createDirectories(config.dataDir());
+        DataFolder.createPrivate(config.dataDir());
         this.store = SqliteStore.open(config.dataDir().resolve("sessions.db"));
         try {
             this.keys = new ApiKeys(store);
             this.adminKey = ensureAdminKey();
+            DataFolder.createPrivate(config.dataDir().resolve("frames"));
             FrameFiles frames = new FrameFiles(config.dataDir().resolve("frames"));
             this.maintenance = new Maintenance(store, config.clock(), frames);
             Router router = new Router();
