@@ -52,7 +52,7 @@ public final class ApiServer implements AutoCloseable {
             SessionsApi.register(router, frames, store);
             FramesApi.register(router, frames);
             EventsApi.register(router);
-            AuditApi.register(router, config.version());
+            AuditApi.register(router, config.version(), store, config.dataDir().resolve("frames"));
             // A client that sends nothing for this long, mid-headers, mid-body or between requests, is dropped.
             long idleTimeoutMs = config.idleTimeout().toMillis();
             QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2, 30_000);

@@ -71,6 +71,11 @@ public final class ApiException extends RuntimeException {
                 null);
     }
 
+    /** The server cannot serve for now (its database is closed or unreachable, or it is shutting down). */
+    public static ApiException unavailable(String message) {
+        return new ApiException(503, "api_error", "unavailable", message, null).withHeader("Retry-After", "5");
+    }
+
     public static ApiException internal() {
         return new ApiException(500, "api_error", "internal_error",
                 "the server failed to handle this request; quote the request id when reporting it", null);

@@ -304,6 +304,13 @@ public final class HttpFrontend extends Handler.Abstract {
         }
 
         void crash(Throwable e) {
+            if (e instanceof com.nusomi.recorder.server.store.StoreUnavailableException) {
+                LOG.warn("request {} {} {}: the store is unavailable: {}", requestId, request.getMethod(),
+                        request.getHttpURI().getPath(), describe(e));
+                answer(ErrorBody.response(ApiException.unavailable(
+                        "the server cannot reach its database just now; retry later"), requestId));
+                return;
+            }
             LOG.error("request {} {} {} failed: {}", requestId, request.getMethod(), request.getHttpURI().getPath(),
                     describe(e));
             LOG.debug("request {} failed", requestId, e);

@@ -162,7 +162,7 @@ public final class SqliteStore implements Store {
         try {
             Connection c = readers.poll(30, TimeUnit.SECONDS);
             if (c == null) {
-                throw new StoreException("no database connection free after 30 s", null);
+                throw new StoreUnavailableException("no database connection free after 30 s", null);
             }
             return c;
         } catch (InterruptedException e) {
@@ -194,7 +194,7 @@ public final class SqliteStore implements Store {
 
     private void ensureOpen() {
         if (closed) {
-            throw new StoreException("store is closed", null);
+            throw new StoreUnavailableException("store is closed", null);
         }
     }
 
