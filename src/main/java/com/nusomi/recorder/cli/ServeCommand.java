@@ -24,8 +24,26 @@ final class ServeCommand implements Callable<Integer> {
             + "else the per-OS application data folder)")
     Path data;
 
+    /**
+     * What {@code serve} says before it starts when the bind address is not loopback only (null when it is): the API
+     * is plain HTTP, so keys and data cross the network in the clear, and the loopback Host check is off.
+     */
+    static String bindWarning(String bind) {
+        if (ApiServer.isLoopback(bind)) {
+            return null;
+        }
+        return "warning: --bind " + bind + " listens beyond this machine, and the Sessions API is plain HTTP: API "
+                + "keys, recordings and frames cross the network unencrypted, readable by anyone on the path. Put it "
+                + "behind a TLS-terminating proxy, or bind to 127.0.0.1.";
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        String warning = bindWarning(bind);
+        if (warning != null) {
+            System.err.println(warning);
+            System.err.flush();
+        }
         Path dir = DataFolder.resolve(data);
         ApiServer server;
         try {

@@ -16,6 +16,7 @@ import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import com.nusomi.recorder.client.internal.Endpoints;
+import com.nusomi.recorder.client.internal.KeepAliveGuard;
 import com.nusomi.recorder.client.internal.Transport;
 import com.nusomi.recorder.client.model.AppendEventsResult;
 import com.nusomi.recorder.client.model.AuditLogEntry;
@@ -59,6 +60,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code Idempotency-Key} (the caller's or a generated UUID), the same on every retry.
  */
 public final class SessionsClient implements AutoCloseable {
+    /** How long an idle pooled connection is kept at most (a server's Keep-Alive timeout may shorten it). */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(25);
     /** Environment variable of the base URL. */
     public static final String ENV_BASE_URL = "NUSOMI_BASE_URL";
     /** Environment variable of the API key. */
@@ -79,9 +82,16 @@ public final class SessionsClient implements AutoCloseable {
         this.userAgent = "session-recorder/" + (b.version != null ? b.version : Version.current());
         ExecutorService dispatcherPool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DaemonThreadFactory("sessions-client-okhttp"));
+        KeepAliveGuard keepAlive = new KeepAliveGuard();
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(dispatcherPool))
-                .connectionPool(new ConnectionPool(5, 5, TimeUnit.MINUTES))
+                // Idle connections are retired after 25 s, under the local server's 30 s idle timeout, and sooner
+                // when a server says so in Keep-Alive: timeout=N (KeepAliveGuard): a call never goes out on a
+                // connection that the server has closed meanwhile.
+                .connectionPool(new ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+                .addInterceptor(keepAlive.retireStaleFirst())
+                .addNetworkInterceptor(keepAlive.networkInterceptor())
+                .eventListener(keepAlive)
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.writeTimeout)
@@ -90,7 +100,8 @@ public final class SessionsClient implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false);
         if (b.eventListenerFactory != null) {
-            http.eventListenerFactory(b.eventListenerFactory);
+            EventListener.Factory theirs = b.eventListenerFactory;
+            http.eventListenerFactory(call -> keepAlive.plus(theirs.create(call)));
         }
         this.http = http.build();
         ThreadPoolExecutor async = new ThreadPoolExecutor(b.asyncThreads, b.asyncThreads, 30, TimeUnit.SECONDS,

@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int HTTP_THREADS = 128;
-    /** A client that sends nothing for this long, mid-headers or mid-body, is dropped and frees its thread. */
-    private static final long IDLE_TIMEOUT_MS = 30_000;
 
     private final ServerConfig config;
     private final SqliteStore store;
@@ -38,22 +36,26 @@ public final class ApiServer implements AutoCloseable {
     private final Server http;
     private final ServerConnector connector;
     private final String adminKey;
+    private final HttpFrontend frontend;
 
     private ApiServer(ServerConfig config) throws IOException {
         this.config = config;
-        Files.createDirectories(config.dataDir());
+        DataFolder.createPrivate(config.dataDir());
         this.store = SqliteStore.open(config.dataDir().resolve("sessions.db"));
         try {
             this.keys = new ApiKeys(store);
             this.adminKey = ensureAdminKey();
+            DataFolder.createPrivate(config.dataDir().resolve("frames"));
             FrameFiles frames = new FrameFiles(config.dataDir().resolve("frames"));
             this.maintenance = new Maintenance(store, config.clock(), frames);
             Router router = new Router();
-            SessionsApi.register(router, frames);
+            SessionsApi.register(router, frames, store);
             FramesApi.register(router, frames);
             EventsApi.register(router);
-            AuditApi.register(router, config.version());
-            QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2, (int) IDLE_TIMEOUT_MS);
+            AuditApi.register(router, config.version(), store, config.dataDir().resolve("frames"));
+            // A client that sends nothing for this long, mid-headers, mid-body or between requests, is dropped.
+            long idleTimeoutMs = config.idleTimeout().toMillis();
+            QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2, 30_000);
             threads.setName("api-http");
             threads.setDaemon(true);
             this.http = new Server(threads);
@@ -69,13 +71,30 @@ public final class ApiServer implements AutoCloseable {
             connector.setHost(config.bind());
             connector.setPort(config.port());
             connector.setAcceptQueueSize(256);
-            connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+            connector.setIdleTimeout(idleTimeoutMs);
             http.addConnector(connector);
             http.setErrorHandler(new JsonErrorHandler());
-            http.setHandler(new HttpFrontend(router, store, keys::lookup, config.clock()));
+            this.frontend = new HttpFrontend(router, store, keys::lookup, config.clock(), new HttpFrontend.Options(
+                    config.bodyDeadline(), config.minBodyBytesPerSecond(), config.bodyRateGrace(),
+                    config.idleTimeout(), isLoopback(config.bind())));
+            http.setHandler(frontend);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** Whether the server listens on loopback only: then requests must name a loopback host (DNS rebinding). */
+    public static boolean isLoopback(String bind) {
+        try {
+            for (java.net.InetAddress a : java.net.InetAddress.getAllByName(bind)) {
+                if (!a.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
@@ -139,6 +158,11 @@ public final class ApiServer implements AutoCloseable {
     /** Makes a new key with the given scopes (for tests, tools and the {@code keys} command). */
     public String createKey(Set<String> scopes) {
         return keys.create(scopes, null, config.clock().millis()).key();
+    }
+
+    /** Requests whose body is still arriving (each holds a connection but no thread). */
+    public int bodiesArriving() {
+        return frontend.bodiesArriving();
     }
 
     public ApiKeys keys() {

@@ -21,7 +21,8 @@ final class AuditApi {
     private AuditApi() {
     }
 
-    static void register(Router router, String version) {
+    static void register(Router router, String version, com.nusomi.recorder.server.store.Store store,
+                         java.nio.file.Path frames) {
         router.add(Route.read("GET", "/v1/audit_logs", "admin", Set.of("session_id", "action", "limit", "cursor"),
                 AuditApi::list));
         byte[] health = Json.write(g -> {
@@ -31,6 +32,32 @@ final class AuditApi {
             g.writeEndObject();
         });
         router.add(Route.read("GET", "/v1/health", null, Set.of(), (r, tx) -> ApiResponse.json(200, health)));
+        byte[] ready = Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "ready");
+            g.writeEndObject();
+        });
+        router.add(Route.read("GET", "/v1/health/ready", null, Set.of(), (r, tx) -> {
+            checkReady(tx, store, frames);
+            return ApiResponse.json(200, ready);
+        }));
+    }
+
+    /**
+     * What a load balancer polls: the database reads (this transaction) and takes a write (a delete that matches
+     * nothing still takes the writer's lock), and frame storage takes a file. Else 503 unavailable.
+     */
+    private static void checkReady(StoreReader tx, com.nusomi.recorder.server.store.Store store,
+                                   java.nio.file.Path frames) {
+        try {
+            tx.findSession("ses_ready_check");
+            store.write(w -> w.deleteIdempotencyBefore(Long.MIN_VALUE));
+            java.nio.file.Path probe = java.nio.file.Files.createTempFile(frames, "ready", ".tmp");
+            java.nio.file.Files.delete(probe);
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AuditApi.class).warn("not ready: {}", e.toString());
+            throw ApiException.unavailable("the server cannot read and write its database and frame storage");
+        }
     }
 
     private static ApiResponse list(ApiRequest r, StoreReader tx) {

@@ -43,9 +43,45 @@ public final class DataFolder {
         return base.resolve("session-recorder");
     }
 
+    /**
+     * Creates the data folder (and any missing parents) readable by its owner only, 0700 where the file system has
+     * POSIX permissions; an existing one is narrowed to 0700. Everything the server and the recorder keep is inside:
+     * the database, frames, the spool, keys.
+     */
+    public static void createPrivate(Path dir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            createPrivate(parent);
+        }
+        boolean posix = posix();
+        if (!Files.isDirectory(dir)) {
+            try {
+                if (posix) {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+                } else {
+                    Files.createDirectory(dir);
+                }
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // made meanwhile
+            }
+        }
+        if (posix) {
+            Files.setPosixFilePermissions(dir, OWNER_DIRECTORY);
+        }
+    }
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_DIRECTORY =
+            PosixFilePermissions.fromString("rwx------");
+
+    private static boolean posix() {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
     /** Writes a secret file readable by its owner only (0600 where the file system has POSIX permissions). */
     public static void writeSecret(Path file, String secret) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!Files.isDirectory(file.toAbsolutePath().getParent())) {
+            createPrivate(file.toAbsolutePath().getParent());
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         boolean posix = Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix");

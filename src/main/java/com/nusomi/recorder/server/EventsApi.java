@@ -116,6 +116,7 @@ final class EventsApi {
 
     private static ApiResponse list(ApiRequest r, StoreReader tx) {
         String id = r.pathParam("id");
+        r.query().capRepeats(Set.of("type"), SessionsApi.MAX_VALUES_PER_PARAMETER, SessionsApi.MAX_VALUES_PER_PARAMETER);
         List<String> types = new ArrayList<>();
         for (String t : r.query().all("type")) {
             if (!TYPE.matcher(t).matches()) {

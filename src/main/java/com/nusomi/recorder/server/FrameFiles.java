@@ -43,7 +43,9 @@ final class FrameFiles {
             return null;
         }
         try {
-            Files.createDirectories(target.getParent());
+            if (!Files.isDirectory(target.getParent())) {
+                DataFolder.createPrivate(target.getParent());
+            }
             Path tmp = Files.createTempFile(target.getParent(), sha256.substring(0, 8), ".tmp");
             try {
                 Files.write(tmp, bytes);

@@ -36,27 +36,34 @@ final class FramesApi {
         router.add(Route.read("GET", "/v1/sessions/{id}/frames/{seq}", "read", Set.of(), api::image));
     }
 
+    /** What the upload prepared outside the writer's lock: the image's check, and its staged file if valid. */
+    private record Staged(ImageInfo info, String invalid, Path file) {
+    }
+
     /**
-     * The upload: the image is hashed and written to a temporary file before the writer's transaction, and moved
-     * under its hash inside it, just before its row is inserted.
+     * The upload: the image is checked (a decode: the slow part) and written to a temporary file before the
+     * writer's transaction, and moved under its hash inside it, just before its row is inserted. A bad image is
+     * refused inside the transaction, after the checks that come first (seq, session, a replayed upload).
      */
-    private final class Upload implements Route.StagedWriteHandler<Path> {
+    private final class Upload implements Route.StagedWriteHandler<Staged> {
         @Override
-        public Path stage(ApiRequest r) {
-            if (ImageInfo.read(contentType(r), r.body()) == null) {
-                return null; // refused inside the transaction
+        public Staged stage(ApiRequest r) {
+            try {
+                ImageInfo info = ImageInfo.check(contentType(r), r.body());
+                return new Staged(info, null, files.stage(r.bodySha256(), r.body()));
+            } catch (ImageInfo.Invalid e) {
+                return new Staged(null, e.getMessage(), null);
             }
-            return files.stage(r.bodySha256(), r.body());
         }
 
         @Override
-        public ApiResponse handle(ApiRequest r, StoreWriter tx, Path staged) {
+        public ApiResponse handle(ApiRequest r, StoreWriter tx, Staged staged) {
             return upload(r, tx, staged);
         }
 
         @Override
-        public void unstage(Path staged) {
-            files.discard(staged);
+        public void unstage(Staged staged) {
+            files.discard(staged.file());
         }
     }
 
@@ -64,7 +71,7 @@ final class FramesApi {
         return r.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
 
-    private ApiResponse upload(ApiRequest r, StoreWriter tx, Path staged) {
+    private ApiResponse upload(ApiRequest r, StoreWriter tx, Staged staged) {
         String seqRaw = r.query().single("seq");
         if (seqRaw == null || !seqRaw.matches("[0-9]{1,15}")) {
             throw ApiException.parameter("seq", "seq must be a whole number from 0 (0, 1, 2… per session)");
@@ -92,11 +99,11 @@ final class FramesApi {
             throw ApiException.conflict("session_not_recording",
                     "frames can be added only while the session is recording; it is " + s.status());
         }
-        ImageInfo info = ImageInfo.read(contentType, r.body());
-        if (info == null) {
-            throw ApiException.bodyInvalid("the request body is not a " + contentType + " image");
+        if (staged.info() == null) {
+            throw ApiException.invalid("frame_invalid", staged.invalid(), null);
         }
-        files.place(sha, staged, r.body());
+        ImageInfo info = staged.info();
+        files.place(sha, staged.file(), r.body());
         Long offset = s.startedAt() == null ? null : capturedAt - s.startedAt();
         FrameRecord f = new FrameRecord(id, seq, capturedAt, offset, info.width(), info.height(), contentType,
                 r.body().length, sha);

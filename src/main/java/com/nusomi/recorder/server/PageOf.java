@@ -31,8 +31,9 @@ record PageOf<T>(List<T> rows, boolean hasMore) {
         return hasMore ? Cursors.encode(position.apply(rows.get(rows.size() - 1)), filterHash) : null;
     }
 
+    /** The page, written while it is sent (the rows are in memory; what a row writer adds is not kept). */
     ApiResponse response(String nextCursor, RowWriter<T> writer) {
-        return ApiResponse.json(200, Json.write(g -> {
+        return ApiResponse.streamedJson(200, out -> Json.stream(out, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("data");
             for (T row : rows) {

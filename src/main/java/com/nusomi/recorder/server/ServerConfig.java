@@ -5,9 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How to run the local server. Defaults: loopback, port 8765, the system clock. */
+/**
+ * How to run the local server. Defaults: loopback, port 8765, the system clock.
+ *
+ * <p>{@code idleTimeout}: a connection that carries nothing for this long is closed (mid-request or between
+ * requests; the server advertises a little less in {@code Keep-Alive: timeout=N}). A request body must arrive
+ * within {@code bodyDeadline} of its headers, and, once {@code bodyRateGrace} has passed, at
+ * {@code minBodyBytesPerSecond} on average; a slower one is answered 408 and its connection closed.
+ */
 public record ServerConfig(Path dataDir, String bind, int port, Clock clock, Duration sealInterval,
-                           Duration purgeInterval, String version) {
+                           Duration purgeInterval, String version, Duration idleTimeout, Duration bodyDeadline,
+                           long minBodyBytesPerSecond, Duration bodyRateGrace) {
 
     public static Builder builder() {
         return new Builder();
@@ -22,6 +30,10 @@ public record ServerConfig(Path dataDir, String bind, int port, Clock clock, Dur
         private Duration sealInterval = Duration.ofMillis(500);
         private Duration purgeInterval = Duration.ofMinutes(10);
         private String version = defaultVersion();
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration bodyDeadline = Duration.ofSeconds(120);
+        private long minBodyBytesPerSecond = 16 * 1024;
+        private Duration bodyRateGrace = Duration.ofSeconds(5);
 
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
@@ -59,9 +71,27 @@ public record ServerConfig(Path dataDir, String bind, int port, Clock clock, Dur
             return this;
         }
 
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /** How long a request body may take to arrive, all of it. */
+        public Builder bodyDeadline(Duration bodyDeadline) {
+            this.bodyDeadline = bodyDeadline;
+            return this;
+        }
+
+        /** The slowest average rate of a request body once {@code grace} has passed since its headers. */
+        public Builder minBodyRate(long bytesPerSecond, Duration grace) {
+            this.minBodyBytesPerSecond = bytesPerSecond;
+            this.bodyRateGrace = grace;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(Objects.requireNonNull(dataDir, "dataDir"), bind, port, clock, sealInterval,
-                    purgeInterval, version);
+                    purgeInterval, version, idleTimeout, bodyDeadline, minBodyBytesPerSecond, bodyRateGrace);
         }
     }
 

@@ -16,8 +16,9 @@ final class SessionJson {
     }
 
     /** What a get or list embeds beside the session's own fields; null parts are left out. */
-    record Embeds(List<TagRecord> tags, List<EventRecord> events, Boolean eventsTruncated, FramesSummary frames) {
-        static final Embeds NONE = new Embeds(null, null, null, null);
+    record Embeds(List<TagRecord> tags, Boolean tagsTruncated, List<EventRecord> events, Boolean eventsTruncated,
+                  FramesSummary frames) {
+        static final Embeds NONE = new Embeds(null, null, null, null, null);
     }
 
     // Field names of a session, encoded once: a page of 100 sessions writes some 2,000 of them.
@@ -45,6 +46,7 @@ final class SessionJson {
     private static final SerializableString STOP_REASON = new SerializedString("stop_reason");
     private static final SerializableString STOPPED_AT = new SerializedString("stopped_at");
     private static final SerializableString TAGS = new SerializedString("tags");
+    private static final SerializableString TAGS_TRUNCATED = new SerializedString("tags_truncated");
     private static final SerializableString THUMBNAILS = new SerializedString("thumbnails");
     private static final SerializableString TOTAL_BYTES = new SerializedString("total_bytes");
     private static final SerializableString WIDTH = new SerializedString("width");
@@ -84,6 +86,9 @@ final class SessionJson {
                 tag(g, t);
             }
             g.writeEndArray();
+            if (embeds.tagsTruncated() != null) {
+                bool(g, TAGS_TRUNCATED, embeds.tagsTruncated());
+            }
         }
         if (embeds.events() != null) {
             g.writeFieldName(EVENTS);

@@ -11,6 +11,7 @@ import com.nusomi.recorder.server.http.Router;
 import com.nusomi.recorder.server.store.EventRecord;
 import com.nusomi.recorder.server.store.SessionQuery;
 import com.nusomi.recorder.server.store.SessionRecord;
+import com.nusomi.recorder.server.store.Store;
 import com.nusomi.recorder.server.store.StoreReader;
 import com.nusomi.recorder.server.store.StoreWriter;
 import com.nusomi.recorder.server.store.TagRecord;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,17 +28,23 @@ final class SessionsApi {
     private static final Pattern RELATIVE = Pattern.compile("([1-9][0-9]{0,5})([smhdw])");
     private static final Set<String> LIST_FILTERS =
             Set.of("workflow", "status", "outcome", "actor.kind", "since", "until", "tag", "deleted");
+    /** The repeatable filters, and the contract's caps on their values (repeats counted as given). */
+    private static final Set<String> REPEATABLE = Set.of("workflow", "status", "outcome", "actor.kind", "tag");
+    static final int MAX_VALUES_PER_PARAMETER = 100;
+    static final int MAX_VALUES_IN_ALL = 200;
     private static final Set<String> GET_INCLUDES = Set.of("events", "tags", "frames_summary");
     private static final int EMBEDDED_EVENTS = 1000;
+    /** Tags embedded per session on a list ({@code include=tags}); a session with more says tags_truncated. */
+    static final int LISTED_TAGS = 100;
 
     private SessionsApi() {
     }
 
-    static void register(Router router, FrameFiles files) {
+    static void register(Router router, FrameFiles files, Store store) {
         router.add(Route.write("POST", "/v1/sessions", "write", Set.of(), Route.Body.JSON_WITH_IDEMPOTENCY_KEY,
                 SessionsApi::create));
         router.add(Route.read("GET", "/v1/sessions", "read", union(LIST_FILTERS, Set.of("include", "limit", "cursor")),
-                SessionsApi::list));
+                (r, tx) -> list(r, tx, store)));
         router.add(Route.write("POST", "/v1/sessions:batch_stop", "write", Set.of(), Route.Body.JSON,
                 SessionsApi::batchStop));
         router.add(Route.read("GET", "/v1/sessions/{id}", "read", Set.of("include"), SessionsApi::get));
@@ -142,12 +148,17 @@ final class SessionsApi {
             }
         }
         var frames = include.contains("frames_summary") ? tx.framesSummary(s.id()) : null;
-        SessionJson.Embeds embeds = new SessionJson.Embeds(tags, events, truncated, frames);
-        return ApiResponse.json(200, Json.write(g -> SessionJson.session(g, s, r.now(), embeds)));
+        SessionJson.Embeds embeds = new SessionJson.Embeds(tags, null, events, truncated, frames);
+        if (include.isEmpty()) {
+            return ApiResponse.json(200, Json.write(g -> SessionJson.session(g, s, r.now(), embeds)));
+        }
+        // Up to 1,000 tags and 1,000 events: written as they are sent, not copied into one more buffer first.
+        return ApiResponse.streamedJson(200, out -> Json.stream(out, g -> SessionJson.session(g, s, r.now(), embeds)));
     }
 
-    private static ApiResponse list(ApiRequest r, StoreReader tx) {
+    private static ApiResponse list(ApiRequest r, StoreReader tx, Store store) {
         var q = r.query();
+        q.capRepeats(REPEATABLE, MAX_VALUES_PER_PARAMETER, MAX_VALUES_IN_ALL);
         List<String> workflows = Validation.values(q.all("workflow"), "workflow", null);
         List<String> statuses = Validation.values(q.all("status"), "status", Validation.STATUSES);
         List<String> outcomes = Validation.values(q.all("outcome"), "outcome", Validation.OUTCOMES);
@@ -189,15 +200,24 @@ final class SessionsApi {
                 deleted != null, afterCreated, afterId, limit);
         List<SessionRecord> rows = tx.listSessions(query);
         PageOf<SessionRecord> page = PageOf.of(rows, limit);
-        Map<String, List<TagRecord>> pageTags = include != null
-                ? tx.tagsOf(page.rows().stream().map(SessionRecord::id).toList()) : null;
+        boolean withTags = include != null;
         Long resolvedSince = sinceMillis;
         String next = page.nextCursor(last -> {
             ObjectNode pos = Json.MAPPER.createObjectNode().put("c", last.createdAt()).put("i", last.id());
             return resolvedSince == null ? pos : pos.put("s", resolvedSince);
         }, hash);
-        return page.response(next, (g, s) -> SessionJson.session(g, s, r.now(), pageTags == null
-                ? SessionJson.Embeds.NONE : new SessionJson.Embeds(pageTags.get(s.id()), null, null, null)));
+        if (!withTags) {
+            return page.response(next, (g, s) -> SessionJson.session(g, s, r.now(), SessionJson.Embeds.NONE));
+        }
+        // Each session's tags are read as it is written, in a short read of their own (at most 101 rows), and go
+        // out before the next session's are read: the answer never sits whole in memory, and no read connection
+        // waits on a slow client. A tag added meanwhile may show; a session deleted meanwhile shows no tags.
+        return page.response(next, (g, s) -> {
+            List<TagRecord> first = store.read(t -> t.tagsOf(s.id(), LISTED_TAGS + 1));
+            boolean truncated = first.size() > LISTED_TAGS;
+            SessionJson.session(g, s, r.now(), new SessionJson.Embeds(
+                    truncated ? first.subList(0, LISTED_TAGS) : first, truncated, null, null, null));
+        });
     }
 
     private static long parseSince(String since, long now) {

@@ -48,6 +48,12 @@ final class Validation {
         if (!node.isObject()) {
             throw ApiException.invalid(invalidCode, param + " must be a JSON object", param);
         }
+        String beyond = Json.numberBeyondDouble(node);
+        if (beyond != null) {
+            throw ApiException.invalid(invalidCode, param + " holds a number that does not fit a double ("
+                    + (beyond.length() > 40 ? beyond.substring(0, 40) + "…" : beyond) + "): numbers are kept as "
+                    + "doubles by clients, so this one could not come back as sent", param);
+        }
         byte[] compact = Json.compact(node);
         if (compact.length > MAX_OBJECT_BYTES) {
             throw ApiException.invalid(tooLargeCode, param + " is " + compact.length

@@ -112,8 +112,8 @@ class FramesEventsApiTest {
         String id = api().createRecording("frames").get("id").asText();
         byte[] png = image("png", Color.RED, 8, 8);
         upload(id, 0, png, "image/gif").expectError(415, "unsupported_media_type");
-        upload(id, 0, png, "image/jpeg").expectError(400, "body_invalid");
-        upload(id, 0, new byte[0], "image/png").expectError(400, "body_invalid");
+        upload(id, 0, png, "image/jpeg").expectError(400, "frame_invalid");
+        upload(id, 0, new byte[0], "image/png").expectError(400, "frame_invalid");
         api().send("POST", "/v1/sessions/" + id + "/frames?seq=-1&captured_at=2026-05-07T14:00:00Z", png,
                 "image/png", Map.of()).expectError(400, "parameter_invalid", "seq");
         api().send("POST", "/v1/sessions/" + id + "/frames?seq=0&captured_at=yesterday", png, "image/png",

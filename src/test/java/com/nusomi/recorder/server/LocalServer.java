@@ -29,6 +29,7 @@ final class LocalServer implements BeforeAllCallback, AfterAllCallback, BeforeEa
     private Path dataDir;
     private ApiServer server;
     private boolean perTest;
+    private java.util.function.Consumer<ServerConfig.Builder> tuning = b -> { };
 
     LocalServer clock(Clock c) {
         this.clock = c;
@@ -42,6 +43,12 @@ final class LocalServer implements BeforeAllCallback, AfterAllCallback, BeforeEa
 
     LocalServer purgeInterval(Duration d) {
         this.purgeInterval = d;
+        return this;
+    }
+
+    /** Further settings of the server (body pace, idle timeout, bind…), applied after the others. */
+    LocalServer tune(java.util.function.Consumer<ServerConfig.Builder> tuning) {
+        this.tuning = tuning;
         return this;
     }
 
@@ -59,8 +66,10 @@ final class LocalServer implements BeforeAllCallback, AfterAllCallback, BeforeEa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).clock(clock)
-                .sealInterval(sealInterval).purgeInterval(purgeInterval).build());
+        ServerConfig.Builder config = ServerConfig.builder().dataDir(dataDir).port(0).clock(clock)
+                .sealInterval(sealInterval).purgeInterval(purgeInterval);
+        tuning.accept(config);
+        server = ApiServer.start(config.build());
         return this;
     }
 

@@ -136,14 +136,14 @@ class ProtocolTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "GARBAGE\r\n\r\n",
-            "GET /v1/health HTTP/1.1 extra\r\nHost: x\r\n\r\n",
-            "GET /v1/sessions/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
-            "POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n",
-            "POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nabcde",
-            "GET /v1/health HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n",
-            "GET /v1/health HTTP/1.1\r\nHost: x\r\nNo-Colon\r\n\r\n",
-            "GET /v1/health HTTP/7.0\r\nHost: x\r\n\r\n",
-            "POST /v1/sessions/ses_x%00/stop HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}",
+            "GET /v1/health HTTP/1.1 extra\r\nHost: localhost\r\n\r\n",
+            "GET /v1/sessions/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n",
+            "POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Length: ten\r\n\r\n",
+            "POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nabcde",
+            "GET /v1/health HTTP/1.1\r\nHost: localhost\r\nBad Header: y\r\n\r\n",
+            "GET /v1/health HTTP/1.1\r\nHost: localhost\r\nNo-Colon\r\n\r\n",
+            "GET /v1/health HTTP/7.0\r\nHost: localhost\r\n\r\n",
+            "POST /v1/sessions/ses_x%00/stop HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}",
     })
     void requestThatIsNotValidHttpGetsAJsonErrorWithARequestId(String wire) {
         RawHttp.Response r;
@@ -169,7 +169,7 @@ class ProtocolTest {
         String huge = "x".repeat(64 * 1024);
         RawHttp.Response r;
         try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
-            r = raw.write("GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + huge + "\r\n\r\n").read();
+            r = raw.write("GET /v1/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + huge + "\r\n\r\n").read();
         }
 
         assertThat(r.status()).isEqualTo(431);
@@ -183,7 +183,7 @@ class ProtocolTest {
         String longPath = "/v1/sessions?workflow=" + "a".repeat(64 * 1024);
         RawHttp.Response r;
         try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
-            r = raw.write("GET " + longPath + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            r = raw.write("GET " + longPath + " HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
         }
 
         assertThat(r.status()).isIn(414, 431);

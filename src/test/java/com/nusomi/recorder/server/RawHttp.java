@@ -59,25 +59,40 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
-    /** Reads one response: status line, headers, and a body of Content-Length bytes. */
+    /** Reads one response: status line, headers, and a body of Content-Length bytes (or chunked). */
     Response read() {
         try {
-            String statusLine = line();
-            int status = Integer.parseInt(statusLine.split(" ")[1]);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String l = line(); !l.isEmpty(); l = line()) {
-                int colon = l.indexOf(':');
-                headers.put(l.substring(0, colon).strip().toLowerCase(Locale.ROOT), l.substring(colon + 1).strip());
-            }
-            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-            byte[] body = in.readNBytes(length);
-            return new Response(status, headers, body);
+            return readResponse(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private String line() throws IOException {
+    /** Reads one response off a stream: status line, headers, and its body (by Content-Length, or chunked). */
+    static Response readResponse(InputStream in) throws IOException {
+        String statusLine = line(in);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String l = line(in); !l.isEmpty(); l = line(in)) {
+            int colon = l.indexOf(':');
+            headers.put(l.substring(0, colon).strip().toLowerCase(Locale.ROOT), l.substring(colon + 1).strip());
+        }
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0;
+                    size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
+                body.write(in.readNBytes(size));
+                line(in);
+            }
+            line(in);
+            return new Response(status, headers, body.toByteArray());
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        byte[] body = in.readNBytes(length);
+        return new Response(status, headers, body);
+    }
+
+    private static String line(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
         while ((c = in.read()) != -1 && c != '\n') {

@@ -72,7 +72,7 @@ public final class SessionJournal {
     static SessionJournal open(Spool spool, String sessionId, Path dir) throws IOException {
         SessionJournal j = new SessionJournal(spool, sessionId, dir);
         boolean created = !Files.isDirectory(dir);
-        Files.createDirectories(dir.resolve("rejected"));
+        PrivateFiles.directories(dir.resolve("rejected"));
         if (created) {
             Spool.forceDirectory(dir.getParent());
         }
@@ -288,7 +288,7 @@ public final class SessionJournal {
         Path file = dir.resolve(name);
         Path tmp = dir.resolve(name + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = PrivateFiles.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -448,15 +448,19 @@ public final class SessionJournal {
 
     private void markDone() throws IOException {
         Path marker = dir.resolve(DONE);
-        Files.writeString(marker, Instant.now().toString() + "\n", StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(marker, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = PrivateFiles.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buf = ByteBuffer.wrap((Instant.now().toString() + "\n").getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
             ch.force(true);
         }
         done = true;
     }
 
     private static void appendLine(Path file, String line, boolean force) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (buf.hasRemaining()) {

@@ -36,8 +36,8 @@ public final class Spool implements AutoCloseable {
         this.root = root;
         this.limitBytes = limitBytes;
         this.events = events;
-        Files.createDirectories(root);
-        this.lockChannel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        PrivateFiles.directories(root);
+        this.lockChannel = PrivateFiles.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock l;
         try {
             l = lockChannel.tryLock();

@@ -56,6 +56,26 @@ public final class ApiException extends RuntimeException {
                 "this API key lacks the '" + scope + "' scope", null);
     }
 
+    /** A request body that did not arrive in time (too slow, or past its deadline); the connection then closes. */
+    public static ApiException requestTimeout(String message) {
+        return new ApiException(408, "invalid_request_error", "request_timeout", message, null);
+    }
+
+    /**
+     * A request to a server that listens on loopback only, naming a host that is not a loopback name or address: a
+     * page in a browser reaching the local server through a DNS name that it rebound to 127.0.0.1.
+     */
+    public static ApiException hostNotAllowed() {
+        return new ApiException(403, "permission_error", "host_not_allowed",
+                "this server listens on loopback only and answers only requests for localhost, 127.0.0.1 or [::1]",
+                null);
+    }
+
+    /** The server cannot serve for now (its database is closed or unreachable, or it is shutting down). */
+    public static ApiException unavailable(String message) {
+        return new ApiException(503, "api_error", "unavailable", message, null).withHeader("Retry-After", "5");
+    }
+
     public static ApiException internal() {
         return new ApiException(500, "api_error", "internal_error",
                 "the server failed to handle this request; quote the request id when reporting it", null);
@@ -69,6 +89,7 @@ public final class ApiException extends RuntimeException {
         String detail = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
         return switch (status) {
             case 404 -> notFound("route_not_found", "no such route");
+            case 408 -> requestTimeout("the request did not arrive in time" + detail);
             case 413 -> new ApiException(413, "invalid_request_error", "payload_too_large",
                     "the request body is too large" + detail, null);
             case 414 -> new ApiException(414, "invalid_request_error", "uri_too_long",

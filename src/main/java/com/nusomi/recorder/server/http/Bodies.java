@@ -2,24 +2,43 @@ package com.nusomi.recorder.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.http.HttpFields;
 
-/** Reads request bodies within their limit (never a byte past it) and checks their media type. */
+/**
+ * Checks request bodies: what can be refused from the headers alone before a byte of the body is read (a declared
+ * length over the limit, a media type the route does not take), and what is checked once it has arrived. The body
+ * itself is read by {@link BodyReader}, never a byte past the limit.
+ */
 final class Bodies {
     static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
 
     private Bodies() {
     }
 
-    static byte[] read(Request exchange, Route route, String contentType) {
+    /** Whether the request announces a body: a Content-Length above 0, or a Transfer-Encoding. */
+    static boolean announced(HttpFields headers) {
+        if (headers.contains("Transfer-Encoding")) {
+            return true;
+        }
+        String length = headers.get("Content-Length");
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.strip()) != 0;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** What the headers alone decide: 413 for a declared length over the limit, 415 for a body of the wrong type. */
+    static void precheck(HttpFields headers, Route route, String contentType) {
         long limit = route.bodyLimit();
-        String declared = exchange.getHeaders().get("Content-Length");
+        String declared = headers.get("Content-Length");
         if (declared != null) {
             long length;
             try {
@@ -30,11 +49,18 @@ final class Bodies {
             if (length > limit) {
                 throw tooLarge(limit);
             }
+            if (length > 0) {
+                checkMediaType(route, contentType);
+            }
         }
-        byte[] body = readAtMost(Request.asInputStream(exchange), limit);
+    }
+
+    /** The body as it arrived, checked: not empty where an image is required, of the route's media type. */
+    static byte[] check(byte[] body, Route route, String contentType) {
         if (body.length == 0) {
             if (route.body() == Route.Body.BINARY) {
-                throw ApiException.bodyInvalid("the request body is empty; the image bytes are required");
+                throw ApiException.invalid("frame_invalid", "the request body is empty; the image bytes are required",
+                        null);
             }
             return body;
         }
@@ -64,28 +90,9 @@ final class Bodies {
         return new ApiException(415, "invalid_request_error", "unsupported_media_type", message, null);
     }
 
-    private static ApiException tooLarge(long limit) {
+    static ApiException tooLarge(long limit) {
         return new ApiException(413, "invalid_request_error", "payload_too_large",
                 "the request body is larger than " + (limit / 1024 / 1024) + " MiB", null);
-    }
-
-    private static byte[] readAtMost(InputStream in, long limit) {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[16384];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > limit) {
-                    throw tooLarge(limit);
-                }
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw ApiException.bodyInvalid("the request body could not be read: " + e.getMessage());
-        }
     }
 
     /** The text value of a top-level field, if the body is a JSON object that has it as a string. */

@@ -3,10 +3,14 @@ package com.nusomi.recorder.server.http;
 import com.nusomi.recorder.server.Ids;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
 import com.nusomi.recorder.server.store.Store;
-import java.io.IOException;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
@@ -19,60 +23,86 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the server, in one place: request id, routing, authentication, scopes, query and body checks,
- * idempotency, and the mapping of every failure to the contract's error shape. No HTML page and no stack trace
- * ever leaves it; a 5xx only comes from a bug or a broken disk.
+ * The HTTP side of the server, in one place: request id, host check, routing, authentication, scopes, query and
+ * body checks, idempotency, and the mapping of every failure to the contract's error shape. No HTML page and no
+ * stack trace ever leaves it; a 5xx only comes from a bug or a broken disk.
+ *
+ * <p>A request body is read only once the request has passed every check its headers allow (route, key, scope,
+ * query, declared length and type), and then without holding a thread while it arrives ({@link BodyReader}). A
+ * request refused before its body was read is answered at once and its connection closed: its body is never read.
  */
 public final class HttpFrontend extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
+    /** Write buffer of a streamed answer: what goes out in one chunk. */
+    private static final int STREAM_BUFFER = 64 * 1024;
+    private static final int MAX_LOGGED_CAUSE = 300;
 
     private final Router router;
     private final Store store;
     private final Function<String, ApiKeyRecord> keyLookup;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final Options options;
+    private final java.util.concurrent.atomic.AtomicInteger bodiesArriving = new java.util.concurrent.atomic.AtomicInteger();
 
-    public HttpFrontend(Router router, Store store, Function<String, ApiKeyRecord> keyLookup, Clock clock) {
-        // Blocking: handlers read bodies and wait on SQLite, so Jetty runs them on its pool, never on a selector.
+    /**
+     * How the front end guards the server: the pace request bodies must keep, the idle timeout it advertises in
+     * {@code Keep-Alive}, and whether requests must name a loopback host (a server bound to loopback only).
+     */
+    public record Options(Duration bodyDeadline, long minBodyBytesPerSecond, Duration bodyRateGrace,
+                          Duration idleTimeout, boolean loopbackHostsOnly) {
+        /** The defaults of {@code ServerConfig}, loopback only. */
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(120), 16 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                    true);
+        }
+
+        /**
+         * What {@code Keep-Alive: timeout=N} says: a little less than the idle timeout, so that a client that
+         * retires its connections at N seconds never sends into one the server is closing.
+         */
+        long advertisedKeepAliveSeconds() {
+            long seconds = idleTimeout.toSeconds();
+            return Math.max(1, seconds - Math.max(1, seconds / 10));
+        }
+    }
+
+    public HttpFrontend(Router router, Store store, Function<String, ApiKeyRecord> keyLookup, Clock clock,
+                        Options options) {
+        // Blocking: handlers wait on SQLite, so Jetty runs them on its pool, never on a selector. Bodies are read
+        // without blocking (BodyReader), so the pool is taken only by work that is ready to run.
         super(InvocationType.BLOCKING);
         this.router = router;
         this.store = store;
         this.keyLookup = keyLookup;
         this.idempotency = new Idempotency(store, clock);
         this.clock = clock;
+        this.options = options;
     }
 
     @Override
-    public boolean handle(Request exchange, Response out, Callback callback) {
-        String requestId = Ids.request();
-        long started = System.nanoTime();
-        ApiResponse response;
-        boolean close = false;
+    public boolean handle(Request request, Response out, Callback callback) {
+        Exchange exchange = new Exchange(request, out, callback, Ids.request());
         try {
-            response = dispatch(exchange, requestId);
+            begin(exchange);
         } catch (ApiException e) {
-            response = ErrorBody.response(e, requestId);
-            close = e.status() == 413;
+            exchange.fail(e);
         } catch (RuntimeException | Error e) {
-            LOG.error("request {} {} {} failed", requestId, exchange.getMethod(), exchange.getHttpURI().getPath(), e);
-            response = ErrorBody.response(ApiException.internal(), requestId);
-        }
-        if (!close && !consumeUnreadBody(exchange)) {
-            close = true;
-        }
-        send(exchange, out, callback, response, requestId, close);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} {} -> {} in {} µs", requestId, exchange.getMethod(), exchange.getHttpURI().getPath(),
-                    response.status(), (System.nanoTime() - started) / 1000);
+            exchange.crash(e);
         }
         return true;
     }
 
-    private ApiResponse dispatch(Request exchange, String requestId) {
+    /** Everything the headers decide; then the answer of a read, or the body of a write. */
+    private void begin(Exchange x) {
+        Request exchange = x.request;
         String method = exchange.getMethod();
         HttpURI uri = exchange.getHttpURI();
         String path = uri.getPath();
         HttpFields headers = exchange.getHeaders();
+        if (options.loopbackHostsOnly() && !isLoopbackHost(headers.get("Host"))) {
+            throw ApiException.hostNotAllowed();
+        }
         Router.Match match = router.match(method, path == null ? "" : path);
         Route route = match.route();
         ApiKeyRecord key = null;
@@ -84,40 +114,59 @@ public final class HttpFrontend extends Handler.Abstract {
         }
         QueryParams query = QueryParams.parse(uri.getQuery());
         query.requireOnly(route.queryParams());
-        long now = clock.millis();
         if (!route.isWrite()) {
-            ApiRequest request = new ApiRequest(method, path, match.params(), query, new byte[0], null, requestId,
-                    key, now, headers::get);
-            return store.read(tx -> route.reader().handle(request, tx));
+            ApiRequest request = new ApiRequest(method, path, match.params(), query, new byte[0], null, x.requestId,
+                    key, clock.millis(), headers::get);
+            x.answer(store.read(tx -> route.reader().handle(request, tx)));
+            return;
         }
         String headerKey = "POST".equals(method)
                 ? Idempotency.validateKey(headers.get("Idempotency-Key"), null) : null;
+        String contentType = headers.get("Content-Type");
+        Bodies.precheck(headers, route, contentType);
         String apiKeyId = key == null ? null : key.id();
         // The header's key is in flight from here: a retry that comes while this body is still arriving gets a 409.
-        String slot = headerKey == null ? null : idempotency.reserve(apiKeyId, headerKey);
-        try {
-            String contentType = headers.get("Content-Type");
-            byte[] body = Bodies.read(exchange, route, contentType);
-            ApiRequest request = new ApiRequest(method, path, match.params(), query, body, contentType, requestId,
-                    key, now, headers::get);
-            String idemKey = headerKey;
-            if (route.body() == Route.Body.JSON_WITH_IDEMPOTENCY_KEY) {
-                idemKey = Idempotency.resolve(headerKey, Bodies.peekTextField(body, "idempotency_key"));
-            }
-            if (idemKey == null) {
-                return route.writer() instanceof Route.StagedWriteHandler<?> staged
-                        ? writeStaged(request, staged)
-                        : store.write(tx -> route.writer().handle(request, tx));
-            }
-            if (slot == null) {
-                slot = idempotency.reserve(apiKeyId, idemKey);
-            }
-            return idempotency.execute(request, idemKey, route.writer());
-        } finally {
-            if (slot != null) {
-                idempotency.release(slot);
-            }
+        x.slot = headerKey == null ? null : idempotency.reserve(apiKeyId, headerKey);
+        ApiKeyRecord caller = key;
+        BodyReader.Limits limits = new BodyReader.Limits(options.bodyDeadline().toNanos(),
+                options.minBodyBytesPerSecond(), options.bodyRateGrace().toNanos(),
+                exchange.getComponents().getScheduler());
+        bodiesArriving.incrementAndGet();
+        new BodyReader(exchange, route.bodyLimit(), limits, body -> {
+            bodiesArriving.decrementAndGet();
+            x.bodyRead = true;
+            x.run(() -> write(x, route, match, query, caller, headerKey, contentType, body));
+        }, failure -> {
+            bodiesArriving.decrementAndGet();
+            x.fail(failure);
+        }).start();
+    }
+
+    /** The write, once its whole body is in. */
+    private ApiResponse write(Exchange x, Route route, Router.Match match, QueryParams query, ApiKeyRecord key,
+                              String headerKey, String contentType, byte[] raw) {
+        Request exchange = x.request;
+        byte[] body = Bodies.check(raw, route, contentType);
+        ApiRequest request = new ApiRequest(exchange.getMethod(), exchange.getHttpURI().getPath(), match.params(),
+                query, body, contentType, x.requestId, key, clock.millis(), exchange.getHeaders()::get);
+        String idemKey = headerKey;
+        if (route.body() == Route.Body.JSON_WITH_IDEMPOTENCY_KEY) {
+            idemKey = Idempotency.resolve(headerKey, Bodies.peekTextField(body, "idempotency_key"));
         }
+        if (idemKey == null) {
+            return route.writer() instanceof Route.StagedWriteHandler<?> staged
+                    ? writeStaged(request, staged)
+                    : store.write(tx -> route.writer().handle(request, tx));
+        }
+        if (x.slot == null) {
+            x.slot = idempotency.reserve(key == null ? null : key.id(), idemKey);
+        }
+        return idempotency.execute(request, idemKey, route.writer());
+    }
+
+    /** Requests whose body is still arriving: each holds a connection, none a thread. */
+    public int bodiesArriving() {
+        return bodiesArriving.get();
     }
 
     /** A write whose slow part (a frame's file) is staged before the writer's transaction, outside its lock. */
@@ -131,28 +180,46 @@ public final class HttpFrontend extends Handler.Abstract {
     }
 
     /**
-     * A body the route never read (a request refused before its body, such as a 401 or a 404) is read and thrown
-     * away when it is small, so that the connection can carry the client's next request; a larger one, or one of
-     * unknown length, is not: the answer then closes the connection. False when the connection must close.
+     * Whether a Host header names this machine's loopback: {@code localhost} (or a name under {@code .localhost}),
+     * an address in 127.0.0.0/8, or {@code [::1]}, with any port. No Host at all (HTTP/1.0) is let through: a browser
+     * always sends one.
      */
-    private static boolean consumeUnreadBody(Request request) {
-        HttpFields headers = request.getHeaders();
-        if (headers.contains("Transfer-Encoding")) {
-            return request.consumeAvailable();
-        }
-        String length = headers.get("Content-Length");
-        if (length == null) {
+    static boolean isLoopbackHost(String host) {
+        if (host == null) {
             return true;
         }
-        try {
-            if (Long.parseLong(length.strip()) > Route.JSON_LIMIT) {
-                return request.consumeAvailable();
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            if (end < 0 || !(end == h.length() - 1 || h.charAt(end + 1) == ':')) {
+                return false;
             }
-            Content.Source.consumeAll(request);
+            String v6 = h.substring(1, end);
+            return v6.equals("::1") || v6.equals("0:0:0:0:0:0:0:1");
+        }
+        int colon = h.indexOf(':');
+        if (colon >= 0) {
+            if (!h.substring(colon + 1).matches("[0-9]{1,5}")) {
+                return false;
+            }
+            h = h.substring(0, colon);
+        }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
             return true;
-        } catch (IOException | RuntimeException e) {
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals("127")) {
             return false;
         }
+        for (String p : parts) {
+            if (!p.matches("[0-9]{1,3}") || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What every answer carries, whether a route or Jetty's error handler made it. */
@@ -185,24 +252,144 @@ public final class HttpFrontend extends Handler.Abstract {
                 .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
-    private static void send(Request request, Response out, Callback callback, ApiResponse response,
-            String requestId, boolean close) {
-        HttpFields.Mutable headers = out.getHeaders();
-        out.setStatus(response.status());
-        commonHeaders(headers, response.contentType(), requestId);
-        for (Map.Entry<String, String> h : response.headers().entrySet()) {
-            headers.put(h.getKey(), h.getValue());
+    /** One line for a failure: its class and message, and those of its causes, each cut short. */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 4; t = t.getCause(), depth++) {
+            if (depth > 0) {
+                sb.append(" <- ");
+            }
+            String message = String.valueOf(t.getMessage()).replaceAll("\\s+", " ");
+            if (message.length() > MAX_LOGGED_CAUSE) {
+                message = message.substring(0, MAX_LOGGED_CAUSE) + "…";
+            }
+            sb.append(t.getClass().getSimpleName()).append(": ").append(message);
         }
-        if (close) {
-            // An unread body (a refused upload) is not drained: the connection is dropped after the answer.
-            headers.put("Connection", "close");
+        return sb.toString();
+    }
+
+    /** One request on its way: answered exactly once, its idempotency slot released once it is. */
+    private final class Exchange {
+        final Request request;
+        final Response out;
+        final Callback callback;
+        final String requestId;
+        final long started = System.nanoTime();
+        private final AtomicBoolean answered = new AtomicBoolean();
+        volatile String slot;
+        /** The whole body was read: the connection can carry the client's next request. */
+        volatile boolean bodyRead;
+
+        Exchange(Request request, Response out, Callback callback, String requestId) {
+            this.request = request;
+            this.out = out;
+            this.callback = callback;
+            this.requestId = requestId;
         }
-        byte[] body = response.body();
-        headers.put("Content-Length", Long.toString(body.length));
-        if ("HEAD".equals(request.getMethod()) || body.length == 0) {
-            out.write(true, null, callback);
-        } else {
-            out.write(true, ByteBuffer.wrap(body), callback);
+
+        /** Runs the work that makes the answer (on a thread that may block), and answers. */
+        void run(java.util.function.Supplier<ApiResponse> work) {
+            try {
+                answer(work.get());
+            } catch (ApiException e) {
+                fail(e);
+            } catch (RuntimeException | Error e) {
+                crash(e);
+            }
+        }
+
+        void fail(ApiException e) {
+            answer(ErrorBody.response(e, requestId));
+        }
+
+        void crash(Throwable e) {
+            if (e instanceof com.nusomi.recorder.server.store.StoreUnavailableException) {
+                LOG.warn("request {} {} {}: the store is unavailable: {}", requestId, request.getMethod(),
+                        request.getHttpURI().getPath(), describe(e));
+                answer(ErrorBody.response(ApiException.unavailable(
+                        "the server cannot reach its database just now; retry later"), requestId));
+                return;
+            }
+            LOG.error("request {} {} {} failed: {}", requestId, request.getMethod(), request.getHttpURI().getPath(),
+                    describe(e));
+            LOG.debug("request {} failed", requestId, e);
+            answer(ErrorBody.response(ApiException.internal(), requestId));
+        }
+
+        void answer(ApiResponse response) {
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            String s = slot;
+            if (s != null) {
+                idempotency.release(s);
+            }
+            // A body not read, in part or at all, is never read now: the connection closes after the answer.
+            boolean close = !bodyRead && Bodies.announced(request.getHeaders());
+            send(response, close);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} {} -> {} in {} µs", requestId, request.getMethod(), request.getHttpURI().getPath(),
+                        response.status(), (System.nanoTime() - started) / 1000);
+            }
+        }
+
+        private void send(ApiResponse response, boolean close) {
+            HttpFields.Mutable headers = out.getHeaders();
+            out.setStatus(response.status());
+            commonHeaders(headers, response.contentType(), requestId);
+            for (Map.Entry<String, String> h : response.headers().entrySet()) {
+                headers.put(h.getKey(), h.getValue());
+            }
+            if (close) {
+                headers.put("Connection", "close");
+            } else {
+                headers.put("Keep-Alive", "timeout=" + options.advertisedKeepAliveSeconds());
+            }
+            boolean head = "HEAD".equals(request.getMethod());
+            if (response.isStreamed() && !head) {
+                stream(response);
+                return;
+            }
+            byte[] body = response.body();
+            headers.put("Content-Length", Long.toString(body.length));
+            if (head || body.length == 0) {
+                out.write(true, null, callback);
+            } else {
+                out.write(true, ByteBuffer.wrap(body), callback);
+            }
+        }
+
+        /**
+         * Writes a streamed answer as it is produced (chunked), blocking this thread while the client reads. A
+         * failure before anything went out still becomes a 500 in the error shape; after that, the connection is
+         * cut, so that the client sees a broken answer rather than a short one.
+         */
+        private void stream(ApiResponse response) {
+            OutputStream body = new BufferedOutputStream(Content.Sink.asOutputStream(out), STREAM_BUFFER);
+            try {
+                response.streamed().writeTo(body);
+                body.close();
+            } catch (Exception | Error e) {
+                if (e instanceof java.io.IOException) {
+                    // Most often the client went away; nothing the server did wrong.
+                    LOG.debug("request {}: the answer could not be sent: {}", requestId, describe(e));
+                } else {
+                    LOG.error("request {} {} {} failed while streaming its answer: {}", requestId,
+                            request.getMethod(), request.getHttpURI().getPath(), describe(e));
+                    LOG.debug("request {} failed", requestId, e);
+                }
+                if (!out.isCommitted()) {
+                    byte[] error = ErrorBody.of(ApiException.internal(), requestId);
+                    out.setStatus(500);
+                    out.getHeaders().put("Content-Length", Long.toString(error.length));
+                    out.write(true, ByteBuffer.wrap(error), callback);
+                } else {
+                    callback.failed(e);
+                }
+                return;
+            }
+            callback.succeeded();
         }
     }
 }

@@ -45,7 +45,99 @@ public final class Json {
         if (!node.isObject()) {
             throw ApiException.bodyInvalid("the request body must be a JSON object");
         }
+        if (hasLoneSurrogate(node)) {
+            throw ApiException.bodyInvalid("the request body holds a lone UTF-16 surrogate (such as \\ud800) in a "
+                    + "string or a name: text must be whole Unicode characters");
+        }
         return (ObjectNode) node;
+    }
+
+    /**
+     * Whether a string or a field name anywhere in the tree holds half a surrogate pair: JSON's {@code \\ud800}
+     * escape can say it, UTF-8 cannot carry it, and stored it would come back as text no client can decode.
+     */
+    static boolean hasLoneSurrogate(JsonNode node) {
+        if (node.isTextual()) {
+            return hasLoneSurrogate(node.textValue());
+        }
+        if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                if (hasLoneSurrogate(field.getKey()) || hasLoneSurrogate(field.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (hasLoneSurrogate(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return true;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first number in the tree that a double cannot hold: its magnitude past {@link Double#MAX_VALUE}, or so
+     * small that it would become 0. Null when every number fits. (A double's rounding is fine: 0.1 fits.)
+     */
+    public static String numberBeyondDouble(JsonNode node) {
+        if (node.isNumber()) {
+            return fitsADouble(node) ? null : node.asText();
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode item : node) {
+                String bad = numberBeyondDouble(item);
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean fitsADouble(JsonNode n) {
+        if (n.isBigInteger()) {
+            java.math.BigInteger v = n.bigIntegerValue();
+            return v.bitLength() <= 1024 && !Double.isInfinite(v.doubleValue());
+        }
+        if (n.isBigDecimal()) {
+            java.math.BigDecimal v = n.decimalValue();
+            if (v.signum() == 0) {
+                return true;
+            }
+            // Decimal exponent, roughly: far outside a double's range it is decided without converting.
+            long exponent = (long) v.precision() - v.scale();
+            if (exponent > 400) {
+                return false;
+            }
+            if (exponent < -400) {
+                return false;
+            }
+            double d = v.doubleValue();
+            return !Double.isInfinite(d) && d != 0.0;
+        }
+        double d = n.doubleValue();
+        return !Double.isInfinite(d) && !Double.isNaN(d);
     }
 
     /** Parses JSON text that the store wrote itself. */
@@ -84,6 +176,16 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Writes one JSON value straight to {@code out} as it is made (the generator hands on every few kilobytes), for
+     * answers that must not be held whole in memory.
+     */
+    public static void stream(java.io.OutputStream out, Writing writing) throws IOException {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            writing.write(g);
+        }
     }
 
     private static String firstLine(String s) {

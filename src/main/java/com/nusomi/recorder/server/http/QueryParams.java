@@ -52,6 +52,29 @@ public final class QueryParams {
         }
     }
 
+    /**
+     * The contract's caps on repeatable parameters, repeats counted as given: at most {@code perParameter} values of
+     * each, and {@code inAll} of them together. Checked before any value is, so that a huge list fails at once.
+     */
+    public void capRepeats(Set<String> repeatable, int perParameter, int inAll) {
+        int total = 0;
+        for (Map.Entry<String, List<String>> e : values.entrySet()) {
+            if (!repeatable.contains(e.getKey())) {
+                continue;
+            }
+            int n = e.getValue().size();
+            if (n > perParameter) {
+                throw ApiException.parameter(e.getKey(), "'" + e.getKey() + "' takes at most " + perParameter
+                        + " values; " + n + " were given");
+            }
+            total += n;
+            if (total > inAll) {
+                throw ApiException.parameter(e.getKey(), "a request takes at most " + inAll
+                        + " values of repeatable parameters in all; '" + e.getKey() + "' goes past that");
+            }
+        }
+    }
+
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }

@@ -1,7 +1,6 @@
 package com.nusomi.recorder.server.store;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,6 +17,11 @@ import java.util.List;
  * </ul>
  * Terms that must not pick the index are written {@code +column}, which SQLite and PostgreSQL both read as the
  * column itself but which keeps SQLite's planner from choosing that column's index.
+ *
+ * <p>A list of values is bound as one JSON array ({@code IN (SELECT value FROM json_each(?))}), never as one term
+ * or one placeholder per value: the statement is the same whatever the number of values, so no filter can grow it
+ * past SQLite's limits on expression depth ("Expression tree is too large") or on host parameters. The walks of
+ * the driving index are bounded by {@link #MAX_UNION}.
  */
 record SessionListSql(String sql, List<Object> params) {
     /** Above this many values, one sub-query per value costs more than walking the main index. */
@@ -133,8 +137,8 @@ record SessionListSql(String sql, List<Object> params) {
         if (values.isEmpty() || column.equals(drivingColumn)) {
             return;
         }
-        terms.add("+" + column + " IN (" + marks(values.size()) + ")");
-        params.addAll(values);
+        terms.add("+" + column + " IN (SELECT value FROM json_each(?))");
+        params.add(jsonArray(values));
     }
 
     private static SessionListSql byTag(SessionQuery q, int fetch) {
@@ -157,9 +161,14 @@ record SessionListSql(String sql, List<Object> params) {
             params.add(q.afterCreatedAt());
             params.add(q.afterId());
         }
-        for (String other : q.tags().subList(1, q.tags().size())) {
-            terms.add("EXISTS (SELECT 1 FROM session_tag_names m WHERE m.name = ? AND m.session_id = n.session_id)");
-            params.add(other);
+        List<String> others = q.tags().stream().skip(1).distinct().filter(t -> !t.equals(q.tags().get(0))).toList();
+        if (!others.isEmpty()) {
+            // Every other tag, as one term: as many of the session's (name, session) rows, found by primary key, as
+            // there are names. Its depth is the same for 2 tags as for 2,000.
+            terms.add("(SELECT COUNT(*) FROM json_each(?) j JOIN session_tag_names m ON m.name = j.value "
+                    + "AND m.session_id = n.session_id) = ?");
+            params.add(jsonArray(others));
+            params.add(others.size());
         }
         List<String> sessionTerms = new ArrayList<>();
         filter(sessionTerms, params, "s.workflow", q.workflows(), null);
@@ -174,7 +183,27 @@ record SessionListSql(String sql, List<Object> params) {
                 + " ORDER BY n.session_created_at DESC, n.session_id DESC LIMIT ?", params);
     }
 
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
+    /** The values as a JSON array of strings, to bind as one parameter of {@code json_each(?)}. */
+    static String jsonArray(List<String> values) {
+        StringBuilder sb = new StringBuilder(values.size() * 16 + 2).append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('"');
+            String v = values.get(i);
+            for (int k = 0; k < v.length(); k++) {
+                char c = v.charAt(k);
+                if (c == '"' || c == '\\') {
+                    sb.append('\\').append(c);
+                } else if (c < 0x20) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+            sb.append('"');
+        }
+        return sb.append(']').toString();
     }
 }

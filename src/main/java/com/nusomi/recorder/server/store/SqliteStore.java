@@ -38,16 +38,52 @@ public final class SqliteStore implements Store {
         writer.setAutoCommit(false);
     }
 
-    /** Opens (creating and migrating if needed) the database at {@code file}. */
+    /**
+     * Opens (creating and migrating if needed) the database at {@code file}. Where the file system has POSIX
+     * permissions the database is its owner's only (0600): a new file is made so before SQLite opens it, and SQLite
+     * gives its -wal and -shm files the database's own mode; files of an older install are narrowed after opening.
+     */
     public static SqliteStore open(Path file) {
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null) {
             SqliteNative.useCopyIn(folder.resolve("native"));
         }
         try {
-            return new SqliteStore(file);
+            createPrivate(file);
+            SqliteStore store = new SqliteStore(file);
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                narrow(file.resolveSibling(file.getFileName() + suffix));
+            }
+            return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot make database " + file + " private: " + e.getMessage(), e);
+        }
+    }
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+
+    private static boolean posix(Path file) {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static void createPrivate(Path file) throws java.io.IOException {
+        if (!posix(file) || java.nio.file.Files.exists(file)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createFile(file,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // made meanwhile: narrowed after opening
+        }
+    }
+
+    private static void narrow(Path file) throws java.io.IOException {
+        if (posix(file) && java.nio.file.Files.exists(file)) {
+            java.nio.file.Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }
 
@@ -126,7 +162,7 @@ public final class SqliteStore implements Store {
         try {
             Connection c = readers.poll(30, TimeUnit.SECONDS);
             if (c == null) {
-                throw new StoreException("no database connection free after 30 s", null);
+                throw new StoreUnavailableException("no database connection free after 30 s", null);
             }
             return c;
         } catch (InterruptedException e) {
@@ -158,7 +194,7 @@ public final class SqliteStore implements Store {
 
     private void ensureOpen() {
         if (closed) {
-            throw new StoreException("store is closed", null);
+            throw new StoreUnavailableException("store is closed", null);
         }
     }
 

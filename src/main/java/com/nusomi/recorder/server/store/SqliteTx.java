@@ -97,21 +97,9 @@ final class SqliteTx implements StoreWriter {
     }
 
     @Override
-    public Map<String, List<TagRecord>> tagsOf(Collection<String> sessionIds) {
-        Map<String, List<TagRecord>> out = new LinkedHashMap<>();
-        if (sessionIds.isEmpty()) {
-            return out;
-        }
-        for (String id : sessionIds) {
-            out.put(id, new ArrayList<>());
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(sessionIds.size(), "?"));
-        for (TagRecord t : query("SELECT id, session_id, name, data, created_at, offset_ms FROM tags "
-                + "WHERE session_id IN (" + marks + ") ORDER BY session_id, created_at, id", SqliteTx::tag,
-                sessionIds.toArray())) {
-            out.get(t.sessionId()).add(t);
-        }
-        return out;
+    public List<TagRecord> tagsOf(String sessionId, int limit) {
+        return query("SELECT id, session_id, name, data, created_at, offset_ms FROM tags WHERE session_id = ? "
+                + "ORDER BY created_at, id LIMIT ?", SqliteTx::tag, sessionId, limit);
     }
 
     @Override
@@ -193,9 +181,8 @@ final class SqliteTx implements StoreWriter {
         List<Object> params = new ArrayList<>();
         params.add(sessionId);
         if (!types.isEmpty()) {
-            sql.append(" AND type IN (").append(String.join(", ", java.util.Collections.nCopies(types.size(), "?")))
-                    .append(")");
-            params.addAll(types);
+            sql.append(" AND type IN (SELECT value FROM json_each(?))");
+            params.add(SessionListSql.jsonArray(types));
         }
         if (afterId != null) {
             sql.append(" AND (at, id) > (?, ?)");
@@ -344,8 +331,16 @@ final class SqliteTx implements StoreWriter {
                 return out;
             }
         } catch (SQLException e) {
-            throw new StoreException(e.getMessage() + " in " + sql, e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * A failed statement: SQLite's own message only. The statement is left out, as it goes into logs, which must not
+     * hold whole statements (a list query can run to many kilobytes).
+     */
+    private static StoreException failure(SQLException e) {
+        return new StoreException(e.getMessage(), e);
     }
 
     <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
@@ -358,7 +353,7 @@ final class SqliteTx implements StoreWriter {
             bind(ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException(e.getMessage() + " in " + sql, e);
+            throw failure(e);
         }
     }
 

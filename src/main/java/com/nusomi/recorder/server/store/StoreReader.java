@@ -1,8 +1,6 @@
 package com.nusomi.recorder.server.store;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Queries available inside any transaction. */
@@ -15,7 +13,8 @@ public interface StoreReader {
 
     List<TagRecord> tagsOf(String sessionId);
 
-    Map<String, List<TagRecord>> tagsOf(Collection<String> sessionIds);
+    /** The session's first {@code limit} tags, oldest first. */
+    List<TagRecord> tagsOf(String sessionId, int limit);
 
     /** Up to {@code limit} events by time, then id. */
     List<EventRecord> eventsOf(String sessionId, int limit);
