@@ -28,6 +28,7 @@ final class BodyReader implements Runnable {
     private final Limits limits;
     private final Consumer<byte[]> onBody;
     private final Consumer<ApiException> onFailure;
+    private final boolean keep;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
     private byte[] buffer = new byte[0];
@@ -40,11 +41,26 @@ final class BodyReader implements Runnable {
 
     BodyReader(Request request, long limit, Limits limits, Consumer<byte[]> onBody,
                Consumer<ApiException> onFailure) {
+        this(request, limit, limits, onBody, onFailure, true);
+    }
+
+    private BodyReader(Request request, long limit, Limits limits, Consumer<byte[]> onBody,
+                       Consumer<ApiException> onFailure, boolean keep) {
         this.request = request;
         this.limit = limit;
         this.limits = limits;
         this.onBody = onBody;
         this.onFailure = onFailure;
+        this.keep = keep;
+    }
+
+    /**
+     * Reads and drops a body nobody needs, at the same pace rules, keeping nothing; {@code then} runs once it is
+     * all in, past {@code limit} bytes, or too slow. Used after an answer that leaves a body unread: closing a
+     * connection over unread bytes makes the kernel reset it, and the client can lose the end of the answer.
+     */
+    static void discard(Request request, long limit, Limits limits, Runnable then) {
+        new BodyReader(request, limit, limits, b -> then.run(), e -> then.run(), false).start();
     }
 
     /** Reads what is there now (on the calling thread), then goes on as content arrives. */
@@ -77,11 +93,11 @@ final class BodyReader implements Runnable {
                 fail(Bodies.tooLarge(limit));
                 return;
             }
-            if (n > 0) {
+            if (n > 0 && keep) {
                 ensure(size + n);
                 bytes.get(buffer, size, n);
-                size += n;
             }
+            size += n;
             boolean last = chunk.isLast();
             chunk.release();
             if (last) {

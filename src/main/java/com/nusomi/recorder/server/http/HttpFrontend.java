@@ -36,6 +36,8 @@ public final class HttpFrontend extends Handler.Abstract {
     /** Write buffer of a streamed answer: what goes out in one chunk. */
     private static final int STREAM_BUFFER = 64 * 1024;
     private static final int MAX_LOGGED_CAUSE = 300;
+    /** At most this much of a body nobody read is dropped after the answer, before the connection closes. */
+    private static final long UNREAD_BODY_DRAINED = 1024 * 1024;
 
     private final Router router;
     private final Store store;
@@ -132,6 +134,7 @@ public final class HttpFrontend extends Handler.Abstract {
                 options.minBodyBytesPerSecond(), options.bodyRateGrace().toNanos(),
                 exchange.getComponents().getScheduler());
         bodiesArriving.incrementAndGet();
+        x.bodyStarted = true;
         new BodyReader(exchange, route.bodyLimit(), limits, body -> {
             bodiesArriving.decrementAndGet();
             x.bodyRead = true;
@@ -280,6 +283,8 @@ public final class HttpFrontend extends Handler.Abstract {
         volatile String slot;
         /** The whole body was read: the connection can carry the client's next request. */
         volatile boolean bodyRead;
+        /** Reading the body began (whether it ended or not). */
+        volatile boolean bodyStarted;
 
         Exchange(Request request, Response out, Callback callback, String requestId) {
             this.request = request;
@@ -325,7 +330,8 @@ public final class HttpFrontend extends Handler.Abstract {
             if (s != null) {
                 idempotency.release(s);
             }
-            // A body not read, in part or at all, is never read now: the connection closes after the answer.
+            // A body not read, in part or at all, is not read for the answer: the answer goes first, then the
+            // connection closes (after dropping what still arrives, see drainThen).
             boolean close = !bodyRead && Bodies.announced(request.getHeaders());
             send(response, close);
             if (LOG.isDebugEnabled()) {
@@ -335,6 +341,7 @@ public final class HttpFrontend extends Handler.Abstract {
         }
 
         private void send(ApiResponse response, boolean close) {
+            Callback callback = close && !bodyStarted ? drainThen(this.callback) : this.callback;
             HttpFields.Mutable headers = out.getHeaders();
             out.setStatus(response.status());
             commonHeaders(headers, response.contentType(), requestId);
@@ -348,7 +355,7 @@ public final class HttpFrontend extends Handler.Abstract {
             }
             boolean head = "HEAD".equals(request.getMethod());
             if (response.isStreamed() && !head) {
-                stream(response);
+                stream(response, callback);
                 return;
             }
             byte[] body = response.body();
@@ -361,11 +368,26 @@ public final class HttpFrontend extends Handler.Abstract {
         }
 
         /**
+         * Once the answer is out, drops the body nobody read (up to {@link #UNREAD_BODY_DRAINED} bytes, at the body
+         * pace rules, holding no thread), then lets the connection close: the client has its whole answer before
+         * the close, and no unread bytes make the kernel reset the connection under it.
+         */
+        private BodyReader.Limits limits() {
+            return new BodyReader.Limits(options.bodyDeadline().toNanos(), options.minBodyBytesPerSecond(),
+                    options.bodyRateGrace().toNanos(), request.getComponents().getScheduler());
+        }
+
+        private Callback drainThen(Callback done) {
+            return Callback.from(() -> BodyReader.discard(request, UNREAD_BODY_DRAINED, limits(), done::succeeded),
+                    done::failed);
+        }
+
+        /**
          * Writes a streamed answer as it is produced (chunked), blocking this thread while the client reads. A
          * failure before anything went out still becomes a 500 in the error shape; after that, the connection is
          * cut, so that the client sees a broken answer rather than a short one.
          */
-        private void stream(ApiResponse response) {
+        private void stream(ApiResponse response, Callback callback) {
             OutputStream body = new BufferedOutputStream(Content.Sink.asOutputStream(out), STREAM_BUFFER);
             try {
                 response.streamed().writeTo(body);
