@@ -1,6 +1,7 @@
 package com.nusomi.recorder.ui.main;
 
 import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.app.AppLog;
 import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.record.LiveRecording;
 import com.nusomi.recorder.ui.record.MiniRecorder;
@@ -8,6 +9,7 @@ import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordView;
 import com.nusomi.recorder.ui.record.RecordViewModel;
 import com.nusomi.recorder.ui.sessions.SessionsView;
+import com.nusomi.recorder.ui.settings.LogFolderViewModel;
 import com.nusomi.recorder.ui.settings.PrivacyCheckViewModel;
 import com.nusomi.recorder.ui.settings.SettingsView;
 import com.nusomi.recorder.ui.settings.SettingsViewModel;
@@ -97,7 +99,8 @@ public final class MainWindow {
         ToggleButton navSessions = navButton("navSessions", "Sessions",
                 new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), () -> SessionsView.create(ctx, this::layoutChanged));
         ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
-                () -> new SettingsView(settingsViewModel(), privacyCheckViewModel()));
+                () -> new SettingsView(settingsViewModel(), privacyCheckViewModel(), new LogFolderViewModel(
+                        ctx.tasks(), AppLog.folder(ctx.dataDir()), LogFolderViewModel.DESKTOP)));
         nav.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 nav.selectToggle(a);
