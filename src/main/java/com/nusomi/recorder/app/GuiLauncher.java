@@ -1,5 +1,6 @@
 package com.nusomi.recorder.app;
 
+import com.nusomi.recorder.server.DataFolder;
 import javafx.application.Application;
 
 /**
@@ -12,6 +13,7 @@ public final class GuiLauncher {
 
     /** Blocks until the last window closes. */
     public static void launch(String... args) {
+        AppLog.install(DataFolder.resolve(App.dataArgument(java.util.List.of(args))));
         Application.launch(App.class, args);
     }
 }

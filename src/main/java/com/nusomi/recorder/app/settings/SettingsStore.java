@@ -1,11 +1,11 @@
 package com.nusomi.recorder.app.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nusomi.recorder.app.JsonFileWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -13,14 +13,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes {@code settings.json} in the data folder. {@link #save} serialises on the calling thread (a
- * consistent snapshot) and writes the file on the executor, replacing it atomically.
+ * consistent snapshot) and writes the file on the executor through a {@link JsonFileWriter}: atomically, owner-only,
+ * and never an older snapshot over a newer one.
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
 
     private final Path file;
     private final Executor executor;
-    private final Object writeLock = new Object();
+    private volatile JsonFileWriter writer; // made on first save: Jackson loads then, not at start
 
     public SettingsStore(Path dataDir, Executor executor) {
         this.file = dataDir.resolve("settings.json");
@@ -50,33 +51,29 @@ public final class SettingsStore {
         }
     }
 
-    /** Writes a snapshot of the settings off the calling thread. */
+    /**
+     * Snapshots the settings now (call on the thread that changes them) and writes them off it; the last snapshot
+     * taken is the one left on disk, whatever order the writes run in.
+     */
     public CompletableFuture<Void> save(Settings settings) {
-        byte[] snapshot;
-        try {
-            snapshot = Json.MAPPER.writeValueAsBytes(settings);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return CompletableFuture.runAsync(() -> write(snapshot), executor);
+        return writer().save(settings);
     }
 
     /** Writes the settings now, on the calling thread (tests, shutdown). */
     public void saveNow(Settings settings) throws IOException {
-        write(Json.MAPPER.writeValueAsBytes(settings));
+        writer().saveNow(settings);
     }
 
-    private void write(byte[] bytes) {
-        synchronized (writeLock) {
-            try {
-                Files.createDirectories(file.getParent());
-                Path tmp = file.resolveSibling("settings.json.tmp");
-                Files.write(tmp, bytes);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                LOG.warn("cannot write {}: {}", file, e.getMessage());
-                throw new java.io.UncheckedIOException(e);
+    private JsonFileWriter writer() {
+        JsonFileWriter w = writer;
+        if (w == null) {
+            synchronized (this) {
+                if (writer == null) {
+                    writer = new JsonFileWriter(file, Json.MAPPER, executor);
+                }
+                w = writer;
             }
         }
+        return w;
     }
 }

@@ -1,14 +1,15 @@
 package com.nusomi.recorder.ui.main;
 
 import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.app.AppLog;
 import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.record.LiveRecording;
 import com.nusomi.recorder.ui.record.MiniRecorder;
-import com.nusomi.recorder.ui.record.OutcomeDialog;
 import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordView;
 import com.nusomi.recorder.ui.record.RecordViewModel;
 import com.nusomi.recorder.ui.sessions.SessionsView;
+import com.nusomi.recorder.ui.settings.LogFolderViewModel;
 import com.nusomi.recorder.ui.settings.PrivacyCheckViewModel;
 import com.nusomi.recorder.ui.settings.SettingsView;
 import com.nusomi.recorder.ui.settings.SettingsViewModel;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.css.PseudoClass;
@@ -26,9 +26,6 @@ import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -54,7 +51,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
  * The main window: a sidebar (Record, Sessions, Settings), the current screen, and the status bar. Wires the
- * view models to the context's services, the keyboard shortcuts, the close-while-recording question and the
+ * view models to the context's services, the keyboard shortcuts, the questions on quitting ({@link QuitGuard}) and the
  * mini recorder.
  */
 public final class MainWindow {
@@ -78,7 +75,6 @@ public final class MainWindow {
     private final ToggleButton navRecord;
     private Stage stage;
     private boolean reconnectAfterRecording;
-    private boolean closeConfirmed;
     private final Debouncer layoutSave;
 
     public MainWindow(AppContext ctx) {
@@ -103,7 +99,8 @@ public final class MainWindow {
         ToggleButton navSessions = navButton("navSessions", "Sessions",
                 new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), () -> SessionsView.create(ctx, this::layoutChanged));
         ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
-                () -> new SettingsView(settingsViewModel(), privacyCheckViewModel()));
+                () -> new SettingsView(settingsViewModel(), privacyCheckViewModel(), new LogFolderViewModel(
+                        ctx.tasks(), AppLog.folder(ctx.dataDir()), LogFolderViewModel.DESKTOP)));
         nav.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 nav.selectToggle(a);
@@ -216,7 +213,8 @@ public final class MainWindow {
         ctx.tasks().run(MainWindow::stageIcons, icons -> stage.getIcons().setAll(icons), e -> { });
         applyTheme();
         installShortcuts(scene);
-        stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, this::onCloseRequest);
+        QuitGuard quitGuard = new QuitGuard(recordVm, stage, this::hideMini);
+        stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, quitGuard::onCloseRequest);
         stage.iconifiedProperty().addListener((o, a, iconified) -> {
             if (iconified && recordVm.isRecording()) {
                 miniRecorder().show();
@@ -305,40 +303,6 @@ public final class MainWindow {
             accelerators.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
                     () -> recordVm.onTagPresetNumber(n));
         }
-    }
-
-    private void onCloseRequest(WindowEvent e) {
-        if (closeConfirmed || !recordVm.isRecording()) {
-            return;
-        }
-        e.consume();
-        ButtonType stop = new ButtonType("Stop the session…", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep it recording", ButtonBar.ButtonData.OTHER);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                "A session is recording. Stop it now, or keep it recording on the server? A session kept "
-                        + "recording is offered for resume the next time the app starts.", stop, keep, ButtonType.CANCEL);
-        ask.initOwner(stage);
-        ask.setTitle("Quit Session Recorder");
-        ask.setHeaderText("Quit while recording?");
-        ask.getDialogPane().lookupButton(stop).setId("quitStopButton");
-        ask.getDialogPane().lookupButton(keep).setId("quitKeepButton");
-        Optional<ButtonType> answer = ask.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return;
-        }
-        if (answer.get() == keep) {
-            closeNow();
-            return;
-        }
-        var session = recordVm.sessionProperty().get();
-        OutcomeDialog.ask(stage, session.id() + " (" + session.workflow() + ")")
-                .ifPresent(v -> recordVm.onStop(v, this::closeNow));
-    }
-
-    private void closeNow() {
-        closeConfirmed = true;
-        hideMini();
-        stage.close();
     }
 
     private void onSettingsSaved(boolean connectionChanged) {

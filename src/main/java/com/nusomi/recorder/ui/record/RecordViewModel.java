@@ -329,6 +329,30 @@ public final class RecordViewModel {
         }
     }
 
+    /**
+     * Soft-deletes the session created and never started (off the UI thread; it can be restored for 30 days), clears
+     * the screen, then runs {@code then}. On failure the session stays, with the reason and a retry.
+     */
+    public void onDeleteCreated(Runnable then) {
+        Session s = session.get();
+        if (state.get() != RecordState.CREATED || s == null) {
+            return;
+        }
+        String id = s.id();
+        ops.run("Could not delete the session", () -> client.get().delete(id), deleted -> {
+            session.set(null);
+            tags.applied().clear();
+            state.set(RecordState.IDLE);
+            statusText.set("Deleted " + id);
+            then.run();
+        });
+    }
+
+    /** Whether a session is created and not yet started. */
+    public boolean isCreated() {
+        return state.get() == RecordState.CREATED;
+    }
+
     /** Ctrl+Shift+R: start the created session, or create one already recording. */
     public void onStartShortcut() {
         if (canStart.get()) {

@@ -4,16 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.nusomi.recorder.app.JsonFileWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +37,11 @@ public final class FilterStore {
     }
 
     private final Path file;
-    private final Executor executor;
-    private final Object writeLock = new Object();
-    private final AtomicLong saves = new AtomicLong();
-    private long written; // the newest save on disk, guarded by writeLock
+    private final JsonFileWriter writer;
 
     public FilterStore(Path dataDir, Executor executor) {
         this.file = dataDir.resolve("sessions-filters.json");
-        this.executor = executor;
+        this.writer = new JsonFileWriter(file, JSON, executor);
     }
 
     public Path file() {
@@ -69,35 +64,10 @@ public final class FilterStore {
 
     /**
      * Serialises the state now and writes it on the executor, replacing the file atomically. Saves made in a row
-     * may reach a pool of threads in any order: a save older than the one already written is dropped, so the file
-     * always ends up with the last state saved.
+     * may reach a pool of threads in any order: the shared {@link JsonFileWriter} drops a save older than the one
+     * already written, so the file always ends up with the last state saved.
      */
     public CompletableFuture<Void> save(State state) {
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(state);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        long seq = saves.incrementAndGet();
-        return CompletableFuture.runAsync(() -> write(seq, bytes), executor);
-    }
-
-    private void write(long seq, byte[] bytes) {
-        synchronized (writeLock) {
-            if (seq < written) {
-                return; // a newer state is already on disk
-            }
-            written = seq;
-            try {
-                Files.createDirectories(file.getParent());
-                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                Files.write(tmp, bytes);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                LOG.warn("cannot write {}: {}", file, e.getMessage());
-                throw new UncheckedIOException(e);
-            }
-        }
+        return writer.save(state);
     }
 }

@@ -35,6 +35,11 @@ public final class SettingsView extends ScrollPane {
 
     /** @param privacyCheck the privacy self-test's view model, or null to leave its button out */
     public SettingsView(SettingsViewModel vm, PrivacyCheckViewModel privacyCheck) {
+        this(vm, privacyCheck, null);
+    }
+
+    /** @param logFolder "Open log folder", or null to leave it out */
+    public SettingsView(SettingsViewModel vm, PrivacyCheckViewModel privacyCheck, LogFolderViewModel logFolder) {
         this.vm = vm;
         this.privacyCheck = privacyCheck;
         setId("settingsView");
@@ -61,6 +66,9 @@ public final class SettingsView extends ScrollPane {
 
         VBox page = new VBox(14, title, new Banner(vm.operations()), connectionCard(), presetsCard(),
                 recorderCard(), generalCard(), actions);
+        if (logFolder != null) {
+            page.getChildren().add(page.getChildren().indexOf(actions), logsCard(logFolder));
+        }
         page.getStyleClass().add("page");
         page.setMaxWidth(820);
         setContent(page);
@@ -231,6 +239,23 @@ public final class SettingsView extends ScrollPane {
         countdown.setId("countdownBox");
         countdown.selectedProperty().bindBidirectional(vm.countdownProperty());
         return card("Recording and appearance", countdown, themeRow);
+    }
+
+    private static VBox logsCard(LogFolderViewModel logs) {
+        Button open = new Button("Open log folder");
+        open.setId("openLogFolderButton");
+        open.setOnAction(e -> logs.onOpen());
+        Label where = new Label(logs.folder().toString());
+        where.getStyleClass().add("muted");
+        HBox row = new HBox(10, open, where);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label problem = new Label();
+        problem.setId("logFolderMessage");
+        problem.setWrapText(true);
+        problem.textProperty().bind(logs.messageProperty());
+        problem.visibleProperty().bind(logs.messageProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return card("Logs", row, problem);
     }
 
     private static Label label(String text) {
