@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * {@code WM_STATE}) is inside it and carries the title ({@code _NET_WM_NAME}, else {@code WM_NAME}) and the process
  * id ({@code _NET_WM_PID}). Unmanaged windows (menus, tooltips, bare Xvfb) are their own frame; a client that
  * is a direct child of the root with {@code _NET_FRAME_EXTENTS} has them added. Unmapped windows and those with
- * {@code _NET_WM_STATE_HIDDEN} are not visible. All of it in about six round trips, whatever the number of windows.
+ * {@code _NET_WM_STATE_HIDDEN} are not visible. All of it in about eight round trips, whatever the number of windows.
  */
 public final class X11WindowLocator implements WindowLocator {
     private static final int MAX_CLIENT_DEPTH = 3;
