@@ -1,5 +1,6 @@
 package com.nusomi.recorder.app;
 
+import com.nusomi.recorder.app.connection.Connection;
 import com.nusomi.recorder.app.connection.ConnectionService;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.recorder.RecorderListener;
@@ -12,6 +13,8 @@ import com.nusomi.recorder.recorder.capture.WindowLocator;
 import com.nusomi.recorder.recorder.input.InputSource;
 import com.nusomi.recorder.recorder.spool.EntryInfo;
 import com.nusomi.recorder.recorder.spool.RejectedEntry;
+import com.nusomi.recorder.recorder.spool.ServerKey;
+import com.nusomi.recorder.recorder.spool.SpoolFolders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * connection comes up (then {@link RecorderService#recoverAll()} resumes spools of an earlier run), rebuilt when
  * the connection changes (only while nothing records; else once the recording ends), closed with the app. Fans
  * the recorder's reports out to the app's listeners. Knows nothing of JavaFX.
+ *
+ * <p>Each server has its own spool ({@link ServerKey}): the recorder of a connection sends only what was recorded
+ * for that server. What waits for another server stays on disk ({@link #backlogElsewhere()}) and is sent when the
+ * app is connected to that server again. The first recorder built also takes over an unkeyed spool left by an
+ * older version ({@link SpoolFolders#adoptLegacy}): the first connection is the one the settings kept, i.e. the
+ * server that version last recorded for.
  */
 public final class RecorderHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecorderHost.class);
@@ -38,6 +47,9 @@ public final class RecorderHost implements AutoCloseable {
     private RecorderService service;
     private SessionsClient client;
     private SessionsClient waitingClient;
+    private ServerKey serverKey;
+    private ServerKey waitingKey;
+    private boolean legacyAdopted;
     private List<String> recovered = List.of();
     private boolean closed;
 
@@ -58,39 +70,54 @@ public final class RecorderHost implements AutoCloseable {
     /** Follows the connection: a new client means a new recorder (called on the connection's threads). */
     public void follow(ConnectionService connection) {
         connection.addListener(state -> {
-            if (connection.isConnected()) {
-                try {
-                    use(connection.client());
-                } catch (IllegalStateException gone) {
-                    // disconnected in between
-                }
+            Connection c = connection.current();
+            if (c != null) {
+                use(c.client(), c.serverKey());
             }
         });
     }
 
-    /** Uses this client from now on (rebuilding the recorder unless it is recording: then after it). */
+    /** Uses this client from now on, as the server {@link ServerKey#of} names (URL and key). */
     public void use(SessionsClient newClient) {
+        use(newClient, ServerKey.of(newClient));
+    }
+
+    /**
+     * Uses this client of this server from now on (rebuilding the recorder unless it is recording: then after it).
+     * The new recorder resumes that server's spool only.
+     */
+    public void use(SessionsClient newClient, ServerKey key) {
         RecorderService old;
         RecorderService built;
+        boolean adopt;
         synchronized (this) {
             if (closed || newClient == client) {
                 return;
             }
             if (service != null && service.active() != null) {
                 waitingClient = newClient;
+                waitingKey = key;
                 return;
             }
             old = service;
             client = newClient;
+            serverKey = key;
             waitingClient = null;
+            waitingKey = null;
             service = null;
+            adopt = !legacyAdopted;
+            legacyAdopted = true;
         }
         if (old != null) {
             old.close();
         }
         StartupTrace.mark("recorder building");
+        if (adopt) {
+            SpoolFolders.adoptLegacy(dataDir, key);
+        }
         try {
             built = RecorderService.builder(newClient, dataDir)
+                    .server(key)
                     .screenSource(screens == null ? null : screens.get())
                     .inputSource(inputs == null ? null : inputs.get())
                     .windowLocator(windows == null ? WindowLocator.NONE : windows.get())
@@ -124,6 +151,16 @@ public final class RecorderHost implements AutoCloseable {
     /** The input source of the current recorder, or null while there is none. */
     public synchronized InputSource inputSource() {
         return service == null ? null : service.inputSource();
+    }
+
+    /** The server of the current client, or null before the first. */
+    public synchronized ServerKey serverKey() {
+        return serverKey;
+    }
+
+    /** Entries waiting on disk for servers other than the current one (reads the disk: not on the UI thread). */
+    public List<SpoolFolders.Backlog> backlogElsewhere() {
+        return SpoolFolders.backlogElsewhere(dataDir, serverKey());
     }
 
     /** Sessions whose spools were found unfinished when the current recorder was built. */
@@ -163,13 +200,15 @@ public final class RecorderHost implements AutoCloseable {
 
     private void afterRecording() {
         SessionsClient next;
+        ServerKey nextKey;
         synchronized (this) {
             next = waitingClient;
+            nextKey = waitingKey;
             if (next == null || service == null || service.active() != null) {
                 return;
             }
         }
-        use(next);
+        use(next, nextKey);
     }
 
     /** The one listener every recorder gets: forwards to the app's listeners. */

@@ -150,6 +150,14 @@ public final class SessionsClient implements AutoCloseable {
         return Secrets.mask(apiKey);
     }
 
+    /**
+     * A one-way fingerprint of the API key (16 hex digits of a SHA-256; "none" without a key): tells two keys
+     * apart, e.g. to keep per-server state, without holding the key. Never the key or a part of it.
+     */
+    public String apiKeyFingerprint() {
+        return Secrets.fingerprint(apiKey);
+    }
+
     // ---- auto-paging ----
 
     /** Every session matching the query, fetched lazily page by page (from the query's cursor, if any). */

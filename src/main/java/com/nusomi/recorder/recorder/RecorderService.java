@@ -9,9 +9,11 @@ import com.nusomi.recorder.recorder.input.NativeHookInputSource;
 import com.nusomi.recorder.recorder.spool.EntryInfo;
 import com.nusomi.recorder.recorder.spool.EntryKind;
 import com.nusomi.recorder.recorder.spool.RejectedEntry;
+import com.nusomi.recorder.recorder.spool.ServerKey;
 import com.nusomi.recorder.recorder.spool.SessionJournal;
 import com.nusomi.recorder.recorder.spool.Spool;
 import com.nusomi.recorder.recorder.spool.SpoolEvents;
+import com.nusomi.recorder.recorder.spool.SpoolFolders;
 import com.nusomi.recorder.recorder.spool.Uploader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +46,8 @@ public final class RecorderService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecorderService.class);
 
     private final SessionsClient client;
+    private final Path dataDir;
+    private final ServerKey server;
     private final ScreenSource screen;
     private final InputSource input;
     private final WindowLocator windows;
@@ -61,6 +65,8 @@ public final class RecorderService implements AutoCloseable {
 
     private RecorderService(Builder b) {
         this.client = b.client;
+        this.dataDir = b.dataDir;
+        this.server = b.server;
         this.screen = b.screen != null ? b.screen : new RobotScreenSource();
         this.input = b.input != null ? b.input : new NativeHookInputSource();
         this.windows = b.windows;
@@ -69,16 +75,33 @@ public final class RecorderService implements AutoCloseable {
         this.uploadConcurrency = b.uploadConcurrency;
         this.clock = b.clock;
         this.listener = b.listener;
-        this.spool = Spool.open(b.dataDir, b.spoolLimitBytes, new SpoolAdapter());
+        this.spool = b.server == null ? Spool.open(b.dataDir, b.spoolLimitBytes, new SpoolAdapter())
+                : Spool.open(b.dataDir, b.server, b.spoolLimitBytes, new SpoolAdapter());
     }
 
-    /** A builder; the client and the data folder (the spool goes to {@code <data>/spool}) are required. */
+    /**
+     * A builder; the client and the data folder are required. The spool goes to {@code <data>/spool/<server>}
+     * with {@link Builder#server}, else to the unkeyed {@code <data>/spool}.
+     */
     public static Builder builder(SessionsClient client, Path dataDir) {
         return new Builder(client, dataDir);
     }
 
     public Spool spool() {
         return spool;
+    }
+
+    /** The server this recorder's spool belongs to, or null for the unkeyed spool ({@link Builder#server}). */
+    public ServerKey server() {
+        return server;
+    }
+
+    /**
+     * Entries waiting on disk for other servers: they stay there until the app is connected to that server again
+     * (a recorder only ever sends its own server's spool). Reads the disk: call it off the UI thread.
+     */
+    public List<SpoolFolders.Backlog> backlogElsewhere() {
+        return server == null ? List.of() : SpoolFolders.backlogElsewhere(dataDir, server);
     }
 
     /** Where clicks and keys come from (the same for every recording of this service). */
@@ -124,8 +147,8 @@ public final class RecorderService implements AutoCloseable {
     }
 
     /**
-     * Resumes the upload of every unfinished session spool in the data folder (left by a crash or by closing the
-     * app with uploads pending). Returns their session ids. Spools that hold a stop are drained and finished; for
+     * Resumes the upload of every unfinished session journal of this recorder's spool (left by a crash or by
+     * closing the app with uploads pending); spools of other servers are left alone. Returns their session ids. Spools that hold a stop are drained and finished; for
      * the others (the app died while recording) call {@link #finish} to stop them, or {@link #start} to go on.
      */
     public synchronized List<String> recoverAll() {
@@ -354,6 +377,7 @@ public final class RecorderService implements AutoCloseable {
         private int uploadConcurrency = 4;
         private Clock clock = Clock.systemUTC();
         private RecorderListener listener = RecorderListener.NONE;
+        private ServerKey server;
 
         private Builder(SessionsClient client, Path dataDir) {
             this.client = Objects.requireNonNull(client, "client");
@@ -416,6 +440,16 @@ public final class RecorderService implements AutoCloseable {
 
         public Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /**
+         * The server the client talks to: the spool is then {@code <data>/spool/<server key id>}, and only that
+         * server's unfinished journals are resumed by {@link #recoverAll()}. Without it the spool is the unkeyed
+         * {@code <data>/spool} (fine for a recorder that only ever talks to one server; the app always sets it).
+         */
+        public Builder server(ServerKey key) {
+            this.server = key;
             return this;
         }
 

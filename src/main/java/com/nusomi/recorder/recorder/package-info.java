@@ -4,7 +4,8 @@
  *
  * <h2>Use from the app</h2>
  * <pre>{@code
- * RecorderService recorder = RecorderService.builder(client, dataDir)   // spool in <data>/spool
+ * RecorderService recorder = RecorderService.builder(client, dataDir)
+ *         .server(ServerKey.of(client))       // spool in <data>/spool/<server key>: sent to that server only
  *         .listener(listener)                 // RecorderListener: state, stats, warnings, rejected, drained
  *         .spoolLimitBytes(2L << 30)          // default 2 GiB
  *         .build();                           // real screen (AWT Robot) and jnativehook hooks by default

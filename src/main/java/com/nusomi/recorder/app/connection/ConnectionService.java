@@ -56,6 +56,11 @@ public final class ConnectionService implements AutoCloseable {
         return c.client();
     }
 
+    /** The current connection, or null while there is none. */
+    public Connection current() {
+        return connection;
+    }
+
     public boolean isConnected() {
         return connection != null;
     }

@@ -2,6 +2,7 @@ package com.nusomi.recorder.app.connection;
 
 import com.nusomi.recorder.app.StartupTrace;
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.recorder.spool.ServerKey;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public interface Connector {
             StartupTrace.mark("server started");
             try {
                 return new Connection(client(server.baseUrl(), server.adminKey()), Connection.Kind.EMBEDDED,
-                        server.baseUrl(), server);
+                        server.baseUrl(), ServerKey.embedded(dataDir), server);
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
@@ -34,7 +35,7 @@ public interface Connector {
         Objects.requireNonNull(baseUrl, "baseUrl");
         return () -> {
             SessionsClient client = client(baseUrl, apiKey);
-            return new Connection(client, Connection.Kind.REMOTE, client.baseUrl(), null);
+            return new Connection(client, Connection.Kind.REMOTE, client.baseUrl(), ServerKey.of(client), null);
         };
     }
 

@@ -37,8 +37,16 @@ public final class Settings {
     public List<String> recentWorkflows = new ArrayList<>();
     public String lastActorId = "";
     public String lastActorKind = "human";
-    /** Sessions this machine started and has not seen stopped: offered for resume at start-up. */
+    /**
+     * Sessions this machine started and has not seen stopped, not keyed by server: written by older versions (and
+     * by a recorder without a server key); moved to the first server connected to ({@link #adoptUnkeyedStarted}).
+     */
     public List<String> startedSessions = new ArrayList<>();
+    /**
+     * Sessions this machine started and has not seen stopped, by server key id
+     * ({@link com.nusomi.recorder.recorder.spool.ServerKey}): offered for resume when connected to that server.
+     */
+    public Map<String, List<String>> startedByServer = new LinkedHashMap<>();
 
     /** Seconds between two screenshots. */
     public double captureIntervalSeconds = 1.0;
@@ -118,13 +126,45 @@ public final class Settings {
         }
     }
 
+    /** Remembers a session started on no known server (the unkeyed list). */
     public void rememberStarted(String sessionId) {
-        if (!startedSessions.contains(sessionId)) {
-            startedSessions.add(sessionId);
+        rememberStarted(null, sessionId);
+    }
+
+    /** Remembers a session started on this server (null: the unkeyed list). */
+    public void rememberStarted(String serverKey, String sessionId) {
+        List<String> ids = startedOn(serverKey);
+        if (!ids.contains(sessionId)) {
+            ids.add(sessionId);
         }
     }
 
+    /** The sessions left recording on this server (null: the unkeyed list); the live list. */
+    public List<String> startedOn(String serverKey) {
+        if (serverKey == null) {
+            return startedSessions;
+        }
+        return startedByServer.computeIfAbsent(serverKey, k -> new ArrayList<>());
+    }
+
+    /** Forgets a session on every server (session ids are unique across servers). */
     public void forgetStarted(String sessionId) {
         startedSessions.remove(sessionId);
+        startedByServer.values().forEach(ids -> ids.remove(sessionId));
+        startedByServer.values().removeIf(List::isEmpty);
+    }
+
+    /**
+     * Moves the unkeyed list to this server (the one connected to first, as for the spool: see
+     * {@code RecorderHost}); true if anything moved.
+     */
+    public boolean adoptUnkeyedStarted(String serverKey) {
+        if (serverKey == null || startedSessions.isEmpty()) {
+            return false;
+        }
+        List<String> ids = List.copyOf(startedSessions);
+        startedSessions.clear();
+        ids.forEach(id -> rememberStarted(serverKey, id));
+        return true;
     }
 }

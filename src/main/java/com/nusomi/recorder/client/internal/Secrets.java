@@ -23,6 +23,23 @@ public final class Secrets {
         return prefix + "…" + key.substring(key.length() - 4);
     }
 
+    /**
+     * A one-way fingerprint of a key: the first 16 hex digits of SHA-256 over a fixed prefix and the key; "none"
+     * for no key. Tells keys apart without revealing them (a key has far more entropy than 64 bits of hash leak).
+     */
+    public static String fingerprint(String key) {
+        if (key == null || key.isEmpty()) {
+            return "none";
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("nusomi-key-fingerprint\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
     /** Replaces any occurrence of the key in the text by its mask. */
     public static String scrub(String text, String key) {
         if (text == null || key == null || key.isEmpty()) {

@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The durable upload spool of a data folder: one journal per session under {@code <data>/spool/<session id>/}.
- * Bounded in size: at 80% of the limit it warns, at the limit frames are skipped (events, tags and stops are
+ * The durable upload spool of one server in a data folder: one journal per session under
+ * {@code <data>/spool/<server key id>/<session id>/} ({@link SpoolFolders}), so what was recorded for one server is
+ * never sent to another. ({@link #open(Path, long, SpoolEvents)} opens the unkeyed {@code <data>/spool/}, for a
+ * recorder that only ever talks to one server.) Bounded in size, per server: at 80% of the limit it warns, at the limit frames are skipped (events, tags and stops are
  * always kept). One process at a time owns a spool (a file lock on {@code spool/.lock}).
  */
 public final class Spool implements AutoCloseable {
@@ -52,10 +54,19 @@ public final class Spool implements AutoCloseable {
         usedBytes.set(measure(root));
     }
 
-    /** Opens (creating) the spool of a data folder. */
+    /** Opens (creating) the unkeyed spool of a data folder, {@code <data>/spool}. */
     public static Spool open(Path dataDir, long limitBytes, SpoolEvents events) {
+        return openAt(dataDir, SpoolFolders.base(dataDir), limitBytes, events);
+    }
+
+    /** Opens (creating) the spool of one server in a data folder, {@code <data>/spool/<server key id>}. */
+    public static Spool open(Path dataDir, ServerKey server, long limitBytes, SpoolEvents events) {
+        return openAt(dataDir, SpoolFolders.serverRoot(dataDir, server), limitBytes, events);
+    }
+
+    private static Spool openAt(Path dataDir, Path root, long limitBytes, SpoolEvents events) {
         try {
-            return new Spool(dataDir.resolve("spool"), limitBytes, events == null ? SpoolEvents.NONE : events);
+            return new Spool(root, limitBytes, events == null ? SpoolEvents.NONE : events);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the spool in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -84,6 +95,7 @@ public final class Spool implements AutoCloseable {
         List<String> ids = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             dirs.filter(Files::isDirectory)
+                    .filter(d -> !SpoolFolders.isServerFolder(d))
                     .filter(d -> !Files.exists(d.resolve(SessionJournal.DONE)))
                     .map(d -> d.getFileName().toString())
                     .sorted()

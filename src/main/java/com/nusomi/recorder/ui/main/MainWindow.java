@@ -85,6 +85,8 @@ public final class MainWindow {
         this.recordVm = new RecordViewModel(ctx.tasks(), () -> ctx.connection().client(), ctx.recorder()::service,
                 live, ctx.settings(), ctx::saveSettings, ctx.clock());
         this.recordVm.setOwnWindows(ownWindows::get);
+        // A recorder per server: after a switch, that server's sessions left recording and the others' backlog.
+        ctx.recorder().onReady(() -> ctx.tasks().onUi(recordVm::onRecorderReady));
         // The recorder is built once the connection is up: then its screens can be listed (if Settings is open).
         ctx.recorder().onReady(() -> ctx.tasks().onUi(() -> {
             if (settingsVm != null) {

@@ -71,7 +71,7 @@ public final class RecordView extends StackPane {
 
         VBox page = new VBox(14, header, new Banner(vm.operations()), new RecorderNotices(vm.live(), vm::onRestartInput,
                 vm.canRestartInputBinding()),
-                recoveryPane(), columns);
+                elsewhereNotice(), recoveryPane(), columns);
         page.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
@@ -377,6 +377,18 @@ public final class RecordView extends StackPane {
         pane.managedProperty().bind(pane.visibleProperty());
         vm.leftRecording().addListener((ListChangeListener<Session>) c -> pane.setVisible(!vm.leftRecording().isEmpty()));
         return pane;
+    }
+
+    /** What waits on disk for other servers (sent when the app is connected to them again); hidden if nothing. */
+    private Label elsewhereNotice() {
+        Label l = new Label();
+        l.setId("elsewhereLabel");
+        l.getStyleClass().add("muted");
+        l.setWrapText(true);
+        l.textProperty().bind(vm.elsewhereTextProperty());
+        l.visibleProperty().bind(vm.elsewhereTextProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private static Label fieldLabel(String text) {

@@ -91,6 +91,7 @@ public final class RecordViewModel {
     private final StringProperty note = new SimpleStringProperty("");
     private final ReadOnlyDoubleWrapper drainProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper drainText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper elsewhereText = new ReadOnlyStringWrapper("");
 
     private final BooleanBinding formValid;
     private final BooleanBinding canCreate;
@@ -191,6 +192,38 @@ public final class RecordViewModel {
             recoveryChecked = true;
             checkLeftRecording();
         }
+        refreshElsewhere();
+    }
+
+    /**
+     * A recorder was built for the (possibly new) server: what was left recording is looked up on that server's
+     * list, and what waits for other servers is counted again.
+     */
+    public void onRecorderReady() {
+        leftRecording.clear();
+        if (connected.get()) {
+            recoveryChecked = true;
+            checkLeftRecording();
+        }
+        refreshElsewhere();
+    }
+
+    /** Counts (off the UI thread) the entries waiting on disk for servers other than the current one. */
+    public void refreshElsewhere() {
+        RecorderService r = recorder.get();
+        if (r == null) {
+            return;
+        }
+        ops.tasks().run(r::backlogElsewhere, b -> elsewhereText.set(BacklogText.of(b)),
+                e -> elsewhereText.set(""));
+    }
+
+    /**
+     * "37 entries waiting for https://api.example.com (1 session)…" for each other server with work on disk, one
+     * line each; empty when there is none.
+     */
+    public ReadOnlyStringProperty elsewhereTextProperty() {
+        return elsewhereText.getReadOnlyProperty();
     }
 
     public void onDisconnected() {
@@ -200,8 +233,18 @@ public final class RecordViewModel {
     private record Recovery(List<Session> recording, List<String> forget) {
     }
 
+    /** The key id of the current recorder's server, or null (no recorder yet, or an unkeyed one). */
+    private String serverId() {
+        RecorderService r = recorder.get();
+        return r == null || r.server() == null ? null : r.server().id();
+    }
+
     private void checkLeftRecording() {
-        List<String> ids = List.copyOf(settings.startedSessions);
+        String server = serverId();
+        if (settings.adoptUnkeyedStarted(server)) {
+            saveSettings.run();
+        }
+        List<String> ids = List.copyOf(settings.startedOn(server));
         if (ids.isEmpty()) {
             return;
         }
@@ -634,7 +677,7 @@ public final class RecordViewModel {
             case RECORDING -> {
                 state.set(RecordState.RECORDING);
                 statusText.set("Recording");
-                settings.rememberStarted(s.id());
+                settings.rememberStarted(serverId(), s.id());
                 startRecording(s);
             }
             default -> {
