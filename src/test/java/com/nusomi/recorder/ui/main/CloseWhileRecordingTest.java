@@ -8,45 +8,20 @@ import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
-import com.nusomi.recorder.ui.AppFixture;
 import java.time.Duration;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Closing the main window while a session records asks whether to stop it or keep it recording. */
-@ExtendWith(ApplicationExtension.class)
-class CloseWhileRecordingTest {
-    @RegisterExtension
-    final AppFixture app = AppFixture.create();
-    private Stage stage;
-
-    /**
-     * A stage of its own, not TestFX's primary stage: that one is shared by the tests, and each test's window would
-     * leave its close-request filter on it for the next.
-     */
+class CloseWhileRecordingTest extends ClosingWindowTest {
     @Start
-    void start(Stage primary) throws Exception {
-        stage = new Stage();
-        // What the toolkit does with a close request that nobody consumed (the test fires the request itself).
-        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> stage.hide());
-        app.show(stage);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide());
-        WaitForAsyncUtils.waitForFxEvents();
+    void start(Stage primary) {
+        showOnOwnStage();
     }
 
     /** Creates a session that records at once, until frames are counting. */
@@ -61,15 +36,7 @@ class CloseWhileRecordingTest {
     }
 
     /** What the window manager sends when the user closes the window (asynchronous: the question waits). */
-    private void requestClose() {
-        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
-    }
 
-    private Node awaitNode(FxRobot robot, String query) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(query).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(query).query();
-    }
 
     @Test
     void closingWhileRecordingAsksAndKeepItRecordingClosesWithTheSessionStillRecording(FxRobot robot) {
@@ -83,7 +50,7 @@ class CloseWhileRecordingTest {
         robot.clickOn("#quitKeepButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
         assertThat(app.client.get(id).status()).isEqualTo(SessionStatus.RECORDING);
-        assertThat(app.context.settings().startedSessions).contains(id);
+        assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).contains(id);
     }
 
     @Test

@@ -6,43 +6,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.nusomi.recorder.client.exception.GoneException;
 import com.nusomi.recorder.client.model.SessionStatus;
-import com.nusomi.recorder.ui.AppFixture;
 import com.nusomi.recorder.ui.record.RecordState;
 import java.time.Duration;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Closing the main window with a session created and never started asks: start it, delete it, or leave it. */
-@ExtendWith(ApplicationExtension.class)
-class CloseWithCreatedSessionTest {
-    @RegisterExtension
-    final AppFixture app = AppFixture.create();
-    private Stage stage;
-
-    /** A stage of its own (see {@link CloseWhileRecordingTest}). */
+class CloseWithCreatedSessionTest extends ClosingWindowTest {
     @Start
-    void start(Stage primary) throws Exception {
-        stage = new Stage();
-        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> stage.hide());
-        app.show(stage);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide());
-        WaitForAsyncUtils.waitForFxEvents();
+    void start(Stage primary) {
+        showOnOwnStage();
     }
 
     /** Creates a session without starting it. */
@@ -57,14 +36,7 @@ class CloseWithCreatedSessionTest {
         return app.window.recordViewModel().sessionProperty().get().id();
     }
 
-    private void requestClose() {
-        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
-    }
 
-    private void awaitNode(FxRobot robot, String query) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(query).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     void deleteItSoftDeletesTheSessionThenQuits(FxRobot robot) throws Exception {

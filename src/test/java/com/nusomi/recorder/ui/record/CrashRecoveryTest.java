@@ -73,7 +73,7 @@ class CrashRecoveryTest {
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(s.tags()).extracting(Tag::name).containsExactly("before_crash", "manual_fix", "outcome");
-        assertThat(app.context.settings().startedSessions).isEmpty();
+        assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).isEmpty();
     }
 
     @Test
@@ -86,7 +86,7 @@ class CrashRecoveryTest {
         Session s = app.client.get(left.id());
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
-        assertThat(app.context.settings().startedSessions).isEmpty();
+        assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).isEmpty();
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("No session yet");
     }
 }

@@ -151,7 +151,7 @@ class RecordScreenTest {
         assertThat(eventsOnServer(s.id())).extracting(Event::type).contains("click");
         assertThat(s.stoppedAt()).isAfterOrEqualTo(s.tags().get(2).createdAt());
         assertThat(app.context.settings().recentWorkflows).containsExactly("process_invoice");
-        assertThat(app.context.settings().startedSessions).isEmpty();
+        assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).isEmpty();
     }
 
     @Test
