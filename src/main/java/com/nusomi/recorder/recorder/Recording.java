@@ -12,14 +12,12 @@ import com.nusomi.recorder.recorder.capture.MaskedCapture;
 import com.nusomi.recorder.recorder.capture.Masks;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
-import com.nusomi.recorder.recorder.capture.WindowLookupException;
 import com.nusomi.recorder.recorder.input.InputListener;
 import com.nusomi.recorder.recorder.input.InputSource;
 import com.nusomi.recorder.recorder.input.MouseButton;
 import com.nusomi.recorder.recorder.spool.EntryInfo;
 import com.nusomi.recorder.recorder.spool.SessionJournal;
 import com.nusomi.recorder.recorder.spool.Uploader;
-import java.awt.Rectangle;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +68,7 @@ public final class Recording {
     private final KeyActivity keys;
     private final Masks masks;
     private final MaskedCapture capture;
+    private final WorkDesktop desk;
     private final List<EventInput> buffer = new ArrayList<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private boolean hasLastFrame;
@@ -80,11 +79,6 @@ public final class Recording {
     private volatile String inputLostReason;
     private String blackoutReason;
     private int blackScreens;
-    private double frameScale;
-    private long lastFocusId;
-    private boolean focusSeen;
-    private DesktopSnapshot focusSnapshot;
-    private long focusSnapshotNanos;
 
     Recording(String sessionId, Instant startedAt, RecorderOptions options, SessionJournal journal, Uploader uploader,
               SessionCounters counters, ScreenSource screen, InputSource input, WindowLocator windows,
@@ -105,6 +99,7 @@ public final class Recording {
         this.encoder = new FrameEncoder(options.jpegQuality());
         this.masks = new Masks(ProcessHandle.current().pid(), options.privacyTitlePatterns());
         this.capture = new MaskedCapture(screen, windows, masks, options.ownWindows());
+        this.desk = new WorkDesktop(windows, masks, options.ownWindows(), screen, options.screen());
         ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "recorder-capture-" + sessionId);
             t.setDaemon(true);
@@ -482,7 +477,7 @@ public final class Recording {
      */
     private OptionalLong takeNewPicture() throws Exception {
         MaskedCapture.Frame frame = capture.capture(options.screen());
-        frameScale = (double) frame.rgb().getWidth() / frame.bounds().width;
+        desk.frameScale((double) frame.rgb().getWidth() / frame.bounds().width);
         noteFocus(frame.desktop());
         reportBlackout(frame.plan());
         reportBlackScreen(frame.screenBlack());
@@ -529,67 +524,27 @@ public final class Recording {
         }
     }
 
-    /**
-     * The desktop as it was at most a quarter of a second ago, for deciding whether input went to the recorder's
-     * own windows (null where windows cannot be read).
-     */
-    private DesktopSnapshot recentDesktop() {
-        long now = System.nanoTime();
-        if (focusSnapshot == null || now - focusSnapshotNanos > TimeUnit.MILLISECONDS.toNanos(250)) {
-            focusSnapshot = null;
-            if (windows.supported()) {
-                try {
-                    focusSnapshot = windows.snapshot();
-                    focusSnapshotNanos = now;
-                    noteFocus(focusSnapshot);
-                } catch (WindowLookupException e) {
-                    LOG.debug("window lookup failed: {}", e.toString());
-                }
-            }
-        }
-        return focusSnapshot;
-    }
-
-    /**
-     * Records a {@code window_focus} event when the active window is another one than at the last look (the
-     * recorder's own windows do not count: working the recorder is not the workflow). Seen at each frame and at
-     * each click and key, so a change shows within the capture interval.
-     */
+    /** Records a {@code window_focus} when the active window changed since the last look. */
     private void noteFocus(DesktopSnapshot desktop) {
-        DesktopWindow active = desktop == null ? null : desktop.active();
-        if (active == null || counters.state != RecordingState.RECORDING) {
-            return;
+        DesktopWindow changed = desktop == null || counters.state != RecordingState.RECORDING ? null
+                : desk.focusChange(desktop);
+        if (changed != null) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("window", changed.title() == null ? null : truncate(changed.title(), 512));
+            buffer.add(EventInput.builder("window_focus").at(clock.instant()).data(data).build());
         }
-        boolean own = masks.isOwn(active);
-        if (!focusSeen) {
-            focusSeen = true; // where the operator was when the recording started is no change, unless it is us
-            lastFocusId = own ? 0 : active.id();
-            return;
-        }
-        if (own || active.id() == lastFocusId) {
-            return;
-        }
-        lastFocusId = active.id();
-        Map<String, Object> data = new LinkedHashMap<>();
-        String title = active.title();
-        data.put("window", title == null ? null : truncate(title, 512));
-        buffer.add(EventInput.builder("window_focus").at(clock.instant()).data(data).build());
     }
 
-    /** True when a click at this desktop point went to one of the recorder's own windows. */
-    private boolean isOwnClick(int x, int y, DesktopSnapshot desktop) {
-        if (desktop == null) {
-            return options.ownWindows().get().stream().anyMatch(r -> r.contains(x, y));
-        }
-        DesktopWindow hit = desktop.topmostAt(x, y);
-        return hit != null && masks.isOwn(hit);
+    /** The desktop of the last quarter of a second, its focus change noted. */
+    private DesktopSnapshot recentDesktop() {
+        DesktopSnapshot d = desk.recent();
+        noteFocus(d);
+        return d;
     }
 
-    /** True when keys go to one of the recorder's own windows. */
     private boolean ownWindowActive() {
-        DesktopSnapshot desktop = recentDesktop();
-        DesktopWindow active = desktop == null ? null : desktop.active();
-        return active != null && masks.isOwn(active);
+        recentDesktop();
+        return desk.ownWindowActive();
     }
 
     private void flushKeys() {
@@ -616,11 +571,10 @@ public final class Recording {
         if (counters.state != RecordingState.RECORDING) {
             return;
         }
-        focusSnapshot = null;
+        desk.forget();
         DesktopSnapshot desktop = recentDesktop();
-        // the click may move the focus, which the window manager has not done yet: keys read the desktop afresh
-        focusSnapshot = null;
-        if (isOwnClick(x, y, desktop)) {
+        desk.forget(); // the click may move the focus, which the window manager has not done yet
+        if (desk.isOwnClick(x, y, desktop)) {
             return; // the operator working the recorder, not the workflow
         }
         flushKeys();
@@ -628,9 +582,8 @@ public final class Recording {
         data.put("x", x);
         data.put("y", y);
         data.put("button", button.wireValue());
-        putFramePosition(data, x, y);
-        DesktopWindow target = desktop == null ? null : desktop.topmostAt(x, y);
-        String title = target != null ? target.title() : desktop != null ? null : windows.activeWindowTitle();
+        desk.putFramePosition(data, x, y);
+        String title = desk.titleAt(x, y, desktop);
         data.put("window", title == null ? null : truncate(title, 512));
         buffer.add(EventInput.builder("click").id(id).at(at).data(data).build());
         if (buffer.size() >= SessionJournal.MAX_EVENTS) {
@@ -643,25 +596,6 @@ public final class Recording {
             } catch (RejectedExecutionException ignored) {
                 // stopping
             }
-        }
-    }
-
-    /**
-     * Where the click is in the recorded frames' pixels ({@code frame_x}, {@code frame_y}), when it is inside the
-     * captured area: on a second monitor, or a capture scaled to other pixels, the desktop position ({@code x},
-     * {@code y}) is not the frame's.
-     */
-    private void putFramePosition(Map<String, Object> data, int x, int y) {
-        Rectangle area;
-        try {
-            area = screen.bounds(options.screen());
-        } catch (RuntimeException e) {
-            return; // the monitor went away: the desktop position stays
-        }
-        if (area.contains(x, y)) {
-            double scale = frameScale > 0 ? frameScale : 1;
-            data.put("frame_x", (int) Math.floor((x - area.x) * scale));
-            data.put("frame_y", (int) Math.floor((y - area.y) * scale));
         }
     }
 
