@@ -48,13 +48,16 @@ public final class XDesktop implements BeforeAllCallback {
             return problem = "AWT is headless in this JVM";
         }
         try {
-            if (!socket(display).exists()) {
+            if (!serverAnswers()) {
                 if (!onPath("Xvfb")) {
                     return problem = "Xvfb is not installed (apt-get install xvfb)";
                 }
+                // a server that died without cleaning up leaves its socket and lock behind, and Xvfb refuses them
+                Files.deleteIfExists(socket(display).toPath());
+                Files.deleteIfExists(Path.of("/tmp/.X" + display.substring(1) + "-lock"));
                 String size = System.getProperty("recorder.display.size", "1600x1000x24");
                 start(List.of("Xvfb", display, "-screen", "0", size, "-nolisten", "tcp", "-ac"));
-                waitFor(() -> socket(display).exists(), "Xvfb to listen on " + display);
+                waitFor(XDesktop::serverAnswers, "Xvfb to answer on " + display);
             }
             if (!windowManagerRuns()) {
                 if (!onPath("openbox")) {
@@ -79,6 +82,16 @@ public final class XDesktop implements BeforeAllCallback {
 
     private static File socket(String display) {
         return new File("/tmp/.X11-unix/X" + display.substring(1));
+    }
+
+    /** An X server answers on the display. */
+    private static boolean serverAnswers() {
+        try {
+            Tools.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK");
+            return true;
+        } catch (IOException | InterruptedException noServer) {
+            return false;
+        }
     }
 
     /** An EWMH window manager has set {@code _NET_SUPPORTING_WM_CHECK} on the root. */
