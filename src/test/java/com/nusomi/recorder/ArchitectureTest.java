@@ -42,6 +42,12 @@ class ArchitectureTest {
             .because("screens see the API through the client; only the bootstrap starts the embedded server");
 
     @ArchTest
+    static final ArchRule cliUsesTheServerThroughItsFrontClasses = noClasses()
+            .that().resideInAPackage("..cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("..server.store..", "..server.http..")
+            .because("the command line starts the server (ApiServer) or manages its keys (KeyAdmin), never its store");
+
+    @ArchTest
     static final ArchRule serverDoesNotDependOnClientOrUi = noClasses()
             .that().resideInAPackage("..server..")
             .should().dependOnClassesThat().resideInAnyPackage("..client..", "..app..", "..ui..")

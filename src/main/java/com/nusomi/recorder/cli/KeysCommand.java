@@ -1,12 +1,8 @@
 package com.nusomi.recorder.cli;
 
-import com.nusomi.recorder.server.ApiKeys;
 import com.nusomi.recorder.server.DataFolder;
-import com.nusomi.recorder.server.store.ApiKeyRecord;
-import com.nusomi.recorder.server.store.SqliteStore;
-import java.nio.file.Files;
+import com.nusomi.recorder.server.KeyAdmin;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code keys create|list|revoke}: manage the local server's API keys, straight in its data folder. */
+/**
+ * {@code keys create|list|revoke}: manage the local server's API keys, straight in its data folder, through
+ * {@link KeyAdmin}.
+ */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage the local server's API keys.",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Runnable {
@@ -32,14 +31,8 @@ final class KeysCommand implements Runnable {
         @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: the app's data folder)")
         Path data;
 
-        SqliteStore open() {
-            Path dir = DataFolder.resolve(data);
-            try {
-                Files.createDirectories(dir);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
-            }
-            return SqliteStore.open(dir.resolve("sessions.db"));
+        KeyAdmin open() {
+            return KeyAdmin.open(DataFolder.resolve(data));
         }
     }
 
@@ -55,15 +48,15 @@ final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             Set<String> wanted = new LinkedHashSet<>(scopes);
-            if (!ApiKeys.SCOPES.containsAll(wanted)) {
+            if (!KeyAdmin.SCOPES.containsAll(wanted)) {
                 System.err.println("error: scopes must be among read, write, admin");
                 return 2;
             }
-            try (SqliteStore store = open()) {
-                ApiKeys.Created created = new ApiKeys(store).create(wanted, label, System.currentTimeMillis());
-                System.out.println("Created " + created.record().id() + " with scopes "
-                        + String.join(",", created.record().scopes()) + ". Keep the key now: it is not shown again.");
-                System.out.println(created.key());
+            try (KeyAdmin keys = open()) {
+                KeyAdmin.Created created = keys.create(wanted, label);
+                System.out.println("Created " + created.key().id() + " with scopes "
+                        + String.join(",", created.key().scopes()) + ". Keep the key now: it is not shown again.");
+                System.out.println(created.secret());
             }
             return 0;
         }
@@ -73,12 +66,12 @@ final class KeysCommand implements Runnable {
     static final class ListKeys extends DataOption implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (SqliteStore store = open()) {
-                List<ApiKeyRecord> keys = new ApiKeys(store).list();
+            try (KeyAdmin admin = open()) {
+                List<KeyAdmin.Key> keys = admin.list();
                 System.out.printf("%-30s  %-16s  %-24s  %-8s  %s%n", "ID", "SCOPES", "CREATED", "STATE", "LABEL");
-                for (ApiKeyRecord k : keys) {
+                for (KeyAdmin.Key k : keys) {
                     System.out.printf("%-30s  %-16s  %-24s  %-8s  %s%n", k.id(), String.join(",", k.scopes()),
-                            Instant.ofEpochMilli(k.createdAt()), k.isRevoked() ? "revoked" : "active",
+                            k.createdAt(), k.revoked() ? "revoked" : "active",
                             k.label() == null ? "" : k.label());
                 }
             }
@@ -93,8 +86,8 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (SqliteStore store = open()) {
-                if (!new ApiKeys(store).revoke(id, System.currentTimeMillis())) {
+            try (KeyAdmin keys = open()) {
+                if (!keys.revoke(id)) {
                     System.err.println("error: no active key with id " + id);
                     return 1;
                 }

@@ -29,8 +29,10 @@ public final class RootCommand implements Runnable {
 
     /** The command line whose bare form calls {@code gui} with the GUI's arguments (blocking until it closes). */
     public static CommandLine commandLine(java.util.function.Consumer<String[]> gui) {
-        return new CommandLine(new RootCommand(gui)).setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cmd = new CommandLine(new RootCommand(gui)).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(SessionsCommand::handle);
+        SessionsCommand.addDataOption(cmd.getSubcommands().get("sessions"));
+        return cmd;
     }
 
     @Override

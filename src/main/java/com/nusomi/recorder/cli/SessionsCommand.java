@@ -3,6 +3,7 @@ package com.nusomi.recorder.cli;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.exception.ApiException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,39 @@ final class SessionsCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Gives every subcommand but {@code tag} the data folder option, {@code --data DIR}, as every other command has
+     * it. It cannot be inherited the picocli way: {@code tag}'s own {@code --data} is the tag's JSON, so there the
+     * folder goes before the subcommand ({@code sessions --data DIR tag …}).
+     */
+    static void addDataOption(CommandLine sessions) {
+        Connection connection = ((SessionsCommand) sessions.getCommand()).connection;
+        for (CommandLine sub : sessions.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--data") != null) {
+                continue;
+            }
+            spec.addOption(CommandLine.Model.OptionSpec.builder("--data").paramLabel("DIR").type(Path.class)
+                    .description(Connection.DATA_DESCRIPTION).initialValue(null)
+                    .getter(new CommandLine.Model.IGetter() {
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public <T> T get() {
+                            return (T) connection.subcommandData;
+                        }
+                    })
+                    .setter(new CommandLine.Model.ISetter() {
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public <T> T set(T value) {
+                            T old = (T) connection.subcommandData;
+                            connection.subcommandData = (Path) value;
+                            return old;
+                        }
+                    }).build());
+        }
     }
 
     SessionsClient client() {

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * background indexer and purge. Started headless by {@code serve}, or in-process by the desktop app.
  */
 public final class ApiServer implements AutoCloseable {
+    /** The data folder's database, next to {@code admin.key} and {@code frames/}. */
+    static final String DATABASE_FILE = "sessions.db";
+
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int HTTP_THREADS = 128;
 
@@ -41,7 +44,7 @@ public final class ApiServer implements AutoCloseable {
     private ApiServer(ServerConfig config) throws IOException {
         this.config = config;
         DataFolder.createPrivate(config.dataDir());
-        this.store = SqliteStore.open(config.dataDir().resolve("sessions.db"));
+        this.store = SqliteStore.open(config.dataDir().resolve(DATABASE_FILE));
         try {
             this.keys = new ApiKeys(store);
             this.adminKey = ensureAdminKey();

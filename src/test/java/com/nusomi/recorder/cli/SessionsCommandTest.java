@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** The admin CLI, run in-process against the real local server. */
@@ -246,14 +248,65 @@ class SessionsCommandTest {
         assertThat(client.get(fresh).status()).isEqualTo(SessionStatus.RECORDING);
     }
 
-    @Test
-    void connectsToTheEmbeddedServerOfADataFolder(@TempDir Path folder) throws Exception {
+    /** An in-process run with no --base-url: the embedded server of a data folder. */
+    static Run runLocal(String... args) {
         StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         CommandLine cmd = RootCommand.commandLine();
         cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(new StringWriter(), true));
-        assertThat(cmd.execute("sessions", "list", "--json", "--data-dir", folder.toString())).isZero();
-        assertThat(JSON.readTree(out.toString()).get("data")).isEmpty();
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void connectsToTheEmbeddedServerOfADataFolder(@TempDir Path folder) throws Exception {
+        Run run = runLocal("sessions", "list", "--json", "--data", folder.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.json().get("data")).isEmpty();
+        assertThat(run.err()).isEmpty();
         assertThat(folder.resolve("admin.key")).exists();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--data", "--data-dir"})
+    void listTakesTheDataFolderInBothSpellings(String option, @TempDir Path folder) throws Exception {
+        Run after = runLocal("sessions", "list", "--json", option, folder.toString());
+        assertThat(after.code()).isZero();
+        assertThat(after.json().get("data")).isEmpty();
+        assertThat(folder.resolve("admin.key")).exists();
+        Run before = runLocal("sessions", option, folder.toString(), "list", "--json");
+        assertThat(before.code()).isZero();
+        assertThat(before.json().get("data")).isEmpty();
+        if (option.equals("--data-dir")) {
+            assertThat(after.err().lines().toList()).singleElement().asString().contains("deprecated")
+                    .contains("--data");
+        } else {
+            assertThat(after.err()).isEmpty();
+            assertThat(before.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void theOldSpellingIsHiddenFromTheHelp() {
+        Run help = runLocal("sessions", "list", "--help");
+        assertThat(help.out()).contains("--data=DIR").doesNotContain("--data-dir");
+        assertThat(runLocal("sessions", "--help").out()).contains("--data=DIR").doesNotContain("--data-dir");
+    }
+
+    @Test
+    void tagKeepsItsDataForTheJsonAndTakesTheFolderBeforeTheSubcommand(@TempDir Path folder) throws Exception {
+        String id;
+        try (ApiServer local = ApiServer.start(ServerConfig.builder().dataDir(folder).port(0).build());
+                SessionsClient c = SessionsClient.builder().baseUrl(local.baseUrl()).apiKey(local.adminKey())
+                        .build()) {
+            id = c.create(CreateSessionRequest.builder("cli_tag_folder").actor(Actor.human("cli@test")).start(true)
+                    .build()).id();
+        }
+        Run tag = runLocal("sessions", "--data", folder.toString(), "tag", id, "submitted", "--data",
+                "{\"by\":\"anna\"}", "--json");
+        assertThat(tag.code()).as(tag.err()).isZero();
+        assertThat(tag.json().get("name").asText()).isEqualTo("submitted");
+        assertThat(tag.json().get("data").get("by").asText()).isEqualTo("anna");
     }
 }
