@@ -1,4 +1,4 @@
-package com.nusomi.recorder.app;
+package com.nusomi.recorder.boot;
 
 import com.nusomi.recorder.app.connection.ConnectionService;
 import com.nusomi.recorder.app.connection.ConnectionState;
