@@ -1,7 +1,7 @@
 package com.nusomi.recorder;
 
-import com.nusomi.recorder.app.StartupTrace;
-import com.nusomi.recorder.app.GuiLauncher;
+import com.nusomi.recorder.app.support.StartupTrace;
+import com.nusomi.recorder.boot.GuiLauncher;
 import com.nusomi.recorder.cli.RootCommand;
 import picocli.CommandLine;
 

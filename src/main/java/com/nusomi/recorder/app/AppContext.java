@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The one place that builds the app's services and hands them on: the executor, the task runner, the
- * settings and the secret store, and the connection to the Sessions API. {@code App} builds one from the
+ * settings and the secret store, and the connection to the Sessions API. {@code boot.App} builds one from the
  * environment; tests build one on their own data folder and server.
  */
 public final class AppContext implements AutoCloseable {

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * (the recorder keeps it in the journal only, when the user asked for it).
  *
  * <p>Also hides JavaFX's "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" warning:
- * the jar runs JavaFX from the class path on purpose (see {@link GuiLauncher}); nothing is unsupported in practice.
+ * the jar runs JavaFX from the class path on purpose (see {@code boot.GuiLauncher}); nothing is unsupported in practice.
  */
 public final class AppLog {
     static final String FILE_NAME = "session-recorder.log";

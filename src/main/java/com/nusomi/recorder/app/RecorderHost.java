@@ -2,6 +2,7 @@ package com.nusomi.recorder.app;
 
 import com.nusomi.recorder.app.connection.Connection;
 import com.nusomi.recorder.app.connection.ConnectionService;
+import com.nusomi.recorder.app.support.StartupTrace;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.recorder.RecorderListener;
 import com.nusomi.recorder.recorder.RecorderService;

@@ -2,6 +2,7 @@ package com.nusomi.recorder.server;
 
 import com.nusomi.recorder.server.http.Hashes;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
+import com.nusomi.recorder.server.store.Ids;
 import com.nusomi.recorder.server.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -3,6 +3,7 @@ package com.nusomi.recorder.server;
 import com.nusomi.recorder.server.http.ApiException;
 import com.nusomi.recorder.server.http.Json;
 import com.nusomi.recorder.server.store.AuditRecord;
+import com.nusomi.recorder.server.store.Ids;
 import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.StoreReader;
 import com.nusomi.recorder.server.store.StoreWriter;

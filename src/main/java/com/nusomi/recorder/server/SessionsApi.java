@@ -9,6 +9,7 @@ import com.nusomi.recorder.server.http.Json;
 import com.nusomi.recorder.server.http.Route;
 import com.nusomi.recorder.server.http.Router;
 import com.nusomi.recorder.server.store.EventRecord;
+import com.nusomi.recorder.server.store.Ids;
 import com.nusomi.recorder.server.store.SessionQuery;
 import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.Store;

@@ -1,6 +1,6 @@
 package com.nusomi.recorder.bench;
 
-import com.nusomi.recorder.app.ProcessAge;
+import com.nusomi.recorder.app.support.ProcessAge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.nusomi.recorder.app.connection;
 
-import com.nusomi.recorder.app.StartupTrace;
+import com.nusomi.recorder.app.support.StartupTrace;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.exception.ApiException;
 import com.nusomi.recorder.client.model.Health;

@@ -1,8 +1,8 @@
 package com.nusomi.recorder.app.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nusomi.recorder.app.JsonFileWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.nusomi.recorder.app.support.JsonFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.nusomi.recorder.server.http;
 
-import com.nusomi.recorder.server.Ids;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
+import com.nusomi.recorder.server.store.Ids;
 import com.nusomi.recorder.server.store.Store;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package com.nusomi.recorder.server.http;
 
-import com.nusomi.recorder.server.Ids;
+import com.nusomi.recorder.server.store.Ids;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;

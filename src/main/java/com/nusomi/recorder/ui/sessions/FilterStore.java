@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.nusomi.recorder.app.JsonFileWriter;
+import com.nusomi.recorder.app.support.JsonFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.nusomi.recorder.app;
+package com.nusomi.recorder.app.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,5 +1,6 @@
-package com.nusomi.recorder.app;
+package com.nusomi.recorder.boot;
 
+import com.nusomi.recorder.app.AppLog;
 import com.nusomi.recorder.server.DataFolder;
 import javafx.application.Application;
 

@@ -1,4 +1,4 @@
-package com.nusomi.recorder.app;
+package com.nusomi.recorder.app.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ public final class StartupTrace {
     }
 
     /** The CPU time of the process and of its busiest threads so far, from /proc (Linux only). */
-    static void threadTimes() {
+    public static void threadTimes() {
         if (!ON) {
             return;
         }

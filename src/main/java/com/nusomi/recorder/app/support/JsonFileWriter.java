@@ -1,4 +1,4 @@
-package com.nusomi.recorder.app;
+package com.nusomi.recorder.app.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

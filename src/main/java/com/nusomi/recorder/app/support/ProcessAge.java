@@ -1,4 +1,4 @@
-package com.nusomi.recorder.app;
+package com.nusomi.recorder.app.support;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package com.nusomi.recorder.app;
+package com.nusomi.recorder.boot;
 
+import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.app.support.StartupTrace;
 import com.nusomi.recorder.server.DataFolder;
 import com.nusomi.recorder.ui.main.MainWindow;
 import com.nusomi.recorder.ui.main.ThemeSupport;

@@ -1,7 +1,9 @@
-package com.nusomi.recorder.app;
+package com.nusomi.recorder.boot;
 
 import com.nusomi.recorder.app.connection.ConnectionService;
 import com.nusomi.recorder.app.connection.ConnectionState;
+import com.nusomi.recorder.app.support.ProcessAge;
+import com.nusomi.recorder.app.support.StartupTrace;
 import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordViewModel;
 import com.nusomi.recorder.ui.record.Verdict;

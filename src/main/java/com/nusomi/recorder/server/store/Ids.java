@@ -1,4 +1,4 @@
-package com.nusomi.recorder.server;
+package com.nusomi.recorder.server.store;
 
 import com.github.f4b6a3.ulid.UlidFactory;
 import java.util.regex.Pattern;
