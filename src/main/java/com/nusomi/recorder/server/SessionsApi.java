@@ -247,7 +247,8 @@ final class SessionsApi {
             throw ApiException.parameter("name", name == null ? "name is required" : Validation.slugRule("name"));
         }
         String data = Validation.object(body.get("data"), "data", "parameter_invalid", "parameter_invalid");
-        TagRecord tag = SessionLifecycle.tag(tx, r.pathParam("id"), name.asText(), data, r.now(), r.apiKeyId());
+        TagRecord tag = SessionLifecycle.tag(tx, r.pathParam("id"), name.asText(), data, r.now(), r.apiKeyId(),
+                r.apiKey() == null ? null : r.apiKey().label());
         return ApiResponse.json(201, Json.write(g -> SessionJson.tag(g, tag)));
     }
 
