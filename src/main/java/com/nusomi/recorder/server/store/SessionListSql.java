@@ -130,7 +130,8 @@ record SessionListSql(String sql, List<Object> params) {
             params.add(q.afterCreatedAt());
             params.add(q.afterId());
         }
-        notTags(terms, params, q, "id");
+        // Qualified: json_each has an "id" column of its own, which a bare "id" in the sub-query would name.
+        notTags(terms, params, q, "sessions.id");
         return String.join(" AND ", terms);
     }
 
