@@ -39,6 +39,10 @@ final class SessionsList extends SessionsSubcommand {
     @Option(names = "--tag", paramLabel = "NAME", description = "sessions carrying this tag; repeatable (AND)")
     List<String> tags = new ArrayList<>();
 
+    @Option(names = "--not-tag", paramLabel = "NAME",
+            description = "sessions carrying no tag of this name; repeatable (none of them)")
+    List<String> notTags = new ArrayList<>();
+
     @Option(names = "--deleted", description = "list the trash instead (admin scope)")
     boolean deleted;
 
@@ -54,7 +58,8 @@ final class SessionsList extends SessionsSubcommand {
     @Override
     int run(SessionsClient client) {
         SessionQuery query = SessionQuery.builder().workflows(workflows).statuses(statuses).outcomes(outcomes)
-                .actorKinds(actorKinds).sinceRaw(since).until(until).tags(tags).deletedOnly(deleted).limit(limit)
+                .actorKinds(actorKinds).sinceRaw(since).until(until).tags(tags).notTags(notTags)
+                .deletedOnly(deleted).limit(limit)
                 .cursor(cursor).build();
         List<Session> rows = new ArrayList<>();
         Page<Session> page;

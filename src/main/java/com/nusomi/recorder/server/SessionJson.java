@@ -141,6 +141,18 @@ final class SessionJson {
         } else {
             g.writeNumberField("offset_ms", t.offsetMs());
         }
+        if (t.addedByKeyId() == null) {
+            g.writeNullField("added_by");
+        } else {
+            g.writeObjectFieldStart("added_by");
+            g.writeStringField("key_id", t.addedByKeyId());
+            if (t.addedByLabel() == null) {
+                g.writeNullField("label");
+            } else {
+                g.writeStringField("label", t.addedByLabel());
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

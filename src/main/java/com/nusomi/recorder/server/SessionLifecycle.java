@@ -81,13 +81,15 @@ final class SessionLifecycle {
         return stopped;
     }
 
-    static TagRecord tag(StoreWriter tx, String id, String name, String data, long now, String keyId) {
+    /** Adds a tag; {@code keyId} and {@code keyLabel} are the key adding it, which the tag names as its author. */
+    static TagRecord tag(StoreWriter tx, String id, String name, String data, long now, String keyId,
+                         String keyLabel) {
         SessionRecord s = requireLive(tx, id);
         if (s.tagCount() >= MAX_TAGS) {
             throw ApiException.conflict("too_many_tags", "a session carries at most " + MAX_TAGS + " tags");
         }
         Long offset = s.startedAt() == null ? null : Math.max(0, now - s.startedAt());
-        TagRecord tag = new TagRecord(Ids.tag(), id, name, data, now, offset);
+        TagRecord tag = new TagRecord(Ids.tag(), id, name, data, now, offset, keyId, keyId == null ? null : keyLabel);
         tx.insertTag(tag, s.createdAt());
         if (s.isStoppedOrSealed()) {
             SessionRecord updated = s.withTagCount(s.tagCount() + 1);

@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
 final class SessionsApi {
     private static final Pattern RELATIVE = Pattern.compile("([1-9][0-9]{0,5})([smhdw])");
     private static final Set<String> LIST_FILTERS =
-            Set.of("workflow", "status", "outcome", "actor.kind", "since", "until", "tag", "deleted");
+            Set.of("workflow", "status", "outcome", "actor.kind", "since", "until", "tag", "not_tag", "deleted");
     /** The repeatable filters, and the contract's caps on their values (repeats counted as given). */
-    private static final Set<String> REPEATABLE = Set.of("workflow", "status", "outcome", "actor.kind", "tag");
+    private static final Set<String> REPEATABLE = Set.of("workflow", "status", "outcome", "actor.kind", "tag",
+            "not_tag");
     static final int MAX_VALUES_PER_PARAMETER = 100;
     static final int MAX_VALUES_IN_ALL = 200;
     private static final Set<String> GET_INCLUDES = Set.of("events", "tags", "frames_summary");
@@ -165,6 +166,7 @@ final class SessionsApi {
         List<String> outcomes = Validation.values(q.all("outcome"), "outcome", Validation.OUTCOMES);
         List<String> kinds = Validation.values(q.all("actor.kind"), "actor.kind", Validation.ACTOR_KINDS);
         List<String> tags = Validation.values(q.all("tag"), "tag", null);
+        List<String> notTags = Validation.values(q.all("not_tag"), "not_tag", null);
         String until = q.single("until");
         Long untilMillis = until == null ? null : Times.parse(until).map(Instant::toEpochMilli).orElseThrow(
                 () -> ApiException.parameter("until", "until must be an RFC 3339 time such as 2026-05-07T14:01:33Z"));
@@ -197,8 +199,8 @@ final class SessionsApi {
                 sinceMillis = pos.get("s").asLong();
             }
         }
-        SessionQuery query = new SessionQuery(workflows, statuses, outcomes, kinds, tags, sinceMillis, untilMillis,
-                deleted != null, afterCreated, afterId, limit);
+        SessionQuery query = new SessionQuery(workflows, statuses, outcomes, kinds, tags, notTags, sinceMillis,
+                untilMillis, deleted != null, afterCreated, afterId, limit);
         List<SessionRecord> rows = tx.listSessions(query);
         PageOf<SessionRecord> page = PageOf.of(rows, limit);
         boolean withTags = include != null;
@@ -248,7 +250,8 @@ final class SessionsApi {
             throw ApiException.parameter("name", name == null ? "name is required" : Validation.slugRule("name"));
         }
         String data = Validation.object(body.get("data"), "data", "parameter_invalid", "parameter_invalid");
-        TagRecord tag = SessionLifecycle.tag(tx, r.pathParam("id"), name.asText(), data, r.now(), r.apiKeyId());
+        TagRecord tag = SessionLifecycle.tag(tx, r.pathParam("id"), name.asText(), data, r.now(), r.apiKeyId(),
+                r.apiKey() == null ? null : r.apiKey().label());
         return ApiResponse.json(201, Json.write(g -> SessionJson.tag(g, tag)));
     }
 

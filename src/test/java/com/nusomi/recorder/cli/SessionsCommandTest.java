@@ -128,6 +128,31 @@ class SessionsCommandTest {
     }
 
     @Test
+    void listNotTagLeavesOutSessionsCarryingAnyOfTheNames() throws Exception {
+        Session plain = create("cli_not_tag", false);
+        Session reviewed = create("cli_not_tag", false);
+        Session escalated = create("cli_not_tag", false);
+        client.tag(reviewed.id(), com.nusomi.recorder.client.request.TagRequest.of("reviewed"));
+        client.tag(escalated.id(), com.nusomi.recorder.client.request.TagRequest.of("escalated"));
+
+        Run one = run("sessions", "list", "--workflow", "cli_not_tag", "--not-tag", "escalated", "--json");
+        Run two = run("sessions", "list", "--workflow", "cli_not_tag", "--not-tag", "escalated", "--not-tag",
+                "reviewed", "--json");
+
+        assertThat(one.code()).isZero();
+        assertThat(one.json().get("data").findValuesAsText("workflow")).hasSize(2);
+        assertThat(ids(one.json())).containsExactlyInAnyOrder(plain.id(), reviewed.id());
+        assertThat(two.code()).isZero();
+        assertThat(ids(two.json())).containsExactly(plain.id());
+    }
+
+    private static java.util.List<String> ids(JsonNode page) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        page.get("data").forEach(s -> ids.add(s.get("id").asText()));
+        return ids;
+    }
+
+    @Test
     void listAllPagesThroughEverythingAndTablesByDefault() throws Exception {
         for (int i = 0; i < 7; i++) {
             create("cli_paging", false);

@@ -136,4 +136,21 @@ class ModelDecodingTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.tags().add(null))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void tagAddedByIsReadAndAbsentOrNullMeansUnknown() throws Exception {
+        String base = "{\"id\":\"tag_1\",\"session_id\":\"ses_1\",\"name\":\"n\",\"data\":{},"
+                + "\"created_at\":\"2026-05-07T14:03:10Z\",\"offset_ms\":null";
+        com.nusomi.recorder.client.model.Tag known = Json.mapper().readValue(base
+                + ",\"added_by\":{\"key_id\":\"key_1\",\"label\":\"anna\",\"later\":1}}",
+                com.nusomi.recorder.client.model.Tag.class);
+        com.nusomi.recorder.client.model.Tag unlabelled = Json.mapper().readValue(base
+                + ",\"added_by\":{\"key_id\":\"key_2\",\"label\":null}}", com.nusomi.recorder.client.model.Tag.class);
+
+        assertThat(known.addedBy()).isEqualTo(new com.nusomi.recorder.client.model.Tag.AddedBy("key_1", "anna"));
+        assertThat(unlabelled.addedBy()).isEqualTo(new com.nusomi.recorder.client.model.Tag.AddedBy("key_2", null));
+        assertThat(Json.mapper().readValue(base + ",\"added_by\":null}", com.nusomi.recorder.client.model.Tag.class)
+                .addedBy()).isNull();
+        assertThat(Json.mapper().readValue(base + "}", com.nusomi.recorder.client.model.Tag.class).addedBy()).isNull();
+    }
 }

@@ -465,6 +465,38 @@ class SessionsClientServerTest {
     }
 
     @Test
+    void listFiltersOutSessionsCarryingAnExcludedTag() {
+        String wf = newWorkflow();
+        Session both = create(wf);
+        Session one = create(wf);
+        Session none = create(wf);
+        writer.tag(both.id(), TagRequest.of("reviewed"));
+        writer.tag(both.id(), TagRequest.of("escalated"));
+        writer.tag(one.id(), TagRequest.of("reviewed"));
+
+        assertThat(ids(SessionQuery.builder().workflow(wf).notTag("escalated").build()))
+                .containsExactlyInAnyOrder(one.id(), none.id());
+        assertThat(ids(SessionQuery.builder().workflow(wf).notTag("escalated", "reviewed").build()))
+                .containsExactly(none.id());
+        assertThat(ids(SessionQuery.builder().workflow(wf).tag("reviewed").notTag("escalated").build()))
+                .containsExactly(one.id());
+    }
+
+    @Test
+    void tagsNameTheKeyThatAddedThem() {
+        Session s = create(newWorkflow());
+
+        Tag tag = writer.tag(s.id(), TagRequest.of("authored"));
+        Tag read = reader.get(s.id(), Include.TAGS).tags().get(0);
+
+        assertThat(tag.addedBy()).isNotNull();
+        assertThat(tag.addedBy().keyId()).startsWith("key_");
+        assertThat(tag.addedBy().label()).isNull();
+        assertThat(read.addedBy()).isEqualTo(tag.addedBy());
+        assertThat(admin.tag(s.id(), TagRequest.of("by_admin")).addedBy().label()).isEqualTo("admin (data folder)");
+    }
+
+    @Test
     void listCanIncludeTags() {
         String wf = newWorkflow();
         Session s = create(wf);

@@ -123,6 +123,21 @@ class ListFiltersTest {
             "status=sealed&actor.kind=human&outcome=abandoned | s1",
             "status=sealed&outcome=success&outcome=error&since=2026-05-01T02:00:00Z | s3",
             "workflow=invoice&status=created           | -",
+            "not_tag=urgent                            | s6 s4 s3",
+            "not_tag=never_used                        | s6 s5 s4 s3 s2 s1",
+            "not_tag=urgent&not_tag=reviewed           | s6 s3",
+            "not_tag=urgent&not_tag=urgent             | s6 s4 s3",
+            "not_tag=upload_failed&not_tag=urgent&not_tag=reviewed | s6",
+            "tag=reviewed&not_tag=urgent               | s4",
+            "tag=urgent&not_tag=reviewed               | s1",
+            "tag=urgent&not_tag=urgent                 | -",
+            "tag=urgent&tag=reviewed&not_tag=upload_failed | s5 s2",
+            "tag=urgent&not_tag=reviewed&workflow=invoice | s1",
+            "not_tag=reviewed&workflow=payroll         | s3",
+            "not_tag=urgent&status=sealed              | s3",
+            "not_tag=urgent&outcome=success&outcome=error | s4 s3",
+            "not_tag=urgent&since=2026-05-01T03:00:00Z | s6 s4",
+            "workflow=invoice&workflow=payroll&status=sealed&status=stopped&not_tag=urgent | s4 s3",
     })
     void filterSelectsExactlyItsSessionsNewestFirst(String query, String expected) {
         List<String> want = expected == null ? List.of() : Arrays.asList(expected.split(" "));
@@ -143,6 +158,88 @@ class ListFiltersTest {
     void deletedOnlyCombinesWithOtherFilters() {
         assertThat(names(api().listAll("deleted=only&tag=reviewed&actor.kind=script"))).containsExactly("s7");
         assertThat(api().listAll("deleted=only&workflow=payroll")).isEmpty();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.get("data").forEach(s -> ids.add(s.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void notTagCombinesWithDeletedOnly() {
+        assertThat(names(api().listAll("deleted=only&not_tag=urgent"))).containsExactly("s7");
+        assertThat(api().listAll("deleted=only&not_tag=reviewed")).isEmpty();
+        assertThat(names(api().listAll("deleted=only&tag=reviewed&not_tag=urgent"))).containsExactly("s7");
+    }
+
+    @Test
+    void notTagPagesThroughWithItsCursor() {
+        List<String> seen = new java.util.ArrayList<>();
+        JsonNode page = api().get("/v1/sessions?not_tag=urgent&limit=1").expect(200).json();
+        while (true) {
+            page.get("data").forEach(s -> seen.add(s.get("id").asText()));
+            if (page.get("next_cursor").isNull()) {
+                break;
+            }
+            page = api().get("/v1/sessions?not_tag=urgent&limit=1&cursor=" + page.get("next_cursor").asText())
+                    .expect(200).json();
+        }
+
+        assertThat(names(seen)).containsExactly("s6", "s4", "s3");
+    }
+
+    @Test
+    void notTagWithTagPagesThroughWithItsCursor() {
+        String q = "tag=reviewed&not_tag=upload_failed&not_tag=never_used&limit=2";
+        JsonNode first = api().get("/v1/sessions?" + q).expect(200).json();
+        JsonNode second = api().get("/v1/sessions?" + q + "&cursor=" + first.get("next_cursor").asText())
+                .expect(200).json();
+
+        assertThat(names(ids(first))).containsExactly("s5", "s4");
+        assertThat(names(ids(second))).containsExactly("s2");
+        assertThat(second.get("has_more").asBoolean()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not_tag=reviewed",
+            "workflow=invoice",
+            "tag=urgent",
+            "not_tag=urgent&not_tag=reviewed",
+            "not_tag=urgent&workflow=invoice",
+    })
+    void aNotTagCursorWithOtherFiltersIsCursorMismatch(String otherFilters) {
+        String cursor = api().get("/v1/sessions?not_tag=urgent&limit=1").expect(200).json().get("next_cursor")
+                .asText();
+
+        api().get("/v1/sessions?" + otherFilters + "&cursor=" + cursor)
+                .expectError(400, "cursor_mismatch", "cursor");
+    }
+
+    @Test
+    void aNotTagCursorWithoutAnyFilterIsRefused() {
+        String cursor = api().get("/v1/sessions?not_tag=urgent&limit=1").expect(200).json().get("next_cursor")
+                .asText();
+
+        api().get("/v1/sessions?cursor=" + cursor).expectError(400, "cursor_mismatch", "cursor");
+    }
+
+    @Test
+    void aCursorWithoutNotTagIsRefusedWithOne() {
+        String cursor = api().get("/v1/sessions?limit=1").expect(200).json().get("next_cursor").asText();
+
+        api().get("/v1/sessions?not_tag=urgent&cursor=" + cursor).expectError(400, "cursor_mismatch", "cursor");
+    }
+
+    @Test
+    void includeTagsWithNotTagEmbedsTheTagsOfTheSessionsLeft() {
+        JsonNode page = api().get("/v1/sessions?include=tags&not_tag=urgent").expect(200).json();
+
+        assertThat(names(ids(page))).containsExactly("s6", "s4", "s3");
+        assertThat(page.get("data").get(0).get("tags")).isEmpty();
+        assertThat(page.get("data").get(1).get("tags").findValuesAsText("name")).containsExactly("reviewed");
+        assertThat(page.get("data").get(2).get("tags").findValuesAsText("name")).containsExactly("upload_failed");
     }
 
     @Test
@@ -176,6 +273,11 @@ class ListFiltersTest {
             "outcome=ok            | outcome",
             "actor.kind=robot      | actor.kind",
             "tag=Bad-Tag           | tag",
+            "not_tag=Bad-Tag       | not_tag",
+            "not_tag=              | not_tag",
+            "not_tag=a             | not_tag",
+            "not_tag=urgent&not_tag=Urgent | not_tag",
+            "tag=urgent&not_tag=x%20y | not_tag",
             "since=yesterday       | since",
             "since=0h              | since",
             "since=1y              | since",

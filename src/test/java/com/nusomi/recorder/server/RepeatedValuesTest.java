@@ -45,6 +45,36 @@ class RepeatedValuesTest {
         assertThat(api().listAll(repeat("tag", 99, "t"))).containsExactlyInAnyOrder(id, other);
     }
 
+    @Test
+    void aHundredNotTagsAreAcceptedAndNoneMayBeCarried() {
+        String clean = api().createSession("many_not_tags").get("id").asText();
+        String last = api().createSession("many_not_tags").get("id").asText();
+        String first = api().createSession("many_not_tags").get("id").asText();
+        api().tag(last, "n99");
+        api().tag(first, "n0");
+        api().tag(clean, "other");
+
+        assertThat(api().listAll("workflow=many_not_tags&" + repeat("not_tag", 100, "n"))).containsExactly(clean);
+        assertThat(api().listAll("workflow=many_not_tags&" + repeat("not_tag", 99, "n")))
+                .containsExactlyInAnyOrder(clean, last);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {101, 1200})
+    void tooManyNotTagValuesAreParameterInvalid(int n) {
+        api().get("/v1/sessions?" + repeat("not_tag", n, "n")).expectError(400, "parameter_invalid", "not_tag");
+    }
+
+    @Test
+    void notTagValuesCountTowardTheTwoHundredInAll() {
+        String q = repeat("tag", 100, "t") + "&" + repeat("not_tag", 100, "n");
+        api().get("/v1/sessions?" + q).expect(200);
+
+        api().get("/v1/sessions?" + q + "&workflow=wf").expectError(400, "parameter_invalid", "workflow");
+        api().get("/v1/sessions?" + repeat("workflow", 100, "wf") + "&" + repeat("not_tag", 100, "n") + "&tag=t")
+                .expectError(400, "parameter_invalid", "tag");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {101, 933, 934, 1200})
     void tooManyTagValuesAreParameterInvalid(int n) {
@@ -52,7 +82,7 @@ class RepeatedValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"workflow", "status", "outcome", "actor.kind"})
+    @ValueSource(strings = {"workflow", "status", "outcome", "actor.kind", "not_tag"})
     void everyRepeatableParameterTakesAtMostAHundredValues(String param) {
         String value = switch (param) {
             case "status" -> "created";

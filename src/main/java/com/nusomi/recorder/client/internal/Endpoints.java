@@ -133,6 +133,7 @@ public final class Endpoints {
             url.addQueryParameter("until", q.until().toString());
         }
         q.tags().forEach(t -> url.addQueryParameter("tag", t));
+        q.notTags().forEach(t -> url.addQueryParameter("not_tag", t));
         if (q.includeTags()) {
             url.addQueryParameter("include", "tags");
         }

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Filters of {@code GET /v1/sessions}. Repeated values of one filter are ORed (tags are ANDed); filters
+ * Filters of {@code GET /v1/sessions}. Repeated values of one filter are ORed (tags are ANDed, and a session
+ * carrying any of the excluded tags [ext] is left out); filters
  * combine with AND. {@code since} is an instant or a relative duration such as {@code 7d}.
  * Immutable; {@link #toBuilder()} to derive another.
  */
@@ -25,6 +26,7 @@ public final class SessionQuery {
     private final String since;
     private final Instant until;
     private final List<String> tags;
+    private final List<String> notTags;
     private final boolean includeTags;
     private final boolean deletedOnly;
     private final Integer limit;
@@ -38,6 +40,7 @@ public final class SessionQuery {
         since = b.since;
         until = b.until;
         tags = List.copyOf(b.tags);
+        notTags = List.copyOf(b.notTags);
         includeTags = b.includeTags;
         deletedOnly = b.deletedOnly;
         limit = b.limit;
@@ -62,6 +65,7 @@ public final class SessionQuery {
         b.since = since;
         b.until = until;
         b.tags.addAll(tags);
+        b.notTags.addAll(notTags);
         b.includeTags = includeTags;
         b.deletedOnly = deletedOnly;
         b.limit = limit;
@@ -103,6 +107,11 @@ public final class SessionQuery {
         return tags;
     }
 
+    /** Tag names no listed session carries [ext]. */
+    public List<String> notTags() {
+        return notTags;
+    }
+
     public boolean includeTags() {
         return includeTags;
     }
@@ -123,7 +132,8 @@ public final class SessionQuery {
     public String toString() {
         return "SessionQuery{workflows=" + workflows + ", statuses=" + statuses + ", outcomes=" + outcomes
                 + ", actorKinds=" + actorKinds + ", since=" + since + ", until=" + until + ", tags=" + tags
-                + ", includeTags=" + includeTags + ", deletedOnly=" + deletedOnly + ", limit=" + limit
+                + ", notTags=" + notTags + ", includeTags=" + includeTags + ", deletedOnly=" + deletedOnly
+                + ", limit=" + limit
                 + ", cursor=" + cursor + "}";
     }
 
@@ -152,6 +162,7 @@ public final class SessionQuery {
         private String since;
         private Instant until;
         private final List<String> tags = new ArrayList<>();
+        private final List<String> notTags = new ArrayList<>();
         private boolean includeTags;
         private boolean deletedOnly;
         private Integer limit;
@@ -245,6 +256,20 @@ public final class SessionQuery {
 
         public Builder tags(Collection<String> names) {
             this.tags.addAll(names);
+            return this;
+        }
+
+        /**
+         * Sessions carrying no tag of any of these names [ext] ({@code not_tag}). A server without the extension
+         * refuses it (400 {@code unknown_parameter}).
+         */
+        public Builder notTag(String... names) {
+            this.notTags.addAll(List.of(names));
+            return this;
+        }
+
+        public Builder notTags(Collection<String> names) {
+            this.notTags.addAll(names);
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.util.List;
  *       several values becomes one ordered sub-query per value, merged (UNION ALL, then ORDER BY ... LIMIT).</li>
  *   <li>Else, over the index of all live (or trashed) sessions.</li>
  * </ul>
+ * Excluded tags ({@code not_tag}) never drive the walk: they are one {@code NOT EXISTS} term on each row.
  * Terms that must not pick the index are written {@code +column}, which SQLite and PostgreSQL both read as the
  * column itself but which keeps SQLite's planner from choosing that column's index.
  *
@@ -73,8 +74,8 @@ record SessionListSql(String sql, List<Object> params) {
     private static SessionListSql byWorkflowAndStatus(SessionQuery q, int fetch) {
         List<Object> params = new ArrayList<>();
         List<String> parts = new ArrayList<>();
-        SessionQuery rest = new SessionQuery(List.of(), List.of(), q.outcomes(), q.actorKinds(), q.tags(), q.since(),
-                q.until(), q.trash(), q.afterCreatedAt(), q.afterId(), q.limit());
+        SessionQuery rest = new SessionQuery(List.of(), List.of(), q.outcomes(), q.actorKinds(), q.tags(), q.notTags(),
+                q.since(), q.until(), q.trash(), q.afterCreatedAt(), q.afterId(), q.limit());
         for (String workflow : q.workflows()) {
             for (String status : q.statuses()) {
                 params.add(workflow);
@@ -129,6 +130,8 @@ record SessionListSql(String sql, List<Object> params) {
             params.add(q.afterCreatedAt());
             params.add(q.afterId());
         }
+        // Qualified: json_each has an "id" column of its own, which a bare "id" in the sub-query would name.
+        notTags(terms, params, q, "sessions.id");
         return String.join(" AND ", terms);
     }
 
@@ -139,6 +142,19 @@ record SessionListSql(String sql, List<Object> params) {
         }
         terms.add("+" + column + " IN (SELECT value FROM json_each(?))");
         params.add(jsonArray(values));
+    }
+
+    /**
+     * The excluded tags [ext], as one term whatever their number: no (name, session) row of the session, found by
+     * primary key, has any of the names. A session carrying both a required and an excluded tag matches nothing.
+     */
+    private static void notTags(List<String> terms, List<Object> params, SessionQuery q, String sessionIdColumn) {
+        if (q.notTags().isEmpty()) {
+            return;
+        }
+        terms.add("NOT EXISTS (SELECT 1 FROM json_each(?) j JOIN session_tag_names x ON x.name = j.value "
+                + "AND x.session_id = " + sessionIdColumn + ")");
+        params.add(jsonArray(q.notTags().stream().distinct().toList()));
     }
 
     private static SessionListSql byTag(SessionQuery q, int fetch) {
@@ -170,6 +186,7 @@ record SessionListSql(String sql, List<Object> params) {
             params.add(jsonArray(others));
             params.add(others.size());
         }
+        notTags(terms, params, q, "n.session_id");
         List<String> sessionTerms = new ArrayList<>();
         filter(sessionTerms, params, "s.workflow", q.workflows(), null);
         filter(sessionTerms, params, "s.actor_kind", q.actorKinds(), null);

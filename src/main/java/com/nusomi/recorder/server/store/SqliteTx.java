@@ -90,22 +90,26 @@ final class SqliteTx implements StoreWriter {
 
     // ---- tags, events, frames ---------------------------------------------------------------------------------
 
+    /** A session's tags with their author: the key's label is the one it has now (keys are found by id). */
+    private static final String TAG_SELECT = "SELECT t.id, t.session_id, t.name, t.data, t.created_at, t.offset_ms, "
+            + "t.added_by_key_id, k.label FROM tags t LEFT JOIN api_keys k ON k.id = t.added_by_key_id "
+            + "WHERE t.session_id = ? ";
+
     @Override
     public List<TagRecord> tagsOf(String sessionId) {
-        return query("SELECT id, session_id, name, data, created_at, offset_ms FROM tags WHERE session_id = ? "
-                + "ORDER BY created_at, id", SqliteTx::tag, sessionId);
+        return query(TAG_SELECT + "ORDER BY t.created_at, t.id", SqliteTx::tag, sessionId);
     }
 
     @Override
     public List<TagRecord> tagsOf(String sessionId, int limit) {
-        return query("SELECT id, session_id, name, data, created_at, offset_ms FROM tags WHERE session_id = ? "
-                + "ORDER BY created_at, id LIMIT ?", SqliteTx::tag, sessionId, limit);
+        return query(TAG_SELECT + "ORDER BY t.created_at, t.id LIMIT ?", SqliteTx::tag, sessionId, limit);
     }
 
     @Override
     public void insertTag(TagRecord t, long sessionCreatedAt) {
-        update("INSERT INTO tags (id, session_id, name, data, created_at, offset_ms) VALUES (?, ?, ?, ?, ?, ?)",
-                t.id(), t.sessionId(), t.name(), t.data(), t.createdAt(), t.offsetMs());
+        update("INSERT INTO tags (id, session_id, name, data, created_at, offset_ms, added_by_key_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                t.id(), t.sessionId(), t.name(), t.data(), t.createdAt(), t.offsetMs(), t.addedByKeyId());
         update("INSERT INTO session_tag_names (name, session_id, session_created_at, deleted) VALUES (?, ?, ?, 0) "
                 + "ON CONFLICT (name, session_id) DO NOTHING", t.name(), t.sessionId(), sessionCreatedAt);
         update("UPDATE sessions SET tag_count = tag_count + 1 WHERE id = ?", t.sessionId());
@@ -399,7 +403,7 @@ final class SqliteTx implements StoreWriter {
 
     private static TagRecord tag(ResultSet rs) throws SQLException {
         return new TagRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                nullableLong(rs, 6));
+                nullableLong(rs, 6), rs.getString(7), rs.getString(8));
     }
 
     private static ApiKeyRecord key(ResultSet rs) throws SQLException {

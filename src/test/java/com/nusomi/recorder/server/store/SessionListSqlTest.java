@@ -72,6 +72,37 @@ class SessionListSqlTest {
         assertThat(SessionListSql.build(many).sql()).isEqualTo(SessionListSql.build(few).sql());
     }
 
+    private List<String> listNot(List<String> tags, List<String> notTags) {
+        SessionQuery q = new SessionQuery(List.of(), List.of(), List.of(), List.of(), tags, notTags, null, null, false,
+                null, null, 100);
+        return store.read(tx -> tx.listSessions(q)).stream().map(SessionRecord::id).toList();
+    }
+
+    @Test
+    void thousandsOfExcludedTagsRunAndFilterRight() {
+        List<String> many = names("n", 2000);
+        session("ses_a", "wf", 1, "n1999", "keep");
+        session("ses_b", "wf", 2, "keep");
+        session("ses_c", "wf", 3, "n0");
+        session("ses_d", "wf", 4);
+
+        assertThat(listNot(List.of(), many)).containsExactly("ses_d", "ses_b");
+        assertThat(listNot(List.of("keep"), many)).containsExactly("ses_b");
+        assertThat(listNot(List.of(), many.subList(0, 1999))).containsExactly("ses_d", "ses_b", "ses_a");
+    }
+
+    @Test
+    void theSqlDoesNotGrowWithTheExcludedTags() {
+        for (List<String> tags : List.of(List.<String>of(), names("t", 3))) {
+            SessionQuery few = new SessionQuery(names("wf", 2), List.of(), List.of(), List.of(), tags,
+                    names("n", 2), null, null, false, null, null, 100);
+            SessionQuery many = new SessionQuery(names("wf", 2), List.of(), List.of(), List.of(), tags,
+                    names("n", 900), null, null, false, null, null, 100);
+
+            assertThat(SessionListSql.build(many).sql()).isEqualTo(SessionListSql.build(few).sql());
+        }
+    }
+
     @Test
     void aStoreErrorNamesNoSql() {
         List<Object> seen = new ArrayList<>();
