@@ -18,6 +18,7 @@ import com.nusomi.recorder.recorder.spool.ServerKey;
 import com.nusomi.recorder.recorder.spool.SpoolFolders;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -218,7 +219,8 @@ public final class RecorderHost implements AutoCloseable {
         public void onStateChanged(String sessionId, RecordingState state) {
             listeners.forEach(l -> l.onStateChanged(sessionId, state));
             if (state == RecordingState.STOPPED) {
-                afterRecording();
+                // not on this thread: it is the stopped session's uploader, which the rebuild closes and joins
+                CompletableFuture.runAsync(RecorderHost.this::afterRecording);
             }
         }
 

@@ -335,8 +335,8 @@ public final class Recording {
             }
         });
         uploader.completion().whenComplete((acknowledged, e) -> {
+            notify.released(this); // before STOPPED: a listener told of the stop finds no recording active
             notify.state(counters, RecordingState.STOPPED);
-            notify.released(this);
             if (e != null) {
                 stopped.completeExceptionally(e);
             } else if (!acknowledged) {
