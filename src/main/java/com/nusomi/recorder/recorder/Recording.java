@@ -478,6 +478,7 @@ public final class Recording {
     private OptionalLong takeNewPicture() throws Exception {
         MaskedCapture.Frame frame = capture.capture(options.screen());
         desk.frameScale((double) frame.rgb().getWidth() / frame.bounds().width);
+        desk.seen(frame.desktop());
         noteFocus(frame.desktop());
         reportBlackout(frame.plan());
         reportBlackScreen(frame.screenBlack());

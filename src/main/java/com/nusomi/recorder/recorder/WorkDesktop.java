@@ -62,6 +62,14 @@ final class WorkDesktop {
         return recent;
     }
 
+    /** Takes a snapshot read elsewhere (a frame's) as the latest look, sparing a read for the input after it. */
+    void seen(DesktopSnapshot desktop) {
+        if (desktop != null) {
+            recent = desktop;
+            recentNanos = System.nanoTime();
+        }
+    }
+
     /** A click may move the focus, which the window manager has not done yet: the next look reads afresh. */
     void forget() {
         recent = null;

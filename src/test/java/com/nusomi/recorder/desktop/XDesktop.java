@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -126,13 +128,12 @@ public final class XDesktop implements BeforeAllCallback {
         boolean ok() throws IOException, InterruptedException;
     }
 
-    private static void waitFor(Check check, String what) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("timed out waiting for " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
+    private static void waitFor(Check check, String what) throws IOException {
+        try {
+            Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(check::ok);
+        } catch (ConditionTimeoutException e) {
+            throw new IOException("timed out waiting for " + what, e);
         }
     }
 }

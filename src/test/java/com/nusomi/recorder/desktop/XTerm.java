@@ -2,7 +2,10 @@ package com.nusomi.recorder.desktop;
 
 import java.awt.Rectangle;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real xterm on the test desktop, filled with one colour (background and text alike) so that its pixels can be
@@ -26,30 +29,35 @@ public final class XTerm implements AutoCloseable {
         Process p = new ProcessBuilder("xterm", "-T", title, "-bg", colour, "-fg", colour, "-cr", colour,
                 "-geometry", "40x10+" + x + "+" + y, "-e", "sleep", "600")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String id = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (id == null) {
-            try {
-                String found = Tools.xdotool("search", "--name", "^" + title + "$").strip();
-                if (!found.isEmpty() && !Tools.run("xprop", "-id", found.split("\\s+")[0], "_NET_FRAME_EXTENTS")
-                        .contains("not found")) {
-                    id = found.split("\\s+")[0];
-                }
-            } catch (IOException notYet) {
-                // xdotool exits 1 while nothing matches
-            }
-            if (id == null) {
-                if (System.nanoTime() > deadline || !p.isAlive()) {
-                    p.destroyForcibly();
-                    throw new IOException("xterm '" + title + "' did not appear");
-                }
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
+        String id;
+        try {
+            id = Awaitility.await("xterm '" + title + "' managed").atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> managedWindow(title, p), found -> found != null);
+        } catch (ConditionTimeoutException e) {
+            p.destroyForcibly();
+            throw new IOException("xterm '" + title + "' did not appear", e);
         }
         XTerm t = new XTerm(p, title, id);
         t.place(x, y, w, h);
         t.raise();
         return t;
+    }
+
+    /** The window's id once the window manager has framed it, else null (also while xdotool finds nothing). */
+    private static String managedWindow(String title, Process p) throws IOException, InterruptedException {
+        if (!p.isAlive()) {
+            throw new IOException("xterm '" + title + "' exited");
+        }
+        try {
+            String found = Tools.xdotool("search", "--name", "^" + title + "$").strip();
+            if (found.isEmpty()) {
+                return null;
+            }
+            String id = found.split("\\s+")[0];
+            return Tools.run("xprop", "-id", id, "_NET_FRAME_EXTENTS").contains("not found") ? null : id;
+        } catch (IOException notYet) {
+            return null; // xdotool exits 1 while nothing matches
+        }
     }
 
     /** Moves and resizes the client area (the frame follows) and waits until the server reports it. */

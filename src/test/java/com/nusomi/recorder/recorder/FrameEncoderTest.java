@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nusomi.recorder.recorder.capture.FrameEncoder;
+import com.nusomi.recorder.recorder.capture.MaskPlan;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import java.awt.Color;
@@ -25,11 +26,11 @@ class FrameEncoderTest {
     }
 
     @Test
-    void blackOutUsesDesktopCoordinatesOfTheCapturedArea() {
+    void masksUseDesktopCoordinatesOfTheCapturedArea() {
         BufferedImage img = filled(100, 50, Color.WHITE);
         // the captured monitor sits right of a 1920 px one
-        FrameEncoder.blackOut(img, new Rectangle(1920, 0, 100, 50), List.of(new Rectangle(1900, 10, 40, 10),
-                new Rectangle(0, 0, 500, 500)));
+        new MaskPlan(List.of(new Rectangle(1900, 10, 40, 10), new Rectangle(0, 0, 500, 500)), false, null, 0)
+                .paint(img, new Rectangle(1920, 0, 100, 50));
         assertThat(img.getRGB(5, 15) & 0xFFFFFF).isZero();
         assertThat(img.getRGB(25, 15) & 0xFFFFFF).isEqualTo(0xFFFFFF);
         assertThat(img.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xFFFFFF);

@@ -83,7 +83,8 @@ class RecorderBenchmark {
                     long t0 = System.nanoTime();
                     ScreenSource.Capture c = robot.capture(ScreenSelection.primary());
                     BufferedImage rgb = FrameEncoder.toRgb(c.image());
-                    FrameEncoder.blackOut(rgb, c.bounds(), java.util.List.of(new java.awt.Rectangle(0, 0, 300, 200)));
+                    new com.nusomi.recorder.recorder.capture.MaskPlan(java.util.List.of(new java.awt.Rectangle(0, 0, 300, 200)),
+                            false, null, 0).paint(rgb, c.bounds());
                     FrameEncoder.pixelHash(rgb);
                     long t1 = System.nanoTime();
                     byte[] jpeg = enc.jpeg(rgb);
@@ -339,7 +340,7 @@ class RecorderBenchmark {
                     }
                     rects.add(new java.awt.Rectangle(0, 0, 1200, 780)); // the main window, as before
                     long t1 = System.nanoTime();
-                    FrameEncoder.blackOut(rgb, c.bounds(), rects);
+                    new com.nusomi.recorder.recorder.capture.MaskPlan(rects, false, null, 0).paint(rgb, c.bounds());
                     long t2 = System.nanoTime();
                     var before = x11.snapshot();
                     var after = x11.snapshot();

@@ -61,11 +61,11 @@ class ServerSwitchTest {
         first.use(clientA, keyA);
         Session sa = LocalServer.newRecordingSession(clientA);
         Recording ra = first.service().start(sa.id(), sa.startedAt(), options());
-        clicks(first, 20);
+        clicks(first, l, 20);
         await().atMost(10, TimeUnit.SECONDS).until(() -> uploadedOf(l, sa.id()) >= 3);
         a.stop();
         long before = recordedOf(l, sa.id()).size();
-        clicks(first, 20);
+        clicks(first, l, 20);
         await().atMost(10, TimeUnit.SECONDS).until(() -> recordedOf(l, sa.id()).size() > before + 3);
         ra.stop();
         await().atMost(10, TimeUnit.SECONDS).until(() -> recordedOf(l, sa.id()).stream()
@@ -87,7 +87,7 @@ class ServerSwitchTest {
 
         Session sb = LocalServer.newRecordingSession(clientB);
         Recording rb = host.service().start(sb.id(), sb.startedAt(), options());
-        clicks(host, 10);
+        clicks(host, l, 10);
         await().atMost(10, TimeUnit.SECONDS).until(() -> recordedOf(l, sb.id()).size() >= 3);
         rb.stop().orTimeout(30, TimeUnit.SECONDS).join();
         assertThatThrownBy(() -> clientB.get(sa.id())).isInstanceOf(NotFoundException.class);
@@ -130,12 +130,14 @@ class ServerSwitchTest {
                 .eventFlushInterval(Duration.ofMillis(100)).clickCaptureDelay(Duration.ZERO).build();
     }
 
-    private static void clicks(RecorderHost host, int n) throws InterruptedException {
+    /** Sends n clicks and waits until the recorder has them in its journal. */
+    private static void clicks(RecorderHost host, CollectingListener l, int n) {
         SyntheticInputSource input = (SyntheticInputSource) host.inputSource();
+        int before = l.recordedEventIds().size();
         for (int i = 0; i < n; i++) {
             input.click(10 + i, 20 + i, MouseButton.PRIMARY);
-            Thread.sleep(20);
         }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> l.recordedEventIds().size() >= before + n);
     }
 
     private static List<EntryInfo> recordedOf(CollectingListener l, String sessionId) {

@@ -1,8 +1,6 @@
 package com.nusomi.recorder.recorder.capture;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
@@ -10,7 +8,6 @@ import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -51,25 +48,6 @@ public final class FrameEncoder implements AutoCloseable {
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         paint(image, rgb);
         return rgb;
-    }
-
-    /** Paints the rectangles (desktop coordinates) black where they overlap the captured area. */
-    public static void blackOut(BufferedImage image, Rectangle captured, Collection<Rectangle> rects) {
-        if (rects == null || rects.isEmpty()) {
-            return;
-        }
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setColor(Color.BLACK);
-            for (Rectangle r : rects) {
-                Rectangle hit = r.intersection(captured);
-                if (!hit.isEmpty()) {
-                    g.fillRect(hit.x - captured.x, hit.y - captured.y, hit.width, hit.height);
-                }
-            }
-        } finally {
-            g.dispose();
-        }
     }
 
     /** A 64-bit hash of the pixels (and size) of a {@code TYPE_INT_RGB} image. */

@@ -50,14 +50,13 @@ public final class MaskedCapture {
     public Frame capture(ScreenSelection selection) throws Exception {
         MaskPlan before = plan(read());
         ScreenSource.Capture c = screen.capture(selection);
-        Object desktop = read();
+        Look desktop = read();
         MaskPlan after = plan(desktop);
         BufferedImage rgb = FrameEncoder.toRgb(c.image());
         boolean black = isBlack(rgb);
         before.paint(rgb, c.bounds());
         after.paint(rgb, c.bounds());
-        return new Frame(rgb, c.bounds(), before.blackAll() ? before : after, black,
-                desktop instanceof DesktopSnapshot s ? s : null);
+        return new Frame(rgb, c.bounds(), before.blackAll() ? before : after, black, desktop.snapshot());
     }
 
     /** True when every pixel of a grid 8 pixels apart is black (a few thousand reads for 1080p). */
@@ -78,20 +77,23 @@ public final class MaskedCapture {
         return plan(read());
     }
 
-    /** A snapshot, or the reason there is none (a string). */
-    private Object read() {
+    /** One look at the desktop: its snapshot, or why there is none. */
+    private record Look(DesktopSnapshot snapshot, String whyNone) {
+    }
+
+    private Look read() {
         if (!windows.supported()) {
-            return windows.describe();
+            return new Look(null, windows.describe());
         }
         try {
-            return windows.snapshot();
+            return new Look(windows.snapshot(), null);
         } catch (WindowLookupException e) {
-            return e.getMessage();
+            return new Look(null, e.getMessage());
         }
     }
 
-    private MaskPlan plan(Object desktop) {
-        return desktop instanceof DesktopSnapshot s ? masks.plan(s)
-                : masks.planWithoutDesktop(String.valueOf(desktop), ownFallback.get());
+    private MaskPlan plan(Look desktop) {
+        return desktop.snapshot() != null ? masks.plan(desktop.snapshot())
+                : masks.planWithoutDesktop(desktop.whyNone(), ownFallback.get());
     }
 }
