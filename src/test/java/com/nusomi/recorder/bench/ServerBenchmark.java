@@ -10,6 +10,7 @@ import com.nusomi.recorder.server.ServerConfig;
 import com.nusomi.recorder.server.store.BenchAccess;
 import com.nusomi.recorder.server.store.SessionQuery;
 import com.nusomi.recorder.server.store.SessionRecord;
+import com.nusomi.recorder.server.store.SqliteStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -529,10 +530,7 @@ class ServerBenchmark {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
         try (Statement st = c.createStatement()) {
             // The same settings as the store's read connections.
-            st.execute("PRAGMA busy_timeout=10000");
-            st.execute("PRAGMA cache_size=-32768");
-            st.execute("PRAGMA temp_store=MEMORY");
-            st.execute("PRAGMA mmap_size=268435456");
+            SqliteStore.tune(st, SqliteStore.READER_CACHE_KIB);
             st.execute("PRAGMA query_only=1");
         }
         return c;

@@ -21,6 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteStore implements Store {
     private static final int READERS = 8;
+    /** Page cache of the one writer connection (KiB): bulk writes touch many index pages. */
+    private static final int WRITER_CACHE_KIB = 32 * 1024;
+    /** Page cache of each read connection (KiB); see {@link #tune}. */
+    public static final int READER_CACHE_KIB = 8 * 1024;
 
     private final String url;
     private final Connection writer;
@@ -33,7 +37,7 @@ public final class SqliteStore implements Store {
 
     private SqliteStore(Path file) throws SQLException {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
-        this.writer = open();
+        this.writer = open(WRITER_CACHE_KIB);
         Migrations.apply(writer);
         writer.setAutoCommit(false);
     }
@@ -87,18 +91,32 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private Connection open() throws SQLException {
+    private Connection open(int cacheKiB) throws SQLException {
         Connection c = DriverManager.getConnection(url);
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=NORMAL");
-            st.execute("PRAGMA busy_timeout=10000");
             st.execute("PRAGMA foreign_keys=OFF");
-            st.execute("PRAGMA cache_size=-32768");
-            st.execute("PRAGMA temp_store=MEMORY");
-            st.execute("PRAGMA mmap_size=268435456");
+            tune(st, cacheKiB);
         }
         return c;
+    }
+
+    /**
+     * The settings every connection reads with; a benchmark's raw SQL uses them too, to do the same work.
+     *
+     * <p>No memory-mapped I/O: each connection would map the file on its own, and a page read through nine
+     * mappings counts nine times in the process's resident memory (a 100 MB list at the contract's limits took
+     * the server from 83 to 775 MiB, 616 of them the database file mapped again and again). The kernel's page
+     * cache still holds the file once. The page cache of a connection is capped so that one request, which reads
+     * on one connection, adds at most that much: with 8 such requests at once the server grew 32 MiB with a
+     * 2 MiB cache, 78 with 8 MiB and 277 with 32 MiB (BENCHMARKS.md, "Server memory").
+     */
+    public static void tune(Statement st, int cacheKiB) throws SQLException {
+        st.execute("PRAGMA busy_timeout=10000");
+        st.execute("PRAGMA cache_size=-" + cacheKiB);
+        st.execute("PRAGMA temp_store=MEMORY");
+        st.execute("PRAGMA mmap_size=0");
     }
 
     @Override
@@ -173,7 +191,7 @@ public final class SqliteStore implements Store {
 
     private Connection openReader() {
         try {
-            Connection c = open();
+            Connection c = open(READER_CACHE_KIB);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA query_only=1");
             }
