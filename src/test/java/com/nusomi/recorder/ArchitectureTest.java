@@ -98,6 +98,13 @@ class ArchitectureTest {
             .because("screens see the API through the client; only boot starts the embedded server");
 
     @ArchTest
+    static final ArchRule uiKnowsNothingOfTheSpool = noClasses()
+            .that().resideInAPackage("com.nusomi.recorder.ui..")
+            .should().dependOnClassesThat().resideInAPackage("com.nusomi.recorder.recorder.spool..")
+            .because("the spool is the recorder's own: screens finish runs and read what was refused or waits"
+                    + " through the recorder's public types, never by writing or reading the journal");
+
+    @ArchTest
     static final ArchRule onlyTheCliWritesToStandardOut = noClasses()
             .that().resideOutsideOfPackage("com.nusomi.recorder.cli..")
             .should().accessField(System.class, "out")

@@ -26,8 +26,16 @@ public interface RecorderListener {
     default void onUploaded(EntryInfo entry) {
     }
 
-    /** The server refused an entry for good; it is kept in the session's rejected list on disk. */
+    /**
+     * The server refused an entry for good; it is kept in the session's rejected list on disk. By default handed on
+     * to {@link #onRejectedWork}, described without the spool's types.
+     */
     default void onRejected(RejectedEntry rejected) {
+        onRejectedWork(RejectedWork.of(rejected));
+    }
+
+    /** The server refused a piece of work for good (what the app shows; see {@link #onRejected}). */
+    default void onRejectedWork(RejectedWork rejected) {
     }
 
     /** A frame could not be captured or encoded (the recording goes on). */

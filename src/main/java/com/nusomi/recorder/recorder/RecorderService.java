@@ -1,6 +1,7 @@
 package com.nusomi.recorder.recorder;
 
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
@@ -104,6 +105,16 @@ public final class RecorderService implements AutoCloseable {
         return server == null ? List.of() : SpoolFolders.backlogElsewhere(dataDir, server);
     }
 
+    /** The key id of this recorder's server, or null for the unkeyed spool ({@link Builder#server}). */
+    public String serverId() {
+        return server == null ? null : server.id();
+    }
+
+    /** {@link #backlogElsewhere()} as the app shows it, one per other server. Reads the disk: not on the UI thread. */
+    public List<ServerBacklog> waitingElsewhere() {
+        return backlogElsewhere().stream().map(ServerBacklog::of).toList();
+    }
+
     /** Where clicks and keys come from (the same for every recording of this service). */
     public InputSource inputSource() {
         return input;
@@ -175,6 +186,23 @@ public final class RecorderService implements AutoCloseable {
         countersFor(sessionId, journal);
         journal.appendStop();
         return u.completion();
+    }
+
+    /**
+     * {@link #finish(String)} with a verdict: the {@code outcome} tag (none for null) then the stop, after everything
+     * recorded (the tag through the recording if the session is the one recorded, else into its journal).
+     */
+    public CompletableFuture<Boolean> finish(String sessionId, Outcome outcome) {
+        if (outcome != null) {
+            String json = "{\"value\":\"" + outcome.wireValue() + "\"}";
+            Recording r = active();
+            if (r != null && r.sessionId().equals(sessionId)) {
+                r.tag("outcome", json).join();
+            } else {
+                spool.journal(sessionId).appendTag("outcome", json);
+            }
+        }
+        return finish(sessionId);
     }
 
     /** Counts of a session known to this service (recording or recovered), or null. */

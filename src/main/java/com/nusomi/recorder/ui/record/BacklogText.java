@@ -1,6 +1,6 @@
 package com.nusomi.recorder.ui.record;
 
-import com.nusomi.recorder.recorder.spool.SpoolFolders;
+import com.nusomi.recorder.recorder.ServerBacklog;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,11 +9,11 @@ final class BacklogText {
     private BacklogText() {
     }
 
-    static String of(List<SpoolFolders.Backlog> backlog) {
+    static String of(List<ServerBacklog> backlog) {
         return backlog.stream().map(BacklogText::line).collect(Collectors.joining("\n"));
     }
 
-    private static String line(SpoolFolders.Backlog b) {
+    private static String line(ServerBacklog b) {
         return b.entries() + (b.entries() == 1 ? " entry" : " entries") + " waiting for " + b.serverLabel() + " ("
                 + b.sessions() + (b.sessions() == 1 ? " session" : " sessions")
                 + "): sent when the app is connected to that server again.";

@@ -6,7 +6,7 @@ import com.nusomi.recorder.recorder.RecorderStats;
 import com.nusomi.recorder.recorder.RecorderWarning;
 import com.nusomi.recorder.recorder.Recording;
 import com.nusomi.recorder.recorder.RecordingState;
-import com.nusomi.recorder.recorder.spool.RejectedEntry;
+import com.nusomi.recorder.recorder.RejectedWork;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +52,7 @@ public final class LiveRecording implements RecorderListener {
     private final ReadOnlyStringWrapper inputLost = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper("0");
     private final ObservableList<RecorderWarning> warnings = FXCollections.observableArrayList();
-    private final ObservableList<RejectedEntry> rejected = FXCollections.observableArrayList();
+    private final ObservableList<RejectedWork> rejected = FXCollections.observableArrayList();
 
     /** Without a scheduler (view-model tests) every update is shown at once. */
     public LiveRecording(TaskRunner tasks) {
@@ -154,8 +154,8 @@ public final class LiveRecording implements RecorderListener {
     }
 
     @Override
-    public void onRejected(RejectedEntry r) {
-        if (r.entry().sessionId().equals(sessionId)) {
+    public void onRejectedWork(RejectedWork r) {
+        if (r.sessionId().equals(sessionId)) {
             tasks.onUi(() -> rejected.add(r));
         }
     }
@@ -196,15 +196,15 @@ public final class LiveRecording implements RecorderListener {
     /** A line per refused entry: kind, frame seq, HTTP status and the server's error (for the details popup). */
     public String rejectedDetails() {
         StringBuilder b = new StringBuilder();
-        for (RejectedEntry r : rejected) {
-            b.append(r.entry().kind().name().toLowerCase(Locale.ROOT));
-            if (r.entry().frameSeq() >= 0) {
-                b.append(" seq ").append(r.entry().frameSeq());
+        for (RejectedWork r : rejected) {
+            b.append(r.kind().name().toLowerCase(Locale.ROOT));
+            if (r.frameSeq() >= 0) {
+                b.append(" seq ").append(r.frameSeq());
             }
-            if (r.entry().tagName() != null) {
-                b.append(" \"").append(r.entry().tagName()).append('"');
+            if (r.tagName() != null) {
+                b.append(" \"").append(r.tagName()).append('"');
             }
-            b.append(" · entry ").append(r.entry().index())
+            b.append(" · entry ").append(r.index())
                     .append(" · HTTP ").append(r.httpStatus());
             if (r.code() != null) {
                 b.append(" ").append(r.code());
@@ -277,7 +277,7 @@ public final class LiveRecording implements RecorderListener {
         return warnings;
     }
 
-    public ObservableList<RejectedEntry> rejected() {
+    public ObservableList<RejectedWork> rejected() {
         return rejected;
     }
 }

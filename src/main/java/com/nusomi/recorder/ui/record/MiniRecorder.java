@@ -64,7 +64,7 @@ public final class MiniRecorder {
         Label timer = new Label();
         timer.setId("miniTimer");
         timer.getStyleClass().add("mini-timer");
-        timer.textProperty().bind(vm.elapsedTextProperty());
+        timer.textProperty().bind(vm.current().timer().textProperty());
         // "Stop" in words: at this size the stop-circle icon alone reads as a record button
         Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
         stop.setId("miniStopButton");
@@ -80,22 +80,22 @@ public final class MiniRecorder {
         pause.setId("miniPauseButton");
         pause.getStyleClass().addAll("flat", "small");
         Tips.set(pause, "Pause recording");
-        pause.visibleProperty().bind(vm.canContinueBinding().not());
+        pause.visibleProperty().bind(vm.controls().canContinueBinding().not());
         pause.managedProperty().bind(pause.visibleProperty());
-        pause.disableProperty().bind(vm.canPauseBinding().not());
-        pause.setOnAction(e -> vm.onPause());
+        pause.disableProperty().bind(vm.controls().canPauseBinding().not());
+        pause.setOnAction(e -> vm.controls().onPause());
         Button resume = new Button(null, new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
         resume.setId("miniResumeButton");
         resume.getStyleClass().addAll("success", "small");
         Tips.set(resume, "Resume recording");
-        resume.visibleProperty().bind(vm.canContinueBinding());
+        resume.visibleProperty().bind(vm.controls().canContinueBinding());
         resume.managedProperty().bind(resume.visibleProperty());
-        resume.setOnAction(e -> vm.onContinue());
+        resume.setOnAction(e -> vm.controls().onContinue());
         // the controls sit at the right edge, above the end of the quick tags, the timer at the left
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        HBox top = new HBox(8, dot, timer, TimerLabels.paused(vm, "miniPausedLabel", "mini-paused"), spacer, pause,
-                resume, stop, restore);
+        Label paused = TimerLabels.paused(vm.current().timer(), "miniPausedLabel", "mini-paused");
+        HBox top = new HBox(8, dot, timer, paused, spacer, pause, resume, stop, restore);
         top.setAlignment(Pos.CENTER_LEFT);
 
         vm.tags().presets().addListener((ListChangeListener<String>) c -> rebuild());
@@ -139,8 +139,8 @@ public final class MiniRecorder {
         restart.setId("miniRestartInputButton");
         restart.getStyleClass().add("small");
         restart.setMinWidth(Region.USE_PREF_SIZE);
-        restart.disableProperty().bind(vm.canRestartInputBinding().not());
-        restart.setOnAction(e -> vm.onRestartInput());
+        restart.disableProperty().bind(vm.controls().canRestartInputBinding().not());
+        restart.setOnAction(e -> vm.controls().onRestartInput());
         HBox row = new HBox(8, lost, restart);
         row.setId("miniInputLostRow");
         row.setAlignment(Pos.CENTER_LEFT);
@@ -163,8 +163,8 @@ public final class MiniRecorder {
             b.getStyleClass().addAll("preset-tag", "small");
             b.setMnemonicParsing(false);
             Tips.set(b, "Tag \"" + p + "\"");
-            b.disableProperty().bind(vm.canTagBinding().not());
-            b.setOnAction(e -> vm.onTagPreset(p));
+            b.disableProperty().bind(vm.tagging().canTagBinding().not());
+            b.setOnAction(e -> vm.tagging().onTagPreset(p));
             quickTags.getChildren().add(b);
         });
         if (presets.size() > MAX_QUICK_TAGS) {
@@ -172,11 +172,11 @@ public final class MiniRecorder {
             more.setId("miniMorePresets");
             more.getStyleClass().addAll("preset-tag", "small");
             Tips.set(more, "More preset tags");
-            more.disableProperty().bind(vm.canTagBinding().not());
+            more.disableProperty().bind(vm.tagging().canTagBinding().not());
             for (String p : presets.subList(MAX_QUICK_TAGS, presets.size())) {
                 MenuItem item = new MenuItem(p);
                 item.setMnemonicParsing(false);
-                item.setOnAction(e -> vm.onTagPreset(p));
+                item.setOnAction(e -> vm.tagging().onTagPreset(p));
                 more.getItems().add(item);
             }
             quickTags.getChildren().add(more);

@@ -46,21 +46,21 @@ final class TagPanel extends VBox {
         name.setPromptText("tag_name");
         name.textProperty().bindBidirectional(tags.customNameProperty());
         Tips.set(name, "Custom tag name (Ctrl+T)");
-        name.setOnAction(e -> vm.onAddCustomTag());
+        name.setOnAction(e -> vm.tagging().onAddCustomTag());
         TextField data = new TextField();
         data.setId("customTagData");
         data.setPromptText("data (optional JSON)"); // short enough to show whole in the narrowest window
         Tips.set(data, "Optional JSON object saved with the tag, e.g. {\"approver\": \"anna@acme.com\"}");
         data.textProperty().bindBidirectional(tags.customDataProperty());
-        data.setOnAction(e -> vm.onAddCustomTag());
+        data.setOnAction(e -> vm.tagging().onAddCustomTag());
         HBox.setHgrow(data, Priority.ALWAYS);
         name.setPrefWidth(170);
         Button add = new Button("Tag", new FontIcon(MaterialDesignT.TAG_PLUS_OUTLINE));
         add.setId("addTagButton");
         add.setMinWidth(Region.USE_PREF_SIZE);
         Tips.set(add, "Add the custom tag (Enter)");
-        add.disableProperty().bind(vm.canTagBinding().not().or(tags.customValidBinding().not()));
-        add.setOnAction(e -> vm.onAddCustomTag());
+        add.disableProperty().bind(vm.tagging().canTagBinding().not().or(tags.customValidBinding().not()));
+        add.setOnAction(e -> vm.tagging().onAddCustomTag());
         HBox customRow = new HBox(6, name, data, add);
         customRow.setAlignment(Pos.CENTER_LEFT);
         // a problem is only worth showing once something was typed
@@ -84,7 +84,7 @@ final class TagPanel extends VBox {
         });
 
         VBox editable = new VBox(8, presetsLabel, presets, customLabel, customRow, nameProblem, dataProblem);
-        editable.disableProperty().bind(vm.canTagBinding().not());
+        editable.disableProperty().bind(vm.tagging().canTagBinding().not());
         getChildren().addAll(editable, appliedLabel, noTags);
         if (!tags.applied().isEmpty()) {
             appliedList();
@@ -125,8 +125,8 @@ final class TagPanel extends VBox {
             b.getStyleClass().addAll("preset-tag", "small");
             b.setMnemonicParsing(false);
             Tips.set(b, i <= 9 ? "Tag \"" + preset + "\" (Ctrl+" + i + ")" : "Tag \"" + preset + "\"");
-            b.disableProperty().bind(vm.canTagBinding().not());
-            b.setOnAction(e -> vm.onTagPreset(preset));
+            b.disableProperty().bind(vm.tagging().canTagBinding().not());
+            b.setOnAction(e -> vm.tagging().onTagPreset(preset));
             presets.getChildren().add(b);
         }
     }

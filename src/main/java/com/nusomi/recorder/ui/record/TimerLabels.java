@@ -18,14 +18,14 @@ final class TimerLabels {
      * The Record screen's large timer with the paused time in its bottom right corner: inside the timer's box, so
      * that nothing below it moves when a pause begins.
      */
-    static StackPane main(RecordViewModel vm) {
+    static StackPane main(RecordTimer timer) {
         Label elapsed = new Label();
         elapsed.setId("elapsedLabel");
         elapsed.getStyleClass().add("timer");
-        elapsed.textProperty().bind(vm.elapsedTextProperty());
+        elapsed.textProperty().bind(timer.textProperty());
         elapsed.setMaxWidth(Double.MAX_VALUE);
         Tips.set(elapsed, "Time recorded: pauses are not counted");
-        Label paused = paused(vm, "pausedLabel", "timer-paused");
+        Label paused = paused(timer, "pausedLabel", "timer-paused");
         StackPane box = new StackPane(elapsed, paused);
         StackPane.setAlignment(paused, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(paused, new Insets(0, 10, 6, 0));
@@ -33,11 +33,11 @@ final class TimerLabels {
     }
 
     /** The paused time, shown once there was a pause. */
-    static Label paused(RecordViewModel vm, String id, String styleClass) {
+    static Label paused(RecordTimer timer, String id, String styleClass) {
         Label paused = new Label();
         paused.setId(id);
         paused.getStyleClass().add(styleClass);
-        paused.textProperty().bind(vm.timer().pausedTextProperty());
+        paused.textProperty().bind(timer.pausedTextProperty());
         paused.visibleProperty().bind(paused.textProperty().isNotEmpty());
         paused.managedProperty().bind(paused.visibleProperty());
         paused.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

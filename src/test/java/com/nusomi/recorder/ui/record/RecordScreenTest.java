@@ -283,7 +283,7 @@ class RecordScreenTest {
         RecordViewModel vm = app.window.recordViewModel();
         String id = vm.sessionProperty().get().id();
         app.clock.freeze(); // the timer moves only as the test says from here on
-        robot.interact(vm::tick);
+        robot.interact(vm.current()::tick);
         String recorded = text(robot, "#elapsedLabel");
         javafx.scene.Parent mini = app.window.miniRecorder().stage().getScene().getRoot();
         assertThat(robot.lookup("#pausedLabel").query().isVisible()).as("no pause yet").isFalse();
@@ -291,7 +291,7 @@ class RecordScreenTest {
         robot.clickOn("#pauseButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#elapsedLabel").startsWith("PAUSED"));
         app.clock.advance(Duration.ofSeconds(12));
-        robot.interact(vm::tick);
+        robot.interact(vm.current()::tick);
         assertThat(text(robot, "#elapsedLabel")).as("the timer stands still").isEqualTo("PAUSED · " + recorded);
         assertThat(text(robot, "#pausedLabel")).isEqualTo("paused 0:12");
         assertThat(robot.lookup("#pausedLabel").query().isVisible()).isTrue();
@@ -310,7 +310,7 @@ class RecordScreenTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#statusLabel").equals("Recording"));
         assertThat(text(robot, "#elapsedLabel")).isEqualTo(recorded);
         app.clock.advance(Duration.ofSeconds(3));
-        robot.interact(vm::tick);
+        robot.interact(vm.current()::tick);
         assertThat(seconds(text(robot, "#elapsedLabel"))).as("runs again, from where it stood")
                 .isEqualTo(seconds(recorded) + 3);
         assertThat(text(robot, "#pausedLabel")).isEqualTo("paused 0:12");

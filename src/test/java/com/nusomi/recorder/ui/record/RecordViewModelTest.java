@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.recorder.RecorderService;
 import com.nusomi.recorder.recorder.RecorderWarning;
+import com.nusomi.recorder.recorder.RejectedWork;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
 import java.time.Duration;
@@ -88,7 +89,7 @@ class RecordViewModelTest {
     @Test
     void createIsRefusedForAnInvalidWorkflowBeforeAnyRequest() {
         vm.workflowProperty().set("Process Invoice");
-        assertThat(vm.workflowProblemProperty().get()).contains("lowercase");
+        assertThat(vm.form().workflowProblemProperty().get()).contains("lowercase");
         assertThat(vm.canCreateBinding().get()).isFalse();
         vm.onCreate();
         assertThat(sessionsOnServer()).isEmpty();
@@ -97,11 +98,11 @@ class RecordViewModelTest {
     @Test
     void createIsRefusedForMetadataThatIsNotAJsonObject() {
         vm.workflowProperty().set("process_invoice");
-        vm.metadata().setRaw(true);
-        vm.metadata().rawTextProperty().set("[1, 2]");
-        assertThat(vm.metadata().problemProperty().get()).contains("JSON object");
-        vm.metadata().rawTextProperty().set("{\"vendor\": ");
-        assertThat(vm.metadata().problemProperty().get()).startsWith("Not valid JSON");
+        vm.form().metadata().setRaw(true);
+        vm.form().metadata().rawTextProperty().set("[1, 2]");
+        assertThat(vm.form().metadata().problemProperty().get()).contains("JSON object");
+        vm.form().metadata().rawTextProperty().set("{\"vendor\": ");
+        assertThat(vm.form().metadata().problemProperty().get()).startsWith("Not valid JSON");
         assertThat(vm.canCreateBinding().get()).isFalse();
         vm.onCreate();
         assertThat(sessionsOnServer()).isEmpty();
@@ -110,10 +111,10 @@ class RecordViewModelTest {
     @Test
     void createIsRefusedForMetadataOver16Kilobytes() {
         vm.workflowProperty().set("process_invoice");
-        vm.metadata().setRaw(true);
-        vm.metadata().rawTextProperty().set("{\"notes\": \"" + "x".repeat(16_384) + "\"}");
-        assertThat(vm.metadata().bytesProperty().get()).isGreaterThan(16_384);
-        assertThat(vm.metadata().problemProperty().get()).contains("limit is 16 KB");
+        vm.form().metadata().setRaw(true);
+        vm.form().metadata().rawTextProperty().set("{\"notes\": \"" + "x".repeat(16_384) + "\"}");
+        assertThat(vm.form().metadata().bytesProperty().get()).isGreaterThan(16_384);
+        assertThat(vm.form().metadata().problemProperty().get()).contains("limit is 16 KB");
         assertThat(vm.canCreateBinding().get()).isFalse();
         vm.onCreate();
         assertThat(sessionsOnServer()).isEmpty();
@@ -122,13 +123,13 @@ class RecordViewModelTest {
     @Test
     void createStartTagAndStopWithAVerdict() {
         vm.workflowProperty().set("process_invoice");
-        vm.actorIdProperty().set("alex@nusomi.com");
-        vm.metadata().rows().get(0).keyProperty().set("vendor");
-        vm.metadata().rows().get(0).valueProperty().set("Acme");
-        vm.metadata().addRow();
-        vm.metadata().rows().get(1).keyProperty().set("amount");
-        vm.metadata().rows().get(1).typeProperty().set(MetadataRow.ValueType.NUMBER);
-        vm.metadata().rows().get(1).valueProperty().set("4500");
+        vm.form().actorIdProperty().set("alex@nusomi.com");
+        vm.form().metadata().rows().get(0).keyProperty().set("vendor");
+        vm.form().metadata().rows().get(0).valueProperty().set("Acme");
+        vm.form().metadata().addRow();
+        vm.form().metadata().rows().get(1).keyProperty().set("amount");
+        vm.form().metadata().rows().get(1).typeProperty().set(MetadataRow.ValueType.NUMBER);
+        vm.form().metadata().rows().get(1).valueProperty().set("4500");
         vm.startImmediatelyProperty().set(false);
 
         vm.onCreate();
@@ -137,10 +138,10 @@ class RecordViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(RecordState.RECORDING);
         assertThat(settings.startedSessions).containsExactly(vm.sessionProperty().get().id());
 
-        vm.onTagPreset("submitted_for_approval");
+        vm.tagging().onTagPreset("submitted_for_approval");
         vm.tags().customNameProperty().set("manual_check");
         vm.tags().customDataProperty().set("{\"by\": \"anna\"}");
-        vm.onAddCustomTag();
+        vm.tagging().onAddCustomTag();
         vm.onStop(Verdict.ERROR);
 
         String id = vm.sessionProperty().get().id();
@@ -167,13 +168,13 @@ class RecordViewModelTest {
         int port = server.port();
         server.close();
 
-        vm.onTagPreset("step_done");
+        vm.tagging().onTagPreset("step_done");
         assertThat(vm.operations().getFailure()).isNotNull();
         assertThat(vm.operations().getFailure().title()).contains("step_done");
         assertThat(vm.stateProperty().get()).isEqualTo(RecordState.CREATED);
 
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
-        vm.onRetry();
+        vm.operations().retry();
         assertThat(vm.operations().getFailure()).isNull();
         assertThat(client.get(id, Include.TAGS).tags()).extracting(Tag::name).containsExactly("step_done");
     }
@@ -187,7 +188,7 @@ class RecordViewModelTest {
         int port = server.port();
         server.close();
 
-        vm.onTagPreset("step_done");
+        vm.tagging().onTagPreset("step_done");
         assertThat(vm.operations().getFailure()).isNull();
         assertThat(vm.tags().applied()).extracting(Tag::name).containsExactly("step_done");
         await().atMost(Duration.ofSeconds(30)).until(() -> vm.live().uploadWaitingProperty().get()
@@ -218,11 +219,10 @@ class RecordViewModelTest {
                 && vm.operations().getFailure().title().contains("refused the stop"));
         assertThat(vm.operations().getFailure().title()).contains(id);
         assertThat(vm.operations().getFailure().requestId()).isNotBlank();
-        assertThat(vm.live().rejected()).extracting(r -> r.entry().kind())
-                .contains(com.nusomi.recorder.recorder.spool.EntryKind.STOP);
+        assertThat(vm.live().rejected()).extracting(RejectedWork::kind).contains(RejectedWork.Kind.STOP);
         assertThat(vm.live().rejectedDetails()).contains("stop");
         assertThat(vm.stateProperty().get()).isEqualTo(RecordState.STOPPED);
-        assertThat(vm.statusTextProperty().get()).isEqualTo("Stop refused by the server");
+        assertThat(vm.current().statusTextBinding().get()).isEqualTo("Stop refused by the server");
         assertThat(vm.canCreateBinding().get()).isTrue();
         assertThat(vm.live().activeProperty().get()).isFalse();
     }
@@ -237,8 +237,8 @@ class RecordViewModelTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
         assertThat(vm.live().inputNoticeProperty().get()).isEqualTo(
                 "Clicks and keys are not recorded: no X server for global hooks — frames and notes still are");
-        vm.noteProperty().set("typed the invoice number");
-        vm.onAddNote();
+        vm.controls().noteProperty().set("typed the invoice number");
+        vm.controls().onAddNote();
         vm.onStop(Verdict.SUCCESS);
         awaitState(vm, RecordState.STOPPED);
         Session s = client.get(vm.sessionProperty().get().id());
@@ -270,31 +270,31 @@ class RecordViewModelTest {
         vm.onCreate();
         await().atMost(Duration.ofSeconds(10)).until(() -> vm.canPauseBinding().get());
         String id = vm.sessionProperty().get().id();
-        long start = vm.elapsedMsProperty().get();
+        long start = vm.current().timer().recordedMsProperty().get();
 
         now.addAndGet(5_000);
-        vm.tick();
-        assertThat(vm.elapsedMsProperty().get()).isEqualTo(start + 5_000);
-        vm.onPause();
+        vm.current().tick();
+        assertThat(vm.current().timer().recordedMsProperty().get()).isEqualTo(start + 5_000);
+        vm.controls().onPause();
         await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().pausedProperty().get());
         now.addAndGet(12_000);
-        vm.tick();
-        assertThat(vm.elapsedMsProperty().get()).as("frozen while paused").isEqualTo(start + 5_000);
-        assertThat(vm.elapsedTextProperty().get()).isEqualTo("PAUSED · 00:00:05");
-        assertThat(vm.timer().pausedTextProperty().get()).isEqualTo("paused 0:12");
-        vm.onContinue();
+        vm.current().tick();
+        assertThat(vm.current().timer().recordedMsProperty().get()).as("frozen while paused").isEqualTo(start + 5_000);
+        assertThat(vm.current().timer().textProperty().get()).isEqualTo("PAUSED · 00:00:05");
+        assertThat(vm.current().timer().pausedTextProperty().get()).isEqualTo("paused 0:12");
+        vm.controls().onContinue();
         await().atMost(Duration.ofSeconds(10)).until(() -> !vm.live().pausedProperty().get());
         now.addAndGet(3_000);
-        vm.tick();
-        assertThat(vm.elapsedMsProperty().get()).isEqualTo(start + 8_000);
-        assertThat(vm.timer().pausedTextProperty().get()).isEqualTo("paused 0:12");
+        vm.current().tick();
+        assertThat(vm.current().timer().recordedMsProperty().get()).isEqualTo(start + 8_000);
+        assertThat(vm.current().timer().pausedTextProperty().get()).isEqualTo("paused 0:12");
 
         vm.onStop(Verdict.SERVER_DECIDES);
         awaitState(vm, RecordState.STOPPED);
         Session s = client.get(id);
-        assertThat(vm.elapsedMsProperty().get()).as("the server's duration less its paused time")
+        assertThat(vm.current().timer().recordedMsProperty().get()).as("the server's duration less its paused time")
                 .isEqualTo(s.durationMs() - s.pausedMs());
-        assertThat(vm.timer().pausedMsProperty().get()).isEqualTo(s.pausedMs());
+        assertThat(vm.current().timer().pausedMsProperty().get()).isEqualTo(s.pausedMs());
     }
 
     @Test
@@ -304,18 +304,18 @@ class RecordViewModelTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> vm.canPauseBinding().get());
         String id = vm.sessionProperty().get().id();
 
-        vm.onPause();
+        vm.controls().onPause();
         await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().pausedProperty().get());
-        assertThat(vm.elapsedTextProperty().get()).startsWith("PAUSED");
-        assertThat(vm.statusTextProperty().get()).isEqualTo("Paused");
-        assertThat(vm.canContinueBinding().get()).isTrue();
-        vm.onContinue();
+        assertThat(vm.current().timer().textProperty().get()).startsWith("PAUSED");
+        assertThat(vm.current().statusTextBinding().get()).isEqualTo("Paused");
+        assertThat(vm.controls().canContinueBinding().get()).isTrue();
+        vm.controls().onContinue();
         await().atMost(Duration.ofSeconds(10)).until(() -> !vm.live().pausedProperty().get());
-        assertThat(vm.statusTextProperty().get()).isEqualTo("Recording");
+        assertThat(vm.current().statusTextBinding().get()).isEqualTo("Recording");
 
-        vm.noteProperty().set("vendor field was empty");
-        vm.onAddNote();
-        assertThat(vm.noteProperty().get()).isEmpty();
+        vm.controls().noteProperty().set("vendor field was empty");
+        vm.controls().onAddNote();
+        assertThat(vm.controls().noteProperty().get()).isEmpty();
         vm.onStop(Verdict.SERVER_DECIDES);
         awaitState(vm, RecordState.STOPPED);
 
@@ -335,16 +335,36 @@ class RecordViewModelTest {
         settings.rememberStarted("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ");
         RecordViewModel fresh = newViewModel();
         fresh.onConnected();
-        assertThat(fresh.leftRecording()).extracting(Session::id).containsExactly(left.id());
+        assertThat(fresh.left().sessions()).extracting(Session::id).containsExactly(left.id());
         assertThat(settings.startedSessions).containsExactly(left.id());
 
-        fresh.onResumeLeft(fresh.leftRecording().get(0));
+        fresh.onResumeLeft(fresh.left().sessions().get(0));
         assertThat(fresh.stateProperty().get()).isEqualTo(RecordState.RECORDING);
         assertThat(fresh.sessionProperty().get().id()).isEqualTo(left.id());
         await().atMost(Duration.ofSeconds(10)).until(() -> fresh.live().activeProperty().get());
         fresh.onStop(Verdict.SERVER_DECIDES);
         awaitState(fresh, RecordState.STOPPED);
         assertThat(client.get(left.id()).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+    }
+
+    @Test
+    void aSessionLeftRecordingIsStoppedWithItsVerdictThroughTheRecorder() {
+        Session left = client.create(CreateSessionRequest.builder("process_invoice").start(true).build());
+        settings.rememberStarted(left.id());
+        RecordViewModel fresh = newViewModel();
+        fresh.onConnected();
+        assertThat(fresh.left().sessions()).extracting(Session::id).containsExactly(left.id());
+
+        fresh.onStopLeft(fresh.left().sessions().get(0), Verdict.ERROR);
+        await().atMost(Duration.ofSeconds(30)).until(() -> fresh.left().sessions().isEmpty()
+                && !fresh.operations().isBusy());
+        assertThat(fresh.operations().getFailure()).isNull();
+        Session s = client.get(left.id(), Include.TAGS);
+        assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(s.tags()).extracting(Tag::name).containsExactly("outcome");
+        assertThat(settings.startedSessions).isEmpty();
+        assertThat(fresh.stateProperty().get()).as("the screen shows no session").isEqualTo(RecordState.IDLE);
     }
 
     @Test
@@ -361,13 +381,13 @@ class RecordViewModelTest {
         assertThat(vm.canStopBinding().get()).isTrue();
         vm.onStart();
         assertThat(vm.canStartBinding().get()).isFalse();
-        assertThat(vm.canTagBinding().get()).isTrue();
+        assertThat(vm.tagging().canTagBinding().get()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> vm.canPauseBinding().get());
         vm.onStop(Verdict.SUCCESS);
         awaitState(vm, RecordState.STOPPED);
         assertThat(vm.canCreateBinding().get()).isTrue();
         assertThat(vm.canStopBinding().get()).isFalse();
-        assertThat(vm.canTagBinding().get()).isFalse();
+        assertThat(vm.tagging().canTagBinding().get()).isFalse();
     }
 
     @Test
@@ -375,12 +395,12 @@ class RecordViewModelTest {
         settings.countdownBeforeStart = true;
         vm.workflowProperty().set("process_invoice");
         vm.onCreate();
-        assertThat(vm.countdownProperty().get()).isEqualTo(3);
+        assertThat(vm.countdown().remainingProperty().get()).isEqualTo(3);
         assertThat(sessionsOnServer()).isEmpty();
-        vm.onCountdownTick();
-        vm.onCountdownTick();
+        vm.countdown().onTick();
+        vm.countdown().onTick();
         assertThat(sessionsOnServer()).isEmpty();
-        vm.onCountdownTick();
+        vm.countdown().onTick();
         assertThat(vm.stateProperty().get()).isEqualTo(RecordState.RECORDING);
         assertThat(sessionsOnServer()).hasSize(1);
     }
