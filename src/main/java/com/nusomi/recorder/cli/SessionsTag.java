@@ -2,6 +2,7 @@ package com.nusomi.recorder.cli;
 
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.client.request.ContractRules;
 import com.nusomi.recorder.client.request.TagRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ final class SessionsTag extends SessionsSubcommand {
     @Parameters(index = "0", paramLabel = "ID")
     String id;
 
-    @Parameters(index = "1", paramLabel = "NAME", description = "^[a-z0-9_]{2,64}$, e.g. outcome")
+    @Parameters(index = "1", paramLabel = "NAME", description = ContractRules.SLUG_PATTERN + ", e.g. outcome")
     String name;
 
     @Option(names = "--data", paramLabel = "JSON", description = "a JSON object, e.g. '{\"value\":\"success\"}'")

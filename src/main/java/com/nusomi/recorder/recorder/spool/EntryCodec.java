@@ -2,12 +2,15 @@ package com.nusomi.recorder.recorder.spool;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nusomi.recorder.client.request.EventInput;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,37 @@ final class EntryCodec {
     private static final byte[] MAGIC = "SRJ1".getBytes(StandardCharsets.US_ASCII);
 
     private EntryCodec() {
+    }
+
+    /** The payload of an event batch entry: a JSON array of the events ({@code id, type, at, data}). */
+    static byte[] encodeEvents(List<EventInput> events) {
+        List<Map<String, Object>> rows = new ArrayList<>(events.size());
+        for (EventInput e : events) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("type", e.type());
+            m.put("at", e.at().toString());
+            m.put("data", e.data());
+            rows.add(m);
+        }
+        try {
+            return JSON.writeValueAsBytes(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The events of an event batch entry's payload. */
+    static List<EventInput> decodeEvents(byte[] payload) throws IOException {
+        List<Map<String, Object>> rows = JSON.readValue(payload, new TypeReference<List<Map<String, Object>>>() { });
+        List<EventInput> events = new ArrayList<>(rows.size());
+        for (Map<String, Object> m : rows) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = (Map<String, Object>) m.get("data");
+            events.add(EventInput.builder((String) m.get("type")).id((String) m.get("id"))
+                    .at(Instant.parse((String) m.get("at"))).data(data).build());
+        }
+        return events;
     }
 
     static byte[] encode(JournalEntry e) {

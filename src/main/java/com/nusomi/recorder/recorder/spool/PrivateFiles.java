@@ -1,11 +1,14 @@
 package com.nusomi.recorder.recorder.spool;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -48,5 +51,19 @@ final class PrivateFiles {
     /** Opens a file, creating it as 0600 if the options create it. */
     static FileChannel open(Path file, OpenOption... options) throws IOException {
         return FileChannel.open(file, Set.of(options), FILE);
+    }
+
+    /** Appends {@code line} to a log file (created 0600), forced to disk if asked. */
+    static void appendLine(Path file, String line, boolean force) throws IOException {
+        try (FileChannel ch = open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            if (force) {
+                ch.force(false);
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
 package com.nusomi.recorder.recorder.spool;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.nusomi.recorder.client.request.ContractRules;
 import com.nusomi.recorder.client.request.EventInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,35 +14,28 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The ordered, durable journal of one session. Each entry is a file {@code <index>-<kind>[-<seq>].entry}, written
  * to a temporary name, forced to disk, renamed and the folder forced: only then is it recorded. Uploaded entries
- * are listed in {@code acked.log} and their files deleted; refused ones move to {@code rejected/} and are listed in
- * {@code rejected.log}. A {@code done} file marks a journal whose stop was sent.
+ * are listed in {@code acked.log} and their files deleted ({@link AckLog}); refused ones move to {@code rejected/}
+ * and are listed in {@code rejected.log} ({@link RejectedLog}). A {@code done} file marks a journal whose stop was
+ * sent. Opening a journal recovers what a crash left ({@link JournalLoader}).
  *
  * <p>An entry's file is deleted only once its line in {@code acked.log} is forced to disk, so a crash or a power
  * loss leaves every entry either acknowledged for good or still on disk (sent again, and absorbed by its
- * idempotency key, seq or event ids). Acknowledgements of frames are forced in groups (up to {@value #ACK_GROUP},
- * or as soon as nothing more is pending), not one by one: an fsync per frame was most of the cost of draining a
- * spool. Event batches, tags and the stop are forced at once, together with any frames acknowledged before them.
+ * idempotency key, seq or event ids).
  */
 public final class SessionJournal {
     static final String ENTRY_SUFFIX = ".entry";
     static final String DONE = "done";
-    private static final String ACKED = "acked.log";
-    private static final String REJECTED = "rejected.log";
     /** Events per entry at most (the API's batch limit). */
-    public static final int MAX_EVENTS = 500;
+    public static final int MAX_EVENTS = ContractRules.MAX_EVENTS_PER_CALL;
     /** Frame acknowledgements forced to disk together, at most. */
-    static final int ACK_GROUP = 64;
+    static final int ACK_GROUP = AckLog.GROUP;
 
     /** An entry waiting for upload. */
     record Pending(long index, EntryKind kind, long frameSeq, Path file, long bytes) {
@@ -59,112 +52,34 @@ public final class SessionJournal {
     private boolean stopRecorded;
     private boolean done;
     private volatile int rejectedCount;
-    private final List<Long> ackedFrameSeqs = new ArrayList<>();
-    /** Acknowledged entries whose {@code acked.log} lines are written but not yet forced; their files stay till then. */
-    private final List<Pending> ackedNotForced = new ArrayList<>();
+    private final AckLog acks;
+    private final RejectedLog rejected;
 
-    private SessionJournal(Spool spool, String sessionId, Path dir) {
+    private SessionJournal(Spool spool, String sessionId, Path dir, JournalLoader.Loaded loaded) {
         this.spool = spool;
         this.sessionId = sessionId;
         this.dir = dir;
-    }
-
-    static SessionJournal open(Spool spool, String sessionId, Path dir) throws IOException {
-        SessionJournal j = new SessionJournal(spool, sessionId, dir);
-        boolean created = !Files.isDirectory(dir);
-        PrivateFiles.directories(dir.resolve("rejected"));
-        if (created) {
-            Spool.forceDirectory(dir.getParent());
-        }
-        j.load();
-        return j;
-    }
-
-    private void load() throws IOException {
-        long maxIndex = -1;
-        long maxSeq = -1;
-        Set<Long> acked = new HashSet<>();
-        Path ackFile = dir.resolve(ACKED);
-        if (Files.exists(ackFile)) {
-            byte[] raw = Files.readAllBytes(ackFile);
-            if (raw.length > 0 && raw[raw.length - 1] != '\n') {
-                appendLine(ackFile, "\n", true); // end a torn last line, so the next one starts clean
-            }
-            for (String line : new String(raw, StandardCharsets.UTF_8).split("\n")) {
-                String[] p = line.trim().split(" ");
-                if (p.length != 3 || !p[0].matches("[0-9]+") || !p[2].matches("-?[0-9]+")) {
-                    continue; // a torn line: that entry is simply uploaded again
-                }
-                long index = Long.parseLong(p[0]);
-                acked.add(index);
-                maxIndex = Math.max(maxIndex, index);
-                long seq = Long.parseLong(p[2]);
-                maxSeq = Math.max(maxSeq, seq);
-                if (seq >= 0) {
-                    ackedFrameSeqs.add(seq);
-                }
-                if (p[1].equals(EntryKind.STOP.fileTag())) {
-                    stopRecorded = true;
-                }
-            }
-        }
-        Path rejFile = dir.resolve(REJECTED);
-        if (Files.exists(rejFile)) {
-            for (String line : Files.readAllLines(rejFile, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    Map<String, Object> m = EntryCodec.JSON.readValue(line, new TypeReference<Map<String, Object>>() { });
-                    maxIndex = Math.max(maxIndex, ((Number) m.get("index")).longValue());
-                    maxSeq = Math.max(maxSeq, ((Number) m.get("seq")).longValue());
-                    if (EntryKind.STOP.fileTag().equals(m.get("kind"))) {
-                        stopRecorded = true;
-                    }
-                    rejectedCount++;
-                } catch (IOException torn) {
-                    // a torn last line; the file itself is still in rejected/
-                }
-            }
-        }
-        List<Pending> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(ENTRY_SUFFIX + ".tmp")) {
-                    Files.deleteIfExists(f); // never finished, so never recorded
-                    continue;
-                }
-                if (!name.endsWith(ENTRY_SUFFIX)) {
-                    continue;
-                }
-                String[] p = name.substring(0, name.length() - ENTRY_SUFFIX.length()).split("-");
-                long index = Long.parseLong(p[0]);
-                EntryKind kind = EntryKind.ofFileTag(p[1]);
-                long seq = p.length > 2 ? Long.parseLong(p[2]) : -1;
-                maxIndex = Math.max(maxIndex, index);
-                maxSeq = Math.max(maxSeq, seq);
-                if (acked.contains(index)) {
-                    long size = Files.size(f);
-                    Files.delete(f); // uploaded; the crash came before the file was removed
-                    spool.release(size);
-                    continue;
-                }
-                if (kind == EntryKind.STOP) {
-                    stopRecorded = true;
-                }
-                found.add(new Pending(index, kind, seq, f, Files.size(f)));
-            }
-        }
-        found.sort(java.util.Comparator.comparingLong(Pending::index));
-        for (Pending p : found) {
+        this.acks = new AckLog(dir, loaded.acked(), spool::release);
+        this.rejected = new RejectedLog(dir);
+        for (Pending p : loaded.pending()) {
             pending.add(p);
             pendingBytes += p.bytes();
         }
         pendingCount = pending.size();
-        nextIndex = maxIndex + 1;
-        nextFrameSeq = maxSeq + 1;
-        done = Files.exists(dir.resolve(DONE));
+        rejectedCount = loaded.rejectedCount();
+        nextIndex = loaded.nextIndex();
+        nextFrameSeq = loaded.nextFrameSeq();
+        stopRecorded = loaded.stopRecorded();
+        done = loaded.done();
+    }
+
+    static SessionJournal open(Spool spool, String sessionId, Path dir) throws IOException {
+        boolean created = !Files.isDirectory(dir);
+        RejectedLog.createFolder(dir);
+        if (created) {
+            Spool.forceDirectory(dir.getParent());
+        }
+        return new SessionJournal(spool, sessionId, dir, JournalLoader.load(dir, spool::release));
     }
 
     public String sessionId() {
@@ -202,7 +117,7 @@ public final class SessionJournal {
 
     /** Seqs of frames the server acknowledged, from {@code acked.log} (for checks and tests). */
     public synchronized List<Long> acknowledgedFrameSeqs() {
-        return List.copyOf(ackedFrameSeqs);
+        return acks.frameSeqs();
     }
 
     /** Records a JPEG frame with the next seq; null when it was skipped because the spool is full. */
@@ -222,23 +137,8 @@ public final class SessionJournal {
         if (events.isEmpty() || events.size() > MAX_EVENTS) {
             throw new IllegalArgumentException("an event batch holds 1 to " + MAX_EVENTS + " events");
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (EventInput e : events) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", e.id());
-            m.put("type", e.type());
-            m.put("at", e.at().toString());
-            m.put("data", e.data());
-            rows.add(m);
-            ids.add(e.id());
-        }
-        byte[] payload;
-        try {
-            payload = EntryCodec.JSON.writeValueAsBytes(rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> ids = events.stream().map(EventInput::id).toList();
+        byte[] payload = EntryCodec.encodeEvents(events);
         synchronized (this) {
             return append(EntryKind.EVENTS, -1, ids, null, null, null, payload);
         }
@@ -260,16 +160,7 @@ public final class SessionJournal {
 
     /** Reads the events of an event batch entry back. */
     public static List<EventInput> events(JournalEntry entry) throws IOException {
-        List<Map<String, Object>> rows = EntryCodec.JSON.readValue(entry.payload(),
-                new TypeReference<List<Map<String, Object>>>() { });
-        List<EventInput> events = new ArrayList<>(rows.size());
-        for (Map<String, Object> m : rows) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> data = (Map<String, Object>) m.get("data");
-            events.add(EventInput.builder((String) m.get("type")).id((String) m.get("id"))
-                    .at(Instant.parse((String) m.get("at"))).data(data).build());
-        }
-        return events;
+        return EntryCodec.decodeEvents(entry.payload());
     }
 
     private EntryInfo append(EntryKind kind, long seq, List<String> eventIds, String tagName, Instant capturedAt,
@@ -360,18 +251,9 @@ public final class SessionJournal {
     }
 
     synchronized void ack(Pending p) throws IOException {
-        String line = p.index() + " " + p.kind().fileTag() + " " + p.frameSeq() + "\n";
-        boolean lastPending = pending.size() == 1;
-        boolean force = p.kind() != EntryKind.FRAME || lastPending || ackedNotForced.size() + 1 >= ACK_GROUP;
-        appendLine(dir.resolve(ACKED), line, force);
-        if (p.frameSeq() >= 0) {
-            ackedFrameSeqs.add(p.frameSeq());
-        }
+        requireHead(p);
+        acks.ack(p, pending.size() == 1);
         removeHead(p);
-        ackedNotForced.add(p);
-        if (force) {
-            deleteAcknowledgedFiles();
-        }
         if (p.kind() == EntryKind.STOP) {
             markDone();
         }
@@ -380,26 +262,12 @@ public final class SessionJournal {
 
     synchronized RejectedEntry reject(Pending p, EntryInfo info, int status, String code, String message,
                                       String requestId) throws IOException {
-        Path target = dir.resolve("rejected").resolve(p.file().getFileName());
-        Files.move(p.file(), target, StandardCopyOption.ATOMIC_MOVE);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("index", p.index());
-        m.put("kind", p.kind().fileTag());
-        m.put("seq", p.frameSeq());
-        m.put("status", status);
-        m.put("code", code);
-        m.put("message", message);
-        m.put("request_id", requestId);
+        requireHead(p);
         Instant now = Instant.now();
-        m.put("at", now.toString());
-        m.put("file", target.getFileName().toString());
-        appendLine(dir.resolve(REJECTED), EntryCodec.JSON.writeValueAsString(m) + "\n", true);
+        Path target = rejected.add(p, status, code, message, requestId, now);
         rejectedCount++;
         removeHead(p);
-        if (!ackedNotForced.isEmpty()) { // no later acknowledgement may come (a refused stop ends the journal)
-            appendLine(dir.resolve(ACKED), "", true);
-            deleteAcknowledgedFiles();
-        }
+        acks.forceAll(); // no later acknowledgement may come (a refused stop ends the journal)
         if (p.kind() == EntryKind.STOP) {
             markDone();
         }
@@ -411,37 +279,22 @@ public final class SessionJournal {
 
     /** The rejected entries kept on disk, oldest first (from {@code rejected.log}). */
     public synchronized List<Map<String, Object>> rejectedLog() {
-        Path rejFile = dir.resolve(REJECTED);
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (!Files.exists(rejFile)) {
-            return out;
-        }
         try {
-            for (String line : Files.readAllLines(rejFile, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    out.add(EntryCodec.JSON.readValue(line, new TypeReference<Map<String, Object>>() { }));
-                }
-            }
+            return RejectedLog.read(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
     }
 
-    /** Deletes the files of acknowledged entries once their {@code acked.log} lines are forced. */
-    private void deleteAcknowledgedFiles() throws IOException {
-        for (Pending done : ackedNotForced) {
-            Files.deleteIfExists(done.file());
-            spool.release(done.bytes());
-        }
-        ackedNotForced.clear();
-    }
-
-    private void removeHead(Pending p) {
-        Pending head = pending.pollFirst();
+    private void requireHead(Pending p) {
+        Pending head = pending.peekFirst();
         if (head == null || head.index() != p.index()) {
             throw new IllegalStateException("journal out of order: expected " + p.index() + ", head was " + head);
         }
+    }
+
+    private void removeHead(Pending p) {
+        pending.pollFirst();
         pendingBytes -= p.bytes();
         pendingCount = pending.size();
     }
@@ -457,18 +310,5 @@ public final class SessionJournal {
             ch.force(true);
         }
         done = true;
-    }
-
-    private static void appendLine(Path file, String line, boolean force) throws IOException {
-        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            if (force) {
-                ch.force(false);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.nusomi.recorder.ui.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nusomi.recorder.client.request.ContractRules;
 import com.nusomi.recorder.ui.common.Rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class MetadataModel {
     }
 
     private void recompute() {
-        Rules.JsonCheck check = raw.get() ? Rules.jsonObject(rawText.get(), "metadata") : fromRows();
+        ContractRules.JsonCheck check = raw.get() ? Rules.jsonObject(rawText.get(), "metadata") : fromRows();
         problem.set(check.problem());
         compact = check.ok() ? check.compact() : null;
         if (check.ok() || check.bytes() > 0) {
@@ -51,7 +52,7 @@ public final class MetadataModel {
         }
     }
 
-    private Rules.JsonCheck fromRows() {
+    private ContractRules.JsonCheck fromRows() {
         Map<String, Object> map = new LinkedHashMap<>();
         int n = 0;
         for (MetadataRow row : rows) {
@@ -61,10 +62,10 @@ public final class MetadataModel {
             }
             String key = row.keyProperty().get().strip();
             if (key.isEmpty()) {
-                return new Rules.JsonCheck(null, 0, "Row " + n + ": enter a key");
+                return new ContractRules.JsonCheck(null, 0, "Row " + n + ": enter a key");
             }
             if (map.containsKey(key)) {
-                return new Rules.JsonCheck(null, 0, "Row " + n + ": the key \"" + key + "\" is already used");
+                return new ContractRules.JsonCheck(null, 0, "Row " + n + ": the key \"" + key + "\" is already used");
             }
             String v = row.valueProperty().get();
             switch (row.typeProperty().get()) {
@@ -74,13 +75,13 @@ public final class MetadataModel {
                         map.put(key, d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
                                 ? (Object) d.longValueExact() : d);
                     } catch (NumberFormatException | ArithmeticException e) {
-                        return new Rules.JsonCheck(null, 0, "Row " + n + ": \"" + v + "\" is not a number");
+                        return new ContractRules.JsonCheck(null, 0, "Row " + n + ": \"" + v + "\" is not a number");
                     }
                 }
                 case BOOLEAN -> {
                     String b = v.strip().toLowerCase(java.util.Locale.ROOT);
                     if (!b.equals("true") && !b.equals("false")) {
-                        return new Rules.JsonCheck(null, 0, "Row " + n + ": a yes/no value is true or false");
+                        return new ContractRules.JsonCheck(null, 0, "Row " + n + ": a yes/no value is true or false");
                     }
                     map.put(key, Boolean.parseBoolean(b));
                 }

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.ui.record;
 
 import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.client.request.ContractRules;
 import com.nusomi.recorder.ui.common.Rules;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -37,7 +38,7 @@ public final class TagsModel {
 
     /** The custom tag's data as compact JSON (null when there is none or it is invalid). */
     String customDataJson() {
-        Rules.JsonCheck c = Rules.jsonObject(customData.get(), "tag data");
+        ContractRules.JsonCheck c = Rules.jsonObject(customData.get(), "tag data");
         return c.ok() && !"{}".equals(c.compact()) ? c.compact() : null;
     }
 

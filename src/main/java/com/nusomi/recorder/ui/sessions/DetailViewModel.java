@@ -6,6 +6,7 @@ import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.request.ContractRules;
 import com.nusomi.recorder.client.request.EventQuery;
 import com.nusomi.recorder.client.request.TagRequest;
 import com.nusomi.recorder.ui.common.Operations;
@@ -74,7 +75,7 @@ public final class DetailViewModel {
         String name = tagName.get() == null ? "" : tagName.get().strip();
         String problem = Rules.slugProblem(name, "tag");
         if (problem == null) {
-            Rules.JsonCheck data = Rules.jsonObject(tagData.get(), "tag data");
+            ContractRules.JsonCheck data = Rules.jsonObject(tagData.get(), "tag data");
             problem = data.problem();
         }
         tagProblem.set(problem);

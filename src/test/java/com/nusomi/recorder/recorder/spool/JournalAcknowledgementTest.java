@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nusomi.recorder.client.request.EventInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,29 @@ class JournalAcknowledgementTest {
             assertThat(List.of(frame0, frame1)).allSatisfy(p -> assertThat(p.file()).doesNotExist());
             assertThat(spool.usedBytes()).isEqualTo(Files.size(data.resolve("spool").resolve("ses_ack")
                     .resolve("rejected").resolve(stop.file().getFileName())));
+        }
+    }
+
+    @Test
+    void anEntryWhoseAckLineWasTornIsPendingAgainAndLaterLinesReadBack(@TempDir Path data) throws Exception {
+        Path ackLog = data.resolve("spool").resolve("ses_ack").resolve(AckLog.FILE);
+        try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE)) {
+            SessionJournal j = spool.journal("ses_ack");
+            appendFrames(j, 2);
+            ackHead(j);
+        }
+        Files.writeString(ackLog, "1 fra", StandardOpenOption.APPEND); // the crash came while its line was written
+        try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE)) {
+            SessionJournal j = spool.journal("ses_ack");
+            assertThat(j.pendingEntries()).isEqualTo(1);
+            assertThat(j.awaitHead(0).frameSeq()).isEqualTo(1);
+            ackHead(j);
+        }
+        try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE)) {
+            SessionJournal j = spool.journal("ses_ack");
+            assertThat(j.pendingEntries()).isZero();
+            assertThat(j.acknowledgedFrameSeqs()).containsExactly(0L, 1L);
+            assertThat(j.nextFrameSeq()).isEqualTo(2);
         }
     }
 }
