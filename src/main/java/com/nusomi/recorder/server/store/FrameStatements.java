@@ -67,13 +67,36 @@ final class FrameStatements {
                 f.seq(), f.capturedAt(), f.offsetMs(), f.width(), f.height(), f.contentType(), f.bytes(), f.sha256());
     }
 
+    /** A session's frames from {@code fromSeq} to {@code toSeq}, both included, in seq order. */
+    List<FrameRecord> between(String sessionId, long fromSeq, long toSeq) {
+        return sql.query("SELECT " + FRAME_COLUMNS + " FROM frames WHERE session_id = ? AND seq BETWEEN ? AND ? "
+                + "ORDER BY seq", FrameStatements::frame, sessionId, fromSeq, toSeq);
+    }
+
+    Optional<RedactionRecord> findRedaction(String sessionId, long seq) {
+        return sql.queryOne("SELECT session_id, seq, original_sha256, rects FROM frame_redactions "
+                + "WHERE session_id = ? AND seq = ?", rs -> new RedactionRecord(rs.getString(1), rs.getLong(2),
+                rs.getString(3), rs.getString(4)), sessionId, seq);
+    }
+
+    /** Points the frame at its redacted image (hash, size in bytes and pixels) and keeps what the redaction did. */
+    void replaceImage(FrameRecord f, RedactionRecord redaction) {
+        sql.update("UPDATE frames SET width = ?, height = ?, bytes = ?, sha256 = ? WHERE session_id = ? AND seq = ?",
+                f.width(), f.height(), f.bytes(), f.sha256(), f.sessionId(), f.seq());
+        sql.update("INSERT INTO frame_redactions (session_id, seq, original_sha256, rects) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (session_id, seq) DO UPDATE SET rects = excluded.rects", redaction.sessionId(),
+                redaction.seq(), redaction.originalSha256(), redaction.rects());
+    }
+
     /** The hashes of the images a session's frames use, each once. */
     List<String> hashesOf(String sessionId) {
         return sql.query("SELECT DISTINCT sha256 FROM frames WHERE session_id = ?", rs -> rs.getString(1), sessionId);
     }
 
+    /** Removes a session's frames and what their redactions kept. */
     void deleteOf(String sessionId) {
         sql.update("DELETE FROM frames WHERE session_id = ?", sessionId);
+        sql.update("DELETE FROM frame_redactions WHERE session_id = ?", sessionId);
     }
 
     private static FrameRecord frame(ResultSet rs) throws SQLException {

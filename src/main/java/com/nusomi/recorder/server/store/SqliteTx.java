@@ -121,6 +121,21 @@ final class SqliteTx implements StoreWriter {
     }
 
     @Override
+    public List<FrameRecord> framesBetween(String sessionId, long fromSeq, long toSeq) {
+        return frames.between(sessionId, fromSeq, toSeq);
+    }
+
+    @Override
+    public Optional<RedactionRecord> findRedaction(String sessionId, long seq) {
+        return frames.findRedaction(sessionId, seq);
+    }
+
+    @Override
+    public void replaceFrameImage(FrameRecord frame, RedactionRecord redaction) {
+        frames.replaceImage(frame, redaction);
+    }
+
+    @Override
     public boolean isImageReferenced(String sha256) {
         return frames.isImageReferenced(sha256);
     }
