@@ -54,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
             Router router = new Router();
             SessionsApi.register(router, frames, store);
             FramesApi.register(router, frames);
+            FrameRedactions.register(router, frames, store);
             EventsApi.register(router);
             AuditApi.register(router, config.version(), store, config.dataDir().resolve("frames"));
             // A client that sends nothing for this long, mid-headers, mid-body or between requests, is dropped.

@@ -16,7 +16,8 @@ import java.util.Set;
 /** The audit log [ext] (admin scope) and the health check [ext] (no auth). */
 final class AuditApi {
     static final Set<String> ACTIONS = Set.of("session.created", "session.started", "session.stopped",
-            "session.tagged", "session.deleted", "session.restored", "session.hard_deleted", "session.purged");
+            "session.tagged", "session.deleted", "session.restored", "session.hard_deleted", "session.purged",
+            "session.redacted");
 
     private AuditApi() {
     }

@@ -97,6 +97,11 @@ final class FrameFiles {
         }
     }
 
+    /** Whether an image is stored under this hash. */
+    boolean has(String sha256) {
+        return Files.isRegularFile(path(sha256));
+    }
+
     byte[] read(String sha256) {
         try {
             return Files.readAllBytes(path(sha256));

@@ -20,7 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Frames [ext]: upload while recording (idempotent by seq and content), list in seq order, fetch an image. */
+/**
+ * Frames [ext]: upload while recording (idempotent by seq and content, a redacted frame's original bytes included),
+ * list in seq order, fetch an image. Redaction is {@link FrameRedactions}.
+ */
 final class FramesApi {
     private final FrameFiles files;
 
@@ -89,7 +92,7 @@ final class FramesApi {
         var existing = tx.findFrame(id, seq);
         if (existing.isPresent()) {
             FrameRecord f = existing.get();
-            if (!f.sha256().equals(sha) || !f.contentType().equals(contentType)) {
+            if (!f.contentType().equals(contentType) || !(f.sha256().equals(sha) || isRedactedOriginal(tx, f, sha))) {
                 throw ApiException.conflict("frame_conflict",
                         "frame " + seq + " of this session was already uploaded with other content");
             }
@@ -110,6 +113,11 @@ final class FramesApi {
         tx.insertFrame(f);
         tx.updateSession(s.withCounts(s.frameCount() + 1, s.eventCount(), s.errorEvents()));
         return ApiResponse.json(201, Json.write(g -> frame(g, f)));
+    }
+
+    /** Whether these bytes are the frame's image as first uploaded, since redacted: a recorder's retry. */
+    private static boolean isRedactedOriginal(StoreReader tx, FrameRecord f, String sha) {
+        return tx.findRedaction(f.sessionId(), f.seq()).map(r -> r.originalSha256().equals(sha)).orElse(false);
     }
 
     private ApiResponse list(ApiRequest r, StoreReader tx) {
@@ -140,13 +148,14 @@ final class FramesApi {
         if (f == null) {
             throw ApiException.notFound("frame_not_found", "session '" + id + "' has no frame " + seqRaw);
         }
+        // Not immutable: a redaction gives the frame a new image, so a cache asks again (If-None-Match: a 304).
         String etag = "\"" + f.sha256() + "\"";
         if (etag.equals(r.header("If-None-Match"))) {
             return new ApiResponse(304, f.contentType(), new byte[0], Map.of()).withHeader("ETag", etag);
         }
         return new ApiResponse(200, f.contentType(), files.read(f.sha256()), Map.of())
                 .withHeader("ETag", etag)
-                .withHeader("Cache-Control", "private, max-age=31536000, immutable");
+                .withHeader("Cache-Control", "private, no-cache");
     }
 
     static void frame(JsonGenerator g, FrameRecord f) throws IOException {

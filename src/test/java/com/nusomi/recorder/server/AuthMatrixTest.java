@@ -63,6 +63,8 @@ class AuthMatrixTest {
             new RouteCase("POST", "/v1/sessions/{id}/stop", null, "write"),
             new RouteCase("POST", "/v1/sessions/{id}/restore", null, "write"),
             new RouteCase("POST", "/v1/sessions/{id}/tags", "{\"name\":\"auth\"}", "write"),
+            new RouteCase("POST", "/v1/sessions/{id}/frames:redact",
+                    "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":1,\"height\":1}]}", "write"),
             new RouteCase("GET", "/v1/audit_logs", null, "admin"),
             new RouteCase("GET", "/v1/audit_logs?session_id={id}", null, "admin"),
             new RouteCase("GET", "/v1/health", null, null));

@@ -23,7 +23,7 @@ import java.util.List;
 final class Migrations {
     /** Every migration, in order. Add new files here. */
     static final List<String> FILES = List.of("V1__initial_schema.sql", "V2__workflow_status_index.sql",
-            "V3__session_pauses.sql", "V4__tag_added_by.sql");
+            "V3__session_pauses.sql", "V4__tag_added_by.sql", "V5__frame_redactions.sql");
 
     private Migrations() {
     }

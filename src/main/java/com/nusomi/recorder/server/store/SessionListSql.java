@@ -56,7 +56,7 @@ record SessionListSql(String sql, List<Object> params) {
             List<Object> params = new ArrayList<>();
             String where = conditions(q, null, null, params);
             params.add(fetch);
-            return new SessionListSql("SELECT " + SqliteTx.SESSION_COLUMNS + " FROM sessions WHERE " + where
+            return new SessionListSql("SELECT " + SessionStatements.SESSION_COLUMNS + " FROM sessions WHERE " + where
                     + " ORDER BY created_at DESC, id DESC LIMIT ?", params);
         }
         List<Object> params = new ArrayList<>();
@@ -64,7 +64,7 @@ record SessionListSql(String sql, List<Object> params) {
         for (String value : values) {
             String where = conditions(q, column, value, params);
             params.add(fetch);
-            parts.add("SELECT " + SqliteTx.SESSION_COLUMNS + " FROM sessions WHERE " + where
+            parts.add("SELECT " + SessionStatements.SESSION_COLUMNS + " FROM sessions WHERE " + where
                     + " ORDER BY created_at DESC, id DESC LIMIT ?");
         }
         return merge(parts, params, fetch);
@@ -82,8 +82,9 @@ record SessionListSql(String sql, List<Object> params) {
                 params.add(status);
                 String where = conditions(rest, null, null, params);
                 params.add(fetch);
-                parts.add("SELECT " + SqliteTx.SESSION_COLUMNS + " FROM sessions WHERE workflow = ? AND status = ? AND "
-                        + where + " ORDER BY created_at DESC, id DESC LIMIT ?");
+                parts.add("SELECT " + SessionStatements.SESSION_COLUMNS
+                        + " FROM sessions WHERE workflow = ? AND status = ? AND " + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?");
             }
         }
         return merge(parts, params, fetch);
@@ -194,7 +195,7 @@ record SessionListSql(String sql, List<Object> params) {
         filter(sessionTerms, params, "s.status", q.statuses(), null);
         terms.addAll(sessionTerms);
         params.add(fetch);
-        String columns = "s." + String.join(", s.", SqliteTx.SESSION_COLUMNS.split(", "));
+        String columns = "s." + String.join(", s.", SessionStatements.SESSION_COLUMNS.split(", "));
         return new SessionListSql("SELECT " + columns + " FROM session_tag_names n JOIN sessions s ON s.id = n.session_id"
                 + " WHERE " + String.join(" AND ", terms)
                 + " ORDER BY n.session_created_at DESC, n.session_id DESC LIMIT ?", params);

@@ -219,7 +219,7 @@ public final class SqliteStore implements Store {
     /** Refreshes the query planner's statistics (cheap; SQLite's advice on close and after bulk loads). */
     public void optimize() {
         write(tx -> {
-            ((SqliteTx) tx).exec("PRAGMA optimize");
+            ((SqliteTx) tx).sql().exec("PRAGMA optimize");
             return null;
         });
     }

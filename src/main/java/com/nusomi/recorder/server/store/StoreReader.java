@@ -26,6 +26,12 @@ public interface StoreReader {
     /** Up to {@code limit + 1} frames in seq order, after {@code afterSeq} (exclusive) when given. */
     List<FrameRecord> listFrames(String sessionId, Long afterSeq, int limit);
 
+    /** The frames from {@code fromSeq} to {@code toSeq}, both included, in seq order. */
+    List<FrameRecord> framesBetween(String sessionId, long fromSeq, long toSeq);
+
+    /** What redactions changed in the frame, if any did. */
+    Optional<RedactionRecord> findRedaction(String sessionId, long seq);
+
     /** Whether any frame still refers to the image with this hash. */
     boolean isImageReferenced(String sha256);
 

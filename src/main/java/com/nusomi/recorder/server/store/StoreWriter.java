@@ -22,6 +22,12 @@ public interface StoreWriter extends StoreReader {
 
     void insertFrame(FrameRecord frame);
 
+    /**
+     * Points a frame at its redacted image ({@code frame}'s hash, bytes, width and height) and keeps the redaction's
+     * record; its original hash is the one of the first record kept for the frame.
+     */
+    void replaceFrameImage(FrameRecord frame, RedactionRecord redaction);
+
     /** Adds the event unless the session already has one with its id; true when added. */
     boolean insertEvent(EventRecord event);
 

@@ -11,7 +11,7 @@ class LoopbackHostTest {
     @ValueSource(strings = {"localhost", "LOCALHOST:8765", "localhost.", "app.localhost:1", "127.0.0.1",
             "127.0.0.1:8765", "127.255.0.9", "[::1]", "[::1]:8765", "[0:0:0:0:0:0:0:1]:80"})
     void loopbackNames(String host) {
-        assertThat(HttpFrontend.isLoopbackHost(host)).isTrue();
+        assertThat(LoopbackHosts.isLoopbackHost(host)).isTrue();
     }
 
     @ParameterizedTest
@@ -19,6 +19,6 @@ class LoopbackHostTest {
             "128.0.0.1", "127.0.0.256", "127.0.0", "0.0.0.0", "[::2]", "[::1]x", "localhost:abc", "192.168.1.2",
             "[::ffff:7f00:1]", ""})
     void otherNames(String host) {
-        assertThat(HttpFrontend.isLoopbackHost(host)).isFalse();
+        assertThat(LoopbackHosts.isLoopbackHost(host)).isFalse();
     }
 }

@@ -11,7 +11,7 @@ public final class BenchAccess {
     private BenchAccess() {
     }
 
-    /** The list statement and its parameters, exactly as {@code SqliteTx.listSessions} would run them. */
+    /** The list statement and its parameters, exactly as {@code SessionStatements.list} would run them. */
     public record ListSql(String sql, List<Object> params) {
     }
 
@@ -21,7 +21,7 @@ public final class BenchAccess {
     }
 
     public static String sessionColumns() {
-        return SqliteTx.SESSION_COLUMNS;
+        return SessionStatements.SESSION_COLUMNS;
     }
 
     public static List<String> migrationFiles() {

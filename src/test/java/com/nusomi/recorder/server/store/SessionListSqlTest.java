@@ -106,7 +106,7 @@ class SessionListSqlTest {
     @Test
     void aStoreErrorNamesNoSql() {
         List<Object> seen = new ArrayList<>();
-        assertThatThrownBy(() -> store.read(tx -> ((SqliteTx) tx).query("SELECT nope FROM sessions WHERE id = ?",
+        assertThatThrownBy(() -> store.read(tx -> ((SqliteTx) tx).sql().query("SELECT nope FROM sessions WHERE id = ?",
                 rs -> seen.add(rs.getString(1)), "secret_value")))
                 .isInstanceOf(StoreException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SELECT").doesNotContain("secret_value"));
