@@ -117,6 +117,13 @@ public final class DetailViewModel {
         });
     }
 
+    /** Drops answers still on the way and lets go of the film strip's session (the screen is going away). */
+    public void dispose() {
+        generation++;
+        loading.set(false);
+        film.dispose();
+    }
+
     /** Every marker event of a session (off the UI thread): its pauses, when the embedded events are cut short. */
     private List<Event> markers(String id) {
         List<Event> out = new ArrayList<>();

@@ -270,8 +270,10 @@ final class SessionDetailPane extends ScrollPane {
         }
     }
 
+    /** Stops following the view model (the screen is going away). */
     void dispose() {
         filmStrip.dispose();
         subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
     }
 }
