@@ -8,6 +8,7 @@ import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.EventQuery;
 import com.nusomi.recorder.client.request.TagRequest;
+import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
 import com.nusomi.recorder.ui.common.Rules;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.scene.image.Image;
 
 /**
  * The detail pane's state: the selected session in full (tags, events, frames summary), fetched off the UI
@@ -41,7 +43,7 @@ public final class DetailViewModel {
     private final StringProperty tagData = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper();
     private final BooleanBinding canTag;
-    private final FilmStripViewModel<javafx.scene.image.Image> film;
+    private final FilmStripViewModel<Image> film;
     private long generation;
     private RecordedTime timeline = RecordedTime.NONE;
 
@@ -55,7 +57,7 @@ public final class DetailViewModel {
     }
 
     DetailViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange,
-                    FilmStripViewModel<javafx.scene.image.Image> film) {
+                    FilmStripViewModel<Image> film) {
         this.tasks = tasks;
         this.film = film;
         session.addListener((o, before, now) -> film.show(now, timeline));
@@ -112,7 +114,7 @@ public final class DetailViewModel {
         }, e -> {
             if (gen == generation) {
                 loading.set(false);
-                ops.fail(com.nusomi.recorder.ui.common.Failure.of("Loading " + id, e, () -> load(id, gen)));
+                ops.fail(Failure.of("Loading " + id, e, () -> load(id, gen)));
             }
         });
     }
@@ -192,7 +194,7 @@ public final class DetailViewModel {
     }
 
     /** The frames of the selected session. */
-    public FilmStripViewModel<javafx.scene.image.Image> film() {
+    public FilmStripViewModel<Image> film() {
         return film;
     }
 

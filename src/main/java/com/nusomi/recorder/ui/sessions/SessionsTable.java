@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
@@ -67,7 +68,7 @@ final class SessionsTable extends TableView<Session> {
         // the tail of an id is what tells ids apart: elide the middle, never the end
         id.setCellFactory(c -> {
             FormattedCell<String> cell = new FormattedCell<>(String::valueOf);
-            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+            cell.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
             return cell;
         });
         getColumns().add(id);

@@ -18,9 +18,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -36,6 +38,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -233,11 +236,11 @@ public final class SessionsView extends BorderPane {
         return bar;
     }
 
-    private static BooleanBinding is(javafx.beans.value.ObservableBooleanValue value) {
+    private static BooleanBinding is(ObservableBooleanValue value) {
         return Bindings.createBooleanBinding(value::get, value);
     }
 
-    private static void show(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {
+    private static void show(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
     }
@@ -253,7 +256,7 @@ public final class SessionsView extends BorderPane {
         };
     }
 
-    private static Button button(String id, String text, org.kordamp.ikonli.Ikon icon, Runnable action) {
+    private static Button button(String id, String text, Ikon icon, Runnable action) {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
         b.setOnAction(e -> action.run());
