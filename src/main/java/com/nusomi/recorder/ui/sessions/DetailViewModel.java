@@ -45,6 +45,7 @@ public final class DetailViewModel {
     private final BooleanBinding canTag;
     private final FilmStripViewModel<Image> film;
     private long generation;
+    private boolean disposed;
     private RecordedTime timeline = RecordedTime.NONE;
 
     /** The session and its timeline, as one load gives them. */
@@ -100,6 +101,9 @@ public final class DetailViewModel {
     }
 
     private void load(String id, long gen) {
+        if (disposed) {
+            return;
+        }
         loading.set(true);
         tasks.run(() -> {
             Session full = client.get().get(id, Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY);
@@ -121,6 +125,7 @@ public final class DetailViewModel {
 
     /** Drops answers still on the way and lets go of the film strip's session (the screen is going away). */
     public void dispose() {
+        disposed = true;
         generation++;
         loading.set(false);
         film.dispose();

@@ -45,6 +45,7 @@ final class SessionPages {
     private long generation;
     private volatile boolean includeTags = true;
     private boolean loadFailed;
+    private boolean closed;
 
     /** Lists through {@code client}, failures shown by {@code ops}; {@code seen} is told the rows of each page. */
     SessionPages(TaskRunner tasks, Operations ops, Supplier<SessionsClient> client, Consumer<List<Session>> seen) {
@@ -66,6 +67,9 @@ final class SessionPages {
      * {@code keep}; {@code landed} runs once they are shown, {@code retry} is offered when the call fails.
      */
     void reload(SessionFilters f, boolean inTrash, boolean keep, Runnable landed, Runnable retry) {
+        if (closed) {
+            return;
+        }
         long gen = ++generation;
         int want = keep ? Math.max(PAGE_SIZE, rows.size()) : PAGE_SIZE;
         loading.set(true);
@@ -118,7 +122,7 @@ final class SessionPages {
 
     /** Loads the next page, if there is one and nothing is loading. */
     void loadMore() {
-        if (loading.get() || !hasMore.get() || cursor == null || query == null) {
+        if (closed || loading.get() || !hasMore.get() || cursor == null || query == null) {
             return;
         }
         long gen = generation;
@@ -145,8 +149,9 @@ final class SessionPages {
         ops.fail(Failure.of(title, e, retry));
     }
 
-    /** Drops every answer still on the way (the screen is going away). */
-    void cancel() {
+    /** Drops every answer still on the way and loads nothing more (the screen is going away). */
+    void close() {
+        closed = true;
         generation++;
         loading.set(false);
     }

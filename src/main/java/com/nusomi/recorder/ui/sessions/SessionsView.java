@@ -108,9 +108,10 @@ public final class SessionsView extends BorderPane {
 
     /**
      * The screen on {@code vm}, laid out as {@code settings} keep it, the view model following {@code connection}
-     * and started. The screen owns the view model: {@link #dispose()} disposes it too.
+     * (its state on the UI thread) and started. The screen owns the view model: {@link #dispose()} disposes it too,
+     * and stops following the connection.
      */
-    static SessionsView open(SessionsViewModel vm, ObservableValue<ConnectionState> connection, Settings settings,
+    public static SessionsView open(SessionsViewModel vm, ObservableValue<ConnectionState> connection, Settings settings,
                              Runnable layoutChanged) {
         SessionsView view = new SessionsView(vm);
         view.keepDetailWidth(settings.sessionsDetailWidth, w -> {

@@ -228,7 +228,7 @@ public final class SessionsViewModel {
         following.unsubscribe();
         following = Subscription.EMPTY;
         debouncer.cancel();
-        pages.cancel();
+        pages.close();
         detail.dispose();
         actions.dispose();
     }
