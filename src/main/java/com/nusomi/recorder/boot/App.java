@@ -64,6 +64,7 @@ public final class App extends Application {
     public void stop() {
         if (window != null) {
             window.rememberPlacement(); // a quit that did not close the window first (Platform.exit)
+            window.dispose();
         }
         if (context != null) {
             try {

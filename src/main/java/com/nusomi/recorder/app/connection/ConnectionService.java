@@ -43,6 +43,11 @@ public final class ConnectionService implements AutoCloseable {
         listener.accept(state);
     }
 
+    /** Stops telling {@code listener} (one given to {@link #addListener}). */
+    public void removeListener(Consumer<ConnectionState> listener) {
+        listeners.remove(listener);
+    }
+
     public ConnectionState state() {
         return state;
     }

@@ -66,6 +66,7 @@ public final class MainWindow {
     private final AppContext ctx;
     private final RecordViewModel recordVm;
     private SettingsViewModel settingsVm;
+    private SessionsView sessionsView;
     private final StatusViewModel statusVm = new StatusViewModel();
     private final RecordView recordView;
     private MiniRecorder mini;
@@ -99,7 +100,8 @@ public final class MainWindow {
         navRecord = navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE),
                 () -> recordView);
         ToggleButton navSessions = navButton("navSessions", "Sessions",
-                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), () -> SessionsView.create(ctx, this::layoutChanged));
+                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED),
+                () -> sessionsView = SessionsView.create(ctx, this::layoutChanged));
         ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
                 () -> new SettingsView(settingsViewModel(), privacyCheckViewModel(), new LogFolderViewModel(
                         ctx.tasks(), AppLog.folder(ctx.dataDir()), LogFolderViewModel.DESKTOP)));
@@ -246,6 +248,13 @@ public final class MainWindow {
                 ctx.saveSettings();
             }
         });
+    }
+
+    /** Makes the screens let go of the context's services (the connection): call it when the window goes away. */
+    public void dispose() {
+        if (sessionsView != null) {
+            sessionsView.dispose();
+        }
     }
 
     /** Keeps the window's place in the settings (done as it closes; call it when the app quits otherwise). */

@@ -9,6 +9,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.ContractRules;
 import com.nusomi.recorder.client.request.EventQuery;
 import com.nusomi.recorder.client.request.TagRequest;
+import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
 import com.nusomi.recorder.ui.common.Rules;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.scene.image.Image;
 
 /**
  * The detail pane's state: the selected session in full (tags, events, frames summary), fetched off the UI
@@ -42,8 +44,9 @@ public final class DetailViewModel {
     private final StringProperty tagData = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper();
     private final BooleanBinding canTag;
-    private final FilmStripViewModel<javafx.scene.image.Image> film;
+    private final FilmStripViewModel<Image> film;
     private long generation;
+    private boolean disposed;
     private RecordedTime timeline = RecordedTime.NONE;
 
     /** The session and its timeline, as one load gives them. */
@@ -56,7 +59,7 @@ public final class DetailViewModel {
     }
 
     DetailViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange,
-                    FilmStripViewModel<javafx.scene.image.Image> film) {
+                    FilmStripViewModel<Image> film) {
         this.tasks = tasks;
         this.film = film;
         session.addListener((o, before, now) -> film.show(now, timeline));
@@ -99,6 +102,9 @@ public final class DetailViewModel {
     }
 
     private void load(String id, long gen) {
+        if (disposed) {
+            return;
+        }
         loading.set(true);
         tasks.run(() -> {
             Session full = client.get().get(id, Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY);
@@ -113,9 +119,17 @@ public final class DetailViewModel {
         }, e -> {
             if (gen == generation) {
                 loading.set(false);
-                ops.fail(com.nusomi.recorder.ui.common.Failure.of("Loading " + id, e, () -> load(id, gen)));
+                ops.fail(Failure.of("Loading " + id, e, () -> load(id, gen)));
             }
         });
+    }
+
+    /** Drops answers still on the way and lets go of the film strip's session (the screen is going away). */
+    public void dispose() {
+        disposed = true;
+        generation++;
+        loading.set(false);
+        film.dispose();
     }
 
     /** Every marker event of a session (off the UI thread): its pauses, when the embedded events are cut short. */
@@ -186,7 +200,7 @@ public final class DetailViewModel {
     }
 
     /** The frames of the selected session. */
-    public FilmStripViewModel<javafx.scene.image.Image> film() {
+    public FilmStripViewModel<Image> film() {
         return film;
     }
 

@@ -1,12 +1,11 @@
 package com.nusomi.recorder.ui.sessions;
 
-import com.nusomi.recorder.ui.sessions.FilmStripViewModel.EventMarker;
 import com.nusomi.recorder.ui.sessions.FilmStripViewModel.Thumb;
+import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -107,7 +106,7 @@ final class FilmStrip extends VBox {
         markerTrack.getStyleClass().add("event-track");
         markerTrack.setMinSize(0, 10);
         markerTrack.setPrefSize(100, 10);
-        vm.markers().addListener((ListChangeListener<EventMarker>) c -> placeMarkers());
+        subscriptions.add(vm.markers().subscribe(this::placeMarkers));
         markerTrack.widthProperty().addListener((o, a, b) -> placeMarkers());
 
         thumbs.setId("thumbnails");
@@ -121,7 +120,7 @@ final class FilmStrip extends VBox {
             // each thumbnail has a border of up to 2 px a side (the current one)
             return Math.max(16, Math.floor((w - THUMB_GAP * (perRow - 1)) / perRow) - 5);
         }, thumbs.widthProperty(), vm.thumbnails());
-        vm.thumbnails().addListener((ListChangeListener<Thumb<Image>>) c -> showThumbnails());
+        subscriptions.add(vm.thumbnails().subscribe(this::showThumbnails));
         subscriptions.add(vm.currentSeqProperty().subscribe(this::markCurrentThumb));
 
         Label listing = new Label();
@@ -205,7 +204,9 @@ final class FilmStrip extends VBox {
         previewBox.requestFocus();
     }
 
+    /** Stops following the view model (the screen is going away). */
     void dispose() {
         subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
     }
 }

@@ -72,7 +72,7 @@ final class FilterBar extends FlowPane {
         ObservableList<String> workflowItems = FXCollections.observableArrayList(model.knownWorkflows());
         CheckComboBox<String> workflow = multi("filterWorkflow", "Workflow", workflowItems, model.workflows(),
                 Function.identity());
-        model.knownWorkflows().addListener((ListChangeListener<String>) c -> {
+        subscriptions.add(model.knownWorkflows().subscribe(() -> {
             syncing = true;
             try {
                 workflowItems.setAll(model.knownWorkflows());
@@ -80,7 +80,7 @@ final class FilterBar extends FlowPane {
             } finally {
                 syncing = false;
             }
-        });
+        }));
         CheckComboBox<SessionStatus> status = multi("filterStatus", "Status",
                 FXCollections.observableArrayList(FilterModel.allStatuses()), model.statuses(), SessionStatus::wireValue);
         CheckComboBox<Outcome> outcome = multi("filterOutcome", "Outcome",
@@ -182,7 +182,7 @@ final class FilterBar extends FlowPane {
             }
         };
         rebuild.run();
-        vm.savedFilterNames().addListener((ListChangeListener<String>) c -> rebuild.run());
+        subscriptions.add(vm.savedFilterNames().subscribe(rebuild));
         return menu;
     }
 
@@ -238,7 +238,7 @@ final class FilterBar extends FlowPane {
                 }
             }
         });
-        chosen.addListener((ListChangeListener<T>) c -> {
+        subscriptions.add(chosen.subscribe(() -> {
             if (!syncing) {
                 syncing = true;
                 try {
@@ -247,7 +247,7 @@ final class FilterBar extends FlowPane {
                     syncing = false;
                 }
             }
-        });
+        }));
         return box;
     }
 
@@ -352,7 +352,9 @@ final class FilterBar extends FlowPane {
         return date.atTime(t).atZone(ZoneId.systemDefault()).toInstant();
     }
 
+    /** Stops following the filter model and the saved filters (the screen is going away). */
     void dispose() {
         subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
     }
 }

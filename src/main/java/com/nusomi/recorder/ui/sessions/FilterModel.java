@@ -7,6 +7,7 @@ import com.nusomi.recorder.ui.common.Rules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import javafx.beans.Observable;
@@ -94,7 +95,7 @@ public final class FilterModel {
     }
 
     /** Adds workflows to the ones offered, keeping them sorted and unique. */
-    public void rememberWorkflows(java.util.Collection<String> seen) {
+    public void rememberWorkflows(Collection<String> seen) {
         TreeSet<String> all = new TreeSet<>(knownWorkflows);
         if (all.addAll(seen)) {
             knownWorkflows.setAll(all);

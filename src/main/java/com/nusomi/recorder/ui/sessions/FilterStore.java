@@ -8,6 +8,7 @@ import com.nusomi.recorder.app.support.JsonFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ public final class FilterStore {
     public record State(SessionFilters current, Map<String, SessionFilters> saved) {
         public State {
             current = current == null ? SessionFilters.NONE : current;
-            saved = saved == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(saved));
+            saved = saved == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(saved));
         }
 
         public static final State EMPTY = new State(SessionFilters.NONE, Map.of());

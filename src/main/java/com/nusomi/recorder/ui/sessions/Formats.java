@@ -93,6 +93,19 @@ final class Formats {
         return t == null ? "" : TIME_MILLIS.format(t);
     }
 
+    /**
+     * The film strip's caption of a frame: {@code Frame 12 · 00:06.0 · <capture time> · 13 of 30}, the words of each
+     * part held together (no-break spaces), so that a narrow pane wraps the caption between its parts only.
+     */
+    static String frameCaption(long seq, long offsetMs, Instant capturedAt, int number, int of) {
+        return String.join("  ·  ", unbroken("Frame " + seq), frameOffset(offsetMs),
+                unbroken(timeMillis(capturedAt)), unbroken(number + " of " + of));
+    }
+
+    private static String unbroken(String part) {
+        return part.replace(' ', '\u00a0');
+    }
+
     /** "1 frame", "0 frames", "2 frames": a count with its noun in the right number. */
     static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);

@@ -2,6 +2,7 @@ package com.nusomi.recorder.ui.sessions;
 
 import com.nusomi.recorder.client.model.FrameImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.scene.image.Image;
 
@@ -19,7 +20,7 @@ final class FrameImages {
         Image image = new Image(new ByteArrayInputStream(frame.bytes()));
         if (image.isError()) {
             Exception e = image.getException();
-            throw new UncheckedIOException(new java.io.IOException("Could not decode the "
+            throw new UncheckedIOException(new IOException("Could not decode the "
                     + frame.contentType() + " image" + (e != null && e.getMessage() != null ? ": "
                     + e.getMessage() : ""), e));
         }

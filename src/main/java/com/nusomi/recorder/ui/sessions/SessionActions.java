@@ -20,12 +20,12 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
+import javafx.util.Subscription;
 
 /**
  * What can be done to the selected sessions: batch stop (1,000 ids a call, with progress and per-id failures),
@@ -45,11 +45,11 @@ public final class SessionActions {
     private final ObservableList<Session> selection;
     private final ObservableSet<String> hidden;
     private final Runnable refresh;
-    private final Debouncer undoTimer;
+    private final UndoOffer undo;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ObservableList<String> failures = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Undo> undo = new ReadOnlyObjectWrapper<>();
+    private final Subscription onFailure;
     private Confirmations confirm = Confirmations.YES;
 
     SessionActions(Operations ops, Supplier<SessionsClient> client, Clock clock, ObservableList<Session> selection,
@@ -60,14 +60,20 @@ public final class SessionActions {
         this.selection = selection;
         this.hidden = hidden;
         this.refresh = refresh;
-        this.undoTimer = undoTimer;
-        ops.failureProperty().addListener((o, before, failure) -> {
+        this.undo = new UndoOffer(undoTimer);
+        onFailure = ops.failureProperty().subscribe(failure -> {
             if (failure != null) {
                 progress.set(-1);
                 message.set(null);
                 hidden.clear();
             }
         });
+    }
+
+    /** Stops following the operations and drops the undo on offer (the screen is going away). */
+    void dispose() {
+        onFailure.unsubscribe();
+        undo.withdraw();
     }
 
     public void setConfirmations(Confirmations confirm) {
@@ -159,38 +165,24 @@ public final class SessionActions {
             } else {
                 report("Deleted " + sessions(r.done()) + "; " + r.failed().size() + " failed:", r.failed());
             }
-            offerUndo(deleted);
-            refresh.run();
-        });
-    }
-
-    private void offerUndo(List<String> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        Undo u = new Undo(ids, "Deleted " + (ids.size() == 1 ? ids.get(0) : sessions(ids.size())) + ".");
-        undo.set(u);
-        undoTimer.trigger(() -> {
-            if (undo.get() == u) {
-                undo.set(null);
+            if (!deleted.isEmpty()) {
+                undo.offer(deleted, "Deleted " + (deleted.size() == 1 ? deleted.get(0) : sessions(deleted.size()))
+                        + ".");
             }
+            refresh.run();
         });
     }
 
     /** Restores what the last delete removed. */
     public void onUndo() {
-        Undo u = undo.get();
-        if (u == null) {
-            return;
+        Undo u = undo.take();
+        if (u != null) {
+            restore(u.ids());
         }
-        undo.set(null);
-        undoTimer.cancel();
-        restore(u.ids());
     }
 
     public void onDismissUndo() {
-        undo.set(null);
-        undoTimer.cancel();
+        undo.withdraw();
     }
 
     /** Restores the selected sessions (trash view). */
@@ -291,7 +283,8 @@ public final class SessionActions {
         return failures;
     }
 
+    /** The last soft delete, which {@link #onUndo()} restores while it is on offer; null when none is. */
     public ReadOnlyObjectProperty<Undo> undoProperty() {
-        return undo.getReadOnlyProperty();
+        return undo.offeredProperty();
     }
 }

@@ -1,14 +1,18 @@
 package com.nusomi.recorder.ui.sessions;
 
 import atlantafx.base.theme.Styles;
-import com.nusomi.recorder.ui.common.Banner;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.FramesSummary;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.ui.common.Banner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,11 +26,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
@@ -67,7 +72,7 @@ final class SessionDetailPane extends ScrollPane {
         for (int i = 0; i < FIELDS.length; i++) {
             Label name = new Label(FIELDS[i]);
             name.getStyleClass().add("muted");
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label();
             value.setId("detail" + FIELDS[i].replace(" ", ""));
             value.setWrapText(true);
@@ -138,7 +143,7 @@ final class SessionDetailPane extends ScrollPane {
         HBox.setHgrow(data, Priority.ALWAYS);
         Button add = new Button("Add tag");
         add.setId("addTag");
-        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.disableProperty().bind(vm.canTagProperty().not());
         add.setOnAction(e -> vm.onAddTag());
         name.setOnAction(e -> vm.onAddTag());
@@ -176,7 +181,7 @@ final class SessionDetailPane extends ScrollPane {
         return l;
     }
 
-    private static TableColumn<Tag, String> textColumn(String title, java.util.function.Function<Tag, String> value,
+    private static TableColumn<Tag, String> textColumn(String title, Function<Tag, String> value,
                                                        double width) {
         TableColumn<Tag, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
@@ -198,7 +203,7 @@ final class SessionDetailPane extends ScrollPane {
         title.setText(s.id());
         String[] v = {s.workflow(), s.status() == null ? "" : s.status().wireValue(),
             s.outcome() == null ? "" : s.outcome().wireValue(),
-            s.stopReason() == null ? "" : s.stopReason().toString().toLowerCase(java.util.Locale.ROOT),
+            s.stopReason() == null ? "" : s.stopReason().toString().toLowerCase(Locale.ROOT),
             s.actor() == null ? "" : s.actor().id() + " (" + s.actor().kind().wireValue() + ")",
             Formats.time(s.createdAt()), Formats.time(s.startedAt()), Formats.time(s.stoppedAt()),
             Formats.duration(s.recordedMs()), Formats.paused(s), String.valueOf(s.frameCount()),
@@ -225,9 +230,9 @@ final class SessionDetailPane extends ScrollPane {
         private final Label type = new Label();
         private final Label data = new Label();
         private final HBox box = new HBox(8, offset, type, data);
-        private final java.util.function.Supplier<RecordedTime> time;
+        private final Supplier<RecordedTime> time;
 
-        EventCell(java.util.function.Supplier<RecordedTime> time, java.util.function.Consumer<Event> onClick) {
+        EventCell(Supplier<RecordedTime> time, Consumer<Event> onClick) {
             this.time = time;
             setOnMouseClicked(click -> {
                 if (!isEmpty() && getItem() != null) {
@@ -270,8 +275,10 @@ final class SessionDetailPane extends ScrollPane {
         }
     }
 
+    /** Stops following the view model (the screen is going away). */
     void dispose() {
         filmStrip.dispose();
         subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
     }
 }

@@ -5,7 +5,6 @@ import atlantafx.base.theme.Tweaks;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -16,11 +15,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
@@ -28,6 +28,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -36,26 +37,29 @@ import javafx.scene.input.KeyCombination;
 import javafx.util.Subscription;
 
 /**
- * The sessions as a table: newest first as the API returns them (a click on a header sorts the loaded rows),
- * multi-select, copy id (context menu and Ctrl+C), and the next page requested when the last rows come into
- * view. The selection is pushed to the view model and put back after a reload.
+ * The sessions as a table: newest first as the API returns them, multi-select, copy id (context menu and Ctrl+C),
+ * and the next page requested when the last rows come into view. The selection is pushed to the view model and put
+ * back after a reload. No column sorts: the server pages the rows in its one order and its list takes no other, so
+ * sorting the rows loaded so far would show an order the pages do not follow (each header says so in a tooltip).
  */
 final class SessionsTable extends TableView<Session> {
     /** Ask for the next page when a row this close to the end is shown. */
     static final int NEAR_END = 10;
     static final double ROW_HEIGHT = 28;
+    /** The tooltip of every column header. */
+    static final String NOT_SORTABLE = "Sessions are listed newest first, as the server pages them: the list "
+            + "cannot be sorted by a column";
 
     private final SessionsViewModel vm;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Tooltip headerTip = new Tooltip(NOT_SORTABLE);
     private boolean reselecting;
 
     SessionsTable(SessionsViewModel vm) {
         this.vm = vm;
         setId("sessionsTable");
         getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        SortedList<Session> sorted = new SortedList<>(vm.rows());
-        sorted.comparatorProperty().bind(comparatorProperty());
-        setItems(sorted);
+        setItems(vm.rows());
         setFixedCellSize(ROW_HEIGHT);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setPlaceholder(new Label("No sessions match these filters."));
@@ -64,7 +68,7 @@ final class SessionsTable extends TableView<Session> {
         // the tail of an id is what tells ids apart: elide the middle, never the end
         id.setCellFactory(c -> {
             FormattedCell<String> cell = new FormattedCell<>(String::valueOf);
-            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+            cell.setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
             return cell;
         });
         getColumns().add(id);
@@ -73,6 +77,7 @@ final class SessionsTable extends TableView<Session> {
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell());
         status.setPrefWidth(100);
+        status.setSortable(false);
         getColumns().add(status);
         getColumns().add(column("Outcome", s -> s.outcome() == null ? "" : s.outcome().wireValue(), String::valueOf,
                 95));
@@ -201,12 +206,13 @@ final class SessionsTable extends TableView<Session> {
         }
     }
 
-    private static <V extends Comparable<? super V>> TableColumn<Session, V> column(String title,
+    private static <V> TableColumn<Session, V> column(String title,
             Function<Session, V> value, Function<V, String> format, double width) {
         TableColumn<Session, V> col = new TableColumn<>(title);
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         col.setCellFactory(c -> new FormattedCell<>(format));
         col.setPrefWidth(width);
+        col.setSortable(false);
         return col;
     }
 
@@ -301,7 +307,32 @@ final class SessionsTable extends TableView<Session> {
         }
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        explainHeaders();
+    }
+
+    /** Gives each header's title the tooltip that says why it does not sort (the skin makes new headers at times). */
+    private void explainHeaders() {
+        Node headerRow = lookup(".column-header-background");
+        if (headerRow == null) {
+            return;
+        }
+        for (Node header : headerRow.lookupAll(".column-header")) {
+            if (header instanceof TableColumnHeader h) {
+                for (Node child : h.getChildrenUnmodifiable()) {
+                    if (child instanceof Label title && title.getTooltip() == null) {
+                        title.setTooltip(headerTip);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Stops following the view model (the screen is going away). */
     void dispose() {
         subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
     }
 }

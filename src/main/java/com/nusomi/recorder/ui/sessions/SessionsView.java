@@ -2,22 +2,27 @@ package com.nusomi.recorder.ui.sessions;
 
 import atlantafx.base.theme.Styles;
 import com.nusomi.recorder.app.AppContext;
+import com.nusomi.recorder.app.TaskRunner;
+import com.nusomi.recorder.app.connection.ConnectionService;
 import com.nusomi.recorder.app.connection.ConnectionState;
+import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.ui.common.Banner;
 import com.nusomi.recorder.ui.common.Debouncer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -33,6 +38,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -86,31 +92,47 @@ public final class SessionsView extends BorderPane {
     /**
      * Builds the screen on the app's services: the task runner, the executor, the connection and the clock. Its
      * layout (column widths and order, the detail pane's width) is kept in the settings; {@code layoutChanged} is
-     * told each time it changes.
+     * told each time it changes. {@link #dispose()} lets go of all of them.
      */
     public static SessionsView create(AppContext ctx, Runnable layoutChanged) {
         SessionsViewModel vm = new SessionsViewModel(ctx.tasks(), () -> ctx.connection().client(),
                 new FilterStore(ctx.dataDir(), ctx.executor().workers()),
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofMillis(300)),
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofSeconds(10)), ctx.clock());
+        ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>();
+        Subscription feed = follow(ctx.connection(), ctx.tasks(), state::set);
+        SessionsView view = open(vm, state.getReadOnlyProperty(), ctx.settings(), layoutChanged);
+        view.subscriptions.add(feed);
+        return view;
+    }
+
+    /**
+     * The screen on {@code vm}, laid out as {@code settings} keep it, the view model following {@code connection}
+     * (its state on the UI thread) and started. The screen owns the view model: {@link #dispose()} disposes it too,
+     * and stops following the connection.
+     */
+    public static SessionsView open(SessionsViewModel vm, ObservableValue<ConnectionState> connection, Settings settings,
+                             Runnable layoutChanged) {
         SessionsView view = new SessionsView(vm);
-        view.keepDetailWidth(ctx.settings().sessionsDetailWidth, w -> {
-            ctx.settings().sessionsDetailWidth = w;
+        view.keepDetailWidth(settings.sessionsDetailWidth, w -> {
+            settings.sessionsDetailWidth = w;
             layoutChanged.run();
         });
-        view.table.keepLayout(ctx.settings().sessionsColumnWidths, ctx.settings().sessionsColumnOrder, layoutChanged);
+        view.table.keepLayout(settings.sessionsColumnWidths, settings.sessionsColumnOrder, layoutChanged);
         vm.start();
-        String[] online = {null};
-        Consumer<ConnectionState> listener = s -> ctx.tasks().onUi(() -> {
-            if (s.phase() == ConnectionState.Phase.ONLINE && !Objects.equals(online[0], s.label())) {
-                online[0] = s.label();
-                vm.onConnected();
-            } else if (s.phase() == ConnectionState.Phase.CONNECTING || s.phase() == ConnectionState.Phase.FAILED) {
-                online[0] = null;
-            }
-        });
-        ctx.connection().addListener(listener);
+        vm.follow(connection);
+        view.subscriptions.add(vm::dispose);
         return view;
+    }
+
+    /**
+     * Hands each state of the connection to {@code onUi} on the UI thread (the current one first) until the returned
+     * subscription is cancelled.
+     */
+    static Subscription follow(ConnectionService connection, TaskRunner tasks, Consumer<ConnectionState> onUi) {
+        Consumer<ConnectionState> listener = s -> tasks.onUi(() -> onUi.accept(s));
+        connection.addListener(listener);
+        return () -> connection.removeListener(listener);
     }
 
     /**
@@ -215,11 +237,11 @@ public final class SessionsView extends BorderPane {
         return bar;
     }
 
-    private static BooleanBinding is(javafx.beans.value.ObservableBooleanValue value) {
+    private static BooleanBinding is(ObservableBooleanValue value) {
         return Bindings.createBooleanBinding(value::get, value);
     }
 
-    private static void show(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {
+    private static void show(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
     }
@@ -235,7 +257,7 @@ public final class SessionsView extends BorderPane {
         };
     }
 
-    private static Button button(String id, String text, org.kordamp.ikonli.Ikon icon, Runnable action) {
+    private static Button button(String id, String text, Ikon icon, Runnable action) {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
         b.setOnAction(e -> action.run());
@@ -312,11 +334,15 @@ public final class SessionsView extends BorderPane {
         return vm;
     }
 
-    /** Cancels the view's subscriptions (when the screen goes away). */
+    /**
+     * Lets go of what the screen listens to and, when {@link #create} made it, of the connection and the view model.
+     * Call it when the screen goes away.
+     */
     public void dispose() {
-        subscriptions.forEach(Subscription::unsubscribe);
         table.dispose();
         filterBar.dispose();
         detail.dispose();
+        subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
     }
 }

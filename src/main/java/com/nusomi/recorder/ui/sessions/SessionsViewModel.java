@@ -1,44 +1,40 @@
 package com.nusomi.recorder.ui.sessions;
 
 import com.nusomi.recorder.app.TaskRunner;
-import com.nusomi.recorder.client.Page;
+import com.nusomi.recorder.app.connection.ConnectionState;
 import com.nusomi.recorder.client.SessionsClient;
-import com.nusomi.recorder.client.exception.InvalidRequestException;
 import com.nusomi.recorder.client.exception.PermissionException;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.common.Debouncer;
-import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableSet;
-import javafx.collections.transformation.FilteredList;
+import javafx.util.Subscription;
 
 /**
- * The Sessions screen's list: the filters (applied as they change, after a quiet moment), the rows loaded so
- * far page by page, the trash view, the selection, and whether the key may use admin actions. Every request
- * runs off the UI thread; a response to an older request than the newest never lands (a generation count).
+ * The Sessions screen's state: the filters (applied as they change, after a quiet moment, and kept with the saved
+ * filter sets in {@link SavedFilters}), the rows the server pages ({@link SessionPages}), the trash view, the
+ * selection with its {@link DetailViewModel detail}, the {@link SessionActions actions} on it, and whether the key
+ * may use admin actions. It follows the connection given to {@link #follow} and starts over on each new one.
  */
 public final class SessionsViewModel {
-    public static final int PAGE_SIZE = 100;
-    static final int MAX_LIMIT = 500;
+    public static final int PAGE_SIZE = SessionPages.PAGE_SIZE;
 
     /** Rows to select again after a reload; {@code seq} makes each one a change. */
     public record Reselection(long seq, Set<String> ids) {
@@ -50,28 +46,19 @@ public final class SessionsViewModel {
     private final FilterStore store;
     private final Debouncer debouncer;
     private final FilterModel filters = new FilterModel();
-    private final ObservableList<Session> rows = FXCollections.observableArrayList();
-    private final ObservableSet<String> hidden = FXCollections.observableSet();
-    private final FilteredList<Session> visibleRows = new FilteredList<>(rows);
+    private final SavedFilters saved;
+    private final SessionPages pages;
     private final ObservableList<Session> selection = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Boolean> admin = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty trash = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Reselection> reselect = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<String> savedFilterNames = FXCollections.observableArrayList();
-    private final Map<String, SessionFilters> saved = new LinkedHashMap<>();
     private final StringBinding countText;
     private final DetailViewModel detail;
     private final SessionActions actions;
 
-    private SessionQuery query;
-    private String cursor;
-    private long generation;
+    private Subscription following = Subscription.EMPTY;
     private long reselectSeq;
-    private volatile boolean includeTags = true;
     private boolean connected;
-    private boolean loadFailed;
 
     public SessionsViewModel(TaskRunner tasks, Supplier<SessionsClient> client, FilterStore store,
                              Debouncer debouncer, Debouncer undoTimer, Clock clock) {
@@ -80,14 +67,16 @@ public final class SessionsViewModel {
         this.client = client;
         this.store = store;
         this.debouncer = debouncer;
-        visibleRows.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> s -> !hidden.contains(s.id()), hidden));
+        this.saved = new SavedFilters(store, filters);
+        this.pages = new SessionPages(tasks, ops, client,
+                seen -> filters.rememberWorkflows(seen.stream().map(Session::workflow).toList()));
+        ObservableList<Session> rows = pages.rows();
         countText = Bindings.createStringBinding(() -> {
-            int n = visibleRows.size();
             String what = trash.get() ? " in the trash" : "";
-            return Formats.count(n, "session", "sessions") + what + (hasMore.get() ? " loaded, more to load" : "")
-                    + (loading.get() ? " · loading…" : "");
-        }, visibleRows, hasMore, loading, trash);
+            return Formats.count(rows.size(), "session", "sessions") + what
+                    + (pages.hasMoreProperty().get() ? " loaded, more to load" : "")
+                    + (pages.loadingProperty().get() ? " · loading…" : "");
+        }, rows, pages.hasMoreProperty(), pages.loadingProperty(), trash);
         filters.filtersProperty().addListener((o, before, now) -> {
             if (!filters.isApplying()) {
                 debouncer.trigger(this::applyFilters);
@@ -95,8 +84,8 @@ public final class SessionsViewModel {
         });
         trash.addListener((o, a, b) -> reload(false));
         this.detail = new DetailViewModel(tasks, client, this::refresh);
-        this.actions = new SessionActions(ops, client, clock, selection, hidden, this::refresh, undoTimer);
-        selection.addListener((javafx.collections.ListChangeListener<Session>) c ->
+        this.actions = new SessionActions(ops, client, clock, selection, pages.hidden(), this::refresh, undoTimer);
+        selection.addListener((ListChangeListener<Session>) c ->
                 detail.show(selection.isEmpty() ? null : selection.get(selection.size() - 1), trash.get()));
     }
 
@@ -109,9 +98,7 @@ public final class SessionsViewModel {
             return;
         }
         tasks.run(store::load, state -> {
-            saved.clear();
-            saved.putAll(state.saved());
-            savedFilterNames.setAll(saved.keySet());
+            saved.restore(state.saved());
             filters.apply(state.current());
             debouncer.cancel();
             if (connected) {
@@ -124,11 +111,31 @@ public final class SessionsViewModel {
         });
     }
 
+    /**
+     * Follows the connection's state (on the UI thread): each time one comes online under another label than the
+     * last (the first connection, or a switch to another server), the screen starts over on it. Followed until
+     * {@link #dispose()}.
+     */
+    public void follow(ObservableValue<ConnectionState> connection) {
+        String[] online = {null};
+        following = following.and(connection.subscribe(s -> {
+            if (s == null) {
+                return;
+            }
+            if (s.phase() == ConnectionState.Phase.ONLINE && !Objects.equals(online[0], s.label())) {
+                online[0] = s.label();
+                onConnected();
+            } else if (s.phase() == ConnectionState.Phase.CONNECTING || s.phase() == ConnectionState.Phase.FAILED) {
+                online[0] = null;
+            }
+        }));
+    }
+
     /** A new connection: forget what we knew about the key's scope, ask again, and reload. */
     public void onConnected() {
         connected = true;
         admin.set(null);
-        includeTags = true;
+        pages.forgetServer();
         checkAdmin();
         reload(true);
     }
@@ -146,7 +153,7 @@ public final class SessionsViewModel {
     }
 
     private void applyFilters() {
-        saveState();
+        saved.write();
         if (connected) {
             reload(false);
         }
@@ -171,20 +178,12 @@ public final class SessionsViewModel {
     }
 
     public void onSaveFilters(String name) {
-        if (name == null || name.isBlank()) {
-            return;
-        }
-        saved.put(name.strip(), filters.getFilters());
-        savedFilterNames.setAll(saved.keySet());
-        saveState();
+        saved.save(name);
     }
 
     /** Forgets a saved filter set (the current filters stay as they are). */
     public void onDeleteSaved(String name) {
-        if (saved.remove(name) != null) {
-            savedFilterNames.setAll(saved.keySet());
-            saveState();
-        }
+        saved.delete(name);
     }
 
     /**
@@ -192,36 +191,17 @@ public final class SessionsViewModel {
      * there is no set {@code from}, or {@code to} is blank or already names another set.
      */
     public boolean onRenameSaved(String from, String to) {
-        String name = to == null ? "" : to.strip();
-        if (!saved.containsKey(from) || !canRenameSaved(from, name)) {
-            return false;
-        }
-        if (!name.equals(from)) {
-            Map<String, SessionFilters> renamed = new LinkedHashMap<>();
-            saved.forEach((k, v) -> renamed.put(k.equals(from) ? name : k, v));
-            saved.clear();
-            saved.putAll(renamed);
-            savedFilterNames.setAll(saved.keySet());
-            saveState();
-        }
-        return true;
+        return saved.rename(from, to);
     }
 
     /** Whether {@code to} may become the new name of the saved set {@code from}. */
     public boolean canRenameSaved(String from, String to) {
-        String name = to == null ? "" : to.strip();
-        return !name.isEmpty() && (name.equals(from) || !saved.containsKey(name));
+        return saved.canRename(from, to);
     }
 
     /** The filters saved under {@code name}, or null. */
     public SessionFilters savedFilters(String name) {
         return saved.get(name);
-    }
-
-    private void saveState() {
-        if (store != null) {
-            store.save(new FilterStore.State(filters.getFilters(), saved));
-        }
     }
 
     /** Reloads what is shown (at least as many rows as now), keeping the selection where it can. */
@@ -230,86 +210,27 @@ public final class SessionsViewModel {
     }
 
     private void reload(boolean keep) {
-        long gen = ++generation;
-        SessionFilters f = filters.getFilters();
-        boolean inTrash = trash.get();
-        int want = keep ? Math.max(PAGE_SIZE, rows.size()) : PAGE_SIZE;
         Set<String> keepIds = keep ? selectedIds() : Set.of();
-        loading.set(true);
-        tasks.run(() -> fetch(f, inTrash, want), result -> {
-            if (gen != generation) {
-                return;
-            }
-            if (loadFailed) {
-                ops.dismiss(); // the list is back: an earlier failure to load it no longer applies
-                loadFailed = false;
-            }
-            query = result.query();
-            cursor = result.page().nextCursor();
-            hidden.clear();
-            rows.setAll(result.page().data());
-            hasMore.set(result.page().hasMore());
-            loading.set(false);
-            filters.rememberWorkflows(result.page().data().stream().map(Session::workflow).toList());
-            reselect.set(new Reselection(++reselectSeq, keepIds));
-        }, e -> failed(gen, "Loading sessions", e, () -> reload(keep)));
-    }
-
-    private record Fetched(SessionQuery query, Page<Session> page) {
-    }
-
-    /** The first {@code want} rows (one call when they fit in one page), blocking. */
-    private Fetched fetch(SessionFilters f, boolean inTrash, int want) {
-        try {
-            return fetchPages(f.toQuery(Math.min(MAX_LIMIT, want), inTrash, includeTags), want);
-        } catch (InvalidRequestException e) {
-            if (includeTags && "include".equals(e.param())) {
-                includeTags = false; // a server without the [ext] include on lists
-                return fetchPages(f.toQuery(Math.min(MAX_LIMIT, want), inTrash, false), want);
-            }
-            throw e;
-        }
-    }
-
-    private Fetched fetchPages(SessionQuery q, int want) {
-        SessionsClient c = client.get();
-        Page<Session> page = c.list(q);
-        List<Session> all = new ArrayList<>(page.data());
-        while (page.hasMore() && all.size() < want) {
-            page = c.list(q.withCursor(page.nextCursor()));
-            all.addAll(page.data());
-        }
-        SessionQuery next = q.toBuilder().limit(PAGE_SIZE).cursor(null).build();
-        return new Fetched(next, new Page<>(all, page.nextCursor(), page.hasMore()));
+        pages.reload(filters.getFilters(), trash.get(), keep,
+                () -> reselect.set(new Reselection(++reselectSeq, keepIds)), () -> reload(keep));
     }
 
     /** Loads the next page, if there is one and nothing is loading. */
     public void loadMore() {
-        if (loading.get() || !hasMore.get() || cursor == null || query == null) {
-            return;
-        }
-        long gen = generation;
-        SessionQuery q = query.withCursor(cursor);
-        loading.set(true);
-        tasks.run(() -> client.get().list(q), page -> {
-            if (gen != generation) {
-                return;
-            }
-            cursor = page.nextCursor();
-            rows.addAll(page.data());
-            hasMore.set(page.hasMore());
-            loading.set(false);
-            filters.rememberWorkflows(page.data().stream().map(Session::workflow).toList());
-        }, e -> failed(gen, "Loading more sessions", e, this::loadMore));
+        pages.loadMore();
     }
 
-    private void failed(long gen, String title, Throwable e, Runnable retry) {
-        if (gen != generation) {
-            return;
-        }
-        loading.set(false);
-        loadFailed = true;
-        ops.fail(Failure.of(title, e, retry));
+    /**
+     * Lets go of everything the screen started: stops following the connection, drops answers still on the way
+     * and pending timers. Call it when the screen goes away.
+     */
+    public void dispose() {
+        following.unsubscribe();
+        following = Subscription.EMPTY;
+        debouncer.cancel();
+        pages.close();
+        detail.dispose();
+        actions.dispose();
     }
 
     /** The selected rows, as the view reports them. */
@@ -328,7 +249,7 @@ public final class SessionsViewModel {
     }
 
     public ObservableList<Session> rows() {
-        return visibleRows;
+        return pages.rows();
     }
 
     public ObservableList<Session> selection() {
@@ -336,11 +257,11 @@ public final class SessionsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return pages.loadingProperty();
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {
-        return hasMore.getReadOnlyProperty();
+        return pages.hasMoreProperty();
     }
 
     /** True or false once the server has been asked; null until then. */
@@ -357,7 +278,7 @@ public final class SessionsViewModel {
     }
 
     public ObservableList<String> savedFilterNames() {
-        return savedFilterNames;
+        return saved.names();
     }
 
     public StringBinding countTextProperty() {

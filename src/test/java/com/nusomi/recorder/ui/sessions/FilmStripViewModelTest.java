@@ -131,7 +131,7 @@ class FilmStripViewModelTest {
                 .contains("1 of 30");
         assertThat(vm.captionProperty().get().split("  ·  ")).as("breaks only between its parts")
                 .allSatisfy(part -> assertThat(part).doesNotContain(" "));
-        assertThat(vm.markers()).extracting(FilmStripViewModel.EventMarker::styleClass)
+        assertThat(vm.markers()).extracting(TimelineMarkers.EventMarker::styleClass)
                 .containsExactly("event-click", "event-key", "event-note", "event-error");
         assertThat(vm.emptyTextProperty().get()).isNull();
     }

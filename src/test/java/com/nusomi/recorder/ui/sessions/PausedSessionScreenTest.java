@@ -112,7 +112,7 @@ class PausedSessionScreenTest {
         robot.interact(() -> film.select(1));
         assertThat(film.captionProperty().get().replace('\u00a0', ' ')).contains("Frame 1").contains("00:11.0");
         assertThat(film.markers()).filteredOn(m -> m.event().type().equals("note"))
-                .extracting(FilmStripViewModel.EventMarker::offsetMs).containsExactly(13_000L);
+                .extracting(TimelineMarkers.EventMarker::offsetMs).containsExactly(13_000L);
     }
 
     private SessionsViewModel openSessions(FxRobot robot) {

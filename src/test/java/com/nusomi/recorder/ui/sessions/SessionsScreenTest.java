@@ -19,13 +19,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -199,6 +203,36 @@ class SessionsScreenTest {
         robot.interact(() -> table.scrollTo(table.getItems().size() - 1));
         waitIdle();
         assertThat(table.getItems()).hasSize(all.size());
+    }
+
+    @Test
+    void aHeaderClickLeavesTheRowsInTheServersOrderAcrossPages(FxRobot robot) {
+        openSessions(robot);
+        TableView<Session> table = table(robot);
+        List<String> serverOrder = fx.ids(SessionQuery.builder().build());
+        assertThat(serverOrder).hasSizeGreaterThan(2 * SessionsViewModel.PAGE_SIZE);
+        assertThat(table.getColumns()).allSatisfy(c -> assertThat(c.isSortable()).as(c.getText()).isFalse());
+        List<Label> titles = robot.from(table).lookup(".column-header").queryAll().stream()
+                .filter(TableColumnHeader.class::isInstance).flatMap(h -> ((Parent) h).getChildrenUnmodifiable()
+                        .stream()).filter(Label.class::isInstance).map(Label.class::cast).toList();
+        assertThat(titles).extracting(Label::getText).containsExactlyElementsOf(table.getColumns().stream()
+                .map(TableColumn::getText).toList());
+        assertThat(titles).allSatisfy(t -> assertThat(t.getTooltip().getText()).as(t.getText())
+                .isEqualTo(SessionsTable.NOT_SORTABLE));
+
+        // the id is the one column whose sorted order would always differ from the server's (newest first)
+        Label id = titles.stream().filter(t -> t.getText().equals("Id")).findFirst().orElseThrow();
+        robot.clickOn(id);
+        robot.clickOn(titles.stream().filter(t -> t.getText().equals("Started")).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSortOrder()).isEmpty();
+        assertThat(shownIds(robot)).isEqualTo(serverOrder.subList(0, SessionsViewModel.PAGE_SIZE));
+
+        robot.interact(() -> table.scrollTo(table.getItems().size() - 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 2 * SessionsViewModel.PAGE_SIZE
+                && idle());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownIds(robot)).isEqualTo(serverOrder.subList(0, 2 * SessionsViewModel.PAGE_SIZE));
     }
 
     @Test

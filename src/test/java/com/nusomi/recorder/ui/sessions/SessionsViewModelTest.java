@@ -194,6 +194,25 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void aDisposedViewModelDropsLateAnswersAndAsksForNothingMore() {
+        HeldTasks tasks = new HeldTasks();
+        SessionsViewModel vm = new SessionsViewModel(tasks, () -> fx.admin, null, Debouncer.immediate(),
+                Debouncer.immediate(), fx.clock);
+        vm.onConnected();
+        assertThat(tasks.held).as("the scope check and the first page").hasSize(2);
+        vm.dispose();
+        while (!tasks.held.isEmpty()) {
+            tasks.held.poll().run();
+        }
+        assertThat(vm.rows()).as("the page that came back late").isEmpty();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        vm.refresh();
+        vm.loadMore();
+        vm.filters().workflows().setAll("payroll_run");
+        assertThat(tasks.held).isEmpty();
+    }
+
+    @Test
     void filtersPersistAcrossRestartsAndASavedSetReopensTheSameRows(@TempDir Path prefs) {
         SessionFilters f = new SessionFilters(List.of("payroll_run"), List.of(SessionStatus.SEALED), null, null,
                 "30d", null, List.of("reviewed"));
