@@ -2,7 +2,7 @@ package com.nusomi.recorder.boot;
 
 import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.support.StartupTrace;
-import com.nusomi.recorder.server.DataFolder;
+import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.ui.main.MainWindow;
 import com.nusomi.recorder.ui.main.ThemeSupport;
 import java.nio.file.Path;
