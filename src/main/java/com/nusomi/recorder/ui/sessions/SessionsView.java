@@ -1,16 +1,11 @@
 package com.nusomi.recorder.ui.sessions;
 
 import atlantafx.base.theme.Styles;
-import com.nusomi.recorder.app.AppContext;
-import com.nusomi.recorder.app.connection.ConnectionState;
+import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.ui.common.Banner;
-import com.nusomi.recorder.ui.common.Debouncer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -84,33 +79,15 @@ public final class SessionsView extends BorderPane {
     }
 
     /**
-     * Builds the screen on the app's services: the task runner, the executor, the connection and the clock. Its
-     * layout (column widths and order, the detail pane's width) is kept in the settings; {@code layoutChanged} is
-     * told each time it changes.
+     * Keeps the screen's layout in the settings as the user leaves it: the detail pane's width, the table's column
+     * widths and order. {@code changed} is told each time one changes (it saves them).
      */
-    public static SessionsView create(AppContext ctx, Runnable layoutChanged) {
-        SessionsViewModel vm = new SessionsViewModel(ctx.tasks(), () -> ctx.connection().client(),
-                new FilterStore(ctx.dataDir(), ctx.executor().workers()),
-                Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofMillis(300)),
-                Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofSeconds(10)), ctx.clock());
-        SessionsView view = new SessionsView(vm);
-        view.keepDetailWidth(ctx.settings().sessionsDetailWidth, w -> {
-            ctx.settings().sessionsDetailWidth = w;
-            layoutChanged.run();
+    public void keepLayout(Settings settings, Runnable changed) {
+        keepDetailWidth(settings.sessionsDetailWidth, w -> {
+            settings.sessionsDetailWidth = w;
+            changed.run();
         });
-        view.table.keepLayout(ctx.settings().sessionsColumnWidths, ctx.settings().sessionsColumnOrder, layoutChanged);
-        vm.start();
-        String[] online = {null};
-        Consumer<ConnectionState> listener = s -> ctx.tasks().onUi(() -> {
-            if (s.phase() == ConnectionState.Phase.ONLINE && !Objects.equals(online[0], s.label())) {
-                online[0] = s.label();
-                vm.onConnected();
-            } else if (s.phase() == ConnectionState.Phase.CONNECTING || s.phase() == ConnectionState.Phase.FAILED) {
-                online[0] = null;
-            }
-        });
-        ctx.connection().addListener(listener);
-        return view;
+        table.keepLayout(settings.sessionsColumnWidths, settings.sessionsColumnOrder, changed);
     }
 
     /**
