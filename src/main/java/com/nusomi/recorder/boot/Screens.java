@@ -57,7 +57,7 @@ public final class Screens implements AutoCloseable {
         // The recorder is built once the connection is up: then its screens can be listed (if Settings is open).
         keep(ctx.recorder().onReady(() -> ctx.tasks().onUi(() -> {
             if (settingsVm != null) {
-                settingsVm.refreshScreens();
+                settingsVm.capture().refreshScreens();
             }
         })));
         RecordView recordView = new RecordView(recordVm);
@@ -116,13 +116,13 @@ public final class Screens implements AutoCloseable {
     private SettingsView settingsScreen() {
         settingsVm = new SettingsViewModel(ctx.tasks(), ctx.settings(), ctx.secrets(), ctx.environmentApiKey(),
                 s -> ctx.saveSettings());
-        settingsVm.setScreens(() -> {
+        settingsVm.capture().setScreens(() -> {
             var r = ctx.recorder().service();
             return r == null ? List.of() : r.screens();
         });
         settingsVm.setOnSaved(settingsApplier::onSaved);
-        return new SettingsView(settingsVm,
-                new PrivacyCheckViewModel(ctx.tasks(), ctx.privacyChecker(), settingsVm.privacyPatternsProperty()),
+        return new SettingsView(settingsVm, new PrivacyCheckViewModel(ctx.tasks(), ctx.privacyChecker(),
+                settingsVm.capture().privacyPatternsProperty()),
                 new LogFolderViewModel(ctx.tasks(), AppLog.folder(ctx.dataDir()), LogFolderViewModel.DESKTOP));
     }
 
