@@ -33,12 +33,10 @@ public final class SettingsView extends ScrollPane {
     private final SettingsViewModel vm;
     private final PrivacyCheckViewModel privacyCheck;
 
-    /** @param privacyCheck the privacy self-test's view model, or null to leave its button out */
-    public SettingsView(SettingsViewModel vm, PrivacyCheckViewModel privacyCheck) {
-        this(vm, privacyCheck, null);
-    }
-
-    /** @param logFolder "Open log folder", or null to leave it out */
+    /**
+     * @param privacyCheck the privacy self-test's view model, or null to leave its button out
+     * @param logFolder "Open log folder", or null to leave it out
+     */
     public SettingsView(SettingsViewModel vm, PrivacyCheckViewModel privacyCheck, LogFolderViewModel logFolder) {
         this.vm = vm;
         this.privacyCheck = privacyCheck;
