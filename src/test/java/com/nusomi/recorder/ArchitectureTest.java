@@ -1,9 +1,22 @@
 package com.nusomi.recorder;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.TOP_LEVEL_CLASSES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.nusomi.recorder.ui.main.MainWindow;
+import com.nusomi.recorder.ui.record.RecordView;
+import com.nusomi.recorder.ui.record.RecordViewModel;
+import com.nusomi.recorder.ui.sessions.SessionsView;
+import com.nusomi.recorder.ui.sessions.SessionsViewModel;
+import com.nusomi.recorder.ui.settings.SettingsView;
+import com.nusomi.recorder.ui.settings.SettingsViewModel;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -11,16 +24,22 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layering rules of DESIGN.md: services free of JavaFX, the server free of the client and the UI, the UI free of
- * HTTP, one composition root ({@code boot}) and no package cycles. Every pattern is anchored at
- * {@code com.nusomi.recorder.}, so that {@code ..server..} style patterns do not also match third-party packages.
+ * HTTP, one composition root ({@code boot}) that alone builds the screens, the data folder's package free of
+ * everything of ours, and no package cycles. Every pattern is anchored at {@code com.nusomi.recorder.}, so that
+ * {@code ..server..} style patterns do not also match third-party packages.
  */
 @AnalyzeClasses(packages = "com.nusomi.recorder", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    /** The screens: the main window, and each screen's view and view model (not the parts they are made of). */
+    private static final DescribedPredicate<JavaClass> SCREENS = belongToAnyOf(MainWindow.class, RecordView.class,
+            RecordViewModel.class, SessionsView.class, SessionsViewModel.class, SettingsView.class,
+            SettingsViewModel.class).and(TOP_LEVEL_CLASSES).as("are screens or their view models");
 
     @ArchTest
     static final ArchRule servicesDoNotUseJavaFx = noClasses()
             .that().resideInAnyPackage("com.nusomi.recorder.server..",
-                    "com.nusomi.recorder.client..", "com.nusomi.recorder.recorder..", "com.nusomi.recorder.cli..")
+                    "com.nusomi.recorder.client..", "com.nusomi.recorder.recorder..", "com.nusomi.recorder.cli..",
+                    "com.nusomi.recorder.files..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("the server, the client and the recorder are services that know nothing of JavaFX");
 
@@ -90,6 +109,27 @@ class ArchitectureTest {
             .that().resideInAPackage("com.nusomi.recorder.app..")
             .should().dependOnClassesThat().resideInAPackage("com.nusomi.recorder.ui..")
             .because("the services the screens use must not know the screens; boot joins the two");
+
+    @ArchTest
+    static final ArchRule uiKnowsNothingOfTheCompositionRoot = noClasses()
+            .that().resideInAPackage("com.nusomi.recorder.ui..")
+            .should().dependOnClassesThat().resideInAPackage("com.nusomi.recorder.boot..")
+            .because("views and view models get what they use through their constructors, never the context that "
+                    + "holds everything (a service locator)");
+
+    @ArchTest
+    static final ArchRule onlyBootBuildsTheScreens = constructors()
+            .that().areDeclaredInClassesThat(SCREENS)
+            .should().onlyBeCalled().byClassesThat().resideInAPackage("com.nusomi.recorder.boot..")
+            .because("boot is the one place that builds the screens and hands each its services");
+
+    @ArchTest
+    static final ArchRule theDataFolderDependsOnNothingOfOurs = noClasses()
+            .that().resideInAPackage("com.nusomi.recorder.files..")
+            .should().dependOnClassesThat(resideInAPackage("com.nusomi.recorder..")
+                    .and(not(resideInAPackage("com.nusomi.recorder.files.."))))
+            .because("the server, the app and the command line all use the data folder: it must not pull any of "
+                    + "them in");
 
     @ArchTest
     static final ArchRule uiKnowsNothingOfTheServer = noClasses()

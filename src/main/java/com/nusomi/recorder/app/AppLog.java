@@ -1,6 +1,6 @@
 package com.nusomi.recorder.app;
 
-import com.nusomi.recorder.server.DataFolder;
+import com.nusomi.recorder.files.DataFolder;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

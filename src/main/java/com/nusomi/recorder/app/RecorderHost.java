@@ -2,6 +2,7 @@ package com.nusomi.recorder.app;
 
 import com.nusomi.recorder.app.connection.Connection;
 import com.nusomi.recorder.app.connection.ConnectionService;
+import com.nusomi.recorder.app.support.Registration;
 import com.nusomi.recorder.app.support.StartupTrace;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.recorder.RecorderListener;
@@ -54,6 +55,7 @@ public final class RecorderHost implements AutoCloseable {
     private boolean legacyAdopted;
     private List<String> recovered = List.of();
     private boolean closed;
+    private Registration following;
 
     /**
      * @param screens makes the screen source of each service built (null: the real screen)
@@ -69,14 +71,20 @@ public final class RecorderHost implements AutoCloseable {
         this.windows = windows;
     }
 
-    /** Follows the connection: a new client means a new recorder (called on the connection's threads). */
+    /**
+     * Follows the connection: a new client means a new recorder (called on the connection's threads). Stops
+     * following it when the host closes.
+     */
     public void follow(ConnectionService connection) {
-        connection.addListener(state -> {
+        Registration registration = connection.addListener(state -> {
             Connection c = connection.current();
             if (c != null) {
                 use(c.client(), c.serverKey());
             }
         });
+        synchronized (this) {
+            following = registration;
+        }
     }
 
     /** Uses this client from now on, as the server {@link ServerKey#of} names (URL and key). */
@@ -170,30 +178,38 @@ public final class RecorderHost implements AutoCloseable {
         return recovered;
     }
 
-    public void addListener(RecorderListener l) {
+    /** Hears every recorder's reports (on the recorder's threads) until the registration is closed. */
+    public Registration addListener(RecorderListener l) {
         listeners.add(l);
+        return () -> listeners.remove(l);
     }
 
-    public void removeListener(RecorderListener l) {
-        listeners.remove(l);
-    }
-
-    /** Called (on a worker thread) each time a recorder was built and its spools recovered. */
-    public void onReady(Runnable r) {
+    /**
+     * Called (on a worker thread) each time a recorder was built and its spools recovered, until the registration
+     * is closed; at once (on the calling thread) if there is a recorder already.
+     */
+    public Registration onReady(Runnable r) {
         readyListeners.add(r);
         if (service() != null) {
             r.run();
         }
+        return () -> readyListeners.remove(r);
     }
 
     /** Closes the recorder: pending entries stay on disk and are sent at the next start. */
     @Override
     public void close() {
         RecorderService s;
+        Registration followed;
         synchronized (this) {
             closed = true;
             s = service;
             service = null;
+            followed = following;
+            following = null;
+        }
+        if (followed != null) {
+            followed.close();
         }
         if (s != null) {
             s.close();

@@ -1,22 +1,24 @@
 package com.nusomi.recorder.boot;
 
-import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.support.StartupTrace;
-import com.nusomi.recorder.server.DataFolder;
+import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.ui.main.MainWindow;
 import com.nusomi.recorder.ui.main.ThemeSupport;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The JavaFX application: builds the {@link AppContext} from the environment ({@code --data DIR} or
- * {@code SESSION_RECORDER_DATA} for the data folder), shows the main window at once and connects in the
- * background. {@link #stop()} closes the client, the embedded server and the executor.
+ * {@code SESSION_RECORDER_DATA} for the data folder) and connects in the background, then the {@link Screens}, and
+ * shows the main window at once. {@link #stop()} closes the screens' registrations, then the client, the embedded
+ * server and the executor.
  */
 public final class App extends Application {
     private AppContext context;
+    private Screens screens;
     private MainWindow window;
 
     /**
@@ -40,10 +42,11 @@ public final class App extends Application {
         StartupTrace.mark("start");
         ThemeSupport.applyUserAgent(ThemeSupport.isDark(context.settings().theme, System.getenv()));
         StartupTrace.mark("theme set");
-        window = new MainWindow(context);
+        screens = new Screens(context);
+        window = screens.mainWindow();
         StartupTrace.mark("MainWindow built");
         StartupProbe.attachIfAsked(stage, context.connection(), window.recordViewModel());
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> StartupTrace.mark("shown"));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> StartupTrace.mark("shown"));
         window.show(stage);
     }
 
@@ -64,7 +67,9 @@ public final class App extends Application {
     public void stop() {
         if (window != null) {
             window.rememberPlacement(); // a quit that did not close the window first (Platform.exit)
-            window.dispose();
+        }
+        if (screens != null) {
+            screens.close();
         }
         if (context != null) {
             try {

@@ -1,7 +1,7 @@
 package com.nusomi.recorder.boot;
 
 import com.nusomi.recorder.app.AppLog;
-import com.nusomi.recorder.server.DataFolder;
+import com.nusomi.recorder.files.DataFolder;
 import javafx.application.Application;
 
 /**

@@ -1,8 +1,8 @@
 package com.nusomi.recorder.cli;
 
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.server.ApiServer;
-import com.nusomi.recorder.server.DataFolder;
 import com.nusomi.recorder.server.ServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package com.nusomi.recorder.cli;
 
-import com.nusomi.recorder.server.DataFolder;
+import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.server.KeyAdmin;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

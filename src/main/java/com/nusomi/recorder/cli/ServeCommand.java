@@ -1,7 +1,7 @@
 package com.nusomi.recorder.cli;
 
+import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.server.ApiServer;
-import com.nusomi.recorder.server.DataFolder;
 import com.nusomi.recorder.server.ServerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.server;
 
+import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.server.http.HttpFrontend;
 import com.nusomi.recorder.server.http.JsonErrorHandler;
 import com.nusomi.recorder.server.http.Router;

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.server;
 
+import com.nusomi.recorder.files.DataFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;

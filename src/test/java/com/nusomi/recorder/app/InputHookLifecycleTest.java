@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kwhat.jnativehook.mouse.NativeMouseEvent;
 import com.nusomi.recorder.app.connection.Connector;
+import com.nusomi.recorder.boot.AppContext;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Session;

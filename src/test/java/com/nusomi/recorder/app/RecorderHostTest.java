@@ -3,6 +3,7 @@ package com.nusomi.recorder.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nusomi.recorder.app.support.Registration;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
@@ -20,11 +21,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The recorder host follows a connection switched while a session records, once the recording has ended. */
+/**
+ * The recorder host follows a connection switched while a session records, once the recording has ended; and tells
+ * who asks each time a recorder is ready, until they close their registration.
+ */
 class RecorderHostTest {
     private final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -65,5 +70,38 @@ class RecorderHostTest {
                 .until(() -> host.service() != null && host.service() != before);
         assertThat(host.serverKey()).isEqualTo(ServerKey.of(second));
         assertThat(first.get(s.id()).frameCount()).isPositive();
+    }
+
+    @Test
+    void aClosedReadyRegistrationHearsOfNoMoreRecorders(@TempDir Path a, @TempDir Path b, @TempDir Path data) {
+        SessionsClient first = server(a);
+        SessionsClient second = server(b);
+        RecorderHost host = new RecorderHost(data, () -> new SyntheticScreenSource(80, 60, false),
+                SyntheticInputSource::new, () -> WindowLocator.NONE);
+        closing.add(host);
+        AtomicInteger kept = new AtomicInteger();
+        AtomicInteger dropped = new AtomicInteger();
+        host.onReady(kept::incrementAndGet);
+        Registration registration = host.onReady(dropped::incrementAndGet);
+
+        host.use(first, ServerKey.of(first)); // nothing records: the recorder is built (and announced) at once
+        registration.close();
+        host.use(second, ServerKey.of(second));
+
+        assertThat(kept).hasValue(2);
+        assertThat(dropped).hasValue(1);
+    }
+
+    @Test
+    void aReadyListenerAddedLaterIsToldOfTheRecorderThereIs(@TempDir Path a, @TempDir Path data) {
+        SessionsClient first = server(a);
+        RecorderHost host = new RecorderHost(data, () -> new SyntheticScreenSource(80, 60, false),
+                SyntheticInputSource::new, () -> WindowLocator.NONE);
+        closing.add(host);
+        host.use(first, ServerKey.of(first));
+        AtomicInteger told = new AtomicInteger();
+        host.onReady(told::incrementAndGet);
+
+        assertThat(told).hasValue(1);
     }
 }

@@ -62,7 +62,7 @@ class SessionsScreenBenchmark {
     private static final int N = Integer.getInteger("bench.big", 1_000_000);
     private static final int ROUNDS = 20;
     private static final int WARMUP = Integer.getInteger("bench.warmup", 40);
-    /** The filter bar's quiet time, as {@code SessionsView.create} sets it. */
+    /** The filter bar's quiet time, as {@code boot.Screens} sets it. */
     private static final long QUIET_MS = 300;
     private static final String SECTION = "## Sessions screen";
     private static final String[] WORKFLOWS = {"invoice_entry", "po_matching", "expense_review", "kyc_check",

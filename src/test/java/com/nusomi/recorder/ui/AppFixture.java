@@ -1,9 +1,10 @@
 package com.nusomi.recorder.ui;
 
-import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.connection.Connector;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.app.settings.SettingsStore;
+import com.nusomi.recorder.boot.AppContext;
+import com.nusomi.recorder.boot.Screens;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
@@ -31,6 +32,7 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
     public ApiServer server;
     public final SessionsClient client;
     public AppContext context;
+    public Screens screens;
     public MainWindow window;
     /** The recorder's screen and input: synthetic, so that tests neither need nor capture a real desktop. */
     public final SyntheticScreenSource screen = new SyntheticScreenSource(320, 200, true);
@@ -74,9 +76,10 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
                 .clock(clock)
                 .build();
         context.settings().captureIntervalSeconds = 0.25;
-        window = new MainWindow(context);
+        screens = new Screens(context);
+        window = screens.mainWindow();
         window.show(stage);
-        window.connect();
+        context.connect();
         return window;
     }
 
@@ -93,14 +96,12 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
     public void quit(Stage stage) throws Exception {
         WaitForAsyncUtils.asyncFx(stage::hide).get();
         context.settingsStore().saveNow(context.settings());
-        context.close();
-        context = null;
+        closeApp();
     }
 
     /** Ends as a crash would: the context goes and the window with it, and nothing is written on the way out. */
     public void crash(Stage stage) throws Exception {
-        context.close();
-        context = null;
+        closeApp();
         WaitForAsyncUtils.asyncFx(stage::hide).get();
     }
 
@@ -120,10 +121,17 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
         server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(port).build());
     }
 
+    /** Closes the screens' registrations, then the context, as the app does when it quits. */
+    private void closeApp() {
+        screens.close();
+        context.close();
+        context = null;
+    }
+
     @Override
     public void close() throws IOException {
         if (context != null) {
-            context.close();
+            closeApp();
         }
         client.close();
         server.close();

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.app.connection;
 
+import com.nusomi.recorder.app.support.Registration;
 import com.nusomi.recorder.app.support.StartupTrace;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.exception.ApiException;
@@ -38,9 +39,14 @@ public final class ConnectionService implements AutoCloseable {
         this.pollMillis = pollMillis;
     }
 
-    public void addListener(Consumer<ConnectionState> listener) {
+    /**
+     * Tells the listener the current state at once (on the calling thread), then every change (on the service's
+     * threads) until the returned registration is closed.
+     */
+    public Registration addListener(Consumer<ConnectionState> listener) {
         listeners.add(listener);
         listener.accept(state);
+        return () -> listeners.remove(listener);
     }
 
     /** Stops telling {@code listener} (one given to {@link #addListener}). */

@@ -1,7 +1,7 @@
 package com.nusomi.recorder.app.settings;
 
 import com.github.javakeyring.Keyring;
-import com.nusomi.recorder.server.DataFolder;
+import com.nusomi.recorder.files.DataFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

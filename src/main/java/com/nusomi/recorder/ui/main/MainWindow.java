@@ -1,39 +1,27 @@
 package com.nusomi.recorder.ui.main;
 
-import com.nusomi.recorder.app.AppContext;
-import com.nusomi.recorder.app.AppLog;
-import com.nusomi.recorder.ui.common.Debouncer;
-import com.nusomi.recorder.ui.record.LiveRecording;
+import com.nusomi.recorder.app.TaskRunner;
+import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.record.MiniRecorder;
-import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordView;
 import com.nusomi.recorder.ui.record.RecordViewModel;
-import com.nusomi.recorder.ui.sessions.SessionsView;
-import com.nusomi.recorder.ui.settings.LogFolderViewModel;
-import com.nusomi.recorder.ui.settings.PrivacyCheckViewModel;
-import com.nusomi.recorder.ui.settings.SettingsView;
-import com.nusomi.recorder.ui.settings.SettingsViewModel;
-import java.awt.Rectangle;
 import java.io.InputStream;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,7 +30,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -50,61 +37,52 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
- * The main window: a sidebar (Record, Sessions, Settings), the current screen, and the status bar. Wires the
- * view models to the context's services, the keyboard shortcuts, the questions on quitting ({@link QuitGuard}) and the
- * mini recorder.
+ * The main window: a sidebar (Record, Sessions, Settings), the current screen, and the status bar. Shows itself on
+ * a stage where it was last left ({@link WindowPlacement}), with the keyboard shortcuts ({@link Shortcuts}), the
+ * questions on quitting ({@link QuitGuard}) and the mini recorder ({@link MiniRecorderController}); its bounds go to
+ * the recorder ({@link OwnWindows}) and its place to the settings ({@link LayoutSaver}).
  */
 public final class MainWindow {
     static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
     private static final String TITLE = "Session Recorder";
-    /** How long the window's place and the screens' layout must stay put before they are written to disk. */
-    static final Duration LAYOUT_SAVE_QUIET = Duration.ofSeconds(1);
 
-    /** The bounds of our visible windows (screen pixels), published on the FX thread, read by the recorder. */
-    private final AtomicReference<List<Rectangle>> ownWindows = new AtomicReference<>(List.of());
-    private final AppContext ctx;
     private final RecordViewModel recordVm;
-    private SettingsViewModel settingsVm;
-    private SessionsView sessionsView;
-    private final StatusViewModel statusVm = new StatusViewModel();
     private final RecordView recordView;
-    private MiniRecorder mini;
+    private final Settings settings;
+    private final TaskRunner tasks;
+    private final OwnWindows ownWindows;
+    private final LayoutSaver layout;
+    private final MiniRecorderController mini;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final ToggleButton navRecord;
     private Stage stage;
-    private boolean reconnectAfterRecording;
-    private final Debouncer layoutSave;
 
-    public MainWindow(AppContext ctx) {
-        this.ctx = ctx;
-        this.layoutSave = Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), LAYOUT_SAVE_QUIET);
-        LiveRecording live = new LiveRecording(ctx.tasks(), ctx.executor().scheduler());
-        ctx.recorder().addListener(live);
-        this.recordVm = new RecordViewModel(ctx.tasks(), () -> ctx.connection().client(), ctx.recorder()::service,
-                live, ctx.settings(), ctx::saveSettings, ctx.clock());
-        this.recordVm.setOwnWindows(ownWindows::get);
-        // A recorder per server: after a switch, that server's sessions left recording and the others' backlog.
-        ctx.recorder().onReady(() -> ctx.tasks().onUi(recordVm::onRecorderReady));
-        // The recorder is built once the connection is up: then its screens can be listed (if Settings is open).
-        ctx.recorder().onReady(() -> ctx.tasks().onUi(() -> {
-            if (settingsVm != null) {
-                settingsVm.refreshScreens();
-            }
-        }));
-        this.recordView = new RecordView(recordVm);
-
-        // The Sessions and Settings screens are built when first opened: the window shows sooner.
+    /**
+     * @param sessionsScreen makes the Sessions screen, when it is first opened (the window shows sooner)
+     * @param settingsScreen makes the Settings screen, when it is first opened
+     * @param status the connection as the status bar shows it
+     * @param settings where the window's place, the mini recorder's and the theme are kept
+     * @param tasks reads the window's icons off the UI thread
+     * @param dataDir shown under the sidebar
+     */
+    public MainWindow(RecordViewModel recordVm, RecordView recordView, Supplier<? extends Node> sessionsScreen,
+                      Supplier<? extends Node> settingsScreen, StatusViewModel status, Settings settings,
+                      TaskRunner tasks, OwnWindows ownWindows, LayoutSaver layout, Path dataDir) {
+        this.recordVm = recordVm;
+        this.recordView = recordView;
+        this.settings = settings;
+        this.tasks = tasks;
+        this.ownWindows = ownWindows;
+        this.layout = layout;
         navRecord = navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE),
                 () -> recordView);
         ToggleButton navSessions = navButton("navSessions", "Sessions",
-                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED),
-                () -> sessionsView = SessionsView.create(ctx, this::layoutChanged));
+                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), sessionsScreen);
         ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
-                () -> new SettingsView(settingsViewModel(), privacyCheckViewModel(), new LogFolderViewModel(
-                        ctx.tasks(), AppLog.folder(ctx.dataDir()), LogFolderViewModel.DESKTOP)));
+                settingsScreen);
         nav.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 nav.selectToggle(a);
@@ -116,41 +94,21 @@ public final class MainWindow {
 
         root.setId("mainRoot");
         root.getStyleClass().add("app-root");
-        root.setLeft(sidebar(navRecord, navSessions, navSettings));
+        root.setLeft(sidebar(dataDir, navRecord, navSessions, navSettings));
         content.getStyleClass().add("content");
         root.setCenter(content);
-        root.setBottom(new StatusBar(statusVm, "Ctrl+Shift+R / S start, stop · Ctrl+T tag · Ctrl+1–9 presets"));
+        root.setBottom(new StatusBar(status, Shortcuts.HINT));
 
-        // The connection may already be starting (App.init): always show its latest state, whatever the order
-        // in which notifications reach the UI thread.
-        ctx.connection().addListener(state -> ctx.tasks().onUi(() -> {
-            statusVm.update(ctx.connection().state());
-            if (ctx.connection().isConnected()) {
-                recordVm.onConnected();
-            } else {
-                recordVm.onDisconnected();
-            }
-        }));
         recordVm.live().pausedProperty().addListener((o, a, paused) -> {
             root.pseudoClassStateChanged(PAUSED, paused);
             if (stage != null) {
                 stage.setTitle(paused ? TITLE + " — PAUSED" : TITLE);
             }
         });
-        recordVm.stateProperty().addListener((o, a, b) -> {
-            if (b == RecordState.RECORDING) {
-                miniRecorder(); // made when the first recording starts, ready for the first minimise
-            } else {
-                hideMini();
-            }
-            if (reconnectAfterRecording && (b == RecordState.STOPPED || b == RecordState.IDLE)) {
-                reconnectAfterRecording = false;
-                ctx.connect();
-            }
-        });
+        mini = new MiniRecorderController(recordVm, settings, ownWindows, layout, recordView::askAndStop);
     }
 
-    private VBox sidebar(ToggleButton... buttons) {
+    private static VBox sidebar(Path dataDir, ToggleButton... buttons) {
         ImageView logo = new ImageView();
         Image icon = icon(32);
         if (icon != null) {
@@ -165,10 +123,10 @@ public final class MainWindow {
         box.getChildren().addAll(buttons);
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        Label dataDir = new Label(ctx.dataDir().toString());
-        dataDir.getStyleClass().addAll("muted", "small-text");
-        dataDir.setWrapText(true);
-        box.getChildren().addAll(spacer, dataDir);
+        Label folder = new Label(dataDir.toString());
+        folder.getStyleClass().addAll("muted", "small-text");
+        folder.setWrapText(true);
+        box.getChildren().addAll(spacer, folder);
         box.getStyleClass().add("sidebar");
         box.setId("sidebar");
         return box;
@@ -203,7 +161,7 @@ public final class MainWindow {
         return b;
     }
 
-    /** Shows the window on this stage (at once, in the "connecting" state). Call {@link #connect()} next. */
+    /** Shows the window on this stage (at once, in the "connecting" state, whether or not it is connecting yet). */
     public void show(Stage stage) {
         this.stage = stage;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -211,148 +169,32 @@ public final class MainWindow {
         Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         stage.setScene(scene);
         stage.setTitle(TITLE);
-        trackOwnWindow(stage);
-        WindowPlacement.apply(stage, ctx.settings(), screen);
+        ownWindows.track(stage);
+        WindowPlacement.apply(stage, settings, screen);
         // The window manager's icons are read and decoded off the UI thread; the window does not wait for them.
-        ctx.tasks().run(MainWindow::stageIcons, icons -> stage.getIcons().setAll(icons), e -> { });
+        tasks.run(MainWindow::stageIcons, icons -> stage.getIcons().setAll(icons), e -> { });
         applyTheme();
-        installShortcuts(scene);
-        QuitGuard quitGuard = new QuitGuard(recordVm, stage, this::hideMini);
+        Shortcuts.install(scene, recordVm, recordView, () -> nav.selectToggle(navRecord));
+        QuitGuard quitGuard = new QuitGuard(recordVm, stage, mini::hide);
         stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, quitGuard::onCloseRequest);
-        stage.iconifiedProperty().addListener((o, a, iconified) -> {
-            if (iconified && recordVm.isRecording()) {
-                miniRecorder().show();
-            } else {
-                hideMini();
-            }
-        });
+        mini.follow(stage);
         stage.show();
-        // from now on (not for the place it opens at) a move or resize is saved once the window is left alone
-        javafx.beans.value.ChangeListener<Object> moved = (o, before, now) -> layoutChanged();
-        stage.xProperty().addListener(moved);
-        stage.yProperty().addListener(moved);
-        stage.widthProperty().addListener(moved);
-        stage.heightProperty().addListener(moved);
-        stage.maximizedProperty().addListener(moved);
-    }
-
-    /**
-     * The window's place or a screen's layout changed: it is written to the settings file once nothing has moved
-     * for {@link #LAYOUT_SAVE_QUIET} (once after a drag, not at every step of it), so that a crash does not lose
-     * it. The file is written off the UI thread; a window that is closing is saved as the app quits instead.
-     */
-    private void layoutChanged() {
-        layoutSave.trigger(() -> {
-            if (stage != null && stage.isShowing()) {
-                rememberPlacement();
-                ctx.saveSettings();
-            }
-        });
-    }
-
-    /** Makes the screens let go of the context's services (the connection): call it when the window goes away. */
-    public void dispose() {
-        if (sessionsView != null) {
-            sessionsView.dispose();
-        }
+        layout.watch(stage);
     }
 
     /** Keeps the window's place in the settings (done as it closes; call it when the app quits otherwise). */
     public void rememberPlacement() {
-        if (stage != null && stage.isShowing()) {
-            WindowPlacement.remember(stage, ctx.settings());
-        }
+        layout.rememberPlacement();
     }
 
-    private void trackOwnWindow(Window w) {
-        javafx.beans.InvalidationListener update = o -> publishOwnWindows();
-        w.xProperty().addListener(update);
-        w.yProperty().addListener(update);
-        w.widthProperty().addListener(update);
-        w.heightProperty().addListener(update);
-        w.showingProperty().addListener(update);
-        if (w instanceof Stage s) {
-            s.iconifiedProperty().addListener(update);
-        }
-    }
-
-    /** Reads the windows' bounds here, on the FX thread; the recorder only reads the published list. */
-    private void publishOwnWindows() {
-        List<Rectangle> rects = new ArrayList<>();
-        for (Stage s : new Stage[] {stage, mini != null ? mini.stage() : null}) {
-            if (s != null && s.isShowing() && !s.isIconified()) {
-                double scale = s.getOutputScaleX();
-                rects.add(new Rectangle((int) Math.floor(s.getX() * scale), (int) Math.floor(s.getY() * scale),
-                        (int) Math.ceil(s.getWidth() * scale), (int) Math.ceil(s.getHeight() * scale)));
-            }
-        }
-        ownWindows.set(List.copyOf(rects));
-    }
-
-    /** Opens the connection off the UI thread (starting the embedded server if that is the setting). */
-    public void connect() {
-        ctx.connect();
-    }
-
-    private void installShortcuts(Scene scene) {
-        var accelerators = scene.getAccelerators();
-        accelerators.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> {
-                    nav.selectToggle(navRecord);
-                    recordVm.onStartShortcut();
-                });
-        accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                recordView::askAndStop);
-        accelerators.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), () -> {
-            nav.selectToggle(navRecord);
-            recordView.focusCustomTag();
-        });
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
-        for (int i = 0; i < digits.length; i++) {
-            int n = i + 1;
-            accelerators.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> recordVm.onTagPresetNumber(n));
-        }
-    }
-
-    private void onSettingsSaved(boolean connectionChanged) {
-        recordVm.onSettingsChanged();
-        applyTheme();
-        if (connectionChanged) {
-            if (recordVm.isRecording()) {
-                reconnectAfterRecording = true;
-            } else {
-                ctx.connect();
-            }
-        }
-    }
-
-    private void applyTheme() {
-        boolean dark = ThemeSupport.isDark(ctx.settings().theme, System.getenv());
-        if (mini != null) {
-            ThemeSupport.apply(dark, root, mini.stage().getScene().getRoot());
+    /** Applies the theme of the settings to this window and the mini recorder. */
+    public void applyTheme() {
+        boolean dark = ThemeSupport.isDark(settings.theme, System.getenv());
+        Parent miniRoot = mini.root();
+        if (miniRoot != null) {
+            ThemeSupport.apply(dark, root, miniRoot);
         } else {
             ThemeSupport.apply(dark, root);
-        }
-    }
-
-    private void stopFromMini() {
-        restore();
-        recordView.askAndStop();
-    }
-
-    private void restore() {
-        if (stage != null) {
-            stage.setIconified(false);
-            stage.toFront();
-        }
-        hideMini();
-    }
-
-    private void hideMini() {
-        if (mini != null) {
-            mini.hide();
         }
     }
 
@@ -377,48 +219,9 @@ public final class MainWindow {
         return recordVm;
     }
 
-    /** The privacy self-test of the Settings screen, checking the patterns as they stand in its form. */
-    private PrivacyCheckViewModel privacyCheckViewModel() {
-        return new PrivacyCheckViewModel(ctx.tasks(), ctx.privacyChecker(),
-                settingsViewModel().privacyPatternsProperty());
-    }
-
-    /**
-     * The Settings screen's view model, made when first needed (the screen opened, or asked for here): it reads the
-     * stored key from the OS keychain and lists the screens, work that need not compete with the first window.
-     */
-    public SettingsViewModel settingsViewModel() {
-        if (settingsVm == null) {
-            settingsVm = new SettingsViewModel(ctx.tasks(), ctx.settings(), ctx.secrets(), ctx.environmentApiKey(),
-                    s -> ctx.saveSettings());
-            settingsVm.setScreens(() -> {
-                var r = ctx.recorder().service();
-                return r == null ? List.of() : r.screens();
-            });
-            settingsVm.setOnSaved(this::onSettingsSaved);
-        }
-        return settingsVm;
-    }
-
-    /**
-     * The mini recorder (its own window, styled like the main one): made when the first recording starts, not with
-     * the main window, which then shows sooner. Call on the FX thread.
-     */
+    /** The mini recorder (its own window, styled like this one), made if it is not yet (FX thread). */
     public MiniRecorder miniRecorder() {
-        if (mini == null) {
-            mini = new MiniRecorder(recordVm, this::stopFromMini, this::restore, () -> ctx.settings().miniRecorder,
-                    place -> {
-                        ctx.settings().miniRecorder = place;
-                        layoutChanged();
-                    });
-            trackOwnWindow(mini.stage());
-            ThemeSupport.style(mini.stage().getScene().getRoot(),
-                    ThemeSupport.isDark(ctx.settings().theme, System.getenv()));
-            mini.stage().getScene().getAccelerators().put(
-                    new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                    this::stopFromMini);
-        }
-        return mini;
+        return mini.recorder();
     }
 
     public Stage stage() {

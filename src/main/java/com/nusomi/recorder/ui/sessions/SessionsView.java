@@ -1,15 +1,12 @@
 package com.nusomi.recorder.ui.sessions;
 
 import atlantafx.base.theme.Styles;
-import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.app.connection.ConnectionService;
 import com.nusomi.recorder.app.connection.ConnectionState;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.ui.common.Banner;
-import com.nusomi.recorder.ui.common.Debouncer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -90,23 +87,6 @@ public final class SessionsView extends BorderPane {
     }
 
     /**
-     * Builds the screen on the app's services: the task runner, the executor, the connection and the clock. Its
-     * layout (column widths and order, the detail pane's width) is kept in the settings; {@code layoutChanged} is
-     * told each time it changes. {@link #dispose()} lets go of all of them.
-     */
-    public static SessionsView create(AppContext ctx, Runnable layoutChanged) {
-        SessionsViewModel vm = new SessionsViewModel(ctx.tasks(), () -> ctx.connection().client(),
-                new FilterStore(ctx.dataDir(), ctx.executor().workers()),
-                Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofMillis(300)),
-                Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), Duration.ofSeconds(10)), ctx.clock());
-        ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>();
-        Subscription feed = follow(ctx.connection(), ctx.tasks(), state::set);
-        SessionsView view = open(vm, state.getReadOnlyProperty(), ctx.settings(), layoutChanged);
-        view.subscriptions.add(feed);
-        return view;
-    }
-
-    /**
      * The screen on {@code vm}, laid out as {@code settings} keep it, the view model following {@code connection}
      * (its state on the UI thread) and started. The screen owns the view model: {@link #dispose()} disposes it too,
      * and stops following the connection.
@@ -114,11 +94,7 @@ public final class SessionsView extends BorderPane {
     public static SessionsView open(SessionsViewModel vm, ObservableValue<ConnectionState> connection, Settings settings,
                              Runnable layoutChanged) {
         SessionsView view = new SessionsView(vm);
-        view.keepDetailWidth(settings.sessionsDetailWidth, w -> {
-            settings.sessionsDetailWidth = w;
-            layoutChanged.run();
-        });
-        view.table.keepLayout(settings.sessionsColumnWidths, settings.sessionsColumnOrder, layoutChanged);
+        view.keepLayout(settings, layoutChanged);
         vm.start();
         vm.follow(connection);
         view.subscriptions.add(vm::dispose);
@@ -126,13 +102,23 @@ public final class SessionsView extends BorderPane {
     }
 
     /**
+     * Keeps the screen's layout in the settings as the user leaves it: the detail pane's width, the table's column
+     * widths and order. {@code changed} is told each time one changes (it saves them).
+     */
+    public void keepLayout(Settings settings, Runnable changed) {
+        keepDetailWidth(settings.sessionsDetailWidth, w -> {
+            settings.sessionsDetailWidth = w;
+            changed.run();
+        });
+        table.keepLayout(settings.sessionsColumnWidths, settings.sessionsColumnOrder, changed);
+    }
+
+    /**
      * Hands each state of the connection to {@code onUi} on the UI thread (the current one first) until the returned
      * subscription is cancelled.
      */
-    static Subscription follow(ConnectionService connection, TaskRunner tasks, Consumer<ConnectionState> onUi) {
-        Consumer<ConnectionState> listener = s -> tasks.onUi(() -> onUi.accept(s));
-        connection.addListener(listener);
-        return () -> connection.removeListener(listener);
+    public static Subscription follow(ConnectionService connection, TaskRunner tasks, Consumer<ConnectionState> onUi) {
+        return connection.addListener(s -> tasks.onUi(() -> onUi.accept(s)))::close;
     }
 
     /**

@@ -33,12 +33,10 @@ public final class SettingsView extends ScrollPane {
     private final SettingsViewModel vm;
     private final PrivacyCheckViewModel privacyCheck;
 
-    /** @param privacyCheck the privacy self-test's view model, or null to leave its button out */
-    public SettingsView(SettingsViewModel vm, PrivacyCheckViewModel privacyCheck) {
-        this(vm, privacyCheck, null);
-    }
-
-    /** @param logFolder "Open log folder", or null to leave it out */
+    /**
+     * @param privacyCheck the privacy self-test's view model, or null to leave its button out
+     * @param logFolder "Open log folder", or null to leave it out
+     */
     public SettingsView(SettingsViewModel vm, PrivacyCheckViewModel privacyCheck, LogFolderViewModel logFolder) {
         this.vm = vm;
         this.privacyCheck = privacyCheck;
@@ -75,6 +73,7 @@ public final class SettingsView extends ScrollPane {
     }
 
     private VBox connectionCard() {
+        ConnectionSettingsViewModel connection = vm.connection();
         ToggleGroup group = new ToggleGroup();
         RadioButton embedded = new RadioButton("Embedded local server (sessions stay on this computer)");
         embedded.setId("embeddedMode");
@@ -82,42 +81,44 @@ public final class SettingsView extends ScrollPane {
         RadioButton hosted = new RadioButton("Hosted Sessions API");
         hosted.setId("hostedMode");
         hosted.setToggleGroup(group);
-        Runnable fromVm = () -> group.selectToggle(vm.modeProperty().get() == Settings.ConnectionMode.HOSTED ? hosted : embedded);
-        vm.modeProperty().addListener((o, a, b) -> fromVm.run());
+        Runnable fromVm = () -> group.selectToggle(
+                connection.modeProperty().get() == Settings.ConnectionMode.HOSTED ? hosted : embedded);
+        connection.modeProperty().addListener((o, a, b) -> fromVm.run());
         fromVm.run();
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
-                vm.modeProperty().set(b == hosted ? Settings.ConnectionMode.HOSTED : Settings.ConnectionMode.EMBEDDED);
+                connection.modeProperty().set(
+                        b == hosted ? Settings.ConnectionMode.HOSTED : Settings.ConnectionMode.EMBEDDED);
             }
         });
 
         TextField url = new TextField();
         url.setId("baseUrlField");
         url.setPromptText("https://api.nusomi.com");
-        url.textProperty().bindBidirectional(vm.baseUrlProperty());
+        url.textProperty().bindBidirectional(connection.baseUrlProperty());
         PasswordField key = new PasswordField();
         key.setId("apiKeyField");
         key.setPromptText("nsk_live_… (leave empty to keep the stored key)");
-        key.textProperty().bindBidirectional(vm.apiKeyProperty());
+        key.textProperty().bindBidirectional(connection.apiKeyProperty());
         Label stored = new Label();
         stored.setId("storedKeyLabel");
         stored.getStyleClass().add("muted");
-        stored.textProperty().bind(vm.storedKeyProperty());
+        stored.textProperty().bind(connection.storedKeyProperty());
         Button test = new Button("Test connection", new FontIcon(MaterialDesignL.LAN_CONNECT));
         test.setId("testConnectionButton");
         test.disableProperty().bind(vm.operations().busyProperty());
-        test.setOnAction(e -> vm.onTestConnection());
+        test.setOnAction(e -> connection.onTestConnection());
         Label result = new Label();
         result.setId("testResult");
         result.setWrapText(true);
-        result.textProperty().bind(vm.testResultProperty());
+        result.textProperty().bind(connection.testResultProperty());
         HBox testRow = new HBox(10, test, result);
         testRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox hostedFields = new VBox(6, label("Base URL"), url, new Problem("baseUrlProblem", vm.urlProblemProperty()),
-                label("API key"), key, stored, testRow);
+        VBox hostedFields = new VBox(6, label("Base URL"), url,
+                new Problem("baseUrlProblem", connection.urlProblemProperty()), label("API key"), key, stored, testRow);
         hostedFields.getStyleClass().add("indented");
-        hostedFields.disableProperty().bind(vm.modeProperty().isNotEqualTo(Settings.ConnectionMode.HOSTED));
+        hostedFields.disableProperty().bind(connection.modeProperty().isNotEqualTo(Settings.ConnectionMode.HOSTED));
         Label env = new Label("NUSOMI_BASE_URL and NUSOMI_API_KEY, when set, fill these in. "
                 + "The key is kept in the OS keychain when there is one, else in a file only you can read.");
         env.getStyleClass().add("muted");
@@ -126,50 +127,52 @@ public final class SettingsView extends ScrollPane {
     }
 
     private VBox presetsCard() {
-        ListView<String> list = new ListView<>(vm.presets());
+        PresetTagsViewModel presets = vm.presetTags();
+        ListView<String> list = new ListView<>(presets.presets());
         list.setId("presetList");
         // As tall as its rows, up to nine (the ones with a shortcut), then it scrolls.
         list.setFixedCellSize(PRESET_ROW_HEIGHT);
         list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(2, Math.min(vm.presets().size(), 9)) * PRESET_ROW_HEIGHT + 2, vm.presets()));
+                () -> Math.max(2, Math.min(presets.presets().size(), 9)) * PRESET_ROW_HEIGHT + 2, presets.presets()));
         list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setCellFactory(l -> new PresetCell());
         TextField add = new TextField();
         add.setId("newPresetField");
         add.setPromptText("new_preset_tag");
-        add.textProperty().bindBidirectional(vm.newPresetProperty());
-        add.setOnAction(e -> vm.onAddPreset());
+        add.textProperty().bindBidirectional(presets.newPresetProperty());
+        add.setOnAction(e -> presets.onAddPreset());
         HBox.setHgrow(add, Priority.ALWAYS);
         Button addButton = new Button("Add", new FontIcon(MaterialDesignP.PLUS));
         addButton.setId("addPresetButton");
-        addButton.disableProperty().bind(vm.canAddPresetBinding().not());
-        addButton.setOnAction(e -> vm.onAddPreset());
+        addButton.disableProperty().bind(presets.canAddPresetBinding().not());
+        addButton.setOnAction(e -> presets.onAddPreset());
         HBox row = new HBox(8, add, addButton);
         Label hint = new Label("One click on the Record screen; the first nine also get Ctrl+1 … Ctrl+9.");
         hint.getStyleClass().add("muted");
-        return card("Preset tags", hint, list, row, new Problem("presetProblem", vm.presetProblemProperty()));
+        return card("Preset tags", hint, list, row, new Problem("presetProblem", presets.presetProblemProperty()));
     }
 
     private VBox recorderCard() {
+        CaptureSettingsViewModel capture = vm.capture();
         TextField interval = new TextField();
         interval.setId("captureIntervalField");
         interval.setPrefColumnCount(5);
-        interval.textProperty().bindBidirectional(vm.captureIntervalProperty());
+        interval.textProperty().bindBidirectional(capture.captureIntervalProperty());
         TextField quality = new TextField();
         quality.setId("jpegQualityField");
         quality.setPrefColumnCount(4);
-        quality.textProperty().bindBidirectional(vm.jpegQualityProperty());
+        quality.textProperty().bindBidirectional(capture.jpegQualityProperty());
         HBox numbers = new HBox(10, label("Screenshot every"), interval, new Label("seconds"),
                 label("JPEG quality"), quality, new Label("(10–100)"));
         numbers.setAlignment(Pos.CENTER_LEFT);
 
-        ComboBox<Integer> screen = new ComboBox<>(vm.screenChoices());
+        ComboBox<Integer> screen = new ComboBox<>(capture.screenChoices());
         screen.setId("captureScreenField");
-        screen.valueProperty().bindBidirectional(vm.screenProperty());
+        screen.valueProperty().bindBidirectional(capture.screenProperty());
         screen.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer i) {
-                return vm.screenLabel(i);
+                return capture.screenLabel(i);
             }
 
             @Override
@@ -185,7 +188,7 @@ public final class SettingsView extends ScrollPane {
         patterns.setPrefRowCount(3);
         // one line: a text area's prompt drops line breaks, so two examples on two lines read as one pattern
         patterns.setPromptText("e.g. Password Manager|Online Banking");
-        patterns.textProperty().bindBidirectional(vm.privacyPatternsProperty());
+        patterns.textProperty().bindBidirectional(capture.privacyPatternsProperty());
         Label patternsHint = new Label("Windows whose title matches one of these (regular expressions, one per line) "
                 + "are blacked out wherever they show, title bar included; a window in front of them is recorded. "
                 + "This app's own windows always are.");
@@ -194,18 +197,18 @@ public final class SettingsView extends ScrollPane {
 
         CheckBox keyText = new CheckBox("Record the text typed (not only key counts)");
         keyText.setId("recordKeyTextBox");
-        keyText.selectedProperty().bindBidirectional(vm.recordKeyTextProperty());
+        keyText.selectedProperty().bindBidirectional(capture.recordKeyTextProperty());
         Label keyWarning = new Label("Warning: with this on, everything typed while recording is stored with the "
                 + "session, passwords and personal data included. Leave it off unless the workflow needs it.");
         keyWarning.setId("recordKeyTextWarning");
         keyWarning.getStyleClass().add("warn-text");
         keyWarning.setWrapText(true);
-        keyWarning.visibleProperty().bind(vm.recordKeyTextProperty());
+        keyWarning.visibleProperty().bind(capture.recordKeyTextProperty());
         keyWarning.managedProperty().bind(keyWarning.visibleProperty());
         Label applies = new Label("Applied the next time recording starts.");
         applies.getStyleClass().add("muted");
         VBox card = card("Screen capture", numbers, screenRow, label("Privacy: window titles to black out"), patterns,
-                patternsHint, keyText, keyWarning, new Problem("recorderProblem", vm.recorderProblemProperty()),
+                patternsHint, keyText, keyWarning, new Problem("recorderProblem", capture.recorderProblemProperty()),
                 applies);
         if (privacyCheck != null) {
             card.getChildren().add(card.getChildren().indexOf(keyText), new PrivacyCheckPane(privacyCheck));
@@ -280,11 +283,11 @@ public final class SettingsView extends ScrollPane {
 
         PresetCell() {
             Button up = iconButton(new FontIcon(MaterialDesignA.ARROW_UP), "Move up");
-            up.setOnAction(e -> vm.onMovePreset(getItem(), -1));
+            up.setOnAction(e -> vm.presetTags().onMovePreset(getItem(), -1));
             Button down = iconButton(new FontIcon(MaterialDesignA.ARROW_DOWN), "Move down");
-            down.setOnAction(e -> vm.onMovePreset(getItem(), 1));
+            down.setOnAction(e -> vm.presetTags().onMovePreset(getItem(), 1));
             Button remove = iconButton(new FontIcon(MaterialDesignC.CLOSE), "Remove");
-            remove.setOnAction(e -> vm.onRemovePreset(getItem()));
+            remove.setOnAction(e -> vm.presetTags().onRemovePreset(getItem()));
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box = new HBox(4, name, spacer, up, down, remove);
@@ -305,7 +308,7 @@ public final class SettingsView extends ScrollPane {
                 setGraphic(null);
                 return;
             }
-            int i = vm.presets().indexOf(item) + 1;
+            int i = vm.presetTags().presets().indexOf(item) + 1;
             name.setText(item + (i >= 1 && i <= 9 ? "   Ctrl+" + i : ""));
             setGraphic(box);
         }

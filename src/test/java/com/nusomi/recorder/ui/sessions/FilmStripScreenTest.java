@@ -3,8 +3,9 @@ package com.nusomi.recorder.ui.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.connection.Connector;
+import com.nusomi.recorder.boot.AppContext;
+import com.nusomi.recorder.boot.Screens;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.main.MainWindow;
@@ -62,9 +63,9 @@ class FilmStripScreenTest {
         ctx = AppContext.builder().dataDir(Files.createTempDirectory(data, "app"))
                 .connector(Connector.remote(fx.server.baseUrl(), fx.server.adminKey())).useKeychain(false)
                 .healthPollMillis(60_000).clock(fx.clock).build();
-        MainWindow window = new MainWindow(ctx);
+        MainWindow window = new Screens(ctx).mainWindow();
         window.show(stage);
-        window.connect();
+        ctx.connect();
     }
 
     @AfterEach

@@ -3,8 +3,9 @@ package com.nusomi.recorder.ui.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.nusomi.recorder.app.AppContext;
 import com.nusomi.recorder.app.connection.Connector;
+import com.nusomi.recorder.boot.AppContext;
+import com.nusomi.recorder.boot.Screens;
 import com.nusomi.recorder.client.exception.NotFoundException;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
@@ -77,9 +78,9 @@ class SessionsScreenTest {
         AppContext c = AppContext.builder().dataDir(Files.createTempDirectory(data, "app"))
                 .connector(Connector.remote(fx.server.baseUrl(), key)).useKeychain(false).healthPollMillis(60_000)
                 .clock(fx.clock).build();
-        MainWindow window = new MainWindow(c);
+        MainWindow window = new Screens(c).mainWindow();
         window.show(stage);
-        window.connect();
+        c.connect();
         return c;
     }
 

@@ -11,6 +11,8 @@ import com.nusomi.recorder.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,18 +34,18 @@ class SettingsViewModelTest {
         SettingsViewModel vm = vm(settings, secrets);
         AtomicReference<Boolean> changed = new AtomicReference<>();
         vm.setOnSaved(changed::set);
-        vm.modeProperty().set(Settings.ConnectionMode.HOSTED);
-        vm.baseUrlProperty().set("https://api.example.com");
-        vm.apiKeyProperty().set("nsk_live_0123456789abcdefWXYZ");
+        vm.connection().modeProperty().set(Settings.ConnectionMode.HOSTED);
+        vm.connection().baseUrlProperty().set("https://api.example.com");
+        vm.connection().apiKeyProperty().set("nsk_live_0123456789abcdefWXYZ");
         vm.themeProperty().set(Settings.Theme.DARK);
         vm.countdownProperty().set(true);
-        vm.newPresetProperty().set("called_customer");
-        vm.onAddPreset();
+        vm.presetTags().newPresetProperty().set("called_customer");
+        vm.presetTags().onAddPreset();
         vm.onSave();
 
         assertThat(changed.get()).isTrue();
-        assertThat(vm.apiKeyProperty().get()).isEmpty();
-        assertThat(vm.storedKeyProperty().get()).contains("nsk_live_…WXYZ").doesNotContain("0123456789");
+        assertThat(vm.connection().apiKeyProperty().get()).isEmpty();
+        assertThat(vm.connection().storedKeyProperty().get()).contains("nsk_live_…WXYZ").doesNotContain("0123456789");
         Path keyFile = dir.resolve("hosted.key");
         assertThat(Files.readString(keyFile).strip()).isEqualTo("nsk_live_0123456789abcdefWXYZ");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
@@ -62,24 +64,24 @@ class SettingsViewModelTest {
     void recorderSettingsAreCheckedPersistedAndBecomeTheRecordersOptions() {
         Settings settings = new Settings();
         SettingsViewModel vm = vm(settings, new SecretStore(dir, false));
-        vm.setScreens(() -> java.util.List.of(new java.awt.Rectangle(0, 0, 1920, 1080),
+        vm.capture().setScreens(() -> java.util.List.of(new java.awt.Rectangle(0, 0, 1920, 1080),
                 new java.awt.Rectangle(1920, 0, 1280, 1024)));
-        assertThat(vm.screenChoices()).containsExactly(0, 1, -1);
-        assertThat(vm.screenLabel(1)).isEqualTo("Screen 2 (1280×1024 at 1920,0)");
+        assertThat(vm.capture().screenChoices()).containsExactly(0, 1, -1);
+        assertThat(vm.capture().screenLabel(1)).isEqualTo("Screen 2 (1280×1024 at 1920,0)");
 
-        vm.captureIntervalProperty().set("0");
-        assertThat(vm.recorderProblemProperty().get()).contains("0.2 to 60 seconds");
+        vm.capture().captureIntervalProperty().set("0");
+        assertThat(vm.capture().recorderProblemProperty().get()).contains("0.2 to 60 seconds");
         assertThat(vm.canSaveBinding().get()).isFalse();
-        vm.captureIntervalProperty().set("2.5");
-        vm.jpegQualityProperty().set("101");
-        assertThat(vm.recorderProblemProperty().get()).contains("10 to 100");
-        vm.jpegQualityProperty().set("55");
-        vm.privacyPatternsProperty().set("Bank\\b\n(unclosed");
-        assertThat(vm.recorderProblemProperty().get()).contains("(unclosed");
-        vm.privacyPatternsProperty().set("Bank\\b\n\nPassword Manager\n");
-        assertThat(vm.recorderProblemProperty().get()).isNull();
-        vm.screenProperty().set(-1);
-        vm.recordKeyTextProperty().set(true);
+        vm.capture().captureIntervalProperty().set("2.5");
+        vm.capture().jpegQualityProperty().set("101");
+        assertThat(vm.capture().recorderProblemProperty().get()).contains("10 to 100");
+        vm.capture().jpegQualityProperty().set("55");
+        vm.capture().privacyPatternsProperty().set("Bank\\b\n(unclosed");
+        assertThat(vm.capture().recorderProblemProperty().get()).contains("(unclosed");
+        vm.capture().privacyPatternsProperty().set("Bank\\b\n\nPassword Manager\n");
+        assertThat(vm.capture().recorderProblemProperty().get()).isNull();
+        vm.capture().screenProperty().set(-1);
+        vm.capture().recordKeyTextProperty().set(true);
         vm.onSave();
 
         Settings reloaded = new SettingsStore(dir, Runnable::run).load();
@@ -98,17 +100,52 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aSaveThatLeavesModeUrlAndKeyAloneDoesNotChangeTheConnection() {
+        Settings settings = new Settings();
+        SettingsViewModel vm = vm(settings, new SecretStore(dir, false));
+        AtomicReference<Boolean> changed = new AtomicReference<>();
+        vm.setOnSaved(changed::set);
+        vm.themeProperty().set(Settings.Theme.DARK);
+        vm.capture().jpegQualityProperty().set("80");
+        vm.onSave();
+
+        assertThat(changed.get()).isFalse();
+        assertThat(settings.theme).isEqualTo(Settings.Theme.DARK);
+        assertThat(settings.jpegQuality).isEqualTo(0.8);
+    }
+
+    @Test
+    void revertFillsEveryPartOfTheFormFromTheSavedSettings() {
+        Settings settings = new Settings();
+        settings.presetTags = new ArrayList<>(List.of("kept"));
+        SettingsViewModel vm = vm(settings, new SecretStore(dir, false));
+        vm.connection().modeProperty().set(Settings.ConnectionMode.HOSTED);
+        vm.connection().apiKeyProperty().set("nsk_live_typed");
+        vm.presetTags().newPresetProperty().set("added");
+        vm.presetTags().onAddPreset();
+        vm.capture().captureIntervalProperty().set("7");
+        vm.countdownProperty().set(!settings.countdownBeforeStart);
+        vm.reset();
+
+        assertThat(vm.connection().modeProperty().get()).isEqualTo(settings.connectionMode);
+        assertThat(vm.connection().apiKeyProperty().get()).isEmpty();
+        assertThat(vm.presetTags().presets()).containsExactly("kept");
+        assertThat(vm.capture().captureIntervalProperty().get()).isEqualTo("1");
+        assertThat(vm.countdownProperty().get()).isEqualTo(settings.countdownBeforeStart);
+    }
+
+    @Test
     void hostedModeNeedsAUrlAndPresetsFollowTheSlugRule() {
         SettingsViewModel vm = vm(new Settings(), new SecretStore(dir, false));
-        vm.modeProperty().set(Settings.ConnectionMode.HOSTED);
-        vm.baseUrlProperty().set("not a url");
-        assertThat(vm.urlProblemProperty().get()).isNotNull();
+        vm.connection().modeProperty().set(Settings.ConnectionMode.HOSTED);
+        vm.connection().baseUrlProperty().set("not a url");
+        assertThat(vm.connection().urlProblemProperty().get()).isNotNull();
         assertThat(vm.canSaveBinding().get()).isFalse();
-        vm.baseUrlProperty().set("https://api.example.com");
+        vm.connection().baseUrlProperty().set("https://api.example.com");
         assertThat(vm.canSaveBinding().get()).isTrue();
-        vm.newPresetProperty().set("Bad Tag");
-        assertThat(vm.presetProblemProperty().get()).isNotNull();
-        assertThat(vm.canAddPresetBinding().get()).isFalse();
+        vm.presetTags().newPresetProperty().set("Bad Tag");
+        assertThat(vm.presetTags().presetProblemProperty().get()).isNotNull();
+        assertThat(vm.presetTags().canAddPresetBinding().get()).isFalse();
     }
 
     @Test
@@ -116,16 +153,16 @@ class SettingsViewModelTest {
         ApiServer server = ApiServer.start(ServerConfig.builder().dataDir(serverDir).port(0).build());
         try {
             SettingsViewModel vm = vm(new Settings(), new SecretStore(dir, false));
-            vm.modeProperty().set(Settings.ConnectionMode.HOSTED);
-            vm.baseUrlProperty().set(server.baseUrl());
-            vm.apiKeyProperty().set("nsk_test_wrong");
-            vm.onTestConnection();
+            vm.connection().modeProperty().set(Settings.ConnectionMode.HOSTED);
+            vm.connection().baseUrlProperty().set(server.baseUrl());
+            vm.connection().apiKeyProperty().set("nsk_test_wrong");
+            vm.connection().onTestConnection();
             assertThat(vm.operations().getFailure()).isNotNull();
             assertThat(vm.operations().getFailure().requestId()).startsWith("req_");
-            vm.apiKeyProperty().set(server.adminKey());
-            vm.onTestConnection();
+            vm.connection().apiKeyProperty().set(server.adminKey());
+            vm.connection().onTestConnection();
             assertThat(vm.operations().getFailure()).isNull();
-            assertThat(vm.testResultProperty().get()).startsWith("Connected");
+            assertThat(vm.connection().testResultProperty().get()).startsWith("Connected");
         } finally {
             server.close();
         }

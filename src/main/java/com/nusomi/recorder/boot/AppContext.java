@@ -1,30 +1,36 @@
-package com.nusomi.recorder.app;
+package com.nusomi.recorder.boot;
 
+import com.nusomi.recorder.app.AppExecutor;
+import com.nusomi.recorder.app.FxTaskRunner;
+import com.nusomi.recorder.app.PrivacyChecker;
+import com.nusomi.recorder.app.RecorderHost;
+import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.app.connection.ConnectionService;
 import com.nusomi.recorder.app.connection.Connector;
 import com.nusomi.recorder.app.settings.SecretStore;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
-import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.WindowLocators;
 import com.nusomi.recorder.recorder.input.GlobalInputHook;
 import com.nusomi.recorder.recorder.input.InputSource;
 import com.nusomi.recorder.recorder.input.NativeHookInputSource;
 import com.nusomi.recorder.recorder.privacy.PrivacyCheck;
-import java.util.function.Supplier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * The one place that builds the app's services and hands them on: the executor, the task runner, the
- * settings and the secret store, and the connection to the Sessions API. {@code boot.App} builds one from the
- * environment; tests build one on their own data folder and server.
+ * Builds the app's services and owns them: the executor, the task runner, the settings and the secret store, the
+ * connection to the Sessions API and the recorder host. {@link App} builds one from the environment; tests build one
+ * on their own data folder and server. Part of the composition root: {@link Screens} hands each screen the services
+ * it uses, never this context itself.
  */
 public final class AppContext implements AutoCloseable {
     private final Path dataDir;

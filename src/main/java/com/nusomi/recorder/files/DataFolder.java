@@ -1,20 +1,29 @@
-package com.nusomi.recorder.server;
+package com.nusomi.recorder.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the app keeps its data: {@code --data DIR}, else {@code SESSION_RECORDER_DATA}, else the per-OS place
  * ({@code $XDG_DATA_HOME/session-recorder} on Linux, {@code %APPDATA%\SessionRecorder} on Windows,
- * {@code ~/Library/Application Support/SessionRecorder} on macOS).
+ * {@code ~/Library/Application Support/SessionRecorder} on macOS); and how its private folders (0700) and secret
+ * files (0600) are made. The embedded server, the app and the command line all use the one data folder, so this
+ * lives in a package of its own that depends on nothing else of ours.
  */
 public final class DataFolder {
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
     private DataFolder() {
     }
 
@@ -61,7 +70,7 @@ public final class DataFolder {
                 } else {
                     Files.createDirectory(dir);
                 }
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+            } catch (FileAlreadyExistsException raced) {
                 // made meanwhile
             }
         }
@@ -70,11 +79,8 @@ public final class DataFolder {
         }
     }
 
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_DIRECTORY =
-            PosixFilePermissions.fromString("rwx------");
-
     private static boolean posix() {
-        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     /** Writes a secret file readable by its owner only (0600 where the file system has POSIX permissions). */
@@ -91,7 +97,6 @@ public final class DataFolder {
             Files.createFile(tmp);
         }
         Files.writeString(tmp, secret + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
