@@ -253,7 +253,7 @@ public final class RecordViewModel {
             List<String> forget = new ArrayList<>();
             for (String id : ids) {
                 try {
-                    Session s = client.get().get(id, Include.TAGS);
+                    Session s = client.get().sessions().get(id, Include.TAGS).execute();
                     if (s.status() == SessionStatus.RECORDING) {
                         recording.add(s);
                     } else {
@@ -299,7 +299,7 @@ public final class RecordViewModel {
             return r.finish(id);
         }, finished -> finished.whenComplete((acknowledged, e) -> ops.tasks().onUi(() -> {
             if (e == null && Boolean.TRUE.equals(acknowledged)) {
-                ops.run("Could not read the stopped session", () -> client.get().get(id), s -> {
+                ops.run("Could not read the stopped session", () -> client.get().sessions().get(id).execute(), s -> {
                     settings.forgetStarted(id);
                     saveSettings.run();
                     leftRecording.removeIf(x -> x.id().equals(id));
@@ -342,7 +342,8 @@ public final class RecordViewModel {
         }
         CreateSessionRequest request = b.build();
         RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
-        Runnable call = () -> ops.run("Could not create the session", () -> client.get().create(request, once), s -> {
+        Runnable call = () -> ops.run("Could not create the session",
+                () -> client.get().sessions().create(request).withOptions(once).execute(), s -> {
             settings.rememberWorkflow(request.workflow());
             recentWorkflows.setAll(settings.recentWorkflows);
             if (request.actor() != null) {
@@ -364,7 +365,8 @@ public final class RecordViewModel {
             return;
         }
         String id = session.get().id();
-        Runnable call = () -> ops.run("Could not start the session", () -> client.get().start(id), this::show);
+        Runnable call = () -> ops.run("Could not start the session",
+                () -> client.get().sessions().start(id).execute(), this::show);
         if (settings.countdownBeforeStart) {
             beginCountdown(call);
         } else {
@@ -382,7 +384,7 @@ public final class RecordViewModel {
             return;
         }
         String id = s.id();
-        ops.run("Could not delete the session", () -> client.get().delete(id), deleted -> {
+        ops.run("Could not delete the session", () -> client.get().sessions().delete(id).execute(), deleted -> {
             session.set(null);
             tags.applied().clear();
             state.set(RecordState.IDLE);
@@ -431,7 +433,8 @@ public final class RecordViewModel {
     }
 
     private void stopSession(String id, Verdict verdict, Consumer<Tag> onTag, Consumer<Session> onStopped) {
-        Runnable stop = () -> ops.run("Could not stop the session", () -> client.get().stop(id), s -> {
+        Runnable stop = () -> ops.run("Could not stop the session",
+                () -> client.get().sessions().stop(id).execute(), s -> {
             settings.forgetStarted(id);
             saveSettings.run();
             onStopped.accept(s);
@@ -439,7 +442,8 @@ public final class RecordViewModel {
         if (verdict != null && verdict.outcome() != null) {
             TagRequest outcome = TagRequest.outcome(verdict.outcome());
             RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
-            ops.run("Could not record the verdict", () -> client.get().tag(id, outcome, once), tag -> {
+            ops.run("Could not record the verdict",
+                    () -> client.get().sessions().tag(id, outcome).withOptions(once).execute(), tag -> {
                 onTag.accept(tag);
                 stop.run();
             });
@@ -465,7 +469,8 @@ public final class RecordViewModel {
             stopped.whenComplete((v, e) -> ops.tasks().onUi(() -> {
                 live.detach();
                 if (e == null) {
-                    ops.run("Could not read the stopped session", () -> client.get().get(id), s -> {
+                    ops.run("Could not read the stopped session",
+                            () -> client.get().sessions().get(id).execute(), s -> {
                         settings.forgetStarted(id);
                         show(s);
                         then.run();
@@ -494,7 +499,7 @@ public final class RecordViewModel {
             state.set(RecordState.STOPPED);
             statusText.set("Stop refused by the server");
         }
-        ops.run("Could not read the session", () -> client.get().get(id), s -> {
+        ops.run("Could not read the session", () -> client.get().sessions().get(id).execute(), s -> {
             if (current) {
                 show(s);
             }
@@ -598,7 +603,8 @@ public final class RecordViewModel {
             return;
         }
         RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
-        ops.run("Could not add the tag " + request.name(), () -> client.get().tag(id, request, once), tag -> {
+        ops.run("Could not add the tag " + request.name(),
+                () -> client.get().sessions().tag(id, request).withOptions(once).execute(), tag -> {
             tags.applied().add(tag);
             then.run();
         });

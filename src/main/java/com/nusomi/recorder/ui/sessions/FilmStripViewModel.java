@@ -179,7 +179,7 @@ public final class FilmStripViewModel<I> {
 
     private void loadPage(String cursor, long gen) {
         String id = sessionId;
-        tasks.run(() -> client.get().listFrames(id, new PageRequest(PAGE_SIZE, cursor)), page -> {
+        tasks.run(() -> client.get().frames().list(id, new PageRequest(PAGE_SIZE, cursor)).execute(), page -> {
             if (gen != generation) {
                 return;
             }
@@ -384,7 +384,8 @@ public final class FilmStripViewModel<I> {
         inFlight.put(seq, waiting);
         long gen = generation;
         String id = sessionId;
-        tasks.run(() -> decoder.apply(client.get().getFrame(id, seq)), img -> finish(gen, id, seq, img, null),
+        tasks.run(() -> decoder.apply(client.get().frames().get(id, seq).execute()),
+                img -> finish(gen, id, seq, img, null),
                 e -> finish(gen, id, seq, null, e));
     }
 

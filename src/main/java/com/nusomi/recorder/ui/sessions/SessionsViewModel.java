@@ -137,7 +137,7 @@ public final class SessionsViewModel {
     public void checkAdmin() {
         tasks.run(() -> {
             try {
-                client.get().list(SessionQuery.builder().deletedOnly(true).limit(1).build());
+                client.get().sessions().list(SessionQuery.builder().deletedOnly(true).limit(1).build()).execute();
                 return Boolean.TRUE;
             } catch (PermissionException e) {
                 return Boolean.FALSE;
@@ -273,10 +273,10 @@ public final class SessionsViewModel {
 
     private Fetched fetchPages(SessionQuery q, int want) {
         SessionsClient c = client.get();
-        Page<Session> page = c.list(q);
+        Page<Session> page = c.sessions().list(q).execute();
         List<Session> all = new ArrayList<>(page.data());
         while (page.hasMore() && all.size() < want) {
-            page = c.list(q.withCursor(page.nextCursor()));
+            page = c.sessions().list(q.withCursor(page.nextCursor())).execute();
             all.addAll(page.data());
         }
         SessionQuery next = q.toBuilder().limit(PAGE_SIZE).cursor(null).build();
@@ -291,7 +291,7 @@ public final class SessionsViewModel {
         long gen = generation;
         SessionQuery q = query.withCursor(cursor);
         loading.set(true);
-        tasks.run(() -> client.get().list(q), page -> {
+        tasks.run(() -> client.get().sessions().list(q).execute(), page -> {
             if (gen != generation) {
                 return;
             }
