@@ -13,6 +13,7 @@ import java.util.function.Function;
 public record ApiResult<T>(T value, int httpStatus, String requestId, String idempotencyKey, int attempts,
                            boolean replayed, ApiException failure) {
 
+    /** Checks that a failed result holds no value. */
     public ApiResult {
         if (failure != null && value != null) {
             throw new IllegalArgumentException("a failed result has no value");

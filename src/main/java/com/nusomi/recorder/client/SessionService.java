@@ -40,7 +40,10 @@ public final class SessionService {
         return new ApiCall<>(transport, endpoints.start(id));
     }
 
-    /** Stops a session ({@code POST /v1/sessions/{id}/stop}); idempotent: a stopped or sealed one is returned unchanged. */
+    /**
+     * Stops a session ({@code POST /v1/sessions/{id}/stop}); idempotent: a stopped or sealed one is returned
+     * unchanged.
+     */
     public ApiCall<Session> stop(String id) {
         return new ApiCall<>(transport, endpoints.stop(id));
     }
