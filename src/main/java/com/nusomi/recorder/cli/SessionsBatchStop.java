@@ -57,7 +57,7 @@ final class SessionsBatchStop extends SessionsSubcommand {
             // Started before the cutoff means created before it too: the until filter narrows the list early.
             SessionQuery query = SessionQuery.builder().status(SessionStatus.RECORDING).until(cutoff).limit(500)
                     .build();
-            for (Session s : client.listAll(query)) {
+            for (Session s : client.sessions().listAll(query)) {
                 if (s.startedAt() != null && s.startedAt().isBefore(cutoff)) {
                     targets.add(s.id());
                 }
@@ -92,7 +92,7 @@ final class SessionsBatchStop extends SessionsSubcommand {
         List<BatchStopResult.Failure> failures = new ArrayList<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            BatchStopResult result = client.batchStop(chunk);
+            BatchStopResult result = client.sessions().batchStop(chunk).execute();
             stopped.addAll(result.data());
             failures.addAll(result.errors());
             if (all.size() > CHUNK) {

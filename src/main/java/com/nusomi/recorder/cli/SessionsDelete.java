@@ -22,12 +22,12 @@ final class SessionsDelete extends SessionsSubcommand {
         List<Object> results = new ArrayList<>();
         for (String id : ids) {
             if (hard) {
-                results.add(client.deleteHard(id));
+                results.add(client.sessions().deleteHard(id).execute());
                 if (!json) {
                     out().println(id + "  deleted permanently");
                 }
             } else {
-                var s = client.delete(id);
+                var s = client.sessions().delete(id).execute();
                 results.add(s);
                 if (!json) {
                     out().println(id + "  deleted; restorable until " + time(s.purgeAt()));

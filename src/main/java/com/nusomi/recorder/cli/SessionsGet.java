@@ -35,7 +35,7 @@ final class SessionsGet extends SessionsSubcommand {
             }
             includes.add(match);
         }
-        Session s = client.get(id, includes.toArray(Include[]::new));
+        Session s = client.sessions().get(id, includes.toArray(Include[]::new)).execute();
         if (json) {
             printJson(s);
             return 0;

@@ -65,7 +65,7 @@ final class SessionsList extends SessionsSubcommand {
         Page<Session> page;
         int pages = 0;
         do {
-            page = client.list(query);
+            page = client.sessions().list(query).execute();
             rows.addAll(page.data());
             pages++;
             query = query.withCursor(page.nextCursor());

@@ -14,7 +14,7 @@ final class SessionsRestore extends SessionsSubcommand {
 
     @Override
     int run(SessionsClient client) {
-        Session s = client.restore(id);
+        Session s = client.sessions().restore(id).execute();
         if (json) {
             printJson(s);
         } else {

@@ -17,7 +17,7 @@ final class SessionsStop extends SessionsSubcommand {
     int run(SessionsClient client) {
         List<Session> stopped = new ArrayList<>();
         for (String id : ids) {
-            stopped.add(client.stop(id));
+            stopped.add(client.sessions().stop(id).execute());
         }
         if (json) {
             printJson(stopped);

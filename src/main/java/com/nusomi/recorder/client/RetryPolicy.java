@@ -13,6 +13,9 @@ import java.util.Objects;
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter,
                           Duration maxRetryAfter, Duration totalBudget) {
 
+    /**
+     * @throws IllegalArgumentException for fewer than one attempt or a jitter outside 0..1
+     */
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -37,22 +40,27 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         return defaults().withMaxAttempts(1);
     }
 
+    /** This policy with another maximum number of attempts, the first one included. */
     public RetryPolicy withMaxAttempts(int n) {
         return new RetryPolicy(n, initialBackoff, maxBackoff, jitter, maxRetryAfter, totalBudget);
     }
 
+    /** This policy with another first wait and cap of the exponential wait. */
     public RetryPolicy withBackoff(Duration initial, Duration max) {
         return new RetryPolicy(maxAttempts, initial, max, jitter, maxRetryAfter, totalBudget);
     }
 
+    /** This policy with another jitter: the largest share (0..1) by which a wait is randomly shortened. */
     public RetryPolicy withJitter(double jitter) {
         return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, maxRetryAfter, totalBudget);
     }
 
+    /** This policy with another cap on the server's {@code Retry-After}. */
     public RetryPolicy withMaxRetryAfter(Duration cap) {
         return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, cap, totalBudget);
     }
 
+    /** This policy with another total budget: no retry whose wait ends later than this after the first attempt. */
     public RetryPolicy withTotalBudget(Duration budget) {
         return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, maxRetryAfter, budget);
     }

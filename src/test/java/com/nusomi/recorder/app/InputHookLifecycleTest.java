@@ -82,7 +82,7 @@ class InputHookLifecycleTest {
     }
 
     private Recording record(RecorderService service, SessionsClient client) {
-        Session s = client.create(CreateSessionRequest.builder("hook_test").start(true).build());
+        Session s = client.sessions().create(CreateSessionRequest.builder("hook_test").start(true).build()).execute();
         return service.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(Duration.ofHours(1))
                 .captureOnClick(false).eventFlushInterval(Duration.ofMillis(50)).build());
     }
@@ -96,7 +96,7 @@ class InputHookLifecycleTest {
 
     private List<Integer> clickXs(String sessionId) {
         List<Integer> xs = new ArrayList<>();
-        for (Event e : newClient().listAllEvents(sessionId)) {
+        for (Event e : newClient().events().listAll(sessionId)) {
             if (e.type().equals("click")) {
                 xs.add(((Number) e.data().get("x")).intValue());
             }

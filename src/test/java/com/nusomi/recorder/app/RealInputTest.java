@@ -86,7 +86,7 @@ class RealInputTest {
 
     private static List<Event> events(SessionsClient client, String id) {
         List<Event> out = new ArrayList<>();
-        client.listAllEvents(id).forEach(out::add);
+        client.events().listAll(id).forEach(out::add);
         return out;
     }
 
@@ -105,7 +105,7 @@ class RealInputTest {
             }
         });
         host.use(embedded);
-        Session s = embedded.create(CreateSessionRequest.builder("switching").start(true).build());
+        Session s = embedded.sessions().create(CreateSessionRequest.builder("switching").start(true).build()).execute();
         Recording r = host.service().start(s.id(), s.startedAt(), options());
         for (int i = 1; i <= 5; i++) {
             host.use(i % 2 == 1 ? other : embedded); // what a saved connection setting does
@@ -123,7 +123,8 @@ class RealInputTest {
             SessionsClient target = i % 2 == 1 ? other : embedded;
             host.use(target);
             await().atMost(10, TimeUnit.SECONDS).until(() -> host.service() != null);
-            Session next = target.create(CreateSessionRequest.builder("after_switch").start(true).build());
+            Session next = target.sessions().create(CreateSessionRequest.builder("after_switch").start(true).build())
+                    .execute();
             Recording rec = host.service().start(next.id(), next.startedAt(), options());
             int before = recorded.size();
             Tools.xdotool("mousemove", String.valueOf(400 + i), "300", "click", "1");
@@ -159,7 +160,7 @@ class RealInputTest {
 
         work.raise();
         activeIs("Work window"); // where the operator is when the recording starts
-        Session s = client.create(CreateSessionRequest.builder("own_input").start(true).build());
+        Session s = client.sessions().create(CreateSessionRequest.builder("own_input").start(true).build()).execute();
         Recording r = host.service().start(s.id(), s.startedAt(), options());
         r.captureNow().get(10, TimeUnit.SECONDS); // the first look at the desktop, before anything moves
         Tools.xdotool("mousemove", "300", "250", "click", "1");

@@ -58,7 +58,7 @@ class RecorderHostTest {
         closing.add(host);
         host.use(first, ServerKey.of(first));
         RecorderService before = host.service();
-        Session s = first.create(CreateSessionRequest.builder("switch_later").start(true).build());
+        Session s = first.sessions().create(CreateSessionRequest.builder("switch_later").start(true).build()).execute();
         Recording r = before.start(s.id(), s.startedAt(), RecorderOptions.builder()
                 .captureInterval(Duration.ofHours(1)).build());
 
@@ -69,7 +69,7 @@ class RecorderHostTest {
         await("the rebuild after the stop").atMost(15, TimeUnit.SECONDS)
                 .until(() -> host.service() != null && host.service() != before);
         assertThat(host.serverKey()).isEqualTo(ServerKey.of(second));
-        assertThat(first.get(s.id()).frameCount()).isPositive();
+        assertThat(first.sessions().get(s.id()).execute().frameCount()).isPositive();
     }
 
     @Test

@@ -112,10 +112,10 @@ class SessionsScreenBenchmark {
                     && !vm.loadingProperty().get() && vm.filters().workflows().isEmpty());
             SessionQuery all = SessionFilters.NONE.toQuery(SessionsViewModel.PAGE_SIZE, false, true);
             List<String> cursors = new ArrayList<>();
-            Page<Session> p = client.list(all);
+            Page<Session> p = client.sessions().list(all).execute();
             for (int i = 0; i < WARMUP + ROUNDS; i++) {
                 cursors.add(p.nextCursor());
-                p = client.list(all.withCursor(p.nextCursor()));
+                p = client.sessions().list(all.withCursor(p.nextCursor())).execute();
             }
             List<Double> screenScroll = new ArrayList<>();
             List<Double> apiScroll = new ArrayList<>();
@@ -156,7 +156,7 @@ class SessionsScreenBenchmark {
             if (api < 0) {
                 api = timeApi(client, q);
             }
-            Page<Session> page = client.list(q);
+            Page<Session> page = client.sessions().list(q).execute();
             if (page.data().size() != SessionsViewModel.PAGE_SIZE) {
                 throw new AssertionError("short page for " + wf);
             }
@@ -275,7 +275,7 @@ class SessionsScreenBenchmark {
 
     private static double timeApi(SessionsClient client, SessionQuery q) {
         long t0 = System.nanoTime();
-        client.list(q);
+        client.sessions().list(q).execute();
         return (System.nanoTime() - t0) / 1e6;
     }
 

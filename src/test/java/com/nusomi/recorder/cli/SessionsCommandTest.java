@@ -109,8 +109,8 @@ class SessionsCommandTest {
     }
 
     static Session create(String workflow, boolean start) {
-        return client.create(CreateSessionRequest.builder(workflow).actor(Actor.human("cli@test")).start(start)
-                .build());
+        return client.sessions().create(CreateSessionRequest.builder(workflow).actor(Actor.human("cli@test"))
+                .start(start).build()).execute();
     }
 
     @Test
@@ -132,8 +132,8 @@ class SessionsCommandTest {
         Session plain = create("cli_not_tag", false);
         Session reviewed = create("cli_not_tag", false);
         Session escalated = create("cli_not_tag", false);
-        client.tag(reviewed.id(), com.nusomi.recorder.client.request.TagRequest.of("reviewed"));
-        client.tag(escalated.id(), com.nusomi.recorder.client.request.TagRequest.of("escalated"));
+        client.sessions().tag(reviewed.id(), com.nusomi.recorder.client.request.TagRequest.of("reviewed")).execute();
+        client.sessions().tag(escalated.id(), com.nusomi.recorder.client.request.TagRequest.of("escalated")).execute();
 
         Run one = run("sessions", "list", "--workflow", "cli_not_tag", "--not-tag", "escalated", "--json");
         Run two = run("sessions", "list", "--workflow", "cli_not_tag", "--not-tag", "escalated", "--not-tag",
@@ -183,14 +183,14 @@ class SessionsCommandTest {
         Session s = create("cli_lifecycle", true);
         assertThat(run("sessions", "tag", s.id(), "outcome", "--data", "{\"value\":\"error\"}").code()).isZero();
         assertThat(run("sessions", "stop", s.id()).code()).isZero();
-        assertThat(client.get(s.id()).outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(client.sessions().get(s.id()).execute().outcome()).isEqualTo(Outcome.ERROR);
         assertThat(run("sessions", "delete", s.id()).code()).isZero();
-        assertThat(client.list(com.nusomi.recorder.client.request.SessionQuery.builder().workflow("cli_lifecycle")
-                .build()).data()).isEmpty();
+        assertThat(client.sessions().list(com.nusomi.recorder.client.request.SessionQuery.builder()
+                .workflow("cli_lifecycle").build()).execute().data()).isEmpty();
         assertThat(run("sessions", "restore", s.id()).code()).isZero();
-        assertThat(client.get(s.id()).id()).isEqualTo(s.id());
+        assertThat(client.sessions().get(s.id()).execute().id()).isEqualTo(s.id());
         assertThat(run("sessions", "delete", "--hard", s.id()).code()).isZero();
-        Assertions.assertThrows(NotFoundException.class, () -> client.get(s.id()));
+        Assertions.assertThrows(NotFoundException.class, () -> client.sessions().get(s.id()).execute());
     }
 
     @Test
@@ -213,7 +213,7 @@ class SessionsCommandTest {
                 writeKey);
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("insufficient_scope");
-        assertThat(client.get(s.id()).id()).isEqualTo(s.id());
+        assertThat(client.sessions().get(s.id()).execute().id()).isEqualTo(s.id());
     }
 
     @Test
@@ -236,8 +236,8 @@ class SessionsCommandTest {
         assertThat(json.get("data")).hasSize(2);
         assertThat(json.get("errors")).hasSize(1);
         assertThat(json.get("errors").get(0).get("id").asText()).isEqualTo(unknown);
-        assertThat(client.get(a.id()).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
-        assertThat(client.get(b.id()).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(client.sessions().get(a.id()).execute().status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(client.sessions().get(b.id()).execute().status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
     }
 
     @Test
@@ -249,7 +249,7 @@ class SessionsCommandTest {
             stale.add(create("cli_abandoned", true).id());
         }
         String staleButStopped = create("cli_abandoned", true).id();
-        client.stop(staleButStopped);
+        client.sessions().stop(staleButStopped).execute();
         now.set(real);
         String fresh = create("cli_abandoned", true).id();
 
@@ -259,18 +259,18 @@ class SessionsCommandTest {
         dry.json().get("would_stop").forEach(n -> wouldStop.add(n.asText()));
         assertThat(wouldStop).containsExactlyInAnyOrderElementsOf(stale);
         for (String id : stale) {
-            assertThat(client.get(id).status()).isEqualTo(SessionStatus.RECORDING);
+            assertThat(client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
         }
 
         Run real6h = run("sessions", "batch-stop", "--abandoned-for", "6h");
         assertThat(real6h.code()).isZero();
         assertThat(real6h.err()).contains("3 stopped, 0 failed");
         for (String id : stale) {
-            Session s = client.get(id);
+            Session s = client.sessions().get(id).execute();
             assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
             assertThat(s.outcome()).isEqualTo(Outcome.ABANDONED);
         }
-        assertThat(client.get(fresh).status()).isEqualTo(SessionStatus.RECORDING);
+        assertThat(client.sessions().get(fresh).execute().status()).isEqualTo(SessionStatus.RECORDING);
     }
 
     /** An in-process run with no --base-url: the embedded server of a data folder. */
@@ -325,8 +325,8 @@ class SessionsCommandTest {
         try (ApiServer local = ApiServer.start(ServerConfig.builder().dataDir(folder).port(0).build());
                 SessionsClient c = SessionsClient.builder().baseUrl(local.baseUrl()).apiKey(local.adminKey())
                         .build()) {
-            id = c.create(CreateSessionRequest.builder("cli_tag_folder").actor(Actor.human("cli@test")).start(true)
-                    .build()).id();
+            id = c.sessions().create(CreateSessionRequest.builder("cli_tag_folder").actor(Actor.human("cli@test"))
+                    .start(true).build()).execute().id();
         }
         Run tag = runLocal("sessions", "--data", folder.toString(), "tag", id, "submitted", "--data",
                 "{\"by\":\"anna\"}", "--json");

@@ -42,16 +42,18 @@ class ClientBenchmark {
             String key = server.adminKey();
             Session one = null;
             for (int i = 0; i < 150; i++) {
-                one = client.create(CreateSessionRequest.builder("bench_flow")
-                        .metadata(Map.of("vendor", "Acme", "amount", i, "note", "benchmark session " + i)).build());
+                one = client.sessions().create(CreateSessionRequest.builder("bench_flow")
+                        .metadata(Map.of("vendor", "Acme", "amount", i, "note", "benchmark session " + i)).build())
+                                .execute();
             }
             String id = one.id();
             String getUrl = server.baseUrl() + "/v1/sessions/" + id;
             String listUrl = server.baseUrl() + "/v1/sessions?limit=100";
             SessionQuery list100 = SessionQuery.builder().limit(100).build();
 
-            double[] get = compare(() -> client.get(id), () -> rawJson(raw, mapper, getUrl, key));
-            double[] list = compare(() -> client.list(list100), () -> rawJson(raw, mapper, listUrl, key));
+            double[] get = compare(() -> client.sessions().get(id).execute(), () -> rawJson(raw, mapper, getUrl, key));
+            double[] list = compare(() -> client.sessions().list(list100)
+                    .execute(), () -> rawJson(raw, mapper, listUrl, key));
 
             String report = String.format(
                     "get: client %.1f µs, raw %.1f µs, ratio %.3f; list(limit=100): client %.1f µs, raw %.1f µs, ratio %.3f",

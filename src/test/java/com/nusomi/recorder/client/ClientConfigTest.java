@@ -63,7 +63,7 @@ class ClientConfigTest {
     void clientThreadsAreDaemons() {
         try (SessionsClient client = SessionsClient.builder().baseUrl("http://127.0.0.1:1")
                 .retryPolicy(RetryPolicy.none()).build()) {
-            client.healthAsync().exceptionally(e -> null).join();
+            client.health().executeAsync().exceptionally(e -> null).join();
             assertThat(Thread.getAllStackTraces().keySet())
                     .filteredOn(t -> t.getName().startsWith("sessions-client"))
                     .isNotEmpty()

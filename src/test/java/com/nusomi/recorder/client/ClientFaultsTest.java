@@ -95,7 +95,8 @@ class ClientFaultsTest {
                 .body(error("rate_limit_error", "rate_limited", "slow down")).build());
         server.enqueue(json(201, SESSION_JSON));
 
-        ApiResult<Session> result = client.withResults().create(CreateSessionRequest.of("process_invoice"));
+        ApiResult<Session> result = client.sessions().create(CreateSessionRequest.of("process_invoice"))
+                .executeForResult();
 
         assertThat(result.value().status()).isEqualTo(SessionStatus.CREATED);
         assertThat(result.attempts()).isEqualTo(2);
@@ -111,8 +112,10 @@ class ClientFaultsTest {
         server.enqueue(json(503, error("api_error", "internal_error", "overloaded")));
         server.enqueue(json(201, SESSION_JSON));
 
-        ApiResult<Session> result = client.withResults().create(CreateSessionRequest.of("process_invoice"));
+        ApiResult<Session> result = client.sessions().create(CreateSessionRequest.of("process_invoice"))
+                .executeForResult();
 
+        assertThat(result.isSuccess()).isTrue();
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(result.requestId()).isEqualTo("req_01HZTEST000000000000000000");
         RecordedRequest first = server.takeRequest();
@@ -129,7 +132,8 @@ class ClientFaultsTest {
             server.enqueue(json(500, error("api_error", "internal_error", "boom")));
         }
 
-        assertThatThrownBy(() -> client.start("ses_1", RequestOptions.idempotencyKey("my-key-1")))
+        assertThatThrownBy(() -> client.sessions().start("ses_1").withOptions(RequestOptions.idempotencyKey("my-key-1"))
+                .execute())
                 .isInstanceOfSatisfying(ServerException.class, e -> {
                     assertThat(e.idempotencyKey()).isEqualTo("my-key-1");
                     assertThat(e.attempts()).isEqualTo(3);
@@ -145,8 +149,9 @@ class ClientFaultsTest {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         server.enqueue(json(200, SESSION_JSON));
 
-        ApiResult<Session> result = client.withResults().stop("ses_01HZX3ABCDEFGHJKMNPQRSTVWX");
+        ApiResult<Session> result = client.sessions().stop("ses_01HZX3ABCDEFGHJKMNPQRSTVWX").executeForResult();
 
+        assertThat(result.isSuccess()).isTrue();
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(server.takeRequest().getHeaders().get("Idempotency-Key"))
                 .isEqualTo(server.takeRequest().getHeaders().get("Idempotency-Key"));
@@ -159,7 +164,7 @@ class ClientFaultsTest {
                     .build());
         }
 
-        assertThatThrownBy(() -> client.get("ses_x"))
+        assertThatThrownBy(() -> client.sessions().get("ses_x").execute())
                 .isInstanceOfSatisfying(ApiConnectionException.class, e -> {
                     assertThat(e.attempts()).isEqualTo(3);
                     assertThat(e.httpStatus()).isZero();
@@ -174,7 +179,7 @@ class ClientFaultsTest {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body(SESSION_JSON).throttleBody(8, 1, TimeUnit.SECONDS).build());
 
-        assertThatThrownBy(() -> client.get("ses_x"))
+        assertThatThrownBy(() -> client.sessions().get("ses_x").execute())
                 .isInstanceOfSatisfying(ApiConnectionException.class, e -> {
                     assertThat(e.isTimeout()).isTrue();
                     assertThat(e.attempts()).isEqualTo(1);
@@ -186,8 +191,8 @@ class ClientFaultsTest {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body(SESSION_JSON).throttleBody(8, 1, TimeUnit.SECONDS).build());
 
-        assertThatThrownBy(() -> client.get("ses_x",
-                RequestOptions.timeout(Duration.ofMillis(300)).withMaxAttempts(1)))
+        assertThatThrownBy(() -> client.sessions().get("ses_x")
+                .withOptions(RequestOptions.timeout(Duration.ofMillis(300)).withMaxAttempts(1)).execute())
                 .isInstanceOfSatisfying(ApiConnectionException.class, e -> assertThat(e.isTimeout()).isTrue());
     }
 
@@ -195,7 +200,7 @@ class ClientFaultsTest {
     void truncatedJsonBecomesMalformedResponseException() {
         server.enqueue(json(200, SESSION_JSON.substring(0, 60)));
 
-        assertThatThrownBy(() -> client.get("ses_x"))
+        assertThatThrownBy(() -> client.sessions().get("ses_x").execute())
                 .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(200);
                     assertThat(e.requestId()).isEqualTo("req_01HZTEST000000000000000000");
@@ -209,7 +214,7 @@ class ClientFaultsTest {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
                 .body("<html><body>Welcome to nginx</body></html>").build());
 
-        assertThatThrownBy(() -> client.list(SessionQuery.all()))
+        assertThatThrownBy(() -> client.sessions().list(SessionQuery.all()).execute())
                 .isInstanceOf(MalformedResponseException.class);
     }
 
@@ -221,7 +226,7 @@ class ClientFaultsTest {
                     .body("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>").build());
         }
 
-        assertThatThrownBy(() -> client.get("ses_x"))
+        assertThatThrownBy(() -> client.sessions().get("ses_x").execute())
                 .isInstanceOfSatisfying(ServerException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(502);
                     assertThat(e.code()).isNull();
@@ -237,7 +242,7 @@ class ClientFaultsTest {
         server.enqueue(json(400, error("invalid_request_error", "workflow_invalid", "workflow must match")));
         server.enqueue(json(201, SESSION_JSON));
 
-        assertThatThrownBy(() -> client.create(CreateSessionRequest.of("Bad Name")))
+        assertThatThrownBy(() -> client.sessions().create(CreateSessionRequest.of("Bad Name")).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.attempts()).isEqualTo(1);
                     assertThat(e.code()).isEqualTo("workflow_invalid");
@@ -250,7 +255,7 @@ class ClientFaultsTest {
         server.enqueue(json(404, error("not_found_error", "session_not_found", "no such session")));
         server.enqueue(json(200, SESSION_JSON));
 
-        assertThatThrownBy(() -> client.get("ses_missing"))
+        assertThatThrownBy(() -> client.sessions().get("ses_missing").execute())
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.attempts()).isEqualTo(1));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -261,8 +266,9 @@ class ClientFaultsTest {
         server.enqueue(json(200, SESSION_JSON));
         server.enqueue(json(409, error("conflict_error", "session_not_startable", "stopped")));
 
-        assertThat(client.withResults().start("ses_1").attempts()).isEqualTo(2);
-        assertThatThrownBy(() -> client.start("ses_1"))
+        assertThat(client.sessions().start("ses_1").executeForResult())
+                .returns(true, ApiResult::isSuccess).returns(2, ApiResult::attempts);
+        assertThatThrownBy(() -> client.sessions().start("ses_1").execute())
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo("session_not_startable");
                     assertThat(e.attempts()).isEqualTo(1);
@@ -279,7 +285,7 @@ class ClientFaultsTest {
                 .setHeader("Content-Type", "application/json")
                 .body(error("rate_limit_error", "rate_limited", "slow down")).build());
 
-        assertThatThrownBy(() -> client.get("ses_x"))
+        assertThatThrownBy(() -> client.sessions().get("ses_x").execute())
                 .isInstanceOfSatisfying(RateLimitException.class, e -> {
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
                     assertThat(e.attempts()).isEqualTo(1);
@@ -294,28 +300,29 @@ class ClientFaultsTest {
                 .body("<h1>Not Found</h1>").build());
         server.enqueue(new MockResponse.Builder().code(404).body("").build());
 
-        assertThatThrownBy(() -> client.listEvents("ses_1", EventQuery.all()))
+        assertThatThrownBy(() -> client.events().list("ses_1", EventQuery.all()).execute())
                 .isInstanceOfSatisfying(NotSupportedException.class, e -> {
                     assertThat(e.getMessage()).contains("Not supported by this server", "route_not_found");
                     assertThat(e.httpStatus()).isEqualTo(404);
                 });
-        assertThatThrownBy(() -> client.listFrames("ses_1", PageRequest.first()))
+        assertThatThrownBy(() -> client.frames().list("ses_1", PageRequest.first()).execute())
                 .isInstanceOf(NotSupportedException.class);
-        assertThatThrownBy(() -> client.health()).isInstanceOf(NotSupportedException.class);
+        assertThatThrownBy(() -> client.health().execute()).isInstanceOf(NotSupportedException.class);
     }
 
     @Test
     void extensionSessionNotFoundIsStillNotFound() {
         server.enqueue(json(404, error("not_found_error", "session_not_found", "no such session")));
 
-        assertThatThrownBy(() -> client.restore("ses_1")).isExactlyInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> client.sessions().restore("ses_1").execute())
+                .isExactlyInstanceOf(NotFoundException.class);
     }
 
     @Test
     void coreRouteNotFoundIsNotFound() {
         server.enqueue(json(404, error("not_found_error", "route_not_found", "no route")));
 
-        assertThatThrownBy(() -> client.get("ses_1")).isExactlyInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> client.sessions().get("ses_1").execute()).isExactlyInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -323,7 +330,7 @@ class ClientFaultsTest {
         server.enqueue(json(401, error("authentication_error", "api_key_invalid", "key " + KEY + " is invalid")));
 
         assertThat(client.toString()).doesNotContain(KEY).contains("nsk_test_…WXYZ");
-        assertThatThrownBy(() -> client.get("ses_1"))
+        assertThatThrownBy(() -> client.sessions().get("ses_1").execute())
                 .satisfies(e -> {
                     assertThat(e.getMessage()).doesNotContain(KEY).contains("nsk_test_…WXYZ");
                     assertThat(e.toString()).doesNotContain(KEY);
@@ -334,7 +341,7 @@ class ClientFaultsTest {
     void cancellingAnAsyncCallCancelsTheHttpCall() throws Exception {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
 
-        CompletableFuture<Session> future = client.getAsync("ses_1");
+        CompletableFuture<Session> future = client.sessions().get("ses_1").executeAsync();
         server.takeRequest(); // the request reached the server and is now stalled
         await().until(() -> client.runningCallCount() == 1);
 
@@ -351,8 +358,9 @@ class ClientFaultsTest {
         server.enqueue(json(200, SESSION_JSON));
         server.enqueue(json(404, error("not_found_error", "session_not_found", "no such session")));
 
-        assertThat(client.getAsync("ses_1").join().id()).isEqualTo("ses_01HZX3ABCDEFGHJKMNPQRSTVWX");
-        assertThatThrownBy(() -> client.getAsync("ses_2").join())
+        assertThat(client.sessions().get("ses_1").executeAsync().join().id())
+                .isEqualTo("ses_01HZX3ABCDEFGHJKMNPQRSTVWX");
+        assertThatThrownBy(() -> client.sessions().get("ses_2").executeAsync().join())
                 .hasCauseInstanceOf(NotFoundException.class);
     }
 
@@ -360,7 +368,8 @@ class ClientFaultsTest {
     void closedClientRefusesAsyncCalls() {
         client.close();
 
-        assertThatThrownBy(() -> client.getAsync("ses_1").join()).hasCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> client.sessions().get("ses_1").executeAsync().join())
+                .hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -368,8 +377,8 @@ class ClientFaultsTest {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
         SessionsClient single = SessionsClient.builder().baseUrl(server.url("/").toString()).apiKey(KEY)
                 .retryPolicy(FAST).asyncThreads(1).build();
-        CompletableFuture<Session> inFlight = single.getAsync("ses_1");
-        CompletableFuture<Session> queued = single.getAsync("ses_2");
+        CompletableFuture<Session> inFlight = single.sessions().get("ses_1").executeAsync();
+        CompletableFuture<Session> queued = single.sessions().get("ses_2").executeAsync();
         server.takeRequest();
 
         single.close();
@@ -377,7 +386,7 @@ class ClientFaultsTest {
         await().until(() -> inFlight.isDone() && queued.isDone());
         assertThat(inFlight).isCompletedExceptionally();
         assertThatThrownBy(queued::join).hasCauseInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> single.get("ses_3")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> single.sessions().get("ses_3").execute()).isInstanceOf(IllegalStateException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }

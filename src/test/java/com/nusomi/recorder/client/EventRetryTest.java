@@ -54,7 +54,7 @@ class EventRetryTest {
                 .data(Map.of("x", 640, "y", 380)).build();
         EventInput note = EventInput.of("note", Instant.parse("2026-05-07T14:02:02Z"), null);
 
-        AppendEventsResult result = client.appendEvents(SES, List.of(click, note));
+        AppendEventsResult result = client.events().append(SES, List.of(click, note)).execute();
 
         assertThat(result).isEqualTo(new AppendEventsResult(2, 0));
         RecordedRequest first = server.takeRequest();

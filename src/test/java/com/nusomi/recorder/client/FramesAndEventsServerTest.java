@@ -61,7 +61,7 @@ class FramesAndEventsServerTest {
     }
 
     private Session recording() {
-        return client.create(CreateSessionRequest.builder("frames_events").start(true).build());
+        return client.sessions().create(CreateSessionRequest.builder("frames_events").start(true).build()).execute();
     }
 
     private static byte[] png(int width, int height, Color color) throws IOException {
@@ -85,8 +85,8 @@ class FramesAndEventsServerTest {
         Instant t0 = Instant.now();
         byte[][] images = {png(8, 6, Color.RED), png(8, 6, Color.GREEN), png(8, 6, Color.BLUE)};
         for (int i = 0; i < images.length; i++) {
-            ApiResult<Frame> r = client.withResults()
-                    .uploadFrame(s.id(), FrameUpload.png(i, t0.plusMillis(100L * i), images[i]));
+            ApiResult<Frame> r = client.frames().upload(s.id(), FrameUpload.png(i, t0.plusMillis(100L * i), images[i]))
+                    .executeForResult();
             assertThat(r.httpStatus()).isEqualTo(201);
             assertThat(r.value().seq()).isEqualTo(i);
             assertThat(r.value().bytes()).isEqualTo(images[i].length);
@@ -94,16 +94,16 @@ class FramesAndEventsServerTest {
             assertThat(r.value().contentType()).isEqualTo("image/png");
         }
 
-        List<Frame> frames = client.listAllFrames(s.id(), PageRequest.ofLimit(2)).stream()
+        List<Frame> frames = client.frames().listAll(s.id(), PageRequest.ofLimit(2)).stream()
                 .collect(Collectors.toList());
         assertThat(frames).extracting(Frame::seq).containsExactly(0L, 1L, 2L);
 
-        FrameImage image = client.getFrame(s.id(), 1);
+        FrameImage image = client.frames().get(s.id(), 1).execute();
         assertThat(image.bytes()).isEqualTo(images[1]);
         assertThat(image.contentType()).startsWith("image/png");
         assertThat(image.etag()).isEqualTo(sha256(images[1]));
 
-        Session withSummary = client.get(s.id(), Include.FRAMES_SUMMARY);
+        Session withSummary = client.sessions().get(s.id(), Include.FRAMES_SUMMARY).execute();
         assertThat(withSummary.framesSummary().count()).isEqualTo(3);
         assertThat(withSummary.frameCount()).isEqualTo(3);
     }
@@ -113,20 +113,23 @@ class FramesAndEventsServerTest {
         Session s = recording();
         byte[] image = png(4, 4, Color.WHITE);
         Instant at = Instant.now();
-        client.uploadFrame(s.id(), FrameUpload.png(0, at, image));
+        client.frames().upload(s.id(), FrameUpload.png(0, at, image)).execute();
 
-        ApiResult<Frame> again = client.withResults().uploadFrame(s.id(), FrameUpload.png(0, at, image));
+        ApiResult<Frame> again = client.frames().upload(s.id(), FrameUpload.png(0, at, image)).executeForResult();
+        assertThat(again.isSuccess()).isTrue();
         assertThat(again.httpStatus()).isEqualTo(200);
 
-        assertThatThrownBy(() -> client.uploadFrame(s.id(), FrameUpload.png(0, at, png(4, 4, Color.BLACK))))
+        assertThatThrownBy(() -> client.frames().upload(s.id(), FrameUpload.png(0, at, png(4, 4, Color.BLACK)))
+                .execute())
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("frame_conflict"));
     }
 
     @Test
     void framesOnlyWhileRecording() throws Exception {
-        Session s = client.create(CreateSessionRequest.of("frames_events"));
+        Session s = client.sessions().create(CreateSessionRequest.of("frames_events")).execute();
 
-        assertThatThrownBy(() -> client.uploadFrame(s.id(), FrameUpload.png(0, Instant.now(), png(2, 2, Color.RED))))
+        assertThatThrownBy(() -> client.frames().upload(s.id(), FrameUpload.png(0, Instant.now(), png(2, 2, Color.RED)))
+                .execute())
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.code()).isEqualTo("session_not_recording"));
     }
@@ -140,37 +143,38 @@ class FramesAndEventsServerTest {
                 EventInput.builder("note").at(t0.plusMillis(10)).data(Map.of("text", "hello")).build(),
                 EventInput.builder("error").at(t0.plusMillis(20)).build());
 
-        assertThat(client.appendEvents(s.id(), batch)).isEqualTo(new AppendEventsResult(3, 0));
-        assertThat(client.appendEvents(s.id(), batch)).isEqualTo(new AppendEventsResult(0, 3));
+        assertThat(client.events().append(s.id(), batch).execute()).isEqualTo(new AppendEventsResult(3, 0));
+        assertThat(client.events().append(s.id(), batch).execute()).isEqualTo(new AppendEventsResult(0, 3));
 
-        assertThat(client.listAllEvents(s.id(), EventQuery.all().withLimit(2)).stream())
+        assertThat(client.events().listAll(s.id(), EventQuery.all().withLimit(2)).stream())
                 .extracting(Event::type).containsExactly("click", "note", "error");
-        assertThat(client.listEvents(s.id(), EventQuery.ofTypes("error")).data())
+        assertThat(client.events().list(s.id(), EventQuery.ofTypes("error")).execute().data())
                 .extracting(Event::id).containsExactly(batch.get(2).id());
-        assertThat(client.listEvents(s.id(), EventQuery.ofTypes("click", "error")).data())
+        assertThat(client.events().list(s.id(), EventQuery.ofTypes("click", "error")).execute().data())
                 .extracting(Event::type).containsExactly("click", "error");
-        assertThat(client.get(s.id(), Include.EVENTS).events()).hasSize(3);
+        assertThat(client.sessions().get(s.id(), Include.EVENTS).execute().events()).hasSize(3);
     }
 
     @Test
     void eventsOnlyWhileRecording() {
-        Session s = client.create(CreateSessionRequest.of("frames_events"));
+        Session s = client.sessions().create(CreateSessionRequest.of("frames_events")).execute();
 
-        assertThatThrownBy(() -> client.appendEvents(s.id(), List.of(EventInput.builder("note").build())))
+        assertThatThrownBy(() -> client.events().append(s.id(), List.of(EventInput.builder("note").build())).execute())
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.code()).isEqualTo("session_not_recording"));
     }
 
     @Test
     void nullValuesInsideDataMapsReachTheServer() {
-        Session s = client.create(CreateSessionRequest.builder("null_values").start(true)
-                .metadata(mapWithNull("vendor", "Acme", "po_number")).build());
+        Session s = client.sessions().create(CreateSessionRequest.builder("null_values").start(true)
+                .metadata(mapWithNull("vendor", "Acme", "po_number")).build()).execute();
         assertThat(s.metadata()).containsEntry("vendor", "Acme").containsKey("po_number");
         assertThat(s.metadata().get("po_number")).isNull();
-        client.appendEvents(s.id(), List.of(EventInput.builder("click").data(mapWithNull("x", 2, "window")).build()));
-        Event event = client.listEvents(s.id()).data().get(0);
+        client.events().append(s.id(), List.of(EventInput.builder("click").data(mapWithNull("x", 2, "window")).build()))
+                .execute();
+        Event event = client.events().list(s.id()).execute().data().get(0);
         assertThat(event.data()).containsEntry("x", 2).containsKey("window");
-        Tag tag = client.tag(s.id(), TagRequest.of("checked", mapWithNull("by", "anna", "note")));
+        Tag tag = client.sessions().tag(s.id(), TagRequest.of("checked", mapWithNull("by", "anna", "note"))).execute();
         assertThat(tag.data()).containsKey("note");
     }
 

@@ -41,16 +41,20 @@ class KeepAliveTest {
         try (SessionsClient client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey())
                 .eventListenerFactory(call -> recorder).build()) {
             for (int round = 0; round < 3; round++) {
-                assertThat(client.withResults().health().attempts()).isEqualTo(1);
-                assertThat(client.withResults().list(SessionQuery.builder().limit(1).build()).attempts())
-                        .isEqualTo(1);
+                assertThat(client.health().executeForResult())
+                        .returns(true, ApiResult::isSuccess).returns(1, ApiResult::attempts);
+                assertThat(client.sessions().list(SessionQuery.builder().limit(1).build()).executeForResult())
+                        .returns(true, ApiResult::isSuccess).returns(1, ApiResult::attempts);
 
                 Thread.sleep(idle.toMillis() + 1_000); // the server closes the idle connection meanwhile
 
-                var afterIdling = client.withResults().list(SessionQuery.builder().limit(1).build());
+                var afterIdling = client.sessions().list(SessionQuery.builder().limit(1).build()).executeForResult();
+                assertThat(afterIdling.isSuccess()).isTrue();
                 assertThat(afterIdling.attempts()).as("attempts of the call after idling").isEqualTo(1);
-                var post = client.withResults().create(
-                        com.nusomi.recorder.client.request.CreateSessionRequest.builder("keep_alive").build());
+                var post = client.sessions().create(
+                        com.nusomi.recorder.client.request.CreateSessionRequest.builder("keep_alive").build())
+                        .executeForResult();
+                assertThat(post.isSuccess()).isTrue();
                 assertThat(post.attempts()).isEqualTo(1);
                 Thread.sleep(idle.toMillis() + 1_000);
             }

@@ -90,11 +90,11 @@ class SessionsClientServerTest {
     }
 
     private Session create(String workflow) {
-        return writer.create(CreateSessionRequest.of(workflow));
+        return writer.sessions().create(CreateSessionRequest.of(workflow)).execute();
     }
 
     private List<String> ids(SessionQuery query) {
-        return writer.listAll(query).stream().map(Session::id).collect(Collectors.toList());
+        return writer.sessions().listAll(query).stream().map(Session::id).collect(Collectors.toList());
     }
 
     // ---- health, create, idempotency ----
@@ -102,7 +102,7 @@ class SessionsClientServerTest {
     @Test
     void healthNeedsNoKey() {
         try (SessionsClient anonymous = SessionsClient.builder().baseUrl(server.baseUrl()).build()) {
-            Health health = anonymous.health();
+            Health health = anonymous.health().execute();
             assertThat(health.isOk()).isTrue();
             assertThat(health.version()).isNotBlank();
         }
@@ -111,12 +111,12 @@ class SessionsClientServerTest {
     @Test
     void createWithEveryField() {
         String wf = newWorkflow();
-        Session s = writer.create(CreateSessionRequest.builder(wf)
+        Session s = writer.sessions().create(CreateSessionRequest.builder(wf)
                 .metadata(Map.of("vendor", "Acme", "amount", 4500, "lines", List.of(1, 2)))
                 .actor(Actor.model("gpt-operator"))
                 .start(true)
                 .idempotencyKey("create-all-" + wf)
-                .build());
+                .build()).execute();
 
         assertThat(s.id()).startsWith("ses_").hasSize(30);
         assertThat(s.workflow()).isEqualTo(wf);
@@ -147,8 +147,8 @@ class SessionsClientServerTest {
         CreateSessionRequest request = CreateSessionRequest.of(newWorkflow());
         RequestOptions options = RequestOptions.idempotencyKey("replay-" + request.workflow());
 
-        ApiResult<Session> first = writer.withResults().create(request, options);
-        ApiResult<Session> second = writer.withResults().create(request, options);
+        ApiResult<Session> first = writer.sessions().create(request).withOptions(options).executeForResult();
+        ApiResult<Session> second = writer.sessions().create(request).withOptions(options).executeForResult();
 
         assertThat(first.httpStatus()).isEqualTo(201);
         assertThat(first.replayed()).isFalse();
@@ -163,8 +163,8 @@ class SessionsClientServerTest {
     @Test
     void generatedIdempotencyKeysDifferPerCall() {
         String wf = newWorkflow();
-        ApiResult<Session> a = writer.withResults().create(CreateSessionRequest.of(wf));
-        ApiResult<Session> b = writer.withResults().create(CreateSessionRequest.of(wf));
+        ApiResult<Session> a = writer.sessions().create(CreateSessionRequest.of(wf)).executeForResult();
+        ApiResult<Session> b = writer.sessions().create(CreateSessionRequest.of(wf)).executeForResult();
 
         assertThat(a.idempotencyKey()).isNotBlank().isNotEqualTo(b.idempotencyKey());
         assertThat(a.value().id()).isNotEqualTo(b.value().id());
@@ -173,9 +173,11 @@ class SessionsClientServerTest {
     @Test
     void reusingAKeyForAnotherRequestIsAConflict() {
         String key = "reuse-" + newWorkflow();
-        writer.create(CreateSessionRequest.of(newWorkflow()), RequestOptions.idempotencyKey(key));
+        writer.sessions().create(CreateSessionRequest.of(newWorkflow())).withOptions(RequestOptions.idempotencyKey(key))
+                .execute();
 
-        assertThatThrownBy(() -> writer.create(CreateSessionRequest.of(newWorkflow()), RequestOptions.idempotencyKey(key)))
+        assertThatThrownBy(() -> writer.sessions().create(CreateSessionRequest.of(newWorkflow()))
+                .withOptions(RequestOptions.idempotencyKey(key)).execute())
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo("idempotency_key_reused");
                     assertThat(e.idempotencyKey()).isEqualTo(key);
@@ -189,7 +191,8 @@ class SessionsClientServerTest {
     void bodyKeyDifferentFromHeaderKeyIsRejected() {
         CreateSessionRequest request = CreateSessionRequest.builder(newWorkflow()).idempotencyKey("body-key").build();
 
-        assertThatThrownBy(() -> writer.create(request, RequestOptions.idempotencyKey("header-key")))
+        assertThatThrownBy(() -> writer.sessions().create(request)
+                .withOptions(RequestOptions.idempotencyKey("header-key")).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.code()).isEqualTo("idempotency_key_invalid"));
     }
@@ -198,7 +201,7 @@ class SessionsClientServerTest {
 
     @Test
     void invalidWorkflowIsRejectedNamingItsParam() {
-        assertThatThrownBy(() -> writer.create(CreateSessionRequest.of("Not A Slug")))
+        assertThatThrownBy(() -> writer.sessions().create(CreateSessionRequest.of("Not A Slug")).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.type()).isEqualTo("invalid_request_error");
@@ -209,30 +212,31 @@ class SessionsClientServerTest {
 
     @Test
     void metadataMustBeAnObjectOfBoundedSize() {
-        assertThatThrownBy(() -> writer.create(CreateSessionRequest.builder(newWorkflow()).metadataJson("[1,2]").build()))
+        assertThatThrownBy(() -> writer.sessions()
+                .create(CreateSessionRequest.builder(newWorkflow()).metadataJson("[1,2]").build()).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.code()).isEqualTo("metadata_invalid"));
-        assertThatThrownBy(() -> writer.create(CreateSessionRequest.builder(newWorkflow())
-                .metadata(Map.of("blob", "x".repeat(17_000))).build()))
+        assertThatThrownBy(() -> writer.sessions().create(CreateSessionRequest.builder(newWorkflow())
+                .metadata(Map.of("blob", "x".repeat(17_000))).build()).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.code()).isEqualTo("metadata_too_large"));
     }
 
     @Test
     void actorNeedsAnId() {
-        assertThatThrownBy(() -> writer.create(CreateSessionRequest.builder(newWorkflow())
-                .actor(new Actor("", ActorKind.HUMAN)).build()))
+        assertThatThrownBy(() -> writer.sessions().create(CreateSessionRequest.builder(newWorkflow())
+                .actor(new Actor("", ActorKind.HUMAN)).build()).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.code()).isEqualTo("actor_invalid"));
     }
 
     @Test
     void listRejectsBadLimitAndSinceNamingTheParam() {
-        assertThatThrownBy(() -> writer.list(SessionQuery.builder().limit(0).build()))
+        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().limit(0).build()).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.param()).isEqualTo("limit"));
-        assertThatThrownBy(() -> writer.list(SessionQuery.builder().limit(501).build()))
+        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().limit(501).build()).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.param()).isEqualTo("limit"));
-        assertThatThrownBy(() -> writer.list(SessionQuery.builder().sinceRaw("yesterday").build()))
+        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().sinceRaw("yesterday").build()).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.param()).isEqualTo("since"));
     }
 
@@ -241,14 +245,15 @@ class SessionsClientServerTest {
         String wf = newWorkflow();
         create(wf);
         create(wf);
-        Page<Session> first = writer.list(SessionQuery.builder().workflow(wf).limit(1).build());
+        Page<Session> first = writer.sessions().list(SessionQuery.builder().workflow(wf).limit(1).build()).execute();
         assertThat(first.hasMore()).isTrue();
 
-        assertThatThrownBy(() -> writer.list(SessionQuery.builder().workflow(newWorkflow()).limit(1)
-                .cursor(first.nextCursor()).build()))
+        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().workflow(newWorkflow()).limit(1)
+                .cursor(first.nextCursor()).build()).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.code()).isEqualTo("cursor_mismatch"));
-        assertThatThrownBy(() -> writer.list(SessionQuery.builder().workflow(wf).cursor("not-a-cursor!").build()))
+        assertThatThrownBy(() -> writer.sessions()
+                .list(SessionQuery.builder().workflow(wf).cursor("not-a-cursor!").build()).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.code()).isEqualTo("cursor_invalid"));
     }
@@ -259,12 +264,12 @@ class SessionsClientServerTest {
     void startThenStopThenSeal() {
         Session created = create(newWorkflow());
 
-        Session recording = writer.start(created.id());
+        Session recording = writer.sessions().start(created.id()).execute();
         assertThat(recording.status()).isEqualTo(SessionStatus.RECORDING);
         assertThat(recording.startedAt()).isNotNull();
-        assertThat(writer.start(created.id()).startedAt()).isEqualTo(recording.startedAt());
+        assertThat(writer.sessions().start(created.id()).execute().startedAt()).isEqualTo(recording.startedAt());
 
-        Session stopped = writer.stop(created.id());
+        Session stopped = writer.sessions().stop(created.id()).execute();
         assertThat(stopped.status()).isEqualTo(SessionStatus.STOPPED);
         assertThat(stopped.stoppedAt()).isNotNull();
         assertThat(stopped.stopReason()).isEqualTo(StopReason.STOP);
@@ -272,22 +277,22 @@ class SessionsClientServerTest {
         assertThat(stopped.durationMs())
                 .isEqualTo(Duration.between(stopped.startedAt(), stopped.stoppedAt()).toMillis());
 
-        Session again = writer.stop(created.id());
+        Session again = writer.sessions().stop(created.id()).execute();
         assertThat(again.stoppedAt()).isEqualTo(stopped.stoppedAt());
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> writer.get(created.id()).status() == SessionStatus.SEALED);
-        assertThat(writer.stop(created.id()).status()).isEqualTo(SessionStatus.SEALED);
+                .until(() -> writer.sessions().get(created.id()).execute().status() == SessionStatus.SEALED);
+        assertThat(writer.sessions().stop(created.id()).execute().status()).isEqualTo(SessionStatus.SEALED);
     }
 
     @Test
     void startingAStoppedSessionIsAConflict() {
         Session s = create(newWorkflow());
-        Session stopped = writer.stop(s.id());
+        Session stopped = writer.sessions().stop(s.id()).execute();
         assertThat(stopped.durationMs()).isZero();
         assertThat(stopped.outcome()).isEqualTo(Outcome.ABANDONED);
 
-        assertThatThrownBy(() -> writer.start(s.id()))
+        assertThatThrownBy(() -> writer.sessions().start(s.id()).execute())
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(409);
                     assertThat(e.type()).isEqualTo("conflict_error");
@@ -300,46 +305,47 @@ class SessionsClientServerTest {
 
     @Test
     void tagsCarryDataAndOffsetAndAVerdictChangesTheOutcome() {
-        Session s = writer.create(CreateSessionRequest.builder(newWorkflow()).start(true).build());
+        Session s = writer.sessions().create(CreateSessionRequest.builder(newWorkflow()).start(true).build()).execute();
 
-        Tag tag = writer.tag(s.id(), TagRequest.of("submitted_for_approval", Map.of("approver", "anna@acme.com")));
+        Tag tag = writer.sessions()
+                .tag(s.id(), TagRequest.of("submitted_for_approval", Map.of("approver", "anna@acme.com"))).execute();
         assertThat(tag.id()).startsWith("tag_");
         assertThat(tag.sessionId()).isEqualTo(s.id());
         assertThat(tag.name()).isEqualTo("submitted_for_approval");
         assertThat(tag.data()).containsEntry("approver", "anna@acme.com");
         assertThat(tag.offsetMs()).isNotNull().isGreaterThanOrEqualTo(0L);
 
-        assertThat(writer.stop(s.id()).outcome()).isEqualTo(Outcome.SUCCESS);
-        writer.tag(s.id(), TagRequest.outcome(Outcome.ERROR));
-        assertThat(writer.get(s.id()).outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(writer.sessions().stop(s.id()).execute().outcome()).isEqualTo(Outcome.SUCCESS);
+        writer.sessions().tag(s.id(), TagRequest.outcome(Outcome.ERROR)).execute();
+        assertThat(writer.sessions().get(s.id()).execute().outcome()).isEqualTo(Outcome.ERROR);
     }
 
     @Test
     void tagOnANeverStartedSessionHasNoOffset() {
         Session s = create(newWorkflow());
 
-        assertThat(writer.tag(s.id(), TagRequest.of("note")).offsetMs()).isNull();
+        assertThat(writer.sessions().tag(s.id(), TagRequest.of("note")).execute().offsetMs()).isNull();
     }
 
     @Test
     void invalidTagNameIsRejected() {
         Session s = create(newWorkflow());
 
-        assertThatThrownBy(() -> writer.tag(s.id(), TagRequest.of("Bad Tag")))
+        assertThatThrownBy(() -> writer.sessions().tag(s.id(), TagRequest.of("Bad Tag")).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.param()).isEqualTo("name"));
     }
 
     @Test
     void getEmbedsWhatIsIncluded() {
         Session s = create(newWorkflow());
-        writer.tag(s.id(), TagRequest.of("first"));
-        writer.tag(s.id(), TagRequest.of("second"));
+        writer.sessions().tag(s.id(), TagRequest.of("first")).execute();
+        writer.sessions().tag(s.id(), TagRequest.of("second")).execute();
 
-        Session plain = writer.get(s.id());
+        Session plain = writer.sessions().get(s.id()).execute();
         assertThat(plain.tags()).isEmpty();
         assertThat(plain.framesSummary()).isNull();
 
-        Session full = writer.get(s.id(), Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY);
+        Session full = writer.sessions().get(s.id(), Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY).execute();
         assertThat(full.tags()).extracting(Tag::name).containsExactly("first", "second");
         assertThat(full.events()).isEmpty();
         assertThat(full.eventsTruncated()).isFalse();
@@ -351,7 +357,7 @@ class SessionsClientServerTest {
 
     @Test
     void unknownSessionIsNotFound() {
-        assertThatThrownBy(() -> writer.get("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ"))
+        assertThatThrownBy(() -> writer.sessions().get("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ").execute())
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(404);
                     assertThat(e.code()).isEqualTo("session_not_found");
@@ -367,10 +373,10 @@ class SessionsClientServerTest {
         String wfA = newWorkflow();
         String wfB = newWorkflow();
         Session a1 = create(wfA);
-        Session a2 = writer.create(CreateSessionRequest.builder(wfA).start(true).build());
+        Session a2 = writer.sessions().create(CreateSessionRequest.builder(wfA).start(true).build()).execute();
         Session b1 = create(wfB);
         Session b2 = create(wfB);
-        writer.stop(b2.id());
+        writer.sessions().stop(b2.id()).execute();
 
         assertThat(ids(SessionQuery.builder().workflow(wfA, wfB).build()))
                 .containsExactlyInAnyOrder(a1.id(), a2.id(), b1.id(), b2.id());
@@ -388,7 +394,7 @@ class SessionsClientServerTest {
         for (int i = 0; i < 5; i++) {
             created.add(create(wf).id());
         }
-        List<Session> listed = writer.list(SessionQuery.builder().workflow(wf).build()).data();
+        List<Session> listed = writer.sessions().list(SessionQuery.builder().workflow(wf).build()).execute().data();
 
         assertThat(listed).extracting(Session::createdAt).isSortedAccordingTo((x, y) -> y.compareTo(x));
         assertThat(listed).extracting(Session::id).containsExactlyElementsOf(reversed(created));
@@ -404,12 +410,12 @@ class SessionsClientServerTest {
     void listFiltersByOutcome() {
         String wf = newWorkflow();
         Session abandoned = create(wf);
-        writer.stop(abandoned.id());
-        Session success = writer.create(CreateSessionRequest.builder(wf).start(true).build());
-        writer.stop(success.id());
-        Session failed = writer.create(CreateSessionRequest.builder(wf).start(true).build());
-        writer.tag(failed.id(), TagRequest.of("upload_failed"));
-        writer.stop(failed.id());
+        writer.sessions().stop(abandoned.id()).execute();
+        Session success = writer.sessions().create(CreateSessionRequest.builder(wf).start(true).build()).execute();
+        writer.sessions().stop(success.id()).execute();
+        Session failed = writer.sessions().create(CreateSessionRequest.builder(wf).start(true).build()).execute();
+        writer.sessions().tag(failed.id(), TagRequest.of("upload_failed")).execute();
+        writer.sessions().stop(failed.id()).execute();
         create(wf); // still created: no outcome
 
         assertThat(ids(SessionQuery.builder().workflow(wf).outcome(Outcome.ERROR).build()))
@@ -421,9 +427,12 @@ class SessionsClientServerTest {
     @Test
     void listFiltersByActorKind() {
         String wf = newWorkflow();
-        Session human = writer.create(CreateSessionRequest.builder(wf).actor(Actor.human("alex@nusomi.com")).build());
-        Session script = writer.create(CreateSessionRequest.builder(wf).actor(Actor.script("nightly")).build());
-        Session model = writer.create(CreateSessionRequest.builder(wf).actor(Actor.model("m1")).build());
+        Session human = writer.sessions().create(CreateSessionRequest.builder(wf).actor(Actor.human("alex@nusomi.com")).build())
+                .execute();
+        Session script = writer.sessions().create(CreateSessionRequest.builder(wf).actor(Actor.script("nightly")).build())
+                .execute();
+        Session model = writer.sessions().create(CreateSessionRequest.builder(wf).actor(Actor.model("m1")).build())
+                .execute();
         create(wf);
 
         assertThat(ids(SessionQuery.builder().workflow(wf).actorKind(ActorKind.HUMAN).build()))
@@ -454,9 +463,9 @@ class SessionsClientServerTest {
         Session both = create(wf);
         Session one = create(wf);
         create(wf);
-        writer.tag(both.id(), TagRequest.of("reviewed"));
-        writer.tag(both.id(), TagRequest.of("escalated"));
-        writer.tag(one.id(), TagRequest.of("reviewed"));
+        writer.sessions().tag(both.id(), TagRequest.of("reviewed")).execute();
+        writer.sessions().tag(both.id(), TagRequest.of("escalated")).execute();
+        writer.sessions().tag(one.id(), TagRequest.of("reviewed")).execute();
 
         assertThat(ids(SessionQuery.builder().workflow(wf).tag("reviewed").build()))
                 .containsExactlyInAnyOrder(both.id(), one.id());
@@ -470,9 +479,9 @@ class SessionsClientServerTest {
         Session both = create(wf);
         Session one = create(wf);
         Session none = create(wf);
-        writer.tag(both.id(), TagRequest.of("reviewed"));
-        writer.tag(both.id(), TagRequest.of("escalated"));
-        writer.tag(one.id(), TagRequest.of("reviewed"));
+        writer.sessions().tag(both.id(), TagRequest.of("reviewed")).execute();
+        writer.sessions().tag(both.id(), TagRequest.of("escalated")).execute();
+        writer.sessions().tag(one.id(), TagRequest.of("reviewed")).execute();
 
         assertThat(ids(SessionQuery.builder().workflow(wf).notTag("escalated").build()))
                 .containsExactlyInAnyOrder(one.id(), none.id());
@@ -486,23 +495,25 @@ class SessionsClientServerTest {
     void tagsNameTheKeyThatAddedThem() {
         Session s = create(newWorkflow());
 
-        Tag tag = writer.tag(s.id(), TagRequest.of("authored"));
-        Tag read = reader.get(s.id(), Include.TAGS).tags().get(0);
+        Tag tag = writer.sessions().tag(s.id(), TagRequest.of("authored")).execute();
+        Tag read = reader.sessions().get(s.id(), Include.TAGS).execute().tags().get(0);
 
         assertThat(tag.addedBy()).isNotNull();
         assertThat(tag.addedBy().keyId()).startsWith("key_");
         assertThat(tag.addedBy().label()).isNull();
         assertThat(read.addedBy()).isEqualTo(tag.addedBy());
-        assertThat(admin.tag(s.id(), TagRequest.of("by_admin")).addedBy().label()).isEqualTo("admin (data folder)");
+        assertThat(admin.sessions().tag(s.id(), TagRequest.of("by_admin")).execute().addedBy().label())
+                .isEqualTo("admin (data folder)");
     }
 
     @Test
     void listCanIncludeTags() {
         String wf = newWorkflow();
         Session s = create(wf);
-        writer.tag(s.id(), TagRequest.of("checked"));
+        writer.sessions().tag(s.id(), TagRequest.of("checked")).execute();
 
-        Page<Session> page = writer.list(SessionQuery.builder().workflow(wf).includeTags(true).build());
+        Page<Session> page = writer.sessions().list(SessionQuery.builder().workflow(wf).includeTags(true).build())
+                .execute();
 
         assertThat(page.data()).singleElement()
                 .satisfies(x -> assertThat(x.tags()).extracting(Tag::name).containsExactly("checked"));
@@ -512,7 +523,7 @@ class SessionsClientServerTest {
     void autoPagerWalksOverAThousandSessions() {
         String wf = newWorkflow();
         List<CompletableFuture<Session>> futures = IntStream.range(0, 1000)
-                .mapToObj(i -> writer.createAsync(CreateSessionRequest.of(wf)))
+                .mapToObj(i -> writer.sessions().create(CreateSessionRequest.of(wf)).executeAsync())
                 .collect(Collectors.toList());
         Set<String> created = futures.stream().map(CompletableFuture::join).map(Session::id)
                 .collect(Collectors.toSet());
@@ -524,13 +535,14 @@ class SessionsClientServerTest {
         assertThat(new HashSet<>(listed)).isEqualTo(created);
 
         List<Page<Session>> pages = new ArrayList<>();
-        writer.listAll(query).pages().forEach(pages::add);
+        writer.sessions().listAll(query).pages().forEach(pages::add);
         assertThat(pages).hasSize(10);
         assertThat(pages.subList(0, 9)).allMatch(p -> p.hasMore() && p.nextCursor() != null && p.size() == 100);
         assertThat(pages.get(9).hasMore()).isFalse();
         assertThat(pages.get(9).nextCursor()).isNull();
 
-        List<Session> all = writer.listAll(query.toBuilder().limit(500).build()).stream().collect(Collectors.toList());
+        List<Session> all = writer.sessions().listAll(query.toBuilder().limit(500).build()).stream()
+                .collect(Collectors.toList());
         assertThat(all).extracting(Session::createdAt).isSortedAccordingTo((x, y) -> y.compareTo(x));
         assertThat(all).hasSize(1000);
     }
@@ -542,12 +554,12 @@ class SessionsClientServerTest {
         String wf = newWorkflow();
         Session s = create(wf);
 
-        Session deleted = writer.delete(s.id());
+        Session deleted = writer.sessions().delete(s.id()).execute();
         assertThat(deleted.deletedAt()).isNotNull();
         assertThat(deleted.purgeAt()).isEqualTo(deleted.deletedAt().plus(Duration.ofDays(30)));
-        assertThat(writer.delete(s.id()).deletedAt()).isEqualTo(deleted.deletedAt());
+        assertThat(writer.sessions().delete(s.id()).execute().deletedAt()).isEqualTo(deleted.deletedAt());
 
-        assertThatThrownBy(() -> writer.get(s.id()))
+        assertThatThrownBy(() -> writer.sessions().get(s.id()).execute())
                 .isInstanceOfSatisfying(GoneException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(410);
                     assertThat(e.code()).isEqualTo("session_deleted");
@@ -555,28 +567,28 @@ class SessionsClientServerTest {
                     assertThat(e.purgeAt()).isEqualTo(deleted.purgeAt());
                 });
         assertThat(ids(SessionQuery.builder().workflow(wf).build())).isEmpty();
-        assertThat(admin.listAll(SessionQuery.builder().workflow(wf).deletedOnly(true).build()).stream())
+        assertThat(admin.sessions().listAll(SessionQuery.builder().workflow(wf).deletedOnly(true).build()).stream())
                 .singleElement().satisfies(x -> assertThat(x.deletedAt()).isNotNull());
 
-        Session restored = writer.restore(s.id());
+        Session restored = writer.sessions().restore(s.id()).execute();
         assertThat(restored.deletedAt()).isNull();
         assertThat(restored.purgeAt()).isNull();
-        assertThat(writer.get(s.id()).id()).isEqualTo(s.id());
+        assertThat(writer.sessions().get(s.id()).execute().id()).isEqualTo(s.id());
         assertThat(ids(SessionQuery.builder().workflow(wf).build())).containsExactly(s.id());
-        assertThat(writer.restore(s.id()).deletedAt()).isNull();
+        assertThat(writer.sessions().restore(s.id()).execute().deletedAt()).isNull();
     }
 
     @Test
     void trashViewNeedsAdmin() {
-        assertThatThrownBy(() -> writer.list(SessionQuery.builder().deletedOnly(true).build()))
+        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().deletedOnly(true).build()).execute())
                 .isInstanceOf(PermissionException.class);
     }
 
     @Test
     void deletingARecordingSessionStopsIt() {
-        Session s = writer.create(CreateSessionRequest.builder(newWorkflow()).start(true).build());
+        Session s = writer.sessions().create(CreateSessionRequest.builder(newWorkflow()).start(true).build()).execute();
 
-        Session deleted = writer.delete(s.id());
+        Session deleted = writer.sessions().delete(s.id()).execute();
 
         assertThat(deleted.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(deleted.stopReason()).isEqualTo(StopReason.DELETE);
@@ -587,27 +599,27 @@ class SessionsClientServerTest {
     void hardDeleteNeedsAdminAndPurgesAtOnce() {
         Session s = create(newWorkflow());
 
-        assertThatThrownBy(() -> writer.deleteHard(s.id()))
+        assertThatThrownBy(() -> writer.sessions().deleteHard(s.id()).execute())
                 .isInstanceOfSatisfying(PermissionException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(403);
                     assertThat(e.type()).isEqualTo("permission_error");
                     assertThat(e.code()).isEqualTo("insufficient_scope");
                 });
 
-        HardDeleteResult result = admin.deleteHard(s.id());
+        HardDeleteResult result = admin.sessions().deleteHard(s.id()).execute();
         assertThat(result).isEqualTo(new HardDeleteResult(s.id(), true, true));
-        assertThatThrownBy(() -> writer.get(s.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> writer.sessions().get(s.id()).execute()).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void batchStopReportsEachId() {
         String wf = newWorkflow();
         Session created = create(wf);
-        Session recording = writer.create(CreateSessionRequest.builder(wf).start(true).build());
+        Session recording = writer.sessions().create(CreateSessionRequest.builder(wf).start(true).build()).execute();
         String missing = "ses_01HZZZZZZZZZZZZZZZZZZZZZZY";
 
-        ApiResult<BatchStopResult> result = writer.withResults()
-                .batchStop(List.of(created.id(), recording.id(), created.id(), missing));
+        ApiResult<BatchStopResult> result = writer.sessions()
+                .batchStop(List.of(created.id(), recording.id(), created.id(), missing)).executeForResult();
 
         assertThat(result.idempotencyKey()).isNotBlank();
         BatchStopResult r = result.value();
@@ -629,13 +641,13 @@ class SessionsClientServerTest {
 
     @Test
     void auditLogRecordsTheHistoryNewestFirst() {
-        Session s = writer.create(CreateSessionRequest.builder(newWorkflow()).start(true).build());
-        writer.tag(s.id(), TagRequest.of("checked"));
-        writer.stop(s.id());
-        writer.delete(s.id());
-        writer.restore(s.id());
+        Session s = writer.sessions().create(CreateSessionRequest.builder(newWorkflow()).start(true).build()).execute();
+        writer.sessions().tag(s.id(), TagRequest.of("checked")).execute();
+        writer.sessions().stop(s.id()).execute();
+        writer.sessions().delete(s.id()).execute();
+        writer.sessions().restore(s.id()).execute();
 
-        List<AuditLogEntry> entries = admin.listAllAuditLogs(AuditLogQuery.forSession(s.id()).withLimit(2))
+        List<AuditLogEntry> entries = admin.auditLogs().listAll(AuditLogQuery.forSession(s.id()).withLimit(2))
                 .stream().collect(Collectors.toList());
 
         assertThat(entries).extracting(AuditLogEntry::action).containsSubsequence(
@@ -647,7 +659,8 @@ class SessionsClientServerTest {
         });
         assertThat(entries).extracting(AuditLogEntry::at).isSortedAccordingTo((x, y) -> y.compareTo(x));
 
-        Page<AuditLogEntry> deletions = admin.listAuditLogs(AuditLogQuery.forSession(s.id()).withAction("session.deleted"));
+        Page<AuditLogEntry> deletions = admin.auditLogs()
+                .list(AuditLogQuery.forSession(s.id()).withAction("session.deleted")).execute();
         assertThat(deletions.data()).extracting(AuditLogEntry::action).containsExactly("session.deleted");
         assertThat(deletions.hasMore()).isFalse();
     }
@@ -655,15 +668,15 @@ class SessionsClientServerTest {
     @Test
     void auditLogOutlivesAHardDelete() {
         Session s = create(newWorkflow());
-        admin.deleteHard(s.id());
+        admin.sessions().deleteHard(s.id()).execute();
 
-        assertThat(admin.listAllAuditLogs(AuditLogQuery.forSession(s.id())).stream())
+        assertThat(admin.auditLogs().listAll(AuditLogQuery.forSession(s.id())).stream())
                 .extracting(AuditLogEntry::action).contains("session.created", "session.hard_deleted");
     }
 
     @Test
     void auditLogNeedsAdmin() {
-        assertThatThrownBy(() -> writer.listAuditLogs(AuditLogQuery.all()))
+        assertThatThrownBy(() -> writer.auditLogs().list(AuditLogQuery.all()).execute())
                 .isInstanceOfSatisfying(PermissionException.class,
                         e -> assertThat(e.code()).isEqualTo("insufficient_scope"));
     }
@@ -673,7 +686,7 @@ class SessionsClientServerTest {
     @Test
     void missingKeyIsAnAuthenticationError() {
         try (SessionsClient anonymous = SessionsClient.builder().baseUrl(server.baseUrl()).build()) {
-            assertThatThrownBy(() -> anonymous.list(SessionQuery.all()))
+            assertThatThrownBy(() -> anonymous.sessions().list(SessionQuery.all()).execute())
                     .isInstanceOfSatisfying(AuthenticationException.class, e -> {
                         assertThat(e.httpStatus()).isEqualTo(401);
                         assertThat(e.type()).isEqualTo("authentication_error");
@@ -686,7 +699,7 @@ class SessionsClientServerTest {
     void unknownKeyIsAnAuthenticationErrorAndStaysMasked() {
         String bogus = "nsk_test_thisKeyDoesNotExist0000WXYZ";
         try (SessionsClient stranger = client(bogus)) {
-            assertThatThrownBy(() -> stranger.get("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ"))
+            assertThatThrownBy(() -> stranger.sessions().get("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ").execute())
                     .isInstanceOfSatisfying(AuthenticationException.class, e -> {
                         assertThat(e.code()).isEqualTo("api_key_invalid");
                         assertThat(e.getMessage()).doesNotContain(bogus);
@@ -697,10 +710,11 @@ class SessionsClientServerTest {
 
     @Test
     void readOnlyKeyCannotWrite() {
-        assertThatThrownBy(() -> reader.create(CreateSessionRequest.of(newWorkflow())))
+        assertThatThrownBy(() -> reader.sessions().create(CreateSessionRequest.of(newWorkflow())).execute())
                 .isInstanceOfSatisfying(PermissionException.class,
                         e -> assertThat(e.code()).isEqualTo("insufficient_scope"));
-        assertThat(reader.list(SessionQuery.builder().limit(1).build()).data()).hasSizeLessThanOrEqualTo(1);
+        assertThat(reader.sessions().list(SessionQuery.builder().limit(1).build()).execute().data())
+                .hasSizeLessThanOrEqualTo(1);
     }
 
     // ---- async ----
@@ -708,15 +722,15 @@ class SessionsClientServerTest {
     @Test
     void asyncCallsCompleteAgainstTheServer() {
         String wf = newWorkflow();
-        Session s = writer.createAsync(CreateSessionRequest.of(wf))
-                .thenCompose(x -> writer.startAsync(x.id()))
-                .thenCompose(x -> writer.stopAsync(x.id()))
+        Session s = writer.sessions().create(CreateSessionRequest.of(wf)).executeAsync()
+                .thenCompose(x -> writer.sessions().start(x.id()).executeAsync())
+                .thenCompose(x -> writer.sessions().stop(x.id()).executeAsync())
                 .join();
 
         assertThat(s.status()).isEqualTo(SessionStatus.STOPPED);
-        assertThat(writer.listAsync(SessionQuery.builder().workflow(wf).build()).join().data())
+        assertThat(writer.sessions().list(SessionQuery.builder().workflow(wf).build()).executeAsync().join().data())
                 .extracting(Session::id).containsExactly(s.id());
-        assertThatThrownBy(() -> writer.getAsync("ses_01HZZZZZZZZZZZZZZZZZZZZZZX").join())
+        assertThatThrownBy(() -> writer.sessions().get("ses_01HZZZZZZZZZZZZZZZZZZZZZZX").executeAsync().join())
                 .hasCauseInstanceOf(NotFoundException.class);
     }
 }

@@ -97,7 +97,8 @@ class CrashRecoveryTest {
 
             assertThat(seqs).hasSizeGreaterThan(KILLS);
             LocalServer.assertServerHoldsExactly(client, s.id(), seqs, eventIds);
-            assertThat(client.get(s.id()).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+            assertThat(client.sessions().get(s.id()).execute().status())
+                    .isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         }
     }
 

@@ -66,7 +66,7 @@ class FinishWithVerdictTest {
             List<EntryKind> uploaded = kinds(l.uploaded);
             assertThat(uploaded.subList(uploaded.size() - 2, uploaded.size()))
                     .containsExactly(EntryKind.TAG, EntryKind.STOP);
-            Session stopped = client.get(s.id(), Include.TAGS);
+            Session stopped = client.sessions().get(s.id(), Include.TAGS).execute();
             assertThat(stopped.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
             assertThat(stopped.outcome()).isEqualTo(Outcome.ERROR);
             assertThat(stopped.tags()).extracting(Tag::name).containsExactly("outcome");
@@ -85,7 +85,7 @@ class FinishWithVerdictTest {
             }
 
             assertThat(kinds(l.recorded)).containsExactly(EntryKind.STOP);
-            assertThat(client.get(s.id(), Include.TAGS).tags()).isEmpty();
+            assertThat(client.sessions().get(s.id(), Include.TAGS).execute().tags()).isEmpty();
         }
     }
 
@@ -105,7 +105,7 @@ class FinishWithVerdictTest {
             List<EntryKind> recorded = kinds(l.recorded);
             assertThat(recorded.subList(recorded.size() - 2, recorded.size()))
                     .containsExactly(EntryKind.TAG, EntryKind.STOP);
-            assertThat(client.get(s.id()).outcome()).isEqualTo(Outcome.SUCCESS);
+            assertThat(client.sessions().get(s.id()).execute().outcome()).isEqualTo(Outcome.SUCCESS);
         }
     }
 }

@@ -71,7 +71,7 @@ class InputLossTest {
 
     private List<Event> events(String id) {
         List<Event> out = new ArrayList<>();
-        client.listAllEvents(id).forEach(out::add);
+        client.events().listAll(id).forEach(out::add);
         return out;
     }
 

@@ -66,8 +66,8 @@ class JournalRecoveryTest {
             });
             assertThat(l.uploaded).extracting(e -> e.kind())
                     .containsExactly(EntryKind.FRAME, EntryKind.FRAME, EntryKind.EVENTS, EntryKind.STOP);
-            assertThat(client.get(s.id()).frameCount()).isEqualTo(2);
-            assertThat(client.get(s.id()).eventCount()).isEqualTo(1);
+            assertThat(client.sessions().get(s.id()).execute().frameCount()).isEqualTo(2);
+            assertThat(client.sessions().get(s.id()).execute().eventCount()).isEqualTo(1);
             assertThat(dir.resolve("000000000099-frame-99.entry.tmp")).doesNotExist();
             await().atMost(5, TimeUnit.SECONDS).until(() -> Files.exists(dir.resolve("done")));
         }

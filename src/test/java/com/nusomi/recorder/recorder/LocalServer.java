@@ -48,7 +48,7 @@ final class LocalServer implements AutoCloseable {
 
     /** A new session, already recording. */
     static Session newRecordingSession(SessionsClient client) {
-        return client.create(CreateSessionRequest.builder("recorder_test").start(true).build());
+        return client.sessions().create(CreateSessionRequest.builder("recorder_test").start(true).build()).execute();
     }
 
     void stop() {
@@ -78,11 +78,11 @@ final class LocalServer implements AutoCloseable {
     static void assertServerHoldsExactly(SessionsClient client, String sessionId, Collection<Long> recordedSeqs,
                                          Collection<String> recordedEventIds) {
         List<Long> seqs = new ArrayList<>();
-        for (Frame f : client.listAllFrames(sessionId)) {
+        for (Frame f : client.frames().listAll(sessionId)) {
             seqs.add(f.seq());
         }
         List<String> ids = new ArrayList<>();
-        for (Event e : client.listAllEvents(sessionId)) {
+        for (Event e : client.events().listAll(sessionId)) {
             ids.add(e.id());
         }
         Set<Long> distinctSeqs = new HashSet<>(seqs);
@@ -91,7 +91,7 @@ final class LocalServer implements AutoCloseable {
         assertThat(ids).as("events on the server, no id twice").hasSize(distinctIds.size());
         assertThat(distinctSeqs).as("every recorded frame arrived").containsAll(recordedSeqs);
         assertThat(distinctIds).as("every recorded event arrived").containsAll(recordedEventIds);
-        Session s = client.get(sessionId);
+        Session s = client.sessions().get(sessionId).execute();
         assertThat(s.frameCount()).as("frame_count").isEqualTo(distinctSeqs.size());
         assertThat(s.eventCount()).as("event_count").isEqualTo(distinctIds.size());
     }

@@ -78,7 +78,7 @@ class NetworkOutageTest {
             assertThat(acked).containsExactlyInAnyOrderElementsOf(l.recordedSeqs());
             LocalServer.assertServerHoldsExactly(client, s.id(), acked, l.recordedEventIds());
             Set<String> onServer = new HashSet<>();
-            client.listAllEvents(s.id()).forEach((Event e) -> onServer.add(e.id()));
+            client.events().listAll(s.id()).forEach((Event e) -> onServer.add(e.id()));
             assertThat(onServer).containsExactlyInAnyOrderElementsOf(l.recordedEventIds());
             assertThat(l.uploaded.get(l.uploaded.size() - 1).kind()).isEqualTo(EntryKind.STOP);
         } finally {

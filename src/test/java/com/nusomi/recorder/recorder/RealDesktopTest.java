@@ -57,7 +57,7 @@ class RealDesktopTest {
             r.stop().get(30, TimeUnit.SECONDS);
 
             List<Event> events = new ArrayList<>();
-            client.listAllEvents(s.id()).forEach(events::add);
+            client.events().listAll(s.id()).forEach(events::add);
             assertThat(events).anySatisfy(e -> {
                 assertThat(e.type()).isEqualTo("click");
                 assertThat(e.data()).containsEntry("x", 200).containsEntry("y", 150)
@@ -70,7 +70,7 @@ class RealDesktopTest {
             assertThat(events).filteredOn(e -> e.type().equals("key")).as("ctrl+a")
                     .anySatisfy(e -> assertThat(e.data().get("modifiers").toString()).contains("ctrl"))
                     .allSatisfy(e -> assertThat(e.data().keySet()).isEqualTo(java.util.Set.of("keys", "modifiers")));
-            assertThat(client.get(s.id()).frameCount()).isGreaterThanOrEqualTo(1);
+            assertThat(client.sessions().get(s.id()).execute().frameCount()).isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -104,7 +104,7 @@ class RealDesktopTest {
                     r.stop().get(30, TimeUnit.SECONDS);
                     assertThat(r.inputLost()).isFalse();
                     List<Event> events = new ArrayList<>();
-                    client.listAllEvents(s.id()).forEach(events::add);
+                    client.events().listAll(s.id()).forEach(events::add);
                     int x = 100 + round;
                     assertThat(events).as("round %d", round)
                             .anySatisfy(e -> assertThat(e.data()).containsEntry("x", x));

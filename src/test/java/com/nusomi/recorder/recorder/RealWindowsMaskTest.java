@@ -260,7 +260,7 @@ class RealWindowsMaskTest {
         List<Shot> finish() throws Exception {
             recording.stop().get(30, TimeUnit.SECONDS);
             for (Shot shot : shots) {
-                byte[] bytes = client.getFrame(session.id(), shot.seq).bytes();
+                byte[] bytes = client.frames().get(session.id(), shot.seq).execute().bytes();
                 shot.stored = ImageIO.read(new ByteArrayInputStream(bytes));
             }
             return shots;

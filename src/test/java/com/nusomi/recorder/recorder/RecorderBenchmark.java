@@ -9,6 +9,7 @@ import com.nusomi.recorder.bench.BusyScreen;
 import com.nusomi.recorder.bench.Resident;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.request.FrameUpload;
 import com.nusomi.recorder.recorder.capture.FrameEncoder;
 import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
@@ -255,7 +256,7 @@ class RecorderBenchmark {
                 assertThat(svc.finish(s.id()).get(120, TimeUnit.SECONDS)).isTrue();
             }
             long elapsed = System.nanoTime() - t0;
-            assertThat(client.get(s.id()).frameCount()).isEqualTo(1000);
+            assertThat(client.sessions().get(s.id()).execute().frameCount()).isEqualTo(1000);
             // the same kind of frames uploaded straight through the client, no journal: the server-bound part
             Session bareSession = LocalServer.newRecordingSession(client);
             byte[][] sample = new byte[20][];
@@ -275,7 +276,8 @@ class RecorderBenchmark {
             for (int i = 0; i < 200; i++) {
                 byte[] one = sample[i % sample.length].clone();
                 one[one.length - 3] = (byte) i; // distinct content per seq (inside the entropy-coded data)
-                client.uploadFrame(bareSession.id(), i, Instant.now(), FrameEncoder.CONTENT_TYPE, one);
+                FrameUpload frame = FrameUpload.of(i, Instant.now(), FrameEncoder.CONTENT_TYPE, one);
+                client.frames().upload(bareSession.id(), frame).execute();
             }
             double bareRate = 200 / ((System.nanoTime() - b0) / 1e9);
             report("Drain of a spool of 1,000 frames (1920×1080 JPEG) to the local server over loopback",

@@ -68,13 +68,13 @@ class RecordingTest {
 
     private static List<Frame> frames(SessionsClient client, String id) {
         List<Frame> out = new ArrayList<>();
-        client.listAllFrames(id).forEach(out::add);
+        client.frames().listAll(id).forEach(out::add);
         return out;
     }
 
     private static List<Event> events(SessionsClient client, String id) {
         List<Event> out = new ArrayList<>();
-        client.listAllEvents(id).forEach(out::add);
+        client.events().listAll(id).forEach(out::add);
         return out;
     }
 
@@ -214,7 +214,7 @@ class RecordingTest {
         Event note = events(client, s.id()).get(0);
         assertThat(note.type()).isEqualTo("note");
         assertThat(note.data()).isEqualTo(Map.of("text", "Vendor field was empty"));
-        Session after = client.get(s.id(), Include.TAGS);
+        Session after = client.sessions().get(s.id(), Include.TAGS).execute();
         assertThat(after.tags()).extracting(Tag::name).containsExactly("submitted_for_approval", "checked");
         assertThat(after.tags().get(0).data()).isEqualTo(Map.of("approver", "anna@acme.com"));
         assertThat(after.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
@@ -267,7 +267,7 @@ class RecordingTest {
                 .ownWindows(() -> List.of(new java.awt.Rectangle(100, 0, 500, 500))).build());
         r.stop().join();
         assertThat(l.captureErrors).isEmpty();
-        byte[] jpeg = client.getFrame(s.id(), 0).bytes();
+        byte[] jpeg = client.frames().get(s.id(), 0).execute().bytes();
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
         assertThat(brightness(img.getRGB(150, 50))).isLessThan(20);   // blacked out
         assertThat(brightness(img.getRGB(50, 10))).isGreaterThan(150); // left as it was
@@ -342,7 +342,7 @@ class RecordingTest {
         input.click(100, 20, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
         r.stop().join();
         List<Event> clicks = new java.util.ArrayList<>();
-        client.listAllEvents(s.id()).forEach(e -> {
+        client.events().listAll(s.id()).forEach(e -> {
             if (e.type().equals("click")) {
                 clicks.add(e);
             }

@@ -90,7 +90,7 @@ class ServerSwitchTest {
         clicks(host, l, 10);
         await().atMost(10, TimeUnit.SECONDS).until(() -> recordedOf(l, sb.id()).size() >= 3);
         rb.stop().orTimeout(30, TimeUnit.SECONDS).join();
-        assertThatThrownBy(() -> clientB.get(sa.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> clientB.sessions().get(sa.id()).execute()).isInstanceOf(NotFoundException.class);
 
         // A is back, on another port (as the embedded server at each start): the switch back drains A's journal.
         ApiServer a2 = keep(ApiServer.start(ServerConfig.builder().dataDir(aDir).port(0).build()));
@@ -102,14 +102,15 @@ class ServerSwitchTest {
 
         assertThat(l.rejected).as("nothing refused by either server").isEmpty();
         assertThat(host.backlogElsewhere()).as("nothing waits for B").isEmpty();
-        assertThat(clientA2.get(sa.id()).status()).as("stopped on A").isNotEqualTo(SessionStatus.RECORDING);
+        assertThat(clientA2.sessions().get(sa.id()).execute().status())
+                .as("stopped on A").isNotEqualTo(SessionStatus.RECORDING);
         LocalServer.assertServerHoldsExactly(clientA2, sa.id(), seqs(recordedOf(l, sa.id())),
                 eventIds(recordedOf(l, sa.id())));
-        assertThat(clientB.get(sb.id()).status()).isNotEqualTo(SessionStatus.RECORDING);
+        assertThat(clientB.sessions().get(sb.id()).execute().status()).isNotEqualTo(SessionStatus.RECORDING);
         LocalServer.assertServerHoldsExactly(clientB, sb.id(), seqs(recordedOf(l, sb.id())),
                 eventIds(recordedOf(l, sb.id())));
-        assertThatThrownBy(() -> clientB.get(sa.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> clientA2.get(sb.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> clientB.sessions().get(sa.id()).execute()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> clientA2.sessions().get(sb.id()).execute()).isInstanceOf(NotFoundException.class);
     }
 
     private RecorderHost host(Path data, CollectingListener l) {

@@ -85,7 +85,7 @@ class SpoolTest {
             assertThat(r.state()).isEqualTo(RecordingState.STOPPED);
             assertThat(r.stats().pendingEntries()).isZero();
             LocalServer.assertServerHoldsExactly(client, s.id(), l.recordedSeqs(), l.recordedEventIds());
-            assertThat(client.get(s.id()).frameCount()).isEqualTo(l.framesRecorded());
+            assertThat(client.sessions().get(s.id()).execute().frameCount()).isEqualTo(l.framesRecorded());
         }
     }
 
@@ -99,7 +99,7 @@ class SpoolTest {
             Recording r = svc.start(s.id(), s.startedAt(), fast());
             await().atMost(5, TimeUnit.SECONDS).until(() -> l.uploaded.size() >= 3);
 
-            client.batchStop(List.of(s.id())); // an admin stops it meanwhile
+            client.sessions().batchStop(List.of(s.id())).execute(); // an admin stops it meanwhile
 
             await().atMost(10, TimeUnit.SECONDS).until(() -> l.rejected.size() >= 5);
             r.stop().join(); // the stop itself is idempotent: acknowledged
@@ -113,7 +113,7 @@ class SpoolTest {
             List<Map<String, Object>> onDisk = svc.rejected(s.id());
             assertThat(onDisk).hasSize(rejected.size());
             assertThat(r.stats().rejectedEntries()).isEqualTo(rejected.size());
-            long framesOnServer = client.get(s.id()).frameCount();
+            long framesOnServer = client.sessions().get(s.id()).execute().frameCount();
             long rejectedFrames = rejected.stream().filter(x -> x.entry().kind() == EntryKind.FRAME).count();
             assertThat(framesOnServer + rejectedFrames).as("nothing lost").isEqualTo(l.framesRecorded());
             assertThat(l.uploaded.get(l.uploaded.size() - 1).kind()).isEqualTo(EntryKind.STOP);
@@ -134,7 +134,7 @@ class SpoolTest {
             // closed without a stop, as if the app died
         }
         assertThat(first.uploaded).isEmpty();
-        assertThat(client.get(s.id()).frameCount()).isZero();
+        assertThat(client.sessions().get(s.id()).execute().frameCount()).isZero();
 
         CollectingListener second = new CollectingListener();
         try (RecorderService svc = RecorderService.builder(client, data).listener(second).screenSource(screen)
@@ -151,7 +151,7 @@ class SpoolTest {
         events.addAll(second.recordedEventIds());
         LocalServer.assertServerHoldsExactly(client, s.id(), all, events);
         List<Long> seqs = new ArrayList<>();
-        client.listAllFrames(s.id()).forEach(f -> seqs.add(f.seq()));
+        client.frames().listAll(s.id()).forEach(f -> seqs.add(f.seq()));
         assertThat(seqs).as("seqs go on across restarts").isEqualTo(LongStream.range(0, all.size()).boxed().toList());
         assertThat(Files.exists(data.resolve("spool").resolve(s.id()).resolve("done"))).isTrue();
     }

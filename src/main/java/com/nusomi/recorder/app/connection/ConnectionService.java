@@ -116,7 +116,8 @@ public final class ConnectionService implements AutoCloseable {
         }
         try {
             StartupTrace.mark("health call");
-            Health h = c.client().health(com.nusomi.recorder.client.RequestOptions.NONE.withMaxAttempts(1));
+            Health h = c.client().health()
+                    .withOptions(com.nusomi.recorder.client.RequestOptions.NONE.withMaxAttempts(1)).execute();
             StartupTrace.mark("health answered");
             publish(new ConnectionState(h.isOk() ? ConnectionState.Phase.ONLINE : ConnectionState.Phase.OFFLINE,
                     c.label(), h.version(), h.isOk() ? null : "health says " + h.status()));

@@ -50,17 +50,22 @@ public final class Transport {
         this.executor = executor;
     }
 
-    /** Runs the call on the calling thread. */
-    public <T> ApiResult<T> execute(Operation<T> op, RequestOptions options) {
-        return run(op, options == null ? RequestOptions.NONE : options, new CallContext());
+    /**
+     * Runs the call on the calling thread and turns its outcome into a value: {@code onSuccess} for a response
+     * decoded, {@code onFailure} for an {@link ApiException} (which may rethrow it).
+     */
+    public <T, R> R execute(Operation<T> op, RequestOptions options, Function<ApiResult<T>, R> onSuccess,
+                            Function<ApiException, R> onFailure) {
+        return settle(op, options == null ? RequestOptions.NONE : options, new CallContext(), onSuccess, onFailure);
     }
 
     /**
-     * Runs the call on the executor. Cancelling the returned future cancels the HTTP call in flight and any
-     * retry still to come.
+     * Runs the call on the executor, the outcome turned into a value as by {@link #execute}. Cancelling the
+     * returned future cancels the HTTP call in flight and any retry still to come.
      */
     public <T, R> CompletableFuture<R> executeAsync(Operation<T> op, RequestOptions options,
-                                                    Function<ApiResult<T>, R> map) {
+                                                    Function<ApiResult<T>, R> onSuccess,
+                                                    Function<ApiException, R> onFailure) {
         RequestOptions opts = options == null ? RequestOptions.NONE : options;
         CallContext ctx = new CallContext();
         CompletableFuture<R> future = new CompletableFuture<>();
@@ -75,7 +80,7 @@ public final class Transport {
                     return;
                 }
                 try {
-                    future.complete(map.apply(run(op, opts, ctx)));
+                    future.complete(settle(op, opts, ctx, onSuccess, onFailure));
                 } catch (Throwable t) {
                     future.completeExceptionally(t);
                 }
@@ -102,6 +107,17 @@ public final class Transport {
         public void run() {
             body.run();
         }
+    }
+
+    private <T, R> R settle(Operation<T> op, RequestOptions opts, CallContext ctx,
+                            Function<ApiResult<T>, R> onSuccess, Function<ApiException, R> onFailure) {
+        ApiResult<T> result;
+        try {
+            result = run(op, opts, ctx);
+        } catch (ApiException failure) {
+            return onFailure.apply(failure);
+        }
+        return onSuccess.apply(result);
     }
 
     private <T> ApiResult<T> run(Operation<T> op, RequestOptions opts, CallContext ctx) {

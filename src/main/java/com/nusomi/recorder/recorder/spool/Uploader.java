@@ -240,8 +240,9 @@ public final class Uploader {
         }
         CompletableFuture<?> call;
         try {
-            call = client.uploadFrameAsync(journal.sessionId(), FrameUpload.of(e.info().frameSeq(), e.capturedAt(),
-                    e.contentType(), e.payload()), RequestOptions.idempotencyKey(e.idempotencyKey()));
+            call = client.frames().upload(journal.sessionId(), FrameUpload.of(e.info().frameSeq(), e.capturedAt(),
+                    e.contentType(), e.payload())).withOptions(RequestOptions.idempotencyKey(e.idempotencyKey()))
+                    .executeAsync();
         } catch (RuntimeException failed) {
             upload.completeExceptionally(failed);
             return;
@@ -337,12 +338,13 @@ public final class Uploader {
         RequestOptions opts = RequestOptions.idempotencyKey(e.idempotencyKey());
         String id = journal.sessionId();
         switch (e.info().kind()) {
-            case FRAME -> client.uploadFrame(id, FrameUpload.of(e.info().frameSeq(), e.capturedAt(), e.contentType(),
-                    e.payload()), opts);
-            case EVENTS -> client.appendEvents(id, SessionJournal.events(e), opts);
-            case TAG -> client.tag(id, e.payload().length == 0 ? TagRequest.of(e.info().tagName())
-                    : TagRequest.ofJson(e.info().tagName(), new String(e.payload(), StandardCharsets.UTF_8)), opts);
-            case STOP -> client.stop(id, opts);
+            case FRAME -> client.frames().upload(id, FrameUpload.of(e.info().frameSeq(), e.capturedAt(),
+                    e.contentType(), e.payload())).withOptions(opts).execute();
+            case EVENTS -> client.events().append(id, SessionJournal.events(e)).withOptions(opts).execute();
+            case TAG -> client.sessions().tag(id, e.payload().length == 0 ? TagRequest.of(e.info().tagName())
+                    : TagRequest.ofJson(e.info().tagName(), new String(e.payload(), StandardCharsets.UTF_8)))
+                    .withOptions(opts).execute();
+            case STOP -> client.sessions().stop(id).withOptions(opts).execute();
             default -> throw new IllegalStateException("unknown entry kind " + e.info().kind());
         }
     }

@@ -89,7 +89,7 @@ public final class LeftSessions {
             List<String> forget = new ArrayList<>();
             for (String id : ids) {
                 try {
-                    Session s = client.get().get(id, Include.TAGS);
+                    Session s = client.get().sessions().get(id, Include.TAGS).execute();
                     if (s.status() == SessionStatus.RECORDING) {
                         recording.add(s);
                     } else {

@@ -117,7 +117,7 @@ public final class RecordViewModel {
         }
         CreateSessionRequest request = form.request(start);
         RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
-        Runnable call = () -> ops.run("Could not create the session", () -> client.get().create(request, once), s -> {
+        Runnable call = () -> ops.run("Could not create the session", () -> client.get().sessions().create(request).withOptions(once).execute(), s -> {
             form.remember(request);
             tags.applied().clear();
             starter.show(s);
@@ -130,7 +130,7 @@ public final class RecordViewModel {
             return;
         }
         String id = current.id();
-        afterCountdown(true, () -> ops.run("Could not start the session", () -> client.get().start(id),
+        afterCountdown(true, () -> ops.run("Could not start the session", () -> client.get().sessions().start(id).execute(),
                 starter::show));
     }
 
@@ -160,7 +160,7 @@ public final class RecordViewModel {
         if (!current.is(RecordState.CREATED) || id == null) {
             return;
         }
-        ops.run("Could not delete the session", () -> client.get().delete(id), deleted -> {
+        ops.run("Could not delete the session", () -> client.get().sessions().delete(id).execute(), deleted -> {
             tags.applied().clear();
             current.deleted(id);
             then.run();

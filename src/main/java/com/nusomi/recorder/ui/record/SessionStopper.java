@@ -62,7 +62,7 @@ final class SessionStopper {
             return;
         }
         String id = current.id();
-        Runnable stop = () -> ops.run("Could not stop the session", () -> client.get().stop(id), s -> {
+        Runnable stop = () -> ops.run("Could not stop the session", () -> client.get().sessions().stop(id).execute(), s -> {
             settings.forgetStarted(id);
             saveSettings.run();
             show.accept(s);
@@ -75,7 +75,7 @@ final class SessionStopper {
         }
         TagRequest tag = TagRequest.outcome(outcome);
         RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
-        ops.run("Could not record the verdict", () -> client.get().tag(id, tag, once), added -> {
+        ops.run("Could not record the verdict", () -> client.get().sessions().tag(id, tag).withOptions(once).execute(), added -> {
             tags.applied().add(added);
             stop.run();
         });
@@ -92,7 +92,7 @@ final class SessionStopper {
             stopped.whenComplete((acknowledged, e) -> ops.tasks().onUi(() -> {
                 live.detach();
                 if (e == null && Boolean.TRUE.equals(acknowledged)) {
-                    ops.run("Could not read the stopped session", () -> client.get().get(id), s -> {
+                    ops.run("Could not read the stopped session", () -> client.get().sessions().get(id).execute(), s -> {
                         settings.forgetStarted(id);
                         show.accept(s);
                         then.run();
@@ -114,7 +114,7 @@ final class SessionStopper {
         ops.run("Could not stop the session", () -> recorder.get().finish(id, outcome),
                 finished -> finished.whenComplete((acknowledged, e) -> ops.tasks().onUi(() -> {
                     if (e == null && Boolean.TRUE.equals(acknowledged)) {
-                        ops.run("Could not read the stopped session", () -> client.get().get(id),
+                        ops.run("Could not read the stopped session", () -> client.get().sessions().get(id).execute(),
                                 s -> left.forget(id));
                     } else {
                         refused(id, e);
@@ -139,7 +139,7 @@ final class SessionStopper {
         if (isCurrent) {
             current.stopRefused();
         }
-        ops.run("Could not read the session", () -> client.get().get(id), s -> {
+        ops.run("Could not read the session", () -> client.get().sessions().get(id).execute(), s -> {
             if (isCurrent) {
                 show.accept(s);
             }

@@ -83,7 +83,7 @@ public final class TagRoutes {
             return;
         }
         RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
-        ops.run("Could not add the tag " + request.name(), () -> client.get().tag(id, request, once), tag -> {
+        ops.run("Could not add the tag " + request.name(), () -> client.get().sessions().tag(id, request).withOptions(once).execute(), tag -> {
             tags.applied().add(tag);
             then.run();
         });

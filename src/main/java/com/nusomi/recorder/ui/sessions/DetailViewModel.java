@@ -107,7 +107,8 @@ public final class DetailViewModel {
         }
         loading.set(true);
         tasks.run(() -> {
-            Session full = client.get().get(id, Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY);
+            Session full = client.get().sessions().get(id, Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY)
+                    .execute();
             return new Loaded(full, RecordedTime.of(full, full.eventsTruncated() && full.pausedMs() > 0
                     ? markers(id) : full.events()));
         }, loaded -> {
@@ -135,7 +136,7 @@ public final class DetailViewModel {
     /** Every marker event of a session (off the UI thread): its pauses, when the embedded events are cut short. */
     private List<Event> markers(String id) {
         List<Event> out = new ArrayList<>();
-        client.get().listAllEvents(id, EventQuery.ofTypes("marker").withLimit(500)).forEach(out::add);
+        client.get().events().listAll(id, EventQuery.ofTypes("marker").withLimit(500)).forEach(out::add);
         return out;
     }
 
@@ -161,7 +162,7 @@ public final class DetailViewModel {
     }
 
     private void tag(Session s, TagRequest request, Runnable done) {
-        ops.run("Tagging " + s.id(), () -> client.get().tag(s.id(), request), t -> {
+        ops.run("Tagging " + s.id(), () -> client.get().sessions().tag(s.id(), request).execute(), t -> {
             done.run();
             if (session.get() != null && session.get().id().equals(s.id())) {
                 load(s.id(), ++generation);

@@ -119,7 +119,7 @@ final class FrameImageLoader<I> {
         inFlight.put(seq, waiting);
         long gen = generation;
         String id = sessionId;
-        tasks.run(() -> decoder.apply(client.get().getFrame(id, seq)), img -> finish(gen, id, seq, img, null),
+        tasks.run(() -> decoder.apply(client.get().frames().get(id, seq).execute()), img -> finish(gen, id, seq, img, null),
                 e -> finish(gen, id, seq, null, e));
     }
 

@@ -55,7 +55,7 @@ final class FrameList {
 
     private void loadPage(String id, String cursor, long gen, Runnable onPage, Runnable onDone,
                           Consumer<String> onFailure) {
-        tasks.run(() -> client.get().listFrames(id, new PageRequest(PAGE_SIZE, cursor)), page -> {
+        tasks.run(() -> client.get().frames().list(id, new PageRequest(PAGE_SIZE, cursor)).execute(), page -> {
             if (gen != generation) {
                 return;
             }

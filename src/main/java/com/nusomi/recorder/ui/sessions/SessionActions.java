@@ -102,7 +102,7 @@ public final class SessionActions {
             int stopped = 0;
             for (int from = 0; from < ids.size(); from += BATCH) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-                BatchStopResult r = client.get().batchStop(chunk);
+                BatchStopResult r = client.get().sessions().batchStop(chunk).execute();
                 stopped += r.data().size();
                 r.errors().forEach(f -> failed.add(f.id() + ": " + f.code()
                         + (f.error() != null && f.error().message() != null ? " (" + f.error().message() + ")" : "")));
@@ -141,7 +141,7 @@ public final class SessionActions {
         // Started before the cutoff means created before it too: the until filter narrows the list early.
         SessionQuery q = SessionQuery.builder().status(SessionStatus.RECORDING).until(cutoff).limit(500).build();
         List<String> ids = new ArrayList<>();
-        for (Session s : client.get().listAll(q)) {
+        for (Session s : client.get().sessions().listAll(q)) {
             if (s.startedAt() != null && s.startedAt().isBefore(cutoff)) {
                 ids.add(s.id());
             }
@@ -157,7 +157,7 @@ public final class SessionActions {
         }
         hidden.addAll(ids);
         start("Deleting " + sessions(ids.size()) + "…");
-        ops.run("Deleting sessions", () -> each(ids, id -> client.get().delete(id)), r -> {
+        ops.run("Deleting sessions", () -> each(ids, id -> client.get().sessions().delete(id).execute()), r -> {
             List<String> deleted = ids.stream().filter(id -> r.failed().stream().noneMatch(f -> f.startsWith(id)))
                     .toList();
             if (r.failed().isEmpty()) {
@@ -195,7 +195,7 @@ public final class SessionActions {
             return;
         }
         start("Restoring " + sessions(ids.size()) + "…");
-        ops.run("Restoring sessions", () -> each(ids, id -> client.get().restore(id)), r -> {
+        ops.run("Restoring sessions", () -> each(ids, id -> client.get().sessions().restore(id).execute()), r -> {
             report("Restored " + sessions(r.done()) + (r.failed().isEmpty() ? "." : "; " + r.failed().size()
                     + " failed:"), r.failed());
             refresh.run();
@@ -209,7 +209,7 @@ public final class SessionActions {
             return;
         }
         start("Deleting " + sessions(ids.size()) + " permanently…");
-        ops.run("Deleting permanently", () -> each(ids, id -> client.get().deleteHard(id)), r -> {
+        ops.run("Deleting permanently", () -> each(ids, id -> client.get().sessions().deleteHard(id).execute()), r -> {
             report("Deleted " + sessions(r.done()) + " permanently" + (r.failed().isEmpty() ? "." : "; "
                     + r.failed().size() + " failed:"), r.failed());
             refresh.run();

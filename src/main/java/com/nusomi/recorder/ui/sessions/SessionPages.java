@@ -110,10 +110,10 @@ final class SessionPages {
 
     private Fetched fetchPages(SessionQuery q, int want) {
         SessionsClient c = client.get();
-        Page<Session> page = c.list(q);
+        Page<Session> page = c.sessions().list(q).execute();
         List<Session> all = new ArrayList<>(page.data());
         while (page.hasMore() && all.size() < want) {
-            page = c.list(q.withCursor(page.nextCursor()));
+            page = c.sessions().list(q.withCursor(page.nextCursor())).execute();
             all.addAll(page.data());
         }
         SessionQuery next = q.toBuilder().limit(PAGE_SIZE).cursor(null).build();
@@ -128,7 +128,7 @@ final class SessionPages {
         long gen = generation;
         SessionQuery q = query.withCursor(cursor);
         loading.set(true);
-        tasks.run(() -> client.get().list(q), page -> {
+        tasks.run(() -> client.get().sessions().list(q).execute(), page -> {
             if (gen != generation) {
                 return;
             }

@@ -144,7 +144,7 @@ public final class SessionsViewModel {
     public void checkAdmin() {
         tasks.run(() -> {
             try {
-                client.get().list(SessionQuery.builder().deletedOnly(true).limit(1).build());
+                client.get().sessions().list(SessionQuery.builder().deletedOnly(true).limit(1).build()).execute();
                 return Boolean.TRUE;
             } catch (PermissionException e) {
                 return Boolean.FALSE;

@@ -107,12 +107,12 @@ public final class ConnectionSettingsViewModel {
             try (SessionsClient client = Connector.client(url, key)) {
                 String version;
                 try {
-                    Health h = client.health();
+                    Health h = client.health().execute();
                     version = h.version();
                 } catch (NotSupportedException e) {
                     version = null;
                 }
-                client.list(SessionQuery.builder().limit(1).build());
+                client.sessions().list(SessionQuery.builder().limit(1).build()).execute();
                 return "Connected" + (version != null ? " (server " + version + ")" : "")
                         + "; the key can read sessions.";
             }

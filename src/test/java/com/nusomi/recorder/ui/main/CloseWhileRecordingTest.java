@@ -49,7 +49,7 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
 
         robot.clickOn("#quitKeepButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
-        assertThat(app.client.get(id).status()).isEqualTo(SessionStatus.RECORDING);
+        assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
         assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).contains(id);
     }
 
@@ -63,7 +63,7 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
         robot.clickOn("#verdict-success");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !stage.isShowing());
-        Session s = app.client.get(id, Include.TAGS);
+        Session s = app.client.sessions().get(id, Include.TAGS).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(s.tags()).extracting(Tag::name).contains("outcome");
@@ -81,7 +81,7 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
         assertThat(stage.isShowing()).isTrue();
         assertThat(robot.lookup("#quitKeepButton").tryQuery()).isEmpty();
         assertThat(app.window.recordViewModel().isRecording()).isTrue();
-        assertThat(app.client.get(id).status()).isEqualTo(SessionStatus.RECORDING);
+        assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
     }
 
     @Test

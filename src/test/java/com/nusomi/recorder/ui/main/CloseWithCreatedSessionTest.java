@@ -49,7 +49,7 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
 
         robot.clickOn("#quitDeleteButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
-        assertThatThrownBy(() -> app.client.get(id)).isInstanceOf(GoneException.class);
+        assertThatThrownBy(() -> app.client.sessions().get(id).execute()).isInstanceOf(GoneException.class);
     }
 
     @Test
@@ -60,7 +60,7 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
         robot.clickOn("#quitLeaveButton");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
-        assertThat(app.client.get(id).status()).isEqualTo(SessionStatus.CREATED);
+        assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.CREATED);
     }
 
     @Test
@@ -72,7 +72,7 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> app.window.recordViewModel().isRecording());
         assertThat(stage.isShowing()).isTrue();
-        assertThat(app.client.get(id).status()).isEqualTo(SessionStatus.RECORDING);
+        assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
     }
 
     @Test
@@ -86,6 +86,6 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
 
         assertThat(stage.isShowing()).isTrue();
         assertThat(app.window.recordViewModel().stateProperty().get()).isEqualTo(RecordState.CREATED);
-        assertThat(app.client.get(id).status()).isEqualTo(SessionStatus.CREATED);
+        assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.CREATED);
     }
 }

@@ -33,8 +33,9 @@ class CrashRecoveryTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        left = app.client.create(CreateSessionRequest.builder("process_invoice").start(true).build());
-        app.client.tag(left.id(), TagRequest.of("before_crash"));
+        left = app.client.sessions().create(CreateSessionRequest.builder("process_invoice").start(true).build())
+                .execute();
+        app.client.sessions().tag(left.id(), TagRequest.of("before_crash")).execute();
         Settings settings = new Settings();
         settings.rememberStarted(left.id());
         new SettingsStore(app.dataDir, Runnable::run).saveNow(settings);
@@ -69,7 +70,7 @@ class CrashRecoveryTest {
                 () -> robot.lookup("#statusLabel").<Label>query().getText())).startsWith("Stopped"));
         waitIdle();
 
-        Session s = app.client.get(left.id(), Include.TAGS);
+        Session s = app.client.sessions().get(left.id(), Include.TAGS).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(s.tags()).extracting(Tag::name).containsExactly("before_crash", "manual_fix", "outcome");
@@ -83,7 +84,7 @@ class CrashRecoveryTest {
         robot.clickOn("#verdict-error");
         await().atMost(Duration.ofSeconds(30)).until(() -> !robot.lookup("#recoveryPane").query().isVisible());
         waitIdle();
-        Session s = app.client.get(left.id());
+        Session s = app.client.sessions().get(left.id()).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).isEmpty();

@@ -74,7 +74,7 @@ class InputLossScreenTest {
 
     private List<Object> markers(String id) {
         List<Object> kinds = new ArrayList<>();
-        for (Event e : app.client.listAllEvents(id)) {
+        for (Event e : app.client.events().listAll(id)) {
             if (e.type().equals("marker")) {
                 kinds.add(e.data().get("kind"));
             }
@@ -108,7 +108,7 @@ class InputLossScreenTest {
         app.input.click(30, 40, MouseButton.PRIMARY);
         stop(robot);
         assertThat(markers(id)).containsExactly("input_lost", "input_restored");
-        assertThat(app.client.listAllEvents(id)).extracting(Event::type).contains("click");
+        assertThat(app.client.events().listAll(id)).extracting(Event::type).contains("click");
     }
 
     @Test

@@ -44,7 +44,7 @@ class RecordScreenTest {
     }
 
     private List<Session> sessionsOnServer() {
-        return app.client.list(SessionQuery.builder().build()).data();
+        return app.client.sessions().list(SessionQuery.builder().build()).execute().data();
     }
 
     private void waitConnected(FxRobot robot) {
@@ -85,7 +85,7 @@ class RecordScreenTest {
 
     private List<Event> eventsOnServer(String id) {
         List<Event> out = new ArrayList<>();
-        app.client.listAllEvents(id).forEach(out::add);
+        app.client.events().listAll(id).forEach(out::add);
         return out;
     }
 
@@ -138,7 +138,7 @@ class RecordScreenTest {
 
         List<Session> all = sessionsOnServer();
         assertThat(all).hasSize(1);
-        Session s = app.client.get(all.get(0).id(), Include.TAGS);
+        Session s = app.client.sessions().get(all.get(0).id(), Include.TAGS).execute();
         assertThat(s.workflow()).isEqualTo("process_invoice");
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.SUCCESS);
@@ -232,12 +232,13 @@ class RecordScreenTest {
         robot.clickOn("#retryButton");
         waitIdle(robot);
         assertThat(banner.isVisible()).isFalse();
-        assertThat(app.client.get(id, Include.TAGS).tags()).extracting(Tag::name).containsExactly("step_done");
+        assertThat(app.client.sessions().get(id, Include.TAGS).execute().tags())
+                .extracting(Tag::name).containsExactly("step_done");
 
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
         waitIdle(robot);
-        assertThat(app.client.get(id).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(app.client.sessions().get(id).execute().status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(robot.lookup("#retryButton").<Button>query().isVisible()).isFalse();
     }
 
@@ -267,7 +268,7 @@ class RecordScreenTest {
         waitStopped(robot);
         assertThat(text(robot, "#pendingCount")).isEqualTo("0");
 
-        Session s = app.client.get(id, Include.TAGS);
+        Session s = app.client.sessions().get(id, Include.TAGS).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.tags()).extracting(Tag::name).containsExactly("step_done", "outcome");
         assertThat(s.frameCount()).isGreaterThanOrEqualTo(framesWhileDown);
@@ -330,12 +331,13 @@ class RecordScreenTest {
         waitStopped(robot);
         assertThat(eventsOnServer(id).stream().filter(e -> e.type().equals("marker"))
                 .map(e -> e.data().get("kind"))).containsExactly("pause", "resume");
-        Session stopped = app.client.get(id);
+        Session stopped = app.client.sessions().get(id).execute();
         assertThat(text(robot, "#elapsedLabel")).as("the stopped run's time as the server has it")
                 .isEqualTo(com.nusomi.recorder.ui.common.Rules.formatElapsed(stopped.durationMs()
                         - stopped.pausedMs()));
         assertThat(text(robot, "#pausedLabel")).isEqualTo(RecordTimer.formatPaused(stopped.pausedMs()));
-        assertThat(app.client.get(id, Include.TAGS).tags()).extracting(Tag::name).contains("step_done");
+        assertThat(app.client.sessions().get(id, Include.TAGS).execute().tags())
+                .extracting(Tag::name).contains("step_done");
     }
 
     @Test

@@ -83,7 +83,7 @@ class RecordViewModelTest {
     }
 
     private List<Session> sessionsOnServer() {
-        return client.list(SessionQuery.builder().build()).data();
+        return client.sessions().list(SessionQuery.builder().build()).execute().data();
     }
 
     @Test
@@ -146,7 +146,7 @@ class RecordViewModelTest {
 
         String id = vm.sessionProperty().get().id();
         awaitState(vm, RecordState.STOPPED);
-        Session s = client.get(id, Include.TAGS);
+        Session s = client.sessions().get(id, Include.TAGS).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(s.metadata()).containsEntry("vendor", "Acme").containsEntry("amount", 4500);
@@ -176,7 +176,7 @@ class RecordViewModelTest {
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
         vm.operations().retry();
         assertThat(vm.operations().getFailure()).isNull();
-        assertThat(client.get(id, Include.TAGS).tags()).extracting(Tag::name).containsExactly("step_done");
+        assertThat(client.sessions().get(id, Include.TAGS).execute().tags()).extracting(Tag::name).containsExactly("step_done");
     }
 
     @Test
@@ -200,7 +200,7 @@ class RecordViewModelTest {
         assertThat(vm.live().warnings()).noneMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING);
         vm.onStop(Verdict.SUCCESS);
         awaitState(vm, RecordState.STOPPED);
-        Session s = client.get(id, Include.TAGS);
+        Session s = client.sessions().get(id, Include.TAGS).execute();
         assertThat(s.tags()).extracting(Tag::name).containsExactly("step_done", "outcome");
         assertThat(s.frameCount()).isPositive();
         assertThat(vm.live().pendingEntriesProperty().get()).isZero();
@@ -212,7 +212,7 @@ class RecordViewModelTest {
         vm.onCreate();
         await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
         String id = vm.sessionProperty().get().id();
-        client.delete(id); // deleted elsewhere while this machine records it
+        client.sessions().delete(id).execute(); // deleted elsewhere while this machine records it
 
         vm.onStop(Verdict.SUCCESS);
         await().atMost(Duration.ofSeconds(30)).until(() -> vm.operations().getFailure() != null
@@ -241,7 +241,7 @@ class RecordViewModelTest {
         vm.controls().onAddNote();
         vm.onStop(Verdict.SUCCESS);
         awaitState(vm, RecordState.STOPPED);
-        Session s = client.get(vm.sessionProperty().get().id());
+        Session s = client.sessions().get(vm.sessionProperty().get().id()).execute();
         assertThat(s.frameCount()).isPositive();
         assertThat(s.eventCount()).isEqualTo(1);
     }
@@ -291,7 +291,7 @@ class RecordViewModelTest {
 
         vm.onStop(Verdict.SERVER_DECIDES);
         awaitState(vm, RecordState.STOPPED);
-        Session s = client.get(id);
+        Session s = client.sessions().get(id).execute();
         assertThat(vm.current().timer().recordedMsProperty().get()).as("the server's duration less its paused time")
                 .isEqualTo(s.durationMs() - s.pausedMs());
         assertThat(vm.current().timer().pausedMsProperty().get()).isEqualTo(s.pausedMs());
@@ -320,7 +320,7 @@ class RecordViewModelTest {
         awaitState(vm, RecordState.STOPPED);
 
         List<Event> events = new java.util.ArrayList<>();
-        client.listAllEvents(id).forEach(events::add);
+        client.events().listAll(id).forEach(events::add);
         assertThat(events).extracting(Event::type).contains("marker", "note");
         assertThat(events.stream().filter(e -> e.type().equals("marker")).map(e -> e.data().get("kind")))
                 .containsExactly("pause", "resume");
@@ -330,7 +330,7 @@ class RecordViewModelTest {
 
     @Test
     void aSessionLeftRecordingIsOfferedAndCanBeResumed() {
-        Session left = client.create(CreateSessionRequest.builder("process_invoice").start(true).build());
+        Session left = client.sessions().create(CreateSessionRequest.builder("process_invoice").start(true).build()).execute();
         settings.rememberStarted(left.id());
         settings.rememberStarted("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ");
         RecordViewModel fresh = newViewModel();
@@ -344,12 +344,12 @@ class RecordViewModelTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> fresh.live().activeProperty().get());
         fresh.onStop(Verdict.SERVER_DECIDES);
         awaitState(fresh, RecordState.STOPPED);
-        assertThat(client.get(left.id()).status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(client.sessions().get(left.id()).execute().status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
     }
 
     @Test
     void aSessionLeftRecordingIsStoppedWithItsVerdictThroughTheRecorder() {
-        Session left = client.create(CreateSessionRequest.builder("process_invoice").start(true).build());
+        Session left = client.sessions().create(CreateSessionRequest.builder("process_invoice").start(true).build()).execute();
         settings.rememberStarted(left.id());
         RecordViewModel fresh = newViewModel();
         fresh.onConnected();
@@ -359,7 +359,7 @@ class RecordViewModelTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> fresh.left().sessions().isEmpty()
                 && !fresh.operations().isBusy());
         assertThat(fresh.operations().getFailure()).isNull();
-        Session s = client.get(left.id(), Include.TAGS);
+        Session s = client.sessions().get(left.id(), Include.TAGS).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(s.tags()).extracting(Tag::name).containsExactly("outcome");

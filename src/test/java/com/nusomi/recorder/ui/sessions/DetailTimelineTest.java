@@ -39,7 +39,7 @@ class DetailTimelineTest {
         String id = FilmFixture.recordPaused(fx, 1_000);
         DetailViewModel vm = detail();
 
-        vm.show(fx.admin.get(id), false);
+        vm.show(fx.admin.sessions().get(id).execute(), false);
 
         Session s = vm.sessionProperty().get();
         assertThat(s.eventsTruncated()).isTrue();
@@ -54,7 +54,7 @@ class DetailTimelineTest {
         String id = FilmFixture.recordPaused(fx, 0);
         DetailViewModel vm = detail();
 
-        vm.show(fx.admin.get(id), false);
+        vm.show(fx.admin.sessions().get(id).execute(), false);
 
         Session s = vm.sessionProperty().get();
         assertThat(s.eventsTruncated()).isFalse();

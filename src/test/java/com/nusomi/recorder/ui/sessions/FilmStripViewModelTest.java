@@ -89,7 +89,7 @@ class FilmStripViewModelTest {
     }
 
     static Session full(String id) {
-        return fx.admin.get(id, Include.FRAMES_SUMMARY, Include.EVENTS);
+        return fx.admin.sessions().get(id, Include.FRAMES_SUMMARY, Include.EVENTS).execute();
     }
 
     static Event event(Session s, String type) {

@@ -48,9 +48,10 @@ class PausedSessionScreenTest {
     static void seed() {
         fx = new SessionsFixture(data.resolve("server"), 0);
         paused = FilmFixture.recordPaused(fx, 0);
-        plain = fx.admin.create(CreateSessionRequest.builder("plain_run").start(true).build()).id();
+        plain = fx.admin.sessions().create(CreateSessionRequest.builder("plain_run").start(true).build())
+                .execute().id();
         fx.now.set(fx.now.get().plusSeconds(7));
-        fx.admin.stop(plain);
+        fx.admin.sessions().stop(plain).execute();
     }
 
     @AfterAll

@@ -115,7 +115,8 @@ final class SessionsFixture implements AutoCloseable {
 
     List<String> ids(SessionQuery query) {
         List<String> ids = new ArrayList<>();
-        for (Session s : admin.listAll(query.toBuilder().limit(500).includeTags(false).cursor(null).build())) {
+        SessionQuery every = query.toBuilder().limit(500).includeTags(false).cursor(null).build();
+        for (Session s : admin.sessions().listAll(every)) {
             ids.add(s.id());
         }
         return ids;

@@ -271,7 +271,7 @@ class SessionsScreenTest {
         TableView<Session> table = table(robot);
         focusRow(robot, 4);
         String selected = table.getSelectionModel().getSelectedItem().id();
-        Session fresh = fx.admin.create(CreateSessionRequest.builder("ui_refresh").build());
+        Session fresh = fx.admin.sessions().create(CreateSessionRequest.builder("ui_refresh").build()).execute();
         robot.type(KeyCode.F5);
         await().atMost(Duration.ofSeconds(10)).until(() -> idle() && shownIds(robot).get(0).equals(fresh.id()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -322,16 +322,18 @@ class SessionsScreenTest {
         try {
             fx.now.set(real.minus(Duration.ofHours(8)));
             for (int i = 0; i < 3; i++) {
-                stale.add(fx.admin.create(CreateSessionRequest.builder("ui_abandoned").start(true).build()).id());
+                stale.add(fx.admin.sessions().create(CreateSessionRequest.builder("ui_abandoned").start(true).build())
+                        .execute().id());
             }
             fx.now.set(real.minus(Duration.ofHours(2)));
-            fresh = fx.admin.create(CreateSessionRequest.builder("ui_abandoned").start(true).build()).id();
+            fresh = fx.admin.sessions().create(CreateSessionRequest.builder("ui_abandoned").start(true).build())
+                    .execute().id();
         } finally {
             fx.now.set(real);
         }
         Instant cutoff = real.minus(Duration.ofHours(6));
-        List<String> expected = fx.admin.listAll(SessionQuery.builder().status(SessionStatus.RECORDING).limit(500)
-                .build()).stream().filter(s -> s.startedAt().isBefore(cutoff)).map(Session::id).toList();
+        List<String> expected = fx.admin.sessions().listAll(SessionQuery.builder().status(SessionStatus.RECORDING)
+                .limit(500).build()).stream().filter(s -> s.startedAt().isBefore(cutoff)).map(Session::id).toList();
         assertThat(expected).containsAll(stale).doesNotContain(fresh);
 
         openSessions(robot);
@@ -345,9 +347,9 @@ class SessionsScreenTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(
                 robot.lookup("#actionMessage").queryLabeled().getText()).startsWith("Stopped"));
         for (String id : expected) {
-            assertThat(fx.admin.get(id).status()).isEqualTo(SessionStatus.STOPPED);
+            assertThat(fx.admin.sessions().get(id).execute().status()).isEqualTo(SessionStatus.STOPPED);
         }
-        assertThat(fx.admin.get(fresh).status()).isEqualTo(SessionStatus.RECORDING);
+        assertThat(fx.admin.sessions().get(fresh).execute().status()).isEqualTo(SessionStatus.RECORDING);
     }
 
     @Test
@@ -365,13 +367,14 @@ class SessionsScreenTest {
         assertThat(shownIds(robot)).doesNotContainAnyElementsOf(chosen);
         assertThat(robot.lookup("#undoMessage").queryLabeled().getText()).isEqualTo("Deleted 3 sessions.");
         for (String id : chosen) {
-            Assertions.assertThrows(com.nusomi.recorder.client.exception.GoneException.class, () -> fx.admin.get(id));
+            Assertions.assertThrows(com.nusomi.recorder.client.exception.GoneException.class,
+                    () -> fx.admin.sessions().get(id).execute());
         }
         press(robot, "#undoDelete");
         waitIdle();
         await().atMost(Duration.ofSeconds(10)).until(() -> idle() && shownIds(robot).containsAll(chosen));
         for (String id : chosen) {
-            assertThat(fx.admin.get(id).deletedAt()).isNull();
+            assertThat(fx.admin.sessions().get(id).execute().deletedAt()).isNull();
         }
         assertThat(robot.lookup("#undoBar").queryAs(HBox.class).isVisible()).isFalse();
     }
@@ -397,7 +400,7 @@ class SessionsScreenTest {
         press(robot, "#confirmDeletePermanently");
         waitIdle();
         for (String id : chosen) {
-            Assertions.assertThrows(NotFoundException.class, () -> fx.admin.get(id));
+            Assertions.assertThrows(NotFoundException.class, () -> fx.admin.sessions().get(id).execute());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> idle() && !shownIds(robot).contains(chosen.get(0)));
     }
@@ -422,8 +425,8 @@ class SessionsScreenTest {
 
     @Test
     void theTrashShowsDeletedSessionsAndRestoresThem(FxRobot robot) {
-        Session a = fx.admin.create(CreateSessionRequest.builder("ui_trash").build());
-        fx.admin.delete(a.id());
+        Session a = fx.admin.sessions().create(CreateSessionRequest.builder("ui_trash").build()).execute();
+        fx.admin.sessions().delete(a.id()).execute();
         openSessions(robot);
         press(robot, "#trashToggle");
         waitIdle();
@@ -435,7 +438,7 @@ class SessionsScreenTest {
         press(robot, "#restoreSelected");
         waitIdle();
         await().atMost(Duration.ofSeconds(10)).until(() -> idle() && !shownIds(robot).contains(a.id()));
-        assertThat(fx.admin.get(a.id()).deletedAt()).isNull();
+        assertThat(fx.admin.sessions().get(a.id()).execute().deletedAt()).isNull();
         press(robot, "#trashToggle");
         waitIdle();
         assertThat(shownIds(robot)).contains(a.id());

@@ -346,12 +346,13 @@ class SessionsViewModelTest {
         assertThat(vm.ops().getFailure()).isNull();
         assertThat(vm.actions().messageProperty().get()).startsWith("Stopped 250 of 250");
         for (Session s : chosen) {
-            Session now = fx.admin.get(s.id());
+            Session now = fx.admin.sessions().get(s.id()).execute();
             assertThat(now.status()).isEqualTo(SessionStatus.STOPPED);
             assertThat(now.outcome()).isEqualTo(Outcome.ABANDONED);
         }
         for (String id : others) {
-            assertThat(fx.admin.get(id).status()).isIn(SessionStatus.CREATED, SessionStatus.RECORDING);
+            assertThat(fx.admin.sessions().get(id).execute().status())
+                    .isIn(SessionStatus.CREATED, SessionStatus.RECORDING);
         }
         // the list was refreshed: the stopped ones have dropped out of this filter
         assertThat(ids(vm.rows())).doesNotContainAnyElementsOf(ids(chosen));
@@ -379,17 +380,19 @@ class SessionsViewModelTest {
     @Test
     void stopReportsPerIdFailures() {
         SessionsViewModel vm = connected(fx.admin);
-        Session gone = fx.admin.create(CreateSessionRequest.builder("vm_failures").start(true).build());
-        Session live = fx.admin.create(CreateSessionRequest.builder("vm_failures").start(true).build());
+        Session gone = fx.admin.sessions().create(CreateSessionRequest.builder("vm_failures").start(true).build())
+                .execute();
+        Session live = fx.admin.sessions().create(CreateSessionRequest.builder("vm_failures").start(true).build())
+                .execute();
         vm.openFilters(new SessionFilters(List.of("vm_failures"), null, null, null, null, null, null));
         List<Session> both = List.copyOf(vm.rows());
-        fx.admin.deleteHard(gone.id());
+        fx.admin.sessions().deleteHard(gone.id()).execute();
         vm.setSelection(both);
         vm.actions().onStopSelected();
         assertThat(vm.actions().messageProperty().get()).contains("Stopped 1 of 2").contains("1 failed");
         assertThat(vm.actions().failures()).singleElement().asString().startsWith(gone.id())
                 .contains("session_not_found");
-        assertThat(fx.admin.get(live.id()).status()).isEqualTo(SessionStatus.STOPPED);
+        assertThat(fx.admin.sessions().get(live.id()).execute().status()).isEqualTo(SessionStatus.STOPPED);
     }
 
     @Test
@@ -399,22 +402,26 @@ class SessionsViewModelTest {
         try {
             fx.now.set(real.minus(Duration.ofHours(9)));
             for (int i = 0; i < 4; i++) {
-                stale.add(fx.admin.create(CreateSessionRequest.builder("vm_abandoned").start(true).build()).id());
+                stale.add(fx.admin.sessions().create(CreateSessionRequest.builder("vm_abandoned").start(true).build())
+                        .execute().id());
             }
-            String stoppedEarly = fx.admin.create(CreateSessionRequest.builder("vm_abandoned").start(true).build())
-                    .id();
-            fx.admin.stop(stoppedEarly);
+            String stoppedEarly = fx.admin.sessions()
+                    .create(CreateSessionRequest.builder("vm_abandoned").start(true).build()).execute().id();
+            fx.admin.sessions().stop(stoppedEarly).execute();
             fx.now.set(real.minus(Duration.ofHours(5)));
-            String fresh = fx.admin.create(CreateSessionRequest.builder("vm_abandoned").start(true).build()).id();
-            String createdLongAgo = fx.admin.create(CreateSessionRequest.builder("vm_abandoned").build()).id();
+            String fresh = fx.admin.sessions().create(CreateSessionRequest.builder("vm_abandoned").start(true).build())
+                    .execute().id();
+            String createdLongAgo = fx.admin.sessions().create(CreateSessionRequest.builder("vm_abandoned").build())
+                    .execute().id();
             fx.now.set(real.minus(Duration.ofHours(3)));
-            fx.admin.start(createdLongAgo); // created 5 h ago, recording for 3 h only
+            fx.admin.sessions().start(createdLongAgo).execute(); // created 5 h ago, recording for 3 h only
         } finally {
             fx.now.set(real);
         }
         Instant cutoff = real.minus(Duration.ofHours(6));
         List<String> expected = new ArrayList<>();
-        for (Session s : fx.admin.listAll(SessionQuery.builder().status(SessionStatus.RECORDING).limit(500).build())) {
+        SessionQuery recording = SessionQuery.builder().status(SessionStatus.RECORDING).limit(500).build();
+        for (Session s : fx.admin.sessions().listAll(recording)) {
             if (s.startedAt().isBefore(cutoff)) {
                 expected.add(s.id());
             }
@@ -437,14 +444,14 @@ class SessionsViewModelTest {
         });
         vm.actions().onFindAbandoned(6);
         assertThat(asked[0]).isEqualTo(expected.size());
-        assertThat(fx.admin.get(stale.get(0)).status()).isEqualTo(SessionStatus.RECORDING);
+        assertThat(fx.admin.sessions().get(stale.get(0)).execute().status()).isEqualTo(SessionStatus.RECORDING);
 
         vm.actions().setConfirmations(Confirmations.YES);
         vm.actions().onFindAbandoned(6);
         assertThat(vm.actions().messageProperty().get()).startsWith("Stopped " + expected.size() + " of "
                 + expected.size());
         for (String id : expected) {
-            assertThat(fx.admin.get(id).status()).isEqualTo(SessionStatus.STOPPED);
+            assertThat(fx.admin.sessions().get(id).execute().status()).isEqualTo(SessionStatus.STOPPED);
         }
         List<String> stillRecording = fx.ids(SessionQuery.builder().workflow("vm_abandoned")
                 .status(SessionStatus.RECORDING).build());
@@ -464,14 +471,14 @@ class SessionsViewModelTest {
         assertThat(vm.actions().messageProperty().get()).as("the undo bar alone says it").isNull();
         assertThat(ids(vm.rows())).doesNotContainAnyElementsOf(ids(chosen));
         for (Session s : chosen) {
-            Assertions.assertThrows(GoneException.class, () -> fx.admin.get(s.id()));
+            Assertions.assertThrows(GoneException.class, () -> fx.admin.sessions().get(s.id()).execute());
         }
         vm.actions().onUndo();
         assertThat(vm.actions().undoProperty().get()).isNull();
         assertThat(undoTimer.pending).isNull();
         assertThat(vm.actions().messageProperty().get()).isEqualTo("Restored 5 sessions.");
         for (Session s : chosen) {
-            assertThat(fx.admin.get(s.id()).deletedAt()).isNull();
+            assertThat(fx.admin.sessions().get(s.id()).execute().deletedAt()).isNull();
         }
         assertThat(ids(vm.rows())).containsAll(ids(chosen));
     }
@@ -486,8 +493,8 @@ class SessionsViewModelTest {
         assertThat(vm.actions().undoProperty().get().message()).isEqualTo("Deleted " + victim.id() + ".");
         undoTimer.elapse();
         assertThat(vm.actions().undoProperty().get()).isNull();
-        Assertions.assertThrows(GoneException.class, () -> fx.admin.get(victim.id()));
-        fx.admin.restore(victim.id());
+        Assertions.assertThrows(GoneException.class, () -> fx.admin.sessions().get(victim.id()).execute());
+        fx.admin.sessions().restore(victim.id()).execute();
     }
 
     @Test
@@ -501,7 +508,7 @@ class SessionsViewModelTest {
         assertThat(writer.ops().getFailure()).isNotNull();
         assertThat(writer.ops().getFailure().detail()).contains("insufficient_scope").contains("403");
         assertThat(writer.ops().getFailure().requestId()).startsWith("req_");
-        assertThat(fx.admin.get(victim.id()).id()).isEqualTo(victim.id());
+        assertThat(fx.admin.sessions().get(victim.id()).execute().id()).isEqualTo(victim.id());
 
         SessionsViewModel admin = connected(fx.admin);
         assertThat(admin.adminProperty().get()).isTrue();
@@ -525,16 +532,16 @@ class SessionsViewModelTest {
         assertThat(typed[0]).isEqualTo(2);
         assertThat(admin.ops().getFailure()).isNull();
         for (Session s : two) {
-            Assertions.assertThrows(NotFoundException.class, () -> fx.admin.get(s.id()));
+            Assertions.assertThrows(NotFoundException.class, () -> fx.admin.sessions().get(s.id()).execute());
         }
     }
 
     @Test
     void theTrashListsSoftDeletedSessionsAndRestoresThem() {
-        Session a = fx.admin.create(CreateSessionRequest.builder("vm_trash").build());
-        Session b = fx.admin.create(CreateSessionRequest.builder("vm_trash").build());
-        fx.admin.delete(a.id());
-        fx.admin.delete(b.id());
+        Session a = fx.admin.sessions().create(CreateSessionRequest.builder("vm_trash").build()).execute();
+        Session b = fx.admin.sessions().create(CreateSessionRequest.builder("vm_trash").build()).execute();
+        fx.admin.sessions().delete(a.id()).execute();
+        fx.admin.sessions().delete(b.id()).execute();
         SessionsViewModel vm = connected(fx.admin);
         vm.openFilters(new SessionFilters(List.of("vm_trash"), null, null, null, null, null, null));
         assertThat(vm.rows()).isEmpty();
@@ -549,8 +556,8 @@ class SessionsViewModelTest {
 
     @Test
     void theDetailShowsTheSessionInFullAndAVerdictChangesItsOutcome() {
-        Session s = fx.admin.create(CreateSessionRequest.builder("vm_detail").start(true).build());
-        fx.admin.stop(s.id());
+        Session s = fx.admin.sessions().create(CreateSessionRequest.builder("vm_detail").start(true).build()).execute();
+        fx.admin.sessions().stop(s.id()).execute();
         SessionsViewModel vm = connected(fx.admin);
         vm.openFilters(new SessionFilters(List.of("vm_detail"), null, null, null, null, null, null));
         vm.setSelection(List.of(vm.rows().get(0)));
@@ -568,7 +575,7 @@ class SessionsViewModelTest {
         shown = vm.detail().sessionProperty().get();
         assertThat(shown.tags()).extracting(t -> t.name()).containsExactly("checked_by_reviewer", "outcome");
         assertThat(shown.outcome()).isEqualTo(Outcome.ERROR);
-        assertThat(fx.admin.get(s.id(), Include.TAGS).outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(fx.admin.sessions().get(s.id(), Include.TAGS).execute().outcome()).isEqualTo(Outcome.ERROR);
         assertThat(vm.rows().get(0).outcome()).isEqualTo(Outcome.ERROR);
         assertThat(vm.selection()).extracting(Session::id).containsExactly(s.id());
     }
