@@ -10,8 +10,7 @@ import picocli.CommandLine;
  * {@code Application}, so the jar runs with JavaFX on the class path.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         StartupTrace.mark("main");
@@ -25,7 +24,8 @@ public final class Main {
             GuiLauncher.launch(args);
             System.exit(0);
         }
-        if (args.length > 0 && (args[0].equals("sessions") || args[0].equals("keys"))
+        if (args.length > 0
+                && (args[0].equals("sessions") || args[0].equals("keys"))
                 && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             // Commands for scripts: stdout carries data only, stderr only what needs reading.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");

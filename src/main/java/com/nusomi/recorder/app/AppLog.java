@@ -32,12 +32,12 @@ public final class AppLog {
     static final long ROTATE_BYTES = 5L * 1024 * 1024;
     static final int KEEP = 3;
     private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** Held so that the filter stays: java.util.logging keeps its loggers only weakly. */
     private static final Logger JAVAFX = Logger.getLogger("javafx");
 
-    private AppLog() {
-    }
+    private AppLog() {}
 
     /** The folder of the log files in a data folder. */
     public static Path folder(Path dataDir) {
@@ -102,8 +102,7 @@ public final class AppLog {
 
     /** Drops JavaFX's class-path warning (logger "javafx"); every other JavaFX message still goes through. */
     static void quietJavaFxClassPathWarning() {
-        JAVAFX.setFilter(r -> r.getMessage() == null
-                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     /** The filter on JavaFX's logger (for tests). */

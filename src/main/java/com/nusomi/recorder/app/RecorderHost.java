@@ -63,8 +63,11 @@ public final class RecorderHost implements AutoCloseable {
      *               {@link com.nusomi.recorder.recorder.input.GlobalInputHook}, kept across rebuilds)
      * @param windows makes the window locator
      */
-    public RecorderHost(Path dataDir, Supplier<ScreenSource> screens, Supplier<InputSource> inputs,
-                        Supplier<WindowLocator> windows) {
+    public RecorderHost(
+            Path dataDir,
+            Supplier<ScreenSource> screens,
+            Supplier<InputSource> inputs,
+            Supplier<WindowLocator> windows) {
         this.dataDir = dataDir;
         this.screens = screens;
         this.inputs = inputs;

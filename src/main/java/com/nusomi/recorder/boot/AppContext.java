@@ -58,9 +58,12 @@ public final class AppContext implements AutoCloseable {
         this.connectorOverride = b.connector;
         this.clock = b.clock;
         this.inputHook = b.inputHook != null ? b.inputHook : GlobalInputHook.system();
-        Supplier<InputSource> inputs = b.inputSource != null ? b.inputSource
-                : () -> new NativeHookInputSource(inputHook);
-        this.recorder = new RecorderHost(dataDir, b.screenSource, inputs,
+        Supplier<InputSource> inputs =
+                b.inputSource != null ? b.inputSource : () -> new NativeHookInputSource(inputHook);
+        this.recorder = new RecorderHost(
+                dataDir,
+                b.screenSource,
+                inputs,
                 b.windowLocator != null ? b.windowLocator : AppContext::defaultWindowLocator);
         this.recorder.follow(connection);
         prefillFromEnvironment();
@@ -90,10 +93,13 @@ public final class AppContext implements AutoCloseable {
         }
         if (settings.connectionMode == Settings.ConnectionMode.HOSTED && !settings.hostedBaseUrl.isBlank()) {
             String url = settings.hostedBaseUrl;
-            return connection.reconnect(() -> {
-                String key = secrets.load();
-                return Connector.remote(url, key != null ? key : environmentApiKey()).connect();
-            }, "Hosted · " + url + " (connecting…)");
+            return connection.reconnect(
+                    () -> {
+                        String key = secrets.load();
+                        return Connector.remote(url, key != null ? key : environmentApiKey())
+                                .connect();
+                    },
+                    "Hosted · " + url + " (connecting…)");
         }
         return connection.reconnect(Connector.embedded(dataDir), "Embedded server (starting…)");
     }
@@ -148,8 +154,15 @@ public final class AppContext implements AutoCloseable {
         return (patterns, progress) -> {
             double q = settings.jpegQuality;
             try (WindowLocator windows = WindowLocators.forThisPlatform()) {
-                return new PrivacyCheck(new RobotScreenSource(), windows, windows, patterns,
-                        q >= 0.1 && q <= 1 ? (float) q : 0.7f, dataDir.resolve("privacy-check.png"), progress).run();
+                return new PrivacyCheck(
+                                new RobotScreenSource(),
+                                windows,
+                                windows,
+                                patterns,
+                                q >= 0.1 && q <= 1 ? (float) q : 0.7f,
+                                dataDir.resolve("privacy-check.png"),
+                                progress)
+                        .run();
             }
         };
     }

@@ -9,8 +9,7 @@ import javafx.application.Application;
  * ({@code java -jar session-recorder.jar}).
  */
 public final class GuiLauncher {
-    private GuiLauncher() {
-    }
+    private GuiLauncher() {}
 
     /** Blocks until the last window closes. */
     public static void launch(String... args) {

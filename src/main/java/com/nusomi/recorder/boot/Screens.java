@@ -49,34 +49,53 @@ public final class Screens implements AutoCloseable {
         OwnWindows ownWindows = new OwnWindows();
         LiveRecording live = new LiveRecording(ctx.tasks(), ctx.executor().scheduler());
         keep(ctx.recorder().addListener(live));
-        recordVm = new RecordViewModel(ctx.tasks(), () -> ctx.connection().client(), ctx.recorder()::service,
-                live, ctx.settings(), ctx::saveSettings, ctx.clock());
+        recordVm = new RecordViewModel(
+                ctx.tasks(),
+                () -> ctx.connection().client(),
+                ctx.recorder()::service,
+                live,
+                ctx.settings(),
+                ctx::saveSettings,
+                ctx.clock());
         recordVm.setOwnWindows(ownWindows::bounds);
         // A recorder per server: after a switch, that server's sessions left recording and the others' backlog.
         keep(ctx.recorder().onReady(() -> ctx.tasks().onUi(recordVm::onRecorderReady)));
         // The recorder is built once the connection is up: then its screens can be listed (if Settings is open).
-        keep(ctx.recorder().onReady(() -> ctx.tasks().onUi(() -> {
-            if (settingsVm != null) {
-                settingsVm.capture().refreshScreens();
-            }
-        })));
+        keep(ctx.recorder()
+                .onReady(() -> ctx.tasks().onUi(() -> {
+                    if (settingsVm != null) {
+                        settingsVm.capture().refreshScreens();
+                    }
+                })));
         RecordView recordView = new RecordView(recordVm);
-        layout = new LayoutSaver(Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), LayoutSaver.QUIET),
-                ctx.settings(), ctx::saveSettings);
+        layout = new LayoutSaver(
+                Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), LayoutSaver.QUIET),
+                ctx.settings(),
+                ctx::saveSettings);
         StatusViewModel status = new StatusViewModel();
-        window = new MainWindow(recordVm, recordView, this::sessionsScreen, this::settingsScreen, status,
-                ctx.settings(), ctx.tasks(), ownWindows, layout, ctx.dataDir());
+        window = new MainWindow(
+                recordVm,
+                recordView,
+                this::sessionsScreen,
+                this::settingsScreen,
+                status,
+                ctx.settings(),
+                ctx.tasks(),
+                ownWindows,
+                layout,
+                ctx.dataDir());
         settingsApplier = new SettingsApplier(recordVm, window::applyTheme, ctx::connect);
         // The connection may already be starting (App.init): always show its latest state, whatever the order
         // in which notifications reach the UI thread.
-        keep(ctx.connection().addListener(state -> ctx.tasks().onUi(() -> {
-            status.update(ctx.connection().state());
-            if (ctx.connection().isConnected()) {
-                recordVm.onConnected();
-            } else {
-                recordVm.onDisconnected();
-            }
-        })));
+        keep(ctx.connection()
+                .addListener(state -> ctx.tasks().onUi(() -> {
+                    status.update(ctx.connection().state());
+                    if (ctx.connection().isConnected()) {
+                        recordVm.onConnected();
+                    } else {
+                        recordVm.onDisconnected();
+                    }
+                })));
     }
 
     /** The main window, with the Record screen in it; not shown yet. */
@@ -89,11 +108,15 @@ public final class Screens implements AutoCloseable {
      * is kept in the settings; it loads again each time the app comes online on another server.
      */
     private SessionsView sessionsScreen() {
-        SessionsViewModel vm = new SessionsViewModel(ctx.tasks(), () -> ctx.connection().client(),
+        SessionsViewModel vm = new SessionsViewModel(
+                ctx.tasks(),
+                () -> ctx.connection().client(),
                 new FilterStore(ctx.dataDir(), ctx.executor().workers()),
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), FILTER_QUIET),
-                Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), UNDO_TIME), ctx.clock());
-        ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ctx.connection().state());
+                Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), UNDO_TIME),
+                ctx.clock());
+        ReadOnlyObjectWrapper<ConnectionState> state =
+                new ReadOnlyObjectWrapper<>(ctx.connection().state());
         keep(ctx.connection().addListener(s -> ctx.tasks().onUi(() -> state.set(s))));
         SessionsView view = SessionsView.open(vm, state.getReadOnlyProperty(), ctx.settings(), layout::changed);
         sessionsView = view;
@@ -106,15 +129,17 @@ public final class Screens implements AutoCloseable {
      * compete with the first window.
      */
     private SettingsView settingsScreen() {
-        settingsVm = new SettingsViewModel(ctx.tasks(), ctx.settings(), ctx.secrets(), ctx.environmentApiKey(),
-                s -> ctx.saveSettings());
+        settingsVm = new SettingsViewModel(
+                ctx.tasks(), ctx.settings(), ctx.secrets(), ctx.environmentApiKey(), s -> ctx.saveSettings());
         settingsVm.capture().setScreens(() -> {
             var r = ctx.recorder().service();
             return r == null ? List.of() : r.screens();
         });
         settingsVm.setOnSaved(settingsApplier::onSaved);
-        return new SettingsView(settingsVm, new PrivacyCheckViewModel(ctx.tasks(), ctx.privacyChecker(),
-                settingsVm.capture().privacyPatternsProperty()),
+        return new SettingsView(
+                settingsVm,
+                new PrivacyCheckViewModel(
+                        ctx.tasks(), ctx.privacyChecker(), settingsVm.capture().privacyPatternsProperty()),
                 new LogFolderViewModel(ctx.tasks(), AppLog.folder(ctx.dataDir()), LogFolderViewModel.DESKTOP));
     }
 

@@ -48,8 +48,11 @@ final class StartupProbe {
         if (file == null || file.isBlank()) {
             return;
         }
-        StartupProbe probe = new StartupProbe(Path.of(file), Boolean.getBoolean("recorder.exitWhenReady"),
-                Integer.getInteger("recorder.recordSeconds", 0), record);
+        StartupProbe probe = new StartupProbe(
+                Path.of(file),
+                Boolean.getBoolean("recorder.exitWhenReady"),
+                Integer.getInteger("recorder.recordSeconds", 0),
+                record);
         if (stage.isShowing()) {
             probe.shown.set(true);
         } else {
@@ -104,8 +107,8 @@ final class StartupProbe {
         record.startImmediatelyProperty().set(true);
         ChangeListener<RecordState> follow = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends RecordState> o, RecordState a,
-                                RecordState b) {
+            public void changed(
+                    javafx.beans.value.ObservableValue<? extends RecordState> o, RecordState a, RecordState b) {
                 if (b == RecordState.RECORDING) {
                     appendFirstFrameMemory();
                     PauseTransition wait = new PauseTransition(javafx.util.Duration.seconds(recordSeconds));
@@ -113,7 +116,8 @@ final class StartupProbe {
                     wait.play();
                 } else if (b == RecordState.STOPPED) {
                     record.stateProperty().removeListener(this);
-                    append(" " + residentKilobytes() + " " + record.framesProperty().get());
+                    append(" " + residentKilobytes() + " "
+                            + record.framesProperty().get());
                     if (exit) {
                         Platform.exit();
                     }

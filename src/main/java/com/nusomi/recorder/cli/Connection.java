@@ -18,16 +18,22 @@ import picocli.CommandLine.Spec;
  * command).
  */
 final class Connection implements AutoCloseable {
-    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL", description = "API base URL (default: $NUSOMI_BASE_URL, "
-            + "else the embedded server's data folder)")
+    @Option(
+            names = "--base-url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
+            description = "API base URL (default: $NUSOMI_BASE_URL, " + "else the embedded server's data folder)")
     String baseUrl;
 
-    @Option(names = "--api-key", scope = ScopeType.INHERIT, paramLabel = "KEY", description = "API key (default: $NUSOMI_API_KEY, or the data "
-            + "folder's admin key)")
+    @Option(
+            names = "--api-key",
+            scope = ScopeType.INHERIT,
+            paramLabel = "KEY",
+            description = "API key (default: $NUSOMI_API_KEY, or the data " + "folder's admin key)")
     String apiKey;
 
-    static final String DATA_DESCRIPTION = "the embedded server's data folder (default: $SESSION_RECORDER_DATA, "
-            + "else the app's)";
+    static final String DATA_DESCRIPTION =
+            "the embedded server's data folder (default: $SESSION_RECORDER_DATA, " + "else the app's)";
 
     /** {@code sessions --data DIR …}: the data folder given before the subcommand. */
     @Option(names = "--data", paramLabel = "DIR", description = DATA_DESCRIPTION)
@@ -40,7 +46,11 @@ final class Connection implements AutoCloseable {
     Path subcommandData;
 
     /** The old spelling, before every command said {@code --data}: still accepted everywhere, no longer shown. */
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", hidden = true,
+    @Option(
+            names = "--data-dir",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            hidden = true,
             description = "deprecated: use --data")
     Path deprecatedDataDir;
 
@@ -57,7 +67,9 @@ final class Connection implements AutoCloseable {
         String url = baseUrl != null ? baseUrl : System.getenv(SessionsClient.ENV_BASE_URL);
         String key = apiKey != null ? apiKey : System.getenv(SessionsClient.ENV_API_KEY);
         if (url == null || url.isBlank()) {
-            embedded = ApiServer.start(ServerConfig.builder().dataDir(DataFolder.resolve(dataFolder())).port(0)
+            embedded = ApiServer.start(ServerConfig.builder()
+                    .dataDir(DataFolder.resolve(dataFolder()))
+                    .port(0)
                     .build());
             url = embedded.baseUrl();
             if (key == null || key.isBlank()) {

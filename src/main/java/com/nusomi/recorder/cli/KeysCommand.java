@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
  * {@code keys create|list|revoke}: manage the local server's API keys, straight in its data folder, through
  * {@link KeyAdmin}.
  */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage the local server's API keys.",
+@Command(
+        name = "keys",
+        mixinStandardHelpOptions = true,
+        description = "Manage the local server's API keys.",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -36,7 +39,9 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create a key; the key is printed once, as the last line, and never stored.")
     static final class Create extends DataOption implements Callable<Integer> {
         @Option(names = "--scopes", split = ",", required = true, description = "read, write and/or admin")
@@ -70,8 +75,12 @@ final class KeysCommand implements Runnable {
                 List<KeyAdmin.Key> keys = admin.list();
                 System.out.printf("%-30s  %-16s  %-24s  %-8s  %s%n", "ID", "SCOPES", "CREATED", "STATE", "LABEL");
                 for (KeyAdmin.Key k : keys) {
-                    System.out.printf("%-30s  %-16s  %-24s  %-8s  %s%n", k.id(), String.join(",", k.scopes()),
-                            k.createdAt(), k.revoked() ? "revoked" : "active",
+                    System.out.printf(
+                            "%-30s  %-16s  %-24s  %-8s  %s%n",
+                            k.id(),
+                            String.join(",", k.scopes()),
+                            k.createdAt(),
+                            k.revoked() ? "revoked" : "active",
                             k.label() == null ? "" : k.label());
                 }
             }

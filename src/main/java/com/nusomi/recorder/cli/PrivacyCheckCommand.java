@@ -26,20 +26,31 @@ import picocli.CommandLine.Option;
  * whether anything masked leaked and how much of a window in front was recorded. Exit 0 only when nothing leaked
  * and the front window was recorded; 1 otherwise. Nothing is uploaded.
  */
-@Command(name = "privacy-check", mixinStandardHelpOptions = true,
-        description = {"Checks on this desktop that private and own windows are masked in recorded frames and that a"
-                + " window in front of them is recorded. Opens a few coloured windows for some seconds; nothing is"
-                + " uploaded.", "Exit status: 0 nothing leaked, 1 a leak or a failed check, 2 usage."})
+@Command(
+        name = "privacy-check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks on this desktop that private and own windows are masked in recorded frames and that a"
+                    + " window in front of them is recorded. Opens a few coloured windows for some seconds; nothing is"
+                    + " uploaded.",
+            "Exit status: 0 nothing leaked, 1 a leak or a failed check, 2 usage."
+        })
 final class PrivacyCheckCommand implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             description = "data folder whose settings give the privacy patterns (default: the app's)")
     Path data;
 
-    @Option(names = "--pattern", paramLabel = "REGEX",
+    @Option(
+            names = "--pattern",
+            paramLabel = "REGEX",
             description = "a privacy title pattern to check (repeat for several; default: the app's patterns)")
     List<String> patterns = new ArrayList<>();
 
-    @Option(names = "--picture", paramLabel = "FILE",
+    @Option(
+            names = "--picture",
+            paramLabel = "FILE",
             description = "where to write the last frame as PNG (default: DIR/privacy-check.png)")
     Path picture;
 
@@ -67,11 +78,19 @@ final class PrivacyCheckCommand implements Callable<Integer> {
         Path out = picture != null ? picture : dir.resolve("privacy-check.png");
         PrivacyReport report;
         try (WindowLocator windows = WindowLocators.forThisPlatform()) {
-            report = new PrivacyCheck(new RobotScreenSource(), windows, windows, compiled,
-                    quality >= 0.1f && quality <= 1 ? quality : 0.7f, out, System.err::println).run();
+            report = new PrivacyCheck(
+                            new RobotScreenSource(),
+                            windows,
+                            windows,
+                            compiled,
+                            quality >= 0.1f && quality <= 1 ? quality : 0.7f,
+                            out,
+                            System.err::println)
+                    .run();
         }
         if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            System.out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(toJson(report)));
         } else {
             System.out.println(report.summary());
@@ -93,7 +112,9 @@ final class PrivacyCheckCommand implements Callable<Integer> {
         m.put("frames", r.frames());
         m.put("patterns_checked", r.patternsChecked());
         m.put("patterns_skipped", r.patternsSkipped());
-        m.put("picture", r.picture() == null ? null : r.picture().toAbsolutePath().toString());
+        m.put(
+                "picture",
+                r.picture() == null ? null : r.picture().toAbsolutePath().toString());
         m.put("window_lookup", r.locator());
         m.put("problems", r.problems());
         return m;

@@ -5,15 +5,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code session-recorder [--data DIR] [COMMAND]}: with no command it opens the GUI (when one is given), else prints its usage. */
-@Command(name = "session-recorder", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+@Command(
+        name = "session-recorder",
+        mixinStandardHelpOptions = true,
+        versionProvider = RootCommand.Version.class,
         description = "Records runs of business workflows against the Sessions API.",
         subcommands = {ServeCommand.class, KeysCommand.class, SessionsCommand.class, PrivacyCheckCommand.class})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--data", paramLabel = "DIR",
-            description = "data folder of the GUI (default: $SESSION_RECORDER_DATA, else the per-OS application data folder)")
+    @CommandLine.Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description =
+                    "data folder of the GUI (default: $SESSION_RECORDER_DATA, else the per-OS application data folder)")
     java.nio.file.Path data;
 
     private final java.util.function.Consumer<String[]> gui;
@@ -29,7 +35,8 @@ public final class RootCommand implements Runnable {
 
     /** The command line whose bare form calls {@code gui} with the GUI's arguments (blocking until it closes). */
     public static CommandLine commandLine(java.util.function.Consumer<String[]> gui) {
-        CommandLine cmd = new CommandLine(new RootCommand(gui)).setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cmd = new CommandLine(new RootCommand(gui))
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(SessionsCommand::handle);
         SessionsCommand.addDataOption(cmd.getSubcommands().get("sessions"));
         return cmd;
@@ -41,7 +48,10 @@ public final class RootCommand implements Runnable {
             spec.commandLine().usage(System.out);
             return;
         }
-        gui.accept(data == null ? new String[0] : new String[] {"--data", data.toAbsolutePath().toString()});
+        gui.accept(
+                data == null
+                        ? new String[0]
+                        : new String[] {"--data", data.toAbsolutePath().toString()});
     }
 
     /** The version of the jar. */

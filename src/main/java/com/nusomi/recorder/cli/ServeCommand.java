@@ -10,18 +10,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: the local Sessions API alone, headless, until interrupted. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the local Sessions API server headless (stop it with Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8765", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free)")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
             description = "address to listen on (default ${DEFAULT-VALUE}, loopback only)")
     String bind;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: $SESSION_RECORDER_DATA, "
-            + "else the per-OS application data folder)")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "data folder (default: $SESSION_RECORDER_DATA, " + "else the per-OS application data folder)")
     Path data;
 
     /**
@@ -47,16 +53,20 @@ final class ServeCommand implements Callable<Integer> {
         Path dir = DataFolder.resolve(data);
         ApiServer server;
         try {
-            server = ApiServer.start(ServerConfig.builder().dataDir(dir).bind(bind).port(port).build());
+            server = ApiServer.start(
+                    ServerConfig.builder().dataDir(dir).bind(bind).port(port).build());
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "serve-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "serve-shutdown"));
         System.out.println("Sessions API on " + server.baseUrl() + "  (admin key in " + dir.resolve("admin.key") + ")");
         System.out.flush();
         stopped.await();

@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
  * come from the arguments, from stdin ({@code -}), or from {@code --abandoned-for 6h}: sessions still recording
  * that started longer ago than that. {@code --dry-run} lists what would be stopped and stops nothing.
  */
-@Command(name = "batch-stop", mixinStandardHelpOptions = true,
+@Command(
+        name = "batch-stop",
+        mixinStandardHelpOptions = true,
         description = "Stop many sessions at once (ids as arguments, '-' for stdin, or --abandoned-for).")
 final class SessionsBatchStop extends SessionsSubcommand {
     static final int CHUNK = 1000;
@@ -38,7 +40,9 @@ final class SessionsBatchStop extends SessionsSubcommand {
     @Parameters(paramLabel = "ID", arity = "0..*", description = "session ids; '-' reads them from stdin")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--abandoned-for", paramLabel = "DURATION",
+    @Option(
+            names = "--abandoned-for",
+            paramLabel = "DURATION",
             description = "stop sessions recording for longer than this (30m, 6h, 2d)")
     String abandonedFor;
 
@@ -55,7 +59,10 @@ final class SessionsBatchStop extends SessionsSubcommand {
             Duration age = parse(abandonedFor);
             Instant cutoff = Instant.now().minus(age);
             // Started before the cutoff means created before it too: the until filter narrows the list early.
-            SessionQuery query = SessionQuery.builder().status(SessionStatus.RECORDING).until(cutoff).limit(500)
+            SessionQuery query = SessionQuery.builder()
+                    .status(SessionStatus.RECORDING)
+                    .until(cutoff)
+                    .limit(500)
                     .build();
             for (Session s : client.sessions().listAll(query)) {
                 if (s.startedAt() != null && s.startedAt().isBefore(cutoff)) {
@@ -73,8 +80,10 @@ final class SessionsBatchStop extends SessionsSubcommand {
                 }
             }
             if (targets.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "no session ids: give them as arguments, '-' to "
-                        + "read them from stdin, or use --abandoned-for");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "no session ids: give them as arguments, '-' to "
+                                + "read them from stdin, or use --abandoned-for");
             }
         }
         err().flush();
@@ -108,7 +117,8 @@ final class SessionsBatchStop extends SessionsSubcommand {
         } else {
             printTable(stopped);
             for (BatchStopResult.Failure f : failures) {
-                err().println("not stopped: " + f.id() + ": " + f.code() + " " + f.error().message());
+                err().println("not stopped: " + f.id() + ": " + f.code() + " "
+                        + f.error().message());
             }
             err().println(stopped.size() + " stopped, " + failures.size() + " failed");
             err().flush();

@@ -12,9 +12,19 @@ import picocli.CommandLine.Mixin;
  * {@code sessions …}: the admin command line. Data goes to stdout (a table, or JSON with {@code --json}); progress
  * and errors to stderr. Exit codes: 0 success, 1 an API error (message and request id on stderr), 2 usage.
  */
-@Command(name = "sessions", mixinStandardHelpOptions = true, description = "List, inspect, stop, tag, delete and "
-        + "restore sessions.", subcommands = {SessionsList.class, SessionsGet.class, SessionsStop.class,
-        SessionsBatchStop.class, SessionsTag.class, SessionsDelete.class, SessionsRestore.class})
+@Command(
+        name = "sessions",
+        mixinStandardHelpOptions = true,
+        description = "List, inspect, stop, tag, delete and " + "restore sessions.",
+        subcommands = {
+            SessionsList.class,
+            SessionsGet.class,
+            SessionsStop.class,
+            SessionsBatchStop.class,
+            SessionsTag.class,
+            SessionsDelete.class,
+            SessionsRestore.class
+        })
 final class SessionsCommand implements Runnable {
     static final int API_ERROR = 1;
 
@@ -41,8 +51,11 @@ final class SessionsCommand implements Runnable {
             if (spec.findOption("--data") != null) {
                 continue;
             }
-            spec.addOption(CommandLine.Model.OptionSpec.builder("--data").paramLabel("DIR").type(Path.class)
-                    .description(Connection.DATA_DESCRIPTION).initialValue(null)
+            spec.addOption(CommandLine.Model.OptionSpec.builder("--data")
+                    .paramLabel("DIR")
+                    .type(Path.class)
+                    .description(Connection.DATA_DESCRIPTION)
+                    .initialValue(null)
                     .getter(new CommandLine.Model.IGetter() {
                         @Override
                         @SuppressWarnings("unchecked")
@@ -58,7 +71,8 @@ final class SessionsCommand implements Runnable {
                             connection.subcommandData = (Path) value;
                             return old;
                         }
-                    }).build());
+                    })
+                    .build());
         }
     }
 

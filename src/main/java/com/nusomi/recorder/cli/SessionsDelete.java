@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sessions delete ID… [--hard]}: soft delete (restorable for 30 days), or purge now with the admin scope. */
-@Command(name = "delete", mixinStandardHelpOptions = true,
+@Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
         description = "Delete sessions: to the trash (restorable for 30 days), or --hard for good (admin scope).")
 final class SessionsDelete extends SessionsSubcommand {
     @Parameters(paramLabel = "ID", arity = "1..*")

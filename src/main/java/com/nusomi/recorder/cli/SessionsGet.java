@@ -30,8 +30,8 @@ final class SessionsGet extends SessionsSubcommand {
                 }
             }
             if (match == null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--include takes events, tags, frames_summary; not '" + name + "'");
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--include takes events, tags, frames_summary; not '" + name + "'");
             }
             includes.add(match);
         }
@@ -45,8 +45,11 @@ final class SessionsGet extends SessionsSubcommand {
         out.printf("workflow    %s%n", s.workflow());
         out.printf("status      %s%n", s.status().wireValue());
         out.printf("outcome     %s%n", s.outcome() == null ? "-" : s.outcome().wireValue());
-        out.printf("actor       %s%n", s.actor() == null ? "-" : s.actor().id() + " (" + s.actor().kind().wireValue()
-                + ")");
+        out.printf(
+                "actor       %s%n",
+                s.actor() == null
+                        ? "-"
+                        : s.actor().id() + " (" + s.actor().kind().wireValue() + ")");
         out.printf("created     %s%n", time(s.createdAt()));
         out.printf("started     %s%n", time(s.startedAt()));
         out.printf("stopped     %s%n", time(s.stoppedAt()));
@@ -60,15 +63,18 @@ final class SessionsGet extends SessionsSubcommand {
         if (includes.contains(Include.TAGS)) {
             out.printf("tags        %d%n", s.tags().size());
             for (Tag t : s.tags()) {
-                out.printf("  %-28s %10s  %s%n", t.name(), t.offsetMs() == null ? "-" : "+" + duration(t.offsetMs()),
-                        t.data());
+                out.printf(
+                        "  %-28s %10s  %s%n",
+                        t.name(), t.offsetMs() == null ? "-" : "+" + duration(t.offsetMs()), t.data());
             }
         }
         if (includes.contains(Include.EVENTS)) {
             out.printf("events      %d shown%s%n", s.events().size(), s.eventsTruncated() ? " (truncated)" : "");
         }
         if (s.framesSummary() != null) {
-            out.printf("frames sum  %d frames, %d bytes%n", s.framesSummary().count(), s.framesSummary().totalBytes());
+            out.printf(
+                    "frames sum  %d frames, %d bytes%n",
+                    s.framesSummary().count(), s.framesSummary().totalBytes());
         }
         out.flush();
         return 0;

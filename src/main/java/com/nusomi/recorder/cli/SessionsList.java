@@ -39,7 +39,9 @@ final class SessionsList extends SessionsSubcommand {
     @Option(names = "--tag", paramLabel = "NAME", description = "sessions carrying this tag; repeatable (AND)")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--not-tag", paramLabel = "NAME",
+    @Option(
+            names = "--not-tag",
+            paramLabel = "NAME",
             description = "sessions carrying no tag of this name; repeatable (none of them)")
     List<String> notTags = new ArrayList<>();
 
@@ -57,10 +59,19 @@ final class SessionsList extends SessionsSubcommand {
 
     @Override
     int run(SessionsClient client) {
-        SessionQuery query = SessionQuery.builder().workflows(workflows).statuses(statuses).outcomes(outcomes)
-                .actorKinds(actorKinds).sinceRaw(since).until(until).tags(tags).notTags(notTags)
-                .deletedOnly(deleted).limit(limit)
-                .cursor(cursor).build();
+        SessionQuery query = SessionQuery.builder()
+                .workflows(workflows)
+                .statuses(statuses)
+                .outcomes(outcomes)
+                .actorKinds(actorKinds)
+                .sinceRaw(since)
+                .until(until)
+                .tags(tags)
+                .notTags(notTags)
+                .deletedOnly(deleted)
+                .limit(limit)
+                .cursor(cursor)
+                .build();
         List<Session> rows = new ArrayList<>();
         Page<Session> page;
         int pages = 0;

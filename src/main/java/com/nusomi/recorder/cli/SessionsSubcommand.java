@@ -67,13 +67,19 @@ abstract class SessionsSubcommand implements Callable<Integer> {
 
     void printTable(List<Session> sessions) {
         String format = "%-30s  %-24s  %-9s  %-9s  %-20s  %-20s  %9s  %6s  %6s%n";
-        out().printf(format, "ID", "WORKFLOW", "STATUS", "OUTCOME", "ACTOR", "STARTED", "DURATION", "FRAMES",
-                "EVENTS");
+        out().printf(format, "ID", "WORKFLOW", "STATUS", "OUTCOME", "ACTOR", "STARTED", "DURATION", "FRAMES", "EVENTS");
         for (Session s : sessions) {
-            out().printf(format, s.id(), s.workflow(), s.status().wireValue(),
-                    s.outcome() == null ? "-" : s.outcome().wireValue(),
-                    s.actor() == null ? "-" : abbreviate(s.actor().id(), 20), time(s.startedAt()),
-                    duration(s.recordedMs()), s.frameCount(), s.eventCount());
+            out().printf(
+                            format,
+                            s.id(),
+                            s.workflow(),
+                            s.status().wireValue(),
+                            s.outcome() == null ? "-" : s.outcome().wireValue(),
+                            s.actor() == null ? "-" : abbreviate(s.actor().id(), 20),
+                            time(s.startedAt()),
+                            duration(s.recordedMs()),
+                            s.frameCount(),
+                            s.eventCount());
         }
         out().flush();
     }

@@ -22,7 +22,8 @@ final class SessionsTag extends SessionsSubcommand {
 
     @Override
     int run(SessionsClient client) {
-        Tag tag = client.sessions().tag(id, data == null ? TagRequest.of(name) : TagRequest.ofJson(name, data))
+        Tag tag = client.sessions()
+                .tag(id, data == null ? TagRequest.of(name) : TagRequest.ofJson(name, data))
                 .execute();
         if (json) {
             printJson(tag);

@@ -42,7 +42,10 @@ public final class ApiCall<T> {
      * @param completeOptions fills in what the operation itself implies (the create call's body key doubles as
      *                        its header) into the options given
      */
-    ApiCall(Transport transport, Operation<T> operation, UnaryOperator<RequestOptions> completeOptions,
+    ApiCall(
+            Transport transport,
+            Operation<T> operation,
+            UnaryOperator<RequestOptions> completeOptions,
             RequestOptions options) {
         this.transport = transport;
         this.operation = operation;

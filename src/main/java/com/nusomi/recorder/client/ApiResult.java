@@ -10,8 +10,14 @@ import java.util.function.Function;
  * {@link ApiException} (from {@link ApiCall#executeForResult()}) has that exception as its {@code failure}, and
  * the facts are the exception's (status 0 when no response arrived).
  */
-public record ApiResult<T>(T value, int httpStatus, String requestId, String idempotencyKey, int attempts,
-                           boolean replayed, ApiException failure) {
+public record ApiResult<T>(
+        T value,
+        int httpStatus,
+        String requestId,
+        String idempotencyKey,
+        int attempts,
+        boolean replayed,
+        ApiException failure) {
 
     /** Checks that a failed result holds no value. */
     public ApiResult {
@@ -21,15 +27,20 @@ public record ApiResult<T>(T value, int httpStatus, String requestId, String ide
     }
 
     /** A successful call's result. */
-    public ApiResult(T value, int httpStatus, String requestId, String idempotencyKey, int attempts,
-                     boolean replayed) {
+    public ApiResult(T value, int httpStatus, String requestId, String idempotencyKey, int attempts, boolean replayed) {
         this(value, httpStatus, requestId, idempotencyKey, attempts, replayed, null);
     }
 
     /** The result of a call that failed with {@code failure}, carrying its status, request id, key and attempts. */
     public static <T> ApiResult<T> failed(ApiException failure) {
-        return new ApiResult<>(null, failure.httpStatus(), failure.requestId(), failure.idempotencyKey(),
-                failure.attempts(), false, failure);
+        return new ApiResult<>(
+                null,
+                failure.httpStatus(),
+                failure.requestId(),
+                failure.idempotencyKey(),
+                failure.attempts(),
+                false,
+                failure);
     }
 
     /** True if the call succeeded ({@link #failure()} is null). */
@@ -52,7 +63,13 @@ public record ApiResult<T>(T value, int httpStatus, String requestId, String ide
 
     /** The same facts around another value; a failed result stays failed. */
     public <R> ApiResult<R> map(Function<? super T, ? extends R> f) {
-        return new ApiResult<>(failure == null ? f.apply(value) : null, httpStatus, requestId, idempotencyKey,
-                attempts, replayed, failure);
+        return new ApiResult<>(
+                failure == null ? f.apply(value) : null,
+                httpStatus,
+                requestId,
+                idempotencyKey,
+                attempts,
+                replayed,
+                failure);
     }
 }

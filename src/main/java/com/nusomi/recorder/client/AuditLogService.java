@@ -25,6 +25,7 @@ public final class AuditLogService {
 
     /** Every entry matching the query, newest first, fetched lazily page by page. */
     public PagedIterable<AuditLogEntry> listAll(AuditLogQuery query) {
-        return new PagedIterable<>(query.cursor(), cursor -> list(query.withCursor(cursor)).execute());
+        return new PagedIterable<>(
+                query.cursor(), cursor -> list(query.withCursor(cursor)).execute());
     }
 }

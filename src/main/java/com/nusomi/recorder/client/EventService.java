@@ -42,7 +42,9 @@ public final class EventService {
 
     /** Every event of a session matching the query, by time, fetched lazily page by page. */
     public PagedIterable<Event> listAll(String sessionId, EventQuery query) {
-        return new PagedIterable<>(query.cursor(), cursor -> list(sessionId, query.withCursor(cursor)).execute());
+        return new PagedIterable<>(
+                query.cursor(),
+                cursor -> list(sessionId, query.withCursor(cursor)).execute());
     }
 
     /** Every event of a session, by time, fetched lazily page by page. */

@@ -38,7 +38,9 @@ public final class FrameService {
 
     /** Every frame's metadata of a session from the page's cursor on, in seq order, fetched lazily page by page. */
     public PagedIterable<Frame> listAll(String sessionId, PageRequest page) {
-        return new PagedIterable<>(page.cursor(), cursor -> list(sessionId, page.withCursor(cursor)).execute());
+        return new PagedIterable<>(
+                page.cursor(),
+                cursor -> list(sessionId, page.withCursor(cursor)).execute());
     }
 
     /** Every frame's metadata of a session, in seq order, fetched lazily page by page. */

@@ -83,7 +83,7 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     /** A sequential stream over every item; pages are fetched as the stream is consumed. */
     public Stream<T> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 }

@@ -10,8 +10,13 @@ import java.util.Objects;
  * ({@code initialBackoff × 2^(n-1)}, capped at {@code maxBackoff}) with jitter (the wait is reduced by a
  * random share up to {@code jitter}), or the server's {@code Retry-After}, capped at {@code maxRetryAfter}.
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter,
-                          Duration maxRetryAfter, Duration totalBudget) {
+public record RetryPolicy(
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        double jitter,
+        Duration maxRetryAfter,
+        Duration totalBudget) {
 
     /**
      * @throws IllegalArgumentException for fewer than one attempt or a jitter outside 0..1
@@ -31,8 +36,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     /** 4 attempts, 250 ms doubling up to 8 s, 50% jitter, Retry-After capped at 30 s, 60 s in all. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(8), 0.5, Duration.ofSeconds(30),
-                Duration.ofSeconds(60));
+        return new RetryPolicy(
+                4, Duration.ofMillis(250), Duration.ofSeconds(8), 0.5, Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
 
     /** One attempt, no retry. */

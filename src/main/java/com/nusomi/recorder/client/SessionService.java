@@ -31,8 +31,8 @@ public final class SessionService {
      * one.
      */
     public ApiCall<Session> create(CreateSessionRequest request) {
-        return new ApiCall<>(transport, endpoints.create(request), o -> Endpoints.createOptions(request, o),
-                RequestOptions.NONE);
+        return new ApiCall<>(
+                transport, endpoints.create(request), o -> Endpoints.createOptions(request, o), RequestOptions.NONE);
     }
 
     /** Starts recording ({@code POST /v1/sessions/{id}/start}); a session already recording is returned unchanged. */
@@ -68,7 +68,8 @@ public final class SessionService {
      * any) with the client's default options.
      */
     public PagedIterable<Session> listAll(SessionQuery query) {
-        return new PagedIterable<>(query.cursor(), cursor -> list(query.withCursor(cursor)).execute());
+        return new PagedIterable<>(
+                query.cursor(), cursor -> list(query.withCursor(cursor)).execute());
     }
 
     /**

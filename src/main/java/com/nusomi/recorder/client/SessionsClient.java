@@ -55,8 +55,8 @@ public final class SessionsClient implements AutoCloseable {
         this.baseUrl = b.parsedBaseUrl();
         this.apiKey = b.apiKey;
         this.userAgent = "session-recorder/" + (b.version != null ? b.version : Version.current());
-        this.stack = new HttpStack(b.connectTimeout, b.readTimeout, b.writeTimeout, b.callTimeout, b.asyncThreads,
-                b.eventListenerFactory);
+        this.stack = new HttpStack(
+                b.connectTimeout, b.readTimeout, b.writeTimeout, b.callTimeout, b.asyncThreads, b.eventListenerFactory);
         this.transport = new Transport(stack.http(), apiKey, userAgent, b.retryPolicy, stack.asyncExecutor());
         this.endpoints = new Endpoints(baseUrl);
         this.sessions = new SessionService(transport, endpoints);
@@ -164,8 +164,7 @@ public final class SessionsClient implements AutoCloseable {
         private String version;
         private EventListener.Factory eventListenerFactory;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The server root, e.g. {@code http://127.0.0.1:8765} (a trailing {@code /v1} is tolerated). */
         public Builder baseUrl(String baseUrl) {

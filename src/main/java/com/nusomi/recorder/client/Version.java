@@ -7,8 +7,7 @@ import java.util.Properties;
 final class Version {
     private static final String CURRENT = find();
 
-    private Version() {
-    }
+    private Version() {}
 
     static String current() {
         return CURRENT;
@@ -19,8 +18,8 @@ final class Version {
         if (v != null && !v.isBlank()) {
             return v;
         }
-        try (InputStream in = Version.class.getResourceAsStream(
-                "/META-INF/maven/com.nusomi/session-recorder/pom.properties")) {
+        try (InputStream in =
+                Version.class.getResourceAsStream("/META-INF/maven/com.nusomi/session-recorder/pom.properties")) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);

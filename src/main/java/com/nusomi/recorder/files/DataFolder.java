@@ -24,8 +24,7 @@ import java.util.Set;
 public final class DataFolder {
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
-    private DataFolder() {
-    }
+    private DataFolder() {}
 
     public static Path resolve(Path explicit) {
         return resolve(explicit, System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
@@ -42,7 +41,8 @@ public final class DataFolder {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
             String appData = env.get("APPDATA");
-            return (appData != null ? Path.of(appData) : Path.of(home, "AppData", "Roaming")).resolve("SessionRecorder");
+            return (appData != null ? Path.of(appData) : Path.of(home, "AppData", "Roaming"))
+                    .resolve("SessionRecorder");
         }
         if (os.contains("mac")) {
             return Path.of(home, "Library", "Application Support", "SessionRecorder");

@@ -88,7 +88,10 @@ final class EventBuffer {
      * clock like every other event: paused time is measured between markers.
      */
     EntryInfo marker(String kind) {
-        return writeNow(EventInput.builder("marker").at(clock.instant()).data(Map.of("kind", kind)).build());
+        return writeNow(EventInput.builder("marker")
+                .at(clock.instant())
+                .data(Map.of("kind", kind))
+                .build());
     }
 
     /** Events waiting for the next batch (for tests). */

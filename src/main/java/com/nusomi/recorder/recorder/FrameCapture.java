@@ -37,9 +37,16 @@ final class FrameCapture {
     private boolean hasLastFrame;
     private long lastHash;
 
-    FrameCapture(String sessionId, RecorderOptions options, SessionJournal journal, SessionCounters counters,
-                 MaskedCapture capture, WorkDesktop desk, Consumer<DesktopSnapshot> desktopSeen, Notifier notify,
-                 Clock clock) {
+    FrameCapture(
+            String sessionId,
+            RecorderOptions options,
+            SessionJournal journal,
+            SessionCounters counters,
+            MaskedCapture capture,
+            WorkDesktop desk,
+            Consumer<DesktopSnapshot> desktopSeen,
+            Notifier notify,
+            Clock clock) {
         this.sessionId = sessionId;
         this.screen = options.screen();
         this.journal = journal;

@@ -30,8 +30,14 @@ final class InputEvents implements InputListener {
     private final Runnable captureFrame;
     private final Clock clock;
 
-    InputEvents(RecorderOptions options, SessionCounters counters, WorkDesktop desk, EventBuffer events,
-                RecordingWorker worker, Runnable captureFrame, Clock clock) {
+    InputEvents(
+            RecorderOptions options,
+            SessionCounters counters,
+            WorkDesktop desk,
+            EventBuffer events,
+            RecordingWorker worker,
+            Runnable captureFrame,
+            Clock clock) {
         this.options = options;
         this.counters = counters;
         this.desk = desk;
@@ -81,7 +87,10 @@ final class InputEvents implements InputListener {
         if (changed != null) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("window", changed.title() == null ? null : truncate(changed.title()));
-            events.add(EventInput.builder("window_focus").at(clock.instant()).data(data).build());
+            events.add(EventInput.builder("window_focus")
+                    .at(clock.instant())
+                    .data(data)
+                    .build());
         }
     }
 
@@ -127,7 +136,8 @@ final class InputEvents implements InputListener {
 
     private static String truncate(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return b.length <= MAX_WINDOW_TITLE_BYTES ? s
+        return b.length <= MAX_WINDOW_TITLE_BYTES
+                ? s
                 : new String(b, 0, MAX_WINDOW_TITLE_BYTES, StandardCharsets.UTF_8);
     }
 }

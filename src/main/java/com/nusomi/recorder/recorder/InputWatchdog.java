@@ -27,8 +27,13 @@ final class InputWatchdog {
     private volatile String unavailableReason;
     private volatile String lostReason;
 
-    InputWatchdog(String sessionId, InputSource input, SessionCounters counters, EventBuffer events, Notifier notify,
-                  RecordingWorker worker) {
+    InputWatchdog(
+            String sessionId,
+            InputSource input,
+            SessionCounters counters,
+            EventBuffer events,
+            Notifier notify,
+            RecordingWorker worker) {
         this.sessionId = sessionId;
         this.input = input;
         this.counters = counters;
@@ -77,7 +82,9 @@ final class InputWatchdog {
 
     /** The periodic check (worker only): notices once when the input source stops delivering. */
     void check() {
-        if (!available || lostReason != null || counters.state == RecordingState.STOPPING
+        if (!available
+                || lostReason != null
+                || counters.state == RecordingState.STOPPING
                 || counters.state == RecordingState.STOPPED) {
             return;
         }
@@ -112,14 +119,14 @@ final class InputWatchdog {
         }
         lostReason = null;
         events.marker("input_restored");
-        notify.warning(new RecorderWarning(RecorderWarning.Kind.INPUT_RESTORED, sessionId,
-                "Clicks and keys are recorded again.", null));
+        notify.warning(new RecorderWarning(
+                RecorderWarning.Kind.INPUT_RESTORED, sessionId, "Clicks and keys are recorded again.", null));
     }
 
     /** A {@code marker} event {@code {"kind":"input_lost"}} at once, so that reviewers see where the gap starts. */
     private void markLost(String why) {
         events.marker("input_lost");
-        notify.warning(new RecorderWarning(RecorderWarning.Kind.INPUT_LOST, sessionId,
-                "Clicks and keys are no longer recorded: " + why, null));
+        notify.warning(new RecorderWarning(
+                RecorderWarning.Kind.INPUT_LOST, sessionId, "Clicks and keys are no longer recorded: " + why, null));
     }
 }

@@ -9,22 +9,18 @@ import com.nusomi.recorder.recorder.spool.RejectedEntry;
  * are logged and ignored.
  */
 public interface RecorderListener {
-    RecorderListener NONE = new RecorderListener() { };
+    RecorderListener NONE = new RecorderListener() {};
 
-    default void onStateChanged(String sessionId, RecordingState state) {
-    }
+    default void onStateChanged(String sessionId, RecordingState state) {}
 
     /** Counts changed (recorded, pending, rejected, errors...). */
-    default void onStats(RecorderStats stats) {
-    }
+    default void onStats(RecorderStats stats) {}
 
     /** An entry (frame, event batch, tag, stop) is in the journal, flushed to disk: it counts as recorded. */
-    default void onRecorded(EntryInfo entry) {
-    }
+    default void onRecorded(EntryInfo entry) {}
 
     /** The server acknowledged an entry. */
-    default void onUploaded(EntryInfo entry) {
-    }
+    default void onUploaded(EntryInfo entry) {}
 
     /**
      * The server refused an entry for good; it is kept in the session's rejected list on disk. By default handed on
@@ -35,17 +31,13 @@ public interface RecorderListener {
     }
 
     /** The server refused a piece of work for good (what the app shows; see {@link #onRejected}). */
-    default void onRejectedWork(RejectedWork rejected) {
-    }
+    default void onRejectedWork(RejectedWork rejected) {}
 
     /** A frame could not be captured or encoded (the recording goes on). */
-    default void onCaptureError(String sessionId, Exception error) {
-    }
+    default void onCaptureError(String sessionId, Exception error) {}
 
-    default void onWarning(RecorderWarning warning) {
-    }
+    default void onWarning(RecorderWarning warning) {}
 
     /** Everything of the session was sent, its stop last ({@code stopAcknowledged} false if the stop was refused). */
-    default void onDrained(String sessionId, boolean stopAcknowledged) {
-    }
+    default void onDrained(String sessionId, boolean stopAcknowledged) {}
 }

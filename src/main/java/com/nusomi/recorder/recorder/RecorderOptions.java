@@ -15,10 +15,17 @@ import java.util.regex.Pattern;
  * blacked out. Key activity is summed up per burst ({@code keyFlushInterval}); the characters typed are kept only
  * when {@code recordKeyText} is on. Events are written to the journal every {@code eventFlushInterval}.
  */
-public record RecorderOptions(Duration captureInterval, ScreenSelection screen, float jpegQuality,
-                              boolean captureOnClick, Duration clickCaptureDelay, Duration keyFlushInterval,
-                              Duration eventFlushInterval, boolean recordKeyText, List<Pattern> privacyTitlePatterns,
-                              Supplier<List<Rectangle>> ownWindows) {
+public record RecorderOptions(
+        Duration captureInterval,
+        ScreenSelection screen,
+        float jpegQuality,
+        boolean captureOnClick,
+        Duration clickCaptureDelay,
+        Duration keyFlushInterval,
+        Duration eventFlushInterval,
+        boolean recordKeyText,
+        List<Pattern> privacyTitlePatterns,
+        Supplier<List<Rectangle>> ownWindows) {
 
     public RecorderOptions {
         Objects.requireNonNull(captureInterval, "captureInterval");
@@ -29,8 +36,10 @@ public record RecorderOptions(Duration captureInterval, ScreenSelection screen, 
         if (captureInterval.isNegative() || captureInterval.isZero()) {
             throw new IllegalArgumentException("captureInterval must be positive");
         }
-        if (keyFlushInterval.isNegative() || keyFlushInterval.isZero()
-                || eventFlushInterval.isNegative() || eventFlushInterval.isZero()) {
+        if (keyFlushInterval.isNegative()
+                || keyFlushInterval.isZero()
+                || eventFlushInterval.isNegative()
+                || eventFlushInterval.isZero()) {
             throw new IllegalArgumentException("flush intervals must be positive");
         }
         if (!(jpegQuality > 0 && jpegQuality <= 1)) {
@@ -77,8 +86,7 @@ public record RecorderOptions(Duration captureInterval, ScreenSelection screen, 
         private List<Pattern> privacyTitlePatterns = List.of();
         private Supplier<List<Rectangle>> ownWindows = List::of;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder captureInterval(Duration d) {
             this.captureInterval = d;
@@ -133,8 +141,17 @@ public record RecorderOptions(Duration captureInterval, ScreenSelection screen, 
         }
 
         public RecorderOptions build() {
-            return new RecorderOptions(captureInterval, screen, jpegQuality, captureOnClick, clickCaptureDelay,
-                    keyFlushInterval, eventFlushInterval, recordKeyText, privacyTitlePatterns, ownWindows);
+            return new RecorderOptions(
+                    captureInterval,
+                    screen,
+                    jpegQuality,
+                    captureOnClick,
+                    clickCaptureDelay,
+                    keyFlushInterval,
+                    eventFlushInterval,
+                    recordKeyText,
+                    privacyTitlePatterns,
+                    ownWindows);
         }
     }
 }

@@ -70,7 +70,8 @@ public final class RecorderService implements AutoCloseable {
         this.clock = b.clock;
         this.notifier = new Notifier(b.listener, this::released);
         SpoolAdapter reports = new SpoolAdapter(notifier, counters::get);
-        this.spool = b.server == null ? Spool.open(b.dataDir, b.spoolLimitBytes, reports)
+        this.spool = b.server == null
+                ? Spool.open(b.dataDir, b.spoolLimitBytes, reports)
                 : Spool.open(b.dataDir, b.server, b.spoolLimitBytes, reports);
     }
 
@@ -142,8 +143,19 @@ public final class RecorderService implements AutoCloseable {
         }
         Uploader uploader = uploader(sessionId, journal);
         SessionCounters c = countersFor(sessionId, journal);
-        Recording r = new Recording(sessionId, startedAt, options == null ? RecorderOptions.defaults() : options,
-                journal, uploader, c, screen, input, windows, notifier, clock, inputCheckInterval);
+        Recording r = new Recording(
+                sessionId,
+                startedAt,
+                options == null ? RecorderOptions.defaults() : options,
+                journal,
+                uploader,
+                c,
+                screen,
+                input,
+                windows,
+                notifier,
+                clock,
+                inputCheckInterval);
         active = r;
         r.begin();
         return r;
@@ -239,13 +251,14 @@ public final class RecorderService implements AutoCloseable {
     }
 
     private Uploader uploader(String sessionId, SessionJournal journal) {
-        return uploaders.computeIfAbsent(sessionId,
+        return uploaders.computeIfAbsent(
+                sessionId,
                 id -> new Uploader(journal, client, spool.events(), maxUploadBackoff, uploadConcurrency).start());
     }
 
     private SessionCounters countersFor(String sessionId, SessionJournal journal) {
-        return counters.computeIfAbsent(sessionId,
-                id -> new SessionCounters(id, journal, spool, RecordingState.RECOVERED));
+        return counters.computeIfAbsent(
+                sessionId, id -> new SessionCounters(id, journal, spool, RecordingState.RECOVERED));
     }
 
     /** A recording has ended: it is no longer the active one. */

@@ -6,8 +6,17 @@ package com.nusomi.recorder.recorder;
  * spool was full, capture errors; and the session's journal: entries and bytes waiting for upload, entries the
  * server refused (kept on disk). {@code uploadWaiting} is true while the server cannot be reached.
  */
-public record RecorderStats(String sessionId, RecordingState state, long framesRecorded, long framesUnchanged,
-                            long framesSkippedSpoolFull, long eventsRecorded, int pendingEntries, long pendingBytes,
-                            int rejectedEntries, long captureErrors, boolean uploadWaiting, long spoolUsedBytes,
-                            long spoolLimitBytes) {
-}
+public record RecorderStats(
+        String sessionId,
+        RecordingState state,
+        long framesRecorded,
+        long framesUnchanged,
+        long framesSkippedSpoolFull,
+        long eventsRecorded,
+        int pendingEntries,
+        long pendingBytes,
+        int rejectedEntries,
+        long captureErrors,
+        boolean uploadWaiting,
+        long spoolUsedBytes,
+        long spoolLimitBytes) {}

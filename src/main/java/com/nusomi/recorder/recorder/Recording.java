@@ -49,9 +49,19 @@ public final class Recording {
     private final FrameCapture frames;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
-    Recording(String sessionId, Instant startedAt, RecorderOptions options, SessionJournal journal, Uploader uploader,
-              SessionCounters counters, ScreenSource screen, InputSource input, WindowLocator windows,
-              Notifier notify, Clock clock, Duration inputCheckInterval) {
+    Recording(
+            String sessionId,
+            Instant startedAt,
+            RecorderOptions options,
+            SessionJournal journal,
+            Uploader uploader,
+            SessionCounters counters,
+            ScreenSource screen,
+            InputSource input,
+            WindowLocator windows,
+            Notifier notify,
+            Clock clock,
+            Duration inputCheckInterval) {
         this.sessionId = sessionId;
         this.startedAt = startedAt;
         this.options = options;
@@ -68,16 +78,23 @@ public final class Recording {
         WorkDesktop desk = new WorkDesktop(windows, masks, options.ownWindows(), screen, options.screen());
         this.inputEvents = new InputEvents(options, counters, desk, events, worker, this::captureFrame, clock);
         this.watchdog = new InputWatchdog(sessionId, input, counters, events, notify, worker);
-        this.frames = new FrameCapture(sessionId, options, journal, counters,
-                new MaskedCapture(screen, windows, masks, options.ownWindows()), desk, inputEvents::noteFocus, notify,
+        this.frames = new FrameCapture(
+                sessionId,
+                options,
+                journal,
+                counters,
+                new MaskedCapture(screen, windows, masks, options.ownWindows()),
+                desk,
+                inputEvents::noteFocus,
+                notify,
                 clock);
     }
 
     void begin() {
         notify.state(counters, RecordingState.RECORDING);
         if (DesktopSession.isWayland()) {
-            notify.warning(new RecorderWarning(RecorderWarning.Kind.WAYLAND_SESSION, sessionId,
-                    DesktopSession.WAYLAND_LIMITS, null));
+            notify.warning(new RecorderWarning(
+                    RecorderWarning.Kind.WAYLAND_SESSION, sessionId, DesktopSession.WAYLAND_LIMITS, null));
         }
         watchdog.start(inputEvents);
         worker.every(inputCheckInterval, watchdog::check);
@@ -168,7 +185,8 @@ public final class Recording {
         if (!size.ok()) {
             throw new IllegalArgumentException(size.problem());
         }
-        EventInput note = EventInput.builder("note").at(clock.instant()).data(data).build();
+        EventInput note =
+                EventInput.builder("note").at(clock.instant()).data(data).build();
         return worker.submit(() -> {
             requireOpen();
             return events.writeNow(note);
@@ -182,8 +200,8 @@ public final class Recording {
     public CompletableFuture<EntryInfo> tag(String name, String dataJson) {
         String nameProblem = ContractRules.slugProblem(name, "tag");
         if (nameProblem != null) {
-            throw new IllegalArgumentException("a tag name must match " + ContractRules.SLUG_PATTERN + ": "
-                    + nameProblem);
+            throw new IllegalArgumentException(
+                    "a tag name must match " + ContractRules.SLUG_PATTERN + ": " + nameProblem);
         }
         ContractRules.JsonCheck data = dataJson == null ? null : ContractRules.jsonObject(dataJson, "tag data");
         if (data != null && !data.ok()) {
@@ -229,9 +247,15 @@ public final class Recording {
             worker.shutdown();
             frames.close();
             RecorderStats s = counters.snapshot();
-            LOG.info("Recording of {} ended: {} frames recorded, {} unchanged, {} skipped (spool full), {} capture"
-                    + " errors; {} events", sessionId, s.framesRecorded(), s.framesUnchanged(),
-                    s.framesSkippedSpoolFull(), s.captureErrors(), s.eventsRecorded());
+            LOG.info(
+                    "Recording of {} ended: {} frames recorded, {} unchanged, {} skipped (spool full), {} capture"
+                            + " errors; {} events",
+                    sessionId,
+                    s.framesRecorded(),
+                    s.framesUnchanged(),
+                    s.framesSkippedSpoolFull(),
+                    s.captureErrors(),
+                    s.eventsRecorded());
             if (e != null) {
                 stopped.completeExceptionally(e);
             }
@@ -242,8 +266,8 @@ public final class Recording {
             if (e != null) {
                 stopped.completeExceptionally(e);
             } else if (!acknowledged) {
-                stopped.completeExceptionally(new IllegalStateException("the server refused the stop of " + sessionId
-                        + "; see the session's rejected list"));
+                stopped.completeExceptionally(new IllegalStateException(
+                        "the server refused the stop of " + sessionId + "; see the session's rejected list"));
             } else {
                 stopped.complete(null);
             }

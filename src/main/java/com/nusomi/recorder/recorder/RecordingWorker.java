@@ -84,10 +84,13 @@ final class RecordingWorker {
     private void plan(long plannedNanos, long periodNanos, Runnable r) {
         long delay = Math.max(0, plannedNanos - System.nanoTime());
         try {
-            executor.schedule(() -> {
-                r.run();
-                plan(nextPlan(plannedNanos, periodNanos, System.nanoTime()), periodNanos, r);
-            }, delay, TimeUnit.NANOSECONDS);
+            executor.schedule(
+                    () -> {
+                        r.run();
+                        plan(nextPlan(plannedNanos, periodNanos, System.nanoTime()), periodNanos, r);
+                    },
+                    delay,
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
             // the recording ended
         }

@@ -14,12 +14,23 @@ import com.nusomi.recorder.recorder.spool.RejectedEntry;
  * @param code the contract's error code, or null
  * @param requestId the server's request id, or null
  */
-public record RejectedWork(String sessionId, Kind kind, long index, long frameSeq, String tagName, int httpStatus,
-                           String code, String message, String requestId) {
+public record RejectedWork(
+        String sessionId,
+        Kind kind,
+        long index,
+        long frameSeq,
+        String tagName,
+        int httpStatus,
+        String code,
+        String message,
+        String requestId) {
 
     /** What a refused entry carried. */
     public enum Kind {
-        FRAME, EVENTS, TAG, STOP
+        FRAME,
+        EVENTS,
+        TAG,
+        STOP
     }
 
     /** Whether the server refused the session's stop (e.g. the session was deleted or stopped elsewhere). */
@@ -28,7 +39,15 @@ public record RejectedWork(String sessionId, Kind kind, long index, long frameSe
     }
 
     static RejectedWork of(RejectedEntry r) {
-        return new RejectedWork(r.entry().sessionId(), Kind.valueOf(r.entry().kind().name()), r.entry().index(),
-                r.entry().frameSeq(), r.entry().tagName(), r.httpStatus(), r.code(), r.message(), r.requestId());
+        return new RejectedWork(
+                r.entry().sessionId(),
+                Kind.valueOf(r.entry().kind().name()),
+                r.entry().index(),
+                r.entry().frameSeq(),
+                r.entry().tagName(),
+                r.httpStatus(),
+                r.code(),
+                r.message(),
+                r.requestId());
     }
 }

@@ -32,8 +32,8 @@ final class ScreenWarnings {
         if (reason != null) {
             notify.warning(new RecorderWarning(RecorderWarning.Kind.FRAMES_BLACKED_OUT, sessionId, reason, null));
         } else {
-            notify.warning(new RecorderWarning(RecorderWarning.Kind.FRAMES_VISIBLE_AGAIN, sessionId,
-                    "frames are recorded again", null));
+            notify.warning(new RecorderWarning(
+                    RecorderWarning.Kind.FRAMES_VISIBLE_AGAIN, sessionId, "frames are recorded again", null));
         }
     }
 
@@ -42,16 +42,21 @@ final class ScreenWarnings {
         if (black) {
             blackScreens++;
             if (blackScreens == BLACK_SCREENS_BEFORE_WARNING) {
-                notify.warning(new RecorderWarning(RecorderWarning.Kind.SCREEN_BLACK, sessionId,
+                notify.warning(new RecorderWarning(
+                        RecorderWarning.Kind.SCREEN_BLACK,
+                        sessionId,
                         "The screen capture comes back black: nothing of the screen is being recorded."
-                                + (DesktopSession.isWayland() ? " This is a Wayland session, where only X11"
-                                + " (XWayland) windows can be captured." : " The screen may be locked, or the"
-                                + " system may not allow this app to record it."), null));
+                                + (DesktopSession.isWayland()
+                                        ? " This is a Wayland session, where only X11"
+                                                + " (XWayland) windows can be captured."
+                                        : " The screen may be locked, or the"
+                                                + " system may not allow this app to record it."),
+                        null));
             }
         } else {
             if (blackScreens >= BLACK_SCREENS_BEFORE_WARNING) {
-                notify.warning(new RecorderWarning(RecorderWarning.Kind.SCREEN_VISIBLE_AGAIN, sessionId,
-                        "the screen is captured again", null));
+                notify.warning(new RecorderWarning(
+                        RecorderWarning.Kind.SCREEN_VISIBLE_AGAIN, sessionId, "the screen is captured again", null));
             }
             blackScreens = 0;
         }

@@ -26,8 +26,19 @@ final class SessionCounters {
     }
 
     RecorderStats snapshot() {
-        return new RecorderStats(sessionId, state, framesRecorded.get(), framesUnchanged.get(), framesSkipped.get(),
-                eventsRecorded.get(), journal.pendingEntries(), journal.pendingBytes(), journal.rejectedEntries(),
-                captureErrors.get(), uploadWaiting, spool.usedBytes(), spool.limitBytes());
+        return new RecorderStats(
+                sessionId,
+                state,
+                framesRecorded.get(),
+                framesUnchanged.get(),
+                framesSkipped.get(),
+                eventsRecorded.get(),
+                journal.pendingEntries(),
+                journal.pendingBytes(),
+                journal.rejectedEntries(),
+                captureErrors.get(),
+                uploadWaiting,
+                spool.usedBytes(),
+                spool.limitBytes());
     }
 }

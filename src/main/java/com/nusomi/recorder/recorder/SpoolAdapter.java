@@ -55,8 +55,11 @@ final class SpoolAdapter implements SpoolEvents {
 
     @Override
     public void nearlyFull(long usedBytes, long limitBytes) {
-        notifier.warning(new RecorderWarning(RecorderWarning.Kind.SPOOL_NEARLY_FULL, null,
-                "The upload spool holds " + mib(usedBytes) + " of its " + mib(limitBytes) + " limit (80%).", null));
+        notifier.warning(new RecorderWarning(
+                RecorderWarning.Kind.SPOOL_NEARLY_FULL,
+                null,
+                "The upload spool holds " + mib(usedBytes) + " of its " + mib(limitBytes) + " limit (80%).",
+                null));
     }
 
     @Override
@@ -66,7 +69,9 @@ final class SpoolAdapter implements SpoolEvents {
             c.framesSkipped.incrementAndGet();
             if (!c.spoolFullWarned) {
                 c.spoolFullWarned = true;
-                notifier.warning(new RecorderWarning(RecorderWarning.Kind.SPOOL_FULL_FRAMES_SKIPPED, sessionId,
+                notifier.warning(new RecorderWarning(
+                        RecorderWarning.Kind.SPOOL_FULL_FRAMES_SKIPPED,
+                        sessionId,
                         "The upload spool is full (" + mib(usedBytes) + " of " + mib(limitBytes)
                                 + "): screenshots are skipped until uploads free space; events, tags and the stop are still kept.",
                         null));
@@ -84,8 +89,11 @@ final class SpoolAdapter implements SpoolEvents {
             notifier.stats(c);
         }
         if (first) {
-            notifier.warning(new RecorderWarning(RecorderWarning.Kind.UPLOAD_WAITING, sessionId,
-                    "Uploads are waiting: " + cause.getMessage() + ". Nothing is lost; they resume in order.", cause));
+            notifier.warning(new RecorderWarning(
+                    RecorderWarning.Kind.UPLOAD_WAITING,
+                    sessionId,
+                    "Uploads are waiting: " + cause.getMessage() + ". Nothing is lost; they resume in order.",
+                    cause));
         }
     }
 
@@ -96,8 +104,8 @@ final class SpoolAdapter implements SpoolEvents {
             c.uploadWaiting = false;
             notifier.stats(c);
         }
-        notifier.warning(new RecorderWarning(RecorderWarning.Kind.UPLOAD_RESUMED, sessionId,
-                "Uploads go through again.", null));
+        notifier.warning(
+                new RecorderWarning(RecorderWarning.Kind.UPLOAD_RESUMED, sessionId, "Uploads go through again.", null));
     }
 
     @Override

@@ -36,8 +36,12 @@ final class WorkDesktop {
     private boolean focusSeen;
     private double frameScale = 1;
 
-    WorkDesktop(WindowLocator windows, Masks masks, Supplier<List<Rectangle>> ownFallback, ScreenSource screen,
-                ScreenSelection selection) {
+    WorkDesktop(
+            WindowLocator windows,
+            Masks masks,
+            Supplier<List<Rectangle>> ownFallback,
+            ScreenSource screen,
+            ScreenSelection selection) {
         this.windows = windows;
         this.masks = masks;
         this.ownFallback = ownFallback;

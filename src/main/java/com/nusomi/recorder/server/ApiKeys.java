@@ -26,8 +26,7 @@ public final class ApiKeys {
     }
 
     /** A key just made: the secret is in {@code key} and nowhere else. */
-    public record Created(ApiKeyRecord record, String key) {
-    }
+    public record Created(ApiKeyRecord record, String key) {}
 
     public Created create(Set<String> scopes, String label, long now) {
         Set<String> ordered = new LinkedHashSet<>();
@@ -44,8 +43,8 @@ public final class ApiKeys {
             key.append(BASE62.charAt(RANDOM.nextInt(BASE62.length())));
         }
         String secret = key.toString();
-        ApiKeyRecord record = new ApiKeyRecord(Ids.apiKey(), hash(secret), "…" + secret.substring(secret.length() - 4),
-                ordered, label, now, null);
+        ApiKeyRecord record = new ApiKeyRecord(
+                Ids.apiKey(), hash(secret), "…" + secret.substring(secret.length() - 4), ordered, label, now, null);
         store.write(tx -> {
             tx.insertKey(record);
             return null;
@@ -67,7 +66,9 @@ public final class ApiKeys {
         if (cached != null && now - cached.at() < CACHE_NANOS) {
             return cached.record();
         }
-        ApiKeyRecord record = store.read(tx -> tx.findKeyByHash(hash)).filter(k -> !k.isRevoked()).orElse(null);
+        ApiKeyRecord record = store.read(tx -> tx.findKeyByHash(hash))
+                .filter(k -> !k.isRevoked())
+                .orElse(null);
         if (cache.size() > 10_000) {
             cache.clear();
         }
@@ -75,8 +76,7 @@ public final class ApiKeys {
         return record;
     }
 
-    private record Cached(ApiKeyRecord record, long at) {
-    }
+    private record Cached(ApiKeyRecord record, long at) {}
 
     private static final long CACHE_NANOS = 1_000_000_000L;
     private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache =

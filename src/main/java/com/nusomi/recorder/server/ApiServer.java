@@ -79,9 +79,17 @@ public final class ApiServer implements AutoCloseable {
             connector.setIdleTimeout(idleTimeoutMs);
             http.addConnector(connector);
             http.setErrorHandler(new JsonErrorHandler());
-            this.frontend = new HttpFrontend(router, store, keys::lookup, config.clock(), new HttpFrontend.Options(
-                    config.bodyDeadline(), config.minBodyBytesPerSecond(), config.bodyRateGrace(),
-                    config.idleTimeout(), isLoopback(config.bind())));
+            this.frontend = new HttpFrontend(
+                    router,
+                    store,
+                    keys::lookup,
+                    config.clock(),
+                    new HttpFrontend.Options(
+                            config.bodyDeadline(),
+                            config.minBodyBytesPerSecond(),
+                            config.bodyRateGrace(),
+                            config.idleTimeout(),
+                            isLoopback(config.bind())));
             http.setHandler(frontend);
         } catch (IOException | RuntimeException e) {
             store.close();
@@ -107,13 +115,14 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(ServerConfig config) {
         try {
             ApiServer server = new ApiServer(config);
-            server.maintenance.start(config.sealInterval().toMillis(), config.purgeInterval().toMillis());
+            server.maintenance.start(
+                    config.sealInterval().toMillis(), config.purgeInterval().toMillis());
             server.startHttp();
             LOG.info("Sessions API listening on {} (data in {})", server.baseUrl(), config.dataDir());
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the server on " + config.bind() + ":" + config.port()
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot start the server on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
         }
     }
 
@@ -140,7 +149,9 @@ public final class ApiServer implements AutoCloseable {
             }
             LOG.warn("{} holds no valid admin key; writing a new one", file);
         }
-        ApiKeys.Created created = keys.create(Set.of("read", "write", "admin"), "admin (data folder)",
+        ApiKeys.Created created = keys.create(
+                Set.of("read", "write", "admin"),
+                "admin (data folder)",
                 config.clock().millis());
         DataFolder.writeSecret(file, created.key());
         LOG.info("created the admin key {} in {}", created.record().id(), file);

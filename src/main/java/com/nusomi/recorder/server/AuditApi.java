@@ -15,17 +15,23 @@ import java.util.Set;
 
 /** The audit log [ext] (admin scope) and the health check [ext] (no auth). */
 final class AuditApi {
-    static final Set<String> ACTIONS = Set.of("session.created", "session.started", "session.stopped",
-            "session.tagged", "session.deleted", "session.restored", "session.hard_deleted", "session.purged",
+    static final Set<String> ACTIONS = Set.of(
+            "session.created",
+            "session.started",
+            "session.stopped",
+            "session.tagged",
+            "session.deleted",
+            "session.restored",
+            "session.hard_deleted",
+            "session.purged",
             "session.redacted");
 
-    private AuditApi() {
-    }
+    private AuditApi() {}
 
-    static void register(Router router, String version, com.nusomi.recorder.server.store.Store store,
-                         java.nio.file.Path frames) {
-        router.add(Route.read("GET", "/v1/audit_logs", "admin", Set.of("session_id", "action", "limit", "cursor"),
-                AuditApi::list));
+    static void register(
+            Router router, String version, com.nusomi.recorder.server.store.Store store, java.nio.file.Path frames) {
+        router.add(Route.read(
+                "GET", "/v1/audit_logs", "admin", Set.of("session_id", "action", "limit", "cursor"), AuditApi::list));
         byte[] health = Json.write(g -> {
             g.writeStartObject();
             g.writeStringField("status", "ok");
@@ -48,8 +54,8 @@ final class AuditApi {
      * What a load balancer polls: the database reads (this transaction) and takes a write (a delete that matches
      * nothing still takes the writer's lock), and frame storage takes a file. Else 503 unavailable.
      */
-    private static void checkReady(StoreReader tx, com.nusomi.recorder.server.store.Store store,
-                                   java.nio.file.Path frames) {
+    private static void checkReady(
+            StoreReader tx, com.nusomi.recorder.server.store.Store store, java.nio.file.Path frames) {
         try {
             tx.findSession("ses_ready_check");
             store.write(w -> w.deleteIdempotencyBefore(Long.MIN_VALUE));
@@ -69,8 +75,10 @@ final class AuditApi {
         }
         String action = q.single("action");
         if (action != null && !ACTIONS.contains(action)) {
-            throw ApiException.parameter("action", "action must be one of " + String.join(", ",
-                    ACTIONS.stream().sorted().toList()));
+            throw ApiException.parameter(
+                    "action",
+                    "action must be one of "
+                            + String.join(", ", ACTIONS.stream().sorted().toList()));
         }
         int limit = Validation.limit(q.single("limit"));
         String hash = Cursors.filterHash("audit", q.canonical(Set.of("session_id", "action")));

@@ -16,8 +16,7 @@ import java.util.HexFormat;
  * refused ({@code cursor_mismatch}) instead of silently paging through another result.
  */
 final class Cursors {
-    private Cursors() {
-    }
+    private Cursors() {}
 
     static String filterHash(String kind, String canonicalFilters) {
         try {
@@ -49,7 +48,8 @@ final class Cursors {
             throw invalid();
         }
         if (!node.get("f").asText().equals(filterHash)) {
-            throw ApiException.invalid("cursor_mismatch",
+            throw ApiException.invalid(
+                    "cursor_mismatch",
                     "this cursor was made for other filters; repeat the filters of the first page, or start over",
                     "cursor");
         }
@@ -57,7 +57,7 @@ final class Cursors {
     }
 
     static ApiException invalid() {
-        return ApiException.invalid("cursor_invalid", "cursor is malformed; pass next_cursor exactly as returned",
-                "cursor");
+        return ApiException.invalid(
+                "cursor_invalid", "cursor is malformed; pass next_cursor exactly as returned", "cursor");
     }
 }

@@ -21,18 +21,18 @@ import java.util.regex.Pattern;
 /** Events [ext]: appended in batches while recording (idempotent by event id), listed by time with a type filter. */
 final class EventsApi {
     private static final Pattern EVENT_ID = Pattern.compile("evt_[0-9A-HJKMNP-TV-Z]{26}");
-    private static final Pattern TYPE = Pattern.compile("click|key|scroll|window_focus|note|error|marker|x_[a-z0-9_]{1,62}");
+    private static final Pattern TYPE =
+            Pattern.compile("click|key|scroll|window_focus|note|error|marker|x_[a-z0-9_]{1,62}");
     private static final int MAX_BATCH = 500;
     private static final int MAX_DATA_BYTES = 4096;
 
-    private EventsApi() {
-    }
+    private EventsApi() {}
 
     static void register(Router router) {
-        router.add(Route.write("POST", "/v1/sessions/{id}/events", "write", Set.of(), Route.Body.JSON,
-                EventsApi::append));
-        router.add(Route.read("GET", "/v1/sessions/{id}/events", "read", Set.of("type", "limit", "cursor"),
-                EventsApi::list));
+        router.add(
+                Route.write("POST", "/v1/sessions/{id}/events", "write", Set.of(), Route.Body.JSON, EventsApi::append));
+        router.add(Route.read(
+                "GET", "/v1/sessions/{id}/events", "read", Set.of("type", "limit", "cursor"), EventsApi::list));
     }
 
     private static ApiResponse append(ApiRequest r, StoreWriter tx) {
@@ -52,7 +52,8 @@ final class EventsApi {
             // A late retry of a batch that was stored before the stop is absorbed, like a frame re-upload.
             boolean allStored = parsed.stream().allMatch(e -> tx.hasEvent(id, e.id()));
             if (!allStored) {
-                throw ApiException.conflict("session_not_recording",
+                throw ApiException.conflict(
+                        "session_not_recording",
                         "events can be added only while the session is recording; it is " + s.status());
             }
         }
@@ -97,11 +98,14 @@ final class EventsApi {
         }
         JsonNode type = node.get("type");
         if (type == null || !type.isTextual() || !TYPE.matcher(type.asText()).matches()) {
-            throw ApiException.parameter(param + ".type", "type must be click, key, scroll, window_focus, note, "
-                    + "error, marker, or a custom type x_[a-z0-9_]{1,62}");
+            throw ApiException.parameter(
+                    param + ".type",
+                    "type must be click, key, scroll, window_focus, note, "
+                            + "error, marker, or a custom type x_[a-z0-9_]{1,62}");
         }
         JsonNode at = node.get("at");
-        Long atMillis = at != null && at.isTextual() ? Times.parse(at.asText()).map(Instant::toEpochMilli).orElse(null)
+        Long atMillis = at != null && at.isTextual()
+                ? Times.parse(at.asText()).map(Instant::toEpochMilli).orElse(null)
                 : null;
         if (atMillis == null) {
             throw ApiException.parameter(param + ".at", "at must be an RFC 3339 time");
@@ -116,7 +120,8 @@ final class EventsApi {
 
     private static ApiResponse list(ApiRequest r, StoreReader tx) {
         String id = r.pathParam("id");
-        r.query().capRepeats(Set.of("type"), SessionsApi.MAX_VALUES_PER_PARAMETER, SessionsApi.MAX_VALUES_PER_PARAMETER);
+        r.query()
+                .capRepeats(Set.of("type"), SessionsApi.MAX_VALUES_PER_PARAMETER, SessionsApi.MAX_VALUES_PER_PARAMETER);
         List<String> types = new ArrayList<>();
         for (String t : r.query().all("type")) {
             if (!TYPE.matcher(t).matches()) {
@@ -142,7 +147,13 @@ final class EventsApi {
         SessionLifecycle.requireLive(tx, id);
         List<EventRecord> rows = tx.listEvents(id, types, afterAt, afterId, limit);
         PageOf<EventRecord> page = PageOf.of(rows, limit);
-        return page.response(page.nextCursor(
-                last -> Json.MAPPER.createObjectNode().put("a", last.at()).put("i", last.id()), hash), SessionJson::event);
+        return page.response(
+                page.nextCursor(
+                        last -> Json.MAPPER
+                                .createObjectNode()
+                                .put("a", last.at())
+                                .put("i", last.id()),
+                        hash),
+                SessionJson::event);
     }
 }

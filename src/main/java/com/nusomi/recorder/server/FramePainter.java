@@ -38,8 +38,7 @@ final class FramePainter {
     private final Semaphore oneAtATime = new Semaphore(1);
 
     /** A painted image: its new bytes and its size in pixels. */
-    record Painted(byte[] bytes, int width, int height) {
-    }
+    record Painted(byte[] bytes, int width, int height) {}
 
     /** An image this painter cannot paint (a WebP, a CMYK JPEG); the message says why, for the client. */
     static final class CannotPaint extends RuntimeException {
@@ -63,7 +62,8 @@ final class FramePainter {
         try {
             BufferedImage decoded = decode(format, image);
             BufferedImage img = decoded.getColorModel() instanceof IndexColorModel icm && blackIndex(icm) < 0
-                    ? trueColour(decoded) : decoded;
+                    ? trueColour(decoded)
+                    : decoded;
             for (RedactionRect r : rects) {
                 RedactionRect clipped = r.clip(img.getWidth(), img.getHeight());
                 if (clipped != null) {
@@ -151,7 +151,8 @@ final class FramePainter {
     /** What the JPEG writer takes: 8-bit grey or RGB without alpha. */
     private static BufferedImage jpegReady(BufferedImage img) {
         int type = img.getType();
-        if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY
+        if (type == BufferedImage.TYPE_3BYTE_BGR
+                || type == BufferedImage.TYPE_BYTE_GRAY
                 || type == BufferedImage.TYPE_INT_RGB) {
             return img;
         }

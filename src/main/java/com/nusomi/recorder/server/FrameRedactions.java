@@ -39,8 +39,7 @@ import java.util.Set;
  * image changed meanwhile is painted again from what it is then.
  */
 final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.Staged> {
-    private static final TypeReference<List<int[]>> RECT_LIST = new TypeReference<>() {
-    };
+    private static final TypeReference<List<int[]>> RECT_LIST = new TypeReference<>() {};
 
     private final FrameFiles files;
     private final Store store;
@@ -52,25 +51,27 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
     }
 
     static void register(Router router, FrameFiles files, Store store) {
-        router.add(Route.write("POST", "/v1/sessions/{id}/frames:redact", "write", Set.of(), Route.Body.JSON,
+        router.add(Route.write(
+                "POST",
+                "/v1/sessions/{id}/frames:redact",
+                "write",
+                Set.of(),
+                Route.Body.JSON,
                 new FrameRedactions(files, store)));
     }
 
     /** A frame painted before the transaction: from which image to which, and the new image's size. */
-    record Painting(String fromSha, String sha, long bytes, int width, int height) {
-    }
+    record Painting(String fromSha, String sha, long bytes, int width, int height) {}
 
     /**
      * What the stage prepared: the request (or why it is refused), the frames it painted by seq, and the files it
      * staged by hash (an image already stored under its hash has none).
      */
-    record Staged(RedactionRequest request, ApiException invalid, Map<Long, Painting> painted,
-                  Map<String, Path> files) {
-    }
+    record Staged(
+            RedactionRequest request, ApiException invalid, Map<Long, Painting> painted, Map<String, Path> files) {}
 
     /** One frame to change inside the transaction: its row now and the rectangles kept for it so far. */
-    private record Change(FrameRecord before, RedactionRecord kept) {
-    }
+    private record Change(FrameRecord before, RedactionRecord kept) {}
 
     @Override
     public Staged stage(ApiRequest r) {
@@ -100,7 +101,8 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
 
     /** The frames of the range that the request would change (none when the session is not live: the work says). */
     private static List<FrameRecord> toPaint(StoreReader tx, String id, RedactionRequest request) {
-        if (!Ids.isSessionId(id) || tx.findSession(id).map(SessionRecord::isDeleted).orElse(true)) {
+        if (!Ids.isSessionId(id)
+                || tx.findSession(id).map(SessionRecord::isDeleted).orElse(true)) {
             return List.of();
         }
         return tx.framesBetween(id, request.fromSeq(), request.toSeq()).stream()
@@ -160,8 +162,8 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
      * images no frame uses any more. A frame whose image changed since the stage, or whose painted image's file
      * is gone meanwhile, is painted here, before anything changes. Returns the changed frames by seq.
      */
-    private Map<Long, FrameRecord> replace(StoreWriter tx, RedactionRequest request, Staged staged,
-                                           List<Change> changes) {
+    private Map<Long, FrameRecord> replace(
+            StoreWriter tx, RedactionRequest request, Staged staged, List<Change> changes) {
         Map<String, Path> here = new HashMap<>();
         try {
             List<Painting> paintings = new ArrayList<>();
@@ -179,17 +181,31 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
                 if (file != null && placed.add(p.sha())) {
                     files.place(p.sha(), file, null);
                 }
-                FrameRecord redacted = new FrameRecord(f.sessionId(), f.seq(), f.capturedAt(), f.offsetMs(),
-                        p.width(), p.height(), f.contentType(), p.bytes(), p.sha());
+                FrameRecord redacted = new FrameRecord(
+                        f.sessionId(),
+                        f.seq(),
+                        f.capturedAt(),
+                        f.offsetMs(),
+                        p.width(),
+                        p.height(),
+                        f.contentType(),
+                        p.bytes(),
+                        p.sha());
                 String original = kept == null ? f.sha256() : kept.originalSha256();
-                tx.replaceFrameImage(redacted, new RedactionRecord(f.sessionId(), f.seq(), original,
-                        rectsText(keptRects(kept, redacted, request.rects()))));
+                tx.replaceFrameImage(
+                        redacted,
+                        new RedactionRecord(
+                                f.sessionId(),
+                                f.seq(),
+                                original,
+                                rectsText(keptRects(kept, redacted, request.rects()))));
                 replaced.put(f.seq(), redacted);
                 if (!p.sha().equals(f.sha256())) {
                     oldImages.add(f.sha256());
                 }
             }
-            files.deleteAll(oldImages.stream().filter(h -> !tx.isImageReferenced(h)).toList());
+            files.deleteAll(
+                    oldImages.stream().filter(h -> !tx.isImageReferenced(h)).toList());
             return replaced;
         } finally {
             here.values().forEach(files::discard);
@@ -199,8 +215,9 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
     /** The stage's painting of the frame while it still holds: else the frame painted now, its file in {@code here}. */
     private Painting paintingOf(FrameRecord f, RedactionRequest request, Staged staged, Map<String, Path> here) {
         Painting p = staged.painted().get(f.seq());
-        if (p != null && p.fromSha().equals(f.sha256()) && (staged.files().get(p.sha()) != null
-                || here.get(p.sha()) != null || files.has(p.sha()))) {
+        if (p != null
+                && p.fromSha().equals(f.sha256())
+                && (staged.files().get(p.sha()) != null || here.get(p.sha()) != null || files.has(p.sha()))) {
             return p;
         }
         try {
@@ -211,8 +228,13 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
     }
 
     private static ApiException cannotPaint(FrameRecord f, String why) {
-        return new ApiException(415, "invalid_request_error", "unsupported_media_type", "frame " + f.seq() + " ("
-                + f.contentType() + ") cannot be redacted by this server: " + why + "; nothing was changed", null);
+        return new ApiException(
+                415,
+                "invalid_request_error",
+                "unsupported_media_type",
+                "frame " + f.seq() + " (" + f.contentType() + ") cannot be redacted by this server: " + why
+                        + "; nothing was changed",
+                null);
     }
 
     @Override
@@ -251,30 +273,35 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
     private static List<RedactionRect> parseRects(String text) {
         try {
             return Json.MAPPER.readValue(text, RECT_LIST).stream()
-                    .map(a -> new RedactionRect(a[0], a[1], a[2], a[3])).toList();
+                    .map(a -> new RedactionRect(a[0], a[1], a[2], a[3]))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable redaction rectangles", e);
         }
     }
 
     private static String rectsText(List<RedactionRect> rects) {
-        return new String(Json.write(g -> {
-            g.writeStartArray();
-            for (RedactionRect r : rects) {
-                g.writeArray(new int[] {r.x(), r.y(), r.width(), r.height()}, 0, 4);
-            }
-            g.writeEndArray();
-        }), StandardCharsets.UTF_8);
+        return new String(
+                Json.write(g -> {
+                    g.writeStartArray();
+                    for (RedactionRect r : rects) {
+                        g.writeArray(new int[] {r.x(), r.y(), r.width(), r.height()}, 0, 4);
+                    }
+                    g.writeEndArray();
+                }),
+                StandardCharsets.UTF_8);
     }
 
     private static void audit(StoreWriter tx, ApiRequest r, RedactionRequest request, int redacted) {
-        String details = new String(Json.write(g -> {
-            g.writeStartObject();
-            request.writeFields(g);
-            g.writeNumberField("redacted", redacted);
-            g.writeEndObject();
-        }), StandardCharsets.UTF_8);
-        tx.insertAudit(new AuditRecord(Ids.audit(), r.now(), "session.redacted", r.pathParam("id"), r.apiKeyId(),
-                details));
+        String details = new String(
+                Json.write(g -> {
+                    g.writeStartObject();
+                    request.writeFields(g);
+                    g.writeNumberField("redacted", redacted);
+                    g.writeEndObject();
+                }),
+                StandardCharsets.UTF_8);
+        tx.insertAudit(
+                new AuditRecord(Ids.audit(), r.now(), "session.redacted", r.pathParam("id"), r.apiKeyId(), details));
     }
 }

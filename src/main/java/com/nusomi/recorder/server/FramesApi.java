@@ -33,15 +33,19 @@ final class FramesApi {
 
     static void register(Router router, FrameFiles files) {
         FramesApi api = new FramesApi(files);
-        router.add(Route.write("POST", "/v1/sessions/{id}/frames", "write", Set.of("seq", "captured_at"),
-                Route.Body.BINARY, api.new Upload()));
+        router.add(Route.write(
+                "POST",
+                "/v1/sessions/{id}/frames",
+                "write",
+                Set.of("seq", "captured_at"),
+                Route.Body.BINARY,
+                api.new Upload()));
         router.add(Route.read("GET", "/v1/sessions/{id}/frames", "read", Set.of("limit", "cursor"), api::list));
         router.add(Route.read("GET", "/v1/sessions/{id}/frames/{seq}", "read", Set.of(), api::image));
     }
 
     /** What the upload prepared outside the writer's lock: the image's check, and its staged file if valid. */
-    private record Staged(ImageInfo info, String invalid, Path file) {
-    }
+    private record Staged(ImageInfo info, String invalid, Path file) {}
 
     /**
      * The upload: the image is checked (a decode: the slow part) and written to a temporary file before the
@@ -81,7 +85,9 @@ final class FramesApi {
         }
         long seq = Long.parseLong(seqRaw);
         String capturedRaw = r.query().single("captured_at");
-        long capturedAt = capturedRaw == null ? -1 : Times.parse(capturedRaw).map(Instant::toEpochMilli).orElse(-1L);
+        long capturedAt = capturedRaw == null
+                ? -1
+                : Times.parse(capturedRaw).map(Instant::toEpochMilli).orElse(-1L);
         if (capturedAt < 0) {
             throw ApiException.parameter("captured_at", "captured_at must be an RFC 3339 time");
         }
@@ -93,13 +99,14 @@ final class FramesApi {
         if (existing.isPresent()) {
             FrameRecord f = existing.get();
             if (!f.contentType().equals(contentType) || !(f.sha256().equals(sha) || isRedactedOriginal(tx, f, sha))) {
-                throw ApiException.conflict("frame_conflict",
-                        "frame " + seq + " of this session was already uploaded with other content");
+                throw ApiException.conflict(
+                        "frame_conflict", "frame " + seq + " of this session was already uploaded with other content");
             }
             return ApiResponse.json(200, Json.write(g -> frame(g, f)));
         }
         if (!SessionRecord.RECORDING.equals(s.status())) {
-            throw ApiException.conflict("session_not_recording",
+            throw ApiException.conflict(
+                    "session_not_recording",
                     "frames can be added only while the session is recording; it is " + s.status());
         }
         if (staged.info() == null) {
@@ -108,8 +115,8 @@ final class FramesApi {
         ImageInfo info = staged.info();
         files.place(sha, staged.file(), r.body());
         Long offset = s.startedAt() == null ? null : capturedAt - s.startedAt();
-        FrameRecord f = new FrameRecord(id, seq, capturedAt, offset, info.width(), info.height(), contentType,
-                r.body().length, sha);
+        FrameRecord f = new FrameRecord(
+                id, seq, capturedAt, offset, info.width(), info.height(), contentType, r.body().length, sha);
         tx.insertFrame(f);
         tx.updateSession(s.withCounts(s.frameCount() + 1, s.eventCount(), s.errorEvents()));
         return ApiResponse.json(201, Json.write(g -> frame(g, f)));
@@ -117,7 +124,9 @@ final class FramesApi {
 
     /** Whether these bytes are the frame's image as first uploaded, since redacted: a recorder's retry. */
     private static boolean isRedactedOriginal(StoreReader tx, FrameRecord f, String sha) {
-        return tx.findRedaction(f.sessionId(), f.seq()).map(r -> r.originalSha256().equals(sha)).orElse(false);
+        return tx.findRedaction(f.sessionId(), f.seq())
+                .map(r -> r.originalSha256().equals(sha))
+                .orElse(false);
     }
 
     private ApiResponse list(ApiRequest r, StoreReader tx) {
@@ -136,15 +145,17 @@ final class FramesApi {
         SessionLifecycle.requireLive(tx, id);
         List<FrameRecord> rows = tx.listFrames(id, after, limit);
         PageOf<FrameRecord> page = PageOf.of(rows, limit);
-        return page.response(page.nextCursor(last -> Json.MAPPER.createObjectNode().put("q", last.seq()), hash),
-                FramesApi::frame);
+        return page.response(
+                page.nextCursor(last -> Json.MAPPER.createObjectNode().put("q", last.seq()), hash), FramesApi::frame);
     }
 
     private ApiResponse image(ApiRequest r, StoreReader tx) {
         String id = r.pathParam("id");
         SessionLifecycle.requireLive(tx, id);
         String seqRaw = r.pathParam("seq");
-        FrameRecord f = seqRaw.matches("[0-9]{1,15}") ? tx.findFrame(id, Long.parseLong(seqRaw)).orElse(null) : null;
+        FrameRecord f = seqRaw.matches("[0-9]{1,15}")
+                ? tx.findFrame(id, Long.parseLong(seqRaw)).orElse(null)
+                : null;
         if (f == null) {
             throw ApiException.notFound("frame_not_found", "session '" + id + "' has no frame " + seqRaw);
         }

@@ -73,14 +73,21 @@ record ImageInfo(int width, int height) {
     }
 
     private static ImageInfo webp(byte[] b) throws Invalid {
-        if (b.length < 30 || b[0] != 'R' || b[1] != 'I' || b[2] != 'F' || b[3] != 'F'
-                || b[8] != 'W' || b[9] != 'E' || b[10] != 'B' || b[11] != 'P') {
+        if (b.length < 30
+                || b[0] != 'R'
+                || b[1] != 'I'
+                || b[2] != 'F'
+                || b[3] != 'F'
+                || b[8] != 'W'
+                || b[9] != 'E'
+                || b[10] != 'B'
+                || b[11] != 'P') {
             throw new Invalid("the body is not a WebP image");
         }
         long riffSize = le32(b, 4);
         if (riffSize + 8 != b.length) {
-            throw new Invalid("the WebP image is incomplete or has trailing bytes: its RIFF size says "
-                    + (riffSize + 8) + " bytes, the body has " + b.length);
+            throw new Invalid("the WebP image is incomplete or has trailing bytes: its RIFF size says " + (riffSize + 8)
+                    + " bytes, the body has " + b.length);
         }
         String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
         int width;
@@ -92,8 +99,7 @@ record ImageInfo(int width, int height) {
             int bits = (b[21] & 0xff) | (b[22] & 0xff) << 8 | (b[23] & 0xff) << 16 | (b[24] & 0xff) << 24;
             width = 1 + (bits & 0x3fff);
             height = 1 + ((bits >> 14) & 0x3fff);
-        } else if (chunk.equals("VP8 ") && (b[23] & 0xff) == 0x9d && (b[24] & 0xff) == 0x01
-                && (b[25] & 0xff) == 0x2a) {
+        } else if (chunk.equals("VP8 ") && (b[23] & 0xff) == 0x9d && (b[24] & 0xff) == 0x01 && (b[25] & 0xff) == 0x2a) {
             width = ((b[26] & 0xff) | (b[27] & 0xff) << 8) & 0x3fff;
             height = ((b[28] & 0xff) | (b[29] & 0xff) << 8) & 0x3fff;
         } else {
@@ -134,12 +140,12 @@ record ImageInfo(int width, int height) {
                     reader.read(0, param);
                 }
             } catch (IOException | RuntimeException e) {
-                throw new Invalid("the " + format.toUpperCase(java.util.Locale.ROOT)
-                        + " image does not decode: " + e.getMessage());
+                throw new Invalid("the " + format.toUpperCase(java.util.Locale.ROOT) + " image does not decode: "
+                        + e.getMessage());
             }
             if (warned[0]) {
-                throw new Invalid("the " + format.toUpperCase(java.util.Locale.ROOT)
-                        + " image is damaged or incomplete");
+                throw new Invalid(
+                        "the " + format.toUpperCase(java.util.Locale.ROOT) + " image is damaged or incomplete");
             }
             return info;
         } catch (IOException e) {

@@ -22,14 +22,17 @@ public final class KeyAdmin implements AutoCloseable {
     /** A key as listed: never the key itself. */
     public record Key(String id, List<String> scopes, Instant createdAt, boolean revoked, String label) {
         static Key of(ApiKeyRecord record) {
-            return new Key(record.id(), List.copyOf(record.scopes()), Instant.ofEpochMilli(record.createdAt()),
-                    record.isRevoked(), record.label());
+            return new Key(
+                    record.id(),
+                    List.copyOf(record.scopes()),
+                    Instant.ofEpochMilli(record.createdAt()),
+                    record.isRevoked(),
+                    record.label());
         }
     }
 
     /** A key just made: {@code secret} is the key, shown once and stored nowhere. */
-    public record Created(Key key, String secret) {
-    }
+    public record Created(Key key, String secret) {}
 
     private final SqliteStore store;
     private final ApiKeys keys;

@@ -11,8 +11,7 @@ import java.util.Set;
 public final class Outcomes {
     static final Set<String> VERDICTS = Set.of("success", "error", "abandoned");
 
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     /** {@code tags} oldest first; null while the session is created or recording. */
     public static String derive(SessionRecord s, List<TagRecord> tags) {

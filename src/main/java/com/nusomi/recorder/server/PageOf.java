@@ -33,16 +33,18 @@ record PageOf<T>(List<T> rows, boolean hasMore) {
 
     /** The page, written while it is sent (the rows are in memory; what a row writer adds is not kept). */
     ApiResponse response(String nextCursor, RowWriter<T> writer) {
-        return ApiResponse.streamedJson(200, out -> Json.stream(out, g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("data");
-            for (T row : rows) {
-                writer.write(g, row);
-            }
-            g.writeEndArray();
-            g.writeStringField("next_cursor", nextCursor);
-            g.writeBooleanField("has_more", hasMore);
-            g.writeEndObject();
-        }));
+        return ApiResponse.streamedJson(
+                200,
+                out -> Json.stream(out, g -> {
+                    g.writeStartObject();
+                    g.writeArrayFieldStart("data");
+                    for (T row : rows) {
+                        writer.write(g, row);
+                    }
+                    g.writeEndArray();
+                    g.writeStringField("next_cursor", nextCursor);
+                    g.writeBooleanField("has_more", hasMore);
+                    g.writeEndObject();
+                }));
     }
 }

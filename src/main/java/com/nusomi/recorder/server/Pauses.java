@@ -21,8 +21,7 @@ final class Pauses {
     static final String RESUME = "resume";
     private static final int PAGE = 500;
 
-    private Pauses() {
-    }
+    private Pauses() {}
 
     /** {@code pause} or {@code resume} for such a marker event, else null. */
     static String kind(EventRecord e) {

@@ -14,7 +14,9 @@ record RedactionRect(int x, int y, int width, int height) {
     }
 
     boolean contains(RedactionRect r) {
-        return r.x >= x && r.y >= y && (long) r.x + r.width <= (long) x + width
+        return r.x >= x
+                && r.y >= y
+                && (long) r.x + r.width <= (long) x + width
                 && (long) r.y + r.height <= (long) y + height;
     }
 }

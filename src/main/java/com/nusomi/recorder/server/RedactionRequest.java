@@ -21,9 +21,11 @@ import java.util.Set;
 record RedactionRequest(long fromSeq, long toSeq, List<RedactionRect> rects, String reason) {
     /** {@code to_seq − from_seq} must stay below this. */
     static final long MAX_SPAN = 10_000;
+
     static final int MAX_RECTS = 50;
     /** The longest reason, in characters (openapi.yaml's maxLength). */
     static final int MAX_REASON = 500;
+
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
 
     static RedactionRequest parse(byte[] body) {
@@ -35,8 +37,9 @@ record RedactionRequest(long fromSeq, long toSeq, List<RedactionRect> rects, Str
             throw ApiException.parameter("to_seq", "to_seq must not be below from_seq");
         }
         if (to - from >= MAX_SPAN) {
-            throw ApiException.parameter("to_seq", "to_seq − from_seq must be below " + MAX_SPAN
-                    + " (at most " + MAX_SPAN + " frames a call)");
+            throw ApiException.parameter(
+                    "to_seq",
+                    "to_seq − from_seq must be below " + MAX_SPAN + " (at most " + MAX_SPAN + " frames a call)");
         }
         return new RedactionRequest(from, to, rects(json.get("rects")), reason(json.get("reason")));
     }
@@ -53,8 +56,8 @@ record RedactionRequest(long fromSeq, long toSeq, List<RedactionRect> rects, Str
 
     private static List<RedactionRect> rects(JsonNode node) {
         if (node == null || !node.isArray() || node.isEmpty() || node.size() > MAX_RECTS) {
-            throw ApiException.parameter("rects", "rects must be an array of 1 to " + MAX_RECTS
-                    + " rectangles {x, y, width, height}");
+            throw ApiException.parameter(
+                    "rects", "rects must be an array of 1 to " + MAX_RECTS + " rectangles {x, y, width, height}");
         }
         List<RedactionRect> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -69,12 +72,16 @@ record RedactionRequest(long fromSeq, long toSeq, List<RedactionRect> rects, Str
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!Set.of("x", "y", "width", "height").contains(name)) {
-                throw ApiException.parameter(param + "." + name, param + " has no field '" + name
-                        + "'; a rectangle is {x, y, width, height}");
+                throw ApiException.parameter(
+                        param + "." + name,
+                        param + " has no field '" + name + "'; a rectangle is {x, y, width, height}");
             }
         });
-        return new RedactionRect(pixels(node, param, "x", 0), pixels(node, param, "y", 0),
-                pixels(node, param, "width", 1), pixels(node, param, "height", 1));
+        return new RedactionRect(
+                pixels(node, param, "x", 0),
+                pixels(node, param, "y", 0),
+                pixels(node, param, "width", 1),
+                pixels(node, param, "height", 1));
     }
 
     /** A whole number of pixels from {@code min}; one past any image's size counts as that (it is clipped away). */
@@ -95,8 +102,7 @@ record RedactionRequest(long fromSeq, long toSeq, List<RedactionRect> rects, Str
             return null;
         }
         if (!node.isTextual() || node.asText().codePointCount(0, node.asText().length()) > MAX_REASON) {
-            throw ApiException.parameter("reason", "reason must be a string of at most " + MAX_REASON
-                    + " characters");
+            throw ApiException.parameter("reason", "reason must be a string of at most " + MAX_REASON + " characters");
         }
         return node.asText();
     }

@@ -13,9 +13,18 @@ import java.util.Objects;
  * within {@code bodyDeadline} of its headers, and, once {@code bodyRateGrace} has passed, at
  * {@code minBodyBytesPerSecond} on average; a slower one is answered 408 and its connection closed.
  */
-public record ServerConfig(Path dataDir, String bind, int port, Clock clock, Duration sealInterval,
-                           Duration purgeInterval, String version, Duration idleTimeout, Duration bodyDeadline,
-                           long minBodyBytesPerSecond, Duration bodyRateGrace) {
+public record ServerConfig(
+        Path dataDir,
+        String bind,
+        int port,
+        Clock clock,
+        Duration sealInterval,
+        Duration purgeInterval,
+        String version,
+        Duration idleTimeout,
+        Duration bodyDeadline,
+        long minBodyBytesPerSecond,
+        Duration bodyRateGrace) {
 
     public static Builder builder() {
         return new Builder();
@@ -90,8 +99,18 @@ public record ServerConfig(Path dataDir, String bind, int port, Clock clock, Dur
         }
 
         public ServerConfig build() {
-            return new ServerConfig(Objects.requireNonNull(dataDir, "dataDir"), bind, port, clock, sealInterval,
-                    purgeInterval, version, idleTimeout, bodyDeadline, minBodyBytesPerSecond, bodyRateGrace);
+            return new ServerConfig(
+                    Objects.requireNonNull(dataDir, "dataDir"),
+                    bind,
+                    port,
+                    clock,
+                    sealInterval,
+                    purgeInterval,
+                    version,
+                    idleTimeout,
+                    bodyDeadline,
+                    minBodyBytesPerSecond,
+                    bodyRateGrace);
         }
     }
 

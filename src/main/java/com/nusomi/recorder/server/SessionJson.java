@@ -12,12 +12,15 @@ import java.util.List;
 
 /** Writes sessions, tags and events in the contract's JSON form. Stored JSON (metadata, data) is copied raw. */
 final class SessionJson {
-    private SessionJson() {
-    }
+    private SessionJson() {}
 
     /** What a get or list embeds beside the session's own fields; null parts are left out. */
-    record Embeds(List<TagRecord> tags, Boolean tagsTruncated, List<EventRecord> events, Boolean eventsTruncated,
-                  FramesSummary frames) {
+    record Embeds(
+            List<TagRecord> tags,
+            Boolean tagsTruncated,
+            List<EventRecord> events,
+            Boolean eventsTruncated,
+            FramesSummary frames) {
         static final Embeds NONE = new Embeds(null, null, null, null, null);
     }
 

@@ -19,15 +19,18 @@ final class SessionLifecycle {
     static final long PURGE_AFTER_MILLIS = 30L * 24 * 60 * 60 * 1000;
     static final int MAX_TAGS = 1000;
 
-    private SessionLifecycle() {
-    }
+    private SessionLifecycle() {}
 
     /** The session, if it exists and is not soft-deleted: else 404 or 410 (with deleted_at and purge_at). */
     static SessionRecord requireLive(StoreReader tx, String id) {
         SessionRecord s = requireExisting(tx, id);
         if (s.isDeleted()) {
-            throw new ApiException(410, "gone_error", "session_deleted",
-                    "session '" + id + "' was deleted; an admin can restore it until it is purged", null)
+            throw new ApiException(
+                            410,
+                            "gone_error",
+                            "session_deleted",
+                            "session '" + id + "' was deleted; an admin can restore it until it is purged",
+                            null)
                     .withExtra("deleted_at", Times.format(s.deletedAt()))
                     .withExtra("purge_at", Times.format(s.purgeAt()));
         }
@@ -63,8 +66,10 @@ final class SessionLifecycle {
             case SessionRecord.RECORDING -> {
                 return s;
             }
-            default -> throw ApiException.conflict("session_not_startable",
-                    "session '" + id + "' is " + s.status() + " and cannot be started again");
+            default ->
+                throw ApiException.conflict(
+                        "session_not_startable",
+                        "session '" + id + "' is " + s.status() + " and cannot be started again");
         }
     }
 
@@ -76,14 +81,12 @@ final class SessionLifecycle {
         SessionRecord stopped = s.withStop(now, reason, null);
         stopped = stopped.withOutcome(Outcomes.derive(stopped, tx.tagsOf(s.id())));
         tx.updateSession(stopped);
-        audit(tx, now, "session.stopped", s.id(), keyId,
-                Map.of("stop_reason", reason, "outcome", stopped.outcome()));
+        audit(tx, now, "session.stopped", s.id(), keyId, Map.of("stop_reason", reason, "outcome", stopped.outcome()));
         return stopped;
     }
 
     /** Adds a tag; {@code keyId} and {@code keyLabel} are the key adding it, which the tag names as its author. */
-    static TagRecord tag(StoreWriter tx, String id, String name, String data, long now, String keyId,
-                         String keyLabel) {
+    static TagRecord tag(StoreWriter tx, String id, String name, String data, long now, String keyId, String keyLabel) {
         SessionRecord s = requireLive(tx, id);
         if (s.tagCount() >= MAX_TAGS) {
             throw ApiException.conflict("too_many_tags", "a session carries at most " + MAX_TAGS + " tags");
@@ -152,9 +155,9 @@ final class SessionLifecycle {
         });
     }
 
-    private static void audit(StoreWriter tx, long now, String action, String sessionId, String keyId,
-                              Map<String, String> details) {
-        tx.insertAudit(new AuditRecord(Ids.audit(), now, action, sessionId, keyId,
-                Json.compactText(Json.MAPPER.valueToTree(details))));
+    private static void audit(
+            StoreWriter tx, long now, String action, String sessionId, String keyId, Map<String, String> details) {
+        tx.insertAudit(new AuditRecord(
+                Ids.audit(), now, action, sessionId, keyId, Json.compactText(Json.MAPPER.valueToTree(details))));
     }
 }

@@ -21,17 +21,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The [core] session endpoints and restore [ext]: parse and check the request, run the lifecycle, write JSON. */
 final class SessionsApi {
-    private static final Pattern RELATIVE = Pattern.compile("([1-9][0-9]{0,5})([smhdw])");
     private static final Set<String> LIST_FILTERS =
             Set.of("workflow", "status", "outcome", "actor.kind", "since", "until", "tag", "not_tag", "deleted");
     /** The repeatable filters, and the contract's caps on their values (repeats counted as given). */
-    private static final Set<String> REPEATABLE = Set.of("workflow", "status", "outcome", "actor.kind", "tag",
-            "not_tag");
+    private static final Set<String> REPEATABLE =
+            Set.of("workflow", "status", "outcome", "actor.kind", "tag", "not_tag");
+
     static final int MAX_VALUES_PER_PARAMETER = 100;
     static final int MAX_VALUES_IN_ALL = 200;
     private static final Set<String> GET_INCLUDES = Set.of("events", "tags", "frames_summary");
@@ -39,28 +37,53 @@ final class SessionsApi {
     /** Tags embedded per session on a list ({@code include=tags}); a session with more says tags_truncated. */
     static final int LISTED_TAGS = 100;
 
-    private SessionsApi() {
-    }
+    private SessionsApi() {}
 
     static void register(Router router, FrameFiles files, Store store) {
-        router.add(Route.write("POST", "/v1/sessions", "write", Set.of(), Route.Body.JSON_WITH_IDEMPOTENCY_KEY,
-                SessionsApi::create));
-        router.add(Route.read("GET", "/v1/sessions", "read", union(LIST_FILTERS, Set.of("include", "limit", "cursor")),
+        router.add(Route.write(
+                "POST", "/v1/sessions", "write", Set.of(), Route.Body.JSON_WITH_IDEMPOTENCY_KEY, SessionsApi::create));
+        router.add(Route.read(
+                "GET",
+                "/v1/sessions",
+                "read",
+                union(LIST_FILTERS, Set.of("include", "limit", "cursor")),
                 (r, tx) -> list(r, tx, store)));
-        router.add(Route.write("POST", "/v1/sessions:batch_stop", "write", Set.of(), Route.Body.JSON,
-                SessionsApi::batchStop));
+        router.add(Route.write(
+                "POST", "/v1/sessions:batch_stop", "write", Set.of(), Route.Body.JSON, SessionsApi::batchStop));
         router.add(Route.read("GET", "/v1/sessions/{id}", "read", Set.of("include"), SessionsApi::get));
-        router.add(Route.write("DELETE", "/v1/sessions/{id}", "write", Set.of("hard"), Route.Body.NONE,
+        router.add(Route.write(
+                "DELETE",
+                "/v1/sessions/{id}",
+                "write",
+                Set.of("hard"),
+                Route.Body.NONE,
                 (r, tx) -> delete(r, tx, files)));
-        router.add(Route.write("POST", "/v1/sessions/{id}/start", "write", Set.of(), Route.Body.NONE,
+        router.add(Route.write(
+                "POST",
+                "/v1/sessions/{id}/start",
+                "write",
+                Set.of(),
+                Route.Body.NONE,
                 (r, tx) -> session(200, SessionLifecycle.start(tx, r.pathParam("id"), r.now(), r.apiKeyId()), r)));
-        router.add(Route.write("POST", "/v1/sessions/{id}/stop", "write", Set.of(), Route.Body.NONE,
-                (r, tx) -> session(200, SessionLifecycle.stop(tx, SessionLifecycle.requireLive(tx, r.pathParam("id")),
-                        r.now(), "stop", r.apiKeyId()), r)));
-        router.add(Route.write("POST", "/v1/sessions/{id}/restore", "write", Set.of(), Route.Body.NONE,
+        router.add(Route.write(
+                "POST",
+                "/v1/sessions/{id}/stop",
+                "write",
+                Set.of(),
+                Route.Body.NONE,
+                (r, tx) -> session(
+                        200,
+                        SessionLifecycle.stop(
+                                tx, SessionLifecycle.requireLive(tx, r.pathParam("id")), r.now(), "stop", r.apiKeyId()),
+                        r)));
+        router.add(Route.write(
+                "POST",
+                "/v1/sessions/{id}/restore",
+                "write",
+                Set.of(),
+                Route.Body.NONE,
                 (r, tx) -> session(200, SessionLifecycle.restore(tx, r.pathParam("id"), r.now(), r.apiKeyId()), r)));
-        router.add(Route.write("POST", "/v1/sessions/{id}/tags", "write", Set.of(), Route.Body.JSON,
-                SessionsApi::tag));
+        router.add(Route.write("POST", "/v1/sessions/{id}/tags", "write", Set.of(), Route.Body.JSON, SessionsApi::tag));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -76,11 +99,12 @@ final class SessionsApi {
         Validation.onlyFields(body, Set.of("workflow", "metadata", "actor", "start", "idempotency_key"));
         JsonNode workflow = body.get("workflow");
         if (workflow == null || !workflow.isTextual() || !Validation.isSlug(workflow.asText())) {
-            throw ApiException.invalid("workflow_invalid",
-                    workflow == null ? "workflow is required" : Validation.slugRule("workflow"), "workflow");
+            throw ApiException.invalid(
+                    "workflow_invalid",
+                    workflow == null ? "workflow is required" : Validation.slugRule("workflow"),
+                    "workflow");
         }
-        String metadata = Validation.object(body.get("metadata"), "metadata", "metadata_invalid",
-                "metadata_too_large");
+        String metadata = Validation.object(body.get("metadata"), "metadata", "metadata_invalid", "metadata_too_large");
         String actorId = null;
         String actorKind = null;
         JsonNode actor = body.get("actor");
@@ -94,15 +118,16 @@ final class SessionsApi {
                 }
             });
             JsonNode id = actor.get("id");
-            if (id == null || !id.isTextual() || id.asText().isEmpty() || id.asText().codePointCount(0,
-                    id.asText().length()) > 256) {
-                throw ApiException.invalid("actor_invalid", "actor.id must be a string of 1 to 256 characters",
-                        "actor.id");
+            if (id == null
+                    || !id.isTextual()
+                    || id.asText().isEmpty()
+                    || id.asText().codePointCount(0, id.asText().length()) > 256) {
+                throw ApiException.invalid(
+                        "actor_invalid", "actor.id must be a string of 1 to 256 characters", "actor.id");
             }
             JsonNode kind = actor.get("kind");
             if (kind == null || !kind.isTextual() || !Validation.ACTOR_KINDS.contains(kind.asText())) {
-                throw ApiException.invalid("actor_invalid", "actor.kind must be human, model or script",
-                        "actor.kind");
+                throw ApiException.invalid("actor_invalid", "actor.kind must be human, model or script", "actor.kind");
             }
             actorId = id.asText();
             actorKind = kind.asText();
@@ -113,14 +138,29 @@ final class SessionsApi {
         }
         JsonNode idem = body.get("idempotency_key");
         if (idem != null && !idem.isTextual()) {
-            throw ApiException.invalid("idempotency_key_invalid", "idempotency_key must be a string",
-                    "idempotency_key");
+            throw ApiException.invalid(
+                    "idempotency_key_invalid", "idempotency_key must be a string", "idempotency_key");
         }
         boolean startNow = start != null && start.asBoolean();
         long now = r.now();
-        SessionRecord s = new SessionRecord(Ids.session(), workflow.asText(),
-                startNow ? SessionRecord.RECORDING : SessionRecord.CREATED, null, null, metadata, actorId, actorKind,
-                now, startNow ? now : null, null, null, null, 0, 0, 0, 0);
+        SessionRecord s = new SessionRecord(
+                Ids.session(),
+                workflow.asText(),
+                startNow ? SessionRecord.RECORDING : SessionRecord.CREATED,
+                null,
+                null,
+                metadata,
+                actorId,
+                actorKind,
+                now,
+                startNow ? now : null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                0,
+                0);
         return session(201, SessionLifecycle.create(tx, s, r.apiKeyId()), r);
     }
 
@@ -132,8 +172,8 @@ final class SessionsApi {
         if (raw != null) {
             for (String part : raw.split(",", -1)) {
                 if (!GET_INCLUDES.contains(part)) {
-                    throw ApiException.parameter("include",
-                            "include takes a comma-separated subset of events, tags, frames_summary");
+                    throw ApiException.parameter(
+                            "include", "include takes a comma-separated subset of events, tags, frames_summary");
                 }
                 include.add(part);
             }
@@ -168,8 +208,12 @@ final class SessionsApi {
         List<String> tags = Validation.values(q.all("tag"), "tag", null);
         List<String> notTags = Validation.values(q.all("not_tag"), "not_tag", null);
         String until = q.single("until");
-        Long untilMillis = until == null ? null : Times.parse(until).map(Instant::toEpochMilli).orElseThrow(
-                () -> ApiException.parameter("until", "until must be an RFC 3339 time such as 2026-05-07T14:01:33Z"));
+        Long untilMillis = until == null
+                ? null
+                : Times.parse(until)
+                        .map(Instant::toEpochMilli)
+                        .orElseThrow(() -> ApiException.parameter(
+                                "until", "until must be an RFC 3339 time such as 2026-05-07T14:01:33Z"));
         String include = q.single("include");
         if (include != null && !include.equals("tags")) {
             throw ApiException.parameter("include", "lists can include only tags");
@@ -183,7 +227,7 @@ final class SessionsApi {
         }
         int limit = Validation.limit(q.single("limit"));
         String since = q.single("since");
-        Long sinceMillis = since == null ? null : parseSince(since, r.now());
+        Long sinceMillis = since == null ? null : Since.parse(since, r.now());
         String hash = Cursors.filterHash("sessions", q.canonical(LIST_FILTERS));
         Long afterCreated = null;
         String afterId = null;
@@ -199,16 +243,32 @@ final class SessionsApi {
                 sinceMillis = pos.get("s").asLong();
             }
         }
-        SessionQuery query = new SessionQuery(workflows, statuses, outcomes, kinds, tags, notTags, sinceMillis,
-                untilMillis, deleted != null, afterCreated, afterId, limit);
+        SessionQuery query = new SessionQuery(
+                workflows,
+                statuses,
+                outcomes,
+                kinds,
+                tags,
+                notTags,
+                sinceMillis,
+                untilMillis,
+                deleted != null,
+                afterCreated,
+                afterId,
+                limit);
         List<SessionRecord> rows = tx.listSessions(query);
         PageOf<SessionRecord> page = PageOf.of(rows, limit);
         boolean withTags = include != null;
         Long resolvedSince = sinceMillis;
-        String next = page.nextCursor(last -> {
-            ObjectNode pos = Json.MAPPER.createObjectNode().put("c", last.createdAt()).put("i", last.id());
-            return resolvedSince == null ? pos : pos.put("s", resolvedSince);
-        }, hash);
+        String next = page.nextCursor(
+                last -> {
+                    ObjectNode pos = Json.MAPPER
+                            .createObjectNode()
+                            .put("c", last.createdAt())
+                            .put("i", last.id());
+                    return resolvedSince == null ? pos : pos.put("s", resolvedSince);
+                },
+                hash);
         if (!withTags) {
             return page.response(next, (g, s) -> SessionJson.session(g, s, r.now(), SessionJson.Embeds.NONE));
         }
@@ -218,26 +278,13 @@ final class SessionsApi {
         return page.response(next, (g, s) -> {
             List<TagRecord> first = store.read(t -> t.tagsOf(s.id(), LISTED_TAGS + 1));
             boolean truncated = first.size() > LISTED_TAGS;
-            SessionJson.session(g, s, r.now(), new SessionJson.Embeds(
-                    truncated ? first.subList(0, LISTED_TAGS) : first, truncated, null, null, null));
+            SessionJson.session(
+                    g,
+                    s,
+                    r.now(),
+                    new SessionJson.Embeds(
+                            truncated ? first.subList(0, LISTED_TAGS) : first, truncated, null, null, null));
         });
-    }
-
-    private static long parseSince(String since, long now) {
-        Matcher m = RELATIVE.matcher(since);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            long unit = switch (m.group(2)) {
-                case "s" -> 1_000L;
-                case "m" -> 60_000L;
-                case "h" -> 3_600_000L;
-                case "d" -> 86_400_000L;
-                default -> 604_800_000L;
-            };
-            return now - n * unit;
-        }
-        return Times.parse(since).map(Instant::toEpochMilli).orElseThrow(() -> ApiException.parameter("since",
-                "since must be an RFC 3339 time or a relative duration such as 30m, 24h, 7d, 2w"));
     }
 
     // ---- tag, delete, batch stop ------------------------------------------------------------------------------
@@ -250,7 +297,13 @@ final class SessionsApi {
             throw ApiException.parameter("name", name == null ? "name is required" : Validation.slugRule("name"));
         }
         String data = Validation.object(body.get("data"), "data", "parameter_invalid", "parameter_invalid");
-        TagRecord tag = SessionLifecycle.tag(tx, r.pathParam("id"), name.asText(), data, r.now(), r.apiKeyId(),
+        TagRecord tag = SessionLifecycle.tag(
+                tx,
+                r.pathParam("id"),
+                name.asText(),
+                data,
+                r.now(),
+                r.apiKeyId(),
                 r.apiKey() == null ? null : r.apiKey().label());
         return ApiResponse.json(201, Json.write(g -> SessionJson.tag(g, tag)));
     }

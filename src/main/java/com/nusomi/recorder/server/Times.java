@@ -13,8 +13,7 @@ public final class Times {
     private static final DateTimeFormatter OUT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Times() {
-    }
+    private Times() {}
 
     public static String format(long epochMillis) {
         long days = Math.floorDiv(epochMillis, 86_400_000L);
@@ -57,8 +56,9 @@ public final class Times {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text.replace('t', 'T').replace('z', 'Z'),
-                    DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            return Optional.of(OffsetDateTime.parse(
+                            text.replace('t', 'T').replace('z', 'Z'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

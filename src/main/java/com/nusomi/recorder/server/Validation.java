@@ -19,8 +19,7 @@ final class Validation {
     static final Set<String> OUTCOMES = Set.of("success", "error", "abandoned");
     static final Set<String> ACTOR_KINDS = Set.of("human", "model", "script");
 
-    private Validation() {
-    }
+    private Validation() {}
 
     static void onlyFields(ObjectNode body, Set<String> allowed) {
         Iterator<String> names = body.fieldNames();
@@ -50,14 +49,20 @@ final class Validation {
         }
         String beyond = Json.numberBeyondDouble(node);
         if (beyond != null) {
-            throw ApiException.invalid(invalidCode, param + " holds a number that does not fit a double ("
-                    + (beyond.length() > 40 ? beyond.substring(0, 40) + "…" : beyond) + "): numbers are kept as "
-                    + "doubles by clients, so this one could not come back as sent", param);
+            throw ApiException.invalid(
+                    invalidCode,
+                    param + " holds a number that does not fit a double ("
+                            + (beyond.length() > 40 ? beyond.substring(0, 40) + "…" : beyond)
+                            + "): numbers are kept as "
+                            + "doubles by clients, so this one could not come back as sent",
+                    param);
         }
         byte[] compact = Json.compact(node);
         if (compact.length > MAX_OBJECT_BYTES) {
-            throw ApiException.invalid(tooLargeCode, param + " is " + compact.length
-                    + " bytes; at most " + MAX_OBJECT_BYTES + " bytes are allowed", param);
+            throw ApiException.invalid(
+                    tooLargeCode,
+                    param + " is " + compact.length + " bytes; at most " + MAX_OBJECT_BYTES + " bytes are allowed",
+                    param);
         }
         return new String(compact, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -68,8 +73,13 @@ final class Validation {
         for (String v : raw) {
             boolean ok = allowed == null ? isSlug(v) : allowed.contains(v);
             if (!ok) {
-                throw ApiException.parameter(param, allowed == null ? slugRule(param)
-                        : param + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+                throw ApiException.parameter(
+                        param,
+                        allowed == null
+                                ? slugRule(param)
+                                : param + " must be one of "
+                                        + String.join(
+                                                ", ", allowed.stream().sorted().toList()));
             }
             out.add(v);
         }

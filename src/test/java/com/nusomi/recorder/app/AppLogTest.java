@@ -23,7 +23,8 @@ class AppLogTest {
         Path file = AppLog.prepare(data);
 
         assertThat(file).isEqualTo(data.resolve("logs/session-recorder.log")).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
                 .isEqualTo("rwx------");
     }
@@ -53,8 +54,11 @@ class AppLogTest {
     void javafxsClassPathWarningIsDroppedAndOtherWarningsAreNot() {
         AppLog.quietJavaFxClassPathWarning();
         var filter = AppLog.javafxLogger().getFilter();
-        assertThat(filter.isLoggable(new LogRecord(Level.WARNING,
-                "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @5f2108b5'"))).isFalse();
-        assertThat(filter.isLoggable(new LogRecord(Level.WARNING, "CSS error parsing"))).isTrue();
+        assertThat(filter.isLoggable(new LogRecord(
+                        Level.WARNING,
+                        "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @5f2108b5'")))
+                .isFalse();
+        assertThat(filter.isLoggable(new LogRecord(Level.WARNING, "CSS error parsing")))
+                .isTrue();
     }
 }

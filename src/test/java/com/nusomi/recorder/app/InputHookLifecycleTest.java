@@ -41,8 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
 class InputHookLifecycleTest {
     @TempDir
     Path serverDir;
+
     @TempDir
     Path data;
+
     private ApiServer server;
     private final List<SessionsClient> clients = new ArrayList<>();
     private final FakeGlobalScreen screen = new FakeGlobalScreen();
@@ -57,7 +59,8 @@ class InputHookLifecycleTest {
 
     @BeforeEach
     void startServer() {
-        server = ApiServer.start(ServerConfig.builder().dataDir(serverDir).port(0).build());
+        server = ApiServer.start(
+                ServerConfig.builder().dataDir(serverDir).port(0).build());
     }
 
     @AfterEach
@@ -69,28 +72,44 @@ class InputHookLifecycleTest {
 
     /** A client as a connection switch makes one: a new instance each time. */
     private SessionsClient newClient() {
-        SessionsClient c = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
+        SessionsClient c = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.adminKey())
+                .build();
         clients.add(c);
         return c;
     }
 
     private RecorderHost host() {
-        RecorderHost host = new RecorderHost(data, () -> new SyntheticScreenSource(80, 60, false),
-                () -> new NativeHookInputSource(hook), () -> WindowLocator.NONE);
+        RecorderHost host = new RecorderHost(
+                data,
+                () -> new SyntheticScreenSource(80, 60, false),
+                () -> new NativeHookInputSource(hook),
+                () -> WindowLocator.NONE);
         host.addListener(counting);
         return host;
     }
 
     private Recording record(RecorderService service, SessionsClient client) {
-        Session s = client.sessions().create(CreateSessionRequest.builder("hook_test").start(true).build()).execute();
-        return service.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(Duration.ofHours(1))
-                .captureOnClick(false).eventFlushInterval(Duration.ofMillis(50)).build());
+        Session s = client.sessions()
+                .create(CreateSessionRequest.builder("hook_test").start(true).build())
+                .execute();
+        return service.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder()
+                        .captureInterval(Duration.ofHours(1))
+                        .captureOnClick(false)
+                        .eventFlushInterval(Duration.ofMillis(50))
+                        .build());
     }
 
     /** A click through the hook, until the recorder has it in its journal. */
     private void clickAndAwait(int x) {
         int before = eventsRecorded.get();
-        assertThat(screen.click(x, 5, NativeMouseEvent.BUTTON1)).as("click %d dispatched", x).isTrue();
+        assertThat(screen.click(x, 5, NativeMouseEvent.BUTTON1))
+                .as("click %d dispatched", x)
+                .isTrue();
         await().atMost(10, TimeUnit.SECONDS).until(() -> eventsRecorded.get() > before);
     }
 
@@ -123,7 +142,9 @@ class InputHookLifecycleTest {
             }
         }
         assertThat(screen.registerCalls()).isEqualTo(1);
-        assertThat(screen.unregisterCalls()).as("stops and rebuilds leave the hook alone").isZero();
+        assertThat(screen.unregisterCalls())
+                .as("stops and rebuilds leave the hook alone")
+                .isZero();
         assertThat(screen.rejected()).isZero();
         assertThat(screen.listeners()).isZero();
     }
@@ -157,9 +178,11 @@ class InputHookLifecycleTest {
 
     @Test
     void theAppRegistersThroughItsHookAndUnregistersItWhenItCloses() throws Exception {
-        AppContext context = AppContext.builder().dataDir(data)
+        AppContext context = AppContext.builder()
+                .dataDir(data)
                 .connector(Connector.remote(server.baseUrl(), server.adminKey()))
-                .tasks(new DirectTaskRunner()).useKeychain(false)
+                .tasks(new DirectTaskRunner())
+                .useKeychain(false)
                 .screenSource(() -> new SyntheticScreenSource(80, 60, false))
                 .windowLocator(() -> WindowLocator.NONE)
                 .inputHook(hook)
@@ -168,17 +191,21 @@ class InputHookLifecycleTest {
             context.recorder().addListener(counting);
             for (int i = 0; i < 3; i++) { // connection switches as Settings makes them
                 RecorderService before = context.recorder().service();
-                context.connection().reconnect(Connector.remote(server.baseUrl(), server.adminKey()), "switch")
+                context.connection()
+                        .reconnect(Connector.remote(server.baseUrl(), server.adminKey()), "switch")
                         .get(10, TimeUnit.SECONDS);
-                await().atMost(10, TimeUnit.SECONDS).until(() -> context.recorder().service() != null
-                        && context.recorder().service() != before);
+                await().atMost(10, TimeUnit.SECONDS)
+                        .until(() -> context.recorder().service() != null
+                                && context.recorder().service() != before);
                 Recording r = record(context.recorder().service(), newClient());
                 clickAndAwait(200 + i);
                 r.stop().get(30, TimeUnit.SECONDS);
                 assertThat(clickXs(r.sessionId())).containsExactly(200 + i);
             }
-            assertThat(context.recorder().inputSource()).isInstanceOfSatisfying(NativeHookInputSource.class,
-                    s -> assertThat(s.hook()).isSameAs(context.inputHook()));
+            assertThat(context.recorder().inputSource())
+                    .isInstanceOfSatisfying(
+                            NativeHookInputSource.class,
+                            s -> assertThat(s.hook()).isSameAs(context.inputHook()));
             assertThat(screen.registerCalls()).isEqualTo(1);
             assertThat(screen.unregisterCalls()).isZero();
         } finally {

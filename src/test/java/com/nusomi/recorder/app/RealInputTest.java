@@ -55,23 +55,34 @@ class RealInputTest {
     }
 
     private SessionsClient server(Path dir) {
-        ApiServer s = ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build());
-        SessionsClient c = SessionsClient.builder().baseUrl(s.baseUrl()).apiKey(s.adminKey()).build();
+        ApiServer s =
+                ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build());
+        SessionsClient c = SessionsClient.builder()
+                .baseUrl(s.baseUrl())
+                .apiKey(s.adminKey())
+                .build();
         closing.add(s);
         closing.add(c);
         return c;
     }
 
     private RecorderHost host(Path data) {
-        RecorderHost host = new RecorderHost(data, () -> new SyntheticScreenSource(80, 60, false),
-                () -> new NativeHookInputSource(hook), X11WindowLocator::new);
+        RecorderHost host = new RecorderHost(
+                data,
+                () -> new SyntheticScreenSource(80, 60, false),
+                () -> new NativeHookInputSource(hook),
+                X11WindowLocator::new);
         closing.add(host);
         return host;
     }
 
     private static RecorderOptions options() {
-        return RecorderOptions.builder().captureInterval(Duration.ofHours(1)).captureOnClick(false)
-                .keyFlushInterval(Duration.ofMillis(200)).eventFlushInterval(Duration.ofMillis(100)).build();
+        return RecorderOptions.builder()
+                .captureInterval(Duration.ofHours(1))
+                .captureOnClick(false)
+                .keyFlushInterval(Duration.ofMillis(200))
+                .eventFlushInterval(Duration.ofMillis(100))
+                .build();
     }
 
     /** Waits until the window manager has given the focus to the window of this title (a click asks it to). */
@@ -91,9 +102,8 @@ class RealInputTest {
     }
 
     @Test
-    void clicksArriveAfterEachOfFiveConnectionSwitchesDuringARecordingAndAfterIt(@TempDir Path a, @TempDir Path b,
-                                                                                   @TempDir Path data)
-            throws Exception {
+    void clicksArriveAfterEachOfFiveConnectionSwitchesDuringARecordingAndAfterIt(
+            @TempDir Path a, @TempDir Path b, @TempDir Path data) throws Exception {
         SessionsClient embedded = server(a);
         SessionsClient other = server(b);
         RecorderHost host = host(data);
@@ -105,7 +115,9 @@ class RealInputTest {
             }
         });
         host.use(embedded);
-        Session s = embedded.sessions().create(CreateSessionRequest.builder("switching").start(true).build()).execute();
+        Session s = embedded.sessions()
+                .create(CreateSessionRequest.builder("switching").start(true).build())
+                .execute();
         Recording r = host.service().start(s.id(), s.startedAt(), options());
         for (int i = 1; i <= 5; i++) {
             host.use(i % 2 == 1 ? other : embedded); // what a saved connection setting does
@@ -115,15 +127,20 @@ class RealInputTest {
             await("click after switch " + i).atMost(10, TimeUnit.SECONDS).until(() -> recorded.size() > before);
         }
         r.stop().get(30, TimeUnit.SECONDS);
-        assertThat(events(embedded, s.id())).filteredOn(e -> e.type().equals("click"))
-                .extracting(e -> e.data().get("x")).containsExactly(201, 202, 203, 204, 205);
+        assertThat(events(embedded, s.id()))
+                .filteredOn(e -> e.type().equals("click"))
+                .extracting(e -> e.data().get("x"))
+                .containsExactly(201, 202, 203, 204, 205);
 
         // and the recordings after it, each on the connection switched to
         for (int i = 1; i <= 5; i++) {
             SessionsClient target = i % 2 == 1 ? other : embedded;
             host.use(target);
             await().atMost(10, TimeUnit.SECONDS).until(() -> host.service() != null);
-            Session next = target.sessions().create(CreateSessionRequest.builder("after_switch").start(true).build())
+            Session next = target.sessions()
+                    .create(CreateSessionRequest.builder("after_switch")
+                            .start(true)
+                            .build())
                     .execute();
             Recording rec = host.service().start(next.id(), next.startedAt(), options());
             int before = recorded.size();
@@ -131,7 +148,8 @@ class RealInputTest {
             await("click on recording " + i).atMost(10, TimeUnit.SECONDS).until(() -> recorded.size() > before);
             rec.stop().get(30, TimeUnit.SECONDS);
             int x = 400 + i;
-            assertThat(events(target, next.id())).as("recording %d", i)
+            assertThat(events(target, next.id()))
+                    .as("recording %d", i)
                     .anySatisfy(e -> assertThat(e.data()).containsEntry("x", x));
         }
         assertThat(hook.failure()).isNull();
@@ -160,7 +178,9 @@ class RealInputTest {
 
         work.raise();
         activeIs("Work window"); // where the operator is when the recording starts
-        Session s = client.sessions().create(CreateSessionRequest.builder("own_input").start(true).build()).execute();
+        Session s = client.sessions()
+                .create(CreateSessionRequest.builder("own_input").start(true).build())
+                .execute();
         Recording r = host.service().start(s.id(), s.startedAt(), options());
         r.captureNow().get(10, TimeUnit.SECONDS); // the first look at the desktop, before anything moves
         Tools.xdotool("mousemove", "300", "250", "click", "1");
@@ -175,15 +195,27 @@ class RealInputTest {
         r.stop().get(30, TimeUnit.SECONDS);
 
         List<Event> events = events(client, s.id());
-        assertThat(events).filteredOn(e -> e.type().equals("click")).extracting(e -> e.data().get("window"))
-                .as("clicks in the work windows only").containsExactly("Work window", "Other window");
-        assertThat(events).filteredOn(e -> e.type().equals("click")).first().satisfies(e ->
-                assertThat(e.data()).containsEntry("x", 900).containsEntry("y", 350));
+        assertThat(events)
+                .filteredOn(e -> e.type().equals("click"))
+                .extracting(e -> e.data().get("window"))
+                .as("clicks in the work windows only")
+                .containsExactly("Work window", "Other window");
+        assertThat(events)
+                .filteredOn(e -> e.type().equals("click"))
+                .first()
+                .satisfies(e -> assertThat(e.data()).containsEntry("x", 900).containsEntry("y", 350));
         // the recording began in the work window; the recorder's own focus is no change; the other window is
-        assertThat(events).filteredOn(e -> e.type().equals("window_focus")).extracting(e -> e.data().get("window"))
-                .as("%s", events).containsExactly("Other window");
-        int keys = events.stream().filter(e -> e.type().equals("key"))
-                .mapToInt(e -> ((Number) e.data().get("keys")).intValue()).sum();
-        assertThat(keys).as("only the 4 keys typed into the work window: %s", events).isEqualTo(4);
+        assertThat(events)
+                .filteredOn(e -> e.type().equals("window_focus"))
+                .extracting(e -> e.data().get("window"))
+                .as("%s", events)
+                .containsExactly("Other window");
+        int keys = events.stream()
+                .filter(e -> e.type().equals("key"))
+                .mapToInt(e -> ((Number) e.data().get("keys")).intValue())
+                .sum();
+        assertThat(keys)
+                .as("only the 4 keys typed into the work window: %s", events)
+                .isEqualTo(4);
     }
 }

@@ -41,8 +41,12 @@ class RecorderHostTest {
     }
 
     private SessionsClient server(Path dir) {
-        ApiServer s = ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build());
-        SessionsClient c = SessionsClient.builder().baseUrl(s.baseUrl()).apiKey(s.adminKey()).build();
+        ApiServer s =
+                ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build());
+        SessionsClient c = SessionsClient.builder()
+                .baseUrl(s.baseUrl())
+                .apiKey(s.adminKey())
+                .build();
         closing.add(s);
         closing.add(c);
         return c;
@@ -53,20 +57,28 @@ class RecorderHostTest {
             throws Exception {
         SessionsClient first = server(a);
         SessionsClient second = server(b);
-        RecorderHost host = new RecorderHost(data, () -> new SyntheticScreenSource(80, 60, false),
-                SyntheticInputSource::new, () -> WindowLocator.NONE);
+        RecorderHost host = new RecorderHost(
+                data,
+                () -> new SyntheticScreenSource(80, 60, false),
+                SyntheticInputSource::new,
+                () -> WindowLocator.NONE);
         closing.add(host);
         host.use(first, ServerKey.of(first));
         RecorderService before = host.service();
-        Session s = first.sessions().create(CreateSessionRequest.builder("switch_later").start(true).build()).execute();
-        Recording r = before.start(s.id(), s.startedAt(), RecorderOptions.builder()
-                .captureInterval(Duration.ofHours(1)).build());
+        Session s = first.sessions()
+                .create(CreateSessionRequest.builder("switch_later").start(true).build())
+                .execute();
+        Recording r = before.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder().captureInterval(Duration.ofHours(1)).build());
 
         host.use(second, ServerKey.of(second));
         assertThat(host.service()).as("no rebuild under a live recording").isSameAs(before);
 
         r.stop().get(30, TimeUnit.SECONDS);
-        await("the rebuild after the stop").atMost(15, TimeUnit.SECONDS)
+        await("the rebuild after the stop")
+                .atMost(15, TimeUnit.SECONDS)
                 .until(() -> host.service() != null && host.service() != before);
         assertThat(host.serverKey()).isEqualTo(ServerKey.of(second));
         assertThat(first.sessions().get(s.id()).execute().frameCount()).isPositive();
@@ -76,8 +88,11 @@ class RecorderHostTest {
     void aClosedReadyRegistrationHearsOfNoMoreRecorders(@TempDir Path a, @TempDir Path b, @TempDir Path data) {
         SessionsClient first = server(a);
         SessionsClient second = server(b);
-        RecorderHost host = new RecorderHost(data, () -> new SyntheticScreenSource(80, 60, false),
-                SyntheticInputSource::new, () -> WindowLocator.NONE);
+        RecorderHost host = new RecorderHost(
+                data,
+                () -> new SyntheticScreenSource(80, 60, false),
+                SyntheticInputSource::new,
+                () -> WindowLocator.NONE);
         closing.add(host);
         AtomicInteger kept = new AtomicInteger();
         AtomicInteger dropped = new AtomicInteger();
@@ -95,8 +110,11 @@ class RecorderHostTest {
     @Test
     void aReadyListenerAddedLaterIsToldOfTheRecorderThereIs(@TempDir Path a, @TempDir Path data) {
         SessionsClient first = server(a);
-        RecorderHost host = new RecorderHost(data, () -> new SyntheticScreenSource(80, 60, false),
-                SyntheticInputSource::new, () -> WindowLocator.NONE);
+        RecorderHost host = new RecorderHost(
+                data,
+                () -> new SyntheticScreenSource(80, 60, false),
+                SyntheticInputSource::new,
+                () -> WindowLocator.NONE);
         closing.add(host);
         host.use(first, ServerKey.of(first));
         AtomicInteger told = new AtomicInteger();

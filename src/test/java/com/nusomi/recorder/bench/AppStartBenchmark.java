@@ -44,8 +44,9 @@ class AppStartBenchmark {
     private static final String MINIMAL = MinimalWindow.Main.class.getName();
     /** The JVM options of the installer's launchers (installer/jpackage-common.txt). */
     private static boolean minimalJarMade;
-    private static final List<String> INSTALLER_OPTIONS = List.of("-Xss2m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Dprism.lcdtext=false");
+
+    private static final List<String> INSTALLER_OPTIONS =
+            List.of("-Xss2m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dprism.lcdtext=false");
 
     @Test
     void coldStartAgainstAMinimalWindow() throws Exception {
@@ -54,7 +55,9 @@ class AppStartBenchmark {
         if (display == null || display.isBlank()) {
             display = ":93";
             xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         }
         try {
             Path cds = Files.createDirectories(Path.of("target", "bench-cds"));
@@ -89,7 +92,8 @@ class AppStartBenchmark {
             } finally {
                 changes.shutdownNow();
             }
-            String table = String.format("""
+            String table = String.format(
+                    """
                     | launch | program | median of %d (ms) | runs (ms) | ratio (bar ≤ 1.3×) | resident at ready (MiB, median) |
                     |---|---|---|---|---|---|
                     %s
@@ -98,14 +102,21 @@ class AppStartBenchmark {
                     Resident memory after one recorded session (the plain launch; %d s of capture through the Record \
                     screen while its background changes colour every second, stopped, spool drained; median of %d): **%d MiB** (runs %s MiB, frames recorded %s), \
                     next to %d MiB for the minimal window at ready (%.2f×).
-                    """, RUNS, rows("plain (no options)", minimal, app), rows("tuned (installer options + AppCDS)",
-                            minimalT, appT),
-                    RECORD_SECONDS, RECORD_RUNS, median(recorded, 3) / 1024, column(recorded, 3, 1024),
-                    column(recorded, 4, 1), median(minimal, 1) / 1024,
+                    """,
+                    RUNS,
+                    rows("plain (no options)", minimal, app),
+                    rows("tuned (installer options + AppCDS)", minimalT, appT),
+                    RECORD_SECONDS,
+                    RECORD_RUNS,
+                    median(recorded, 3) / 1024,
+                    column(recorded, 3, 1024),
+                    column(recorded, 4, 1),
+                    median(minimal, 1) / 1024,
                     median(recorded, 3) / (double) median(minimal, 1));
             System.out.println(table);
             Path out = Files.createDirectories(Path.of("target", "benchmarks")).resolve("app-start.md");
-            Files.writeString(out, table + "\nLoad average at the end: " + loadAverage() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    out, table + "\nLoad average at the end: " + loadAverage() + "\n", StandardCharsets.UTF_8);
             assertThat(app).allMatch(r -> r[0] > 0);
             assertThat(recorded).allMatch(r -> r.length == 5 && r[4] > 0);
         } finally {
@@ -134,7 +145,9 @@ class AppStartBenchmark {
             display = ":94";
             String size = BusyScreen.WIDTH + "x" + BusyScreen.HEIGHT + "x24";
             xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", size, "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         }
         Path ready = Files.createTempFile("ready", ".txt");
         Files.delete(ready);
@@ -144,8 +157,12 @@ class AppStartBenchmark {
             busy = start(display, BusyScreen.class.getName(), List.of(), Files.createTempFile("busy", ".txt"), 0);
             int recordSeconds = minutes * 60 + 30;
             // As an operator does: the app is opened, the form filled in (20 s here), then the session started.
-            app = start(display, APP, plus(INSTALLER_OPTIONS, "-Drecorder.recordDelaySeconds=" + RECORD_DELAY_SECONDS),
-                    ready, recordSeconds);
+            app = start(
+                    display,
+                    APP,
+                    plus(INSTALLER_OPTIONS, "-Drecorder.recordDelaySeconds=" + RECORD_DELAY_SECONDS),
+                    ready,
+                    recordSeconds);
             await().atMost(4, TimeUnit.MINUTES).until(() -> readyFields(ready).length >= 3);
             long t0 = System.nanoTime();
             long pid = app.pid();
@@ -153,11 +170,14 @@ class AppStartBenchmark {
             String loadAtStart = loadAverage();
             for (int m = 1; m <= minutes; m++) {
                 long due = t0 + TimeUnit.MINUTES.toNanos(m);
-                await().atMost(minutes + 1L, TimeUnit.MINUTES).pollInterval(Duration.ofSeconds(1))
+                await().atMost(minutes + 1L, TimeUnit.MINUTES)
+                        .pollInterval(Duration.ofSeconds(1))
                         .until(() -> System.nanoTime() >= due);
                 rss.add(Resident.kilobytes(pid));
             }
-            assertThat(app.waitFor(recordSeconds + 180L, TimeUnit.SECONDS)).as("the app stops and quits").isTrue();
+            assertThat(app.waitFor(recordSeconds + 180L, TimeUnit.SECONDS))
+                    .as("the app stops and quits")
+                    .isTrue();
             long[] fields = readyFields(ready);
             StringBuilder table = new StringBuilder("| minute |");
             StringBuilder sep = new StringBuilder("|---|");
@@ -170,7 +190,9 @@ class AppStartBenchmark {
             long first = rss.get(0);
             long oneMinute = rss.get(1);
             long last = rss.get(minutes);
-            String report = String.format(Locale.ROOT, """
+            String report = String.format(
+                    Locale.ROOT,
+                    """
                     %s
                     %s
                     %s
@@ -183,10 +205,24 @@ class AppStartBenchmark {
                     | RSS after the session stopped and its spool drained | %d MiB | |
 
                     App JVM options: %s. Load average at the first frame: %s; at the end: %s.
-                    """, table, sep, values, minutes, first / 1024, last / 1024, 100.0 * (last - first) / first,
-                    last <= first * 1.1 ? "PASS" : "MISS", minutes, oneMinute / 1024, last / 1024,
-                    100.0 * (last - oneMinute) / oneMinute, fields[4], fields[3] / 1024,
-                    String.join(" ", INSTALLER_OPTIONS), loadAtStart, loadAverage());
+                    """,
+                    table,
+                    sep,
+                    values,
+                    minutes,
+                    first / 1024,
+                    last / 1024,
+                    100.0 * (last - first) / first,
+                    last <= first * 1.1 ? "PASS" : "MISS",
+                    minutes,
+                    oneMinute / 1024,
+                    last / 1024,
+                    100.0 * (last - oneMinute) / oneMinute,
+                    fields[4],
+                    fields[3] / 1024,
+                    String.join(" ", INSTALLER_OPTIONS),
+                    loadAtStart,
+                    loadAverage());
             System.out.println(report);
             Path out = Files.createDirectories(Path.of("target", "benchmarks")).resolve("app-recording-memory.md");
             Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -204,10 +240,19 @@ class AppStartBenchmark {
         long appMs = median(app, 0);
         long minMs = median(minimal, 0);
         double ratio = appMs / (double) minMs;
-        return String.format("| %s | minimal JavaFX window | %d | %s | | %d |%n"
+        return String.format(
+                "| %s | minimal JavaFX window | %d | %s | | %d |%n"
                         + "| %s | Session Recorder (window shown + embedded server answering) | %d | %s | **%.2f×** %s | %d |",
-                launch, minMs, column(minimal, 0, 1), median(minimal, 1) / 1024,
-                launch, appMs, column(app, 0, 1), ratio, ratio <= 1.3 ? "PASS" : "MISS", median(app, 1) / 1024);
+                launch,
+                minMs,
+                column(minimal, 0, 1),
+                median(minimal, 1) / 1024,
+                launch,
+                appMs,
+                column(app, 0, 1),
+                ratio,
+                ratio <= 1.3 ? "PASS" : "MISS",
+                median(app, 1) / 1024);
     }
 
     /**
@@ -222,19 +267,24 @@ class AppStartBenchmark {
             t.setDaemon(true);
             return t;
         });
-        changes.scheduleWithFixedDelay(() -> {
-            ProcessBuilder pb = new ProcessBuilder("xsetroot", "-solid",
-                    colours[next.getAndIncrement() % colours.length])
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("DISPLAY", display);
-            try {
-                pb.start().waitFor();
-            } catch (IOException e) {
-                changes.shutdown(); // no xsetroot: the screen stays as it is
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, 0, 1, TimeUnit.SECONDS);
+        changes.scheduleWithFixedDelay(
+                () -> {
+                    ProcessBuilder pb = new ProcessBuilder(
+                                    "xsetroot", "-solid", colours[next.getAndIncrement() % colours.length])
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                    pb.environment().put("DISPLAY", display);
+                    try {
+                        pb.start().waitFor();
+                    } catch (IOException e) {
+                        changes.shutdown(); // no xsetroot: the screen stays as it is
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                0,
+                1,
+                TimeUnit.SECONDS);
         return changes;
     }
 
@@ -266,20 +316,29 @@ class AppStartBenchmark {
      * same shaded jar, anything else on this test's class path. Jars only: an AppCDS archive refuses class-path
      * directories.
      */
-    private static Process start(String display, String mainClass, List<String> jvmOptions, Path ready,
-                                 int recordSeconds) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    private static Process start(
+            String display, String mainClass, List<String> jvmOptions, Path ready, int recordSeconds)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-Drecorder.readyFile=" + ready, "-Drecorder.exitWhenReady=true",
+        cmd.addAll(List.of(
+                "-Drecorder.readyFile=" + ready,
+                "-Drecorder.exitWhenReady=true",
                 "-Drecorder.recordSeconds=" + recordSeconds));
         if (mainClass.equals(APP)) {
-            cmd.addAll(List.of("-jar", appJar().toString(), "--data", Files.createTempDirectory("cold").toString()));
+            cmd.addAll(List.of(
+                    "-jar",
+                    appJar().toString(),
+                    "--data",
+                    Files.createTempDirectory("cold").toString()));
         } else if (mainClass.equals(MINIMAL)) {
             cmd.addAll(List.of("-cp", minimalJar() + File.pathSeparator + appJar(), mainClass));
         } else {
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/app-start-bench.log")));
         pb.environment().put("DISPLAY", display);
         return pb.start();
@@ -305,9 +364,11 @@ class AppStartBenchmark {
         Files.createDirectories(jar.getParent());
         Path classes = Path.of("target", "test-classes");
         try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
-             java.util.stream.Stream<Path> files = Files.list(classes.resolve("com/nusomi/recorder/bench"))) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("MinimalWindow")).toList()) {
-                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                java.util.stream.Stream<Path> files = Files.list(classes.resolve("com/nusomi/recorder/bench"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("MinimalWindow"))
+                    .toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(
+                        classes.relativize(f).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(f));
                 out.closeEntry();
             }
@@ -321,7 +382,9 @@ class AppStartBenchmark {
             return new long[0];
         }
         String text = Files.readString(ready, StandardCharsets.UTF_8).trim();
-        return text.isEmpty() ? new long[0] : Arrays.stream(text.split(" ")).mapToLong(Long::parseLong).toArray();
+        return text.isEmpty()
+                ? new long[0]
+                : Arrays.stream(text.split(" ")).mapToLong(Long::parseLong).toArray();
     }
 
     private static long median(List<long[]> runs, int field) {

@@ -69,8 +69,10 @@ public final class BusyScreen implements AutoCloseable {
         }
         g.setColor(Color.BLACK);
         for (int y = 20; y < HEIGHT; y += 18) {
-            g.drawString("Invoice 4711 Acme Corp. amount 4,500.00 EUR due 2026-05-07 approver anna@acme.com " + y,
-                    10 + (y % 7) * 20, y);
+            g.drawString(
+                    "Invoice 4711 Acme Corp. amount 4,500.00 EUR due 2026-05-07 approver anna@acme.com " + y,
+                    10 + (y % 7) * 20,
+                    y);
         }
         g.dispose();
         return img;

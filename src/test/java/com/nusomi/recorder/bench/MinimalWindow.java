@@ -32,7 +32,9 @@ public final class MinimalWindow extends Application {
         stage.setOnShown(e -> {
             long millis = ProcessAge.millis();
             try {
-                Files.writeString(Path.of(System.getProperty("recorder.readyFile")), millis + " " + rss(),
+                Files.writeString(
+                        Path.of(System.getProperty("recorder.readyFile")),
+                        millis + " " + rss(),
                         StandardCharsets.UTF_8);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);

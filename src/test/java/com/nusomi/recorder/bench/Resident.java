@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Resident memory of a process for the benchmarks: VmRSS from {@code /proc/<pid>/status} (Linux). */
 public final class Resident {
-    private Resident() {
-    }
+    private Resident() {}
 
     public static long kilobytes(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -44,15 +44,33 @@ final class Seeder {
     /** Bump when the distribution or the row format changes: cached seed folders are keyed by it. */
     static final int SEED_VERSION = 1;
 
-    static final List<String> WORKFLOWS = List.of("invoice_entry", "invoice_approval", "po_matching",
-            "vendor_onboarding", "expense_review", "payroll_check", "month_end_close", "bank_reconciliation",
-            "customer_refund", "order_entry", "claims_intake", "claims_review", "kyc_check", "contract_renewal",
-            "ticket_triage", "inventory_count", "shipping_label", "returns_processing", "price_update",
+    static final List<String> WORKFLOWS = List.of(
+            "invoice_entry",
+            "invoice_approval",
+            "po_matching",
+            "vendor_onboarding",
+            "expense_review",
+            "payroll_check",
+            "month_end_close",
+            "bank_reconciliation",
+            "customer_refund",
+            "order_entry",
+            "claims_intake",
+            "claims_review",
+            "kyc_check",
+            "contract_renewal",
+            "ticket_triage",
+            "inventory_count",
+            "shipping_label",
+            "returns_processing",
+            "price_update",
             "report_export");
 
     /** Tag names and the chance that a tagged session carries each. */
-    private static final String[] TAG_NAMES = {"reviewed", "customer_vip", "retried", "needs_followup", "outcome",
-        "invoice_error"};
+    private static final String[] TAG_NAMES = {
+        "reviewed", "customer_vip", "retried", "needs_followup", "outcome", "invoice_error"
+    };
+
     private static final double[] TAG_CHANCE = {0.40, 0.25, 0.20, 0.15, 0.15, 0.08};
 
     static final long DAY = 86_400_000L;
@@ -61,12 +79,19 @@ final class Seeder {
     private static final int COMMIT_EVERY = 100_000;
 
     /** What was written, for the report and for checks. */
-    record Stats(int sessions, int live, int deleted, TreeMap<String, Integer> liveByStatus, int tagged,
-                 int tagRows, int tagNameRows, long insertMillis, long analyzeMillis, long fileBytes) {
-    }
+    record Stats(
+            int sessions,
+            int live,
+            int deleted,
+            TreeMap<String, Integer> liveByStatus,
+            int tagged,
+            int tagRows,
+            int tagNameRows,
+            long insertMillis,
+            long analyzeMillis,
+            long fileBytes) {}
 
-    private Seeder() {
-    }
+    private Seeder() {}
 
     static Stats seed(Path dbFile, int n, long now, long randomSeed) throws SQLException {
         Random rnd = new Random(randomSeed);
@@ -96,10 +121,10 @@ final class Seeder {
             }
             c.setAutoCommit(false);
             try (PreparedStatement ss = c.prepareStatement(insertSession);
-                 PreparedStatement ts = c.prepareStatement(
-                         "INSERT INTO tags (id, session_id, name, data, created_at, offset_ms) VALUES (?, ?, ?, ?, ?, ?)");
-                 PreparedStatement ns = c.prepareStatement("INSERT INTO session_tag_names (name, session_id, "
-                         + "session_created_at, deleted) VALUES (?, ?, ?, ?)")) {
+                    PreparedStatement ts = c.prepareStatement(
+                            "INSERT INTO tags (id, session_id, name, data, created_at, offset_ms) VALUES (?, ?, ?, ?, ?, ?)");
+                    PreparedStatement ns = c.prepareStatement("INSERT INTO session_tag_names (name, session_id, "
+                            + "session_created_at, deleted) VALUES (?, ?, ?, ?)")) {
                 double step = SPAN / (double) n;
                 long start = now - SPAN;
                 int pendingTags = 0;
@@ -147,8 +172,8 @@ final class Seeder {
                     }
                     if (ended) {
                         long from = startedAt != null ? startedAt : createdAt;
-                        long duration = (long) Math.exp(Math.log(10_000) + rnd.nextDouble()
-                                * (Math.log(3_600_000) - Math.log(10_000)));
+                        long duration = (long) Math.exp(
+                                Math.log(10_000) + rnd.nextDouble() * (Math.log(3_600_000) - Math.log(10_000)));
                         stoppedAt = Math.max(from, Math.min(from + duration, now - 1_000));
                         double r = rnd.nextDouble();
                         if (isDeleted && startedAt != null && r < 0.3) {
@@ -157,9 +182,10 @@ final class Seeder {
                             stopReason = r < 0.94 ? "stop" : "batch_stop";
                         }
                     }
-                    String metadata = rnd.nextDouble() < 0.6 ? "{}"
+                    String metadata = rnd.nextDouble() < 0.6
+                            ? "{}"
                             : "{\"customer\":\"c_" + rnd.nextInt(5_000) + "\",\"env\":\""
-                            + (rnd.nextDouble() < 0.8 ? "prod" : "test") + "\"}";
+                                    + (rnd.nextDouble() < 0.8 ? "prod" : "test") + "\"}";
 
                     List<TagRecord> tags = new ArrayList<>();
                     if (rnd.nextDouble() < 0.10) {
@@ -178,7 +204,12 @@ final class Seeder {
                             int copies = name.equals("retried") && rnd.nextDouble() < 0.3 ? 2 : 1;
                             for (int copy = 0; copy < copies; copy++) {
                                 long at = base + (long) (rnd.nextDouble() * Math.max(1, end - base));
-                                tags.add(new TagRecord("tag_" + tagIds.create(at), id, name, tagData(name, rnd), at,
+                                tags.add(new TagRecord(
+                                        "tag_" + tagIds.create(at),
+                                        id,
+                                        name,
+                                        tagData(name, rnd),
+                                        at,
                                         startedAt == null ? null : Math.max(0, at - startedAt)));
                             }
                         }
@@ -195,8 +226,24 @@ final class Seeder {
                         deletedAt = Math.min(now - 1, Math.max(last + 500, now - (long) (rnd.nextDouble() * 29 * DAY)));
                         purgeAt = deletedAt + 30 * DAY;
                     }
-                    SessionRecord rec = new SessionRecord(id, workflow, status, null, stopReason, metadata, actorId,
-                            actorKind, createdAt, startedAt, stoppedAt, deletedAt, purgeAt, 0, 0, tags.size(), 0);
+                    SessionRecord rec = new SessionRecord(
+                            id,
+                            workflow,
+                            status,
+                            null,
+                            stopReason,
+                            metadata,
+                            actorId,
+                            actorKind,
+                            createdAt,
+                            startedAt,
+                            stoppedAt,
+                            deletedAt,
+                            purgeAt,
+                            0,
+                            0,
+                            tags.size(),
+                            0);
                     rec = rec.withOutcome(Outcomes.derive(rec, tags));
 
                     bindSession(ss, rec);
@@ -257,7 +304,16 @@ final class Seeder {
             analyzeMillis = (System.nanoTime() - t0) / 1_000_000;
         }
         long insertMillis = (System.nanoTime() - started) / 1_000_000 - analyzeMillis;
-        return new Stats(n, live, deleted, byStatus, tagged, tagRows, nameRows, insertMillis, analyzeMillis,
+        return new Stats(
+                n,
+                live,
+                deleted,
+                byStatus,
+                tagged,
+                tagRows,
+                nameRows,
+                insertMillis,
+                analyzeMillis,
                 dbFile.toFile().length());
     }
 

@@ -19,9 +19,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +49,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -103,8 +103,7 @@ class ServerBenchmark {
     }
 
     /** One query shape, as an API path and as the store's query. */
-    record Probe(String path, SessionQuery query) {
-    }
+    record Probe(String path, SessionQuery query) {}
 
     /** A query shape measured on both sizes. */
     static final class ShapeResult {
@@ -137,25 +136,32 @@ class ServerBenchmark {
         final ApiServer server;
         /** The list timings go through OkHttp, the HTTP client the app and the CLI use. */
         final OkHttpClient http;
+
         final Connection raw;
         final int sealedOnStart;
         final long now;
 
         Target(Dataset data) throws SQLException {
             this.data = data;
-            this.server = ApiServer.start(ServerConfig.builder().dataDir(data.dir()).port(0).build());
+            this.server = ApiServer.start(
+                    ServerConfig.builder().dataDir(data.dir()).port(0).build());
             // Seeded "stopped" sessions are what a crash leaves: the indexer seals them on start. Wait for it, so
             // that nothing writes while we measure.
             this.sealedOnStart = server.sealNow();
-            this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
-                    .readTimeout(Duration.ofSeconds(60)).build();
+            this.http = new OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .readTimeout(Duration.ofSeconds(60))
+                    .build();
             this.raw = openRaw(data.db());
             this.now = System.currentTimeMillis();
         }
 
         Request get(String path) {
-            return new Request.Builder().url(server.baseUrl() + path)
-                    .header("Authorization", "Bearer " + server.adminKey()).get().build();
+            return new Request.Builder()
+                    .url(server.baseUrl() + path)
+                    .header("Authorization", "Bearer " + server.adminKey())
+                    .get()
+                    .build();
         }
 
         private boolean closed;
@@ -191,26 +197,54 @@ class ServerBenchmark {
         String bigLabel = label(BIG);
         double[] creates;
         double[] breakdown;
-        try (Target s = new Target(small); Target b = new Target(big)) {
-            say(log, String.format(Locale.ROOT, "servers up: %s at %s, %s at %s; stopped sessions sealed on start: "
-                    + "%d and %d", smallLabel, s.server.baseUrl(), bigLabel, b.server.baseUrl(), s.sealedOnStart,
-                    b.sealedOnStart));
+        try (Target s = new Target(small);
+                Target b = new Target(big)) {
+            say(
+                    log,
+                    String.format(
+                            Locale.ROOT,
+                            "servers up: %s at %s, %s at %s; stopped sessions sealed on start: " + "%d and %d",
+                            smallLabel,
+                            s.server.baseUrl(),
+                            bigLabel,
+                            b.server.baseUrl(),
+                            s.sealedOnStart,
+                            b.sealedOnStart));
             warmUp(s, b);
 
             String base = "/v1/sessions?limit=" + PAGE;
-            results.add(prepareShape(s, b, "no filter", "", fixed(base, q(List.of(), List.of(), List.of(), null, null,
-                    null))));
-            results.add(prepareShape(s, b, "workflow + status=sealed", "",
-                    fixed(base + "&workflow=" + WORKFLOW + "&status=sealed",
+            results.add(prepareShape(
+                    s, b, "no filter", "", fixed(base, q(List.of(), List.of(), List.of(), null, null, null))));
+            results.add(prepareShape(
+                    s,
+                    b,
+                    "workflow + status=sealed",
+                    "",
+                    fixed(
+                            base + "&workflow=" + WORKFLOW + "&status=sealed",
                             q(List.of(WORKFLOW), List.of("sealed"), List.of(), null, null, null))));
-            results.add(prepareShape(s, b, "workflow + status=recording",
+            results.add(prepareShape(
+                    s,
+                    b,
+                    "workflow + status=recording",
                     "a rare combination: 3 % of one workflow's 5 %; at 10k fewer than a page match",
-                    fixed(base + "&workflow=" + WORKFLOW + "&status=recording",
+                    fixed(
+                            base + "&workflow=" + WORKFLOW + "&status=recording",
                             q(List.of(WORKFLOW), List.of("recording"), List.of(), null, null, null))));
-            results.add(prepareShape(s, b, "tag", "tag=" + TAG + ", on about 2.5 % of sessions",
+            results.add(prepareShape(
+                    s,
+                    b,
+                    "tag",
+                    "tag=" + TAG + ", on about 2.5 % of sessions",
                     fixed(base + "&tag=" + TAG, q(List.of(), List.of(), List.of(TAG), null, null, null))));
-            results.add(prepareShape(s, b, "since=7d", "", t -> new Probe(base + "&since=7d",
-                    q(List.of(), List.of(), List.of(), t.now - 7 * Seeder.DAY, null, null))));
+            results.add(prepareShape(
+                    s,
+                    b,
+                    "since=7d",
+                    "",
+                    t -> new Probe(
+                            base + "&since=7d",
+                            q(List.of(), List.of(), List.of(), t.now - 7 * Seeder.DAY, null, null))));
             Map<String, Integer> pageOf = new HashMap<>();
             results.add(prepareShape(s, b, "cursor: 500th page", "", t -> {
                 int live = t.data.stats().live();
@@ -220,7 +254,8 @@ class ServerBenchmark {
             }));
             if (pageOf.get("small") != CURSOR_PAGE) {
                 results.get(results.size() - 1).note = "at " + smallLabel + " the deepest full page, page "
-                        + pageOf.get("small") + ", stands in for the 500th (there are only " + small.stats().live()
+                        + pageOf.get("small") + ", stands in for the 500th (there are only "
+                        + small.stats().live()
                         + " live sessions)";
             }
             // Several passes over all shapes, so that a burst of other work on the machine spreads over them.
@@ -232,9 +267,16 @@ class ServerBenchmark {
                 }
             }
             for (ShapeResult r : results) {
-                System.out.printf(Locale.ROOT, "%-30s API p50 %s %.2f ms / %s %.2f ms; SQL p50 %.2f / %.2f ms%n",
-                        r.name, smallLabel, r.p("api:small", 0.5), bigLabel, r.p("api:big", 0.5),
-                        r.p("raw:small", 0.5), r.p("raw:big", 0.5));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-30s API p50 %s %.2f ms / %s %.2f ms; SQL p50 %.2f / %.2f ms%n",
+                        r.name,
+                        smallLabel,
+                        r.p("api:small", 0.5),
+                        bigLabel,
+                        r.p("api:big", 0.5),
+                        r.p("raw:small", 0.5),
+                        r.p("raw:big", 0.5));
             }
             breakdown = breakdown(b, results.get(0));
             say(log, breakdownText(breakdown, bigLabel));
@@ -248,11 +290,24 @@ class ServerBenchmark {
         for (ShapeResult r : results) {
             say(log, "\n" + r.name + ":\n" + plansText(r, smallLabel, bigLabel));
         }
-        say(log, String.format(Locale.ROOT, "creates: %.0f/s plain, %.0f/s with Idempotency-Key (8 clients)",
-                creates[0], creates[3]));
-        writeMarkdown(results, small, big, creates, breakdown, totalSeconds, loadBefore + " at the start, "
-                + loadAverage() + " at the end");
-        say(log, "benchmark took " + totalSeconds + " s; wrote " + markdownFile().toAbsolutePath());
+        say(
+                log,
+                String.format(
+                        Locale.ROOT,
+                        "creates: %.0f/s plain, %.0f/s with Idempotency-Key (8 clients)",
+                        creates[0],
+                        creates[3]));
+        writeMarkdown(
+                results,
+                small,
+                big,
+                creates,
+                breakdown,
+                totalSeconds,
+                loadBefore + " at the start, " + loadAverage() + " at the end");
+        say(
+                log,
+                "benchmark took " + totalSeconds + " s; wrote " + markdownFile().toAbsolutePath());
     }
 
     // ---- data ---------------------------------------------------------------------------------------------------
@@ -266,7 +321,8 @@ class ServerBenchmark {
         }
         Files.createDirectories(DATA_ROOT);
         try (Stream<Path> old = Files.list(DATA_ROOT)) {
-            for (Path p : old.filter(p -> p.getFileName().toString().startsWith(label + "-")).toList()) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith(label + "-"))
+                    .toList()) {
                 deleteTree(p);
             }
         }
@@ -317,28 +373,50 @@ class ServerBenchmark {
                 byStatus.put(name.substring(7), Integer.parseInt(p.getProperty(name)));
             }
         }
-        return new Seeder.Stats(Integer.parseInt(p.getProperty("sessions")), Integer.parseInt(p.getProperty("live")),
-                Integer.parseInt(p.getProperty("deleted")), byStatus, Integer.parseInt(p.getProperty("tagged")),
-                Integer.parseInt(p.getProperty("tagRows")), Integer.parseInt(p.getProperty("tagNameRows")),
-                Long.parseLong(p.getProperty("insertMillis")), Long.parseLong(p.getProperty("analyzeMillis")),
+        return new Seeder.Stats(
+                Integer.parseInt(p.getProperty("sessions")),
+                Integer.parseInt(p.getProperty("live")),
+                Integer.parseInt(p.getProperty("deleted")),
+                byStatus,
+                Integer.parseInt(p.getProperty("tagged")),
+                Integer.parseInt(p.getProperty("tagRows")),
+                Integer.parseInt(p.getProperty("tagNameRows")),
+                Long.parseLong(p.getProperty("insertMillis")),
+                Long.parseLong(p.getProperty("analyzeMillis")),
                 Long.parseLong(p.getProperty("fileBytes")));
     }
 
     private static String describe(Dataset d) {
         Seeder.Stats s = d.stats();
-        return String.format(Locale.ROOT, "%s sessions: %s in %.1f s + ANALYZE %.1f s, %d MB%s; live %d by status %s, "
-                        + "deleted %d, tagged %d (%d tag rows, %d tag-name rows)", label(d.size()),
-                d.reused() ? "seeded by an earlier run (cached)" : "seeded", s.insertMillis() / 1000.0,
-                s.analyzeMillis() / 1000.0, s.fileBytes() >> 20, d.reused() ? " [" + d.dir().getFileName() + "]" : "",
-                s.live(), s.liveByStatus(), s.deleted(), s.tagged(), s.tagRows(), s.tagNameRows());
+        return String.format(
+                Locale.ROOT,
+                "%s sessions: %s in %.1f s + ANALYZE %.1f s, %d MB%s; live %d by status %s, "
+                        + "deleted %d, tagged %d (%d tag rows, %d tag-name rows)",
+                label(d.size()),
+                d.reused() ? "seeded by an earlier run (cached)" : "seeded",
+                s.insertMillis() / 1000.0,
+                s.analyzeMillis() / 1000.0,
+                s.fileBytes() >> 20,
+                d.reused() ? " [" + d.dir().getFileName() + "]" : "",
+                s.live(),
+                s.liveByStatus(),
+                s.deleted(),
+                s.tagged(),
+                s.tagRows(),
+                s.tagNameRows());
     }
 
     // ---- list queries -------------------------------------------------------------------------------------------
 
-    private static SessionQuery q(List<String> workflows, List<String> statuses, List<String> tags, Long since,
-                                  Long afterCreatedAt, String afterId) {
-        return new SessionQuery(workflows, statuses, List.of(), List.of(), tags, since, null, false, afterCreatedAt,
-                afterId, PAGE);
+    private static SessionQuery q(
+            List<String> workflows,
+            List<String> statuses,
+            List<String> tags,
+            Long since,
+            Long afterCreatedAt,
+            String afterId) {
+        return new SessionQuery(
+                workflows, statuses, List.of(), List.of(), tags, since, null, false, afterCreatedAt, afterId, PAGE);
     }
 
     private static java.util.function.Function<Target, Probe> fixed(String path, SessionQuery query) {
@@ -363,16 +441,24 @@ class ServerBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Probe(base + "&cursor=" + enc(cursor), q(List.of(), List.of(), List.of(), null,
-                position.get("c").asLong(), position.get("i").asText()));
+        return new Probe(
+                base + "&cursor=" + enc(cursor),
+                q(
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        position.get("c").asLong(),
+                        position.get("i").asText()));
     }
 
     /**
      * Sets a shape up on both sizes: builds the request and the SQL, checks that the API's page is exactly the SQL's
      * first rows, and records the plan. The timing is done by {@link #timePass}.
      */
-    private static ShapeResult prepareShape(Target small, Target big, String name, String note,
-                                            java.util.function.Function<Target, Probe> probeOf) throws SQLException {
+    private static ShapeResult prepareShape(
+            Target small, Target big, String name, String note, java.util.function.Function<Target, Probe> probeOf)
+            throws SQLException {
         ShapeResult r = new ShapeResult(name, note);
         r.targets = new Target[] {small, big};
         r.sqls = new BenchAccess.ListSql[2];
@@ -389,7 +475,8 @@ class ServerBenchmark {
             List<String> apiIds = new ArrayList<>();
             page.get("data").forEach(s -> apiIds.add(s.get("id").asText()));
             r.expected[k] = Math.min(PAGE, sqlIds.size());
-            assertThat(apiIds).as("%s at %s", name, label(t.data.size()))
+            assertThat(apiIds)
+                    .as("%s at %s", name, label(t.data.size()))
                     .containsExactlyElementsOf(sqlIds.subList(0, r.expected[k]));
             assertThat(page.get("has_more").asBoolean()).isEqualTo(sqlIds.size() > PAGE);
             String key = t.data.label();
@@ -441,7 +528,9 @@ class ServerBenchmark {
         for (Target t : targets) {
             for (int i = 0; i < 100; i++) {
                 for (String p : List.of("", "&workflow=" + WORKFLOW, "&tag=" + TAG, "&since=7d", "&status=sealed")) {
-                    assertThat(sendRaw(t, t.get("/v1/sessions?limit=" + PAGE + p)).statusCode()).isEqualTo(200);
+                    assertThat(sendRaw(t, t.get("/v1/sessions?limit=" + PAGE + p))
+                                    .statusCode())
+                            .isEqualTo(200);
                 }
             }
         }
@@ -542,7 +631,10 @@ class ServerBenchmark {
      */
     private static double[] breakdown(Target t, ShapeResult noFilter) {
         SessionQuery q = q(List.of(), List.of(), List.of(), null, null, null);
-        Request health = new Request.Builder().url(t.server.baseUrl() + "/v1/health").get().build();
+        Request health = new Request.Builder()
+                .url(t.server.baseUrl() + "/v1/health")
+                .get()
+                .build();
         List<SessionRecord> rows = t.server.store().read(tx -> tx.listSessions(q));
         List<SessionRecord> page = rows.subList(0, PAGE);
         String cursor = "x".repeat(150);
@@ -565,17 +657,31 @@ class ServerBenchmark {
             }
         }
         assertThat(sink).isPositive();
-        return new double[] {noFilter.p("api:big", 0.5), percentile(http, 0.5), percentile(store, 0.5),
-            percentile(json, 0.5), noFilter.p("raw:big", 0.5)};
+        return new double[] {
+            noFilter.p("api:big", 0.5),
+            percentile(http, 0.5),
+            percentile(store, 0.5),
+            percentile(json, 0.5),
+            noFilter.p("raw:big", 0.5)
+        };
     }
 
     private static String breakdownText(double[] b, String big) {
         double rest = b[0] - b[1] - b[2] - b[3];
-        return String.format(Locale.ROOT, "No-filter page at %s, p50: API %s = HTTP round trip with no work "
+        return String.format(
+                Locale.ROOT,
+                "No-filter page at %s, p50: API %s = HTTP round trip with no work "
                         + "(`GET /v1/health`, OkHttp to the server's Jetty) %s + the store's list call "
                         + "in-process (borrow a read connection, the SQL, map 101 rows) %s + JSON of the page (about "
                         + "40 KB) %s + the rest (key lookup, query parsing, sending and receiving 40 KB) %s. "
-                        + "The raw SQL alone: %s.", big, ms(b[0]), ms(b[1]), ms(b[2]), ms(b[3]), ms(rest), ms(b[4]));
+                        + "The raw SQL alone: %s.",
+                big,
+                ms(b[0]),
+                ms(b[1]),
+                ms(b[2]),
+                ms(b[3]),
+                ms(rest),
+                ms(b[4]));
     }
 
     // ---- creates ------------------------------------------------------------------------------------------------
@@ -583,16 +689,31 @@ class ServerBenchmark {
     /** {plain creates/s, p50 ms, p99 ms, keyed creates/s, p50 ms, p99 ms}. */
     private static double[] measureCreates(Target t, StringBuilder log) throws Exception {
         double[] plain = createRun(t, false, 2, CREATE_SECONDS);
-        say(log, String.format(Locale.ROOT, "creates, %d clients, %d s: %.0f/s (p50 %.2f ms, p99 %.2f ms)",
-                CREATE_CLIENTS, CREATE_SECONDS, plain[0], plain[1], plain[2]));
+        say(
+                log,
+                String.format(
+                        Locale.ROOT,
+                        "creates, %d clients, %d s: %.0f/s (p50 %.2f ms, p99 %.2f ms)",
+                        CREATE_CLIENTS,
+                        CREATE_SECONDS,
+                        plain[0],
+                        plain[1],
+                        plain[2]));
         double[] keyed = createRun(t, true, 1, CREATE_SECONDS);
-        say(log, String.format(Locale.ROOT, "creates with an Idempotency-Key, %d clients, %d s: %.0f/s (p50 %.2f ms, "
-                + "p99 %.2f ms)", CREATE_CLIENTS, CREATE_SECONDS, keyed[0], keyed[1], keyed[2]));
+        say(
+                log,
+                String.format(
+                        Locale.ROOT,
+                        "creates with an Idempotency-Key, %d clients, %d s: %.0f/s (p50 %.2f ms, " + "p99 %.2f ms)",
+                        CREATE_CLIENTS,
+                        CREATE_SECONDS,
+                        keyed[0],
+                        keyed[1],
+                        keyed[2]));
         return new double[] {plain[0], plain[1], plain[2], keyed[0], keyed[1], keyed[2]};
     }
 
-    private static double[] createRun(Target t, boolean idempotencyKey, int warmSeconds, int seconds)
-            throws Exception {
+    private static double[] createRun(Target t, boolean idempotencyKey, int warmSeconds, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CREATE_CLIENTS);
         AtomicLong failures = new AtomicLong();
         try {
@@ -602,7 +723,9 @@ class ServerBenchmark {
             for (int c = 0; c < CREATE_CLIENTS; c++) {
                 int client = c;
                 futures.add(pool.submit(() -> {
-                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    HttpClient http = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
                     long[] lat = new long[1 << 16];
                     int n = 0;
                     int seq = 0;
@@ -649,12 +772,13 @@ class ServerBenchmark {
     // ---- HTTP ---------------------------------------------------------------------------------------------------
 
     /** A response's status and whole body. */
-    record Resp(int statusCode, byte[] body) {
-    }
+    record Resp(int statusCode, byte[] body) {}
 
     private static byte[] send(Target t, Request request) {
         Resp resp = sendRaw(t, request);
-        assertThat(resp.statusCode()).as(new String(resp.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(resp.statusCode())
+                .as(new String(resp.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         return resp.body();
     }
 
@@ -703,19 +827,33 @@ class ServerBenchmark {
     }
 
     private static String table(List<ShapeResult> results, String small, String big, boolean markdown) {
-        String[] head = {"Shape", "API p50 / p99 @" + small, "API p50 / p99 @" + big, "Raw SQL p50 / p99 @" + big,
-            "Raw SQL p50 @" + small, big + " ÷ " + small + " (API p50)", "API ÷ raw (p50 @" + big + ")",
-            "Scale bar ≤ " + SCALE_BAR + "×", "API bar ≤ " + API_BAR + "×"};
+        String[] head = {
+            "Shape",
+            "API p50 / p99 @" + small,
+            "API p50 / p99 @" + big,
+            "Raw SQL p50 / p99 @" + big,
+            "Raw SQL p50 @" + small,
+            big + " ÷ " + small + " (API p50)",
+            "API ÷ raw (p50 @" + big + ")",
+            "Scale bar ≤ " + SCALE_BAR + "×",
+            "API bar ≤ " + API_BAR + "×"
+        };
         List<String[]> rows = new ArrayList<>();
         rows.add(head);
         for (ShapeResult r : results) {
             double scale = r.p("api:big", 0.5) / r.p("api:small", 0.5);
             double api = r.p("api:big", 0.5) / r.p("raw:big", 0.5);
-            rows.add(new String[] {r.name, ms(r.p("api:small", 0.5)) + " / " + ms(r.p("api:small", 0.99)),
+            rows.add(new String[] {
+                r.name,
+                ms(r.p("api:small", 0.5)) + " / " + ms(r.p("api:small", 0.99)),
                 ms(r.p("api:big", 0.5)) + " / " + ms(r.p("api:big", 0.99)),
-                ms(r.p("raw:big", 0.5)) + " / " + ms(r.p("raw:big", 0.99)), ms(r.p("raw:small", 0.5)),
-                String.format(Locale.ROOT, "%.2f×", scale), String.format(Locale.ROOT, "%.2f×", api),
-                verdict(scale <= SCALE_BAR), verdict(api <= API_BAR)});
+                ms(r.p("raw:big", 0.5)) + " / " + ms(r.p("raw:big", 0.99)),
+                ms(r.p("raw:small", 0.5)),
+                String.format(Locale.ROOT, "%.2f×", scale),
+                String.format(Locale.ROOT, "%.2f×", api),
+                verdict(scale <= SCALE_BAR),
+                verdict(api <= API_BAR)
+            });
         }
         StringBuilder out = new StringBuilder();
         if (markdown) {
@@ -735,8 +873,8 @@ class ServerBenchmark {
         }
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
-                out.append(String.format(Locale.ROOT, "%-" + width[i] + "s", row[i])).append(i + 1 < row.length
-                        ? "  " : "\n");
+                out.append(String.format(Locale.ROOT, "%-" + width[i] + "s", row[i]))
+                        .append(i + 1 < row.length ? "  " : "\n");
             }
         }
         return out.toString();
@@ -751,9 +889,16 @@ class ServerBenchmark {
         out.append("  GET ").append(r.paths.get("big")).append('\n');
         out.append("  SQL: ").append(r.sql.get("big")).append('\n');
         for (String k : List.of("big", "small")) {
-            out.append("  plan @").append(k.equals("big") ? big : small).append(" (page of ").append(r.rows.get(k))
-                    .append(" rows").append(r.walked.get(k) == null ? ""
-                            : ", " + r.walked.get(k) + " workflow-index entries walked for it").append("):\n");
+            out.append("  plan @")
+                    .append(k.equals("big") ? big : small)
+                    .append(" (page of ")
+                    .append(r.rows.get(k))
+                    .append(" rows")
+                    .append(
+                            r.walked.get(k) == null
+                                    ? ""
+                                    : ", " + r.walked.get(k) + " workflow-index entries walked for it")
+                    .append("):\n");
             r.plans.get(k).lines().forEach(l -> out.append("    ").append(l).append('\n'));
         }
         return out.toString();
@@ -763,8 +908,15 @@ class ServerBenchmark {
         return Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("BENCHMARKS.md");
     }
 
-    private static void writeMarkdown(List<ShapeResult> results, Dataset small, Dataset big, double[] creates,
-                                      double[] breakdown, long totalSeconds, String load) throws Exception {
+    private static void writeMarkdown(
+            List<ShapeResult> results,
+            Dataset small,
+            Dataset big,
+            double[] creates,
+            double[] breakdown,
+            long totalSeconds,
+            String load)
+            throws Exception {
         String s = label(small.size());
         String b = label(big.size());
         StringBuilder md = new StringBuilder();
@@ -778,9 +930,16 @@ class ServerBenchmark {
                 + "page from the " + s + " server and then from the " + b + " server, so JIT state and noise fall "
                 + "on both sizes alike; then the raw SQL runs as many rounds back to back on both files (hot "
                 + "caches: the strictest baseline for the API).\n\n");
-        md.append("Bars (issue 2): for every shape, API p50 at ").append(b).append(" within ").append(SCALE_BAR)
-                .append("× of API p50 at ").append(s).append(" (index-backed, no scans), and API p50 within ")
-                .append(API_BAR).append("× of the raw SQL's at ").append(b)
+        md.append("Bars (issue 2): for every shape, API p50 at ")
+                .append(b)
+                .append(" within ")
+                .append(SCALE_BAR)
+                .append("× of API p50 at ")
+                .append(s)
+                .append(" (index-backed, no scans), and API p50 within ")
+                .append(API_BAR)
+                .append("× of the raw SQL's at ")
+                .append(b)
                 .append(". Timings are printed, never asserted.\n\n");
         md.append(table(results, s, b, true)).append('\n');
         for (ShapeResult r : results) {
@@ -788,14 +947,26 @@ class ServerBenchmark {
                 md.append("- **").append(r.name).append("**: ").append(r.note).append(".\n");
             }
         }
-        md.append("\n### Where the API's time goes\n\n").append(breakdownText(breakdown, b)).append("\n");
+        md.append("\n### Where the API's time goes\n\n")
+                .append(breakdownText(breakdown, b))
+                .append("\n");
         md.append("\n### Creates\n\n");
-        md.append(String.format(Locale.ROOT, "`POST /v1/sessions` (small body, admin key), %d concurrent clients "
+        md.append(String.format(
+                Locale.ROOT,
+                "`POST /v1/sessions` (small body, admin key), %d concurrent clients "
                         + "(a thread and a JDK `HttpClient` each) for %d s against the %s server, after a warm-up:\n\n"
                         + "| | creates/s | p50 | p99 |\n|---|---|---|---|\n"
                         + "| no idempotency key | **%.0f** | %s | %s |\n"
-                        + "| with `Idempotency-Key` | %.0f | %s | %s |\n\n", CREATE_CLIENTS, CREATE_SECONDS, s,
-                creates[0], ms(creates[1]), ms(creates[2]), creates[3], ms(creates[4]), ms(creates[5])));
+                        + "| with `Idempotency-Key` | %.0f | %s | %s |\n\n",
+                CREATE_CLIENTS,
+                CREATE_SECONDS,
+                s,
+                creates[0],
+                ms(creates[1]),
+                ms(creates[2]),
+                creates[3],
+                ms(creates[4]),
+                ms(creates[5])));
         md.append("### Data\n\n");
         for (Dataset d : List.of(small, big)) {
             md.append("- ").append(describe(d)).append(".\n");
@@ -808,7 +979,8 @@ class ServerBenchmark {
                 + "seeded (no list query reads them), so the file is smaller than a real one with as many "
                 + "sessions.\n");
         md.append("- Seeded with plain JDBC into a data folder whose schema the server made, then `ANALYZE`; the ")
-                .append(b).append(" folder is cached in `target/bench-data` (keyed by seed version and migrations) "
+                .append(b)
+                .append(" folder is cached in `target/bench-data` (keyed by seed version and migrations) "
                         + "and reused by later runs.\n\n");
         md.append("### Query plans (`EXPLAIN QUERY PLAN`)\n\n```\n");
         for (ShapeResult r : results) {
@@ -817,16 +989,28 @@ class ServerBenchmark {
         md.append("```\n\n");
         md.append("### Machine and run\n\n");
         md.append("- ").append(machine()).append('\n');
-        md.append("- Load average (1, 5, 15 min) of the machine, which other builds share: ").append(load)
+        md.append("- Load average (1, 5, 15 min) of the machine, which other builds share: ")
+                .append(load)
                 .append('\n');
-        md.append("- Date: ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
-                Instant.now().atOffset(ZoneOffset.UTC).withNano(0))).append(" UTC\n");
-        md.append("- Command: `").append(COMMAND).append("` (whole run ").append(totalSeconds).append(" s")
+        md.append("- Date: ")
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                        Instant.now().atOffset(ZoneOffset.UTC).withNano(0)))
+                .append(" UTC\n");
+        md.append("- Command: `")
+                .append(COMMAND)
+                .append("` (whole run ")
+                .append(totalSeconds)
+                .append(" s")
                 .append(big.reused() ? ", with the " + b + " data cached from an earlier run" : ", seeding included")
                 .append(")\n");
         if (BIG != 1_000_000 || SMALL != 10_000 || TIMED != 300) {
-            md.append("- **Non-default sizes** (bench.big=").append(BIG).append(", bench.small=").append(SMALL)
-                    .append(", bench.timed=").append(TIMED).append("): not the issue's benchmark.\n");
+            md.append("- **Non-default sizes** (bench.big=")
+                    .append(BIG)
+                    .append(", bench.small=")
+                    .append(SMALL)
+                    .append(", bench.timed=")
+                    .append(TIMED)
+                    .append("): not the issue's benchmark.\n");
         }
 
         Path file = markdownFile();
@@ -845,23 +1029,35 @@ class ServerBenchmark {
     private static String machine() {
         String cpu = "";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip() + ", ").orElse("");
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip() + ", ")
+                    .orElse("");
         } catch (IOException | RuntimeException ignored) {
             // not Linux
         }
         String sqlite = "?";
         try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT sqlite_version()")) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT sqlite_version()")) {
             rs.next();
             sqlite = rs.getString(1);
         } catch (SQLException ignored) {
             // reported as unknown
         }
-        return String.format(Locale.ROOT, "Machine: %s%d cores, %d GiB RAM; %s %s (%s); JDK %s %s; SQLite %s "
-                        + "(sqlite-jdbc)", cpu, Runtime.getRuntime().availableProcessors(), totalMemoryGiB(),
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                System.getProperty("java.vm.vendor"), System.getProperty("java.runtime.version"), sqlite);
+        return String.format(
+                Locale.ROOT,
+                "Machine: %s%d cores, %d GiB RAM; %s %s (%s); JDK %s %s; SQLite %s " + "(sqlite-jdbc)",
+                cpu,
+                Runtime.getRuntime().availableProcessors(),
+                totalMemoryGiB(),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.vm.vendor"),
+                System.getProperty("java.runtime.version"),
+                sqlite);
     }
 
     private static String loadAverage() {
@@ -875,8 +1071,11 @@ class ServerBenchmark {
 
     private static long totalMemoryGiB() {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) >> 20).orElse(0L);
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal:"))
+                    .findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) >> 20)
+                    .orElse(0L);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

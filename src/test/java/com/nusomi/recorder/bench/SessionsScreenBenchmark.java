@@ -35,7 +35,6 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -64,24 +63,34 @@ class SessionsScreenBenchmark {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 40);
     /** The filter bar's quiet time, as {@code boot.Screens} sets it. */
     private static final long QUIET_MS = 300;
+
     private static final String SECTION = "## Sessions screen";
-    private static final String[] WORKFLOWS = {"invoice_entry", "po_matching", "expense_review", "kyc_check",
-        "claims_review", "order_entry"};
+    private static final String[] WORKFLOWS = {
+        "invoice_entry", "po_matching", "expense_review", "kyc_check", "claims_review", "order_entry"
+    };
 
     @Test
     void filterChangeAndScrollAgainstTheRawApi() throws Exception {
         Path dir = prepare();
         FxToolkit.registerPrimaryStage();
-        try (ApiServer server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build());
-             SessionsClient client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey())
-                     .build();
-             AppExecutor executor = new AppExecutor()) {
+        try (ApiServer server = ApiServer.start(
+                        ServerConfig.builder().dataDir(dir).port(0).build());
+                SessionsClient client = SessionsClient.builder()
+                        .baseUrl(server.baseUrl())
+                        .apiKey(server.adminKey())
+                        .build();
+                AppExecutor executor = new AppExecutor()) {
             QuietTime quiet = new QuietTime(executor.scheduler());
-            SessionsViewModel vm = new SessionsViewModel(timed(new FxTaskRunner(executor.workers())), () -> {
+            SessionsViewModel vm = new SessionsViewModel(
+                    timed(new FxTaskRunner(executor.workers())),
+                    () -> {
                         REQUESTED.set(System.nanoTime());
                         return client;
-                    }, null,
-                    quiet, Debouncer.immediate(), Clock.systemUTC());
+                    },
+                    null,
+                    quiet,
+                    Debouncer.immediate(),
+                    Clock.systemUTC());
             SessionsView[] view = new SessionsView[1];
             FxToolkit.setupStage(stage -> {
                 ThemeSupport.applyUserAgent(false); // the app's theme, as App sets it before the first control
@@ -108,8 +117,12 @@ class SessionsScreenBenchmark {
 
             // scroll to the end → next page laid out
             onFx(() -> vm.filters().workflows().clear());
-            waitShown(scene, table, () -> table.getItems().size() == SessionsViewModel.PAGE_SIZE
-                    && !vm.loadingProperty().get() && vm.filters().workflows().isEmpty());
+            waitShown(
+                    scene,
+                    table,
+                    () -> table.getItems().size() == SessionsViewModel.PAGE_SIZE
+                            && !vm.loadingProperty().get()
+                            && vm.filters().workflows().isEmpty());
             SessionQuery all = SessionFilters.NONE.toQuery(SessionsViewModel.PAGE_SIZE, false, true);
             List<String> cursors = new ArrayList<>();
             Page<Session> p = client.sessions().list(all).execute();
@@ -123,7 +136,10 @@ class SessionsScreenBenchmark {
                 int before = table.getItems().size();
                 SessionQuery next = all.withCursor(cursors.get(i));
                 double api = i % 2 == 1 ? timeApi(client, next) : -1;
-                double screen = timeShown(scene, table, () -> table.scrollTo(table.getItems().size() - 1),
+                double screen = timeShown(
+                        scene,
+                        table,
+                        () -> table.scrollTo(table.getItems().size() - 1),
                         () -> table.getItems().size() == before + SessionsViewModel.PAGE_SIZE
                                 && !vm.loadingProperty().get());
                 if (api < 0) {
@@ -140,9 +156,18 @@ class SessionsScreenBenchmark {
         }
     }
 
-    private static void filterRounds(SessionsClient client, SessionsViewModel vm, Scene scene, TableView<Session> table,
-                                     QuietTime quiet, boolean debounced, int warmup, List<Double> screens,
-                                     List<Double> apis, List<double[]> parts) throws Exception {
+    private static void filterRounds(
+            SessionsClient client,
+            SessionsViewModel vm,
+            Scene scene,
+            TableView<Session> table,
+            QuietTime quiet,
+            boolean debounced,
+            int warmup,
+            List<Double> screens,
+            List<Double> apis,
+            List<double[]> parts)
+            throws Exception {
         quiet.debounced = debounced;
         for (int i = 0; i < warmup + ROUNDS; i++) {
             String wf = WORKFLOWS[i % WORKFLOWS.length];
@@ -150,9 +175,14 @@ class SessionsScreenBenchmark {
             SessionQuery q = f.toQuery(SessionsViewModel.PAGE_SIZE, false, true);
             // whichever goes second finds the database pages hot: alternate the order
             double api = i % 2 == 1 ? timeApi(client, q) : -1;
-            double screen = timeShown(scene, table, () -> vm.filters().workflows().setAll(wf),
-                    () -> !table.getItems().isEmpty() && table.getItems().get(0).workflow().equals(wf)
-                            && !vm.loadingProperty().get(), debounced);
+            double screen = timeShown(
+                    scene,
+                    table,
+                    () -> vm.filters().workflows().setAll(wf),
+                    () -> !table.getItems().isEmpty()
+                            && table.getItems().get(0).workflow().equals(wf)
+                            && !vm.loadingProperty().get(),
+                    debounced);
             if (api < 0) {
                 api = timeApi(client, q);
             }
@@ -189,10 +219,13 @@ class SessionsScreenBenchmark {
                 action.run();
                 return;
             }
-            pending = scheduler.schedule(() -> Platform.runLater(() -> {
-                FIRED.set(System.nanoTime());
-                action.run();
-            }), QUIET_MS, TimeUnit.MILLISECONDS);
+            pending = scheduler.schedule(
+                    () -> Platform.runLater(() -> {
+                        FIRED.set(System.nanoTime());
+                        action.run();
+                    }),
+                    QUIET_MS,
+                    TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -208,15 +241,19 @@ class SessionsScreenBenchmark {
     private static TaskRunner timed(TaskRunner inner) {
         return new TaskRunner() {
             @Override
-            public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-                inner.run(() -> {
-                    T v = work.call();
-                    ANSWERED.set(System.nanoTime());
-                    return v;
-                }, v -> {
-                    HANDED_BACK.set(System.nanoTime());
-                    onSuccess.accept(v);
-                }, onFailure);
+            public <T> void run(
+                    Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+                inner.run(
+                        () -> {
+                            T v = work.call();
+                            ANSWERED.set(System.nanoTime());
+                            return v;
+                        },
+                        v -> {
+                            HANDED_BACK.set(System.nanoTime());
+                            onSuccess.accept(v);
+                        },
+                        onFailure);
             }
 
             @Override
@@ -226,8 +263,8 @@ class SessionsScreenBenchmark {
         };
     }
 
-    private static double timeShown(Scene scene, TableView<Session> table, Runnable action,
-                                    Supplier<Boolean> done) throws Exception {
+    private static double timeShown(Scene scene, TableView<Session> table, Runnable action, Supplier<Boolean> done)
+            throws Exception {
         return timeShown(scene, table, action, done, false);
     }
 
@@ -236,8 +273,9 @@ class SessionsScreenBenchmark {
      * {@code fromQuietTime} the clock starts when the filter bar's quiet time ends (the debouncer fires), not at
      * the action.
      */
-    private static double timeShown(Scene scene, TableView<Session> table, Runnable action,
-                                    Supplier<Boolean> done, boolean fromQuietTime) throws Exception {
+    private static double timeShown(
+            Scene scene, TableView<Session> table, Runnable action, Supplier<Boolean> done, boolean fromQuietTime)
+            throws Exception {
         CountDownLatch latch = new CountDownLatch(1);
         AtomicLong start = new AtomicLong();
         AtomicLong end = new AtomicLong();
@@ -267,9 +305,13 @@ class SessionsScreenBenchmark {
             });
         }
         long from = fromQuietTime ? FIRED.get() : start.get();
-        PARTS.add(new double[] {(REQUESTED.get() - from) / 1e6, (ANSWERED.get() - REQUESTED.get()) / 1e6,
-            (HANDED_BACK.get() - ANSWERED.get()) / 1e6, (ROWS_SET.get() - HANDED_BACK.get()) / 1e6,
-            (end.get() - ROWS_SET.get()) / 1e6});
+        PARTS.add(new double[] {
+            (REQUESTED.get() - from) / 1e6,
+            (ANSWERED.get() - REQUESTED.get()) / 1e6,
+            (HANDED_BACK.get() - ANSWERED.get()) / 1e6,
+            (ROWS_SET.get() - HANDED_BACK.get()) / 1e6,
+            (end.get() - ROWS_SET.get()) / 1e6
+        });
         return (end.get() - from) / 1e6;
     }
 
@@ -280,7 +322,7 @@ class SessionsScreenBenchmark {
     }
 
     private static void waitShown(Scene scene, TableView<Session> table, Supplier<Boolean> done) throws Exception {
-        timeShown(scene, table, () -> { }, done, false);
+        timeShown(scene, table, () -> {}, done, false);
     }
 
     private static void onFx(Runnable r) throws Exception {
@@ -296,12 +338,14 @@ class SessionsScreenBenchmark {
     }
 
     private static Path prepare() throws Exception {
-        Path dir = Path.of("target", "bench-data", "screen-" + N + "-v" + Seeder.SEED_VERSION).toAbsolutePath();
+        Path dir = Path.of("target", "bench-data", "screen-" + N + "-v" + Seeder.SEED_VERSION)
+                .toAbsolutePath();
         Path marker = dir.resolve("seeded");
         if (!Files.isRegularFile(marker)) {
             if (Files.exists(dir)) {
                 try (var files = Files.walk(dir)) {
-                    files.sorted(Collections.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Collections.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 }
             }
             ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build()).close();
@@ -318,36 +362,63 @@ class SessionsScreenBenchmark {
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
-    private static void write(Path dir, List<Double> sf, List<Double> af, List<Double> sr, List<Double> ar,
-                              List<Double> ss, List<Double> as) throws IOException {
+    private static void write(
+            Path dir,
+            List<Double> sf,
+            List<Double> af,
+            List<Double> sr,
+            List<Double> ar,
+            List<Double> ss,
+            List<Double> as)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         md.append(SECTION).append("\n\n");
-        md.append(String.format(Locale.ROOT, "The Sessions screen (view model, FX task runner, real table in a "
-                + "1200×760 stage with the app's theme under headless Monocle, software rendering) against the "
-                + "embedded server with %,d seeded sessions (`Seeder`, as for the server benchmark), and the client's "
-                + "own `list` call for the same page in the same run, interleaved round by round (the API first in odd "
-                + "rounds, the screen first in even ones, since the second finds the database pages hot). %d warm-up "
-                + "rounds, then %d timed; medians. \"Shown\" = the first layout pulse after the page is in the "
-                + "table's items. The filter bar's %d ms quiet time (debounce) is deliberate and left out: in the "
-                + "first row it runs as in the app and the clock starts when it fires; the second row has no quiet "
-                + "time at all, each change straight after the previous page was laid out (the method of earlier "
-                + "runs). Bar: the screen adds at most 50 ms over the API call. "
-                + "`mvn -B -Pbenchmark test -Dtest=SessionsScreenBenchmark`.%n%n", N, WARMUP, ROUNDS, QUIET_MS));
+        md.append(String.format(
+                Locale.ROOT,
+                "The Sessions screen (view model, FX task runner, real table in a "
+                        + "1200×760 stage with the app's theme under headless Monocle, software rendering) against the "
+                        + "embedded server with %,d seeded sessions (`Seeder`, as for the server benchmark), and the client's "
+                        + "own `list` call for the same page in the same run, interleaved round by round (the API first in odd "
+                        + "rounds, the screen first in even ones, since the second finds the database pages hot). %d warm-up "
+                        + "rounds, then %d timed; medians. \"Shown\" = the first layout pulse after the page is in the "
+                        + "table's items. The filter bar's %d ms quiet time (debounce) is deliberate and left out: in the "
+                        + "first row it runs as in the app and the clock starts when it fires; the second row has no quiet "
+                        + "time at all, each change straight after the previous page was laid out (the method of earlier "
+                        + "runs). Bar: the screen adds at most 50 ms over the API call. "
+                        + "`mvn -B -Pbenchmark test -Dtest=SessionsScreenBenchmark`.%n%n",
+                N,
+                WARMUP,
+                ROUNDS,
+                QUIET_MS));
         md.append("| step | screen p50 | raw API p50 | screen − API | bar ≤ 50 ms |\n|---|---|---|---|---|\n");
-        md.append(row("filter change (workflow) → first page shown, from the end of the quiet time", median(sf),
-                median(af)));
+        md.append(row(
+                "filter change (workflow) → first page shown, from the end of the quiet time", median(sf), median(af)));
         md.append(row("filter change, back to back, no quiet time", median(sr), median(ar)));
         md.append(row("scroll to the last row → next page shown", median(ss), median(as)));
-        md.append(String.format(Locale.ROOT, "%nWhere the screen's time goes (medians, ms: start → request sent on a "
-                + "worker | the HTTP call on the worker | its answer → the callback on the FX thread (the hand-back) | "
-                + "callback → rows in the table's list | rows in the list → layout done): filter change %s; back to "
-                + "back %s; scroll %s.%n", parts(FILTER_PARTS), parts(RAPID_PARTS), parts(SCROLL_PARTS)));
-        md.append(String.format(Locale.ROOT, "%nRaw figures (ms): filter screen %s; filter API %s; back-to-back screen "
-                + "%s; back-to-back API %s; scroll screen %s; scroll API %s.%n%n%s, %d cores, load average %.1f at "
-                + "the end.%n", fmt(sf), fmt(af), fmt(sr), fmt(ar), fmt(ss), fmt(as),
+        md.append(String.format(
+                Locale.ROOT,
+                "%nWhere the screen's time goes (medians, ms: start → request sent on a "
+                        + "worker | the HTTP call on the worker | its answer → the callback on the FX thread (the hand-back) | "
+                        + "callback → rows in the table's list | rows in the list → layout done): filter change %s; back to "
+                        + "back %s; scroll %s.%n",
+                parts(FILTER_PARTS),
+                parts(RAPID_PARTS),
+                parts(SCROLL_PARTS)));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nRaw figures (ms): filter screen %s; filter API %s; back-to-back screen "
+                        + "%s; back-to-back API %s; scroll screen %s; scroll API %s.%n%n%s, %d cores, load average %.1f at "
+                        + "the end.%n",
+                fmt(sf),
+                fmt(af),
+                fmt(sr),
+                fmt(ar),
+                fmt(ss),
+                fmt(as),
                 System.getProperty("os.name") + " / JDK " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage()));
         System.out.println(md);
         Path file = Path.of("BENCHMARKS.md");
         String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
@@ -356,14 +427,21 @@ class SessionsScreenBenchmark {
             text = text.stripTrailing() + "\n\n" + md;
         } else {
             int next = text.indexOf("\n## ", at + SECTION.length());
-            text = text.substring(0, at) + md.toString().stripTrailing() + "\n\n" + (next < 0 ? "" : text.substring(next + 1));
+            text = text.substring(0, at) + md.toString().stripTrailing() + "\n\n"
+                    + (next < 0 ? "" : text.substring(next + 1));
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private static String row(String step, double screen, double api) {
         double over = screen - api;
-        return String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %s |%n", step, screen, api, over,
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.1f ms | %.1f ms | %.1f ms | %s |%n",
+                step,
+                screen,
+                api,
+                over,
                 over <= 50 ? "PASS" : "MISS");
     }
 
@@ -371,12 +449,16 @@ class SessionsScreenBenchmark {
         List<String> out = new ArrayList<>();
         for (int k = 0; k < xs.get(0).length; k++) {
             int j = k;
-            out.add(String.format(Locale.ROOT, "%.1f", median(xs.stream().map(x -> x[j]).toList())));
+            out.add(String.format(
+                    Locale.ROOT, "%.1f", median(xs.stream().map(x -> x[j]).toList())));
         }
         return String.join(" | ", out);
     }
 
     private static String fmt(List<Double> xs) {
-        return xs.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList().toString();
+        return xs.stream()
+                .map(x -> String.format(Locale.ROOT, "%.1f", x))
+                .toList()
+                .toString();
     }
 }

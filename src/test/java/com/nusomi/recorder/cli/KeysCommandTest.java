@@ -41,8 +41,8 @@ class KeysCommandTest {
         Run created = run("keys", "create", "--scopes", "write,read", "--label", "ci", "--data", data.toString());
         assertThat(created.code()).as(created.err()).isZero();
         assertThat(created.outLines()).hasSize(2);
-        assertThat(created.outLines().get(0)).matches("Created key_\\S+ with scopes read,write\\. Keep the key now: "
-                + "it is not shown again\\.");
+        assertThat(created.outLines().get(0))
+                .matches("Created key_\\S+ with scopes read,write\\. Keep the key now: " + "it is not shown again\\.");
         String id = created.outLines().get(0).split(" ")[1];
         String key = created.outLines().get(1);
         assertThat(key).matches("nsk_test_[0-9A-Za-z]{40}");
@@ -51,13 +51,16 @@ class KeysCommandTest {
         assertThat(listed.code()).isZero();
         assertThat(listed.outLines()).hasSize(2);
         assertThat(listed.outLines().get(0)).matches("ID\\s+SCOPES\\s+CREATED\\s+STATE\\s+LABEL");
-        assertThat(listed.outLines().get(1)).startsWith(id).matches(".*\\s+read,write\\s+\\d{4}-\\d\\d-\\d\\dT\\S+Z"
-                + "\\s+active\\s+ci").doesNotContain(key);
+        assertThat(listed.outLines().get(1))
+                .startsWith(id)
+                .matches(".*\\s+read,write\\s+\\d{4}-\\d\\d-\\d\\dT\\S+Z" + "\\s+active\\s+ci")
+                .doesNotContain(key);
 
         Run revoked = run("keys", "revoke", id, "--data", data.toString());
         assertThat(revoked.code()).isZero();
         assertThat(revoked.out()).isEqualTo("Revoked " + id + System.lineSeparator());
-        assertThat(run("keys", "list", "--data", data.toString()).outLines().get(1)).contains("revoked");
+        assertThat(run("keys", "list", "--data", data.toString()).outLines().get(1))
+                .contains("revoked");
 
         Run again = run("keys", "revoke", id, "--data", data.toString());
         assertThat(again.code()).isEqualTo(1);

@@ -28,10 +28,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -65,8 +65,12 @@ class SessionsCommandTest {
                 return now.get();
             }
         };
-        server = ApiServer.start(ServerConfig.builder().dataDir(data).port(0).clock(clock).build());
-        client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
+        server = ApiServer.start(
+                ServerConfig.builder().dataDir(data).port(0).clock(clock).build());
+        client = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.adminKey())
+                .build();
     }
 
     @AfterAll
@@ -109,8 +113,12 @@ class SessionsCommandTest {
     }
 
     static Session create(String workflow, boolean start) {
-        return client.sessions().create(CreateSessionRequest.builder(workflow).actor(Actor.human("cli@test"))
-                .start(start).build()).execute();
+        return client.sessions()
+                .create(CreateSessionRequest.builder(workflow)
+                        .actor(Actor.human("cli@test"))
+                        .start(start)
+                        .build())
+                .execute();
     }
 
     @Test
@@ -132,12 +140,24 @@ class SessionsCommandTest {
         Session plain = create("cli_not_tag", false);
         Session reviewed = create("cli_not_tag", false);
         Session escalated = create("cli_not_tag", false);
-        client.sessions().tag(reviewed.id(), com.nusomi.recorder.client.request.TagRequest.of("reviewed")).execute();
-        client.sessions().tag(escalated.id(), com.nusomi.recorder.client.request.TagRequest.of("escalated")).execute();
+        client.sessions()
+                .tag(reviewed.id(), com.nusomi.recorder.client.request.TagRequest.of("reviewed"))
+                .execute();
+        client.sessions()
+                .tag(escalated.id(), com.nusomi.recorder.client.request.TagRequest.of("escalated"))
+                .execute();
 
         Run one = run("sessions", "list", "--workflow", "cli_not_tag", "--not-tag", "escalated", "--json");
-        Run two = run("sessions", "list", "--workflow", "cli_not_tag", "--not-tag", "escalated", "--not-tag",
-                "reviewed", "--json");
+        Run two = run(
+                "sessions",
+                "list",
+                "--workflow",
+                "cli_not_tag",
+                "--not-tag",
+                "escalated",
+                "--not-tag",
+                "reviewed",
+                "--json");
 
         assertThat(one.code()).isZero();
         assertThat(one.json().get("data").findValuesAsText("workflow")).hasSize(2);
@@ -169,11 +189,18 @@ class SessionsCommandTest {
     @Test
     void getShowsTheSessionWithItsTags() throws Exception {
         Session s = create("cli_get", true);
-        assertThat(run("sessions", "tag", s.id(), "submitted", "--data", "{\"by\":\"anna\"}").code()).isZero();
+        assertThat(run("sessions", "tag", s.id(), "submitted", "--data", "{\"by\":\"anna\"}")
+                        .code())
+                .isZero();
         Run table = run("sessions", "get", s.id(), "--include", "tags");
         assertThat(table.code()).isZero();
-        assertThat(table.out()).contains(s.id()).contains("cli_get").contains("submitted").contains("anna");
-        JsonNode json = run("sessions", "get", s.id(), "--include", "tags,events", "--json").json();
+        assertThat(table.out())
+                .contains(s.id())
+                .contains("cli_get")
+                .contains("submitted")
+                .contains("anna");
+        JsonNode json = run("sessions", "get", s.id(), "--include", "tags,events", "--json")
+                .json();
         assertThat(json.get("tags").get(0).get("name").asText()).isEqualTo("submitted");
         assertThat(json.get("status").asText()).isEqualTo("recording");
     }
@@ -181,16 +208,24 @@ class SessionsCommandTest {
     @Test
     void stopTagDeleteAndRestoreChangeTheServer() {
         Session s = create("cli_lifecycle", true);
-        assertThat(run("sessions", "tag", s.id(), "outcome", "--data", "{\"value\":\"error\"}").code()).isZero();
+        assertThat(run("sessions", "tag", s.id(), "outcome", "--data", "{\"value\":\"error\"}")
+                        .code())
+                .isZero();
         assertThat(run("sessions", "stop", s.id()).code()).isZero();
         assertThat(client.sessions().get(s.id()).execute().outcome()).isEqualTo(Outcome.ERROR);
         assertThat(run("sessions", "delete", s.id()).code()).isZero();
-        assertThat(client.sessions().list(com.nusomi.recorder.client.request.SessionQuery.builder()
-                .workflow("cli_lifecycle").build()).execute().data()).isEmpty();
+        assertThat(client.sessions()
+                        .list(com.nusomi.recorder.client.request.SessionQuery.builder()
+                                .workflow("cli_lifecycle")
+                                .build())
+                        .execute()
+                        .data())
+                .isEmpty();
         assertThat(run("sessions", "restore", s.id()).code()).isZero();
         assertThat(client.sessions().get(s.id()).execute().id()).isEqualTo(s.id());
         assertThat(run("sessions", "delete", "--hard", s.id()).code()).isZero();
-        Assertions.assertThrows(NotFoundException.class, () -> client.sessions().get(s.id()).execute());
+        Assertions.assertThrows(
+                NotFoundException.class, () -> client.sessions().get(s.id()).execute());
     }
 
     @Test
@@ -209,8 +244,8 @@ class SessionsCommandTest {
         CommandLine cmd = RootCommand.commandLine();
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(new StringWriter(), true));
-        int code = cmd.execute("sessions", "delete", "--hard", s.id(), "--base-url", server.baseUrl(), "--api-key",
-                writeKey);
+        int code = cmd.execute(
+                "sessions", "delete", "--hard", s.id(), "--base-url", server.baseUrl(), "--api-key", writeKey);
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("insufficient_scope");
         assertThat(client.sessions().get(s.id()).execute().id()).isEqualTo(s.id());
@@ -221,7 +256,8 @@ class SessionsCommandTest {
         assertThat(run("sessions", "list", "--status", "bogus").code()).isEqualTo(2);
         assertThat(run("sessions", "frobnicate").code()).isEqualTo(2);
         assertThat(run("sessions", "batch-stop").code()).isEqualTo(2);
-        assertThat(run("sessions", "batch-stop", "--abandoned-for", "six hours").code()).isEqualTo(2);
+        assertThat(run("sessions", "batch-stop", "--abandoned-for", "six hours").code())
+                .isEqualTo(2);
     }
 
     @Test
@@ -229,8 +265,7 @@ class SessionsCommandTest {
         Session a = create("cli_batch", true);
         Session b = create("cli_batch", false);
         String unknown = "ses_01HZX3ABCDEFGHJKMNPQRSTVWZ";
-        Run run = runWithInput(a.id() + "\n" + b.id() + " " + unknown + "\n", "sessions", "batch-stop", "-",
-                "--json");
+        Run run = runWithInput(a.id() + "\n" + b.id() + " " + unknown + "\n", "sessions", "batch-stop", "-", "--json");
         assertThat(run.code()).isEqualTo(1);
         JsonNode json = run.json();
         assertThat(json.get("data")).hasSize(2);
@@ -304,7 +339,10 @@ class SessionsCommandTest {
         assertThat(before.code()).isZero();
         assertThat(before.json().get("data")).isEmpty();
         if (option.equals("--data-dir")) {
-            assertThat(after.err().lines().toList()).singleElement().asString().contains("deprecated")
+            assertThat(after.err().lines().toList())
+                    .singleElement()
+                    .asString()
+                    .contains("deprecated")
                     .contains("--data");
         } else {
             assertThat(after.err()).isEmpty();
@@ -322,14 +360,30 @@ class SessionsCommandTest {
     @Test
     void tagKeepsItsDataForTheJsonAndTakesTheFolderBeforeTheSubcommand(@TempDir Path folder) throws Exception {
         String id;
-        try (ApiServer local = ApiServer.start(ServerConfig.builder().dataDir(folder).port(0).build());
-                SessionsClient c = SessionsClient.builder().baseUrl(local.baseUrl()).apiKey(local.adminKey())
+        try (ApiServer local = ApiServer.start(
+                        ServerConfig.builder().dataDir(folder).port(0).build());
+                SessionsClient c = SessionsClient.builder()
+                        .baseUrl(local.baseUrl())
+                        .apiKey(local.adminKey())
                         .build()) {
-            id = c.sessions().create(CreateSessionRequest.builder("cli_tag_folder").actor(Actor.human("cli@test"))
-                    .start(true).build()).execute().id();
+            id = c.sessions()
+                    .create(CreateSessionRequest.builder("cli_tag_folder")
+                            .actor(Actor.human("cli@test"))
+                            .start(true)
+                            .build())
+                    .execute()
+                    .id();
         }
-        Run tag = runLocal("sessions", "--data", folder.toString(), "tag", id, "submitted", "--data",
-                "{\"by\":\"anna\"}", "--json");
+        Run tag = runLocal(
+                "sessions",
+                "--data",
+                folder.toString(),
+                "tag",
+                id,
+                "submitted",
+                "--data",
+                "{\"by\":\"anna\"}",
+                "--json");
         assertThat(tag.code()).as(tag.err()).isZero();
         assertThat(tag.json().get("name").asText()).isEqualTo("submitted");
         assertThat(tag.json().get("data").get("by").asText()).isEqualTo("anna");

@@ -41,9 +41,13 @@ class ApiCallTest {
     @BeforeAll
     void startServer(@TempDir Path dataDir) {
         server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
-        writer = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.createKey(Set.of("read", "write")))
+        writer = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.createKey(Set.of("read", "write")))
                 .build();
-        reader = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.createKey(Set.of("read")))
+        reader = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.createKey(Set.of("read")))
                 .build();
     }
 
@@ -65,7 +69,10 @@ class ApiCallTest {
     }
 
     private List<Session> sessionsOf(String workflow) {
-        return writer.sessions().list(SessionQuery.builder().workflow(workflow).build()).execute().data();
+        return writer.sessions()
+                .list(SessionQuery.builder().workflow(workflow).build())
+                .execute()
+                .data();
     }
 
     @Test
@@ -82,8 +89,8 @@ class ApiCallTest {
     void perCallIdempotencyKeyReachesTheServer() {
         String wf = newWorkflow();
         String key = "per-call-" + wf;
-        ApiCall<Session> once = writer.sessions().create(CreateSessionRequest.of(wf))
-                .withOptions(RequestOptions.idempotencyKey(key));
+        ApiCall<Session> once =
+                writer.sessions().create(CreateSessionRequest.of(wf)).withOptions(RequestOptions.idempotencyKey(key));
 
         ApiResult<Session> first = once.executeForResult();
         ApiResult<Session> again = once.executeAsyncForResult().join();
@@ -91,7 +98,9 @@ class ApiCallTest {
         assertThat(first.idempotencyKey()).isEqualTo(key);
         assertThat(first.replayed()).isFalse();
         assertThat(again.idempotencyKey()).isEqualTo(key);
-        assertThat(again.replayed()).as("the server saw the same Idempotency-Key").isTrue();
+        assertThat(again.replayed())
+                .as("the server saw the same Idempotency-Key")
+                .isTrue();
         assertThat(again.value().id()).isEqualTo(first.value().id());
         assertThat(sessionsOf(wf)).hasSize(1);
     }
@@ -106,7 +115,9 @@ class ApiCallTest {
         assertThat(keyed.options().idempotencyKey()).isEqualTo("kept-" + wf);
         ApiResult<Session> a = plain.executeForResult();
         ApiResult<Session> b = plain.executeForResult();
-        assertThat(a.idempotencyKey()).as("a fresh key per execution").isNotEqualTo(b.idempotencyKey())
+        assertThat(a.idempotencyKey())
+                .as("a fresh key per execution")
+                .isNotEqualTo(b.idempotencyKey())
                 .isNotEqualTo("kept-" + wf);
         assertThat(sessionsOf(wf)).hasSize(2);
     }
@@ -118,7 +129,9 @@ class ApiCallTest {
         assertThat(result.isSuccess()).isFalse();
         assertThat(result.failure()).isInstanceOf(NotFoundException.class);
         assertThat(result.httpStatus()).isEqualTo(404);
-        assertThat(result.requestId()).startsWith("req_").isEqualTo(result.failure().requestId());
+        assertThat(result.requestId())
+                .startsWith("req_")
+                .isEqualTo(result.failure().requestId());
         assertThat(result.failure().getMessage()).contains(result.requestId());
         assertThat(result.attempts()).isEqualTo(1);
         assertThatThrownBy(result::value).isSameAs(result.failure());
@@ -126,30 +139,38 @@ class ApiCallTest {
 
     @Test
     void executeAsyncForResultCompletesNormallyWithTheFailure() {
-        ApiResult<Session> result = reader.sessions().create(CreateSessionRequest.of(newWorkflow()))
-                .executeAsyncForResult().join();
+        ApiResult<Session> result = reader.sessions()
+                .create(CreateSessionRequest.of(newWorkflow()))
+                .executeAsyncForResult()
+                .join();
 
         assertThat(result.isSuccess()).isFalse();
         assertThat(result.failure()).isInstanceOf(PermissionException.class);
         assertThat(result.httpStatus()).isEqualTo(403);
         assertThat(result.requestId()).startsWith("req_");
-        assertThat(result.idempotencyKey()).as("a POST's key, kept with the failure").isNotBlank();
+        assertThat(result.idempotencyKey())
+                .as("a POST's key, kept with the failure")
+                .isNotBlank();
     }
 
     @Test
     void executeAsyncFailsWithTheExceptionTypeExecuteThrows() {
         List<ApiCall<?>> failing = List.of(
                 writer.sessions().get(MISSING),
-                writer.sessions().list(SessionQuery.builder().cursor("not-a-cursor!").build()),
+                writer.sessions()
+                        .list(SessionQuery.builder().cursor("not-a-cursor!").build()),
                 reader.sessions().create(CreateSessionRequest.of(newWorkflow())));
-        List<Class<?>> expected = List.of(NotFoundException.class, InvalidRequestException.class,
-                PermissionException.class);
+        List<Class<?>> expected =
+                List.of(NotFoundException.class, InvalidRequestException.class, PermissionException.class);
 
         for (int i = 0; i < failing.size(); i++) {
             ApiCall<?> call = failing.get(i);
             assertThatThrownBy(call::execute).isExactlyInstanceOf(expected.get(i));
-            assertThatThrownBy(() -> call.executeAsync().join()).isInstanceOf(CompletionException.class)
-                    .cause().isExactlyInstanceOf(expected.get(i)).isInstanceOf(ApiException.class);
+            assertThatThrownBy(() -> call.executeAsync().join())
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isExactlyInstanceOf(expected.get(i))
+                    .isInstanceOf(ApiException.class);
         }
     }
 

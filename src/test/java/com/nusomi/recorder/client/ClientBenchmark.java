@@ -35,16 +35,20 @@ class ClientBenchmark {
     @Test
     void clientOverheadVersusRawOkHttp(@TempDir Path dataDir) throws Exception {
         try (ApiServer server = startServer(dataDir);
-             SessionsClient client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey())
-                     .build()) {
+                SessionsClient client = SessionsClient.builder()
+                        .baseUrl(server.baseUrl())
+                        .apiKey(server.adminKey())
+                        .build()) {
             OkHttpClient raw = new OkHttpClient.Builder().build();
             ObjectMapper mapper = new ObjectMapper();
             String key = server.adminKey();
             Session one = null;
             for (int i = 0; i < 150; i++) {
-                one = client.sessions().create(CreateSessionRequest.builder("bench_flow")
-                        .metadata(Map.of("vendor", "Acme", "amount", i, "note", "benchmark session " + i)).build())
-                                .execute();
+                one = client.sessions()
+                        .create(CreateSessionRequest.builder("bench_flow")
+                                .metadata(Map.of("vendor", "Acme", "amount", i, "note", "benchmark session " + i))
+                                .build())
+                        .execute();
             }
             String id = one.id();
             String getUrl = server.baseUrl() + "/v1/sessions/" + id;
@@ -52,8 +56,8 @@ class ClientBenchmark {
             SessionQuery list100 = SessionQuery.builder().limit(100).build();
 
             double[] get = compare(() -> client.sessions().get(id).execute(), () -> rawJson(raw, mapper, getUrl, key));
-            double[] list = compare(() -> client.sessions().list(list100)
-                    .execute(), () -> rawJson(raw, mapper, listUrl, key));
+            double[] list =
+                    compare(() -> client.sessions().list(list100).execute(), () -> rawJson(raw, mapper, listUrl, key));
 
             String report = String.format(
                     "get: client %.1f µs, raw %.1f µs, ratio %.3f; list(limit=100): client %.1f µs, raw %.1f µs, ratio %.3f",
@@ -69,7 +73,10 @@ class ClientBenchmark {
     }
 
     private static JsonNode rawJson(OkHttpClient http, ObjectMapper mapper, String url, String key) throws IOException {
-        Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
+        Request request = new Request.Builder()
+                .url(url)
+                .header("Authorization", "Bearer " + key)
+                .build();
         try (Response response = http.newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 throw new IOException("HTTP " + response.code());
@@ -112,5 +119,4 @@ class ClientBenchmark {
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
     }
-
 }

@@ -14,8 +14,11 @@ class ClientConfigTest {
     @Test
     void readsBaseUrlAndKeyFromTheEnvironment() {
         try (SessionsClient client = SessionsClient.builder()
-                .environment(Map.of("NUSOMI_BASE_URL", "https://api.example.com/v1/",
-                        "NUSOMI_API_KEY", "nsk_live_abcdefghijklmnop1234"))
+                .environment(Map.of(
+                        "NUSOMI_BASE_URL",
+                        "https://api.example.com/v1/",
+                        "NUSOMI_API_KEY",
+                        "nsk_live_abcdefghijklmnop1234"))
                 .build()) {
             assertThat(client.baseUrl()).isEqualTo("https://api.example.com/");
             assertThat(client.hasApiKey()).isTrue();
@@ -28,7 +31,8 @@ class ClientConfigTest {
     void codeOverridesTheEnvironment() {
         try (SessionsClient client = SessionsClient.builder()
                 .environment(Map.of("NUSOMI_BASE_URL", "https://api.example.com"))
-                .baseUrl("http://127.0.0.1:8765").build()) {
+                .baseUrl("http://127.0.0.1:8765")
+                .build()) {
             assertThat(client.baseUrl()).isEqualTo("http://127.0.0.1:8765/");
             assertThat(client.hasApiKey()).isFalse();
         }
@@ -37,7 +41,8 @@ class ClientConfigTest {
     @Test
     void missingBaseUrlIsAClearError() {
         assertThatThrownBy(() -> SessionsClient.builder().environment(Map.of()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("NUSOMI_BASE_URL");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NUSOMI_BASE_URL");
     }
 
     @Test
@@ -50,19 +55,25 @@ class ClientConfigTest {
 
     @Test
     void relativeSinceUsesTheLargestExactUnit() {
-        assertThat(SessionQuery.builder().since(Duration.ofDays(7)).build().since()).isEqualTo("1w");
-        assertThat(SessionQuery.builder().since(Duration.ofDays(30)).build().since()).isEqualTo("30d");
-        assertThat(SessionQuery.builder().since(Duration.ofMinutes(90)).build().since()).isEqualTo("90m");
+        assertThat(SessionQuery.builder().since(Duration.ofDays(7)).build().since())
+                .isEqualTo("1w");
+        assertThat(SessionQuery.builder().since(Duration.ofDays(30)).build().since())
+                .isEqualTo("30d");
+        assertThat(SessionQuery.builder().since(Duration.ofMinutes(90)).build().since())
+                .isEqualTo("90m");
         assertThat(SessionQuery.builder().sinceRelative("24h").build().since()).isEqualTo("24h");
-        assertThatThrownBy(() -> SessionQuery.builder().sinceRelative("0d")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SessionQuery.builder().sinceRelative("0d"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SessionQuery.builder().since(Duration.ofMillis(1500)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void clientThreadsAreDaemons() {
-        try (SessionsClient client = SessionsClient.builder().baseUrl("http://127.0.0.1:1")
-                .retryPolicy(RetryPolicy.none()).build()) {
+        try (SessionsClient client = SessionsClient.builder()
+                .baseUrl("http://127.0.0.1:1")
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
             client.health().executeAsync().exceptionally(e -> null).join();
             assertThat(Thread.getAllStackTraces().keySet())
                     .filteredOn(t -> t.getName().startsWith("sessions-client"))

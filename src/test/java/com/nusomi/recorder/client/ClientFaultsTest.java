@@ -17,8 +17,8 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.EventQuery;
-import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.client.request.PageRequest;
+import com.nusomi.recorder.client.request.SessionQuery;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -61,8 +61,12 @@ class ClientFaultsTest {
     }
 
     private SessionsClient clientWith(RetryPolicy policy, Duration callTimeout) {
-        return SessionsClient.builder().baseUrl(server.url("/").toString()).apiKey(KEY).retryPolicy(policy)
-                .callTimeout(callTimeout).version("9.9.9")
+        return SessionsClient.builder()
+                .baseUrl(server.url("/").toString())
+                .apiKey(KEY)
+                .retryPolicy(policy)
+                .callTimeout(callTimeout)
+                .version("9.9.9")
                 .eventListenerFactory(call -> new EventListener() {
                     @Override
                     public void canceled(Call c) {
@@ -79,8 +83,12 @@ class ClientFaultsTest {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
-                .setHeader("Request-Id", "req_01HZTEST000000000000000000").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("Request-Id", "req_01HZTEST000000000000000000")
+                .body(body)
+                .build();
     }
 
     private static String error(String type, String code, String message) {
@@ -90,19 +98,24 @@ class ClientFaultsTest {
 
     @Test
     void rateLimitedCallIsRetriedAfterRetryAfterAndSucceeds() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1")
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "1")
                 .setHeader("Content-Type", "application/json")
-                .body(error("rate_limit_error", "rate_limited", "slow down")).build());
+                .body(error("rate_limit_error", "rate_limited", "slow down"))
+                .build());
         server.enqueue(json(201, SESSION_JSON));
 
-        ApiResult<Session> result = client.sessions().create(CreateSessionRequest.of("process_invoice"))
+        ApiResult<Session> result = client.sessions()
+                .create(CreateSessionRequest.of("process_invoice"))
                 .executeForResult();
 
         assertThat(result.value().status()).isEqualTo(SessionStatus.CREATED);
         assertThat(result.attempts()).isEqualTo(2);
         RecordedRequest first = server.takeRequest();
         RecordedRequest second = server.takeRequest();
-        assertThat(first.getHeaders().get("Idempotency-Key")).isNotBlank()
+        assertThat(first.getHeaders().get("Idempotency-Key"))
+                .isNotBlank()
                 .isEqualTo(second.getHeaders().get("Idempotency-Key"))
                 .isEqualTo(result.idempotencyKey());
     }
@@ -112,7 +125,8 @@ class ClientFaultsTest {
         server.enqueue(json(503, error("api_error", "internal_error", "overloaded")));
         server.enqueue(json(201, SESSION_JSON));
 
-        ApiResult<Session> result = client.sessions().create(CreateSessionRequest.of("process_invoice"))
+        ApiResult<Session> result = client.sessions()
+                .create(CreateSessionRequest.of("process_invoice"))
                 .executeForResult();
 
         assertThat(result.isSuccess()).isTrue();
@@ -120,8 +134,11 @@ class ClientFaultsTest {
         assertThat(result.requestId()).isEqualTo("req_01HZTEST000000000000000000");
         RecordedRequest first = server.takeRequest();
         RecordedRequest second = server.takeRequest();
-        assertThat(second.getHeaders().get("Idempotency-Key")).isEqualTo(first.getHeaders().get("Idempotency-Key"));
-        assertThat(first.getBody().utf8()).isEqualTo(second.getBody().utf8()).contains("\"workflow\":\"process_invoice\"");
+        assertThat(second.getHeaders().get("Idempotency-Key"))
+                .isEqualTo(first.getHeaders().get("Idempotency-Key"));
+        assertThat(first.getBody().utf8())
+                .isEqualTo(second.getBody().utf8())
+                .contains("\"workflow\":\"process_invoice\"");
         assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
         assertThat(first.getHeaders().get("User-Agent")).isEqualTo("session-recorder/9.9.9");
     }
@@ -132,8 +149,10 @@ class ClientFaultsTest {
             server.enqueue(json(500, error("api_error", "internal_error", "boom")));
         }
 
-        assertThatThrownBy(() -> client.sessions().start("ses_1").withOptions(RequestOptions.idempotencyKey("my-key-1"))
-                .execute())
+        assertThatThrownBy(() -> client.sessions()
+                        .start("ses_1")
+                        .withOptions(RequestOptions.idempotencyKey("my-key-1"))
+                        .execute())
                 .isInstanceOfSatisfying(ServerException.class, e -> {
                     assertThat(e.idempotencyKey()).isEqualTo("my-key-1");
                     assertThat(e.attempts()).isEqualTo(3);
@@ -146,10 +165,13 @@ class ClientFaultsTest {
 
     @Test
     void connectionDroppedBeforeTheResponseIsRetried() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(json(200, SESSION_JSON));
 
-        ApiResult<Session> result = client.sessions().stop("ses_01HZX3ABCDEFGHJKMNPQRSTVWX").executeForResult();
+        ApiResult<Session> result =
+                client.sessions().stop("ses_01HZX3ABCDEFGHJKMNPQRSTVWX").executeForResult();
 
         assertThat(result.isSuccess()).isTrue();
         assertThat(result.attempts()).isEqualTo(2);
@@ -160,7 +182,8 @@ class ClientFaultsTest {
     @Test
     void connectionFailuresExhaustRetriesIntoApiConnectionException() {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket(true, false, false))
+            server.enqueue(new MockResponse.Builder()
+                    .onRequestStart(new SocketEffect.CloseSocket(true, false, false))
                     .build());
         }
 
@@ -176,8 +199,12 @@ class ClientFaultsTest {
     void slowBodyHitsTheCallTimeout() {
         client.close();
         client = clientWith(FAST.withMaxAttempts(1), Duration.ofMillis(300));
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body(SESSION_JSON).throttleBody(8, 1, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(SESSION_JSON)
+                .throttleBody(8, 1, TimeUnit.SECONDS)
+                .build());
 
         assertThatThrownBy(() -> client.sessions().get("ses_x").execute())
                 .isInstanceOfSatisfying(ApiConnectionException.class, e -> {
@@ -188,12 +215,21 @@ class ClientFaultsTest {
 
     @Test
     void perCallTimeoutOverridesTheClientTimeout() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body(SESSION_JSON).throttleBody(8, 1, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(SESSION_JSON)
+                .throttleBody(8, 1, TimeUnit.SECONDS)
+                .build());
 
-        assertThatThrownBy(() -> client.sessions().get("ses_x")
-                .withOptions(RequestOptions.timeout(Duration.ofMillis(300)).withMaxAttempts(1)).execute())
-                .isInstanceOfSatisfying(ApiConnectionException.class, e -> assertThat(e.isTimeout()).isTrue());
+        assertThatThrownBy(() -> client.sessions()
+                        .get("ses_x")
+                        .withOptions(
+                                RequestOptions.timeout(Duration.ofMillis(300)).withMaxAttempts(1))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        ApiConnectionException.class,
+                        e -> assertThat(e.isTimeout()).isTrue());
     }
 
     @Test
@@ -211,8 +247,11 @@ class ClientFaultsTest {
 
     @Test
     void htmlBodyOnSuccessBecomesMalformedResponseException() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-                .body("<html><body>Welcome to nginx</body></html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html")
+                .body("<html><body>Welcome to nginx</body></html>")
+                .build());
 
         assertThatThrownBy(() -> client.sessions().list(SessionQuery.all()).execute())
                 .isInstanceOf(MalformedResponseException.class);
@@ -221,9 +260,12 @@ class ClientFaultsTest {
     @Test
     void htmlErrorPageBecomesServerExceptionWithItsStatusAndRequestId() {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
+            server.enqueue(new MockResponse.Builder()
+                    .code(502)
+                    .setHeader("Content-Type", "text/html")
                     .setHeader("Request-Id", "req_01HZPROXY00000000000000000")
-                    .body("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>").build());
+                    .body("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>")
+                    .build());
         }
 
         assertThatThrownBy(() -> client.sessions().get("ses_x").execute())
@@ -232,7 +274,8 @@ class ClientFaultsTest {
                     assertThat(e.code()).isNull();
                     assertThat(e.attempts()).isEqualTo(3);
                     assertThat(e.requestId()).isEqualTo("req_01HZPROXY00000000000000000");
-                    assertThat(e.getMessage()).contains("502 Bad Gateway", "text/html", "req_01HZPROXY00000000000000000");
+                    assertThat(e.getMessage())
+                            .contains("502 Bad Gateway", "text/html", "req_01HZPROXY00000000000000000");
                 });
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
@@ -242,7 +285,9 @@ class ClientFaultsTest {
         server.enqueue(json(400, error("invalid_request_error", "workflow_invalid", "workflow must match")));
         server.enqueue(json(201, SESSION_JSON));
 
-        assertThatThrownBy(() -> client.sessions().create(CreateSessionRequest.of("Bad Name")).execute())
+        assertThatThrownBy(() -> client.sessions()
+                        .create(CreateSessionRequest.of("Bad Name"))
+                        .execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.attempts()).isEqualTo(1);
                     assertThat(e.code()).isEqualTo("workflow_invalid");
@@ -256,7 +301,8 @@ class ClientFaultsTest {
         server.enqueue(json(200, SESSION_JSON));
 
         assertThatThrownBy(() -> client.sessions().get("ses_missing").execute())
-                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.attempts()).isEqualTo(1));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -267,7 +313,8 @@ class ClientFaultsTest {
         server.enqueue(json(409, error("conflict_error", "session_not_startable", "stopped")));
 
         assertThat(client.sessions().start("ses_1").executeForResult())
-                .returns(true, ApiResult::isSuccess).returns(2, ApiResult::attempts);
+                .returns(true, ApiResult::isSuccess)
+                .returns(2, ApiResult::attempts);
         assertThatThrownBy(() -> client.sessions().start("ses_1").execute())
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo("session_not_startable");
@@ -279,11 +326,15 @@ class ClientFaultsTest {
     @Test
     void retryAfterBeyondTheTotalBudgetStopsRetrying() {
         client.close();
-        client = clientWith(FAST.withMaxRetryAfter(Duration.ofMinutes(5)).withTotalBudget(Duration.ofSeconds(2)),
+        client = clientWith(
+                FAST.withMaxRetryAfter(Duration.ofMinutes(5)).withTotalBudget(Duration.ofSeconds(2)),
                 Duration.ofSeconds(10));
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "120")
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "120")
                 .setHeader("Content-Type", "application/json")
-                .body(error("rate_limit_error", "rate_limited", "slow down")).build());
+                .body(error("rate_limit_error", "rate_limited", "slow down"))
+                .build());
 
         assertThatThrownBy(() -> client.sessions().get("ses_x").execute())
                 .isInstanceOfSatisfying(RateLimitException.class, e -> {
@@ -296,8 +347,11 @@ class ClientFaultsTest {
     @Test
     void extensionRouteNotFoundMeansNotSupported() {
         server.enqueue(json(404, error("not_found_error", "route_not_found", "no route")));
-        server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html")
-                .body("<h1>Not Found</h1>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(404)
+                .setHeader("Content-Type", "text/html")
+                .body("<h1>Not Found</h1>")
+                .build());
         server.enqueue(new MockResponse.Builder().code(404).body("").build());
 
         assertThatThrownBy(() -> client.events().list("ses_1", EventQuery.all()).execute())
@@ -305,7 +359,8 @@ class ClientFaultsTest {
                     assertThat(e.getMessage()).contains("Not supported by this server", "route_not_found");
                     assertThat(e.httpStatus()).isEqualTo(404);
                 });
-        assertThatThrownBy(() -> client.frames().list("ses_1", PageRequest.first()).execute())
+        assertThatThrownBy(
+                        () -> client.frames().list("ses_1", PageRequest.first()).execute())
                 .isInstanceOf(NotSupportedException.class);
         assertThatThrownBy(() -> client.health().execute()).isInstanceOf(NotSupportedException.class);
     }
@@ -330,16 +385,17 @@ class ClientFaultsTest {
         server.enqueue(json(401, error("authentication_error", "api_key_invalid", "key " + KEY + " is invalid")));
 
         assertThat(client.toString()).doesNotContain(KEY).contains("nsk_test_…WXYZ");
-        assertThatThrownBy(() -> client.sessions().get("ses_1").execute())
-                .satisfies(e -> {
-                    assertThat(e.getMessage()).doesNotContain(KEY).contains("nsk_test_…WXYZ");
-                    assertThat(e.toString()).doesNotContain(KEY);
-                });
+        assertThatThrownBy(() -> client.sessions().get("ses_1").execute()).satisfies(e -> {
+            assertThat(e.getMessage()).doesNotContain(KEY).contains("nsk_test_…WXYZ");
+            assertThat(e.toString()).doesNotContain(KEY);
+        });
     }
 
     @Test
     void cancellingAnAsyncCallCancelsTheHttpCall() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
 
         CompletableFuture<Session> future = client.sessions().get("ses_1").executeAsync();
         server.takeRequest(); // the request reached the server and is now stalled
@@ -347,7 +403,9 @@ class ClientFaultsTest {
 
         assertThat(future.cancel(true)).isTrue();
 
-        assertThat(canceled.await(10, TimeUnit.SECONDS)).as("OkHttp call canceled").isTrue();
+        assertThat(canceled.await(10, TimeUnit.SECONDS))
+                .as("OkHttp call canceled")
+                .isTrue();
         await().until(() -> client.runningCallCount() == 0);
         assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -374,9 +432,15 @@ class ClientFaultsTest {
 
     @Test
     void closingFailsCallsInFlightAndQueuedInsteadOfLeavingThemHanging() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
-        SessionsClient single = SessionsClient.builder().baseUrl(server.url("/").toString()).apiKey(KEY)
-                .retryPolicy(FAST).asyncThreads(1).build();
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
+        SessionsClient single = SessionsClient.builder()
+                .baseUrl(server.url("/").toString())
+                .apiKey(KEY)
+                .retryPolicy(FAST)
+                .asyncThreads(1)
+                .build();
         CompletableFuture<Session> inFlight = single.sessions().get("ses_1").executeAsync();
         CompletableFuture<Session> queued = single.sessions().get("ses_2").executeAsync();
         server.takeRequest();

@@ -46,7 +46,9 @@ class FramesAndEventsServerTest {
     @BeforeAll
     void startServer(@TempDir Path dataDir) {
         server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
-        client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.createKey(Set.of("read", "write")))
+        client = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.createKey(Set.of("read", "write")))
                 .build();
     }
 
@@ -61,7 +63,11 @@ class FramesAndEventsServerTest {
     }
 
     private Session recording() {
-        return client.sessions().create(CreateSessionRequest.builder("frames_events").start(true).build()).execute();
+        return client.sessions()
+                .create(CreateSessionRequest.builder("frames_events")
+                        .start(true)
+                        .build())
+                .execute();
     }
 
     private static byte[] png(int width, int height, Color color) throws IOException {
@@ -85,7 +91,8 @@ class FramesAndEventsServerTest {
         Instant t0 = Instant.now();
         byte[][] images = {png(8, 6, Color.RED), png(8, 6, Color.GREEN), png(8, 6, Color.BLUE)};
         for (int i = 0; i < images.length; i++) {
-            ApiResult<Frame> r = client.frames().upload(s.id(), FrameUpload.png(i, t0.plusMillis(100L * i), images[i]))
+            ApiResult<Frame> r = client.frames()
+                    .upload(s.id(), FrameUpload.png(i, t0.plusMillis(100L * i), images[i]))
                     .executeForResult();
             assertThat(r.httpStatus()).isEqualTo(201);
             assertThat(r.value().seq()).isEqualTo(i);
@@ -94,8 +101,8 @@ class FramesAndEventsServerTest {
             assertThat(r.value().contentType()).isEqualTo("image/png");
         }
 
-        List<Frame> frames = client.frames().listAll(s.id(), PageRequest.ofLimit(2)).stream()
-                .collect(Collectors.toList());
+        List<Frame> frames =
+                client.frames().listAll(s.id(), PageRequest.ofLimit(2)).stream().collect(Collectors.toList());
         assertThat(frames).extracting(Frame::seq).containsExactly(0L, 1L, 2L);
 
         FrameImage image = client.frames().get(s.id(), 1).execute();
@@ -103,7 +110,8 @@ class FramesAndEventsServerTest {
         assertThat(image.contentType()).startsWith("image/png");
         assertThat(image.etag()).isEqualTo(sha256(images[1]));
 
-        Session withSummary = client.sessions().get(s.id(), Include.FRAMES_SUMMARY).execute();
+        Session withSummary =
+                client.sessions().get(s.id(), Include.FRAMES_SUMMARY).execute();
         assertThat(withSummary.framesSummary().count()).isEqualTo(3);
         assertThat(withSummary.frameCount()).isEqualTo(3);
     }
@@ -115,23 +123,29 @@ class FramesAndEventsServerTest {
         Instant at = Instant.now();
         client.frames().upload(s.id(), FrameUpload.png(0, at, image)).execute();
 
-        ApiResult<Frame> again = client.frames().upload(s.id(), FrameUpload.png(0, at, image)).executeForResult();
+        ApiResult<Frame> again =
+                client.frames().upload(s.id(), FrameUpload.png(0, at, image)).executeForResult();
         assertThat(again.isSuccess()).isTrue();
         assertThat(again.httpStatus()).isEqualTo(200);
 
-        assertThatThrownBy(() -> client.frames().upload(s.id(), FrameUpload.png(0, at, png(4, 4, Color.BLACK)))
-                .execute())
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("frame_conflict"));
+        assertThatThrownBy(() -> client.frames()
+                        .upload(s.id(), FrameUpload.png(0, at, png(4, 4, Color.BLACK)))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("frame_conflict"));
     }
 
     @Test
     void framesOnlyWhileRecording() throws Exception {
-        Session s = client.sessions().create(CreateSessionRequest.of("frames_events")).execute();
+        Session s = client.sessions()
+                .create(CreateSessionRequest.of("frames_events"))
+                .execute();
 
-        assertThatThrownBy(() -> client.frames().upload(s.id(), FrameUpload.png(0, Instant.now(), png(2, 2, Color.RED)))
-                .execute())
-                .isInstanceOfSatisfying(ConflictException.class,
-                        e -> assertThat(e.code()).isEqualTo("session_not_recording"));
+        assertThatThrownBy(() -> client.frames()
+                        .upload(s.id(), FrameUpload.png(0, Instant.now(), png(2, 2, Color.RED)))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("session_not_recording"));
     }
 
     @Test
@@ -139,42 +153,73 @@ class FramesAndEventsServerTest {
         Session s = recording();
         Instant t0 = Instant.now();
         List<EventInput> batch = List.of(
-                EventInput.builder("click").at(t0).data(Map.of("x", 640, "y", 380)).build(),
-                EventInput.builder("note").at(t0.plusMillis(10)).data(Map.of("text", "hello")).build(),
+                EventInput.builder("click")
+                        .at(t0)
+                        .data(Map.of("x", 640, "y", 380))
+                        .build(),
+                EventInput.builder("note")
+                        .at(t0.plusMillis(10))
+                        .data(Map.of("text", "hello"))
+                        .build(),
                 EventInput.builder("error").at(t0.plusMillis(20)).build());
 
         assertThat(client.events().append(s.id(), batch).execute()).isEqualTo(new AppendEventsResult(3, 0));
         assertThat(client.events().append(s.id(), batch).execute()).isEqualTo(new AppendEventsResult(0, 3));
 
         assertThat(client.events().listAll(s.id(), EventQuery.all().withLimit(2)).stream())
-                .extracting(Event::type).containsExactly("click", "note", "error");
-        assertThat(client.events().list(s.id(), EventQuery.ofTypes("error")).execute().data())
-                .extracting(Event::id).containsExactly(batch.get(2).id());
-        assertThat(client.events().list(s.id(), EventQuery.ofTypes("click", "error")).execute().data())
-                .extracting(Event::type).containsExactly("click", "error");
-        assertThat(client.sessions().get(s.id(), Include.EVENTS).execute().events()).hasSize(3);
+                .extracting(Event::type)
+                .containsExactly("click", "note", "error");
+        assertThat(client.events()
+                        .list(s.id(), EventQuery.ofTypes("error"))
+                        .execute()
+                        .data())
+                .extracting(Event::id)
+                .containsExactly(batch.get(2).id());
+        assertThat(client.events()
+                        .list(s.id(), EventQuery.ofTypes("click", "error"))
+                        .execute()
+                        .data())
+                .extracting(Event::type)
+                .containsExactly("click", "error");
+        assertThat(client.sessions().get(s.id(), Include.EVENTS).execute().events())
+                .hasSize(3);
     }
 
     @Test
     void eventsOnlyWhileRecording() {
-        Session s = client.sessions().create(CreateSessionRequest.of("frames_events")).execute();
+        Session s = client.sessions()
+                .create(CreateSessionRequest.of("frames_events"))
+                .execute();
 
-        assertThatThrownBy(() -> client.events().append(s.id(), List.of(EventInput.builder("note").build())).execute())
-                .isInstanceOfSatisfying(ConflictException.class,
-                        e -> assertThat(e.code()).isEqualTo("session_not_recording"));
+        assertThatThrownBy(() -> client.events()
+                        .append(s.id(), List.of(EventInput.builder("note").build()))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("session_not_recording"));
     }
 
     @Test
     void nullValuesInsideDataMapsReachTheServer() {
-        Session s = client.sessions().create(CreateSessionRequest.builder("null_values").start(true)
-                .metadata(mapWithNull("vendor", "Acme", "po_number")).build()).execute();
+        Session s = client.sessions()
+                .create(CreateSessionRequest.builder("null_values")
+                        .start(true)
+                        .metadata(mapWithNull("vendor", "Acme", "po_number"))
+                        .build())
+                .execute();
         assertThat(s.metadata()).containsEntry("vendor", "Acme").containsKey("po_number");
         assertThat(s.metadata().get("po_number")).isNull();
-        client.events().append(s.id(), List.of(EventInput.builder("click").data(mapWithNull("x", 2, "window")).build()))
+        client.events()
+                .append(
+                        s.id(),
+                        List.of(EventInput.builder("click")
+                                .data(mapWithNull("x", 2, "window"))
+                                .build()))
                 .execute();
         Event event = client.events().list(s.id()).execute().data().get(0);
         assertThat(event.data()).containsEntry("x", 2).containsKey("window");
-        Tag tag = client.sessions().tag(s.id(), TagRequest.of("checked", mapWithNull("by", "anna", "note"))).execute();
+        Tag tag = client.sessions()
+                .tag(s.id(), TagRequest.of("checked", mapWithNull("by", "anna", "note")))
+                .execute();
         assertThat(tag.data()).containsKey("note");
     }
 

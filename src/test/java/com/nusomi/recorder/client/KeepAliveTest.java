@@ -24,7 +24,8 @@ class KeepAliveTest {
     @Test
     void aCallAfterIdlingPastTheServersTimeoutNeedsNoRetry(@TempDir Path data) throws Exception {
         Duration idle = Duration.ofSeconds(2);
-        ApiServer server = ApiServer.start(ServerConfig.builder().dataDir(data).port(0).idleTimeout(idle).build());
+        ApiServer server = ApiServer.start(
+                ServerConfig.builder().dataDir(data).port(0).idleTimeout(idle).build());
         List<String> failures = new CopyOnWriteArrayList<>();
         EventListener recorder = new EventListener() {
             @Override
@@ -33,26 +34,42 @@ class KeepAliveTest {
             }
 
             @Override
-            public void connectFailed(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy,
-                                      okhttp3.Protocol protocol, IOException e) {
+            public void connectFailed(
+                    Call call,
+                    java.net.InetSocketAddress address,
+                    java.net.Proxy proxy,
+                    okhttp3.Protocol protocol,
+                    IOException e) {
                 failures.add(e.toString());
             }
         };
-        try (SessionsClient client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey())
-                .eventListenerFactory(call -> recorder).build()) {
+        try (SessionsClient client = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.adminKey())
+                .eventListenerFactory(call -> recorder)
+                .build()) {
             for (int round = 0; round < 3; round++) {
                 assertThat(client.health().executeForResult())
-                        .returns(true, ApiResult::isSuccess).returns(1, ApiResult::attempts);
-                assertThat(client.sessions().list(SessionQuery.builder().limit(1).build()).executeForResult())
-                        .returns(true, ApiResult::isSuccess).returns(1, ApiResult::attempts);
+                        .returns(true, ApiResult::isSuccess)
+                        .returns(1, ApiResult::attempts);
+                assertThat(client.sessions()
+                                .list(SessionQuery.builder().limit(1).build())
+                                .executeForResult())
+                        .returns(true, ApiResult::isSuccess)
+                        .returns(1, ApiResult::attempts);
 
                 Thread.sleep(idle.toMillis() + 1_000); // the server closes the idle connection meanwhile
 
-                var afterIdling = client.sessions().list(SessionQuery.builder().limit(1).build()).executeForResult();
+                var afterIdling = client.sessions()
+                        .list(SessionQuery.builder().limit(1).build())
+                        .executeForResult();
                 assertThat(afterIdling.isSuccess()).isTrue();
-                assertThat(afterIdling.attempts()).as("attempts of the call after idling").isEqualTo(1);
-                var post = client.sessions().create(
-                        com.nusomi.recorder.client.request.CreateSessionRequest.builder("keep_alive").build())
+                assertThat(afterIdling.attempts())
+                        .as("attempts of the call after idling")
+                        .isEqualTo(1);
+                var post = client.sessions()
+                        .create(com.nusomi.recorder.client.request.CreateSessionRequest.builder("keep_alive")
+                                .build())
                         .executeForResult();
                 assertThat(post.isSuccess()).isTrue();
                 assertThat(post.attempts()).isEqualTo(1);
@@ -61,6 +78,8 @@ class KeepAliveTest {
         } finally {
             server.close();
         }
-        assertThat(failures).as("failed calls (such as 'unexpected end of stream')").isEmpty();
+        assertThat(failures)
+                .as("failed calls (such as 'unexpected end of stream')")
+                .isEmpty();
     }
 }

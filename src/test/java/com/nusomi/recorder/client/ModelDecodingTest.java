@@ -49,15 +49,19 @@ class ModelDecodingTest {
 
     @Test
     void acceptsOtherRfc3339FormsAndRejectsGarbage() throws Exception {
-        assertThat(session("{\"id\":\"s\",\"created_at\":\"2026-05-07T16:01:33.5+02:00\"}").createdAt())
+        assertThat(session("{\"id\":\"s\",\"created_at\":\"2026-05-07T16:01:33.5+02:00\"}")
+                        .createdAt())
                 .isEqualTo(Instant.parse("2026-05-07T14:01:33.500Z"));
-        assertThat(session("{\"id\":\"s\",\"created_at\":\"2024-02-29T23:59:59.000000001Z\"}").createdAt())
+        assertThat(session("{\"id\":\"s\",\"created_at\":\"2024-02-29T23:59:59.000000001Z\"}")
+                        .createdAt())
                 .isEqualTo(Instant.parse("2024-02-29T23:59:59.000000001Z"));
-        for (String bad : new String[] {"2026-13-07T14:01:33Z", "2026-05-07 14:01:33", "yesterday",
-                "2026-05-07T14:01:33.1234567890Z"}) {
+        for (String bad : new String[] {
+            "2026-13-07T14:01:33Z", "2026-05-07 14:01:33", "yesterday", "2026-05-07T14:01:33.1234567890Z"
+        }) {
             org.assertj.core.api.Assertions.assertThatThrownBy(
-                    () -> session("{\"id\":\"s\",\"created_at\":\"" + bad + "\"}"))
-                    .as(bad).isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class);
+                            () -> session("{\"id\":\"s\",\"created_at\":\"" + bad + "\"}"))
+                    .as(bad)
+                    .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class);
         }
     }
 
@@ -96,7 +100,9 @@ class ModelDecodingTest {
             assertThat(t.offsetMs()).isEqualTo(97000L);
             assertThat(t.data()).containsEntry("value", "success");
         });
-        assertThat(s.events()).singleElement().satisfies(e -> assertThat(e.offsetMs()).isEqualTo(28250L));
+        assertThat(s.events())
+                .singleElement()
+                .satisfies(e -> assertThat(e.offsetMs()).isEqualTo(28250L));
         assertThat(s.eventsTruncated()).isTrue();
         assertThat(s.framesSummary().thumbnails()).containsExactly(0L, 1L, 2L);
         assertThat(s.framesSummary().lastAt()).isNull();
@@ -141,16 +147,24 @@ class ModelDecodingTest {
     void tagAddedByIsReadAndAbsentOrNullMeansUnknown() throws Exception {
         String base = "{\"id\":\"tag_1\",\"session_id\":\"ses_1\",\"name\":\"n\",\"data\":{},"
                 + "\"created_at\":\"2026-05-07T14:03:10Z\",\"offset_ms\":null";
-        com.nusomi.recorder.client.model.Tag known = Json.mapper().readValue(base
-                + ",\"added_by\":{\"key_id\":\"key_1\",\"label\":\"anna\",\"later\":1}}",
-                com.nusomi.recorder.client.model.Tag.class);
-        com.nusomi.recorder.client.model.Tag unlabelled = Json.mapper().readValue(base
-                + ",\"added_by\":{\"key_id\":\"key_2\",\"label\":null}}", com.nusomi.recorder.client.model.Tag.class);
+        com.nusomi.recorder.client.model.Tag known = Json.mapper()
+                .readValue(
+                        base + ",\"added_by\":{\"key_id\":\"key_1\",\"label\":\"anna\",\"later\":1}}",
+                        com.nusomi.recorder.client.model.Tag.class);
+        com.nusomi.recorder.client.model.Tag unlabelled = Json.mapper()
+                .readValue(
+                        base + ",\"added_by\":{\"key_id\":\"key_2\",\"label\":null}}",
+                        com.nusomi.recorder.client.model.Tag.class);
 
         assertThat(known.addedBy()).isEqualTo(new com.nusomi.recorder.client.model.Tag.AddedBy("key_1", "anna"));
         assertThat(unlabelled.addedBy()).isEqualTo(new com.nusomi.recorder.client.model.Tag.AddedBy("key_2", null));
-        assertThat(Json.mapper().readValue(base + ",\"added_by\":null}", com.nusomi.recorder.client.model.Tag.class)
-                .addedBy()).isNull();
-        assertThat(Json.mapper().readValue(base + "}", com.nusomi.recorder.client.model.Tag.class).addedBy()).isNull();
+        assertThat(Json.mapper()
+                        .readValue(base + ",\"added_by\":null}", com.nusomi.recorder.client.model.Tag.class)
+                        .addedBy())
+                .isNull();
+        assertThat(Json.mapper()
+                        .readValue(base + "}", com.nusomi.recorder.client.model.Tag.class)
+                        .addedBy())
+                .isNull();
     }
 }

@@ -6,8 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
-    private final RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(1), 0.5,
-            Duration.ofSeconds(30), Duration.ofSeconds(60));
+    private final RetryPolicy policy = new RetryPolicy(
+            5, Duration.ofMillis(100), Duration.ofSeconds(1), 0.5, Duration.ofSeconds(30), Duration.ofSeconds(60));
 
     @Test
     void backoffDoublesUpToTheMaximum() {

@@ -80,7 +80,9 @@ class SessionsClientServerTest {
     }
 
     private SessionsClient client(String key) {
-        return SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(key)
+        return SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(key)
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(50)))
                 .build();
     }
@@ -101,7 +103,8 @@ class SessionsClientServerTest {
 
     @Test
     void healthNeedsNoKey() {
-        try (SessionsClient anonymous = SessionsClient.builder().baseUrl(server.baseUrl()).build()) {
+        try (SessionsClient anonymous =
+                SessionsClient.builder().baseUrl(server.baseUrl()).build()) {
             Health health = anonymous.health().execute();
             assertThat(health.isOk()).isTrue();
             assertThat(health.version()).isNotBlank();
@@ -111,19 +114,23 @@ class SessionsClientServerTest {
     @Test
     void createWithEveryField() {
         String wf = newWorkflow();
-        Session s = writer.sessions().create(CreateSessionRequest.builder(wf)
-                .metadata(Map.of("vendor", "Acme", "amount", 4500, "lines", List.of(1, 2)))
-                .actor(Actor.model("gpt-operator"))
-                .start(true)
-                .idempotencyKey("create-all-" + wf)
-                .build()).execute();
+        Session s = writer.sessions()
+                .create(CreateSessionRequest.builder(wf)
+                        .metadata(Map.of("vendor", "Acme", "amount", 4500, "lines", List.of(1, 2)))
+                        .actor(Actor.model("gpt-operator"))
+                        .start(true)
+                        .idempotencyKey("create-all-" + wf)
+                        .build())
+                .execute();
 
         assertThat(s.id()).startsWith("ses_").hasSize(30);
         assertThat(s.workflow()).isEqualTo(wf);
         assertThat(s.status()).isEqualTo(SessionStatus.RECORDING);
         assertThat(s.startedAt()).isNotNull();
         assertThat(s.outcome()).isNull();
-        assertThat(s.metadata()).containsEntry("vendor", "Acme").containsEntry("amount", 4500)
+        assertThat(s.metadata())
+                .containsEntry("vendor", "Acme")
+                .containsEntry("amount", 4500)
                 .containsEntry("lines", List.of(1, 2));
         assertThat(s.actor()).isEqualTo(new Actor("gpt-operator", ActorKind.MODEL));
         assertThat(s.createdAt()).isNotNull();
@@ -147,8 +154,10 @@ class SessionsClientServerTest {
         CreateSessionRequest request = CreateSessionRequest.of(newWorkflow());
         RequestOptions options = RequestOptions.idempotencyKey("replay-" + request.workflow());
 
-        ApiResult<Session> first = writer.sessions().create(request).withOptions(options).executeForResult();
-        ApiResult<Session> second = writer.sessions().create(request).withOptions(options).executeForResult();
+        ApiResult<Session> first =
+                writer.sessions().create(request).withOptions(options).executeForResult();
+        ApiResult<Session> second =
+                writer.sessions().create(request).withOptions(options).executeForResult();
 
         assertThat(first.httpStatus()).isEqualTo(201);
         assertThat(first.replayed()).isFalse();
@@ -157,14 +166,17 @@ class SessionsClientServerTest {
         assertThat(second.replayed()).isTrue();
         assertThat(second.httpStatus()).isEqualTo(201);
         assertThat(second.value().id()).isEqualTo(first.value().id());
-        assertThat(ids(SessionQuery.builder().workflow(request.workflow()).build())).hasSize(1);
+        assertThat(ids(SessionQuery.builder().workflow(request.workflow()).build()))
+                .hasSize(1);
     }
 
     @Test
     void generatedIdempotencyKeysDifferPerCall() {
         String wf = newWorkflow();
-        ApiResult<Session> a = writer.sessions().create(CreateSessionRequest.of(wf)).executeForResult();
-        ApiResult<Session> b = writer.sessions().create(CreateSessionRequest.of(wf)).executeForResult();
+        ApiResult<Session> a =
+                writer.sessions().create(CreateSessionRequest.of(wf)).executeForResult();
+        ApiResult<Session> b =
+                writer.sessions().create(CreateSessionRequest.of(wf)).executeForResult();
 
         assertThat(a.idempotencyKey()).isNotBlank().isNotEqualTo(b.idempotencyKey());
         assertThat(a.value().id()).isNotEqualTo(b.value().id());
@@ -173,11 +185,15 @@ class SessionsClientServerTest {
     @Test
     void reusingAKeyForAnotherRequestIsAConflict() {
         String key = "reuse-" + newWorkflow();
-        writer.sessions().create(CreateSessionRequest.of(newWorkflow())).withOptions(RequestOptions.idempotencyKey(key))
+        writer.sessions()
+                .create(CreateSessionRequest.of(newWorkflow()))
+                .withOptions(RequestOptions.idempotencyKey(key))
                 .execute();
 
-        assertThatThrownBy(() -> writer.sessions().create(CreateSessionRequest.of(newWorkflow()))
-                .withOptions(RequestOptions.idempotencyKey(key)).execute())
+        assertThatThrownBy(() -> writer.sessions()
+                        .create(CreateSessionRequest.of(newWorkflow()))
+                        .withOptions(RequestOptions.idempotencyKey(key))
+                        .execute())
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo("idempotency_key_reused");
                     assertThat(e.idempotencyKey()).isEqualTo(key);
@@ -189,19 +205,25 @@ class SessionsClientServerTest {
 
     @Test
     void bodyKeyDifferentFromHeaderKeyIsRejected() {
-        CreateSessionRequest request = CreateSessionRequest.builder(newWorkflow()).idempotencyKey("body-key").build();
+        CreateSessionRequest request = CreateSessionRequest.builder(newWorkflow())
+                .idempotencyKey("body-key")
+                .build();
 
-        assertThatThrownBy(() -> writer.sessions().create(request)
-                .withOptions(RequestOptions.idempotencyKey("header-key")).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("idempotency_key_invalid"));
+        assertThatThrownBy(() -> writer.sessions()
+                        .create(request)
+                        .withOptions(RequestOptions.idempotencyKey("header-key"))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("idempotency_key_invalid"));
     }
 
     // ---- validation (400) ----
 
     @Test
     void invalidWorkflowIsRejectedNamingItsParam() {
-        assertThatThrownBy(() -> writer.sessions().create(CreateSessionRequest.of("Not A Slug")).execute())
+        assertThatThrownBy(() -> writer.sessions()
+                        .create(CreateSessionRequest.of("Not A Slug"))
+                        .execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.type()).isEqualTo("invalid_request_error");
@@ -213,31 +235,52 @@ class SessionsClientServerTest {
     @Test
     void metadataMustBeAnObjectOfBoundedSize() {
         assertThatThrownBy(() -> writer.sessions()
-                .create(CreateSessionRequest.builder(newWorkflow()).metadataJson("[1,2]").build()).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("metadata_invalid"));
-        assertThatThrownBy(() -> writer.sessions().create(CreateSessionRequest.builder(newWorkflow())
-                .metadata(Map.of("blob", "x".repeat(17_000))).build()).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("metadata_too_large"));
+                        .create(CreateSessionRequest.builder(newWorkflow())
+                                .metadataJson("[1,2]")
+                                .build())
+                        .execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("metadata_invalid"));
+        assertThatThrownBy(() -> writer.sessions()
+                        .create(CreateSessionRequest.builder(newWorkflow())
+                                .metadata(Map.of("blob", "x".repeat(17_000)))
+                                .build())
+                        .execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("metadata_too_large"));
     }
 
     @Test
     void actorNeedsAnId() {
-        assertThatThrownBy(() -> writer.sessions().create(CreateSessionRequest.builder(newWorkflow())
-                .actor(new Actor("", ActorKind.HUMAN)).build()).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("actor_invalid"));
+        assertThatThrownBy(() -> writer.sessions()
+                        .create(CreateSessionRequest.builder(newWorkflow())
+                                .actor(new Actor("", ActorKind.HUMAN))
+                                .build())
+                        .execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("actor_invalid"));
     }
 
     @Test
     void listRejectsBadLimitAndSinceNamingTheParam() {
-        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().limit(0).build()).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.param()).isEqualTo("limit"));
-        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().limit(501).build()).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.param()).isEqualTo("limit"));
-        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().sinceRaw("yesterday").build()).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.param()).isEqualTo("since"));
+        assertThatThrownBy(() -> writer.sessions()
+                        .list(SessionQuery.builder().limit(0).build())
+                        .execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.param()).isEqualTo("limit"));
+        assertThatThrownBy(() -> writer.sessions()
+                        .list(SessionQuery.builder().limit(501).build())
+                        .execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.param()).isEqualTo("limit"));
+        assertThatThrownBy(() -> writer.sessions()
+                        .list(SessionQuery.builder().sinceRaw("yesterday").build())
+                        .execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.param()).isEqualTo("since"));
     }
 
     @Test
@@ -245,17 +288,28 @@ class SessionsClientServerTest {
         String wf = newWorkflow();
         create(wf);
         create(wf);
-        Page<Session> first = writer.sessions().list(SessionQuery.builder().workflow(wf).limit(1).build()).execute();
+        Page<Session> first = writer.sessions()
+                .list(SessionQuery.builder().workflow(wf).limit(1).build())
+                .execute();
         assertThat(first.hasMore()).isTrue();
 
-        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().workflow(newWorkflow()).limit(1)
-                .cursor(first.nextCursor()).build()).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("cursor_mismatch"));
         assertThatThrownBy(() -> writer.sessions()
-                .list(SessionQuery.builder().workflow(wf).cursor("not-a-cursor!").build()).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("cursor_invalid"));
+                        .list(SessionQuery.builder()
+                                .workflow(newWorkflow())
+                                .limit(1)
+                                .cursor(first.nextCursor())
+                                .build())
+                        .execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("cursor_mismatch"));
+        assertThatThrownBy(() -> writer.sessions()
+                        .list(SessionQuery.builder()
+                                .workflow(wf)
+                                .cursor("not-a-cursor!")
+                                .build())
+                        .execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("cursor_invalid"));
     }
 
     // ---- lifecycle ----
@@ -275,7 +329,8 @@ class SessionsClientServerTest {
         assertThat(stopped.stopReason()).isEqualTo(StopReason.STOP);
         assertThat(stopped.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(stopped.durationMs())
-                .isEqualTo(Duration.between(stopped.startedAt(), stopped.stoppedAt()).toMillis());
+                .isEqualTo(Duration.between(stopped.startedAt(), stopped.stoppedAt())
+                        .toMillis());
 
         Session again = writer.sessions().stop(created.id()).execute();
         assertThat(again.stoppedAt()).isEqualTo(stopped.stoppedAt());
@@ -305,10 +360,13 @@ class SessionsClientServerTest {
 
     @Test
     void tagsCarryDataAndOffsetAndAVerdictChangesTheOutcome() {
-        Session s = writer.sessions().create(CreateSessionRequest.builder(newWorkflow()).start(true).build()).execute();
+        Session s = writer.sessions()
+                .create(CreateSessionRequest.builder(newWorkflow()).start(true).build())
+                .execute();
 
         Tag tag = writer.sessions()
-                .tag(s.id(), TagRequest.of("submitted_for_approval", Map.of("approver", "anna@acme.com"))).execute();
+                .tag(s.id(), TagRequest.of("submitted_for_approval", Map.of("approver", "anna@acme.com")))
+                .execute();
         assertThat(tag.id()).startsWith("tag_");
         assertThat(tag.sessionId()).isEqualTo(s.id());
         assertThat(tag.name()).isEqualTo("submitted_for_approval");
@@ -324,15 +382,22 @@ class SessionsClientServerTest {
     void tagOnANeverStartedSessionHasNoOffset() {
         Session s = create(newWorkflow());
 
-        assertThat(writer.sessions().tag(s.id(), TagRequest.of("note")).execute().offsetMs()).isNull();
+        assertThat(writer.sessions()
+                        .tag(s.id(), TagRequest.of("note"))
+                        .execute()
+                        .offsetMs())
+                .isNull();
     }
 
     @Test
     void invalidTagNameIsRejected() {
         Session s = create(newWorkflow());
 
-        assertThatThrownBy(() -> writer.sessions().tag(s.id(), TagRequest.of("Bad Tag")).execute())
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.param()).isEqualTo("name"));
+        assertThatThrownBy(() ->
+                        writer.sessions().tag(s.id(), TagRequest.of("Bad Tag")).execute())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.param()).isEqualTo("name"));
     }
 
     @Test
@@ -345,7 +410,9 @@ class SessionsClientServerTest {
         assertThat(plain.tags()).isEmpty();
         assertThat(plain.framesSummary()).isNull();
 
-        Session full = writer.sessions().get(s.id(), Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY).execute();
+        Session full = writer.sessions()
+                .get(s.id(), Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY)
+                .execute();
         assertThat(full.tags()).extracting(Tag::name).containsExactly("first", "second");
         assertThat(full.events()).isEmpty();
         assertThat(full.eventsTruncated()).isFalse();
@@ -357,7 +424,8 @@ class SessionsClientServerTest {
 
     @Test
     void unknownSessionIsNotFound() {
-        assertThatThrownBy(() -> writer.sessions().get("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ").execute())
+        assertThatThrownBy(() ->
+                        writer.sessions().get("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ").execute())
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(404);
                     assertThat(e.code()).isEqualTo("session_not_found");
@@ -373,17 +441,24 @@ class SessionsClientServerTest {
         String wfA = newWorkflow();
         String wfB = newWorkflow();
         Session a1 = create(wfA);
-        Session a2 = writer.sessions().create(CreateSessionRequest.builder(wfA).start(true).build()).execute();
+        Session a2 = writer.sessions()
+                .create(CreateSessionRequest.builder(wfA).start(true).build())
+                .execute();
         Session b1 = create(wfB);
         Session b2 = create(wfB);
         writer.sessions().stop(b2.id()).execute();
 
         assertThat(ids(SessionQuery.builder().workflow(wfA, wfB).build()))
                 .containsExactlyInAnyOrder(a1.id(), a2.id(), b1.id(), b2.id());
-        assertThat(ids(SessionQuery.builder().workflow(wfA, wfB).status(SessionStatus.RECORDING).build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wfA, wfB)
+                        .status(SessionStatus.RECORDING)
+                        .build()))
                 .containsExactly(a2.id());
-        assertThat(ids(SessionQuery.builder().workflow(wfA, wfB)
-                .status(SessionStatus.CREATED, SessionStatus.STOPPED, SessionStatus.SEALED).build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wfA, wfB)
+                        .status(SessionStatus.CREATED, SessionStatus.STOPPED, SessionStatus.SEALED)
+                        .build()))
                 .containsExactlyInAnyOrder(a1.id(), b1.id(), b2.id());
     }
 
@@ -394,7 +469,10 @@ class SessionsClientServerTest {
         for (int i = 0; i < 5; i++) {
             created.add(create(wf).id());
         }
-        List<Session> listed = writer.sessions().list(SessionQuery.builder().workflow(wf).build()).execute().data();
+        List<Session> listed = writer.sessions()
+                .list(SessionQuery.builder().workflow(wf).build())
+                .execute()
+                .data();
 
         assertThat(listed).extracting(Session::createdAt).isSortedAccordingTo((x, y) -> y.compareTo(x));
         assertThat(listed).extracting(Session::id).containsExactlyElementsOf(reversed(created));
@@ -411,33 +489,58 @@ class SessionsClientServerTest {
         String wf = newWorkflow();
         Session abandoned = create(wf);
         writer.sessions().stop(abandoned.id()).execute();
-        Session success = writer.sessions().create(CreateSessionRequest.builder(wf).start(true).build()).execute();
+        Session success = writer.sessions()
+                .create(CreateSessionRequest.builder(wf).start(true).build())
+                .execute();
         writer.sessions().stop(success.id()).execute();
-        Session failed = writer.sessions().create(CreateSessionRequest.builder(wf).start(true).build()).execute();
+        Session failed = writer.sessions()
+                .create(CreateSessionRequest.builder(wf).start(true).build())
+                .execute();
         writer.sessions().tag(failed.id(), TagRequest.of("upload_failed")).execute();
         writer.sessions().stop(failed.id()).execute();
         create(wf); // still created: no outcome
 
-        assertThat(ids(SessionQuery.builder().workflow(wf).outcome(Outcome.ERROR).build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .outcome(Outcome.ERROR)
+                        .build()))
                 .containsExactly(failed.id());
-        assertThat(ids(SessionQuery.builder().workflow(wf).outcome(Outcome.SUCCESS, Outcome.ABANDONED).build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .outcome(Outcome.SUCCESS, Outcome.ABANDONED)
+                        .build()))
                 .containsExactlyInAnyOrder(success.id(), abandoned.id());
     }
 
     @Test
     void listFiltersByActorKind() {
         String wf = newWorkflow();
-        Session human = writer.sessions().create(CreateSessionRequest.builder(wf).actor(Actor.human("alex@nusomi.com")).build())
+        Session human = writer.sessions()
+                .create(CreateSessionRequest.builder(wf)
+                        .actor(Actor.human("alex@nusomi.com"))
+                        .build())
                 .execute();
-        Session script = writer.sessions().create(CreateSessionRequest.builder(wf).actor(Actor.script("nightly")).build())
+        Session script = writer.sessions()
+                .create(CreateSessionRequest.builder(wf)
+                        .actor(Actor.script("nightly"))
+                        .build())
                 .execute();
-        Session model = writer.sessions().create(CreateSessionRequest.builder(wf).actor(Actor.model("m1")).build())
+        Session model = writer.sessions()
+                .create(CreateSessionRequest.builder(wf)
+                        .actor(Actor.model("m1"))
+                        .build())
                 .execute();
         create(wf);
 
-        assertThat(ids(SessionQuery.builder().workflow(wf).actorKind(ActorKind.HUMAN).build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .actorKind(ActorKind.HUMAN)
+                        .build()))
                 .containsExactly(human.id());
-        assertThat(ids(SessionQuery.builder().workflow(wf).actorKind(ActorKind.SCRIPT, ActorKind.MODEL).build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .actorKind(ActorKind.SCRIPT, ActorKind.MODEL)
+                        .build()))
                 .containsExactlyInAnyOrder(script.id(), model.id());
     }
 
@@ -448,12 +551,29 @@ class SessionsClientServerTest {
         Instant at = s.createdAt();
 
         assertThat(ids(SessionQuery.builder().workflow(wf).since(at).build())).containsExactly(s.id());
-        assertThat(ids(SessionQuery.builder().workflow(wf).since(at.plusSeconds(1)).build())).isEmpty();
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .since(at.plusSeconds(1))
+                        .build()))
+                .isEmpty();
         assertThat(ids(SessionQuery.builder().workflow(wf).until(at).build())).isEmpty();
-        assertThat(ids(SessionQuery.builder().workflow(wf).until(at.plusSeconds(1)).build())).containsExactly(s.id());
-        assertThat(ids(SessionQuery.builder().workflow(wf).since(Duration.ofDays(7)).build())).containsExactly(s.id());
-        assertThat(ids(SessionQuery.builder().workflow(wf).sinceRelative("1h").build())).containsExactly(s.id());
-        assertThat(ids(SessionQuery.builder().workflow(wf).since(at.plusSeconds(1)).until(at.minusSeconds(1)).build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .until(at.plusSeconds(1))
+                        .build()))
+                .containsExactly(s.id());
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .since(Duration.ofDays(7))
+                        .build()))
+                .containsExactly(s.id());
+        assertThat(ids(SessionQuery.builder().workflow(wf).sinceRelative("1h").build()))
+                .containsExactly(s.id());
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .since(at.plusSeconds(1))
+                        .until(at.minusSeconds(1))
+                        .build()))
                 .isEmpty();
     }
 
@@ -469,7 +589,10 @@ class SessionsClientServerTest {
 
         assertThat(ids(SessionQuery.builder().workflow(wf).tag("reviewed").build()))
                 .containsExactlyInAnyOrder(both.id(), one.id());
-        assertThat(ids(SessionQuery.builder().workflow(wf).tag("reviewed", "escalated").build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .tag("reviewed", "escalated")
+                        .build()))
                 .containsExactly(both.id());
     }
 
@@ -485,9 +608,16 @@ class SessionsClientServerTest {
 
         assertThat(ids(SessionQuery.builder().workflow(wf).notTag("escalated").build()))
                 .containsExactlyInAnyOrder(one.id(), none.id());
-        assertThat(ids(SessionQuery.builder().workflow(wf).notTag("escalated", "reviewed").build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .notTag("escalated", "reviewed")
+                        .build()))
                 .containsExactly(none.id());
-        assertThat(ids(SessionQuery.builder().workflow(wf).tag("reviewed").notTag("escalated").build()))
+        assertThat(ids(SessionQuery.builder()
+                        .workflow(wf)
+                        .tag("reviewed")
+                        .notTag("escalated")
+                        .build()))
                 .containsExactly(one.id());
     }
 
@@ -502,7 +632,11 @@ class SessionsClientServerTest {
         assertThat(tag.addedBy().keyId()).startsWith("key_");
         assertThat(tag.addedBy().label()).isNull();
         assertThat(read.addedBy()).isEqualTo(tag.addedBy());
-        assertThat(admin.sessions().tag(s.id(), TagRequest.of("by_admin")).execute().addedBy().label())
+        assertThat(admin.sessions()
+                        .tag(s.id(), TagRequest.of("by_admin"))
+                        .execute()
+                        .addedBy()
+                        .label())
                 .isEqualTo("admin (data folder)");
     }
 
@@ -512,10 +646,12 @@ class SessionsClientServerTest {
         Session s = create(wf);
         writer.sessions().tag(s.id(), TagRequest.of("checked")).execute();
 
-        Page<Session> page = writer.sessions().list(SessionQuery.builder().workflow(wf).includeTags(true).build())
+        Page<Session> page = writer.sessions()
+                .list(SessionQuery.builder().workflow(wf).includeTags(true).build())
                 .execute();
 
-        assertThat(page.data()).singleElement()
+        assertThat(page.data())
+                .singleElement()
                 .satisfies(x -> assertThat(x.tags()).extracting(Tag::name).containsExactly("checked"));
     }
 
@@ -523,10 +659,11 @@ class SessionsClientServerTest {
     void autoPagerWalksOverAThousandSessions() {
         String wf = newWorkflow();
         List<CompletableFuture<Session>> futures = IntStream.range(0, 1000)
-                .mapToObj(i -> writer.sessions().create(CreateSessionRequest.of(wf)).executeAsync())
+                .mapToObj(i ->
+                        writer.sessions().create(CreateSessionRequest.of(wf)).executeAsync())
                 .collect(Collectors.toList());
-        Set<String> created = futures.stream().map(CompletableFuture::join).map(Session::id)
-                .collect(Collectors.toSet());
+        Set<String> created =
+                futures.stream().map(CompletableFuture::join).map(Session::id).collect(Collectors.toSet());
         assertThat(created).hasSize(1000);
 
         SessionQuery query = SessionQuery.builder().workflow(wf).limit(100).build();
@@ -541,7 +678,10 @@ class SessionsClientServerTest {
         assertThat(pages.get(9).hasMore()).isFalse();
         assertThat(pages.get(9).nextCursor()).isNull();
 
-        List<Session> all = writer.sessions().listAll(query.toBuilder().limit(500).build()).stream()
+        List<Session> all = writer
+                .sessions()
+                .listAll(query.toBuilder().limit(500).build())
+                .stream()
                 .collect(Collectors.toList());
         assertThat(all).extracting(Session::createdAt).isSortedAccordingTo((x, y) -> y.compareTo(x));
         assertThat(all).hasSize(1000);
@@ -567,8 +707,15 @@ class SessionsClientServerTest {
                     assertThat(e.purgeAt()).isEqualTo(deleted.purgeAt());
                 });
         assertThat(ids(SessionQuery.builder().workflow(wf).build())).isEmpty();
-        assertThat(admin.sessions().listAll(SessionQuery.builder().workflow(wf).deletedOnly(true).build()).stream())
-                .singleElement().satisfies(x -> assertThat(x.deletedAt()).isNotNull());
+        assertThat(admin
+                        .sessions()
+                        .listAll(SessionQuery.builder()
+                                .workflow(wf)
+                                .deletedOnly(true)
+                                .build())
+                        .stream())
+                .singleElement()
+                .satisfies(x -> assertThat(x.deletedAt()).isNotNull());
 
         Session restored = writer.sessions().restore(s.id()).execute();
         assertThat(restored.deletedAt()).isNull();
@@ -580,13 +727,17 @@ class SessionsClientServerTest {
 
     @Test
     void trashViewNeedsAdmin() {
-        assertThatThrownBy(() -> writer.sessions().list(SessionQuery.builder().deletedOnly(true).build()).execute())
+        assertThatThrownBy(() -> writer.sessions()
+                        .list(SessionQuery.builder().deletedOnly(true).build())
+                        .execute())
                 .isInstanceOf(PermissionException.class);
     }
 
     @Test
     void deletingARecordingSessionStopsIt() {
-        Session s = writer.sessions().create(CreateSessionRequest.builder(newWorkflow()).start(true).build()).execute();
+        Session s = writer.sessions()
+                .create(CreateSessionRequest.builder(newWorkflow()).start(true).build())
+                .execute();
 
         Session deleted = writer.sessions().delete(s.id()).execute();
 
@@ -615,11 +766,14 @@ class SessionsClientServerTest {
     void batchStopReportsEachId() {
         String wf = newWorkflow();
         Session created = create(wf);
-        Session recording = writer.sessions().create(CreateSessionRequest.builder(wf).start(true).build()).execute();
+        Session recording = writer.sessions()
+                .create(CreateSessionRequest.builder(wf).start(true).build())
+                .execute();
         String missing = "ses_01HZZZZZZZZZZZZZZZZZZZZZZY";
 
         ApiResult<BatchStopResult> result = writer.sessions()
-                .batchStop(List.of(created.id(), recording.id(), created.id(), missing)).executeForResult();
+                .batchStop(List.of(created.id(), recording.id(), created.id(), missing))
+                .executeForResult();
 
         assertThat(result.idempotencyKey()).isNotBlank();
         BatchStopResult r = result.value();
@@ -641,17 +795,24 @@ class SessionsClientServerTest {
 
     @Test
     void auditLogRecordsTheHistoryNewestFirst() {
-        Session s = writer.sessions().create(CreateSessionRequest.builder(newWorkflow()).start(true).build()).execute();
+        Session s = writer.sessions()
+                .create(CreateSessionRequest.builder(newWorkflow()).start(true).build())
+                .execute();
         writer.sessions().tag(s.id(), TagRequest.of("checked")).execute();
         writer.sessions().stop(s.id()).execute();
         writer.sessions().delete(s.id()).execute();
         writer.sessions().restore(s.id()).execute();
 
-        List<AuditLogEntry> entries = admin.auditLogs().listAll(AuditLogQuery.forSession(s.id()).withLimit(2))
-                .stream().collect(Collectors.toList());
+        List<AuditLogEntry> entries = admin
+                .auditLogs()
+                .listAll(AuditLogQuery.forSession(s.id()).withLimit(2))
+                .stream()
+                .collect(Collectors.toList());
 
-        assertThat(entries).extracting(AuditLogEntry::action).containsSubsequence(
-                "session.restored", "session.deleted", "session.stopped", "session.tagged", "session.created");
+        assertThat(entries)
+                .extracting(AuditLogEntry::action)
+                .containsSubsequence(
+                        "session.restored", "session.deleted", "session.stopped", "session.tagged", "session.created");
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.id()).startsWith("aud_");
             assertThat(e.sessionId()).isEqualTo(s.id());
@@ -660,7 +821,8 @@ class SessionsClientServerTest {
         assertThat(entries).extracting(AuditLogEntry::at).isSortedAccordingTo((x, y) -> y.compareTo(x));
 
         Page<AuditLogEntry> deletions = admin.auditLogs()
-                .list(AuditLogQuery.forSession(s.id()).withAction("session.deleted")).execute();
+                .list(AuditLogQuery.forSession(s.id()).withAction("session.deleted"))
+                .execute();
         assertThat(deletions.data()).extracting(AuditLogEntry::action).containsExactly("session.deleted");
         assertThat(deletions.hasMore()).isFalse();
     }
@@ -671,22 +833,25 @@ class SessionsClientServerTest {
         admin.sessions().deleteHard(s.id()).execute();
 
         assertThat(admin.auditLogs().listAll(AuditLogQuery.forSession(s.id())).stream())
-                .extracting(AuditLogEntry::action).contains("session.created", "session.hard_deleted");
+                .extracting(AuditLogEntry::action)
+                .contains("session.created", "session.hard_deleted");
     }
 
     @Test
     void auditLogNeedsAdmin() {
         assertThatThrownBy(() -> writer.auditLogs().list(AuditLogQuery.all()).execute())
-                .isInstanceOfSatisfying(PermissionException.class,
-                        e -> assertThat(e.code()).isEqualTo("insufficient_scope"));
+                .isInstanceOfSatisfying(
+                        PermissionException.class, e -> assertThat(e.code()).isEqualTo("insufficient_scope"));
     }
 
     // ---- auth ----
 
     @Test
     void missingKeyIsAnAuthenticationError() {
-        try (SessionsClient anonymous = SessionsClient.builder().baseUrl(server.baseUrl()).build()) {
-            assertThatThrownBy(() -> anonymous.sessions().list(SessionQuery.all()).execute())
+        try (SessionsClient anonymous =
+                SessionsClient.builder().baseUrl(server.baseUrl()).build()) {
+            assertThatThrownBy(
+                            () -> anonymous.sessions().list(SessionQuery.all()).execute())
                     .isInstanceOfSatisfying(AuthenticationException.class, e -> {
                         assertThat(e.httpStatus()).isEqualTo(401);
                         assertThat(e.type()).isEqualTo("authentication_error");
@@ -699,7 +864,9 @@ class SessionsClientServerTest {
     void unknownKeyIsAnAuthenticationErrorAndStaysMasked() {
         String bogus = "nsk_test_thisKeyDoesNotExist0000WXYZ";
         try (SessionsClient stranger = client(bogus)) {
-            assertThatThrownBy(() -> stranger.sessions().get("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ").execute())
+            assertThatThrownBy(() -> stranger.sessions()
+                            .get("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ")
+                            .execute())
                     .isInstanceOfSatisfying(AuthenticationException.class, e -> {
                         assertThat(e.code()).isEqualTo("api_key_invalid");
                         assertThat(e.getMessage()).doesNotContain(bogus);
@@ -710,10 +877,15 @@ class SessionsClientServerTest {
 
     @Test
     void readOnlyKeyCannotWrite() {
-        assertThatThrownBy(() -> reader.sessions().create(CreateSessionRequest.of(newWorkflow())).execute())
-                .isInstanceOfSatisfying(PermissionException.class,
-                        e -> assertThat(e.code()).isEqualTo("insufficient_scope"));
-        assertThat(reader.sessions().list(SessionQuery.builder().limit(1).build()).execute().data())
+        assertThatThrownBy(() -> reader.sessions()
+                        .create(CreateSessionRequest.of(newWorkflow()))
+                        .execute())
+                .isInstanceOfSatisfying(
+                        PermissionException.class, e -> assertThat(e.code()).isEqualTo("insufficient_scope"));
+        assertThat(reader.sessions()
+                        .list(SessionQuery.builder().limit(1).build())
+                        .execute()
+                        .data())
                 .hasSizeLessThanOrEqualTo(1);
     }
 
@@ -722,15 +894,25 @@ class SessionsClientServerTest {
     @Test
     void asyncCallsCompleteAgainstTheServer() {
         String wf = newWorkflow();
-        Session s = writer.sessions().create(CreateSessionRequest.of(wf)).executeAsync()
+        Session s = writer.sessions()
+                .create(CreateSessionRequest.of(wf))
+                .executeAsync()
                 .thenCompose(x -> writer.sessions().start(x.id()).executeAsync())
                 .thenCompose(x -> writer.sessions().stop(x.id()).executeAsync())
                 .join();
 
         assertThat(s.status()).isEqualTo(SessionStatus.STOPPED);
-        assertThat(writer.sessions().list(SessionQuery.builder().workflow(wf).build()).executeAsync().join().data())
-                .extracting(Session::id).containsExactly(s.id());
-        assertThatThrownBy(() -> writer.sessions().get("ses_01HZZZZZZZZZZZZZZZZZZZZZZX").executeAsync().join())
+        assertThat(writer.sessions()
+                        .list(SessionQuery.builder().workflow(wf).build())
+                        .executeAsync()
+                        .join()
+                        .data())
+                .extracting(Session::id)
+                .containsExactly(s.id());
+        assertThatThrownBy(() -> writer.sessions()
+                        .get("ses_01HZZZZZZZZZZZZZZZZZZZZZZX")
+                        .executeAsync()
+                        .join())
                 .hasCauseInstanceOf(NotFoundException.class);
     }
 }

@@ -49,8 +49,13 @@ public final class FrameCheck {
      * @param otherPixels every other judged pixel
      * @param otherMismatched of those, pixels that do not match the screenshot
      */
-    public record Result(long maskPixels, long leakedPixels, long frontPixels, long frontRecorded, long otherPixels,
-                         long otherMismatched) {
+    public record Result(
+            long maskPixels,
+            long leakedPixels,
+            long frontPixels,
+            long frontRecorded,
+            long otherPixels,
+            long otherMismatched) {
         /** Share of the front window's visible pixels that were recorded (1 when there is no front window). */
         public double foregroundFidelity() {
             return frontPixels == 0 ? 1 : (double) frontRecorded / frontPixels;
@@ -58,13 +63,13 @@ public final class FrameCheck {
 
         @Override
         public String toString() {
-            return String.format("mask %d px (%d leaked), front %d px (fidelity %.4f), other %d px (%d differ)",
+            return String.format(
+                    "mask %d px (%d leaked), front %d px (fidelity %.4f), other %d px (%d differ)",
                     maskPixels, leakedPixels, frontPixels, foregroundFidelity(), otherPixels, otherMismatched);
         }
     }
 
-    private FrameCheck() {
-    }
+    private FrameCheck() {}
 
     /**
      * @param stored the frame as the server returns it
@@ -75,8 +80,15 @@ public final class FrameCheck {
      * @param tolerance the largest difference of a channel that still matches the reference
      * @param quality the JPEG quality the recorder used
      */
-    public static Result compare(BufferedImage stored, BufferedImage shot, Rectangle area, Expected expected,
-                                 Rectangle front, int tolerance, float quality) throws IOException {
+    public static Result compare(
+            BufferedImage stored,
+            BufferedImage shot,
+            Rectangle area,
+            Expected expected,
+            Rectangle front,
+            int tolerance,
+            float quality)
+            throws IOException {
         BufferedImage reference = reference(shot, area, expected, quality);
         if (stored.getWidth() != area.width || stored.getHeight() != area.height) {
             throw new AssertionError("stored frame is " + stored.getWidth() + "x" + stored.getHeight() + ", not "
@@ -155,7 +167,9 @@ public final class FrameCheck {
 
     private static boolean nearEdge(Expected e, int x, int y, boolean masked) {
         for (int d = 1; d <= EDGE; d++) {
-            if (e.masked(x - d, y) != masked || e.masked(x + d, y) != masked || e.masked(x, y - d) != masked
+            if (e.masked(x - d, y) != masked
+                    || e.masked(x + d, y) != masked
+                    || e.masked(x, y - d) != masked
                     || e.masked(x, y + d) != masked) {
                 return true;
             }

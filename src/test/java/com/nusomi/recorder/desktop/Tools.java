@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the X tools the display tests use as independent witnesses (xdotool, xprop, xwininfo). */
 public final class Tools {
-    private Tools() {
-    }
+    private Tools() {}
 
     /** Runs a tool on the test's display and gives its output; fails when it does not exit 0 within 10 s. */
     public static String run(String... command) throws IOException, InterruptedException {

@@ -7,9 +7,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -116,11 +116,13 @@ public final class XDesktop implements BeforeAllCallback {
      * shutdown hook) would break AWT's live connection to the X server, and Xlib then exits the JVM with status 1.
      */
     private static void start(List<String> command) throws IOException {
-        List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "\"$@\" & child=$!; cat >/dev/null; kill $child",
-                "sh"));
+        List<String> wrapped =
+                new ArrayList<>(List.of("sh", "-c", "\"$@\" & child=$!; cat >/dev/null; kill $child", "sh"));
         wrapped.addAll(command);
-        Process p = new ProcessBuilder(wrapped).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(wrapped)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         STARTED.add(p);
     }
 
@@ -130,7 +132,9 @@ public final class XDesktop implements BeforeAllCallback {
 
     private static void waitFor(Check check, String what) throws IOException {
         try {
-            Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+            Awaitility.await(what)
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(check::ok);
         } catch (ConditionTimeoutException e) {
             throw new IOException("timed out waiting for " + what, e);

@@ -26,13 +26,30 @@ public final class XTerm implements AutoCloseable {
     /** Opens an xterm with this title and colour, places its client area at x, y with size w × h, and raises it. */
     public static XTerm open(String title, String colour, int x, int y, int w, int h)
             throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("xterm", "-T", title, "-bg", colour, "-fg", colour, "-cr", colour,
-                "-geometry", "40x10+" + x + "+" + y, "-e", "sleep", "600")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        "xterm",
+                        "-T",
+                        title,
+                        "-bg",
+                        colour,
+                        "-fg",
+                        colour,
+                        "-cr",
+                        colour,
+                        "-geometry",
+                        "40x10+" + x + "+" + y,
+                        "-e",
+                        "sleep",
+                        "600")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String id;
         try {
-            id = Awaitility.await("xterm '" + title + "' managed").atMost(Duration.ofSeconds(15))
-                    .pollInterval(Duration.ofMillis(50)).until(() -> managedWindow(title, p), found -> found != null);
+            id = Awaitility.await("xterm '" + title + "' managed")
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> managedWindow(title, p), found -> found != null);
         } catch (ConditionTimeoutException e) {
             p.destroyForcibly();
             throw new IOException("xterm '" + title + "' did not appear", e);
@@ -84,8 +101,11 @@ public final class XTerm implements AutoCloseable {
     /** The client area of any window in root coordinates, as xwininfo reports it. */
     public static Rectangle clientOf(String id) throws IOException, InterruptedException {
         String info = Tools.run("xwininfo", "-id", id);
-        return new Rectangle(value(info, "Absolute upper-left X:"), value(info, "Absolute upper-left Y:"),
-                value(info, "Width:"), value(info, "Height:"));
+        return new Rectangle(
+                value(info, "Absolute upper-left X:"),
+                value(info, "Absolute upper-left Y:"),
+                value(info, "Width:"),
+                value(info, "Height:"));
     }
 
     /** The frame of any managed window: its client area plus the window manager's frame extents. */

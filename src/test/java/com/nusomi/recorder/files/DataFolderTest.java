@@ -19,8 +19,8 @@ class DataFolderTest {
 
     @Test
     void anExplicitFolderWinsOverTheEnvironment() {
-        Path chosen = DataFolder.resolve(Path.of("chosen"), Map.of("SESSION_RECORDER_DATA", "/elsewhere"), "Linux",
-                "/home/u");
+        Path chosen = DataFolder.resolve(
+                Path.of("chosen"), Map.of("SESSION_RECORDER_DATA", "/elsewhere"), "Linux", "/home/u");
         assertThat(chosen).isEqualTo(Path.of("chosen").toAbsolutePath());
     }
 
@@ -55,7 +55,8 @@ class DataFolderTest {
     @Test
     void createPrivateNarrowsAnExistingFolder() throws IOException {
         assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
-        Path open = Files.createDirectory(temp.resolve("open"),
+        Path open = Files.createDirectory(
+                temp.resolve("open"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         DataFolder.createPrivate(open);
 

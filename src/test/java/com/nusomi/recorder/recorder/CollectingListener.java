@@ -69,7 +69,9 @@ final class CollectingListener implements RecorderListener {
 
     List<Long> recordedSeqs() {
         synchronized (recorded) {
-            return recorded.stream().filter(e -> e.kind() == EntryKind.FRAME).map(EntryInfo::frameSeq)
+            return recorded.stream()
+                    .filter(e -> e.kind() == EntryKind.FRAME)
+                    .map(EntryInfo::frameSeq)
                     .collect(Collectors.toList());
         }
     }

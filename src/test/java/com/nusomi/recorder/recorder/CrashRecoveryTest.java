@@ -37,24 +37,30 @@ class CrashRecoveryTest {
         final Thread reader;
 
         Child(List<String> command, Path log) throws IOException {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process died
-                }
-            }, "child-reader");
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            reader = new Thread(
+                    () -> {
+                        try (BufferedReader in = new BufferedReader(
+                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                            for (String line; (line = in.readLine()) != null; ) {
+                                lines.add(line);
+                            }
+                        } catch (IOException ignored) {
+                            // the process died
+                        }
+                    },
+                    "child-reader");
             reader.setDaemon(true);
             reader.start();
         }
 
         long recordedLines() {
             synchronized (lines) {
-                return lines.stream().filter(l -> l.startsWith("F ") || l.startsWith("E ")).count();
+                return lines.stream()
+                        .filter(l -> l.startsWith("F ") || l.startsWith("E "))
+                        .count();
             }
         }
 
@@ -70,11 +76,12 @@ class CrashRecoveryTest {
     }
 
     @Test
-    void recordersKilledAtRandomMomentsLoseAndDuplicateNothing(@TempDir Path serverDir, @TempDir Path data,
-                                                                @TempDir Path logs) throws Exception {
+    void recordersKilledAtRandomMomentsLoseAndDuplicateNothing(
+            @TempDir Path serverDir, @TempDir Path data, @TempDir Path logs) throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
+        try (LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient()) {
             Session s = LocalServer.newRecordingSession(client);
             Set<Long> seqs = new HashSet<>();
             Set<String> eventIds = new HashSet<>();
@@ -82,7 +89,9 @@ class CrashRecoveryTest {
             for (int i = 0; i < KILLS; i++) {
                 Child c = new Child(command(server, data, s.id(), "run"), log);
                 await().atMost(60, TimeUnit.SECONDS).until(() -> c.printed("READY") || !c.process.isAlive());
-                assertThat(c.process.isAlive()).as("child %d started (seed %d, see %s)", i, seed, log).isTrue();
+                assertThat(c.process.isAlive())
+                        .as("child %d started (seed %d, see %s)", i, seed, log)
+                        .isTrue();
                 long target = c.recordedLines() + random.nextInt(40);
                 await().atMost(60, TimeUnit.SECONDS).until(() -> c.recordedLines() >= target);
                 c.kill();
@@ -91,7 +100,9 @@ class CrashRecoveryTest {
             Child last = new Child(command(server, data, s.id(), "finish"), log);
             await().atMost(90, TimeUnit.SECONDS).until(() -> !last.process.isAlive());
             last.reader.join(10_000);
-            assertThat(last.process.exitValue()).as("last child (seed %d, see %s)", seed, log).isZero();
+            assertThat(last.process.exitValue())
+                    .as("last child (seed %d, see %s)", seed, log)
+                    .isZero();
             assertThat(last.printed("DRAINED")).isTrue();
             collect(last, seqs, eventIds);
 
@@ -106,9 +117,13 @@ class CrashRecoveryTest {
         synchronized (c.lines) {
             for (String line : c.lines) {
                 if (line.startsWith("F ")) {
-                    assertThat(seqs.add(Long.parseLong(line.substring(2)))).as("seq recorded once: " + line).isTrue();
+                    assertThat(seqs.add(Long.parseLong(line.substring(2))))
+                            .as("seq recorded once: " + line)
+                            .isTrue();
                 } else if (line.startsWith("E ")) {
-                    assertThat(eventIds.add(line.substring(2))).as("event recorded once: " + line).isTrue();
+                    assertThat(eventIds.add(line.substring(2)))
+                            .as("event recorded once: " + line)
+                            .isTrue();
                 }
             }
         }
@@ -116,9 +131,20 @@ class CrashRecoveryTest {
 
     private static List<String> command(LocalServer server, Path data, String sessionId, String mode) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                CrashingRecorderMain.class.getName(), server.baseUrl(), server.adminKey(), data.toString(), sessionId,
+        return List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Djava.awt.headless=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                CrashingRecorderMain.class.getName(),
+                server.baseUrl(),
+                server.adminKey(),
+                data.toString(),
+                sessionId,
                 mode);
     }
 

@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Arguments: base URL, API key, data folder, session id, mode.
  */
 public final class CrashingRecorderMain {
-    private CrashingRecorderMain() {
-    }
+    private CrashingRecorderMain() {}
 
     public static void main(String[] args) throws Exception {
         String baseUrl = args[0];
@@ -51,25 +50,39 @@ public final class CrashingRecorderMain {
                 }
             }
         };
-        SessionsClient client = SessionsClient.builder().baseUrl(baseUrl).apiKey(key).build();
+        SessionsClient client =
+                SessionsClient.builder().baseUrl(baseUrl).apiKey(key).build();
         SyntheticInputSource input = new SyntheticInputSource();
-        RecorderService svc = RecorderService.builder(client, data).listener(printer).maxUploadBackoff(Duration.ofSeconds(1))
-                .screenSource(new SyntheticScreenSource(200, 120, true)).inputSource(input).build();
+        RecorderService svc = RecorderService.builder(client, data)
+                .listener(printer)
+                .maxUploadBackoff(Duration.ofSeconds(1))
+                .screenSource(new SyntheticScreenSource(200, 120, true))
+                .inputSource(input)
+                .build();
         svc.recoverAll();
-        Recording r = svc.start(sessionId, Instant.now(), RecorderOptions.builder()
-                .captureInterval(Duration.ofMillis(25)).eventFlushInterval(Duration.ofMillis(100))
-                .clickCaptureDelay(Duration.ZERO).build());
+        Recording r = svc.start(
+                sessionId,
+                Instant.now(),
+                RecorderOptions.builder()
+                        .captureInterval(Duration.ofMillis(25))
+                        .eventFlushInterval(Duration.ofMillis(100))
+                        .clickCaptureDelay(Duration.ZERO)
+                        .build());
         ScheduledExecutorService operator = Executors.newSingleThreadScheduledExecutor(rn -> {
             Thread t = new Thread(rn, "operator");
             t.setDaemon(true);
             return t;
         });
         AtomicInteger n = new AtomicInteger();
-        operator.scheduleWithFixedDelay(() -> {
-            int i = n.incrementAndGet();
-            input.click(i, i, MouseButton.PRIMARY);
-            input.type("abc");
-        }, 0, 20, TimeUnit.MILLISECONDS);
+        operator.scheduleWithFixedDelay(
+                () -> {
+                    int i = n.incrementAndGet();
+                    input.click(i, i, MouseButton.PRIMARY);
+                    input.type("abc");
+                },
+                0,
+                20,
+                TimeUnit.MILLISECONDS);
         synchronized (out) {
             out.println("READY");
             out.flush();

@@ -24,6 +24,7 @@ class EventBufferTest {
 
     @TempDir
     Path data;
+
     private final CollectingListener seen = new CollectingListener();
     private Spool spool;
     private SessionJournal journal;
@@ -31,7 +32,7 @@ class EventBufferTest {
 
     @BeforeEach
     void open() {
-        spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, new SpoolAdapter(new Notifier(seen, r -> { }), id -> null));
+        spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, new SpoolAdapter(new Notifier(seen, r -> {}), id -> null));
         journal = spool.journal("ses_buffer");
         events = new EventBuffer(journal, Clock.fixed(NOW, ZoneOffset.UTC), true);
     }
@@ -73,7 +74,8 @@ class EventBufferTest {
 
         events.add(click(SessionJournal.MAX_EVENTS));
 
-        assertThat(seen.recorded).singleElement()
+        assertThat(seen.recorded)
+                .singleElement()
                 .satisfies(e -> assertThat(e.eventIds()).hasSize(SessionJournal.MAX_EVENTS));
         assertThat(events.buffered()).isZero();
     }
@@ -114,7 +116,8 @@ class EventBufferTest {
     void writeNowWritesTheKeysAndEventsBeforeItInTheSameEntry() {
         events.add(click(1));
         events.keyPressed(NOW, false, Set.of());
-        EventInput note = EventInput.builder("note").at(NOW).data(Map.of("text", "hi")).build();
+        EventInput note =
+                EventInput.builder("note").at(NOW).data(Map.of("text", "hi")).build();
 
         EntryInfo entry = events.writeNow(note);
 

@@ -26,8 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class FinishWithVerdictTest {
 
     private static RecorderService recorder(SessionsClient client, Path data, CollectingListener l) {
-        return RecorderService.builder(client, data).listener(l).maxUploadBackoff(Duration.ofMillis(500))
-                .screenSource(new SyntheticScreenSource(80, 60, true)).inputSource(new SyntheticInputSource())
+        return RecorderService.builder(client, data)
+                .listener(l)
+                .maxUploadBackoff(Duration.ofMillis(500))
+                .screenSource(new SyntheticScreenSource(80, 60, true))
+                .inputSource(new SyntheticInputSource())
                 .build();
     }
 
@@ -39,7 +42,9 @@ class FinishWithVerdictTest {
     private static Session leftRecording(SessionsClient client, Path data) throws Exception {
         Session s = LocalServer.newRecordingSession(client);
         try (RecorderService first = recorder(client, data, new CollectingListener())) {
-            first.start(s.id(), s.startedAt(), hourly()).note("before the crash").get(10, TimeUnit.SECONDS);
+            first.start(s.id(), s.startedAt(), hourly())
+                    .note("before the crash")
+                    .get(10, TimeUnit.SECONDS);
         }
         return s;
     }
@@ -53,12 +58,14 @@ class FinishWithVerdictTest {
     @Test
     void aLeftSessionGetsTheVerdictTagThenTheStopAfterWhatItHolds(@TempDir Path serverDir, @TempDir Path data)
             throws Exception {
-        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
+        try (LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient()) {
             Session s = leftRecording(client, data);
             CollectingListener l = new CollectingListener();
             try (RecorderService svc = recorder(client, data, l)) {
                 assertThat(svc.recoverAll()).containsExactly(s.id());
-                assertThat(svc.finish(s.id(), Outcome.ERROR).get(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(svc.finish(s.id(), Outcome.ERROR).get(30, TimeUnit.SECONDS))
+                        .isTrue();
             }
 
             assertThat(kinds(l.recorded)).containsExactly(EntryKind.TAG, EntryKind.STOP);
@@ -70,13 +77,16 @@ class FinishWithVerdictTest {
             assertThat(stopped.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
             assertThat(stopped.outcome()).isEqualTo(Outcome.ERROR);
             assertThat(stopped.tags()).extracting(Tag::name).containsExactly("outcome");
-            assertThat(stopped.eventCount()).as("what the spool held went first").isEqualTo(1);
+            assertThat(stopped.eventCount())
+                    .as("what the spool held went first")
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void withoutAVerdictOnlyTheStopIsRecorded(@TempDir Path serverDir, @TempDir Path data) throws Exception {
-        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
+        try (LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient()) {
             Session s = leftRecording(client, data);
             CollectingListener l = new CollectingListener();
             try (RecorderService svc = recorder(client, data, l)) {
@@ -85,20 +95,23 @@ class FinishWithVerdictTest {
             }
 
             assertThat(kinds(l.recorded)).containsExactly(EntryKind.STOP);
-            assertThat(client.sessions().get(s.id(), Include.TAGS).execute().tags()).isEmpty();
+            assertThat(client.sessions().get(s.id(), Include.TAGS).execute().tags())
+                    .isEmpty();
         }
     }
 
     @Test
     void theSessionBeingRecordedGetsTheVerdictThroughItsRecording(@TempDir Path serverDir, @TempDir Path data)
             throws Exception {
-        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
+        try (LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient()) {
             Session s = LocalServer.newRecordingSession(client);
             CollectingListener l = new CollectingListener();
             try (RecorderService svc = recorder(client, data, l)) {
                 Recording r = svc.start(s.id(), s.startedAt(), hourly());
                 r.note("one note").get(10, TimeUnit.SECONDS);
-                assertThat(svc.finish(s.id(), Outcome.SUCCESS).get(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(svc.finish(s.id(), Outcome.SUCCESS).get(30, TimeUnit.SECONDS))
+                        .isTrue();
                 assertThat(svc.active()).isNull();
             }
 

@@ -79,8 +79,8 @@ class FrameEncoderTest {
         try (FrameEncoder enc = new FrameEncoder(0.9f)) {
             enc.jpeg(filled(320, 200, Color.ORANGE));
             // a view into a larger buffer (not packed from its start), then a smaller frame: same encoder
-            assertQuarters(ImageIO.read(new ByteArrayInputStream(enc.jpeg(big.getSubimage(50, 40, 200, 100)))),
-                    200, 100);
+            assertQuarters(
+                    ImageIO.read(new ByteArrayInputStream(enc.jpeg(big.getSubimage(50, 40, 200, 100)))), 200, 100);
             BufferedImage small = ImageIO.read(new ByteArrayInputStream(enc.jpeg(filled(64, 32, Color.BLUE))));
             assertThat(small.getWidth()).isEqualTo(64);
             assertClose(small.getRGB(32, 16), 0x0000FF);
@@ -130,7 +130,8 @@ class FrameEncoderTest {
     /** Each channel within JPEG's error of the expected colour. */
     private static void assertClose(int argb, int rgb) {
         for (int shift = 0; shift <= 16; shift += 8) {
-            assertThat((argb >> shift) & 0xFF).as("channel at bit %d of %06x", shift, argb & 0xFFFFFF)
+            assertThat((argb >> shift) & 0xFF)
+                    .as("channel at bit %d of %06x", shift, argb & 0xFFFFFF)
                     .isCloseTo((rgb >> shift) & 0xFF, org.assertj.core.data.Offset.offset(24));
         }
     }

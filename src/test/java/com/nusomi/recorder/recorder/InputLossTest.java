@@ -36,8 +36,10 @@ class InputLossTest {
 
     @TempDir
     Path serverDir;
+
     @TempDir
     Path data;
+
     private LocalServer server;
     private SessionsClient client;
     private final FakeGlobalScreen screen = new FakeGlobalScreen();
@@ -62,11 +64,21 @@ class InputLossTest {
     }
 
     private Recording record(InputSource input) {
-        service = RecorderService.builder(client, data).screenSource(new SyntheticScreenSource(80, 60, false))
-                .inputSource(input).listener(listener).inputCheckInterval(Duration.ofMillis(50)).build();
+        service = RecorderService.builder(client, data)
+                .screenSource(new SyntheticScreenSource(80, 60, false))
+                .inputSource(input)
+                .listener(listener)
+                .inputCheckInterval(Duration.ofMillis(50))
+                .build();
         Session s = LocalServer.newRecordingSession(client);
-        return service.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR)
-                .captureOnClick(false).eventFlushInterval(Duration.ofMillis(50)).build());
+        return service.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder()
+                        .captureInterval(HOUR)
+                        .captureOnClick(false)
+                        .eventFlushInterval(Duration.ofMillis(50))
+                        .build());
     }
 
     private List<Event> events(String id) {
@@ -76,7 +88,8 @@ class InputLossTest {
     }
 
     private void awaitEvents(int n) {
-        await().atMost(10, TimeUnit.SECONDS).until(() -> listener.recordedEventIds().size() >= n);
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> listener.recordedEventIds().size() >= n);
     }
 
     private long warnings(RecorderWarning.Kind kind) {
@@ -96,12 +109,16 @@ class InputLossTest {
         await().atMost(10, TimeUnit.SECONDS).until(() -> listener.warned(RecorderWarning.Kind.INPUT_LOST));
         awaitEvents(2);
         assertThat(r.inputLost()).isTrue();
-        assertThat(listener.warnings).filteredOn(w -> w.kind() == RecorderWarning.Kind.INPUT_LOST).singleElement()
+        assertThat(listener.warnings)
+                .filteredOn(w -> w.kind() == RecorderWarning.Kind.INPUT_LOST)
+                .singleElement()
                 .satisfies(w -> {
                     assertThat(w.sessionId()).isEqualTo(r.sessionId());
                     assertThat(w.message()).contains("X connection lost");
                 });
-        assertThat(screen.click(20, 20, NativeMouseEvent.BUTTON1)).as("nothing arrives while lost").isFalse();
+        assertThat(screen.click(20, 20, NativeMouseEvent.BUTTON1))
+                .as("nothing arrives while lost")
+                .isFalse();
 
         r.restartInput().get(10, TimeUnit.SECONDS);
 
@@ -116,7 +133,9 @@ class InputLossTest {
         assertThat(events.get(1).data()).isEqualTo(Map.of("kind", "input_lost"));
         assertThat(events.get(2).data()).isEqualTo(Map.of("kind", "input_restored"));
         assertThat(events.get(3).data()).containsEntry("x", 30);
-        assertThat(warnings(RecorderWarning.Kind.INPUT_LOST)).as("reported once, not every second").isEqualTo(1);
+        assertThat(warnings(RecorderWarning.Kind.INPUT_LOST))
+                .as("reported once, not every second")
+                .isEqualTo(1);
         assertThat(screen.registerCalls()).isEqualTo(2);
         assertThat(screen.rejected()).isZero();
     }
@@ -140,7 +159,9 @@ class InputLossTest {
         r.stop().get(30, TimeUnit.SECONDS);
 
         List<Event> events = events(r.sessionId());
-        assertThat(events).extracting(e -> e.type() + (e.type().equals("marker") ? ":" + e.data().get("kind") : ""))
+        assertThat(events)
+                .extracting(e ->
+                        e.type() + (e.type().equals("marker") ? ":" + e.data().get("kind") : ""))
                 .containsExactly("marker:input_lost", "marker:input_restored", "click");
     }
 
@@ -153,7 +174,8 @@ class InputLossTest {
         input.refuseRestart("still no display");
 
         assertThatThrownBy(() -> r.restartInput().get(10, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasMessageContaining("still no display");
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("still no display");
 
         assertThat(r.inputLost()).isTrue();
         assertThat(input.restarts()).isEqualTo(1);

@@ -23,20 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class InputWatchdogTest {
     private static final InputListener NOBODY = new InputListener() {
         @Override
-        public void onClick(int x, int y, MouseButton button) {
-        }
+        public void onClick(int x, int y, MouseButton button) {}
 
         @Override
-        public void onKeyPressed(boolean modifierKey, Set<String> modifiers) {
-        }
+        public void onKeyPressed(boolean modifierKey, Set<String> modifiers) {}
 
         @Override
-        public void onKeyTyped(char c) {
-        }
+        public void onKeyTyped(char c) {}
     };
 
     @TempDir
     Path data;
+
     private final CollectingListener seen = new CollectingListener();
     private final RecordingWorker worker = new RecordingWorker("ses_watch");
     private Spool spool;
@@ -46,7 +44,7 @@ class InputWatchdogTest {
 
     @BeforeEach
     void open() {
-        notifier = new Notifier(seen, r -> { });
+        notifier = new Notifier(seen, r -> {});
         spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, new SpoolAdapter(notifier, id -> null));
         SessionJournal journal = spool.journal("ses_watch");
         counters = new SessionCounters("ses_watch", journal, spool, RecordingState.RECORDING);
@@ -84,7 +82,8 @@ class InputWatchdogTest {
         assertThat(w.available()).isFalse();
         assertThat(w.unavailableReason()).isEqualTo("no display");
         assertThat(w.lostReason()).isNull();
-        assertThat(seen.warnings).extracting(RecorderWarning::kind)
+        assertThat(seen.warnings)
+                .extracting(RecorderWarning::kind)
                 .containsExactly(RecorderWarning.Kind.INPUT_UNAVAILABLE);
     }
 
@@ -97,8 +96,7 @@ class InputWatchdogTest {
             }
 
             @Override
-            public void stop() {
-            }
+            public void stop() {}
         });
         w.start(NOBODY);
 
@@ -150,8 +148,9 @@ class InputWatchdogTest {
 
         assertThat(w.lostReason()).isNull();
         assertThat(input.restarts()).isEqualTo(1);
-        assertThat(seen.warnings).extracting(RecorderWarning::kind).containsExactly(RecorderWarning.Kind.INPUT_LOST,
-                RecorderWarning.Kind.INPUT_RESTORED);
+        assertThat(seen.warnings)
+                .extracting(RecorderWarning::kind)
+                .containsExactly(RecorderWarning.Kind.INPUT_LOST, RecorderWarning.Kind.INPUT_RESTORED);
         assertThat(seen.recorded).hasSize(2);
     }
 
@@ -164,7 +163,8 @@ class InputWatchdogTest {
         w.check();
         input.refuseRestart("still refused");
 
-        assertThatThrownBy(w::restart).isInstanceOf(InputSource.InputUnavailableException.class)
+        assertThatThrownBy(w::restart)
+                .isInstanceOf(InputSource.InputUnavailableException.class)
                 .hasMessage("still refused");
 
         assertThat(w.lostReason()).isEqualTo("gone");

@@ -27,7 +27,8 @@ class JournalRecoveryTest {
 
     @Test
     void unfinishedAndDamagedEntriesNeverBlockTheRest(@TempDir Path serverDir, @TempDir Path data) throws Exception {
-        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
+        try (LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient()) {
             Session s = LocalServer.newRecordingSession(client);
             Path dir;
             try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE)) {
@@ -39,13 +40,15 @@ class JournalRecoveryTest {
                             .jpeg(screen.capture(null).image());
                     j.appendFrame(Instant.now(), "image/jpeg", jpeg);
                 }
-                j.appendEvents(List.of(EventInput.builder("note").data(Map.of("text", "hi")).build()));
+                j.appendEvents(List.of(
+                        EventInput.builder("note").data(Map.of("text", "hi")).build()));
             }
             // a write that never finished, and a damaged entry (one flipped byte)
             Files.write(dir.resolve("000000000099-frame-99.entry.tmp"), new byte[] {1, 2, 3});
             Path second;
             try (Stream<Path> files = Files.list(dir)) {
-                second = files.filter(p -> p.getFileName().toString().startsWith("000000000001-frame")).findFirst()
+                second = files.filter(p -> p.getFileName().toString().startsWith("000000000001-frame"))
+                        .findFirst()
                         .orElseThrow();
             }
             byte[] bytes = Files.readAllBytes(second);
@@ -54,8 +57,10 @@ class JournalRecoveryTest {
             Files.writeString(dir.resolve("acked.log"), "12 fra"); // a torn line, ignored
 
             CollectingListener l = new CollectingListener();
-            try (RecorderService svc = RecorderService.builder(client, data).listener(l)
-                    .screenSource(new SyntheticScreenSource(50, 40, true)).inputSource(new SyntheticInputSource())
+            try (RecorderService svc = RecorderService.builder(client, data)
+                    .listener(l)
+                    .screenSource(new SyntheticScreenSource(50, 40, true))
+                    .inputSource(new SyntheticInputSource())
                     .build()) {
                 assertThat(svc.recoverAll()).containsExactly(s.id());
                 assertThat(svc.finish(s.id()).get(30, TimeUnit.SECONDS)).isTrue();
@@ -64,7 +69,8 @@ class JournalRecoveryTest {
                 assertThat(r.code()).isEqualTo("journal_entry_damaged");
                 assertThat(r.entry().kind()).isEqualTo(EntryKind.FRAME);
             });
-            assertThat(l.uploaded).extracting(e -> e.kind())
+            assertThat(l.uploaded)
+                    .extracting(e -> e.kind())
                     .containsExactly(EntryKind.FRAME, EntryKind.FRAME, EntryKind.EVENTS, EntryKind.STOP);
             assertThat(client.sessions().get(s.id()).execute().frameCount()).isEqualTo(2);
             assertThat(client.sessions().get(s.id()).execute().eventCount()).isEqualTo(1);

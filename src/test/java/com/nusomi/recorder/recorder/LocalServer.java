@@ -25,7 +25,8 @@ final class LocalServer implements AutoCloseable {
 
     LocalServer(Path dataDir) {
         this.dataDir = dataDir;
-        this.server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
+        this.server =
+                ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
         this.port = server.port();
         this.adminKey = server.adminKey();
     }
@@ -48,7 +49,11 @@ final class LocalServer implements AutoCloseable {
 
     /** A new session, already recording. */
     static Session newRecordingSession(SessionsClient client) {
-        return client.sessions().create(CreateSessionRequest.builder("recorder_test").start(true).build()).execute();
+        return client.sessions()
+                .create(CreateSessionRequest.builder("recorder_test")
+                        .start(true)
+                        .build())
+                .execute();
     }
 
     void stop() {
@@ -57,7 +62,8 @@ final class LocalServer implements AutoCloseable {
     }
 
     void restart() {
-        server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(port).build());
+        server = ApiServer.start(
+                ServerConfig.builder().dataDir(dataDir).port(port).build());
     }
 
     boolean running() {
@@ -75,8 +81,11 @@ final class LocalServer implements AutoCloseable {
      * Checks the server against what the journal recorded: every recorded frame and event is there, none twice,
      * and the session's counts equal the distinct counts.
      */
-    static void assertServerHoldsExactly(SessionsClient client, String sessionId, Collection<Long> recordedSeqs,
-                                         Collection<String> recordedEventIds) {
+    static void assertServerHoldsExactly(
+            SessionsClient client,
+            String sessionId,
+            Collection<Long> recordedSeqs,
+            Collection<String> recordedEventIds) {
         List<Long> seqs = new ArrayList<>();
         for (Frame f : client.frames().listAll(sessionId)) {
             seqs.add(f.seq());

@@ -45,27 +45,43 @@ class NetworkOutageTest {
         SyntheticInputSource input = new SyntheticInputSource();
         ScheduledExecutorService operator = Executors.newSingleThreadScheduledExecutor();
         try (SessionsClient client = server.newClient();
-             RecorderService svc = RecorderService.builder(client, data).listener(l).maxUploadBackoff(maxBackoff)
-                     .screenSource(new SyntheticScreenSource(160, 100, true)).inputSource(input).build()) {
+                RecorderService svc = RecorderService.builder(client, data)
+                        .listener(l)
+                        .maxUploadBackoff(maxBackoff)
+                        .screenSource(new SyntheticScreenSource(160, 100, true))
+                        .inputSource(input)
+                        .build()) {
             Session s = LocalServer.newRecordingSession(client);
-            Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder()
-                    .captureInterval(Duration.ofMillis(50)).eventFlushInterval(Duration.ofMillis(200))
-                    .clickCaptureDelay(Duration.ZERO).build());
+            Recording r = svc.start(
+                    s.id(),
+                    s.startedAt(),
+                    RecorderOptions.builder()
+                            .captureInterval(Duration.ofMillis(50))
+                            .eventFlushInterval(Duration.ofMillis(200))
+                            .clickCaptureDelay(Duration.ZERO)
+                            .build());
             AtomicInteger n = new AtomicInteger();
-            operator.scheduleWithFixedDelay(() -> {
-                int i = n.incrementAndGet();
-                input.click(i % 800, i % 600, i % 3 == 0 ? MouseButton.SECONDARY : MouseButton.PRIMARY);
-                input.type("xy");
-            }, 0, 40, TimeUnit.MILLISECONDS);
+            operator.scheduleWithFixedDelay(
+                    () -> {
+                        int i = n.incrementAndGet();
+                        input.click(i % 800, i % 600, i % 3 == 0 ? MouseButton.SECONDARY : MouseButton.PRIMARY);
+                        input.type("xy");
+                    },
+                    0,
+                    40,
+                    TimeUnit.MILLISECONDS);
             await().atMost(10, TimeUnit.SECONDS).until(() -> l.uploaded.size() >= 10);
 
             server.stop();
             long downAt = System.nanoTime();
             long framesAtDown = l.framesRecorded();
-            await().atMost(down.plusSeconds(30)).pollInterval(Duration.ofMillis(100))
+            await().atMost(down.plusSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> System.nanoTime() - downAt >= down.toNanos()
                             && l.warned(RecorderWarning.Kind.UPLOAD_WAITING));
-            assertThat(l.framesRecorded()).as("recording goes on while the server is down").isGreaterThan(framesAtDown);
+            assertThat(l.framesRecorded())
+                    .as("recording goes on while the server is down")
+                    .isGreaterThan(framesAtDown);
             assertThat(r.stats().pendingEntries()).isPositive();
 
             server.restart();

@@ -11,13 +11,15 @@ class NotifierTest {
     @Test
     void aFailingListenerIsLoggedNotPassedOn() {
         List<String> heard = new ArrayList<>();
-        Notifier notifier = new Notifier(new RecorderListener() {
-            @Override
-            public void onWarning(RecorderWarning warning) {
-                heard.add(warning.message());
-                throw new IllegalStateException("listener bug");
-            }
-        }, r -> { });
+        Notifier notifier = new Notifier(
+                new RecorderListener() {
+                    @Override
+                    public void onWarning(RecorderWarning warning) {
+                        heard.add(warning.message());
+                        throw new IllegalStateException("listener bug");
+                    }
+                },
+                r -> {});
 
         notifier.warning(new RecorderWarning(RecorderWarning.Kind.UPLOAD_RESUMED, "ses_n", "one", null));
         notifier.warning(new RecorderWarning(RecorderWarning.Kind.UPLOAD_RESUMED, "ses_n", "two", null));

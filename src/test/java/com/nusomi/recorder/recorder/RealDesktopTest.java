@@ -41,34 +41,51 @@ class RealDesktopTest {
         assertThat(shot.image().getHeight()).isEqualTo(primary.height);
 
         CollectingListener l = new CollectingListener();
-        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient();
-             RecorderService svc = RecorderService.builder(client, data).listener(l).screenSource(robot)
-                     .inputSource(new NativeHookInputSource()).build()) {
+        try (LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient();
+                RecorderService svc = RecorderService.builder(client, data)
+                        .listener(l)
+                        .screenSource(robot)
+                        .inputSource(new NativeHookInputSource())
+                        .build()) {
             Session s = LocalServer.newRecordingSession(client);
-            Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder()
-                    .captureInterval(Duration.ofHours(1)).keyFlushInterval(Duration.ofMillis(500)).build());
+            Recording r = svc.start(
+                    s.id(),
+                    s.startedAt(),
+                    RecorderOptions.builder()
+                            .captureInterval(Duration.ofHours(1))
+                            .keyFlushInterval(Duration.ofMillis(500))
+                            .build());
             assertThat(r.inputCaptureAvailable()).as(r.inputUnavailableReason()).isTrue();
             await().atMost(10, TimeUnit.SECONDS).until(() -> l.framesRecorded() >= 1);
 
             xdotool("mousemove", "200", "150", "click", "3");
             xdotool("type", "--delay", "20", "secret");
             xdotool("key", "ctrl+a");
-            await().atMost(10, TimeUnit.SECONDS).until(() -> l.recordedEventIds().size() >= 2);
+            await().atMost(10, TimeUnit.SECONDS)
+                    .until(() -> l.recordedEventIds().size() >= 2);
             r.stop().get(30, TimeUnit.SECONDS);
 
             List<Event> events = new ArrayList<>();
             client.events().listAll(s.id()).forEach(events::add);
             assertThat(events).anySatisfy(e -> {
                 assertThat(e.type()).isEqualTo("click");
-                assertThat(e.data()).containsEntry("x", 200).containsEntry("y", 150)
+                assertThat(e.data())
+                        .containsEntry("x", 200)
+                        .containsEntry("y", 150)
                         .containsEntry("button", "secondary");
             });
-            int keys = events.stream().filter(e -> e.type().equals("key"))
-                    .mapToInt(e -> ((Number) e.data().get("keys")).intValue()).sum();
+            int keys = events.stream()
+                    .filter(e -> e.type().equals("key"))
+                    .mapToInt(e -> ((Number) e.data().get("keys")).intValue())
+                    .sum();
             assertThat(keys).isGreaterThanOrEqualTo(7);
             assertThat(events.toString()).doesNotContain("secret");
-            assertThat(events).filteredOn(e -> e.type().equals("key")).as("ctrl+a")
-                    .anySatisfy(e -> assertThat(e.data().get("modifiers").toString()).contains("ctrl"))
+            assertThat(events)
+                    .filteredOn(e -> e.type().equals("key"))
+                    .as("ctrl+a")
+                    .anySatisfy(e ->
+                            assertThat(e.data().get("modifiers").toString()).contains("ctrl"))
                     .allSatisfy(e -> assertThat(e.data().keySet()).isEqualTo(java.util.Set.of("keys", "modifiers")));
             assertThat(client.sessions().get(s.id()).execute().frameCount()).isGreaterThanOrEqualTo(1);
         }
@@ -85,28 +102,40 @@ class RealDesktopTest {
             throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
         GlobalInputHook hook = GlobalInputHook.system();
-        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
+        try (LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient()) {
             int registrations = -1;
             for (int round = 1; round <= 3; round++) {
                 CollectingListener l = new CollectingListener();
-                try (RecorderService svc = RecorderService.builder(client, data).listener(l)
+                try (RecorderService svc = RecorderService.builder(client, data)
+                        .listener(l)
                         .screenSource(new com.nusomi.recorder.recorder.capture.SyntheticScreenSource(80, 60, false))
-                        .inputSource(new NativeHookInputSource(hook)).build()) {
+                        .inputSource(new NativeHookInputSource(hook))
+                        .build()) {
                     Session s = LocalServer.newRecordingSession(client);
-                    Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder()
-                            .captureInterval(Duration.ofHours(1)).captureOnClick(false)
-                            .eventFlushInterval(Duration.ofMillis(100)).build());
-                    assertThat(r.inputCaptureAvailable()).as(r.inputUnavailableReason()).isTrue();
+                    Recording r = svc.start(
+                            s.id(),
+                            s.startedAt(),
+                            RecorderOptions.builder()
+                                    .captureInterval(Duration.ofHours(1))
+                                    .captureOnClick(false)
+                                    .eventFlushInterval(Duration.ofMillis(100))
+                                    .build());
+                    assertThat(r.inputCaptureAvailable())
+                            .as(r.inputUnavailableReason())
+                            .isTrue();
                     registrations = round == 1 ? hook.registrations() : registrations;
                     xdotool("mousemove", String.valueOf(100 + round), "120", "click", "1");
-                    await("round " + round).atMost(10, TimeUnit.SECONDS)
+                    await("round " + round)
+                            .atMost(10, TimeUnit.SECONDS)
                             .until(() -> !l.recordedEventIds().isEmpty());
                     r.stop().get(30, TimeUnit.SECONDS);
                     assertThat(r.inputLost()).isFalse();
                     List<Event> events = new ArrayList<>();
                     client.events().listAll(s.id()).forEach(events::add);
                     int x = 100 + round;
-                    assertThat(events).as("round %d", round)
+                    assertThat(events)
+                            .as("round %d", round)
                             .anySatisfy(e -> assertThat(e.data()).containsEntry("x", x));
                 }
             }

@@ -18,7 +18,6 @@ import com.nusomi.recorder.recorder.capture.x11.X11WindowLocator;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
 import java.awt.Color;
 import java.awt.EventQueue;
-
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
@@ -74,11 +73,14 @@ class RealWindowsMaskTest {
             FrameCheck.Result r = check(shots.get(0), List.of(secret.frame()), List.of(front.frame()), front.frame());
             System.out.println("[privacy figures] private window under a front window: " + r);
             assertThat(r.leakedPixels()).as(r.toString()).isZero();
-            assertThat(r.maskPixels()).as("the private window's visible frame, title bar included")
+            assertThat(r.maskPixels())
+                    .as("the private window's visible frame, title bar included")
                     .isGreaterThan(100_000);
             assertThat(r.foregroundFidelity()).as(r.toString()).isGreaterThanOrEqualTo(0.99);
             assertThat(r.otherMismatched()).as(r.toString()).isZero();
-            assertThat(FrameCheck.count(shots.get(0).stored, MAGENTA)).as("magenta anywhere").isZero();
+            assertThat(FrameCheck.count(shots.get(0).stored, MAGENTA))
+                    .as("magenta anywhere")
+                    .isZero();
         }
     }
 
@@ -87,7 +89,9 @@ class RealWindowsMaskTest {
         XTerm behind = open("Behind window", "#ffff00", 150, 150, 500, 300);
         Window own = ownWindow("Recorder own window", 400, 250, 500, 400);
         XTerm front = open("Front window", "#00ff00", 700, 450, 400, 300);
-        String ownId = Tools.xdotool("search", "--name", "^Recorder own window$").strip().split("\\s+")[0];
+        String ownId = Tools.xdotool("search", "--name", "^Recorder own window$")
+                .strip()
+                .split("\\s+")[0];
         try (Run run = new Run(server, data, new X11WindowLocator())) {
             run.step(BLUE, null, GREEN, front);
             List<Shot> shots = run.finish();
@@ -96,8 +100,11 @@ class RealWindowsMaskTest {
             assertThat(r.leakedPixels()).as(r.toString()).isZero();
             assertThat(r.foregroundFidelity()).as(r.toString()).isGreaterThanOrEqualTo(0.99);
             assertThat(r.otherMismatched()).as(r.toString()).isZero();
-            assertThat(FrameCheck.count(shots.get(0).stored, BLUE)).as("the own window's colour").isZero();
-            assertThat(FrameCheck.count(shots.get(0).stored, YELLOW)).as("the window behind, where uncovered")
+            assertThat(FrameCheck.count(shots.get(0).stored, BLUE))
+                    .as("the own window's colour")
+                    .isZero();
+            assertThat(FrameCheck.count(shots.get(0).stored, YELLOW))
+                    .as("the window behind, where uncovered")
                     .isGreaterThan(10_000);
         } finally {
             EventQueue.invokeAndWait(own::dispose);
@@ -121,11 +128,13 @@ class RealWindowsMaskTest {
             List<Shot> shots = run.finish();
             assertThat(shots).hasSize(places.length);
             for (int i = 0; i < shots.size(); i++) {
-                FrameCheck.Result r = check(shots.get(i), List.of(frames.get(i)), List.of(front.frame()),
-                        front.frame());
+                FrameCheck.Result r =
+                        check(shots.get(i), List.of(frames.get(i)), List.of(front.frame()), front.frame());
                 assertThat(r.leakedPixels()).as("place %d: %s", i, r).isZero();
                 assertThat(r.otherMismatched()).as("place %d: %s", i, r).isZero();
-                assertThat(FrameCheck.count(shots.get(i).stored, MAGENTA)).as("magenta at place %d", i).isZero();
+                assertThat(FrameCheck.count(shots.get(i).stored, MAGENTA))
+                        .as("magenta at place %d", i)
+                        .isZero();
             }
         }
     }
@@ -140,8 +149,13 @@ class RealWindowsMaskTest {
             @Override
             public DesktopSnapshot snapshot() throws WindowLookupException {
                 DesktopSnapshot s = real.snapshot();
-                return new DesktopSnapshot(s.topFirst().stream().map(w -> PRIVATE_TITLE.equals(w.title())
-                        ? new DesktopWindow(w.id(), null, w.title(), w.pid()) : w).toList(), s.activeId());
+                return new DesktopSnapshot(
+                        s.topFirst().stream()
+                                .map(w -> PRIVATE_TITLE.equals(w.title())
+                                        ? new DesktopWindow(w.id(), null, w.title(), w.pid())
+                                        : w)
+                                .toList(),
+                        s.activeId());
             }
 
             @Override
@@ -184,14 +198,26 @@ class RealWindowsMaskTest {
         String dump = System.getProperty("recorder.test.dump");
         if (dump != null) {
             try {
-                ImageIO.write(shot.stored, "png", Path.of(dump, "stored-" + shot.seq + ".png").toFile());
-                ImageIO.write(shot.screenshot, "png", Path.of(dump, "shot-" + shot.seq + ".png").toFile());
+                ImageIO.write(
+                        shot.stored,
+                        "png",
+                        Path.of(dump, "stored-" + shot.seq + ".png").toFile());
+                ImageIO.write(
+                        shot.screenshot,
+                        "png",
+                        Path.of(dump, "shot-" + shot.seq + ".png").toFile());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        return FrameCheck.compare(shot.stored, shot.screenshot, shot.area, new FrameCheck.Expected(masked, above),
-                front, TOLERANCE, QUALITY);
+        return FrameCheck.compare(
+                shot.stored,
+                shot.screenshot,
+                shot.area,
+                new FrameCheck.Expected(masked, above),
+                front,
+                TOLERANCE,
+                QUALITY);
     }
 
     /** A stored frame and the screenshot taken right after it was captured. */
@@ -225,14 +251,25 @@ class RealWindowsMaskTest {
             area = screen.bounds(ScreenSelection.primary());
             server = new LocalServer(serverDir);
             client = server.newClient();
-            service = RecorderService.builder(client, data).listener(listener).screenSource(screen)
-                    .inputSource(new SyntheticInputSource()).windowLocator(windows).build();
+            service = RecorderService.builder(client, data)
+                    .listener(listener)
+                    .screenSource(screen)
+                    .inputSource(new SyntheticInputSource())
+                    .windowLocator(windows)
+                    .build();
             session = LocalServer.newRecordingSession(client);
-            recording = service.start(session.id(), session.startedAt(), RecorderOptions.builder()
-                    .captureInterval(Duration.ofHours(1)).captureOnClick(false).jpegQuality(QUALITY)
-                    .privacyTitlePatterns(List.of(Pattern.compile(PRIVATE_TITLE))).build());
+            recording = service.start(
+                    session.id(),
+                    session.startedAt(),
+                    RecorderOptions.builder()
+                            .captureInterval(Duration.ofHours(1))
+                            .captureOnClick(false)
+                            .jpegQuality(QUALITY)
+                            .privacyTitlePatterns(List.of(Pattern.compile(PRIVATE_TITLE)))
+                            .build());
             // the first frame is taken at once; wait for it so that later frames are ours
-            org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS)
+            org.awaitility.Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
                     .until(() -> listener.framesRecorded() + recording.stats().framesUnchanged() >= 1);
         }
 
@@ -252,15 +289,21 @@ class RealWindowsMaskTest {
 
         private void waitPainted(XTerm t, int rgb) throws Exception {
             Rectangle c = t.client();
-            org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> FrameCheck.count(
-                    robot.createScreenCapture(new Rectangle(c.x + c.width / 2, c.y + c.height / 2, 4, 4)), rgb) == 16);
+            org.awaitility.Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
+                    .until(() -> FrameCheck.count(
+                                    robot.createScreenCapture(
+                                            new Rectangle(c.x + c.width / 2, c.y + c.height / 2, 4, 4)),
+                                    rgb)
+                            == 16);
         }
 
         /** Stops the recording and reads back the frames taken by {@link #step}, oldest first. */
         List<Shot> finish() throws Exception {
             recording.stop().get(30, TimeUnit.SECONDS);
             for (Shot shot : shots) {
-                byte[] bytes = client.frames().get(session.id(), shot.seq).execute().bytes();
+                byte[] bytes =
+                        client.frames().get(session.id(), shot.seq).execute().bytes();
                 shot.stored = ImageIO.read(new ByteArrayInputStream(bytes));
             }
             return shots;

@@ -77,15 +77,16 @@ class RecorderBenchmark {
             long[] total = new long[20];
             long bytes = 0;
             try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE);
-                 FrameEncoder enc = new FrameEncoder(0.7f)) {
+                    FrameEncoder enc = new FrameEncoder(0.7f)) {
                 SessionJournal j = spool.journal("ses_benchmark");
                 for (int i = -5; i < 20; i++) {
                     window.change();
                     long t0 = System.nanoTime();
                     ScreenSource.Capture c = robot.capture(ScreenSelection.primary());
                     BufferedImage rgb = FrameEncoder.toRgb(c.image());
-                    new com.nusomi.recorder.recorder.capture.MaskPlan(java.util.List.of(new java.awt.Rectangle(0, 0, 300, 200)),
-                            false, null, 0).paint(rgb, c.bounds());
+                    new com.nusomi.recorder.recorder.capture.MaskPlan(
+                                    java.util.List.of(new java.awt.Rectangle(0, 0, 300, 200)), false, null, 0)
+                            .paint(rgb, c.bounds());
                     FrameEncoder.pixelHash(rgb);
                     long t1 = System.nanoTime();
                     byte[] jpeg = enc.jpeg(rgb);
@@ -101,7 +102,8 @@ class RecorderBenchmark {
                     }
                 }
             }
-            report("Time per captured frame, 1920×1080 under Xvfb (medians of 20, JPEG quality 0.7, busy window)",
+            report(
+                    "Time per captured frame, 1920×1080 under Xvfb (medians of 20, JPEG quality 0.7, busy window)",
                     "| step | ms |\n|---|---|\n"
                             + "| bare `Robot#createScreenCapture` | " + ms(median(bare)) + " |\n"
                             + "| capture + RGB + blackout + pixel hash | " + ms(median(capture)) + " |\n"
@@ -118,16 +120,20 @@ class RecorderBenchmark {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (BusyScreen window = new BusyScreen(); LocalServer server = new LocalServer(serverDir);
-             SessionsClient client = server.newClient();
-             RecorderService svc = RecorderService.builder(client, data).screenSource(new RobotScreenSource())
-                     .inputSource(new NativeHookInputSource()).build()) {
+        try (BusyScreen window = new BusyScreen();
+                LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient();
+                RecorderService svc = RecorderService.builder(client, data)
+                        .screenSource(new RobotScreenSource())
+                        .inputSource(new NativeHookInputSource())
+                        .build()) {
             Session s = LocalServer.newRecordingSession(client);
             window.changeEvery(Duration.ofMillis(1000));
             long cpu0 = os.getProcessCpuTime();
             long wall0 = System.nanoTime();
             Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.defaults());
-            await().atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1))
+            await().atMost(90, TimeUnit.SECONDS)
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> System.nanoTime() - wall0 >= TimeUnit.SECONDS.toNanos(60));
             long recorderThreadsCpu = 0;
             for (ThreadInfo info : threads.dumpAllThreads(false, false)) {
@@ -142,11 +148,14 @@ class RecorderBenchmark {
             window.stopChanging();
             double processShare = 100.0 * cpu / wall;
             double recorderShare = 100.0 * recorderThreadsCpu / wall;
-            report("CPU of recording at 1 fps for 60 s (1920×1080 under Xvfb, AWT Robot + jnativehook, embedded server in the same JVM)",
+            report(
+                    "CPU of recording at 1 fps for 60 s (1920×1080 under Xvfb, AWT Robot + jnativehook, embedded server in the same JVM)",
                     "| measure | value |\n|---|---|\n"
-                            + "| frames recorded / unchanged | " + stats.framesRecorded() + " / " + stats.framesUnchanged() + " |\n"
+                            + "| frames recorded / unchanged | " + stats.framesRecorded() + " / "
+                            + stats.framesUnchanged() + " |\n"
                             + "| recorder threads (capture + upload) | " + pct(recorderShare) + " of one core |\n"
-                            + "| whole process (recorder, hooks, server, the test's changing window) | " + pct(processShare) + " of one core |\n"
+                            + "| whole process (recorder, hooks, server, the test's changing window) | "
+                            + pct(processShare) + " of one core |\n"
                             + "| bar | ≤ 10% of one core |\n");
             assertThat(stats.framesRecorded()).isGreaterThan(30);
         }
@@ -170,10 +179,13 @@ class RecorderBenchmark {
         long rssOneMinute = 0;
         long rssEnd;
         RecorderStats stats;
-        try (BusyScreen window = new BusyScreen(); LocalServer server = new LocalServer(serverDir);
-             SessionsClient client = server.newClient();
-             RecorderService svc = RecorderService.builder(client, data).screenSource(new RobotScreenSource())
-                     .inputSource(new NativeHookInputSource()).build()) {
+        try (BusyScreen window = new BusyScreen();
+                LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient();
+                RecorderService svc = RecorderService.builder(client, data)
+                        .screenSource(new RobotScreenSource())
+                        .inputSource(new NativeHookInputSource())
+                        .build()) {
             Session s = LocalServer.newRecordingSession(client);
             window.changeWithACounterEvery(Duration.ofMillis(500));
             Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.defaults());
@@ -183,7 +195,8 @@ class RecorderBenchmark {
             rows.append(memoryRow(0, rssStart, r.stats()));
             for (int m = 1; m <= minutes; m++) {
                 long due = t0 + TimeUnit.MINUTES.toNanos(m);
-                await().atMost(minutes + 1L, TimeUnit.MINUTES).pollInterval(Duration.ofSeconds(1))
+                await().atMost(minutes + 1L, TimeUnit.MINUTES)
+                        .pollInterval(Duration.ofSeconds(1))
                         .until(() -> System.nanoTime() >= due);
                 long rss = residentBytes();
                 if (m == 1) {
@@ -196,10 +209,15 @@ class RecorderBenchmark {
             r.stop().get(120, TimeUnit.SECONDS);
             window.stopChanging();
         }
-        report("Resident memory over a " + minutes + "-minute recording at 1 fps (1920×1080 under Xvfb, a picture "
+        report(
+                "Resident memory over a " + minutes + "-minute recording at 1 fps (1920×1080 under Xvfb, a picture "
                         + "that changes every 0.5 s, embedded server in the same JVM; JVM options: "
-                        + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                                .filter(a -> a.startsWith("-X")).toList()) + ")",
+                        + String.join(
+                                " ",
+                                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                                        .filter(a -> a.startsWith("-X"))
+                                        .toList())
+                        + ")",
                 rows + "\n| measure | value |\n|---|---|\n"
                         + "| RSS at the start (first frame recorded) → end | " + mib(rssStart) + " → " + mib(rssEnd)
                         + " MiB (" + pct(100.0 * (rssEnd - rssStart) / rssStart) + ") |\n"
@@ -217,7 +235,8 @@ class RecorderBenchmark {
                 afterGc += pool.getCollectionUsage().getUsed();
             }
         }
-        long committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+        long committed =
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
         return "| " + minute + " | " + mib(rss) + " | " + mib(afterGc) + " | " + mib(committed) + " | "
                 + stats.framesRecorded() + " / " + stats.framesUnchanged() + " | " + stats.pendingEntries() + " |\n";
     }
@@ -230,10 +249,11 @@ class RecorderBenchmark {
     void drainOfAThousandFramesToTheLocalServer(@TempDir Path serverDir, @TempDir Path data) throws Exception {
         BufferedImage base = BusyScreen.busyImage(new Random(1));
         long bytes = 0;
-        try (LocalServer server = new LocalServer(serverDir); SessionsClient client = server.newClient()) {
+        try (LocalServer server = new LocalServer(serverDir);
+                SessionsClient client = server.newClient()) {
             Session s = LocalServer.newRecordingSession(client);
             try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE);
-                 FrameEncoder enc = new FrameEncoder(0.7f)) {
+                    FrameEncoder enc = new FrameEncoder(0.7f)) {
                 SessionJournal j = spool.journal(s.id());
                 BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
                 for (int i = 0; i < 1000; i++) {
@@ -250,8 +270,10 @@ class RecorderBenchmark {
             }
             CollectingListener l = new CollectingListener();
             long t0 = System.nanoTime();
-            try (RecorderService svc = RecorderService.builder(client, data).listener(l)
-                    .inputSource(new SyntheticInputSource()).build()) {
+            try (RecorderService svc = RecorderService.builder(client, data)
+                    .listener(l)
+                    .inputSource(new SyntheticInputSource())
+                    .build()) {
                 svc.recoverAll();
                 assertThat(svc.finish(s.id()).get(120, TimeUnit.SECONDS)).isTrue();
             }
@@ -280,7 +302,8 @@ class RecorderBenchmark {
                 client.frames().upload(bareSession.id(), frame).execute();
             }
             double bareRate = 200 / ((System.nanoTime() - b0) / 1e9);
-            report("Drain of a spool of 1,000 frames (1920×1080 JPEG) to the local server over loopback",
+            report(
+                    "Drain of a spool of 1,000 frames (1920×1080 JPEG) to the local server over loopback",
                     "| measure | value |\n|---|---|\n"
                             + "| frames / total size | 1,000 / " + (bytes / 1048576) + " MiB |\n"
                             + "| time to drain (recover, upload in order, stop acknowledged) | "
@@ -309,18 +332,23 @@ class RecorderBenchmark {
     @Test
     void costOfMaskingPerFrameNextToTheOldWay() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
-        org.junit.jupiter.api.Assumptions.assumeTrue(com.nusomi.recorder.desktop.XDesktopAccess.ready(),
-                "needs Openbox and xterm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                com.nusomi.recorder.desktop.XDesktopAccess.ready(), "needs Openbox and xterm");
         java.util.List<com.nusomi.recorder.desktop.XTerm> terms = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 7; i++) {
-                terms.add(com.nusomi.recorder.desktop.XTerm.open(i == 3 ? "Invoice terminal" : "Work " + i,
-                        "#" + Integer.toHexString(0x203040 + i * 0x101010), 60 + i * 120, 60 + i * 70, 500, 320));
+                terms.add(com.nusomi.recorder.desktop.XTerm.open(
+                        i == 3 ? "Invoice terminal" : "Work " + i,
+                        "#" + Integer.toHexString(0x203040 + i * 0x101010),
+                        60 + i * 120,
+                        60 + i * 70,
+                        500,
+                        320));
             }
             ScreenSource robot = new RobotScreenSource();
             java.util.regex.Pattern secret = java.util.regex.Pattern.compile("Invoice terminal");
-            var masks = new com.nusomi.recorder.recorder.capture.Masks(ProcessHandle.current().pid(),
-                    java.util.List.of(secret));
+            var masks = new com.nusomi.recorder.recorder.capture.Masks(
+                    ProcessHandle.current().pid(), java.util.List.of(secret));
             int n = 30;
             long[] oldLookup = new long[n];
             long[] oldPaint = new long[n];
@@ -328,13 +356,14 @@ class RecorderBenchmark {
             long[] newPlanPaint = new long[n];
             long[] frame = new long[n];
             try (var x11 = new com.nusomi.recorder.recorder.capture.x11.X11WindowLocator();
-                 FrameEncoder enc = new FrameEncoder(0.7f)) {
+                    FrameEncoder enc = new FrameEncoder(0.7f)) {
                 for (int i = -5; i < n; i++) {
                     ScreenSource.Capture c = robot.capture(ScreenSelection.primary());
                     BufferedImage rgb = FrameEncoder.toRgb(c.image());
                     long t0 = System.nanoTime();
-                    String ids = com.nusomi.recorder.desktop.Tools.xdotool("search", "--onlyvisible", "--name",
-                            secret.pattern()).strip();
+                    String ids = com.nusomi.recorder.desktop.Tools.xdotool(
+                                    "search", "--onlyvisible", "--name", secret.pattern())
+                            .strip();
                     java.util.List<java.awt.Rectangle> rects = new java.util.ArrayList<>();
                     for (String id : ids.split("\\s+")) {
                         com.nusomi.recorder.desktop.Tools.xdotool("getwindowgeometry", "--shell", id);
@@ -363,9 +392,11 @@ class RecorderBenchmark {
             }
             long oldTotal = median(oldLookup) + median(oldPaint);
             long newTotal = median(newSnapshots) + median(newPlanPaint);
-            report("Masking per frame, 1600×1000 under Xvfb + Openbox, 7 xterms, 1 private (medians of " + n + ")",
+            report(
+                    "Masking per frame, 1600×1000 under Xvfb + Openbox, 7 xterms, 1 private (medians of " + n + ")",
                     "| step | ms |\n|---|---|\n"
-                            + "| old: xdotool search + getwindowgeometry (processes) | " + ms(median(oldLookup)) + " |\n"
+                            + "| old: xdotool search + getwindowgeometry (processes) | " + ms(median(oldLookup))
+                            + " |\n"
                             + "| old: paint whole rectangles | " + ms(median(oldPaint)) + " |\n"
                             + "| **old masking** | **" + ms(oldTotal) + "** |\n"
                             + "| new: two XCB snapshots (before and after the capture) | " + ms(median(newSnapshots))

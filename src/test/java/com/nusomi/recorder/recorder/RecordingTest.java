@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.nusomi.recorder.client.Include;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
-import com.nusomi.recorder.client.Include;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.input.InputSource;
 import com.nusomi.recorder.recorder.input.MouseButton;
@@ -58,10 +58,16 @@ class RecordingTest {
         services.clear();
     }
 
-    private RecorderService service(Path dataDir, com.nusomi.recorder.recorder.capture.ScreenSource screen, InputSource input,
-                                    CollectingListener listener) {
-        RecorderService s = RecorderService.builder(client, dataDir).screenSource(screen).inputSource(input)
-                .listener(listener).build();
+    private RecorderService service(
+            Path dataDir,
+            com.nusomi.recorder.recorder.capture.ScreenSource screen,
+            InputSource input,
+            CollectingListener listener) {
+        RecorderService s = RecorderService.builder(client, dataDir)
+                .screenSource(screen)
+                .inputSource(input)
+                .listener(listener)
+                .build();
         services.add(s);
         return s;
     }
@@ -84,8 +90,10 @@ class RecordingTest {
         CollectingListener l = new CollectingListener();
         RecorderService svc = service(data, screen, new SyntheticInputSource(), l);
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder()
-                .captureInterval(Duration.ofMillis(20)).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder().captureInterval(Duration.ofMillis(20)).build());
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> screen.captures() >= 10);
         screen.advance();
@@ -105,8 +113,13 @@ class RecordingTest {
         CollectingListener l = new CollectingListener();
         RecorderService svc = service(data, screen, input, l);
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR)
-                .clickCaptureDelay(Duration.ZERO).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder()
+                        .captureInterval(HOUR)
+                        .clickCaptureDelay(Duration.ZERO)
+                        .build());
         await().atMost(5, TimeUnit.SECONDS).until(() -> l.framesRecorded() == 1); // the first frame, at start
 
         input.click(640, 380, MouseButton.SECONDARY);
@@ -117,7 +130,9 @@ class RecordingTest {
         List<Event> events = events(client, s.id());
         assertThat(events).hasSize(1);
         assertThat(events.get(0).type()).isEqualTo("click");
-        assertThat(events.get(0).data()).containsEntry("x", 640).containsEntry("y", 380)
+        assertThat(events.get(0).data())
+                .containsEntry("x", 640)
+                .containsEntry("y", 380)
                 .containsEntry("button", "secondary");
         assertThat(events.get(0).data().get("window")).isNull(); // no window locator: unknown
         assertThat(r.inputCaptureAvailable()).isTrue();
@@ -130,8 +145,10 @@ class RecordingTest {
         CollectingListener l = new CollectingListener();
         RecorderService svc = service(data, screen, input, l);
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder()
-                .captureInterval(Duration.ofMillis(20)).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder().captureInterval(Duration.ofMillis(20)).build());
         await().atMost(5, TimeUnit.SECONDS).until(() -> l.framesRecorded() >= 3);
 
         r.pause().join();
@@ -140,7 +157,8 @@ class RecordingTest {
         long capturesAtPause = screen.captures();
         input.click(10, 10, MouseButton.PRIMARY);
         input.type("abc");
-        await().during(300, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS)
+        await().during(300, TimeUnit.MILLISECONDS)
+                .atMost(2, TimeUnit.SECONDS)
                 .until(() -> screen.captures() == capturesAtPause);
         r.captureNow().join();
         assertThat(l.framesRecorded()).isEqualTo(framesAtPause);
@@ -155,10 +173,16 @@ class RecordingTest {
         assertThat(events.get(1).data()).isEqualTo(Map.of("kind", "resume"));
         Instant pausedAt = events.get(0).at();
         Instant resumedAt = events.get(1).at();
-        assertThat(frames(client, s.id())).noneMatch(f -> f.capturedAt().isAfter(pausedAt)
-                && f.capturedAt().isBefore(resumedAt));
-        assertThat(l.states).containsSubsequence(RecordingState.RECORDING, RecordingState.PAUSED,
-                RecordingState.RECORDING, RecordingState.STOPPING, RecordingState.STOPPED);
+        assertThat(frames(client, s.id()))
+                .noneMatch(
+                        f -> f.capturedAt().isAfter(pausedAt) && f.capturedAt().isBefore(resumedAt));
+        assertThat(l.states)
+                .containsSubsequence(
+                        RecordingState.RECORDING,
+                        RecordingState.PAUSED,
+                        RecordingState.RECORDING,
+                        RecordingState.STOPPING,
+                        RecordingState.STOPPED);
     }
 
     @Test
@@ -167,7 +191,10 @@ class RecordingTest {
         SyntheticInputSource input = new SyntheticInputSource();
         RecorderService svc = service(data, screen, input, new CollectingListener());
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder().captureInterval(HOUR).build());
 
         input.pressModifier("ctrl");
         input.type("hunter2", "ctrl");
@@ -181,7 +208,10 @@ class RecordingTest {
         assertThat(keys).hasSize(2);
         assertThat(keys.get(0).data()).isEqualTo(Map.of("keys", 19, "modifiers", List.of("ctrl")));
         assertThat(keys.get(1).data()).isEqualTo(Map.of("keys", 4, "modifiers", List.of()));
-        assertThat(events.toString()).doesNotContain("hunter2").doesNotContain("secret").doesNotContain("more");
+        assertThat(events.toString())
+                .doesNotContain("hunter2")
+                .doesNotContain("secret")
+                .doesNotContain("more");
     }
 
     @Test
@@ -189,21 +219,31 @@ class RecordingTest {
         SyntheticInputSource input = new SyntheticInputSource();
         RecorderService svc = service(data, new SyntheticScreenSource(80, 60, false), input, new CollectingListener());
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR)
-                .recordKeyText(true).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder()
+                        .captureInterval(HOUR)
+                        .recordKeyText(true)
+                        .build());
         input.type("Hi", "shift");
         r.stop().join();
         Event key = events(client, s.id()).get(0);
-        assertThat(key.data()).containsEntry("keys", 2).containsEntry("text", "Hi")
+        assertThat(key.data())
+                .containsEntry("keys", 2)
+                .containsEntry("text", "Hi")
                 .containsEntry("modifiers", List.of("shift"));
     }
 
     @Test
     void notesAndTagsAreRecorded(@TempDir Path data) {
-        RecorderService svc = service(data, new SyntheticScreenSource(80, 60, false), new SyntheticInputSource(),
-                new CollectingListener());
+        RecorderService svc = service(
+                data, new SyntheticScreenSource(80, 60, false), new SyntheticInputSource(), new CollectingListener());
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder().captureInterval(HOUR).build());
         r.note("Vendor field was empty").join();
         r.tag("submitted_for_approval", "{\"approver\":\"anna@acme.com\"}").join();
         r.tag("checked", null).join();
@@ -224,11 +264,13 @@ class RecordingTest {
     @Test
     void withoutInputHooksFramesAndNotesAreStillRecorded(@TempDir Path data) {
         CollectingListener l = new CollectingListener();
-        RecorderService svc = service(data, new SyntheticScreenSource(80, 60, true),
-                new SyntheticInputSource("no X11 DISPLAY"), l);
+        RecorderService svc =
+                service(data, new SyntheticScreenSource(80, 60, true), new SyntheticInputSource("no X11 DISPLAY"), l);
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder()
-                .captureInterval(Duration.ofMillis(30)).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder().captureInterval(Duration.ofMillis(30)).build());
         assertThat(r.inputCaptureAvailable()).isFalse();
         assertThat(r.inputUnavailableReason()).contains("DISPLAY");
         assertThat(l.warned(RecorderWarning.Kind.INPUT_UNAVAILABLE)).isTrue();
@@ -243,19 +285,19 @@ class RecordingTest {
     void nativeHooksReportUnavailableWhenHeadless() {
         // surefire runs AWT headless: the real hook must refuse cleanly, with a reason
         org.junit.jupiter.api.Assumptions.assumeTrue(java.awt.GraphicsEnvironment.isHeadless());
-        assertThatThrownBy(() -> new NativeHookInputSource().start(new com.nusomi.recorder.recorder.input.InputListener() {
-            @Override
-            public void onClick(int x, int y, MouseButton button) {
-            }
+        assertThatThrownBy(() -> new NativeHookInputSource()
+                        .start(new com.nusomi.recorder.recorder.input.InputListener() {
+                            @Override
+                            public void onClick(int x, int y, MouseButton button) {}
 
-            @Override
-            public void onKeyPressed(boolean modifierKey, java.util.Set<String> modifiers) {
-            }
+                            @Override
+                            public void onKeyPressed(boolean modifierKey, java.util.Set<String> modifiers) {}
 
-            @Override
-            public void onKeyTyped(char c) {
-            }
-        })).isInstanceOf(InputSource.InputUnavailableException.class).hasMessageContaining("headless");
+                            @Override
+                            public void onKeyTyped(char c) {}
+                        }))
+                .isInstanceOf(InputSource.InputUnavailableException.class)
+                .hasMessageContaining("headless");
     }
 
     @Test
@@ -263,13 +305,18 @@ class RecordingTest {
         CollectingListener l = new CollectingListener();
         RecorderService svc = service(data, new SyntheticScreenSource(200, 100, false), new SyntheticInputSource(), l);
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR)
-                .ownWindows(() -> List.of(new java.awt.Rectangle(100, 0, 500, 500))).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder()
+                        .captureInterval(HOUR)
+                        .ownWindows(() -> List.of(new java.awt.Rectangle(100, 0, 500, 500)))
+                        .build());
         r.stop().join();
         assertThat(l.captureErrors).isEmpty();
         byte[] jpeg = client.frames().get(s.id(), 0).execute().bytes();
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
-        assertThat(brightness(img.getRGB(150, 50))).isLessThan(20);   // blacked out
+        assertThat(brightness(img.getRGB(150, 50))).isLessThan(20); // blacked out
         assertThat(brightness(img.getRGB(50, 10))).isGreaterThan(150); // left as it was
         Files.exists(data);
     }
@@ -283,32 +330,40 @@ class RecordingTest {
             throws Exception {
         CollectingListener l = new CollectingListener();
         boolean[] dark = {true};
-        com.nusomi.recorder.recorder.capture.ScreenSource screen = new com.nusomi.recorder.recorder.capture.ScreenSource() {
-            private int n;
+        com.nusomi.recorder.recorder.capture.ScreenSource screen =
+                new com.nusomi.recorder.recorder.capture.ScreenSource() {
+                    private int n;
 
-            @Override
-            public List<java.awt.Rectangle> screens() {
-                return List.of(new java.awt.Rectangle(0, 0, 64, 48));
-            }
+                    @Override
+                    public List<java.awt.Rectangle> screens() {
+                        return List.of(new java.awt.Rectangle(0, 0, 64, 48));
+                    }
 
-            @Override
-            public Capture capture(com.nusomi.recorder.recorder.capture.ScreenSelection selection) {
-                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 48,
-                        java.awt.image.BufferedImage.TYPE_INT_RGB);
-                if (!dark[0]) {
-                    img.setRGB(n++ % 64, 0, 0xffffff); // something on screen, changing
-                }
-                return new Capture(img, screens().get(0));
-            }
-        };
+                    @Override
+                    public Capture capture(com.nusomi.recorder.recorder.capture.ScreenSelection selection) {
+                        java.awt.image.BufferedImage img =
+                                new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                        if (!dark[0]) {
+                            img.setRGB(n++ % 64, 0, 0xffffff); // something on screen, changing
+                        }
+                        return new Capture(img, screens().get(0));
+                    }
+                };
         RecorderService svc = service(data, screen, new SyntheticInputSource(), l);
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder().captureInterval(HOUR).build());
         r.captureNow().get();
-        assertThat(l.warned(RecorderWarning.Kind.SCREEN_BLACK)).as("after two black captures").isFalse();
+        assertThat(l.warned(RecorderWarning.Kind.SCREEN_BLACK))
+                .as("after two black captures")
+                .isFalse();
         r.captureNow().get();
         r.captureNow().get();
-        assertThat(l.warnings).filteredOn(w -> w.kind() == RecorderWarning.Kind.SCREEN_BLACK).singleElement()
+        assertThat(l.warnings)
+                .filteredOn(w -> w.kind() == RecorderWarning.Kind.SCREEN_BLACK)
+                .singleElement()
                 .satisfies(w -> assertThat(w.message()).contains("comes back black"));
         dark[0] = false;
         r.captureNow().get();
@@ -320,23 +375,32 @@ class RecordingTest {
     void aClickOnTheRecordedMonitorCarriesItsPositionInTheFrame(@TempDir Path data) throws Exception {
         CollectingListener l = new CollectingListener();
         // the recorded monitor is the second one, right of a 1600 px wide first one
-        com.nusomi.recorder.recorder.capture.ScreenSource second = new com.nusomi.recorder.recorder.capture.ScreenSource() {
-            @Override
-            public List<java.awt.Rectangle> screens() {
-                return List.of(new java.awt.Rectangle(0, 0, 1600, 1000), new java.awt.Rectangle(1600, 0, 64, 48));
-            }
+        com.nusomi.recorder.recorder.capture.ScreenSource second =
+                new com.nusomi.recorder.recorder.capture.ScreenSource() {
+                    @Override
+                    public List<java.awt.Rectangle> screens() {
+                        return List.of(
+                                new java.awt.Rectangle(0, 0, 1600, 1000), new java.awt.Rectangle(1600, 0, 64, 48));
+                    }
 
-            @Override
-            public Capture capture(com.nusomi.recorder.recorder.capture.ScreenSelection selection) {
-                return new Capture(new java.awt.image.BufferedImage(64, 48,
-                        java.awt.image.BufferedImage.TYPE_INT_RGB), bounds(selection));
-            }
-        };
+                    @Override
+                    public Capture capture(com.nusomi.recorder.recorder.capture.ScreenSelection selection) {
+                        return new Capture(
+                                new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                                bounds(selection));
+                    }
+                };
         SyntheticInputSource input = new SyntheticInputSource();
         RecorderService svc = service(data, second, input, l);
         Session s = LocalServer.newRecordingSession(client);
-        Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.builder().captureInterval(HOUR)
-                .captureOnClick(false).screen(com.nusomi.recorder.recorder.capture.ScreenSelection.screen(1)).build());
+        Recording r = svc.start(
+                s.id(),
+                s.startedAt(),
+                RecorderOptions.builder()
+                        .captureInterval(HOUR)
+                        .captureOnClick(false)
+                        .screen(com.nusomi.recorder.recorder.capture.ScreenSelection.screen(1))
+                        .build());
         r.captureNow().get();
         input.click(1610, 20, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
         input.click(100, 20, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
@@ -348,7 +412,9 @@ class RecordingTest {
             }
         });
         assertThat(clicks).hasSize(2);
-        assertThat(clicks.get(0).data()).containsEntry("x", 1610).containsEntry("frame_x", 10)
+        assertThat(clicks.get(0).data())
+                .containsEntry("x", 1610)
+                .containsEntry("frame_x", 10)
                 .containsEntry("frame_y", 20);
         assertThat(clicks.get(1).data()).containsEntry("x", 100).doesNotContainKey("frame_x");
     }

@@ -28,14 +28,18 @@ class RecordingWorkerTest {
     @Test
     void workThatThrowsFailsItsFuture() {
         assertThatThrownBy(() -> worker.submit(() -> {
-            throw new IllegalArgumentException("bad");
-        }).join()).isInstanceOf(CompletionException.class).hasCauseInstanceOf(IllegalArgumentException.class);
+                            throw new IllegalArgumentException("bad");
+                        })
+                        .join())
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void workSubmittedAfterShutdownFailsAsStopped() {
         worker.shutdown();
-        assertThatThrownBy(() -> worker.submit(() -> 1).join()).hasCauseInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> worker.submit(() -> 1).join())
+                .hasCauseInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the recording of ses_worker is stopped");
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** When the operator is told that frames stop (and start again) showing the screen. */
 class ScreenWarningsTest {
     private final CollectingListener seen = new CollectingListener();
-    private final ScreenWarnings warnings = new ScreenWarnings("ses_screen", new Notifier(seen, r -> { }));
+    private final ScreenWarnings warnings = new ScreenWarnings("ses_screen", new Notifier(seen, r -> {}));
 
     @Test
     void aBlackScreenIsReportedOnTheThirdCaptureRunningAndOnce() {
@@ -34,8 +34,9 @@ class ScreenWarningsTest {
         warnings.captured(false);
         warnings.captured(false);
 
-        assertThat(seen.warnings).extracting(RecorderWarning::kind).containsExactly(RecorderWarning.Kind.SCREEN_BLACK,
-                RecorderWarning.Kind.SCREEN_VISIBLE_AGAIN);
+        assertThat(seen.warnings)
+                .extracting(RecorderWarning::kind)
+                .containsExactly(RecorderWarning.Kind.SCREEN_BLACK, RecorderWarning.Kind.SCREEN_VISIBLE_AGAIN);
     }
 
     @Test
@@ -47,9 +48,12 @@ class ScreenWarningsTest {
         warnings.planned(MaskPlan.none());
         warnings.planned(MaskPlan.none());
 
-        assertThat(seen.warnings).extracting(RecorderWarning::kind).containsExactly(
-                RecorderWarning.Kind.FRAMES_BLACKED_OUT, RecorderWarning.Kind.FRAMES_BLACKED_OUT,
-                RecorderWarning.Kind.FRAMES_VISIBLE_AGAIN);
+        assertThat(seen.warnings)
+                .extracting(RecorderWarning::kind)
+                .containsExactly(
+                        RecorderWarning.Kind.FRAMES_BLACKED_OUT,
+                        RecorderWarning.Kind.FRAMES_BLACKED_OUT,
+                        RecorderWarning.Kind.FRAMES_VISIBLE_AGAIN);
         assertThat(seen.warnings.get(1).message()).isEqualTo("the windows cannot be read");
     }
 }

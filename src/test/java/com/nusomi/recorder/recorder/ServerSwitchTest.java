@@ -47,8 +47,8 @@ class ServerSwitchTest {
     }
 
     @Test
-    void pendingWorkOfAServerGoesOnlyToItAcrossASwitchAndBack(@TempDir Path aDir, @TempDir Path bDir,
-                                                              @TempDir Path data) throws Exception {
+    void pendingWorkOfAServerGoesOnlyToItAcrossASwitchAndBack(
+            @TempDir Path aDir, @TempDir Path bDir, @TempDir Path data) throws Exception {
         LocalServer a = keep(new LocalServer(aDir));
         LocalServer b = keep(new LocalServer(bDir));
         ServerKey keyA = ServerKey.embedded(aDir);
@@ -68,8 +68,8 @@ class ServerSwitchTest {
         clicks(first, l, 20);
         await().atMost(10, TimeUnit.SECONDS).until(() -> recordedOf(l, sa.id()).size() > before + 3);
         ra.stop();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> recordedOf(l, sa.id()).stream()
-                .anyMatch(e -> e.kind() == EntryKind.STOP));
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> recordedOf(l, sa.id()).stream().anyMatch(e -> e.kind() == EntryKind.STOP));
         first.close();
 
         // The app starts again on A (still down): A's journal is recovered and waits. Then a switch to B.
@@ -93,9 +93,13 @@ class ServerSwitchTest {
         assertThatThrownBy(() -> clientB.sessions().get(sa.id()).execute()).isInstanceOf(NotFoundException.class);
 
         // A is back, on another port (as the embedded server at each start): the switch back drains A's journal.
-        ApiServer a2 = keep(ApiServer.start(ServerConfig.builder().dataDir(aDir).port(0).build()));
+        ApiServer a2 = keep(
+                ApiServer.start(ServerConfig.builder().dataDir(aDir).port(0).build()));
         assertThat(a2.port()).isNotEqualTo(a.port());
-        SessionsClient clientA2 = keep(SessionsClient.builder().baseUrl(a2.baseUrl()).apiKey(a2.adminKey()).build());
+        SessionsClient clientA2 = keep(SessionsClient.builder()
+                .baseUrl(a2.baseUrl())
+                .apiKey(a2.adminKey())
+                .build());
         host.use(clientA2, ServerKey.embedded(aDir));
         assertThat(host.recovered()).containsExactly(sa.id());
         await().atMost(60, TimeUnit.SECONDS).until(() -> l.drained.contains(sa.id()));
@@ -103,19 +107,23 @@ class ServerSwitchTest {
         assertThat(l.rejected).as("nothing refused by either server").isEmpty();
         assertThat(host.backlogElsewhere()).as("nothing waits for B").isEmpty();
         assertThat(clientA2.sessions().get(sa.id()).execute().status())
-                .as("stopped on A").isNotEqualTo(SessionStatus.RECORDING);
-        LocalServer.assertServerHoldsExactly(clientA2, sa.id(), seqs(recordedOf(l, sa.id())),
-                eventIds(recordedOf(l, sa.id())));
+                .as("stopped on A")
+                .isNotEqualTo(SessionStatus.RECORDING);
+        LocalServer.assertServerHoldsExactly(
+                clientA2, sa.id(), seqs(recordedOf(l, sa.id())), eventIds(recordedOf(l, sa.id())));
         assertThat(clientB.sessions().get(sb.id()).execute().status()).isNotEqualTo(SessionStatus.RECORDING);
-        LocalServer.assertServerHoldsExactly(clientB, sb.id(), seqs(recordedOf(l, sb.id())),
-                eventIds(recordedOf(l, sb.id())));
+        LocalServer.assertServerHoldsExactly(
+                clientB, sb.id(), seqs(recordedOf(l, sb.id())), eventIds(recordedOf(l, sb.id())));
         assertThatThrownBy(() -> clientB.sessions().get(sa.id()).execute()).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> clientA2.sessions().get(sb.id()).execute()).isInstanceOf(NotFoundException.class);
     }
 
     private RecorderHost host(Path data, CollectingListener l) {
-        RecorderHost h = new RecorderHost(data, () -> new SyntheticScreenSource(120, 80, true),
-                SyntheticInputSource::new, () -> WindowLocator.NONE);
+        RecorderHost h = new RecorderHost(
+                data,
+                () -> new SyntheticScreenSource(120, 80, true),
+                SyntheticInputSource::new,
+                () -> WindowLocator.NONE);
         h.addListener(l);
         closing.add(h);
         return h;
@@ -127,8 +135,11 @@ class ServerSwitchTest {
     }
 
     private static RecorderOptions options() {
-        return RecorderOptions.builder().captureInterval(Duration.ofMillis(100))
-                .eventFlushInterval(Duration.ofMillis(100)).clickCaptureDelay(Duration.ZERO).build();
+        return RecorderOptions.builder()
+                .captureInterval(Duration.ofMillis(100))
+                .eventFlushInterval(Duration.ofMillis(100))
+                .clickCaptureDelay(Duration.ZERO)
+                .build();
     }
 
     /** Sends n clicks and waits until the recorder has them in its journal. */
@@ -143,13 +154,17 @@ class ServerSwitchTest {
 
     private static List<EntryInfo> recordedOf(CollectingListener l, String sessionId) {
         synchronized (l.recorded) {
-            return l.recorded.stream().filter(e -> e.sessionId().equals(sessionId)).toList();
+            return l.recorded.stream()
+                    .filter(e -> e.sessionId().equals(sessionId))
+                    .toList();
         }
     }
 
     private static long uploadedOf(CollectingListener l, String sessionId) {
         synchronized (l.uploaded) {
-            return l.uploaded.stream().filter(e -> e.sessionId().equals(sessionId)).count();
+            return l.uploaded.stream()
+                    .filter(e -> e.sessionId().equals(sessionId))
+                    .count();
         }
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SpoolAdapterTest {
     @TempDir
     Path data;
+
     private final CollectingListener seen = new CollectingListener();
     private Spool spool;
     private SessionCounters counters;
@@ -28,7 +29,7 @@ class SpoolAdapterTest {
     void open() {
         spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE);
         counters = new SessionCounters("ses_known", spool.journal("ses_known"), spool, RecordingState.RECORDING);
-        adapter = new SpoolAdapter(new Notifier(seen, r -> { }), id -> id.equals("ses_known") ? counters : null);
+        adapter = new SpoolAdapter(new Notifier(seen, r -> {}), id -> id.equals("ses_known") ? counters : null);
     }
 
     @AfterEach
@@ -65,8 +66,11 @@ class SpoolAdapterTest {
         adapter.uploadResumed("ses_known");
         adapter.uploadWaiting("ses_known", down, Duration.ofSeconds(1));
 
-        assertThat(warnings()).containsExactly(RecorderWarning.Kind.UPLOAD_WAITING, RecorderWarning.Kind.UPLOAD_RESUMED,
-                RecorderWarning.Kind.UPLOAD_WAITING);
+        assertThat(warnings())
+                .containsExactly(
+                        RecorderWarning.Kind.UPLOAD_WAITING,
+                        RecorderWarning.Kind.UPLOAD_RESUMED,
+                        RecorderWarning.Kind.UPLOAD_WAITING);
     }
 
     @Test
@@ -78,8 +82,9 @@ class SpoolAdapterTest {
         adapter.recorded(frame("ses_known"));
         adapter.frameSkipped("ses_known", 100, 100);
 
-        assertThat(warnings()).containsExactly(RecorderWarning.Kind.SPOOL_FULL_FRAMES_SKIPPED,
-                RecorderWarning.Kind.SPOOL_FULL_FRAMES_SKIPPED);
+        assertThat(warnings())
+                .containsExactly(
+                        RecorderWarning.Kind.SPOOL_FULL_FRAMES_SKIPPED, RecorderWarning.Kind.SPOOL_FULL_FRAMES_SKIPPED);
     }
 
     @Test
@@ -98,7 +103,9 @@ class SpoolAdapterTest {
     @Test
     void theNearlyFullWarningSaysHowMuchIsUsed() {
         adapter.nearlyFull(1_677_721_600L, 2_147_483_648L);
-        assertThat(seen.warnings).singleElement().satisfies(w -> assertThat(w.message())
-                .isEqualTo("The upload spool holds 1600.0 MiB of its 2048.0 MiB limit (80%)."));
+        assertThat(seen.warnings)
+                .singleElement()
+                .satisfies(w -> assertThat(w.message())
+                        .isEqualTo("The upload spool holds 1600.0 MiB of its 2048.0 MiB limit (80%)."));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nusomi.recorder.client.SessionsClient;
-import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.input.MouseButton;
@@ -47,8 +46,10 @@ class SpoolTest {
     }
 
     private static RecorderOptions fast() {
-        return RecorderOptions.builder().captureInterval(Duration.ofMillis(20))
-                .eventFlushInterval(Duration.ofMillis(100)).build();
+        return RecorderOptions.builder()
+                .captureInterval(Duration.ofMillis(20))
+                .eventFlushInterval(Duration.ofMillis(100))
+                .build();
     }
 
     /** A client of a port nobody listens on: every upload fails with a connection error. */
@@ -57,15 +58,21 @@ class SpoolTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        return SessionsClient.builder().baseUrl("http://127.0.0.1:" + port).apiKey("nsk_test_none").build();
+        return SessionsClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .apiKey("nsk_test_none")
+                .build();
     }
 
     @Test
     void entriesAreJournaledThenUploadedInOrderWithTheStopLast(@TempDir Path data) {
         CollectingListener l = new CollectingListener();
         SyntheticInputSource input = new SyntheticInputSource();
-        try (RecorderService svc = RecorderService.builder(client, data).listener(l)
-                .screenSource(new SyntheticScreenSource(120, 80, true)).inputSource(input).build()) {
+        try (RecorderService svc = RecorderService.builder(client, data)
+                .listener(l)
+                .screenSource(new SyntheticScreenSource(120, 80, true))
+                .inputSource(input)
+                .build()) {
             Session s = LocalServer.newRecordingSession(client);
             Recording r = svc.start(s.id(), s.startedAt(), fast());
             for (int i = 0; i < 5; i++) {
@@ -92,8 +99,10 @@ class SpoolTest {
     @Test
     void entriesTheServerRefusesAreKeptAsRejectedAndTheRestGoesOn(@TempDir Path data) {
         CollectingListener l = new CollectingListener();
-        try (RecorderService svc = RecorderService.builder(client, data).listener(l)
-                .screenSource(new SyntheticScreenSource(120, 80, true)).inputSource(new SyntheticInputSource())
+        try (RecorderService svc = RecorderService.builder(client, data)
+                .listener(l)
+                .screenSource(new SyntheticScreenSource(120, 80, true))
+                .inputSource(new SyntheticInputSource())
                 .build()) {
             Session s = LocalServer.newRecordingSession(client);
             Recording r = svc.start(s.id(), s.startedAt(), fast());
@@ -114,7 +123,9 @@ class SpoolTest {
             assertThat(onDisk).hasSize(rejected.size());
             assertThat(r.stats().rejectedEntries()).isEqualTo(rejected.size());
             long framesOnServer = client.sessions().get(s.id()).execute().frameCount();
-            long rejectedFrames = rejected.stream().filter(x -> x.entry().kind() == EntryKind.FRAME).count();
+            long rejectedFrames = rejected.stream()
+                    .filter(x -> x.entry().kind() == EntryKind.FRAME)
+                    .count();
             assertThat(framesOnServer + rejectedFrames).as("nothing lost").isEqualTo(l.framesRecorded());
             assertThat(l.uploaded.get(l.uploaded.size() - 1).kind()).isEqualTo(EntryKind.STOP);
         }
@@ -126,8 +137,11 @@ class SpoolTest {
         CollectingListener first = new CollectingListener();
         SyntheticScreenSource screen = new SyntheticScreenSource(120, 80, true);
         try (SessionsClient down = unreachableClient();
-             RecorderService svc = RecorderService.builder(down, data).listener(first).screenSource(screen)
-                     .inputSource(new SyntheticInputSource()).build()) {
+                RecorderService svc = RecorderService.builder(down, data)
+                        .listener(first)
+                        .screenSource(screen)
+                        .inputSource(new SyntheticInputSource())
+                        .build()) {
             Recording r = svc.start(s.id(), s.startedAt(), fast());
             r.note("before the crash").join();
             await().atMost(5, TimeUnit.SECONDS).until(() -> first.framesRecorded() >= 10);
@@ -137,8 +151,11 @@ class SpoolTest {
         assertThat(client.sessions().get(s.id()).execute().frameCount()).isZero();
 
         CollectingListener second = new CollectingListener();
-        try (RecorderService svc = RecorderService.builder(client, data).listener(second).screenSource(screen)
-                .inputSource(new SyntheticInputSource()).build()) {
+        try (RecorderService svc = RecorderService.builder(client, data)
+                .listener(second)
+                .screenSource(screen)
+                .inputSource(new SyntheticInputSource())
+                .build()) {
             assertThat(svc.recoverAll()).containsExactly(s.id());
             await().atMost(10, TimeUnit.SECONDS).until(() -> svc.stats(s.id()).pendingEntries() == 0);
             Recording r = svc.start(s.id(), s.startedAt(), fast()); // the operator goes on
@@ -152,8 +169,11 @@ class SpoolTest {
         LocalServer.assertServerHoldsExactly(client, s.id(), all, events);
         List<Long> seqs = new ArrayList<>();
         client.frames().listAll(s.id()).forEach(f -> seqs.add(f.seq()));
-        assertThat(seqs).as("seqs go on across restarts").isEqualTo(LongStream.range(0, all.size()).boxed().toList());
-        assertThat(Files.exists(data.resolve("spool").resolve(s.id()).resolve("done"))).isTrue();
+        assertThat(seqs)
+                .as("seqs go on across restarts")
+                .isEqualTo(LongStream.range(0, all.size()).boxed().toList());
+        assertThat(Files.exists(data.resolve("spool").resolve(s.id()).resolve("done")))
+                .isTrue();
     }
 
     @Test
@@ -161,9 +181,12 @@ class SpoolTest {
         CollectingListener l = new CollectingListener();
         Session s = LocalServer.newRecordingSession(client);
         try (SessionsClient down = unreachableClient();
-             RecorderService svc = RecorderService.builder(down, data).listener(l)
-                     .screenSource(new SyntheticScreenSource(160, 100, true)).inputSource(new SyntheticInputSource())
-                     .spoolLimitBytes(40_000).build()) {
+                RecorderService svc = RecorderService.builder(down, data)
+                        .listener(l)
+                        .screenSource(new SyntheticScreenSource(160, 100, true))
+                        .inputSource(new SyntheticInputSource())
+                        .spoolLimitBytes(40_000)
+                        .build()) {
             Recording r = svc.start(s.id(), s.startedAt(), fast());
             await().atMost(10, TimeUnit.SECONDS).until(() -> r.stats().framesSkippedSpoolFull() >= 3);
             assertThat(l.warned(RecorderWarning.Kind.SPOOL_NEARLY_FULL)).isTrue();

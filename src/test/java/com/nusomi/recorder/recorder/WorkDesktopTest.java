@@ -19,8 +19,11 @@ class WorkDesktopTest {
     private final DesktopWindow recorder = new DesktopWindow(1, new Rectangle(0, 0, 300, 200), "Session Recorder", OWN);
     private final DesktopWindow editor = new DesktopWindow(2, new Rectangle(100, 100, 400, 300), "Editor", 7);
     private final DesktopWindow browser = new DesktopWindow(3, new Rectangle(600, 0, 400, 300), "Browser", 8);
-    private final WorkDesktop desk = new WorkDesktop(WindowLocator.NONE, new Masks(OWN, List.of()),
-            () -> List.of(new Rectangle(0, 0, 300, 200)), new SyntheticScreenSource(320, 200, false),
+    private final WorkDesktop desk = new WorkDesktop(
+            WindowLocator.NONE,
+            new Masks(OWN, List.of()),
+            () -> List.of(new Rectangle(0, 0, 300, 200)),
+            new SyntheticScreenSource(320, 200, false),
             ScreenSelection.primary());
 
     private DesktopSnapshot active(DesktopWindow w) {
@@ -51,7 +54,9 @@ class WorkDesktopTest {
     void aClickIsOwnWhenTheTopmostWindowThereIsOursOrWithoutADesktopInsideOurRectangles() {
         DesktopSnapshot d = active(editor);
         assertThat(desk.isOwnClick(10, 10, d)).isTrue();
-        assertThat(desk.isOwnClick(150, 150, d)).as("the recorder is on top there").isTrue();
+        assertThat(desk.isOwnClick(150, 150, d))
+                .as("the recorder is on top there")
+                .isTrue();
         assertThat(desk.isOwnClick(450, 350, d)).isFalse();
         assertThat(desk.isOwnClick(10, 10, null)).isTrue();
         assertThat(desk.isOwnClick(310, 10, null)).isFalse();

@@ -31,10 +31,11 @@ class AbuseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/sessions", "/v1/sessions:batch_stop", "/v1/sessions/{id}/tags",
-            "/v1/sessions/{id}/start"})
+    @ValueSource(
+            strings = {"/v1/sessions", "/v1/sessions:batch_stop", "/v1/sessions/{id}/tags", "/v1/sessions/{id}/start"})
     void declaredFiftyMebibyteBodyIsRefusedWithoutBeingRead(String route) {
-        String path = route.replace("{id}", SERVER.admin().createSession("wf").get("id").asText());
+        String path = route.replace(
+                "{id}", SERVER.admin().createSession("wf").get("id").asText());
 
         RawHttp.Response r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
@@ -53,8 +54,10 @@ class AbuseTest {
     void hugeBodyWithoutAKeyIsRefusedWithoutBeingRead() {
         RawHttp.Response r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
-                raw.head("POST", "/v1/sessions", Map.of("Content-Type", "application/json",
-                        "Content-Length", FIFTY_MIB));
+                raw.head(
+                        "POST",
+                        "/v1/sessions",
+                        Map.of("Content-Type", "application/json", "Content-Length", FIFTY_MIB));
                 raw.write("{");
                 return raw.read();
             }

@@ -72,15 +72,22 @@ final class ApiCalls {
 
     /** Any request; {@code body} null sends none, {@code contentType} null sends no Content-Type. */
     Response send(String method, String pathAndQuery, String body, String contentType, Map<String, String> headers) {
-        return send(method, pathAndQuery, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType,
+        return send(
+                method,
+                pathAndQuery,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                contentType,
                 headers);
     }
 
     Response send(String method, String pathAndQuery, byte[] body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
@@ -122,12 +129,15 @@ final class ApiCalls {
     }
 
     JsonNode tag(String id, String name) {
-        return post("/v1/sessions/" + id + "/tags", "{\"name\":\"" + name + "\"}").expect(201).json();
+        return post("/v1/sessions/" + id + "/tags", "{\"name\":\"" + name + "\"}")
+                .expect(201)
+                .json();
     }
 
     JsonNode tag(String id, String name, String dataJson) {
         return post("/v1/sessions/" + id + "/tags", "{\"name\":\"" + name + "\",\"data\":" + dataJson + "}")
-                .expect(201).json();
+                .expect(201)
+                .json();
     }
 
     JsonNode session(String id) {
@@ -144,9 +154,13 @@ final class ApiCalls {
         String cursor = null;
         do {
             String q = query.isEmpty() ? "limit=500" : query + "&limit=500";
-            JsonNode page = get("/v1/sessions?" + q + (cursor == null ? "" : "&cursor=" + cursor)).expect(200).json();
+            JsonNode page = get("/v1/sessions?" + q + (cursor == null ? "" : "&cursor=" + cursor))
+                    .expect(200)
+                    .json();
             page.get("data").forEach(s -> ids.add(s.get("id").asText()));
-            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+            cursor = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asText();
         } while (cursor != null);
         return ids;
     }
@@ -181,8 +195,12 @@ final class ApiCalls {
         JsonNode expectError(int expected, String code) {
             expect(expected);
             JsonNode error = json().path("error");
-            assertThat(error.path("code").asText()).as("error code in %s", text()).isEqualTo(code);
-            assertThat(error.path("type").asText()).as("error type in %s", text()).isEqualTo(typeOf(expected));
+            assertThat(error.path("code").asText())
+                    .as("error code in %s", text())
+                    .isEqualTo(code);
+            assertThat(error.path("type").asText())
+                    .as("error type in %s", text())
+                    .isEqualTo(typeOf(expected));
             assertThat(error.path("message").asText()).as("message").isNotBlank();
             assertThat(error.path("request_id").asText()).as("request_id").matches(REQUEST_ID);
             return error;
@@ -191,7 +209,9 @@ final class ApiCalls {
         /** {@link #expectError} and the parameter at fault. */
         JsonNode expectError(int expected, String code, String param) {
             JsonNode error = expectError(expected, code);
-            assertThat(error.path("param").asText(null)).as("param in %s", text()).isEqualTo(param);
+            assertThat(error.path("param").asText(null))
+                    .as("param in %s", text())
+                    .isEqualTo(param);
             return error;
         }
 

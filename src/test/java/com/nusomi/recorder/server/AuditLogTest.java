@@ -45,8 +45,14 @@ class AuditLogTest {
     void everyChangeOfASessionIsRecordedNewestFirst() {
         String id = sessionWithHistory();
 
-        assertThat(actions(audit("session_id=" + id))).containsExactly("session.restored", "session.deleted",
-                "session.stopped", "session.tagged", "session.started", "session.created");
+        assertThat(actions(audit("session_id=" + id)))
+                .containsExactly(
+                        "session.restored",
+                        "session.deleted",
+                        "session.stopped",
+                        "session.tagged",
+                        "session.started",
+                        "session.created");
     }
 
     @Test
@@ -62,7 +68,8 @@ class AuditLogTest {
         assertThat(entry.get("action").asText()).isEqualTo("session.created");
         assertThat(entry.get("session_id").asText()).isEqualTo(id);
         assertThat(entry.get("api_key_id").asText()).isEqualTo(keyId);
-        assertThat(Instant.parse(entry.get("at").asText())).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(entry.get("at").asText()))
+                .isBetween(before, Instant.now().plusSeconds(1));
         assertThat(entry.get("details").get("workflow").asText()).isEqualTo("audited");
     }
 
@@ -89,18 +96,26 @@ class AuditLogTest {
             if (page.get("next_cursor").isNull()) {
                 break;
             }
-            page = audit("session_id=" + id + "&limit=4&cursor=" + page.get("next_cursor").asText());
+            page = audit("session_id=" + id + "&limit=4&cursor="
+                    + page.get("next_cursor").asText());
         }
 
-        assertThat(seen).containsExactly("session.restored", "session.deleted", "session.stopped", "session.tagged",
-                "session.started", "session.created");
+        assertThat(seen)
+                .containsExactly(
+                        "session.restored",
+                        "session.deleted",
+                        "session.stopped",
+                        "session.tagged",
+                        "session.started",
+                        "session.created");
         assertThat(hasMore).containsExactly(true, false);
     }
 
     @Test
     void cursorWithOtherFiltersIsCursorMismatch() {
         String id = sessionWithHistory();
-        String cursor = audit("session_id=" + id + "&limit=1").get("next_cursor").asText();
+        String cursor =
+                audit("session_id=" + id + "&limit=1").get("next_cursor").asText();
 
         api().get("/v1/audit_logs?action=session.created&cursor=" + cursor)
                 .expectError(400, "cursor_mismatch", "cursor");
@@ -112,8 +127,15 @@ class AuditLogTest {
 
         api().delete("/v1/sessions/" + id + "?hard=true").expect(200);
 
-        assertThat(actions(audit("session_id=" + id))).containsExactly("session.hard_deleted", "session.restored",
-                "session.deleted", "session.stopped", "session.tagged", "session.started", "session.created");
+        assertThat(actions(audit("session_id=" + id)))
+                .containsExactly(
+                        "session.hard_deleted",
+                        "session.restored",
+                        "session.deleted",
+                        "session.stopped",
+                        "session.tagged",
+                        "session.started",
+                        "session.created");
     }
 
     @Test
@@ -122,8 +144,8 @@ class AuditLogTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"action=session.exploded", "action=", "limit=0", "limit=501", "cursor=garbage",
-            "session_id="})
+    @ValueSource(
+            strings = {"action=session.exploded", "action=", "limit=0", "limit=501", "cursor=garbage", "session_id="})
     void badParameterIsA400(String query) {
         JsonNode error = api().get("/v1/audit_logs?" + query).expect(400).json().get("error");
 

@@ -63,8 +63,11 @@ class AuthMatrixTest {
             new RouteCase("POST", "/v1/sessions/{id}/stop", null, "write"),
             new RouteCase("POST", "/v1/sessions/{id}/restore", null, "write"),
             new RouteCase("POST", "/v1/sessions/{id}/tags", "{\"name\":\"auth\"}", "write"),
-            new RouteCase("POST", "/v1/sessions/{id}/frames:redact",
-                    "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":1,\"height\":1}]}", "write"),
+            new RouteCase(
+                    "POST",
+                    "/v1/sessions/{id}/frames:redact",
+                    "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":1,\"height\":1}]}",
+                    "write"),
             new RouteCase("GET", "/v1/audit_logs", null, "admin"),
             new RouteCase("GET", "/v1/audit_logs?session_id={id}", null, "admin"),
             new RouteCase("GET", "/v1/health", null, null));
@@ -77,7 +80,8 @@ class AuthMatrixTest {
         HEADERS.put(Credential.MALFORMED_HEADER, "Basic dXNlcjpwYXNz");
         HEADERS.put(Credential.UNKNOWN_KEY, "Bearer nsk_test_0000000000000000000000000000000000000000");
         String revoked = server.createKey(Set.of("read", "write", "admin"));
-        assertThat(server.keys().revoke(server.keys().lookup(revoked).id(), System.currentTimeMillis())).isTrue();
+        assertThat(server.keys().revoke(server.keys().lookup(revoked).id(), System.currentTimeMillis()))
+                .isTrue();
         HEADERS.put(Credential.REVOKED_KEY, "Bearer " + revoked);
         for (Credential c : List.of(Credential.READ, Credential.WRITE, Credential.READ_WRITE)) {
             HEADERS.put(c, "Bearer " + server.createKey(c.scopes));
@@ -104,11 +108,16 @@ class AuthMatrixTest {
             admin.softDelete(id);
         }
         Function<String, String> fill = s -> s == null ? null : s.replace("{id}", id);
-        Map<String, String> headers = HEADERS.containsKey(credential)
-                ? Map.of("Authorization", HEADERS.get(credential)) : Map.of();
+        Map<String, String> headers =
+                HEADERS.containsKey(credential) ? Map.of("Authorization", HEADERS.get(credential)) : Map.of();
 
-        ApiCalls.Response r = admin.as(null).send(route.method(), fill.apply(route.path()), fill.apply(route.body()),
-                route.body() == null ? null : "application/json", headers);
+        ApiCalls.Response r = admin.as(null)
+                .send(
+                        route.method(),
+                        fill.apply(route.path()),
+                        fill.apply(route.body()),
+                        route.body() == null ? null : "application/json",
+                        headers);
 
         if (route.scope() == null) {
             assertThat(r.status()).isEqualTo(200);

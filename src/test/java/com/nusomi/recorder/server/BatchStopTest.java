@@ -26,7 +26,9 @@ class BatchStopTest {
 
     private static JsonNode batchStop(String... ids) {
         String list = Arrays.stream(ids).map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
-        return api().post("/v1/sessions:batch_stop", "{\"ids\":[" + list + "]}").expect(200).json();
+        return api().post("/v1/sessions:batch_stop", "{\"ids\":[" + list + "]}")
+                .expect(200)
+                .json();
     }
 
     private static Map<String, JsonNode> byId(JsonNode array) {
@@ -84,7 +86,9 @@ class BatchStopTest {
         assertThat(errors.get(UNKNOWN).get("error").get("code").asText()).isEqualTo("session_not_found");
         assertThat(errors.get("not_an_id").get("error").get("code").asText()).isEqualTo("session_not_found");
         assertThat(errors.get(deleted).get("error").get("code").asText()).isEqualTo("session_deleted");
-        assertThat(errors.values()).allSatisfy(e -> assertThat(e.get("error").get("message").asText()).isNotBlank());
+        assertThat(errors.values())
+                .allSatisfy(
+                        e -> assertThat(e.get("error").get("message").asText()).isNotBlank());
         assertThat(api().session(recording).get("status").asText()).isEqualTo("stopped");
     }
 
@@ -107,7 +111,8 @@ class BatchStopTest {
 
     @Test
     void oneThousandIdsAreAccepted() {
-        String[] ids = IntStream.range(0, 1000).mapToObj(i -> String.format("ses_01HZX3AAAAAAAAAAAAAAA%05d", i))
+        String[] ids = IntStream.range(0, 1000)
+                .mapToObj(i -> String.format("ses_01HZX3AAAAAAAAAAAAAAA%05d", i))
                 .toArray(String[]::new);
 
         JsonNode r = batchStop(ids);
@@ -122,15 +127,22 @@ class BatchStopTest {
 
     @Test
     void moreThanOneThousandIdsIsParameterInvalid() {
-        String list = IntStream.range(0, 1001).mapToObj(i -> "\"" + UNKNOWN + "\"")
-                .collect(Collectors.joining(","));
+        String list =
+                IntStream.range(0, 1001).mapToObj(i -> "\"" + UNKNOWN + "\"").collect(Collectors.joining(","));
 
         api().post("/v1/sessions:batch_stop", "{\"ids\":[" + list + "]}").expectError(400, "parameter_invalid", "ids");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"ids\":null}", "{\"ids\":\"ses_x\"}", "{\"ids\":[1]}", "{\"ids\":[null]}",
-            "{\"ids\":{}}"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"ids\":null}",
+                "{\"ids\":\"ses_x\"}",
+                "{\"ids\":[1]}",
+                "{\"ids\":[null]}",
+                "{\"ids\":{}}"
+            })
     void idsMustBeAnArrayOfStrings(String body) {
         api().post("/v1/sessions:batch_stop", body).expectError(400, "parameter_invalid", "ids");
     }

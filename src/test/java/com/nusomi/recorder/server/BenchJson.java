@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Test-only door for the benchmark: a list page's JSON, written exactly as the list endpoint writes it. */
 public final class BenchJson {
-    private BenchJson() {
-    }
+    private BenchJson() {}
 
     public static byte[] page(List<SessionRecord> page, long now, String nextCursor, boolean hasMore) {
         return Json.write(g -> {

@@ -23,15 +23,16 @@ class BodyTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"workflow\":\"wf\",\"metadata\":{\"k\":\"\\ud800\"}}",
-            "{\"workflow\":\"wf\",\"metadata\":{\"k\":\"x\\udc00y\"}}",
-            "{\"workflow\":\"wf\",\"metadata\":{\"\\udc00\":1}}",
-            "{\"workflow\":\"wf\",\"metadata\":{\"deep\":[{\"a\":[\"\\ud83d\"]}]}}",
-            "{\"workflow\":\"wf\",\"actor\":{\"id\":\"\\ud800\",\"kind\":\"human\"}}",
-            "{\"workflow\":\"wf\",\"metadata\":{\"k\":\"\\ude00\\ud83d\"}}",
-            "{\"workflow\":\"\\ud800\"}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"workflow\":\"wf\",\"metadata\":{\"k\":\"\\ud800\"}}",
+                "{\"workflow\":\"wf\",\"metadata\":{\"k\":\"x\\udc00y\"}}",
+                "{\"workflow\":\"wf\",\"metadata\":{\"\\udc00\":1}}",
+                "{\"workflow\":\"wf\",\"metadata\":{\"deep\":[{\"a\":[\"\\ud83d\"]}]}}",
+                "{\"workflow\":\"wf\",\"actor\":{\"id\":\"\\ud800\",\"kind\":\"human\"}}",
+                "{\"workflow\":\"wf\",\"metadata\":{\"k\":\"\\ude00\\ud83d\"}}",
+                "{\"workflow\":\"\\ud800\"}",
+            })
     void aLoneSurrogateInACreateIsBodyInvalid(String body) {
         api().post("/v1/sessions", body).expectError(400, "body_invalid");
     }
@@ -53,22 +54,34 @@ class BodyTextTest {
         String id = api().createRecording("wf").get("id").asText();
         api().post("/v1/sessions/" + id + "/tags", "{\"name\":\"ok\",\"data\":{\"k\":\"\\udbff\"}}")
                 .expectError(400, "body_invalid");
-        api().post("/v1/sessions/" + id + "/events", "{\"events\":[{\"id\":\"evt_01HZX3AAAAAAAAAAAAAAAAAAAA\","
-                + "\"type\":\"note\",\"at\":\"2026-05-07T14:00:00Z\",\"data\":{\"t\":\"\\ud800\"}}]}")
+        api().post(
+                        "/v1/sessions/" + id + "/events",
+                        "{\"events\":[{\"id\":\"evt_01HZX3AAAAAAAAAAAAAAAAAAAA\","
+                                + "\"type\":\"note\",\"at\":\"2026-05-07T14:00:00Z\",\"data\":{\"t\":\"\\ud800\"}}]}")
                 .expectError(400, "body_invalid");
         api().post("/v1/sessions:batch_stop", "{\"ids\":[\"ses_\\ud800\"]}").expectError(400, "body_invalid");
     }
 
     @Test
     void aWholeSurrogatePairIsKept() {
-        String id = api().create("{\"workflow\":\"wf\",\"metadata\":{\"k\":\"\\ud83d\\ude00\"}}").get("id").asText();
+        String id = api().create("{\"workflow\":\"wf\",\"metadata\":{\"k\":\"\\ud83d\\ude00\"}}")
+                .get("id")
+                .asText();
 
         assertThat(api().session(id).get("metadata").get("k").asText()).isEqualTo("\uD83D\uDE00");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e999999999", "-1e999999999", "1e309", "1e-999999999", "2.5e-400", "INTEGER_OF_401_DIGITS",
-            "-DECIMAL_OF_401_DIGITS"})
+    @ValueSource(
+            strings = {
+                "1e999999999",
+                "-1e999999999",
+                "1e309",
+                "1e-999999999",
+                "2.5e-400",
+                "INTEGER_OF_401_DIGITS",
+                "-DECIMAL_OF_401_DIGITS"
+            })
     void aNumberThatDoesNotFitADoubleIsMetadataInvalid(String given) {
         String number = given.replace("INTEGER_OF_401_DIGITS", "1" + "0".repeat(400))
                 .replace("DECIMAL_OF_401_DIGITS", "1" + "0".repeat(400) + ".5");
@@ -83,16 +96,29 @@ class BodyTextTest {
         String id = api().createRecording("wf").get("id").asText();
         api().post("/v1/sessions/" + id + "/tags", "{\"name\":\"ok\",\"data\":{\"n\":1e999}}")
                 .expectError(400, "parameter_invalid", "data");
-        api().post("/v1/sessions/" + id + "/events", "{\"events\":[{\"id\":\"evt_01HZX3AAAAAAAAAAAAAAAAAAAA\","
-                + "\"type\":\"note\",\"at\":\"2026-05-07T14:00:00Z\",\"data\":{\"n\":-1e999}}]}")
+        api().post(
+                        "/v1/sessions/" + id + "/events",
+                        "{\"events\":[{\"id\":\"evt_01HZX3AAAAAAAAAAAAAAAAAAAA\","
+                                + "\"type\":\"note\",\"at\":\"2026-05-07T14:00:00Z\",\"data\":{\"n\":-1e999}}]}")
                 .expectError(400, "parameter_invalid", "events[0].data");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.7976931348623157e308", "-1.7976931348623157e308", "4.9e-324", "0e999999999",
-            "123456789012345678901234567890", "0.1", "-0.0", "42"})
+    @ValueSource(
+            strings = {
+                "1.7976931348623157e308",
+                "-1.7976931348623157e308",
+                "4.9e-324",
+                "0e999999999",
+                "123456789012345678901234567890",
+                "0.1",
+                "-0.0",
+                "42"
+            })
     void numbersThatFitADoubleAreKept(String number) {
-        String id = api().create("{\"workflow\":\"wf\",\"metadata\":{\"n\":" + number + "}}").get("id").asText();
+        String id = api().create("{\"workflow\":\"wf\",\"metadata\":{\"n\":" + number + "}}")
+                .get("id")
+                .asText();
 
         assertThat(api().session(id).get("metadata").get("n").isNumber()).isTrue();
     }

@@ -40,7 +40,8 @@ class CreateSessionTest {
         assertThat(s.get("duration_ms").asLong()).isZero();
         assertThat(s.get("frame_count").asLong()).isZero();
         assertThat(s.get("event_count").asLong()).isZero();
-        assertThat(Instant.parse(s.get("created_at").asText())).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(s.get("created_at").asText()))
+                .isBetween(before, Instant.now().plusSeconds(1));
         assertThat(s.get("created_at").asText()).endsWith("Z");
     }
 
@@ -54,11 +55,15 @@ class CreateSessionTest {
 
     @Test
     void metadataAndActorAreKeptAsSent() {
-        ApiCalls.Response r = api().post("/v1/sessions", "{\"workflow\":\"wf\",\"metadata\":{\"vendor\":\"Acme\","
-                + "\"amount\":4500,\"nested\":{\"a\":[1,2.50,null,true]}},"
-                + "\"actor\":{\"id\":\"alex@nusomi.com\",\"kind\":\"model\"}}").expect(201);
+        ApiCalls.Response r = api().post(
+                        "/v1/sessions",
+                        "{\"workflow\":\"wf\",\"metadata\":{\"vendor\":\"Acme\","
+                                + "\"amount\":4500,\"nested\":{\"a\":[1,2.50,null,true]}},"
+                                + "\"actor\":{\"id\":\"alex@nusomi.com\",\"kind\":\"model\"}}")
+                .expect(201);
 
-        assertThat(r.text()).contains("\"metadata\":{\"vendor\":\"Acme\",\"amount\":4500,\"nested\":{\"a\":[1,2.50,null,true]}}");
+        assertThat(r.text())
+                .contains("\"metadata\":{\"vendor\":\"Acme\",\"amount\":4500,\"nested\":{\"a\":[1,2.50,null,true]}}");
         assertThat(r.json().get("actor").get("id").asText()).isEqualTo("alex@nusomi.com");
         assertThat(r.json().get("actor").get("kind").asText()).isEqualTo("model");
     }
@@ -73,12 +78,18 @@ class CreateSessionTest {
 
     @Test
     void startFalseCreatesACreatedSession() {
-        assertThat(api().create("{\"workflow\":\"wf\",\"start\":false}").get("status").asText()).isEqualTo("created");
+        assertThat(api().create("{\"workflow\":\"wf\",\"start\":false}")
+                        .get("status")
+                        .asText())
+                .isEqualTo("created");
     }
 
     @Test
     void nullActorMeansNoActor() {
-        assertThat(api().create("{\"workflow\":\"wf\",\"actor\":null}").get("actor").isNull()).isTrue();
+        assertThat(api().create("{\"workflow\":\"wf\",\"actor\":null}")
+                        .get("actor")
+                        .isNull())
+                .isTrue();
     }
 
     // ---- workflow ---------------------------------------------------------------------------------------------
@@ -89,8 +100,20 @@ class CreateSessionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"a\"", "\"Process\"", "\"has-dash\"", "\"has space\"", "\"\"", "12", "null", "true",
-            "[\"ab\"]", "\"é_accent\"", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""})
+    @ValueSource(
+            strings = {
+                "\"a\"",
+                "\"Process\"",
+                "\"has-dash\"",
+                "\"has space\"",
+                "\"\"",
+                "12",
+                "null",
+                "true",
+                "[\"ab\"]",
+                "\"é_accent\"",
+                "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""
+            })
     void badWorkflowIsWorkflowInvalid(String workflow) {
         api().post("/v1/sessions", "{\"workflow\":" + workflow + "}").expectError(400, "workflow_invalid", "workflow");
     }
@@ -142,24 +165,27 @@ class CreateSessionTest {
         // 16,384 bytes once compact; the whitespace around the value does not count.
         String metadata = "{ \"k\" :   \"" + repeat("x", 16_384 - 8) + "\"   }";
 
-        api().post("/v1/sessions", "{\"workflow\":\"wf\",\"metadata\":" + metadata + "}").expect(201);
+        api().post("/v1/sessions", "{\"workflow\":\"wf\",\"metadata\":" + metadata + "}")
+                .expect(201);
     }
 
     // ---- actor ------------------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"kind\":\"human\"}",
-            "{\"id\":\"a\"}",
-            "{}",
-            "{\"id\":\"a\",\"kind\":\"robot\"}",
-            "{\"id\":\"a\",\"kind\":\"Human\"}",
-            "{\"id\":\"a\",\"kind\":null}",
-            "{\"id\":\"\",\"kind\":\"human\"}",
-            "{\"id\":7,\"kind\":\"human\"}",
-            "{\"id\":\"a\",\"kind\":\"human\",\"email\":\"a@b.c\"}",
-            "[\"a\",\"human\"]",
-            "\"alex\""})
+    @ValueSource(
+            strings = {
+                "{\"kind\":\"human\"}",
+                "{\"id\":\"a\"}",
+                "{}",
+                "{\"id\":\"a\",\"kind\":\"robot\"}",
+                "{\"id\":\"a\",\"kind\":\"Human\"}",
+                "{\"id\":\"a\",\"kind\":null}",
+                "{\"id\":\"\",\"kind\":\"human\"}",
+                "{\"id\":7,\"kind\":\"human\"}",
+                "{\"id\":\"a\",\"kind\":\"human\",\"email\":\"a@b.c\"}",
+                "[\"a\",\"human\"]",
+                "\"alex\""
+            })
     void badActorIsActorInvalid(String actor) {
         JsonNode error = api().post("/v1/sessions", "{\"workflow\":\"wf\",\"actor\":" + actor + "}")
                 .expectError(400, "actor_invalid");
@@ -168,14 +194,16 @@ class CreateSessionTest {
 
     @Test
     void actorIdOf257CharactersIsActorInvalid() {
-        api().post("/v1/sessions", "{\"workflow\":\"wf\",\"actor\":{\"id\":\"" + repeat("a", 257)
-                + "\",\"kind\":\"script\"}}").expectError(400, "actor_invalid", "actor.id");
+        api().post(
+                        "/v1/sessions",
+                        "{\"workflow\":\"wf\",\"actor\":{\"id\":\"" + repeat("a", 257) + "\",\"kind\":\"script\"}}")
+                .expectError(400, "actor_invalid", "actor.id");
     }
 
     @Test
     void actorIdOf256CharactersIsAccepted() {
-        JsonNode s = api().create("{\"workflow\":\"wf\",\"actor\":{\"id\":\"" + repeat("a", 256)
-                + "\",\"kind\":\"script\"}}");
+        JsonNode s = api().create(
+                        "{\"workflow\":\"wf\",\"actor\":{\"id\":\"" + repeat("a", 256) + "\",\"kind\":\"script\"}}");
 
         assertThat(s.get("actor").get("id").asText()).hasSize(256);
     }
@@ -205,8 +233,11 @@ class CreateSessionTest {
 
     @Test
     void idempotencyKeyInHeaderAndBodyThatDifferIsIdempotencyKeyInvalid() {
-        api().post("/v1/sessions", "{\"workflow\":\"wf\",\"idempotency_key\":\"one\"}",
-                Map.of("Idempotency-Key", "two")).expectError(400, "idempotency_key_invalid", "idempotency_key");
+        api().post(
+                        "/v1/sessions",
+                        "{\"workflow\":\"wf\",\"idempotency_key\":\"one\"}",
+                        Map.of("Idempotency-Key", "two"))
+                .expectError(400, "idempotency_key_invalid", "idempotency_key");
     }
 
     @Test
@@ -218,8 +249,17 @@ class CreateSessionTest {
     // ---- the body as a whole ----------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "{\"workflow\":", "[]", "\"wf\"", "null", "{\"workflow\":\"wf\"} {}",
-            "{\"workflow\":\"wf\",\"workflow\":\"wf\"}", "{'workflow':'wf'}"})
+    @ValueSource(
+            strings = {
+                "not json",
+                "{\"workflow\":",
+                "[]",
+                "\"wf\"",
+                "null",
+                "{\"workflow\":\"wf\"} {}",
+                "{\"workflow\":\"wf\",\"workflow\":\"wf\"}",
+                "{'workflow':'wf'}"
+            })
     void bodyThatIsNotOneJsonObjectIsBodyInvalid(String body) {
         api().post("/v1/sessions", body).expectError(400, "body_invalid");
     }
@@ -262,8 +302,16 @@ class CreateSessionTest {
         String body = json + " ".repeat(1024 * 1024 + 1 - json.length());
 
         try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
-            raw.head("POST", "/v1/sessions", Map.of("Authorization", "Bearer " + SERVER.server().adminKey(),
-                    "Content-Type", "application/json", "Content-Length", String.valueOf(body.length())));
+            raw.head(
+                    "POST",
+                    "/v1/sessions",
+                    Map.of(
+                            "Authorization",
+                            "Bearer " + SERVER.server().adminKey(),
+                            "Content-Type",
+                            "application/json",
+                            "Content-Length",
+                            String.valueOf(body.length())));
             RawHttp.Response r = raw.read();
             assertThat(r.status()).isEqualTo(413);
             assertThat(r.errorCode()).isEqualTo("payload_too_large");
@@ -274,11 +322,21 @@ class CreateSessionTest {
     void chunkedBodyOverOneMebibyteIsPayloadTooLarge() {
         byte[] chunk = " ".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
-            raw.head("POST", "/v1/sessions", Map.of("Authorization", "Bearer " + SERVER.server().adminKey(),
-                    "Content-Type", "application/json", "Transfer-Encoding", "chunked"));
+            raw.head(
+                    "POST",
+                    "/v1/sessions",
+                    Map.of(
+                            "Authorization",
+                            "Bearer " + SERVER.server().adminKey(),
+                            "Content-Type",
+                            "application/json",
+                            "Transfer-Encoding",
+                            "chunked"));
             raw.write("11\r\n{\"workflow\":\"wf\"}\r\n");
             for (int i = 0; i < 16; i++) {
-                raw.write(Integer.toHexString(chunk.length) + "\r\n").write(chunk).write("\r\n");
+                raw.write(Integer.toHexString(chunk.length) + "\r\n")
+                        .write(chunk)
+                        .write("\r\n");
             }
             raw.write("0\r\n\r\n");
             RawHttp.Response r = raw.read();

@@ -38,7 +38,10 @@ class CursorStabilityTest {
             if (!page.get("has_more").asBoolean()) {
                 break;
             }
-            page = api.get("/v1/sessions?limit=10&cursor=" + page.get("next_cursor").asText()).expect(200).json();
+            page = api.get("/v1/sessions?limit=10&cursor="
+                            + page.get("next_cursor").asText())
+                    .expect(200)
+                    .json();
         }
         paging.set(false);
         writer.join();

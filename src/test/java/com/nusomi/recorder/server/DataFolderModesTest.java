@@ -42,8 +42,13 @@ class DataFolderModesTest {
         ApiCalls api = server.admin();
         String id = api.createRecording("modes").get("id").asText();
         api.tag(id, "written");
-        api.send("POST", "/v1/sessions/" + id + "/frames?seq=0&captured_at=2026-05-07T14:00:00Z", png(), "image/png",
-                Map.of()).expect(201);
+        api.send(
+                        "POST",
+                        "/v1/sessions/" + id + "/frames?seq=0&captured_at=2026-05-07T14:00:00Z",
+                        png(),
+                        "image/png",
+                        Map.of())
+                .expect(201);
     }
 
     @Test

@@ -51,8 +51,10 @@ class DeleteRestoreTest {
 
         JsonNode error = api().get("/v1/sessions/" + id).expectError(410, "session_deleted");
 
-        assertThat(error.get("deleted_at").asText()).isEqualTo(deleted.get("deleted_at").asText());
-        assertThat(error.get("purge_at").asText()).isEqualTo(deleted.get("purge_at").asText());
+        assertThat(error.get("deleted_at").asText())
+                .isEqualTo(deleted.get("deleted_at").asText());
+        assertThat(error.get("purge_at").asText())
+                .isEqualTo(deleted.get("purge_at").asText());
     }
 
     @Test
@@ -119,7 +121,8 @@ class DeleteRestoreTest {
         JsonNode before = api().stop(id);
         api().softDelete(id);
 
-        JsonNode restored = api().post("/v1/sessions/" + id + "/restore", null).expect(200).json();
+        JsonNode restored =
+                api().post("/v1/sessions/" + id + "/restore", null).expect(200).json();
 
         assertThat(restored).isEqualTo(before);
         assertThat(api().session(id)).isEqualTo(before);
@@ -132,13 +135,15 @@ class DeleteRestoreTest {
         String id = newSession("wf");
         JsonNode before = api().session(id);
 
-        assertThat(api().post("/v1/sessions/" + id + "/restore", null).expect(200).json()).isEqualTo(before);
+        assertThat(api().post("/v1/sessions/" + id + "/restore", null)
+                        .expect(200)
+                        .json())
+                .isEqualTo(before);
     }
 
     @Test
     void restoringAnUnknownSessionIsSessionNotFound() {
-        api().post("/v1/sessions/ses_01HZX3AAAAAAAAAAAAAAAAAAAA/restore", null)
-                .expectError(404, "session_not_found");
+        api().post("/v1/sessions/ses_01HZX3AAAAAAAAAAAAAAAAAAAA/restore", null).expectError(404, "session_not_found");
     }
 
     @Test
@@ -153,9 +158,14 @@ class DeleteRestoreTest {
     void hardDeleteAnswersIdDeletedHard() {
         String id = newSession("wf");
 
-        JsonNode r = api().delete("/v1/sessions/" + id + "?hard=true").expect(200).json();
+        JsonNode r =
+                api().delete("/v1/sessions/" + id + "?hard=true").expect(200).json();
 
-        ObjectNode expected = ApiCalls.JSON.createObjectNode().put("id", id).put("deleted", true).put("hard", true);
+        ObjectNode expected = ApiCalls.JSON
+                .createObjectNode()
+                .put("id", id)
+                .put("deleted", true)
+                .put("hard", true);
         assertThat(r).isEqualTo(expected);
     }
 
@@ -186,7 +196,8 @@ class DeleteRestoreTest {
     void hardDeleteWithAWriteKeyIsInsufficientScope() {
         String id = newSession("wf");
 
-        SERVER.withScopes("read", "write").delete("/v1/sessions/" + id + "?hard=true")
+        SERVER.withScopes("read", "write")
+                .delete("/v1/sessions/" + id + "?hard=true")
                 .expectError(403, "insufficient_scope");
 
         api().session(id);

@@ -24,14 +24,19 @@ class DurabilityTest {
         String recording = api.createRecording("durable").get("id").asText();
         String deleted = api.createSession("durable").get("id").asText();
         api.softDelete(deleted);
-        JsonNode stoppedBefore = api.get("/v1/sessions/" + stopped + "?include=tags").expect(200).json();
-        JsonNode deletedBefore = api.get("/v1/sessions?deleted=only").expect(200).json();
+        JsonNode stoppedBefore =
+                api.get("/v1/sessions/" + stopped + "?include=tags").expect(200).json();
+        JsonNode deletedBefore =
+                api.get("/v1/sessions?deleted=only").expect(200).json();
         List<String> listBefore = api.listAll("");
 
         server.restart();
 
         ApiCalls after = server.admin();
-        assertThat(after.get("/v1/sessions/" + stopped + "?include=tags").expect(200).json()).isEqualTo(stoppedBefore);
+        assertThat(after.get("/v1/sessions/" + stopped + "?include=tags")
+                        .expect(200)
+                        .json())
+                .isEqualTo(stoppedBefore);
         assertThat(after.session(recording).get("status").asText()).isEqualTo("recording");
         assertThat(after.get("/v1/sessions?deleted=only").expect(200).json()).isEqualTo(deletedBefore);
         assertThat(after.listAll("")).isEqualTo(listBefore);
@@ -57,18 +62,24 @@ class DurabilityTest {
 
         server.restart();
 
-        assertThat(server.admin().get("/v1/audit_logs?session_id=" + id).expect(200).json()).isEqualTo(before);
+        assertThat(server.admin()
+                        .get("/v1/audit_logs?session_id=" + id)
+                        .expect(200)
+                        .json())
+                .isEqualTo(before);
     }
 
     @Test
     void idempotentReplaySurvivesARestart() {
         String body = "{\"workflow\":\"durable\"}";
-        ApiCalls.Response first = server.admin().post("/v1/sessions", body, Map.of("Idempotency-Key", "restart-1"))
+        ApiCalls.Response first = server.admin()
+                .post("/v1/sessions", body, Map.of("Idempotency-Key", "restart-1"))
                 .expect(201);
 
         server.restart();
 
-        ApiCalls.Response again = server.admin().post("/v1/sessions", body, Map.of("Idempotency-Key", "restart-1"))
+        ApiCalls.Response again = server.admin()
+                .post("/v1/sessions", body, Map.of("Idempotency-Key", "restart-1"))
                 .expect(201);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.body()).isEqualTo(first.body());

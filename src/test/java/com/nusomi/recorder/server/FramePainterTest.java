@@ -22,20 +22,21 @@ class FramePainterTest {
         byte[] reds = {(byte) 200, 10};
         byte[] greens = {30, (byte) 220};
         byte[] blues = {40, 50};
-        BufferedImage img = new BufferedImage(8, 4, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(8, 2, reds, greens, blues));
+        BufferedImage img = new BufferedImage(
+                8, 4, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 2, reds, greens, blues));
         for (int y = 0; y < 4; y++) {
             for (int x = 0; x < 8; x++) {
                 img.getRaster().setSample(x, y, 0, (x + y) % 2);
             }
         }
 
-        BufferedImage after = TestImages.decode(painter.paint("image/png", TestImages.encode(img, "png"), RECTS)
-                .bytes());
+        BufferedImage after = TestImages.decode(
+                painter.paint("image/png", TestImages.encode(img, "png"), RECTS).bytes());
 
         for (int y = 0; y < 4; y++) {
             for (int x = 0; x < 8; x++) {
-                assertThat(after.getRGB(x, y)).as("pixel %d,%d", x, y)
+                assertThat(after.getRGB(x, y))
+                        .as("pixel %d,%d", x, y)
                         .isEqualTo(inside(x, y) ? 0xff000000 : img.getRGB(x, y));
             }
         }
@@ -58,7 +59,8 @@ class FramePainterTest {
         assertThat(painted.height()).isEqualTo(4);
         for (int y = 0; y < 4; y++) {
             for (int x = 0; x < 8; x++) {
-                assertThat(after.getRaster().getSample(x, y, 0)).as("sample %d,%d", x, y)
+                assertThat(after.getRaster().getSample(x, y, 0))
+                        .as("sample %d,%d", x, y)
                         .isEqualTo(inside(x, y) ? 0 : img.getRaster().getSample(x, y, 0));
             }
         }
@@ -73,12 +75,13 @@ class FramePainterTest {
             }
         }
 
-        BufferedImage after = TestImages.decode(painter.paint("image/png", TestImages.encode(img, "png"), RECTS)
-                .bytes());
+        BufferedImage after = TestImages.decode(
+                painter.paint("image/png", TestImages.encode(img, "png"), RECTS).bytes());
 
         for (int y = 0; y < 4; y++) {
             for (int x = 0; x < 8; x++) {
-                assertThat(after.getRGB(x, y)).as("pixel %d,%d", x, y)
+                assertThat(after.getRGB(x, y))
+                        .as("pixel %d,%d", x, y)
                         .isEqualTo(inside(x, y) ? 0xff000000 : img.getRGB(x, y));
             }
         }

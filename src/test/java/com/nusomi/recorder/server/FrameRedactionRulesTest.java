@@ -39,32 +39,39 @@ class FrameRedactionRulesTest {
     }
 
     private static String sha(String id, long seq) {
-        return api().get("/v1/sessions/" + id + "/frames").expect(200).json().get("data").get((int) seq)
-                .get("sha256").asText();
+        return api().get("/v1/sessions/" + id + "/frames")
+                .expect(200)
+                .json()
+                .get("data")
+                .get((int) seq)
+                .get("sha256")
+                .asText();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"to_seq\":0,\"rects\":[RECT]}|from_seq",
-        "{\"from_seq\":0,\"rects\":[RECT]}|to_seq",
-        "{\"from_seq\":-1,\"to_seq\":0,\"rects\":[RECT]}|from_seq",
-        "{\"from_seq\":1.5,\"to_seq\":2,\"rects\":[RECT]}|from_seq",
-        "{\"from_seq\":\"0\",\"to_seq\":0,\"rects\":[RECT]}|from_seq",
-        "{\"from_seq\":5,\"to_seq\":4,\"rects\":[RECT]}|to_seq",
-        "{\"from_seq\":0,\"to_seq\":10000,\"rects\":[RECT]}|to_seq",
-        "{\"from_seq\":0,\"to_seq\":0}|rects",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[]}|rects",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":RECT}|rects",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[1]}|rects[0]",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[RECT,{\"x\":-1,\"y\":0,\"width\":4,\"height\":4}]}|rects[1].x",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":-3,\"width\":4,\"height\":4}]}|rects[0].y",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":0,\"height\":4}]}|rects[0].width",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":4,\"height\":0}]}|rects[0].height",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":4}]}|rects[0].height",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0.5,\"y\":0,\"width\":4,\"height\":4}]}|rects[0].x",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":4,\"height\":4,\"z\":1}]}|rects[0].z",
-        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[RECT],\"reason\":7}|reason",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"to_seq\":0,\"rects\":[RECT]}|from_seq",
+                "{\"from_seq\":0,\"rects\":[RECT]}|to_seq",
+                "{\"from_seq\":-1,\"to_seq\":0,\"rects\":[RECT]}|from_seq",
+                "{\"from_seq\":1.5,\"to_seq\":2,\"rects\":[RECT]}|from_seq",
+                "{\"from_seq\":\"0\",\"to_seq\":0,\"rects\":[RECT]}|from_seq",
+                "{\"from_seq\":5,\"to_seq\":4,\"rects\":[RECT]}|to_seq",
+                "{\"from_seq\":0,\"to_seq\":10000,\"rects\":[RECT]}|to_seq",
+                "{\"from_seq\":0,\"to_seq\":0}|rects",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[]}|rects",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":RECT}|rects",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[1]}|rects[0]",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[RECT,{\"x\":-1,\"y\":0,\"width\":4,\"height\":4}]}|rects[1].x",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":-3,\"width\":4,\"height\":4}]}|rects[0].y",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":0,\"height\":4}]}|rects[0].width",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":4,\"height\":0}]}|rects[0].height",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":4}]}|rects[0].height",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0.5,\"y\":0,\"width\":4,\"height\":4}]}|rects[0].x",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[{\"x\":0,\"y\":0,\"width\":4,\"height\":4,\"z\":1}]}|rects[0].z",
+                "{\"from_seq\":0,\"to_seq\":0,\"rects\":[RECT],\"reason\":7}|reason",
+            })
     void aBadBodyIsParameterInvalidNamingTheField(String body, String param) {
         String id = sessionWithAFrame();
         String before = sha(id, 0);
@@ -81,10 +88,17 @@ class FrameRedactionRulesTest {
 
         redact(api(), id, "{\"from_seq\":0,\"to_seq\":0,\"rects\":[" + rects + "]}")
                 .expectError(400, "parameter_invalid", "rects");
-        redact(api(), id, "{\"from_seq\":0,\"to_seq\":0,\"rects\":[" + RECT + "],\"reason\":\"" + "r".repeat(501)
-                + "\"}").expectError(400, "parameter_invalid", "reason");
-        redact(api(), id, "{\"from_seq\":0,\"to_seq\":0,\"rects\":[" + rects.substring(RECT.length() + 1)
-                + "],\"reason\":\"" + "r".repeat(500) + "\"}").expect(200);
+        redact(
+                        api(),
+                        id,
+                        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[" + RECT + "],\"reason\":\"" + "r".repeat(501) + "\"}")
+                .expectError(400, "parameter_invalid", "reason");
+        redact(
+                        api(),
+                        id,
+                        "{\"from_seq\":0,\"to_seq\":0,\"rects\":[" + rects.substring(RECT.length() + 1)
+                                + "],\"reason\":\"" + "r".repeat(500) + "\"}")
+                .expect(200);
     }
 
     @Test
@@ -101,7 +115,8 @@ class FrameRedactionRulesTest {
         String id = sessionWithAFrame();
 
         JsonNode answer = redact(api(), id, "{\"from_seq\":0,\"to_seq\":9999,\"rects\":[" + RECT + "]}")
-                .expect(200).json();
+                .expect(200)
+                .json();
 
         assertThat(answer.get("redacted").asInt()).isEqualTo(1);
     }
@@ -143,9 +158,13 @@ class FrameRedactionRulesTest {
                 .expectError(415, "unsupported_media_type");
 
         assertThat(sha(id, 0)).isEqualTo(before);
-        assertThat(api().get("/v1/audit_logs?session_id=" + id + "&action=session.redacted").expect(200).json()
-                .get("data")).isEmpty();
-        redact(api(), id, "{\"from_seq\":0,\"to_seq\":0,\"rects\":[" + RECT + "]}").expect(200);
+        assertThat(api().get("/v1/audit_logs?session_id=" + id + "&action=session.redacted")
+                        .expect(200)
+                        .json()
+                        .get("data"))
+                .isEmpty();
+        redact(api(), id, "{\"from_seq\":0,\"to_seq\":0,\"rects\":[" + RECT + "]}")
+                .expect(200);
     }
 
     /** The smallest WebP the upload accepts: a lossless (VP8L) header of this size, its pixels not checked. */

@@ -32,8 +32,12 @@ class FrameRedactionTest {
     }
 
     static ApiCalls.Response upload(ApiCalls api, String id, long seq, byte[] bytes, String type) {
-        return api.send("POST", "/v1/sessions/" + id + "/frames?seq=" + seq + "&captured_at=2026-05-07T14:00:0"
-                + (seq % 10) + "Z", bytes, type, Map.of());
+        return api.send(
+                "POST",
+                "/v1/sessions/" + id + "/frames?seq=" + seq + "&captured_at=2026-05-07T14:00:0" + (seq % 10) + "Z",
+                bytes,
+                type,
+                Map.of());
     }
 
     private ApiCalls.Response redact(String id, String json) {
@@ -58,7 +62,10 @@ class FrameRedactionTest {
 
     private List<String> redactionEntries(String id) {
         List<String> details = new ArrayList<>();
-        api().get("/v1/audit_logs?session_id=" + id + "&action=session.redacted").expect(200).json().get("data")
+        api().get("/v1/audit_logs?session_id=" + id + "&action=session.redacted")
+                .expect(200)
+                .json()
+                .get("data")
                 .forEach(e -> details.add(e.get("details").toString()));
         return details;
     }
@@ -73,15 +80,16 @@ class FrameRedactionTest {
         BufferedImage original = TestImages.noise(64, 48, 1);
         upload(id, 0, TestImages.encode(original, "png"), "image/png");
 
-        redact(id, body(0, 0, "[" + rect(4, 6, 10, 8) + "," + rect(30, 20, 5, 25) + "]")).expect(200);
+        redact(id, body(0, 0, "[" + rect(4, 6, 10, 8) + "," + rect(30, 20, 5, 25) + "]"))
+                .expect(200);
 
         BufferedImage after = TestImages.decode(image(id, 0));
         assertThat(after.getWidth()).isEqualTo(64);
         assertThat(after.getHeight()).isEqualTo(48);
         for (int y = 0; y < 48; y++) {
             for (int x = 0; x < 64; x++) {
-                int expected = inside(x, y, 4, 6, 10, 8) || inside(x, y, 30, 20, 5, 25)
-                        ? 0xff000000 : original.getRGB(x, y);
+                int expected =
+                        inside(x, y, 4, 6, 10, 8) || inside(x, y, 30, 20, 5, 25) ? 0xff000000 : original.getRGB(x, y);
                 assertThat(after.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(expected);
             }
         }
@@ -94,8 +102,11 @@ class FrameRedactionTest {
         BufferedImage original = TestImages.decode(jpeg);
         upload(id, 0, jpeg, "image/jpeg");
 
-        JsonNode frame = redact(id, body(0, 0, "[" + rect(40, 32, 48, 40) + "]")).expect(200).json()
-                .get("frames").get(0);
+        JsonNode frame = redact(id, body(0, 0, "[" + rect(40, 32, 48, 40) + "]"))
+                .expect(200)
+                .json()
+                .get("frames")
+                .get(0);
 
         assertThat(frame.get("content_type").asText()).isEqualTo("image/jpeg");
         BufferedImage after = TestImages.decode(image(id, 0));
@@ -103,7 +114,8 @@ class FrameRedactionTest {
         int worstOutside = 0;
         for (int y = 0; y < 120; y++) {
             for (int x = 0; x < 160; x++) {
-                int d = inside(x, y, 40, 32, 48, 40) ? TestImages.channelDistance(after.getRGB(x, y), 0xff000000)
+                int d = inside(x, y, 40, 32, 48, 40)
+                        ? TestImages.channelDistance(after.getRGB(x, y), 0xff000000)
                         : TestImages.channelDistance(after.getRGB(x, y), original.getRGB(x, y));
                 if (inside(x, y, 40, 32, 48, 40)) {
                     worstInside = Math.max(worstInside, d);
@@ -121,18 +133,29 @@ class FrameRedactionTest {
         String id = api().createRecording("redact").get("id").asText();
         JsonNode before = upload(id, 0, TestImages.encode(TestImages.noise(32, 32, 2), "png"), "image/png");
 
-        JsonNode after = redact(id, body(0, 0, "[" + rect(0, 0, 16, 16) + "]")).expect(200).json()
-                .get("frames").get(0);
+        JsonNode after = redact(id, body(0, 0, "[" + rect(0, 0, 16, 16) + "]"))
+                .expect(200)
+                .json()
+                .get("frames")
+                .get(0);
 
-        ApiCalls.Response fetched = api().get("/v1/sessions/" + id + "/frames/0").expect(200);
+        ApiCalls.Response fetched =
+                api().get("/v1/sessions/" + id + "/frames/0").expect(200);
         String sha = after.get("sha256").asText();
         assertThat(sha).isNotEqualTo(before.get("sha256").asText()).isEqualTo(FrameSha.of(fetched.body()));
         assertThat(after.get("bytes").asLong()).isEqualTo(fetched.body().length);
         assertThat(fetched.header("ETag")).isEqualTo("\"" + sha + "\"");
         assertThat(after.get("seq").asLong()).isZero();
-        assertThat(after.get("captured_at").asText()).isEqualTo(before.get("captured_at").asText());
-        assertThat(api().get("/v1/sessions/" + id + "/frames").expect(200).json().get("data").get(0)
-                .get("sha256").asText()).isEqualTo(sha);
+        assertThat(after.get("captured_at").asText())
+                .isEqualTo(before.get("captured_at").asText());
+        assertThat(api().get("/v1/sessions/" + id + "/frames")
+                        .expect(200)
+                        .json()
+                        .get("data")
+                        .get(0)
+                        .get("sha256")
+                        .asText())
+                .isEqualTo(sha);
     }
 
     @Test
@@ -141,7 +164,8 @@ class FrameRedactionTest {
         List<String> shas = new ArrayList<>();
         for (int seq = 0; seq < 5; seq++) {
             shas.add(upload(id, seq, TestImages.encode(TestImages.noise(16, 16, seq), "png"), "image/png")
-                    .get("sha256").asText());
+                    .get("sha256")
+                    .asText());
         }
         String r = "[" + rect(0, 0, 4, 4) + "]";
 
@@ -155,7 +179,8 @@ class FrameRedactionTest {
         assertThat(range.get("frames").findValuesAsText("seq")).containsExactly("1", "2", "3");
         assertThat(none.get("redacted").asInt()).isZero();
         assertThat(none.get("frames")).isEmpty();
-        JsonNode listed = api().get("/v1/sessions/" + id + "/frames").expect(200).json().get("data");
+        JsonNode listed =
+                api().get("/v1/sessions/" + id + "/frames").expect(200).json().get("data");
         assertThat(listed.get(0).get("sha256").asText()).isEqualTo(shas.get(0));
         assertThat(listed.get(4).get("sha256").asText()).isEqualTo(shas.get(4));
         for (int seq = 1; seq <= 3; seq++) {
@@ -167,11 +192,17 @@ class FrameRedactionTest {
     void theOldImageIsErasedWhenNoFrameUsesItAnyMore() {
         String id = api().createRecording("redact").get("id").asText();
         String old = upload(id, 0, TestImages.encode(TestImages.noise(16, 16, 5), "png"), "image/png")
-                .get("sha256").asText();
+                .get("sha256")
+                .asText();
         assertThat(file(old)).exists();
 
-        String sha = redact(id, body(0, 0, "[" + rect(0, 0, 8, 8) + "]")).expect(200).json().get("frames").get(0)
-                .get("sha256").asText();
+        String sha = redact(id, body(0, 0, "[" + rect(0, 0, 8, 8) + "]"))
+                .expect(200)
+                .json()
+                .get("frames")
+                .get(0)
+                .get("sha256")
+                .asText();
 
         assertThat(file(old)).doesNotExist();
         assertThat(file(sha)).exists();
@@ -208,13 +239,17 @@ class FrameRedactionTest {
 
         redact(id, body(0, 5, "[" + rect(1, 2, 3, 4) + "]")).expect(200);
 
-        JsonNode entry = api().get("/v1/audit_logs?session_id=" + id + "&action=session.redacted").expect(200)
-                .json().get("data").get(0);
+        JsonNode entry = api().get("/v1/audit_logs?session_id=" + id + "&action=session.redacted")
+                .expect(200)
+                .json()
+                .get("data")
+                .get(0);
         assertThat(entry.get("action").asText()).isEqualTo("session.redacted");
         assertThat(entry.get("session_id").asText()).isEqualTo(id);
-        assertThat(entry.get("details")).isEqualTo(ApiCalls.JSON.readTree("{\"from_seq\":0,\"to_seq\":5,"
-                + "\"rects\":[{\"x\":1,\"y\":2,\"width\":3,\"height\":4}],\"reason\":\"card number\","
-                + "\"redacted\":3}"));
+        assertThat(entry.get("details"))
+                .isEqualTo(ApiCalls.JSON.readTree("{\"from_seq\":0,\"to_seq\":5,"
+                        + "\"rects\":[{\"x\":1,\"y\":2,\"width\":3,\"height\":4}],\"reason\":\"card number\","
+                        + "\"redacted\":3}"));
     }
 
     @Test
@@ -239,13 +274,28 @@ class FrameRedactionTest {
     void aRectangleInsideOnesAlreadyPaintedChangesNothingAndALargerOneRepaints() {
         String id = api().createRecording("redact").get("id").asText();
         upload(id, 0, TestImages.encode(TestImages.noise(48, 32, 8), "png"), "image/png");
-        String first = redact(id, body(0, 0, "[" + rect(5, 5, 20, 10) + "]")).expect(200).json()
-                .get("frames").get(0).get("sha256").asText();
+        String first = redact(id, body(0, 0, "[" + rect(5, 5, 20, 10) + "]"))
+                .expect(200)
+                .json()
+                .get("frames")
+                .get(0)
+                .get("sha256")
+                .asText();
 
-        String inner = redact(id, body(0, 0, "[" + rect(6, 6, 5, 5) + "]")).expect(200).json()
-                .get("frames").get(0).get("sha256").asText();
-        String larger = redact(id, body(0, 0, "[" + rect(0, 0, 30, 20) + "]")).expect(200).json()
-                .get("frames").get(0).get("sha256").asText();
+        String inner = redact(id, body(0, 0, "[" + rect(6, 6, 5, 5) + "]"))
+                .expect(200)
+                .json()
+                .get("frames")
+                .get(0)
+                .get("sha256")
+                .asText();
+        String larger = redact(id, body(0, 0, "[" + rect(0, 0, 30, 20) + "]"))
+                .expect(200)
+                .json()
+                .get("frames")
+                .get(0)
+                .get("sha256")
+                .asText();
 
         assertThat(inner).isEqualTo(first);
         assertThat(larger).isNotEqualTo(first);
@@ -259,8 +309,10 @@ class FrameRedactionTest {
         String request = body(0, 0, "[" + rect(0, 0, 8, 8) + "]");
         Map<String, String> key = Map.of("Idempotency-Key", "redact-once");
 
-        ApiCalls.Response first = api().post("/v1/sessions/" + id + "/frames:redact", request, key).expect(200);
-        ApiCalls.Response again = api().post("/v1/sessions/" + id + "/frames:redact", request, key).expect(200);
+        ApiCalls.Response first = api().post("/v1/sessions/" + id + "/frames:redact", request, key)
+                .expect(200);
+        ApiCalls.Response again = api().post("/v1/sessions/" + id + "/frames:redact", request, key)
+                .expect(200);
 
         assertThat(again.text()).isEqualTo(first.text());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
@@ -274,8 +326,11 @@ class FrameRedactionTest {
         String id = api().createRecording("redact").get("id").asText();
         byte[] png = TestImages.encode(TestImages.noise(16, 16, 10), "png");
         upload(id, 0, png, "image/png");
-        JsonNode redacted = redact(id, body(0, 0, "[" + rect(0, 0, 8, 8) + "]")).expect(200).json()
-                .get("frames").get(0);
+        JsonNode redacted = redact(id, body(0, 0, "[" + rect(0, 0, 8, 8) + "]"))
+                .expect(200)
+                .json()
+                .get("frames")
+                .get(0);
 
         ApiCalls.Response retry = upload(api(), id, 0, png, "image/png").expect(200);
 
@@ -289,12 +344,17 @@ class FrameRedactionTest {
     void aSealedSessionsFramesCanBeRedacted() {
         String id = api().createRecording("redact").get("id").asText();
         String old = upload(id, 0, TestImages.encode(TestImages.noise(16, 16, 12), "png"), "image/png")
-                .get("sha256").asText();
+                .get("sha256")
+                .asText();
         api().stop(id);
         server.server().sealNow();
         assertThat(api().session(id).get("status").asText()).isEqualTo("sealed");
 
-        JsonNode frame = redact(id, body(0, 0, "[" + rect(0, 0, 8, 8) + "]")).expect(200).json().get("frames").get(0);
+        JsonNode frame = redact(id, body(0, 0, "[" + rect(0, 0, 8, 8) + "]"))
+                .expect(200)
+                .json()
+                .get("frames")
+                .get(0);
 
         assertThat(frame.get("sha256").asText()).isNotEqualTo(old);
         assertThat(api().session(id).get("status").asText()).isEqualTo("sealed");
@@ -304,17 +364,25 @@ class FrameRedactionTest {
     void rectanglesAreClippedToTheImage() {
         String id = api().createRecording("redact").get("id").asText();
         BufferedImage original = TestImages.noise(20, 10, 13);
-        String old = upload(id, 0, TestImages.encode(original, "png"), "image/png").get("sha256").asText();
+        String old = upload(id, 0, TestImages.encode(original, "png"), "image/png")
+                .get("sha256")
+                .asText();
 
         String outside = redact(id, body(0, 0, "[" + rect(20, 0, 5, 5) + "," + rect(0, 10, 5, 5) + "]"))
-                .expect(200).json().get("frames").get(0).get("sha256").asText();
+                .expect(200)
+                .json()
+                .get("frames")
+                .get(0)
+                .get("sha256")
+                .asText();
         redact(id, body(0, 0, "[" + rect(15, 5, 1000, 2147483647) + "]")).expect(200);
 
         assertThat(outside).isEqualTo(old);
         BufferedImage after = TestImages.decode(image(id, 0));
         for (int y = 0; y < 10; y++) {
             for (int x = 0; x < 20; x++) {
-                assertThat(after.getRGB(x, y)).as("pixel %d,%d", x, y)
+                assertThat(after.getRGB(x, y))
+                        .as("pixel %d,%d", x, y)
                         .isEqualTo(x >= 15 && y >= 5 ? 0xff000000 : original.getRGB(x, y));
             }
         }

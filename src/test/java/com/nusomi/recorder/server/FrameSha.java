@@ -6,8 +6,7 @@ import java.util.HexFormat;
 
 /** The SHA-256 that names a frame image, as lower-case hex. */
 final class FrameSha {
-    private FrameSha() {
-    }
+    private FrameSha() {}
 
     static String of(byte[] bytes) {
         try {

@@ -30,8 +30,13 @@ class FrameValidationTest {
 
     private ApiCalls.Response upload(byte[] bytes, String type) {
         String id = server.admin().createRecording("frames").get("id").asText();
-        return server.admin().send("POST", "/v1/sessions/" + id + "/frames?seq=0&captured_at=2026-05-07T14:00:00Z",
-                bytes, type, Map.of());
+        return server.admin()
+                .send(
+                        "POST",
+                        "/v1/sessions/" + id + "/frames?seq=0&captured_at=2026-05-07T14:00:00Z",
+                        bytes,
+                        type,
+                        Map.of());
     }
 
     private static byte[] image(String format, int w, int h) {
@@ -170,8 +175,17 @@ class FrameValidationTest {
 
     @Test
     void wholeImagesAreAccepted() {
-        assertThat(upload(image("png", 40, 30), "image/png").expect(201).json().get("width").asInt()).isEqualTo(40);
-        assertThat(upload(image("jpeg", 40, 30), "image/jpeg").expect(201).json().get("height").asInt())
+        assertThat(upload(image("png", 40, 30), "image/png")
+                        .expect(201)
+                        .json()
+                        .get("width")
+                        .asInt())
+                .isEqualTo(40);
+        assertThat(upload(image("jpeg", 40, 30), "image/jpeg")
+                        .expect(201)
+                        .json()
+                        .get("height")
+                        .asInt())
                 .isEqualTo(30);
     }
 }

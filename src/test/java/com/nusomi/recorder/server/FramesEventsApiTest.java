@@ -49,8 +49,13 @@ class FramesEventsApiTest {
     }
 
     private ApiCalls.Response upload(String id, long seq, byte[] bytes, String type) {
-        return api().send("POST", "/v1/sessions/" + id + "/frames?seq=" + seq + "&captured_at="
-                + clock.instant().plusMillis(seq * 1000), bytes, type, Map.of());
+        return api().send(
+                        "POST",
+                        "/v1/sessions/" + id + "/frames?seq=" + seq + "&captured_at="
+                                + clock.instant().plusMillis(seq * 1000),
+                        bytes,
+                        type,
+                        Map.of());
     }
 
     private static String sha256(byte[] b) throws Exception {
@@ -79,7 +84,9 @@ class FramesEventsApiTest {
         assertThat(f.get("bytes").asLong()).isEqualTo(png.length);
         assertThat(f.get("sha256").asText()).isEqualTo(sha256(png));
         assertThat(f.get("offset_ms").asLong()).isZero();
-        JsonNode jpeg = upload(id, 1, image("jpg", Color.BLUE, 32, 16), "image/jpeg").expect(201).json();
+        JsonNode jpeg = upload(id, 1, image("jpg", Color.BLUE, 32, 16), "image/jpeg")
+                .expect(201)
+                .json();
         assertThat(jpeg.get("width").asInt()).isEqualTo(32);
         assertThat(jpeg.get("offset_ms").asLong()).isEqualTo(1000);
         assertThat(api().session(id).get("frame_count").asLong()).isEqualTo(2);
@@ -114,14 +121,24 @@ class FramesEventsApiTest {
         upload(id, 0, png, "image/gif").expectError(415, "unsupported_media_type");
         upload(id, 0, png, "image/jpeg").expectError(400, "frame_invalid");
         upload(id, 0, new byte[0], "image/png").expectError(400, "frame_invalid");
-        api().send("POST", "/v1/sessions/" + id + "/frames?seq=-1&captured_at=2026-05-07T14:00:00Z", png,
-                "image/png", Map.of()).expectError(400, "parameter_invalid", "seq");
-        api().send("POST", "/v1/sessions/" + id + "/frames?seq=0&captured_at=yesterday", png, "image/png",
-                Map.of()).expectError(400, "parameter_invalid", "captured_at");
+        api().send(
+                        "POST",
+                        "/v1/sessions/" + id + "/frames?seq=-1&captured_at=2026-05-07T14:00:00Z",
+                        png,
+                        "image/png",
+                        Map.of())
+                .expectError(400, "parameter_invalid", "seq");
+        api().send("POST", "/v1/sessions/" + id + "/frames?seq=0&captured_at=yesterday", png, "image/png", Map.of())
+                .expectError(400, "parameter_invalid", "captured_at");
         api().send("POST", "/v1/sessions/" + id + "/frames?seq=0", png, "image/png", Map.of())
                 .expectError(400, "parameter_invalid", "captured_at");
-        api().send("POST", "/v1/sessions/" + id + "/frames?seq=0&captured_at=2026-05-07T14:00:00Z&x=1", png,
-                "image/png", Map.of()).expectError(400, "unknown_parameter", "x");
+        api().send(
+                        "POST",
+                        "/v1/sessions/" + id + "/frames?seq=0&captured_at=2026-05-07T14:00:00Z&x=1",
+                        png,
+                        "image/png",
+                        Map.of())
+                .expectError(400, "unknown_parameter", "x");
         upload("ses_01HZX3ABCDEFGHJKMNPQRSTVWX", 0, png, "image/png").expectError(404, "session_not_found");
     }
 
@@ -130,17 +147,22 @@ class FramesEventsApiTest {
         String id = api().createRecording("frames").get("id").asText();
         // A raw socket: the server answers 413 from the declared length and closes, so a client still sending the
         // body could see the connection reset before it reads the answer.
-        RawHttp.Response r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> {
-                    try (RawHttp raw = new RawHttp(server.server().baseUrl())) {
-                        raw.head("POST", "/v1/sessions/" + id + "/frames?seq=0&captured_at=2026-05-07T14:00:00Z",
-                                Map.of("Authorization", "Bearer " + server.server().adminKey(),
-                                        "Content-Type", "image/png",
-                                        "Content-Length", Long.toString(10L * 1024 * 1024 + 1)));
-                        raw.write(new byte[4096]);
-                        return raw.read();
-                    }
-                });
+        RawHttp.Response r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (RawHttp raw = new RawHttp(server.server().baseUrl())) {
+                raw.head(
+                        "POST",
+                        "/v1/sessions/" + id + "/frames?seq=0&captured_at=2026-05-07T14:00:00Z",
+                        Map.of(
+                                "Authorization",
+                                "Bearer " + server.server().adminKey(),
+                                "Content-Type",
+                                "image/png",
+                                "Content-Length",
+                                Long.toString(10L * 1024 * 1024 + 1)));
+                raw.write(new byte[4096]);
+                return raw.read();
+            }
+        });
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.json().get("error").get("code").asText()).isEqualTo("payload_too_large");
         assertThat(api().session(id).get("frame_count").asLong()).isZero();
@@ -157,10 +179,14 @@ class FramesEventsApiTest {
         List<Long> seqs = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = api().get("/v1/sessions/" + id + "/frames?limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).expect(200).json();
+            JsonNode page = api().get(
+                            "/v1/sessions/" + id + "/frames?limit=2" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .expect(200)
+                    .json();
             page.get("data").forEach(f -> seqs.add(f.get("seq").asLong()));
-            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+            cursor = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asText();
             assertThat(page.get("has_more").asBoolean()).isEqualTo(cursor != null);
         } while (cursor != null);
         assertThat(seqs).containsExactly(0L, 1L, 2L, 3L, 4L);
@@ -170,8 +196,14 @@ class FramesEventsApiTest {
         assertThat(img.header("Content-Type")).isEqualTo("image/png");
         String etag = img.header("ETag");
         assertThat(etag).isEqualTo("\"" + sha256(images.get(3)) + "\"");
-        assertThat(api().send("GET", "/v1/sessions/" + id + "/frames/3", (byte[]) null, null,
-                Map.of("If-None-Match", etag)).status()).isEqualTo(304);
+        assertThat(api().send(
+                                "GET",
+                                "/v1/sessions/" + id + "/frames/3",
+                                (byte[]) null,
+                                null,
+                                Map.of("If-None-Match", etag))
+                        .status())
+                .isEqualTo(304);
         api().get("/v1/sessions/" + id + "/frames/9").expectError(404, "frame_not_found");
         api().get("/v1/sessions/" + id + "/frames/abc").expectError(404, "frame_not_found");
     }
@@ -180,9 +212,12 @@ class FramesEventsApiTest {
     void framesSummaryHasEvenlySpacedThumbnails() {
         String id = api().createRecording("frames").get("id").asText();
         for (int i = 0; i < 30; i++) {
-            upload(id, i, image("png", new Color(i * 8, 0, 0), 4, 4), "image/png").expect(201);
+            upload(id, i, image("png", new Color(i * 8, 0, 0), 4, 4), "image/png")
+                    .expect(201);
         }
-        JsonNode summary = api().get("/v1/sessions/" + id + "?include=frames_summary").expect(200).json()
+        JsonNode summary = api().get("/v1/sessions/" + id + "?include=frames_summary")
+                .expect(200)
+                .json()
                 .get("frames_summary");
         assertThat(summary.get("count").asLong()).isEqualTo(30);
         assertThat(summary.get("width").asInt()).isEqualTo(4);
@@ -194,8 +229,13 @@ class FramesEventsApiTest {
     }
 
     private ApiCalls.Response uploadWithKey(String id, long seq, byte[] bytes, String key) {
-        return api().send("POST", "/v1/sessions/" + id + "/frames?seq=" + seq + "&captured_at="
-                + clock.instant().plusMillis(seq * 1000), bytes, "image/png", Map.of("Idempotency-Key", key));
+        return api().send(
+                        "POST",
+                        "/v1/sessions/" + id + "/frames?seq=" + seq + "&captured_at="
+                                + clock.instant().plusMillis(seq * 1000),
+                        bytes,
+                        "image/png",
+                        Map.of("Idempotency-Key", key));
     }
 
     @Test
@@ -210,7 +250,8 @@ class FramesEventsApiTest {
             assertThat(f.getFileName().toString()).isEqualTo(sha256(png) + ".img");
             assertThat(Files.readAllBytes(f)).isEqualTo(png);
         });
-        assertThat(api().get("/v1/sessions/" + id + "/frames/0").expect(200).body()).isEqualTo(png);
+        assertThat(api().get("/v1/sessions/" + id + "/frames/0").expect(200).body())
+                .isEqualTo(png);
     }
 
     @Test
@@ -225,7 +266,8 @@ class FramesEventsApiTest {
         uploadWithKey(id, 0, kept, "kept-0").expect(201);
         uploadWithKey(id, 0, image("png", Color.GREEN, 8, 8), "conflict-0").expectError(409, "frame_conflict");
         upload(id, 0, image("png", Color.YELLOW, 8, 8), "image/png").expectError(409, "frame_conflict");
-        assertThat(frameFiles()).singleElement()
+        assertThat(frameFiles())
+                .singleElement()
                 .satisfies(f -> assertThat(f.getFileName().toString()).isEqualTo(sha256(kept) + ".img"));
     }
 
@@ -242,7 +284,8 @@ class FramesEventsApiTest {
 
         api().delete("/v1/sessions/" + b + "?hard=true").expect(200);
         assertThat(frameFiles()).hasSize(1);
-        assertThat(api().get("/v1/sessions/" + a + "/frames/0").expect(200).body()).isEqualTo(shared);
+        assertThat(api().get("/v1/sessions/" + a + "/frames/0").expect(200).body())
+                .isEqualTo(shared);
 
         api().softDelete(a);
         clock.advance(Duration.ofDays(31));
@@ -265,22 +308,32 @@ class FramesEventsApiTest {
         String e1 = event("evt_01HZX3ABCDEFGHJKMNPQRSTV01", "click", "2026-05-07T14:00:02Z", "{\"x\":1}");
         String e2 = event("evt_01HZX3ABCDEFGHJKMNPQRSTV02", "note", "2026-05-07T14:00:01Z", "{\"text\":\"hi\"}");
         String e3 = event("evt_01HZX3ABCDEFGHJKMNPQRSTV03", "x_custom_thing", "2026-05-07T14:00:03Z", null);
-        JsonNode r = api().post("/v1/sessions/" + id + "/events", batch(e1, e2)).expect(200).json();
+        JsonNode r = api().post("/v1/sessions/" + id + "/events", batch(e1, e2))
+                .expect(200)
+                .json();
         assertThat(r.get("accepted").asInt()).isEqualTo(2);
         assertThat(r.get("duplicates").asInt()).isZero();
-        r = api().post("/v1/sessions/" + id + "/events", batch(e1, e2, e3)).expect(200).json();
+        r = api().post("/v1/sessions/" + id + "/events", batch(e1, e2, e3))
+                .expect(200)
+                .json();
         assertThat(r.get("accepted").asInt()).isEqualTo(1);
         assertThat(r.get("duplicates").asInt()).isEqualTo(2);
         assertThat(api().session(id).get("event_count").asLong()).isEqualTo(3);
 
         List<String> types = new ArrayList<>();
-        api().get("/v1/sessions/" + id + "/events").expect(200).json().get("data")
+        api().get("/v1/sessions/" + id + "/events")
+                .expect(200)
+                .json()
+                .get("data")
                 .forEach(e -> types.add(e.get("type").asText()));
         assertThat(types).containsExactly("note", "click", "x_custom_thing");
-        JsonNode clicks = api().get("/v1/sessions/" + id + "/events?type=click&type=note").expect(200).json();
+        JsonNode clicks = api().get("/v1/sessions/" + id + "/events?type=click&type=note")
+                .expect(200)
+                .json();
         assertThat(clicks.get("data")).hasSize(2);
         assertThat(clicks.get("data").get(0).get("offset_ms").asLong()).isEqualTo(1000);
-        JsonNode embedded = api().get("/v1/sessions/" + id + "?include=events").expect(200).json();
+        JsonNode embedded =
+                api().get("/v1/sessions/" + id + "?include=events").expect(200).json();
         assertThat(embedded.get("events")).hasSize(3);
         assertThat(embedded.get("events_truncated").asBoolean()).isFalse();
     }
@@ -288,8 +341,10 @@ class FramesEventsApiTest {
     @Test
     void anErrorEventMakesTheOutcomeError() {
         String id = api().createRecording("events").get("id").asText();
-        api().post("/v1/sessions/" + id + "/events",
-                batch(event("evt_01HZX3ABCDEFGHJKMNPQRSTV04", "error", "2026-05-07T14:00:02Z", null))).expect(200);
+        api().post(
+                        "/v1/sessions/" + id + "/events",
+                        batch(event("evt_01HZX3ABCDEFGHJKMNPQRSTV04", "error", "2026-05-07T14:00:02Z", null)))
+                .expect(200);
         assertThat(api().stop(id).get("outcome").asText()).isEqualTo("error");
     }
 
@@ -299,10 +354,13 @@ class FramesEventsApiTest {
         String e1 = event("evt_01HZX3ABCDEFGHJKMNPQRSTV05", "click", "2026-05-07T14:00:02Z", null);
         api().post("/v1/sessions/" + id + "/events", batch(e1)).expect(200);
         api().stop(id);
-        JsonNode replay = api().post("/v1/sessions/" + id + "/events", batch(e1)).expect(200).json();
+        JsonNode replay = api().post("/v1/sessions/" + id + "/events", batch(e1))
+                .expect(200)
+                .json();
         assertThat(replay.get("duplicates").asInt()).isEqualTo(1);
-        api().post("/v1/sessions/" + id + "/events",
-                batch(e1, event("evt_01HZX3ABCDEFGHJKMNPQRSTV06", "click", "2026-05-07T14:00:03Z", null)))
+        api().post(
+                        "/v1/sessions/" + id + "/events",
+                        batch(e1, event("evt_01HZX3ABCDEFGHJKMNPQRSTV06", "click", "2026-05-07T14:00:03Z", null)))
                 .expectError(409, "session_not_recording");
     }
 
@@ -319,15 +377,26 @@ class FramesEventsApiTest {
                 .expectError(400, "parameter_invalid", "events[0].at");
         api().post(path, batch(event("evt_01HZX3ABCDEFGHJKMNPQRSTV07", "click", "2026-05-07T14:00:02Z", "[1]")))
                 .expectError(400, "parameter_invalid", "events[0].data");
-        api().post(path, batch(event("evt_01HZX3ABCDEFGHJKMNPQRSTV07", "click", "2026-05-07T14:00:02Z",
-                "{\"s\":\"" + "x".repeat(4100) + "\"}"))).expectError(400, "parameter_invalid", "events[0].data");
-        api().post(path, "{\"events\":[{\"id\":\"evt_01HZX3ABCDEFGHJKMNPQRSTV07\",\"type\":\"click\","
-                + "\"at\":\"2026-05-07T14:00:02Z\",\"extra\":1}]}")
+        api().post(
+                        path,
+                        batch(event(
+                                "evt_01HZX3ABCDEFGHJKMNPQRSTV07",
+                                "click",
+                                "2026-05-07T14:00:02Z",
+                                "{\"s\":\"" + "x".repeat(4100) + "\"}")))
+                .expectError(400, "parameter_invalid", "events[0].data");
+        api().post(
+                        path,
+                        "{\"events\":[{\"id\":\"evt_01HZX3ABCDEFGHJKMNPQRSTV07\",\"type\":\"click\","
+                                + "\"at\":\"2026-05-07T14:00:02Z\",\"extra\":1}]}")
                 .expectError(400, "unknown_parameter", "events[0].extra");
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 501; i++) {
-            many.add(event("evt_" + com.github.f4b6a3.ulid.UlidCreator.getMonotonicUlid(), "click",
-                    "2026-05-07T14:00:02Z", null));
+            many.add(event(
+                    "evt_" + com.github.f4b6a3.ulid.UlidCreator.getMonotonicUlid(),
+                    "click",
+                    "2026-05-07T14:00:02Z",
+                    null));
         }
         api().post(path, batch(many.toArray(String[]::new))).expectError(400, "parameter_invalid", "events");
         api().get(path + "?type=Bad").expectError(400, "parameter_invalid", "type");

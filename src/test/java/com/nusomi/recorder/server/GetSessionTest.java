@@ -35,7 +35,9 @@ class GetSessionTest {
 
     @Test
     void includeEventsEmbedsAnEmptyListNotTruncated() {
-        JsonNode s = api().get("/v1/sessions/" + newSession() + "?include=events").expect(200).json();
+        JsonNode s = api().get("/v1/sessions/" + newSession() + "?include=events")
+                .expect(200)
+                .json();
 
         assertThat(s.get("events").isArray()).isTrue();
         assertThat(s.get("events")).isEmpty();
@@ -45,7 +47,9 @@ class GetSessionTest {
 
     @Test
     void includeFramesSummaryOfNoFramesIsZerosAndNulls() {
-        JsonNode f = api().get("/v1/sessions/" + newSession() + "?include=frames_summary").expect(200).json()
+        JsonNode f = api().get("/v1/sessions/" + newSession() + "?include=frames_summary")
+                .expect(200)
+                .json()
                 .get("frames_summary");
 
         assertThat(f.get("count").asLong(-1)).isZero();
@@ -63,14 +67,16 @@ class GetSessionTest {
         String id = newSession();
         JsonNode tag = api().tag(id, "checkpoint", "{\"n\":1}");
 
-        JsonNode s = api().get("/v1/sessions/" + id + "?include=tags").expect(200).json();
+        JsonNode s =
+                api().get("/v1/sessions/" + id + "?include=tags").expect(200).json();
 
         assertThat(s.get("tags")).containsExactly(tag);
     }
 
     @Test
     void includeTakesAnySubsetTogether() {
-        JsonNode s = api().get("/v1/sessions/" + newSession() + "?include=events,tags,frames_summary").expect(200)
+        JsonNode s = api().get("/v1/sessions/" + newSession() + "?include=events,tags,frames_summary")
+                .expect(200)
                 .json();
 
         assertThat(s.has("tags")).isTrue();
@@ -84,8 +90,9 @@ class GetSessionTest {
         api().stop(id);
         JsonNode plain = api().session(id);
 
-        ObjectNode full = (ObjectNode)
-                api().get("/v1/sessions/" + id + "?include=frames_summary,tags,events").expect(200).json();
+        ObjectNode full = (ObjectNode) api().get("/v1/sessions/" + id + "?include=frames_summary,tags,events")
+                .expect(200)
+                .json();
         full.remove(List.of("tags", "events", "events_truncated", "frames_summary"));
 
         assertThat(full).isEqualTo(plain);
@@ -104,8 +111,15 @@ class GetSessionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nope", "ses_", "ses_01hzx3aaaaaaaaaaaaaaaaaaaa", "tag_01HZX3AAAAAAAAAAAAAAAAAAAA",
-            "ses_01HZX3AAAAAAAAAAAAAAAAAAAAA", "%20"})
+    @ValueSource(
+            strings = {
+                "nope",
+                "ses_",
+                "ses_01hzx3aaaaaaaaaaaaaaaaaaaa",
+                "tag_01HZX3AAAAAAAAAAAAAAAAAAAA",
+                "ses_01HZX3AAAAAAAAAAAAAAAAAAAAA",
+                "%20"
+            })
     void malformedIdIsSessionNotFound(String id) {
         api().get("/v1/sessions/" + id).expectError(404, "session_not_found");
     }

@@ -23,7 +23,8 @@ class HealthReadyTest {
     void aServerThatCannotStoreFramesIsNotReady() throws Exception {
         Path frames = server.dataDir().resolve("frames");
         try (var files = Files.walk(frames)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
         Files.writeString(frames, "not a folder");
 

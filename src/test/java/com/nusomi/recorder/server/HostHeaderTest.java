@@ -25,10 +25,19 @@ class HostHeaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"attacker.example", "attacker.example:8765", "127.0.0.1.attacker.example",
-            "localhost.attacker.example", "192.168.1.5"})
+    @ValueSource(
+            strings = {
+                "attacker.example",
+                "attacker.example:8765",
+                "127.0.0.1.attacker.example",
+                "localhost.attacker.example",
+                "192.168.1.5"
+            })
     void aForeignHostIsRefused(String host) {
-        RawHttp.Response r = get(host, "/v1/sessions", Map.of("Authorization", "Bearer " + SERVER.server().adminKey()));
+        RawHttp.Response r = get(
+                host,
+                "/v1/sessions",
+                Map.of("Authorization", "Bearer " + SERVER.server().adminKey()));
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.errorCode()).isEqualTo("host_not_allowed");
@@ -45,15 +54,22 @@ class HostHeaderTest {
     @ValueSource(strings = {"localhost", "127.0.0.1", "[::1]", "recorder.localhost"})
     void loopbackHostsAreServed(String host) {
         int port = SERVER.server().port();
-        assertThat(get(host + ":" + port, "/v1/sessions?limit=1",
-                Map.of("Authorization", "Bearer " + SERVER.server().adminKey())).status()).isEqualTo(200);
+        assertThat(get(
+                                host + ":" + port,
+                                "/v1/sessions?limit=1",
+                                Map.of(
+                                        "Authorization",
+                                        "Bearer " + SERVER.server().adminKey()))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aForeignHostWithABodyIsAnsweredAndClosed() {
         try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
             RawHttp.Response r = raw.write("POST /v1/sessions HTTP/1.1\r\nHost: attacker.example\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{").read();
+                            + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{")
+                    .read();
 
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.headers().get("connection")).isEqualTo("close");

@@ -86,8 +86,11 @@ class IdempotencyTest {
     void sameKeyInHeaderAndBodyIsAccepted() {
         String key = newKey();
 
-        api().post("/v1/sessions", "{\"workflow\":\"wf\",\"idempotency_key\":\"" + key + "\"}",
-                Map.of("Idempotency-Key", key)).expect(201);
+        api().post(
+                        "/v1/sessions",
+                        "{\"workflow\":\"wf\",\"idempotency_key\":\"" + key + "\"}",
+                        Map.of("Idempotency-Key", key))
+                .expect(201);
     }
 
     @Test
@@ -101,7 +104,11 @@ class IdempotencyTest {
     @Test
     void sameKeyOnAnotherRouteIsIdempotencyKeyReused() {
         String key = newKey();
-        String id = create(api(), "{\"workflow\":\"wf\"}", key).expect(201).json().get("id").asText();
+        String id = create(api(), "{\"workflow\":\"wf\"}", key)
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
 
         api().post("/v1/sessions/" + id + "/start", null, Map.of("Idempotency-Key", key))
                 .expectError(409, "idempotency_key_reused");
@@ -160,7 +167,11 @@ class IdempotencyTest {
                     .expect(201);
         }
 
-        assertThat(api().get("/v1/sessions/" + id + "?include=tags").expect(200).json().get("tags")).hasSize(1);
+        assertThat(api().get("/v1/sessions/" + id + "?include=tags")
+                        .expect(200)
+                        .json()
+                        .get("tags"))
+                .hasSize(1);
     }
 
     @Test
@@ -169,7 +180,8 @@ class IdempotencyTest {
         create(api(), "{\"workflow\":\"day_one\"}", key).expect(201);
         CLOCK.advance(Duration.ofHours(24).plusSeconds(1));
 
-        ApiCalls.Response later = create(api(), "{\"workflow\":\"day_two\"}", key).expect(201);
+        ApiCalls.Response later =
+                create(api(), "{\"workflow\":\"day_two\"}", key).expect(201);
 
         assertThat(later.header("Idempotent-Replayed")).isNull();
         assertThat(later.json().get("workflow").asText()).isEqualTo("day_two");
@@ -196,24 +208,40 @@ class IdempotencyTest {
         String workflow = uniqueWorkflow();
         String body = "{\"workflow\":\"" + workflow + "\"}";
         try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
-            raw.head("POST", "/v1/sessions", Map.of("Authorization", "Bearer " + SERVER.server().adminKey(),
-                    "Content-Type", "application/json", "Idempotency-Key", key,
-                    "Content-Length", String.valueOf(body.length()))).write(body);
+            raw.head(
+                            "POST",
+                            "/v1/sessions",
+                            Map.of(
+                                    "Authorization",
+                                    "Bearer " + SERVER.server().adminKey(),
+                                    "Content-Type",
+                                    "application/json",
+                                    "Idempotency-Key",
+                                    key,
+                                    "Content-Length",
+                                    String.valueOf(body.length())))
+                    .write(body);
 
             RawHttp.Response r = raw.read();
 
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.errorCode()).isEqualTo("request_malformed");
             assertThat(r.json().path("error").path("request_id").asText())
-                    .matches(ApiCalls.REQUEST_ID).isEqualTo(r.headers().get("request-id"));
+                    .matches(ApiCalls.REQUEST_ID)
+                    .isEqualTo(r.headers().get("request-id"));
         }
-        assertThat(api().get("/v1/sessions?workflow=" + workflow).json().path("data")).isEmpty();
+        assertThat(api().get("/v1/sessions?workflow=" + workflow).json().path("data"))
+                .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"del\u007fkey", "caf\u00e9", "nul\u0000key", "tab\tkey"})
     void keyOutsidePrintableAsciiInTheBodyIsIdempotencyKeyInvalid(String key) {
-        String body = ApiCalls.JSON.createObjectNode().put("workflow", "wf").put("idempotency_key", key).toString();
+        String body = ApiCalls.JSON
+                .createObjectNode()
+                .put("workflow", "wf")
+                .put("idempotency_key", key)
+                .toString();
 
         api().post("/v1/sessions", body).expectError(400, "idempotency_key_invalid");
     }
@@ -223,9 +251,19 @@ class IdempotencyTest {
     void keyOutsidePrintableAsciiIsIdempotencyKeyInvalid(String key) {
         String body = "{\"workflow\":\"wf\"}";
         try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
-            raw.head("POST", "/v1/sessions", Map.of("Authorization", "Bearer " + SERVER.server().adminKey(),
-                    "Content-Type", "application/json", "Idempotency-Key", key,
-                    "Content-Length", String.valueOf(body.length()))).write(body);
+            raw.head(
+                            "POST",
+                            "/v1/sessions",
+                            Map.of(
+                                    "Authorization",
+                                    "Bearer " + SERVER.server().adminKey(),
+                                    "Content-Type",
+                                    "application/json",
+                                    "Idempotency-Key",
+                                    key,
+                                    "Content-Length",
+                                    String.valueOf(body.length())))
+                    .write(body);
 
             RawHttp.Response r = raw.read();
 
@@ -247,9 +285,18 @@ class IdempotencyTest {
         String body = "{\"workflow\":\"" + workflow + "\"}";
         int half = body.length() / 2;
         try (RawHttp slow = new RawHttp(SERVER.server().baseUrl())) {
-            slow.head("POST", "/v1/sessions", Map.of("Authorization", "Bearer " + SERVER.server().adminKey(),
-                    "Content-Type", "application/json", "Idempotency-Key", key,
-                    "Content-Length", String.valueOf(body.length())));
+            slow.head(
+                    "POST",
+                    "/v1/sessions",
+                    Map.of(
+                            "Authorization",
+                            "Bearer " + SERVER.server().adminKey(),
+                            "Content-Type",
+                            "application/json",
+                            "Idempotency-Key",
+                            key,
+                            "Content-Length",
+                            String.valueOf(body.length())));
             slow.write(body.substring(0, half));
             await().atMost(Duration.ofSeconds(10)).until(() -> SERVER.server().bodiesArriving() > 0);
 
@@ -264,7 +311,6 @@ class IdempotencyTest {
         }
         assertThat(api().listAll("workflow=" + workflow)).hasSize(1);
     }
-
 
     @Test
     void inFlightConflictIsNotStored() {
@@ -291,8 +337,8 @@ class IdempotencyTest {
         ApiServer server = SERVER.server();
         String apiKeyId = server.keys().lookup(server.adminKey()).id();
         server.store().write(tx -> {
-            tx.saveIdempotency(new IdempotencyRecord(apiKeyId, key, legacy, 201, "application/json; charset=utf-8",
-                    stored, CLOCK.millis()));
+            tx.saveIdempotency(new IdempotencyRecord(
+                    apiKeyId, key, legacy, 201, "application/json; charset=utf-8", stored, CLOCK.millis()));
             return null;
         });
 

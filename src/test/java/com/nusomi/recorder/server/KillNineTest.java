@@ -36,7 +36,8 @@ class KillNineTest {
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         try {
             String baseUrl = awaitBaseUrl(child);
-            ApiCalls api = new ApiCalls(baseUrl, Files.readString(data.resolve("admin.key")).strip());
+            ApiCalls api = new ApiCalls(
+                    baseUrl, Files.readString(data.resolve("admin.key")).strip());
             for (int i = 0; i < 4; i++) {
                 writers.add(CompletableFuture.runAsync(() -> createUntilTheServerDies(api, acknowledged)));
             }
@@ -73,9 +74,17 @@ class KillNineTest {
 
     private static Process startServerProcess(Path data, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "com.nusomi.recorder.Main", "serve", "--port", "0", "--data", data.toString())
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "com.nusomi.recorder.Main",
+                        "serve",
+                        "--port",
+                        "0",
+                        "--data",
+                        data.toString())
                 .redirectError(log.toFile())
                 .start();
     }
@@ -83,12 +92,13 @@ class KillNineTest {
     private static String awaitBaseUrl(Process child) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
+                    try {
+                        return out.readLine();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .get(60, TimeUnit.SECONDS);
         assertThat(line).as("first line of serve").isNotNull();
         Matcher m = LISTENING.matcher(line);
         assertThat(m.find()).as("'%s' names the URL", line).isTrue();

@@ -68,7 +68,8 @@ class ListPagingTest {
     @Test
     void sameCreatedAtIsOrderedByIdDescending() {
         List<String> ids = new ArrayList<>(IntStream.range(0, 5)
-                .mapToObj(i -> api().createSession("wf").get("id").asText()).toList());
+                .mapToObj(i -> api().createSession("wf").get("id").asText())
+                .toList());
         Collections.reverse(ids);
 
         assertThat(ids(page(""))).containsExactlyElementsOf(ids);
@@ -140,7 +141,8 @@ class ListPagingTest {
         createSessions(6, "payroll");
 
         JsonNode first = page("workflow=invoice&limit=4");
-        JsonNode second = page("workflow=invoice&limit=4&cursor=" + first.get("next_cursor").asText());
+        JsonNode second = page(
+                "workflow=invoice&limit=4&cursor=" + first.get("next_cursor").asText());
 
         assertThat(ids(first)).containsExactlyElementsOf(invoices.subList(0, 4));
         assertThat(ids(second)).containsExactlyElementsOf(invoices.subList(4, 6));
@@ -162,14 +164,22 @@ class ListPagingTest {
         JsonNode first = page("since=1h&limit=3");
         CLOCK.advance(Duration.ofMinutes(59).plusSeconds(57));
 
-        JsonNode second = page("since=1h&limit=3&cursor=" + first.get("next_cursor").asText());
+        JsonNode second =
+                page("since=1h&limit=3&cursor=" + first.get("next_cursor").asText());
 
         assertThat(ids(second)).containsExactlyElementsOf(all.subList(3, 6));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"workflow=payroll", "workflow=invoice&workflow=payroll", "status=created", "",
-            "tag=urgent&workflow=invoice", "deleted=only&workflow=invoice"})
+    @ValueSource(
+            strings = {
+                "workflow=payroll",
+                "workflow=invoice&workflow=payroll",
+                "status=created",
+                "",
+                "tag=urgent&workflow=invoice",
+                "deleted=only&workflow=invoice"
+            })
     void cursorWithOtherFiltersIsCursorMismatch(String otherFilters) {
         createSessions(3, "invoice");
         String cursor = page("workflow=invoice&limit=1").get("next_cursor").asText();
@@ -182,9 +192,12 @@ class ListPagingTest {
     void cursorWithTheSameFiltersInAnotherOrderIsAccepted() {
         createSessions(3, "invoice");
         createSessions(3, "payroll");
-        String cursor = page("workflow=invoice&workflow=payroll&limit=1").get("next_cursor").asText();
+        String cursor = page("workflow=invoice&workflow=payroll&limit=1")
+                .get("next_cursor")
+                .asText();
 
-        api().get("/v1/sessions?workflow=payroll&workflow=invoice&cursor=" + cursor).expect(200);
+        api().get("/v1/sessions?workflow=payroll&workflow=invoice&cursor=" + cursor)
+                .expect(200);
     }
 
     @ParameterizedTest
@@ -195,7 +208,8 @@ class ListPagingTest {
 
     @Test
     void wellFormedJsonCursorWithoutPositionIsCursorInvalid() {
-        String forged = Base64.getUrlEncoder().withoutPadding()
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"c\":\"x\"}".getBytes(StandardCharsets.UTF_8));
 
         api().get("/v1/sessions?cursor=" + forged).expectError(400, "cursor_invalid", "cursor");

@@ -54,7 +54,8 @@ class ListTagsTest {
             }
             api.tag(few, "only");
 
-            ApiCalls.Response r = api.get("/v1/sessions?workflow=tag_cap&include=tags").expect(200);
+            ApiCalls.Response r =
+                    api.get("/v1/sessions?workflow=tag_cap&include=tags").expect(200);
 
             JsonNode data = r.json().get("data");
             assertThat(data.get(0).get("id").asText()).isEqualTo(few);
@@ -67,7 +68,11 @@ class ListTagsTest {
             assertThat(data.get(2).get("tags").get(0).get("name").asText()).isEqualTo("t0");
             assertThat(data.get(2).get("tags").get(99).get("name").asText()).isEqualTo("t99");
             // A single session still embeds every tag.
-            assertThat(api.get("/v1/sessions/" + many + "?include=tags").expect(200).json().get("tags")).hasSize(101);
+            assertThat(api.get("/v1/sessions/" + many + "?include=tags")
+                            .expect(200)
+                            .json()
+                            .get("tags"))
+                    .hasSize(101);
             assertThat(r.header("Content-Length")).as("a list is streamed").isNull();
         }
     }
@@ -102,11 +107,13 @@ class ListTagsTest {
 
             long[] rss = new long[2];
             long[] served = serveAndList(data, SERVE_OPTIONS, key, url, rss);
-            System.out.printf("ListTagsTest: %d sessions, %d tags, %.1f MB of JSON; server VmRSS %d -> %d KiB%n",
+            System.out.printf(
+                    "ListTagsTest: %d sessions, %d tags, %.1f MB of JSON; server VmRSS %d -> %d KiB%n",
                     served[0], served[1], served[3] / 1e6, rss[0], rss[1]);
             assertThat(served[1]).as("tags embedded").isEqualTo(sessions * 100L);
             if (rss[0] > 0) {
-                assertThat(rss[1] - rss[0]).as("KiB the request added to the server's resident memory")
+                assertThat(rss[1] - rss[0])
+                        .as("KiB the request added to the server's resident memory")
                         .isLessThanOrEqualTo(64 * 1024);
             }
         } finally {
@@ -116,15 +123,39 @@ class ListTagsTest {
 
     /** Seeds {@code sessions} sessions of 110 tags of the largest data each; returns the admin key. */
     private static String seedAtTheLimits(Path data, int sessions) throws IOException {
-        LocalServer seed = new LocalServer().dataDir(Files.createDirectories(data)).start();
+        LocalServer seed =
+                new LocalServer().dataDir(Files.createDirectories(data)).start();
         seed.server().store().write(tx -> {
             for (int s = 0; s < sessions; s++) {
                 String id = String.format("ses_01HZX3SEED%016d", s);
-                tx.insertSession(new SessionRecord(id, "at_limits", SessionRecord.CREATED, null, null, "{}", null,
-                        null, 1_700_000_000_000L + s, null, null, null, null, 0, 0, 0, 0));
+                tx.insertSession(new SessionRecord(
+                        id,
+                        "at_limits",
+                        SessionRecord.CREATED,
+                        null,
+                        null,
+                        "{}",
+                        null,
+                        null,
+                        1_700_000_000_000L + s,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        0,
+                        0,
+                        0));
                 for (int t = 0; t < 110; t++) {
-                    tx.insertTag(new TagRecord(String.format("tag_%s_%03d", id, t), id, "t" + t, LARGEST_DATA,
-                            1_700_000_000_000L + t, null), 1_700_000_000_000L + s);
+                    tx.insertTag(
+                            new TagRecord(
+                                    String.format("tag_%s_%03d", id, t),
+                                    id,
+                                    "t" + t,
+                                    LARGEST_DATA,
+                                    1_700_000_000_000L + t,
+                                    null),
+                            1_700_000_000_000L + s);
                 }
             }
             return null;
@@ -148,9 +179,12 @@ class ListTagsTest {
             if (rss != null) {
                 rss[0] = rssKiB(child);
             }
-            HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(baseUrl + url)).header("Authorization", "Bearer " + key).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + url))
+                                    .header("Authorization", "Bearer " + key)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             assertThat(r.statusCode()).isEqualTo(200);
             long[] counts = countTags(r.body());
             if (rss != null) {
@@ -192,13 +226,13 @@ class ListTagsTest {
                         if (depth == 1) {
                             field = p.currentName();
                         }
-                        if (depth == 3 && p.currentName().equals("tags_truncated")
+                        if (depth == 3
+                                && p.currentName().equals("tags_truncated")
                                 && p.nextToken() == JsonToken.VALUE_TRUE) {
                             counts[2]++;
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }
@@ -238,26 +272,36 @@ class ListTagsTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "com.nusomi.recorder.Main", "serve", "--port", "0", "--data", data.toString()));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "com.nusomi.recorder.Main",
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                data.toString()));
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     private static String awaitBaseUrl(Process child) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String l = out.readLine(); l != null; l = out.readLine()) {
-                    if (LISTENING.matcher(l).find()) {
-                        return l;
+                    try {
+                        for (String l = out.readLine(); l != null; l = out.readLine()) {
+                            if (LISTENING.matcher(l).find()) {
+                                return l;
+                            }
+                        }
+                        return null;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                }
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
+                })
+                .get(60, TimeUnit.SECONDS);
         assertThat(line).as("serve's line naming its URL").isNotNull();
         Matcher m = LISTENING.matcher(line);
         assertThat(m.find()).isTrue();

@@ -21,15 +21,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * hand. The indexer and the purge run only every hour unless configured otherwise, so tests call
  * {@link ApiServer#sealNow()} and {@link ApiServer#purgeNow()} when they mean it.
  */
-final class LocalServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
-        AutoCloseable {
+final class LocalServer
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration sealInterval = Duration.ofHours(1);
     private Duration purgeInterval = Duration.ofHours(1);
     private Path dataDir;
     private ApiServer server;
     private boolean perTest;
-    private java.util.function.Consumer<ServerConfig.Builder> tuning = b -> { };
+    private java.util.function.Consumer<ServerConfig.Builder> tuning = b -> {};
 
     LocalServer clock(Clock c) {
         this.clock = c;
@@ -66,8 +66,12 @@ final class LocalServer implements BeforeAllCallback, AfterAllCallback, BeforeEa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServerConfig.Builder config = ServerConfig.builder().dataDir(dataDir).port(0).clock(clock)
-                .sealInterval(sealInterval).purgeInterval(purgeInterval);
+        ServerConfig.Builder config = ServerConfig.builder()
+                .dataDir(dataDir)
+                .port(0)
+                .clock(clock)
+                .sealInterval(sealInterval)
+                .purgeInterval(purgeInterval);
         tuning.accept(config);
         server = ApiServer.start(config.build());
         return this;

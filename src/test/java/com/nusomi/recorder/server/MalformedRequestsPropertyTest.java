@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -30,16 +30,52 @@ class MalformedRequestsPropertyTest {
     private static final int BATCH = 5;
 
     /** The routes as "METHOD path"; the create and tag routes count twice as they take the richest bodies. */
-    private static final List<String> ROUTES = List.of("GET /v1/sessions", "POST /v1/sessions", "POST /v1/sessions",
-            "POST /v1/sessions:batch_stop", "GET /v1/sessions/{id}", "DELETE /v1/sessions/{id}",
-            "POST /v1/sessions/{id}/start", "POST /v1/sessions/{id}/stop", "POST /v1/sessions/{id}/restore",
-            "POST /v1/sessions/{id}/tags", "POST /v1/sessions/{id}/tags", "GET /v1/audit_logs", "GET /v1/health");
-    private static final List<String> STRAY_PATHS = List.of("/v1/sessions/{id}/frames", "/v1/sessions/{id}/events",
-            "/v1/sessions/{id}/frames/{id}", "/v1/{id}", "/{id}", "/v1/sessions/{id}/{id}");
+    private static final List<String> ROUTES = List.of(
+            "GET /v1/sessions",
+            "POST /v1/sessions",
+            "POST /v1/sessions",
+            "POST /v1/sessions:batch_stop",
+            "GET /v1/sessions/{id}",
+            "DELETE /v1/sessions/{id}",
+            "POST /v1/sessions/{id}/start",
+            "POST /v1/sessions/{id}/stop",
+            "POST /v1/sessions/{id}/restore",
+            "POST /v1/sessions/{id}/tags",
+            "POST /v1/sessions/{id}/tags",
+            "GET /v1/audit_logs",
+            "GET /v1/health");
+
+    private static final List<String> STRAY_PATHS = List.of(
+            "/v1/sessions/{id}/frames",
+            "/v1/sessions/{id}/events",
+            "/v1/sessions/{id}/frames/{id}",
+            "/v1/{id}",
+            "/{id}",
+            "/v1/sessions/{id}/{id}");
     private static final List<String> METHODS = List.of("GET", "POST", "DELETE", "PUT", "PATCH", "OPTIONS", "FOO");
-    private static final List<String> PARAMS = List.of("workflow", "status", "outcome", "actor.kind", "since",
-            "until", "tag", "include", "limit", "cursor", "deleted", "hard", "session_id", "action", "seq",
-            "captured_at", "type", "expand", "Workflow", "", "a b", "include[]");
+    private static final List<String> PARAMS = List.of(
+            "workflow",
+            "status",
+            "outcome",
+            "actor.kind",
+            "since",
+            "until",
+            "tag",
+            "include",
+            "limit",
+            "cursor",
+            "deleted",
+            "hard",
+            "session_id",
+            "action",
+            "seq",
+            "captured_at",
+            "type",
+            "expand",
+            "Workflow",
+            "",
+            "a b",
+            "include[]");
 
     private static final ExecutorService SENDERS = Executors.newFixedThreadPool(5);
     private static LocalServer local;
@@ -68,13 +104,19 @@ class MalformedRequestsPropertyTest {
     }
 
     /** One generated request. */
-    record Fuzz(String method, String path, String query, byte[] body, String contentType, String auth,
-                Map<String, String> headers) {
+    record Fuzz(
+            String method,
+            String path,
+            String query,
+            byte[] body,
+            String contentType,
+            String auth,
+            Map<String, String> headers) {
         @Override
         public String toString() {
             return method + " " + path + query + " ct=" + contentType + " auth=" + auth + " headers=" + headers
-                    + " body=" + (body == null ? "none" : new String(body, 0, Math.min(body.length, 300),
-                    StandardCharsets.UTF_8));
+                    + " body="
+                    + (body == null ? "none" : new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8));
         }
     }
 
@@ -92,19 +134,33 @@ class MalformedRequestsPropertyTest {
         for (int t = 1; t <= TRIES; t++) {
             List<Fuzz> batch = requests.list(BATCH, BATCH).next(random);
             List<CompletableFuture<ApiCalls.Response>> sent = batch.stream()
-                    .map(f -> CompletableFuture.supplyAsync(() -> send(f), SENDERS)).toList();
+                    .map(f -> CompletableFuture.supplyAsync(() -> send(f), SENDERS))
+                    .toList();
             for (int i = 0; i < batch.size(); i++) {
                 String replay = "-Dfuzz.seed=" + seed + ", try " + t;
                 ApiCalls.Response r = answer(sent.get(i), batch.get(i), replay);
                 check(replay, batch.get(i), r);
-                String answer = r.status() < 400 ? "success" : r.json().path("error").path("code").asText();
+                String answer = r.status() < 400
+                        ? "success"
+                        : r.json().path("error").path("code").asText();
                 answers.merge(answer, 1, Integer::sum);
             }
         }
-        assertThat(answers).as("answers to 10,000 requests (-Dfuzz.seed=%d)", seed).containsKeys("success",
-                "body_invalid", "unknown_parameter", "method_not_allowed", "route_not_found", "session_not_found",
-                "unsupported_media_type", "api_key_invalid", "insufficient_scope", "request_malformed",
-                "idempotency_key_invalid", "workflow_invalid");
+        assertThat(answers)
+                .as("answers to 10,000 requests (-Dfuzz.seed=%d)", seed)
+                .containsKeys(
+                        "success",
+                        "body_invalid",
+                        "unknown_parameter",
+                        "method_not_allowed",
+                        "route_not_found",
+                        "session_not_found",
+                        "unsupported_media_type",
+                        "api_key_invalid",
+                        "insufficient_scope",
+                        "request_malformed",
+                        "idempotency_key_invalid",
+                        "workflow_invalid");
     }
 
     /** The answer, or a failure that names the request: a connection closed without an answer fails the test. */
@@ -131,15 +187,24 @@ class MalformedRequestsPropertyTest {
 
     private static void check(String replay, Fuzz f, ApiCalls.Response r) {
         assertThat(r.status()).as("status of %s: %s (%s)", f, r.text(), replay).isLessThan(500);
-        assertThat(r.header("Request-Id")).as("Request-Id of %s (%s)", f, replay).matches(ApiCalls.REQUEST_ID);
+        assertThat(r.header("Request-Id"))
+                .as("Request-Id of %s (%s)", f, replay)
+                .matches(ApiCalls.REQUEST_ID);
         JsonNode json = r.json();
         if (r.status() >= 400) {
             JsonNode error = json.path("error");
-            assertThat(error.path("type").isTextual()).as("error.type in %s (%s)", r.text(), replay).isTrue();
-            assertThat(error.path("code").isTextual()).as("error.code in %s (%s)", r.text(), replay).isTrue();
-            assertThat(error.path("message").asText()).as("error.message in %s (%s)", r.text(), replay)
+            assertThat(error.path("type").isTextual())
+                    .as("error.type in %s (%s)", r.text(), replay)
+                    .isTrue();
+            assertThat(error.path("code").isTextual())
+                    .as("error.code in %s (%s)", r.text(), replay)
+                    .isTrue();
+            assertThat(error.path("message").asText())
+                    .as("error.message in %s (%s)", r.text(), replay)
                     .isNotBlank();
-            assertThat(error.path("request_id").asText()).as("request_id (%s)", replay).matches(ApiCalls.REQUEST_ID);
+            assertThat(error.path("request_id").asText())
+                    .as("request_id (%s)", replay)
+                    .matches(ApiCalls.REQUEST_ID);
             if (r.header("Idempotent-Replayed") == null) {
                 assertThat(error.path("request_id").asText()).isEqualTo(r.header("Request-Id"));
             }
@@ -147,44 +212,80 @@ class MalformedRequestsPropertyTest {
     }
 
     private Gen<Fuzz> requests() {
-        Gen<String> auth = Gen.frequency(8, Gen.just("admin"), 1, Gen.just("read"),
-                1, Gen.of("none", "Bearer", "Bearer ", "Basic abc", "bearer nsk_test_x", "Bearer " + "k".repeat(300)));
+        Gen<String> auth = Gen.frequency(
+                8,
+                Gen.just("admin"),
+                1,
+                Gen.just("read"),
+                1,
+                Gen.of("none", "Bearer", "Bearer ", "Basic abc", "bearer nsk_test_x", "Bearer " + "k".repeat(300)));
         Gen<Map<String, String>> headers = extraHeaders();
         Gen<String> types = contentTypes();
-        return methodAndPath().flatMap(mp -> r -> new Fuzz(mp.method(), mp.path(), queries(mp.method()).next(r),
-                bodies(mp.path()).next(r), types.next(r), auth.next(r), headers.next(r)));
+        return methodAndPath()
+                .flatMap(mp -> r -> new Fuzz(
+                        mp.method(),
+                        mp.path(),
+                        queries(mp.method()).next(r),
+                        bodies(mp.path()).next(r),
+                        types.next(r),
+                        auth.next(r),
+                        headers.next(r)));
     }
 
     /** A method and the path it is sent to. */
-    private record Target(String method, String path) {
-    }
+    private record Target(String method, String path) {}
 
     /** Mostly a route with its own method; sometimes another method; now and then a path that is no route. */
     private Gen<Target> methodAndPath() {
         Gen<String> ids = ids();
-        Gen<Target> route = Gen.of(ROUTES).flatMap(rt -> r -> new Target(rt.substring(0, rt.indexOf(' ')),
-                rt.substring(rt.indexOf(' ') + 1).replace("{id}", ids.next(r))));
-        Gen<Target> otherMethod = r -> new Target(Gen.of(METHODS).next(r), route.next(r).path());
-        Gen<Target> stray = r -> new Target(Gen.of(METHODS).next(r),
-                Gen.of(STRAY_PATHS).next(r).replace("{id}", ids.next(r)));
+        Gen<Target> route = Gen.of(ROUTES)
+                .flatMap(rt -> r -> new Target(
+                        rt.substring(0, rt.indexOf(' ')),
+                        rt.substring(rt.indexOf(' ') + 1).replace("{id}", ids.next(r))));
+        Gen<Target> otherMethod =
+                r -> new Target(Gen.of(METHODS).next(r), route.next(r).path());
+        Gen<Target> stray = r ->
+                new Target(Gen.of(METHODS).next(r), Gen.of(STRAY_PATHS).next(r).replace("{id}", ids.next(r)));
         return Gen.frequency(17, route, 2, otherMethod, 1, stray);
     }
 
     private Gen<String> ids() {
         Gen<String> real = Gen.of(sessionIds);
         Gen<String> corrupted = real.flatMap(id -> Gen.of(
-                id.substring(0, id.length() - 1), id.toLowerCase(), id + "0", id.replace("ses_", "tag_"),
-                id.replace("ses_", ""), id + "%2F", id + "%00", "ses_" + "Z".repeat(26), id.substring(0, 4)));
+                id.substring(0, id.length() - 1),
+                id.toLowerCase(),
+                id + "0",
+                id.replace("ses_", "tag_"),
+                id.replace("ses_", ""),
+                id + "%2F",
+                id + "%00",
+                "ses_" + "Z".repeat(26),
+                id.substring(0, 4)));
         Gen<String> random = Gen.anyString(80).map(MalformedRequestsPropertyTest::enc);
-        Gen<String> odd = Gen.of("", ".", "..", "%2e%2e", "%25", "%C3%A9", "%FF%FE", "-1",
-                "9".repeat(40), "x".repeat(3000), "ses_01HZX3AAAAAAAAAAAAAAAAAAAA", "null", "%20");
+        Gen<String> odd = Gen.of(
+                "",
+                ".",
+                "..",
+                "%2e%2e",
+                "%25",
+                "%C3%A9",
+                "%FF%FE",
+                "-1",
+                "9".repeat(40),
+                "x".repeat(3000),
+                "ses_01HZX3AAAAAAAAAAAAAAAAAAAA",
+                "null",
+                "%20");
         return Gen.oneOf(real, corrupted, random, odd);
     }
 
     /** Query strings: GETs and DELETEs (which take parameters) get one more often than POSTs (which take none). */
     private Gen<String> queries(String method) {
-        Gen<String> name = Gen.frequency(4, Gen.of(PARAMS).map(MalformedRequestsPropertyTest::enc),
-                1, Gen.anyString(12).map(MalformedRequestsPropertyTest::enc));
+        Gen<String> name = Gen.frequency(
+                4,
+                Gen.of(PARAMS).map(MalformedRequestsPropertyTest::enc),
+                1,
+                Gen.anyString(12).map(MalformedRequestsPropertyTest::enc));
         Gen<String> values = values();
         Gen<String> pair = r -> name.next(r) + "=" + values.next(r);
         Gen<String> pairs = pair.list(1, 4).map(l -> "?" + String.join("&", l));
@@ -192,26 +293,95 @@ class MalformedRequestsPropertyTest {
     }
 
     private Gen<String> values() {
-        Gen<String> known = Gen.of("invoice", "created", "recording", "stopped", "sealed", "success",
-                "error", "abandoned", "human", "model", "script", "1h", "7d", "999999w", "0s", "1", "500", "501", "0",
-                "-1", "abc", "true", "false", "only", "tags", "events,tags,frames_summary", "tags,tags", "",
-                "2026-05-07T14:01:33Z", "2026-05-07T14:01:33.123456789Z", "9999-12-31T23:59:59Z",
-                "0000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
-                "2026-02-30T00:00:00Z", "2026-05-07T25:00:00+25:00", "99999999999999999999999", "1e309", "NaN",
-                "eyJjIjoxLCJpIjoieCIsImYiOiIifQ", "eyJ9", "%%%", "session.created", "session.nope");
+        Gen<String> known = Gen.of(
+                "invoice",
+                "created",
+                "recording",
+                "stopped",
+                "sealed",
+                "success",
+                "error",
+                "abandoned",
+                "human",
+                "model",
+                "script",
+                "1h",
+                "7d",
+                "999999w",
+                "0s",
+                "1",
+                "500",
+                "501",
+                "0",
+                "-1",
+                "abc",
+                "true",
+                "false",
+                "only",
+                "tags",
+                "events,tags,frames_summary",
+                "tags,tags",
+                "",
+                "2026-05-07T14:01:33Z",
+                "2026-05-07T14:01:33.123456789Z",
+                "9999-12-31T23:59:59Z",
+                "0000-01-01T00:00:00Z",
+                "+999999999-12-31T23:59:59Z",
+                "-999999999-01-01T00:00:00Z",
+                "2026-02-30T00:00:00Z",
+                "2026-05-07T25:00:00+25:00",
+                "99999999999999999999999",
+                "1e309",
+                "NaN",
+                "eyJjIjoxLCJpIjoieCIsImYiOiIifQ",
+                "eyJ9",
+                "%%%",
+                "session.created",
+                "session.nope");
         Gen<String> random = Gen.anyString(40);
         return Gen.oneOf(known, random).map(MalformedRequestsPropertyTest::enc);
     }
 
     private Gen<byte[]> bodies(String path) {
-        Gen<String> invalid = Gen.of("", "{", "}", "nul", "{\"workflow\":}", "{'a':1}", "[1,2",
-                "{\"a\":1,\"a\":2}", "{} {}", "\"just a string\"", "42", "true", "null", "[]", "{\"\\u0000\":1}",
-                "{\"workflow\":\"ab\"}garbage", "\uFEFF{\"workflow\":\"ab\"}");
-        Gen<String> wrongTypes = Gen.of("workflow", "metadata", "actor", "start", "idempotency_key",
-                "ids", "name", "data", "unknown").flatMap(field -> Gen.of("1", "-1", "1.5", "\"\"", "null",
-                "true", "[]", "{}", "[null]", "\"ab\"", "{\"id\":1,\"kind\":\"alien\"}", "[\"ses_x\"]",
-                "99999999999999999999999999999999999", "1e999999", "-0", "\"" + "x".repeat(300) + "\"",
-                "{\"value\":\"error\"}").map(v -> "{\"" + field + "\":" + v + "}"));
+        Gen<String> invalid = Gen.of(
+                "",
+                "{",
+                "}",
+                "nul",
+                "{\"workflow\":}",
+                "{'a':1}",
+                "[1,2",
+                "{\"a\":1,\"a\":2}",
+                "{} {}",
+                "\"just a string\"",
+                "42",
+                "true",
+                "null",
+                "[]",
+                "{\"\\u0000\":1}",
+                "{\"workflow\":\"ab\"}garbage",
+                "\uFEFF{\"workflow\":\"ab\"}");
+        Gen<String> wrongTypes = Gen.of(
+                        "workflow", "metadata", "actor", "start", "idempotency_key", "ids", "name", "data", "unknown")
+                .flatMap(field -> Gen.of(
+                                "1",
+                                "-1",
+                                "1.5",
+                                "\"\"",
+                                "null",
+                                "true",
+                                "[]",
+                                "{}",
+                                "[null]",
+                                "\"ab\"",
+                                "{\"id\":1,\"kind\":\"alien\"}",
+                                "[\"ses_x\"]",
+                                "99999999999999999999999999999999999",
+                                "1e999999",
+                                "-0",
+                                "\"" + "x".repeat(300) + "\"",
+                                "{\"value\":\"error\"}")
+                        .map(v -> "{\"" + field + "\":" + v + "}"));
         Gen<String> nearlyValid = Gen.of(
                 "{\"workflow\":\"ab\",\"metadata\":{\"n\":" + "9".repeat(1200) + "}}",
                 "{\"workflow\":\"ab\",\"metadata\":{\"n\":1e999999999}}",
@@ -224,8 +394,9 @@ class MalformedRequestsPropertyTest {
                 "{\"workflow\":\"ab\",\"idempotency_key\":\"\\u0001\"}",
                 "{\"workflow\":\"ab\",\"metadata\":{\"s\":\"\\ud83d\\ude00\\u0000\"}}");
         Gen<String> random = Gen.anyString(200);
-        Gen<byte[]> text = Gen.<String>frequency(6, objects(fieldsFor(path)), 2, invalid, 2, wrongTypes,
-                1, nearlyValid, 1, random).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Gen<byte[]> text = Gen.<String>frequency(
+                        6, objects(fieldsFor(path)), 2, invalid, 2, wrongTypes, 1, nearlyValid, 1, random)
+                .map(s -> s.getBytes(StandardCharsets.UTF_8));
         Gen<byte[]> binary = Gen.bytes(300);
         boolean takesJson = path.equals("/v1/sessions") || path.endsWith(":batch_stop") || path.endsWith("/tags");
         return Gen.frequency(takesJson ? 2 : 12, Gen.just((byte[]) null), 10, text, 1, binary);
@@ -249,11 +420,28 @@ class MalformedRequestsPropertyTest {
     private Gen<String> objects(List<String> fields) {
         Gen<String> field = Gen.frequency(12, Gen.of(fields), 1, Gen.strings('a', 'z', 10));
         Gen<String> value = Gen.oneOf(
-                Gen.of("\"ab\"", "\"process_invoice\"", "{}", "{\"k\":\"v\",\"n\":[1,2.50,null]}",
-                        "{\"id\":\"alex\",\"kind\":\"human\"}", "{\"id\":\"\",\"kind\":\"model\"}", "true",
-                        "false", "{\"value\":\"error\"}", "\"outcome\"", "\"upload_failed\"", "\"key-1\"", "[]",
-                        "null", "0", "-1", "1e400", "\"Bad Slug\"", "[\"ses_01HZX3AAAAAAAAAAAAAAAAAAAA\"]",
-                        "{\"value\":{\"value\":\"x\"}}", "\"\\u0000\""),
+                Gen.of(
+                        "\"ab\"",
+                        "\"process_invoice\"",
+                        "{}",
+                        "{\"k\":\"v\",\"n\":[1,2.50,null]}",
+                        "{\"id\":\"alex\",\"kind\":\"human\"}",
+                        "{\"id\":\"\",\"kind\":\"model\"}",
+                        "true",
+                        "false",
+                        "{\"value\":\"error\"}",
+                        "\"outcome\"",
+                        "\"upload_failed\"",
+                        "\"key-1\"",
+                        "[]",
+                        "null",
+                        "0",
+                        "-1",
+                        "1e400",
+                        "\"Bad Slug\"",
+                        "[\"ses_01HZX3AAAAAAAAAAAAAAAAAAAA\"]",
+                        "{\"value\":{\"value\":\"x\"}}",
+                        "\"\\u0000\""),
                 Gen.of(sessionIds).map(id -> "[\"" + id + "\",\"" + id + "\"]"),
                 Gen.strings(' ', '~', 30)
                         .map(t -> "\"" + t.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
@@ -262,18 +450,34 @@ class MalformedRequestsPropertyTest {
     }
 
     private Gen<String> contentTypes() {
-        return Gen.frequency(6, Gen.just("application/json"), 1, Gen.just((String) null),
-                2, Gen.of("application/json; charset=utf-8", "text/plain", "image/png",
-                        "*/*", "application/json; charset=latin1", "foo", "application/x-www-form-urlencoded",
-                        "multipart/form-data; boundary=x", "APPLICATION/JSON", "application/json;;"));
+        return Gen.frequency(
+                6,
+                Gen.just("application/json"),
+                1,
+                Gen.just((String) null),
+                2,
+                Gen.of(
+                        "application/json; charset=utf-8",
+                        "text/plain",
+                        "image/png",
+                        "*/*",
+                        "application/json; charset=latin1",
+                        "foo",
+                        "application/x-www-form-urlencoded",
+                        "multipart/form-data; boundary=x",
+                        "APPLICATION/JSON",
+                        "application/json;;"));
     }
 
     private Gen<Map<String, String>> extraHeaders() {
         Gen<String> printable = Gen.strings(' ', '~', 299).map(t -> "k" + t.strip()); // never empty
         Gen<Map<String, String>> idem = printable.map(k -> Map.of("Idempotency-Key", k));
-        Gen<Map<String, String>> other = Gen.of(Map.of("Accept", "text/html"),
-                Map.of("X-Requested-With", "fuzz"), Map.of("Accept-Encoding", "gzip"),
-                Map.of("Idempotency-Key", "fixed-key-for-replays"), Map.of("Cookie", "a=b"));
+        Gen<Map<String, String>> other = Gen.of(
+                Map.of("Accept", "text/html"),
+                Map.of("X-Requested-With", "fuzz"),
+                Map.of("Accept-Encoding", "gzip"),
+                Map.of("Idempotency-Key", "fixed-key-for-replays"),
+                Map.of("Cookie", "a=b"));
         return Gen.frequency(5, Gen.just(Map.<String, String>of()), 3, idem, 2, other);
     }
 

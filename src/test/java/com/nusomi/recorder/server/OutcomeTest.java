@@ -121,7 +121,9 @@ class OutcomeTest {
     void batchStopOfARecordingSessionIsAbandoned() {
         String id = recording();
 
-        var r = api().post("/v1/sessions:batch_stop", "{\"ids\":[\"" + id + "\"]}").expect(200).json();
+        var r = api().post("/v1/sessions:batch_stop", "{\"ids\":[\"" + id + "\"]}")
+                .expect(200)
+                .json();
 
         assertThat(r.get("data").get(0).get("outcome").asText()).isEqualTo("abandoned");
         assertThat(api().session(id).get("outcome").asText()).isEqualTo("abandoned");
@@ -163,7 +165,8 @@ class OutcomeTest {
         api().stop(id);
         api().tag(id, "outcome", "{\"value\":\"abandoned\"}");
 
-        assertThat(api().listAll("workflow=recomputed_outcome&outcome=abandoned")).containsExactly(id);
+        assertThat(api().listAll("workflow=recomputed_outcome&outcome=abandoned"))
+                .containsExactly(id);
         assertThat(api().listAll("workflow=recomputed_outcome&outcome=success")).isEmpty();
     }
 }

@@ -38,12 +38,18 @@ class PausesTest {
         JsonNode stopped = api().stop(id);
 
         long wall = Duration.between(start, clock.instant()).toMillis();
-        assertThat(stopped.get("duration_ms").asLong()).as("duration_ms stays wall time").isEqualTo(wall)
+        assertThat(stopped.get("duration_ms").asLong())
+                .as("duration_ms stays wall time")
+                .isEqualTo(wall)
                 .isEqualTo(30_000);
         assertThat(stopped.get("paused_ms").asLong()).isEqualTo(12_000);
-        assertThat(stopped.get("duration_ms").asLong() - stopped.get("paused_ms").asLong()).isEqualTo(wall - 12_000);
+        assertThat(stopped.get("duration_ms").asLong()
+                        - stopped.get("paused_ms").asLong())
+                .isEqualTo(wall - 12_000);
         assertThat(api().session(id).get("paused_ms").asLong()).isEqualTo(12_000);
-        assertThat(listed(id).get("paused_ms").asLong()).as("in a list, from the session row").isEqualTo(12_000);
+        assertThat(listed(id).get("paused_ms").asLong())
+                .as("in a list, from the session row")
+                .isEqualTo(12_000);
     }
 
     @Test
@@ -62,7 +68,9 @@ class PausesTest {
         api().stop(id);
         clock.advance(Duration.ofMinutes(5));
         JsonNode s = api().session(id);
-        assertThat(s.get("paused_ms").asLong()).as("the open pause ends at the stop").isEqualTo(11_000);
+        assertThat(s.get("paused_ms").asLong())
+                .as("the open pause ends at the stop")
+                .isEqualTo(11_000);
         assertThat(s.get("duration_ms").asLong()).isEqualTo(19_000);
     }
 
@@ -79,7 +87,10 @@ class PausesTest {
         markers(id, marker("x_other", t0.plusSeconds(40)));
 
         assertThat(api().session(id).get("paused_ms").asLong()).isEqualTo(10_000);
-        assertThat(api().get("/v1/sessions/" + id + "/events?type=marker").expect(200).json().get("data"))
+        assertThat(api().get("/v1/sessions/" + id + "/events?type=marker")
+                        .expect(200)
+                        .json()
+                        .get("data"))
                 .hasSize(4);
     }
 
@@ -114,7 +125,8 @@ class PausesTest {
     // ---- helpers ----
 
     private void markers(String id, String... events) {
-        api().post("/v1/sessions/" + id + "/events", "{\"events\":[" + String.join(",", events) + "]}").expect(200);
+        api().post("/v1/sessions/" + id + "/events", "{\"events\":[" + String.join(",", events) + "]}")
+                .expect(200);
     }
 
     private String marker(String kind) {

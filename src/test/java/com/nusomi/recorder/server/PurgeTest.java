@@ -24,7 +24,10 @@ class PurgeTest {
 
     private List<String> auditActions(String id) {
         List<String> out = new ArrayList<>();
-        api().get("/v1/audit_logs?session_id=" + id).expect(200).json().get("data")
+        api().get("/v1/audit_logs?session_id=" + id)
+                .expect(200)
+                .json()
+                .get("data")
                 .forEach(e -> out.add(e.get("action").asText()));
         return out;
     }
@@ -39,7 +42,8 @@ class PurgeTest {
         assertThat(server.server().purgeNow()).isZero();
 
         api().post("/v1/sessions/" + id + "/restore", null).expect(200);
-        JsonNode s = api().get("/v1/sessions/" + id + "?include=tags").expect(200).json();
+        JsonNode s =
+                api().get("/v1/sessions/" + id + "?include=tags").expect(200).json();
         assertThat(s.get("tags")).hasSize(1);
     }
 
@@ -99,7 +103,10 @@ class PurgeTest {
 
     @Test
     void backgroundPurgeRunsOnItsOwn() {
-        try (LocalServer fast = new LocalServer().clock(clock).purgeInterval(Duration.ofMillis(50)).start()) {
+        try (LocalServer fast = new LocalServer()
+                .clock(clock)
+                .purgeInterval(Duration.ofMillis(50))
+                .start()) {
             ApiCalls api = fast.admin();
             String id = api.createSession("wf").get("id").asText();
             api.softDelete(id);

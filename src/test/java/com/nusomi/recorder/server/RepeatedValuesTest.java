@@ -54,7 +54,8 @@ class RepeatedValuesTest {
         api().tag(first, "n0");
         api().tag(clean, "other");
 
-        assertThat(api().listAll("workflow=many_not_tags&" + repeat("not_tag", 100, "n"))).containsExactly(clean);
+        assertThat(api().listAll("workflow=many_not_tags&" + repeat("not_tag", 100, "n")))
+                .containsExactly(clean);
         assertThat(api().listAll("workflow=many_not_tags&" + repeat("not_tag", 99, "n")))
                 .containsExactlyInAnyOrder(clean, last);
     }
@@ -92,8 +93,7 @@ class RepeatedValuesTest {
         };
         String hundred = String.join("&", Collections.nCopies(100, param + "=" + value));
         api().get("/v1/sessions?" + hundred).expect(200);
-        api().get("/v1/sessions?" + hundred + "&" + param + "=" + value)
-                .expectError(400, "parameter_invalid", param);
+        api().get("/v1/sessions?" + hundred + "&" + param + "=" + value).expectError(400, "parameter_invalid", param);
     }
 
     @Test
@@ -107,7 +107,8 @@ class RepeatedValuesTest {
     @Test
     void eventTypesTakeAtMostAHundredValues() {
         String id = api().createRecording("typed").get("id").asText();
-        api().get("/v1/sessions/" + id + "/events?" + repeat("type", 100, "x_t")).expect(200);
+        api().get("/v1/sessions/" + id + "/events?" + repeat("type", 100, "x_t"))
+                .expect(200);
         api().get("/v1/sessions/" + id + "/events?" + repeat("type", 101, "x_t"))
                 .expectError(400, "parameter_invalid", "type");
     }
@@ -131,8 +132,10 @@ class RepeatedValuesTest {
 
         assertThat(r.status()).isGreaterThanOrEqualTo(500);
         String requestId = r.json().path("error").path("request_id").asText();
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines()
-                .filter(l -> l.contains(requestId)).toList();
+        List<String> lines = captured.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.contains(requestId))
+                .toList();
         assertThat(lines).as("log lines naming %s", requestId).isNotEmpty();
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).doesNotContainIgnoringCase("select ").doesNotContain("wf49");
@@ -140,8 +143,9 @@ class RepeatedValuesTest {
     }
 
     private static void breakTheSchema(java.nio.file.Path dataDir) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sessions.db"));
-             java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sessions.db"));
+                java.sql.Statement st = c.createStatement()) {
             st.execute("ALTER TABLE sessions RENAME TO sessions_gone");
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);

@@ -14,13 +14,15 @@ class SealingTest {
 
     @Test
     void stoppedSessionIsSealedWithinTwoSeconds() {
-        try (LocalServer local = new LocalServer().sealInterval(Duration.ofMillis(100)).start()) {
+        try (LocalServer local =
+                new LocalServer().sealInterval(Duration.ofMillis(100)).start()) {
             ApiCalls api = local.admin();
             String id = api.createRecording("wf").get("id").asText();
 
             api.stop(id);
 
-            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(2))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> api.session(id).get("status").asText().equals("sealed"));
             assertThat(api.session(id).get("outcome").asText()).isEqualTo("success");
         }
@@ -28,19 +30,26 @@ class SealingTest {
 
     @Test
     void sessionsLeftStoppedAtShutdownAreSealedAfterARestart() {
-        try (LocalServer local = new LocalServer().sealInterval(Duration.ofHours(1)).start()) {
+        try (LocalServer local =
+                new LocalServer().sealInterval(Duration.ofHours(1)).start()) {
             ApiCalls api = local.admin();
-            List<String> ids = IntStream.range(0, 3).mapToObj(i -> api.createRecording("wf").get("id").asText())
+            List<String> ids = IntStream.range(0, 3)
+                    .mapToObj(i -> api.createRecording("wf").get("id").asText())
                     .toList();
             ids.forEach(api::stop);
-            assertThat(ids).allSatisfy(id -> assertThat(api.session(id).get("status").asText()).isEqualTo("stopped"));
+            assertThat(ids)
+                    .allSatisfy(id ->
+                            assertThat(api.session(id).get("status").asText()).isEqualTo("stopped"));
 
             local.restart();
 
             ApiCalls after = local.admin();
-            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
-                    assertThat(ids).allSatisfy(id ->
-                            assertThat(after.session(id).get("status").asText()).isEqualTo("sealed")));
+            await().atMost(Duration.ofSeconds(2))
+                    .pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(ids)
+                            .allSatisfy(id -> assertThat(
+                                            after.session(id).get("status").asText())
+                                    .isEqualTo("sealed")));
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -47,7 +46,8 @@ class SlowBodyTest {
 
     @Test
     void aThousandSlowUnauthenticatedBodiesDoNotStallOthers() {
-        try (LocalServer server = new LocalServer().start(); SlowClients slow = new SlowClients(server)) {
+        try (LocalServer server = new LocalServer().start();
+                SlowClients slow = new SlowClients(server)) {
             warmUp(server);
             for (int i = 0; i < SLOW_CLIENTS; i++) {
                 slow.open(Map.of("Content-Type", "application/json"));
@@ -62,24 +62,32 @@ class SlowBodyTest {
     @Test
     void aThousandSlowAuthenticatedBodiesDoNotStallOthers() {
         // A long grace, so that all of them are still arriving while the normal client is served.
-        try (LocalServer server = new LocalServer().tune(b -> b.minBodyRate(16 * 1024, Duration.ofSeconds(60)))
-                .start(); SlowClients slow = new SlowClients(server)) {
+        try (LocalServer server = new LocalServer()
+                        .tune(b -> b.minBodyRate(16 * 1024, Duration.ofSeconds(60)))
+                        .start();
+                SlowClients slow = new SlowClients(server)) {
             warmUp(server);
             for (int i = 0; i < SLOW_CLIENTS; i++) {
-                slow.open(Map.of("Content-Type", "application/json",
-                        "Authorization", "Bearer " + server.server().adminKey()));
+                slow.open(Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Authorization",
+                        "Bearer " + server.server().adminKey()));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> server.server().bodiesArriving() == SLOW_CLIENTS);
 
             probeWithinTheBar(server);
 
-            assertThat(server.server().bodiesArriving()).as("slow bodies still arriving").isEqualTo(SLOW_CLIENTS);
+            assertThat(server.server().bodiesArriving())
+                    .as("slow bodies still arriving")
+                    .isEqualTo(SLOW_CLIENTS);
         }
     }
 
     @Test
     void aRefusedRequestIsAnsweredAndClosedWithoutItsBody() throws IOException {
-        try (LocalServer server = new LocalServer().start(); SlowClients slow = new SlowClients(server)) {
+        try (LocalServer server = new LocalServer().start();
+                SlowClients slow = new SlowClients(server)) {
             Socket s = slow.open(Map.of("Content-Type", "application/json"));
             s.setSoTimeout(5_000); // far below the idle timeout (30 s), after which even a drained body is answered
 
@@ -89,16 +97,23 @@ class SlowBodyTest {
             assertThat(r.errorCode()).isEqualTo("api_key_missing");
             assertThat(r.headers().get("connection")).isEqualTo("close");
             s.setSoTimeout(10_000);
-            assertThat(s.getInputStream().read()).as("the server closed the connection").isEqualTo(-1);
+            assertThat(s.getInputStream().read())
+                    .as("the server closed the connection")
+                    .isEqualTo(-1);
         }
     }
 
     @Test
     void aBodyBelowTheMinimumRateIsCutWith408() throws IOException {
-        try (LocalServer server = new LocalServer().tune(b -> b.minBodyRate(1024, Duration.ofSeconds(1))).start();
-             SlowClients slow = new SlowClients(server)) {
-            Socket s = slow.open(Map.of("Content-Type", "application/json",
-                    "Authorization", "Bearer " + server.server().adminKey()));
+        try (LocalServer server = new LocalServer()
+                        .tune(b -> b.minBodyRate(1024, Duration.ofSeconds(1)))
+                        .start();
+                SlowClients slow = new SlowClients(server)) {
+            Socket s = slow.open(Map.of(
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    "Bearer " + server.server().adminKey()));
             s.setSoTimeout(15_000);
 
             RawHttp.Response r = RawHttp.readResponse(s.getInputStream());
@@ -112,11 +127,15 @@ class SlowBodyTest {
 
     @Test
     void aBodyPastItsDeadlineIsCutWith408EvenWhenItKeepsPace() throws Exception {
-        try (LocalServer server = new LocalServer().tune(b -> b.bodyDeadline(Duration.ofSeconds(2))
-                .minBodyRate(1, Duration.ofSeconds(60))).start();
-             SlowClients slow = new SlowClients(server)) {
-            Socket s = slow.open(Map.of("Content-Type", "application/json",
-                    "Authorization", "Bearer " + server.server().adminKey()));
+        try (LocalServer server = new LocalServer()
+                        .tune(b -> b.bodyDeadline(Duration.ofSeconds(2)).minBodyRate(1, Duration.ofSeconds(60)))
+                        .start();
+                SlowClients slow = new SlowClients(server)) {
+            Socket s = slow.open(Map.of(
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    "Bearer " + server.server().adminKey()));
             s.setSoTimeout(15_000);
             CompletableFuture<RawHttp.Response> answer = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -166,8 +185,10 @@ class SlowBodyTest {
                 try {
                     r = answer.get(BAR.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    throw new AssertionError("a normal client was not answered within " + BAR + " while "
-                            + SLOW_CLIENTS + " slow bodies were open", e);
+                    throw new AssertionError(
+                            "a normal client was not answered within " + BAR + " while " + SLOW_CLIENTS
+                                    + " slow bodies were open",
+                            e);
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
@@ -175,7 +196,8 @@ class SlowBodyTest {
                 slowest = Math.max(slowest, System.nanoTime() - started);
             }
         }
-        System.out.printf("SlowBodyTest: slowest of 9 normal calls %.1f ms with %d slow bodies open (%d arriving)%n",
+        System.out.printf(
+                "SlowBodyTest: slowest of 9 normal calls %.1f ms with %d slow bodies open (%d arriving)%n",
                 slowest / 1e6, SLOW_CLIENTS, server.server().bodiesArriving());
     }
 
@@ -193,7 +215,10 @@ class SlowBodyTest {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put("Content-Length", "1000000");
             StringBuilder head = new StringBuilder("POST /v1/sessions HTTP/1.1\r\nHost: ")
-                    .append(address.getHostString()).append(':').append(address.getPort()).append("\r\n");
+                    .append(address.getHostString())
+                    .append(':')
+                    .append(address.getPort())
+                    .append("\r\n");
             all.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             head.append("\r\n{");
             Socket s = new Socket();
@@ -215,7 +240,8 @@ class SlowBodyTest {
             for (Socket s : sockets) {
                 try {
                     s.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                    assertThat(RawHttp.readResponse(s.getInputStream()).status()).isEqualTo(status);
+                    assertThat(RawHttp.readResponse(s.getInputStream()).status())
+                            .isEqualTo(status);
                 } catch (IOException e) {
                     throw new AssertionError("a slow client got no answer within " + wait, e);
                 }

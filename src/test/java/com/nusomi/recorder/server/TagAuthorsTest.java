@@ -60,8 +60,10 @@ class TagAuthorsTest {
     }
 
     private static JsonNode byName(JsonNode tags, String name) {
-        return StreamSupport.stream(tags.spliterator(), false).filter(t -> t.get("name").asText().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no tag " + name + " in " + tags));
+        return StreamSupport.stream(tags.spliterator(), false)
+                .filter(t -> t.get("name").asText().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tag " + name + " in " + tags));
     }
 
     @Test
@@ -77,8 +79,15 @@ class TagAuthorsTest {
         String id = anna.createSession("authored").get("id").asText();
 
         assertAddedBy(unlabelled.tag(id, "by_nobody_named"), unlabelledKeyId, null);
-        assertAddedBy(byName(anna.get("/v1/sessions/" + id + "?include=tags").expect(200).json().get("tags"),
-                "by_nobody_named"), unlabelledKeyId, null);
+        assertAddedBy(
+                byName(
+                        anna.get("/v1/sessions/" + id + "?include=tags")
+                                .expect(200)
+                                .json()
+                                .get("tags"),
+                        "by_nobody_named"),
+                unlabelledKeyId,
+                null);
     }
 
     @Test
@@ -97,7 +106,11 @@ class TagAuthorsTest {
         anna.tag(id, "by_anna");
         bob.tag(id, "by_bob");
 
-        JsonNode tags = unlabelled.get("/v1/sessions/" + id + "?include=tags").expect(200).json().get("tags");
+        JsonNode tags = unlabelled
+                .get("/v1/sessions/" + id + "?include=tags")
+                .expect(200)
+                .json()
+                .get("tags");
 
         assertAddedBy(byName(tags, "by_anna"), annaKeyId, "anna");
         assertAddedBy(byName(tags, "by_bob"), bobKeyId, "bob");
@@ -109,7 +122,9 @@ class TagAuthorsTest {
         bob.tag(id, "by_bob");
         anna.tag(id, "by_anna");
 
-        JsonNode page = anna.get("/v1/sessions?workflow=authored_list&include=tags").expect(200).json();
+        JsonNode page = anna.get("/v1/sessions?workflow=authored_list&include=tags")
+                .expect(200)
+                .json();
 
         JsonNode tags = page.get("data").get(0).get("tags");
         assertAddedBy(byName(tags, "by_anna"), annaKeyId, "anna");
@@ -122,8 +137,10 @@ class TagAuthorsTest {
         bob.tag(id, "by_bob");
         bob.softDelete(id);
 
-        JsonNode page = SERVER.admin().get("/v1/sessions?deleted=only&workflow=authored_trash&include=tags")
-                .expect(200).json();
+        JsonNode page = SERVER.admin()
+                .get("/v1/sessions?deleted=only&workflow=authored_trash&include=tags")
+                .expect(200)
+                .json();
 
         assertAddedBy(page.get("data").get(0).get("tags").get(0), bobKeyId, "bob");
     }
@@ -136,7 +153,10 @@ class TagAuthorsTest {
         temp.tag(id, "by_temp");
         SERVER.server().keys().revoke(gone.record().id(), CLOCK.millis());
 
-        JsonNode tags = anna.get("/v1/sessions/" + id + "?include=tags").expect(200).json().get("tags");
+        JsonNode tags = anna.get("/v1/sessions/" + id + "?include=tags")
+                .expect(200)
+                .json()
+                .get("tags");
 
         assertAddedBy(byName(tags, "by_temp"), gone.record().id(), "temp");
     }
@@ -146,18 +166,25 @@ class TagAuthorsTest {
         String id = anna.createSession("authored_old").get("id").asText();
         // As the server wrote tags before V4: no added_by_key_id.
         try (Connection c = DriverManager.getConnection(
-                "jdbc:sqlite:" + SERVER.dataDir().resolve("sessions.db"));
-             PreparedStatement ps = c.prepareStatement("INSERT INTO tags (id, session_id, name, data, created_at, "
-                     + "offset_ms) VALUES ('tag_01HZOLDOLDOLDOLDOLDOLDOLD0', ?, 'old_tag', '{}', ?, NULL)")) {
+                        "jdbc:sqlite:" + SERVER.dataDir().resolve("sessions.db"));
+                PreparedStatement ps = c.prepareStatement("INSERT INTO tags (id, session_id, name, data, created_at, "
+                        + "offset_ms) VALUES ('tag_01HZOLDOLDOLDOLDOLDOLDOLD0', ?, 'old_tag', '{}', ?, NULL)")) {
             ps.setString(1, id);
             ps.setLong(2, CLOCK.millis());
             ps.executeUpdate();
         }
         anna.tag(id, "new_tag");
 
-        JsonNode got = anna.get("/v1/sessions/" + id + "?include=tags").expect(200).json().get("tags");
-        JsonNode listed = anna.get("/v1/sessions?workflow=authored_old&include=tags").expect(200).json()
-                .get("data").get(0).get("tags");
+        JsonNode got = anna.get("/v1/sessions/" + id + "?include=tags")
+                .expect(200)
+                .json()
+                .get("tags");
+        JsonNode listed = anna.get("/v1/sessions?workflow=authored_old&include=tags")
+                .expect(200)
+                .json()
+                .get("data")
+                .get(0)
+                .get("tags");
 
         for (JsonNode tags : List.of(got, listed)) {
             JsonNode old = byName(tags, "old_tag");

@@ -69,14 +69,25 @@ class TagsTest {
         CLOCK.advance(Duration.ofSeconds(1));
         String second = api().tag(id, "second").get("id").asText();
 
-        JsonNode tags = api().get("/v1/sessions/" + id + "?include=tags").expect(200).json().get("tags");
+        JsonNode tags = api().get("/v1/sessions/" + id + "?include=tags")
+                .expect(200)
+                .json()
+                .get("tags");
 
         assertThat(tags).extracting(t -> t.get("id").asText()).containsExactly(first, second);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"a\"", "\"Upper\"", "\"with-dash\"", "\"\"", "5", "null",
-            "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""})
+    @ValueSource(
+            strings = {
+                "\"a\"",
+                "\"Upper\"",
+                "\"with-dash\"",
+                "\"\"",
+                "5",
+                "null",
+                "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""
+            })
     void nameMustFollowTheSlugRule(String name) {
         postTag(newSession(), "{\"name\":" + name + "}").expectError(400, "parameter_invalid", "name");
     }
@@ -104,8 +115,8 @@ class TagsTest {
     void dataOver16384BytesIsRefused() {
         String data = "{\"k\":\"" + "x".repeat(16_384 - 7) + "\"}";
 
-        postTag(newSession(), "{\"name\":\"note\",\"data\":" + data + "}").expectError(400, "parameter_invalid",
-                "data");
+        postTag(newSession(), "{\"name\":\"note\",\"data\":" + data + "}")
+                .expectError(400, "parameter_invalid", "data");
     }
 
     @Test
@@ -126,7 +137,11 @@ class TagsTest {
 
         api().tag(id, "while_sealed");
 
-        assertThat(api().get("/v1/sessions/" + id + "?include=tags").expect(200).json().get("tags")).hasSize(4);
+        assertThat(api().get("/v1/sessions/" + id + "?include=tags")
+                        .expect(200)
+                        .json()
+                        .get("tags"))
+                .hasSize(4);
     }
 
     @Test
@@ -150,6 +165,10 @@ class TagsTest {
         }
 
         postTag(id, "{\"name\":\"one_too_many\"}").expectError(409, "too_many_tags");
-        assertThat(api().get("/v1/sessions/" + id + "?include=tags").expect(200).json().get("tags")).hasSize(1000);
+        assertThat(api().get("/v1/sessions/" + id + "?include=tags")
+                        .expect(200)
+                        .json()
+                        .get("tags"))
+                .hasSize(1000);
     }
 }

@@ -10,8 +10,7 @@ import javax.imageio.ImageIO;
 
 /** Frame images for tests: every pixel different from its neighbours, so a change anywhere shows. */
 final class TestImages {
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** An image of random colours (no pixel black), the same for the same seed. */
     static BufferedImage noise(int width, int height, long seed) {

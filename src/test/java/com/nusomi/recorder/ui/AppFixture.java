@@ -36,6 +36,7 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
     public MainWindow window;
     /** The recorder's screen and input: synthetic, so that tests neither need nor capture a real desktop. */
     public final SyntheticScreenSource screen = new SyntheticScreenSource(320, 200, true);
+
     public final SyntheticInputSource input = new SyntheticInputSource();
     /** The app's clock (the Record screen's timer reads it): the system's until a test freezes it. */
     public final TestClock clock = new TestClock();
@@ -43,7 +44,10 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
     public AppFixture() throws IOException {
         dataDir = Files.createTempDirectory("session-recorder-ui-test");
         server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
-        client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
+        client = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.adminKey())
+                .build();
     }
 
     /**
@@ -86,10 +90,11 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
     /** The app on a new stage of its own, shown: a new context, which reads the settings the last one wrote. */
     public Stage showOnANewStage() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            Stage stage = new Stage();
-            show(stage);
-            return stage;
-        }).get();
+                    Stage stage = new Stage();
+                    show(stage);
+                    return stage;
+                })
+                .get();
     }
 
     /** Quits as the app does: the window closes, the settings are written, the context is closed. */
@@ -118,7 +123,8 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
     }
 
     public void restartServer(int port) {
-        server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(port).build());
+        server = ApiServer.start(
+                ServerConfig.builder().dataDir(dataDir).port(port).build());
     }
 
     /** Closes the screens' registrations, then the context, as the app does when it quits. */

@@ -11,7 +11,10 @@ public record Connection(SessionsClient client, Kind kind, String baseUrl, Serve
         implements AutoCloseable {
 
     /** Embedded (the app's own server) or remote (hosted, or a server someone else runs). */
-    public enum Kind { EMBEDDED, REMOTE }
+    public enum Kind {
+        EMBEDDED,
+        REMOTE
+    }
 
     public String label() {
         return (kind == Kind.EMBEDDED ? "Embedded server" : "Hosted") + " · " + baseUrl;

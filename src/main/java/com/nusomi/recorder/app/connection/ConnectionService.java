@@ -85,27 +85,30 @@ public final class ConnectionService implements AutoCloseable {
         Connection old = connection;
         connection = null;
         publish(ConnectionState.connecting(pendingLabel));
-        return CompletableFuture.supplyAsync(() -> {
-            if (old != null) {
-                old.close();
-            }
-            try {
-                Connection c = connector.connect();
-                synchronized (this) {
-                    if (gen != generation) {
-                        c.close();
-                        return c;
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (old != null) {
+                        old.close();
                     }
-                    connection = c;
-                    poll = scheduler.scheduleWithFixedDelay(this::checkHealth, 0, pollMillis, TimeUnit.MILLISECONDS);
-                }
-                return c;
-            } catch (RuntimeException e) {
-                LOG.warn("cannot connect: {}", e.getMessage());
-                publish(new ConnectionState(ConnectionState.Phase.FAILED, pendingLabel, null, e.getMessage()));
-                throw e;
-            }
-        }, workers);
+                    try {
+                        Connection c = connector.connect();
+                        synchronized (this) {
+                            if (gen != generation) {
+                                c.close();
+                                return c;
+                            }
+                            connection = c;
+                            poll = scheduler.scheduleWithFixedDelay(
+                                    this::checkHealth, 0, pollMillis, TimeUnit.MILLISECONDS);
+                        }
+                        return c;
+                    } catch (RuntimeException e) {
+                        LOG.warn("cannot connect: {}", e.getMessage());
+                        publish(new ConnectionState(ConnectionState.Phase.FAILED, pendingLabel, null, e.getMessage()));
+                        throw e;
+                    }
+                },
+                workers);
     }
 
     /** Asks the server for its health now (also done every poll interval). */
@@ -116,16 +119,24 @@ public final class ConnectionService implements AutoCloseable {
         }
         try {
             StartupTrace.mark("health call");
-            Health h = c.client().health()
-                    .withOptions(com.nusomi.recorder.client.RequestOptions.NONE.withMaxAttempts(1)).execute();
+            Health h = c.client()
+                    .health()
+                    .withOptions(com.nusomi.recorder.client.RequestOptions.NONE.withMaxAttempts(1))
+                    .execute();
             StartupTrace.mark("health answered");
-            publish(new ConnectionState(h.isOk() ? ConnectionState.Phase.ONLINE : ConnectionState.Phase.OFFLINE,
-                    c.label(), h.version(), h.isOk() ? null : "health says " + h.status()));
+            publish(new ConnectionState(
+                    h.isOk() ? ConnectionState.Phase.ONLINE : ConnectionState.Phase.OFFLINE,
+                    c.label(),
+                    h.version(),
+                    h.isOk() ? null : "health says " + h.status()));
         } catch (com.nusomi.recorder.client.exception.NotSupportedException e) {
             // a hosted API without the [ext] health route: it answered, so it is up
             publish(new ConnectionState(ConnectionState.Phase.ONLINE, c.label(), null, null));
         } catch (ApiException e) {
-            publish(new ConnectionState(ConnectionState.Phase.OFFLINE, c.label(), null,
+            publish(new ConnectionState(
+                    ConnectionState.Phase.OFFLINE,
+                    c.label(),
+                    null,
                     e.serverMessage() != null ? e.serverMessage() : "not answering"));
         } catch (RuntimeException e) {
             publish(new ConnectionState(ConnectionState.Phase.OFFLINE, c.label(), null, e.getMessage()));

@@ -18,11 +18,16 @@ public interface Connector {
     static Connector embedded(Path dataDir) {
         return () -> {
             StartupTrace.mark("server starting");
-            ApiServer server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).build());
+            ApiServer server = ApiServer.start(
+                    ServerConfig.builder().dataDir(dataDir).port(0).build());
             StartupTrace.mark("server started");
             try {
-                return new Connection(client(server.baseUrl(), server.adminKey()), Connection.Kind.EMBEDDED,
-                        server.baseUrl(), ServerKey.embedded(dataDir), server);
+                return new Connection(
+                        client(server.baseUrl(), server.adminKey()),
+                        Connection.Kind.EMBEDDED,
+                        server.baseUrl(),
+                        ServerKey.embedded(dataDir),
+                        server);
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
@@ -41,7 +46,9 @@ public interface Connector {
 
     /** The client the app uses: the library's retries, shorter timeouts than a batch tool would want. */
     static SessionsClient client(String baseUrl, String apiKey) {
-        return SessionsClient.builder().baseUrl(baseUrl).apiKey(apiKey)
+        return SessionsClient.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
                 .connectTimeout(Duration.ofSeconds(5))
                 .callTimeout(Duration.ofSeconds(20))
                 .build();

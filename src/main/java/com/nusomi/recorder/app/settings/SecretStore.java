@@ -30,10 +30,12 @@ public final class SecretStore {
 
     /** Where the key went: "OS keychain" or the file's path. */
     public String save(String key) throws IOException {
-        if (useKeychain && keychain(k -> {
-            k.setPassword(SERVICE, ACCOUNT, key);
-            return Boolean.TRUE;
-        }) != null) {
+        if (useKeychain
+                && keychain(k -> {
+                            k.setPassword(SERVICE, ACCOUNT, key);
+                            return Boolean.TRUE;
+                        })
+                        != null) {
             Files.deleteIfExists(file);
             return "OS keychain";
         }

@@ -1,14 +1,14 @@
 package com.nusomi.recorder.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import com.nusomi.recorder.recorder.RecorderOptions;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
 import java.awt.Rectangle;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -23,17 +23,24 @@ public final class Settings {
     public static final int MAX_RECENT_WORKFLOWS = 12;
 
     /** Where the sessions go. */
-    public enum ConnectionMode { EMBEDDED, HOSTED }
+    public enum ConnectionMode {
+        EMBEDDED,
+        HOSTED
+    }
 
     /** Look of the app; SYSTEM follows the OS where it can be read, else light. */
-    public enum Theme { LIGHT, DARK, SYSTEM }
+    public enum Theme {
+        LIGHT,
+        DARK,
+        SYSTEM
+    }
 
     public ConnectionMode connectionMode = ConnectionMode.EMBEDDED;
     public String hostedBaseUrl = "";
     public Theme theme = Theme.SYSTEM;
     public boolean countdownBeforeStart = false;
-    public List<String> presetTags = new ArrayList<>(List.of(
-            "submitted_for_approval", "waiting_for_input", "customer_called", "manual_fix", "step_done"));
+    public List<String> presetTags = new ArrayList<>(
+            List.of("submitted_for_approval", "waiting_for_input", "customer_called", "manual_fix", "step_done"));
     public List<String> recentWorkflows = new ArrayList<>();
     public String lastActorId = "";
     public String lastActorKind = "human";
@@ -78,8 +85,7 @@ public final class Settings {
         public double height;
         public boolean maximized;
 
-        public WindowBounds() {
-        }
+        public WindowBounds() {}
 
         public WindowBounds(double x, double y, double width, double height, boolean maximized) {
             this.x = x;

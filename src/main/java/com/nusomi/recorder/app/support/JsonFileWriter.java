@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Make one writer per file and share it.
  */
 public final class JsonFileWriter {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path file;
     private final ObjectMapper mapper;
@@ -59,13 +60,15 @@ public final class JsonFileWriter {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.runAsync(() -> {
-            try {
-                write(s);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        write(s);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                executor);
     }
 
     /** Snapshots and writes {@code value} on the calling thread (shutdown, tests). */
@@ -128,6 +131,5 @@ public final class JsonFileWriter {
     }
 
     /** A value serialised at one moment, with its place in the order of snapshots. */
-    record Snapshot(long seq, byte[] bytes) {
-    }
+    record Snapshot(long seq, byte[] bytes) {}
 }

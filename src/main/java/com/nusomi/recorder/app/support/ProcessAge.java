@@ -17,16 +17,18 @@ public final class ProcessAge {
     /** Clock ticks a second of {@code /proc/self/stat}'s start time ({@code USER_HZ}, 100 on every Linux ABI). */
     private static final long TICKS_PER_SECOND = 100;
 
-    private ProcessAge() {
-    }
+    private ProcessAge() {}
 
     /** Milliseconds since this process started; -1 when the platform tells neither way. */
     public static long millis() {
         try {
             return fromProc(Files.readString(Path.of("/proc/uptime")), Files.readString(Path.of("/proc/self/stat")));
         } catch (IOException | RuntimeException e) {
-            return ProcessHandle.current().info().startInstant()
-                    .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+            return ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .map(start -> Duration.between(start, Instant.now()).toMillis())
+                    .orElse(-1L);
         }
     }
 

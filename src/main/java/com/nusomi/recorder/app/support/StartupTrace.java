@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class StartupTrace {
     private static final boolean ON = Boolean.getBoolean("recorder.startupTrace");
 
-    private StartupTrace() {
-    }
+    private StartupTrace() {}
 
     public static void mark(String what) {
         if (ON) {
@@ -53,6 +52,7 @@ public final class StartupTrace {
 
     private static final class On {
         static final Logger LOG = LoggerFactory.getLogger(StartupTrace.class);
+
         static long sinceStart() {
             return ProcessAge.millis();
         }

@@ -20,7 +20,8 @@ public class ApiException extends RuntimeException {
     /** Builds the human-readable message: the server's text (or a fallback) and the facts in brackets. */
     public static String describe(ErrorInfo info, String fallback) {
         StringBuilder sb = new StringBuilder();
-        String text = info.serverMessage() != null && !info.serverMessage().isBlank() ? info.serverMessage()
+        String text = info.serverMessage() != null && !info.serverMessage().isBlank()
+                ? info.serverMessage()
                 : fallback != null ? fallback : "Request failed";
         sb.append(text).append(" (");
         if (info.httpStatus() > 0) {

@@ -6,18 +6,27 @@ package com.nusomi.recorder.client.exception;
  * one; {@code requestId} from the body or the {@code Request-Id} header; {@code idempotencyKey} is the key the
  * client sent (null for GET and DELETE); {@code attempts} counts the HTTP attempts made, retries included.
  */
-public record ErrorInfo(int httpStatus, String type, String code, String param, String serverMessage,
-                        String requestId, String idempotencyKey, int attempts, String method, String path) {
+public record ErrorInfo(
+        int httpStatus,
+        String type,
+        String code,
+        String param,
+        String serverMessage,
+        String requestId,
+        String idempotencyKey,
+        int attempts,
+        String method,
+        String path) {
 
     /** A copy with another attempt count. */
     public ErrorInfo withAttempts(int attempts) {
-        return new ErrorInfo(httpStatus, type, code, param, serverMessage, requestId, idempotencyKey, attempts,
-                method, path);
+        return new ErrorInfo(
+                httpStatus, type, code, param, serverMessage, requestId, idempotencyKey, attempts, method, path);
     }
 
     /** A copy with another server message. */
     public ErrorInfo withServerMessage(String serverMessage) {
-        return new ErrorInfo(httpStatus, type, code, param, serverMessage, requestId, idempotencyKey, attempts,
-                method, path);
+        return new ErrorInfo(
+                httpStatus, type, code, param, serverMessage, requestId, idempotencyKey, attempts, method, path);
     }
 }

@@ -86,7 +86,8 @@ public final class Endpoints {
     public static RequestOptions createOptions(CreateSessionRequest request, RequestOptions options) {
         RequestOptions o = options == null ? RequestOptions.NONE : options;
         return o.idempotencyKey() == null && request.idempotencyKey() != null
-                ? o.withIdempotencyKey(request.idempotencyKey()) : o;
+                ? o.withIdempotencyKey(request.idempotencyKey())
+                : o;
     }
 
     public Operation<Session> start(String id) {
@@ -111,7 +112,9 @@ public final class Endpoints {
     public Operation<Session> get(String id, Include... includes) {
         HttpUrl.Builder url = session(id);
         if (includes != null && includes.length > 0) {
-            Set<String> names = Arrays.stream(includes).filter(Objects::nonNull).map(Include::wireValue)
+            Set<String> names = Arrays.stream(includes)
+                    .filter(Objects::nonNull)
+                    .map(Include::wireValue)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (!names.isEmpty()) {
                 url.addQueryParameter("include", String.join(",", names));
@@ -179,17 +182,18 @@ public final class Endpoints {
     }
 
     public Operation<Health> health() {
-        return new Operation<>("GET", v1().addPathSegment("health").build(), null, null, true, false,
-                json(type(Health.class)));
+        return new Operation<>(
+                "GET", v1().addPathSegment("health").build(), null, null, true, false, json(type(Health.class)));
     }
 
     public Operation<Frame> uploadFrame(String id, FrameUpload frame) {
-        HttpUrl url = session(id).addPathSegment("frames")
+        HttpUrl url = session(id)
+                .addPathSegment("frames")
                 .addQueryParameter("seq", Long.toString(frame.seq()))
                 .addQueryParameter("captured_at", frame.capturedAt().toString())
                 .build();
-        return new Operation<>("POST", url, frame.bytes(), MediaType.get(frame.contentType()), true, true,
-                json(type(Frame.class)));
+        return new Operation<>(
+                "POST", url, frame.bytes(), MediaType.get(frame.contentType()), true, true, json(type(Frame.class)));
     }
 
     public Operation<Page<Frame>> listFrames(String id, PageRequest page) {
@@ -199,9 +203,12 @@ public final class Endpoints {
     }
 
     public Operation<FrameImage> getFrame(String id, long seq) {
-        HttpUrl url = session(id).addPathSegment("frames").addPathSegment(Long.toString(seq)).build();
-        ResponseDecoder<FrameImage> decoder = (status, headers, body) -> new FrameImage(body,
-                headers.get("Content-Type"), unquote(headers.get("ETag")));
+        HttpUrl url = session(id)
+                .addPathSegment("frames")
+                .addPathSegment(Long.toString(seq))
+                .build();
+        ResponseDecoder<FrameImage> decoder = (status, headers, body) ->
+                new FrameImage(body, headers.get("Content-Type"), unquote(headers.get("ETag")));
         return new Operation<>("GET", url, null, null, true, true, decoder);
     }
 

@@ -22,17 +22,26 @@ import okhttp3.Headers;
 
 /** Reads an error response (contract-shaped or not) and builds the matching exception. */
 public final class ErrorMapper {
-    private ErrorMapper() {
-    }
+    private ErrorMapper() {}
 
     /** The parsed facts of one error response, before the final attempt count is known. */
-    public record ErrorResponse(int status, String type, String code, String param, String message,
-                                String requestId, Instant deletedAt, Instant purgeAt, Duration retryAfter,
-                                boolean contractShaped) {
+    public record ErrorResponse(
+            int status,
+            String type,
+            String code,
+            String param,
+            String message,
+            String requestId,
+            Instant deletedAt,
+            Instant purgeAt,
+            Duration retryAfter,
+            boolean contractShaped) {
 
         /** Whether the contract allows retrying this response. */
         public boolean retryable() {
-            return status == 408 || status == 429 || status >= 500
+            return status == 408
+                    || status == 429
+                    || status >= 500
                     || (status == 409 && "idempotency_key_in_use".equals(code));
         }
     }
@@ -55,19 +64,34 @@ public final class ErrorMapper {
             String message = "HTTP " + status + " with a response that is not the API's error shape"
                     + (contentType != null ? " (" + contentType + ")" : "")
                     + (snippet.isEmpty() ? "" : ": " + snippet);
-            return new ErrorResponse(status, null, null, null, message, headerRequestId, null, null, retryAfter,
-                    false);
+            return new ErrorResponse(status, null, null, null, message, headerRequestId, null, null, retryAfter, false);
         }
         String requestId = text(error, "request_id");
-        return new ErrorResponse(status, text(error, "type"), text(error, "code"), text(error, "param"),
-                text(error, "message"), requestId != null ? requestId : headerRequestId,
-                instant(error, "deleted_at"), instant(error, "purge_at"), retryAfter, true);
+        return new ErrorResponse(
+                status,
+                text(error, "type"),
+                text(error, "code"),
+                text(error, "param"),
+                text(error, "message"),
+                requestId != null ? requestId : headerRequestId,
+                instant(error, "deleted_at"),
+                instant(error, "purge_at"),
+                retryAfter,
+                true);
     }
 
-    public static ApiException toException(ErrorResponse r, Operation<?> op, String idempotencyKey, int attempts,
-                                           String apiKey) {
-        ErrorInfo info = new ErrorInfo(r.status(), r.type(), r.code(), r.param(),
-                Secrets.scrub(r.message(), apiKey), r.requestId(), idempotencyKey, attempts, op.method(),
+    public static ApiException toException(
+            ErrorResponse r, Operation<?> op, String idempotencyKey, int attempts, String apiKey) {
+        ErrorInfo info = new ErrorInfo(
+                r.status(),
+                r.type(),
+                r.code(),
+                r.param(),
+                Secrets.scrub(r.message(), apiKey),
+                r.requestId(),
+                idempotencyKey,
+                attempts,
+                op.method(),
                 op.url().encodedPath());
         int s = r.status();
         if (s == 404 && op.ext() && (!r.contractShaped() || "route_not_found".equals(r.code()))) {
@@ -123,7 +147,8 @@ public final class ErrorMapper {
 
     private static String snippet(byte[] body) {
         String s = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").trim();
+                .replaceAll("\\s+", " ")
+                .trim();
         return body.length > 200 ? s + "…" : s;
     }
 }

@@ -30,8 +30,8 @@ final class FastInstantDeserializer extends StdScalarDeserializer<Instant> {
         try {
             return parse(text);
         } catch (DateTimeException e) {
-            return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 time: %s",
-                    e.getMessage());
+            return (Instant)
+                    ctxt.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 time: %s", e.getMessage());
         }
     }
 
@@ -50,8 +50,12 @@ final class FastInstantDeserializer extends StdScalarDeserializer<Instant> {
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null if the text has another shape. */
     private static Instant parseUtc(String s) {
         int n = s.length();
-        if (n < 20 || (s.charAt(n - 1) != 'Z' && s.charAt(n - 1) != 'z') || s.charAt(4) != '-'
-                || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't') || s.charAt(13) != ':'
+        if (n < 20
+                || (s.charAt(n - 1) != 'Z' && s.charAt(n - 1) != 'z')
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+                || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
             return null;
         }

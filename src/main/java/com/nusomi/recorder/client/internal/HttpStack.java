@@ -26,10 +26,20 @@ public final class HttpStack {
     /**
      * @param eventListenerFactory observes OkHttp's call events (tests); null for none
      */
-    public HttpStack(Duration connectTimeout, Duration readTimeout, Duration writeTimeout, Duration callTimeout,
-                     int asyncThreads, EventListener.Factory eventListenerFactory) {
-        ExecutorService dispatcherPool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), new DaemonThreadFactory("sessions-client-okhttp"));
+    public HttpStack(
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration writeTimeout,
+            Duration callTimeout,
+            int asyncThreads,
+            EventListener.Factory eventListenerFactory) {
+        ExecutorService dispatcherPool = new ThreadPoolExecutor(
+                0,
+                Integer.MAX_VALUE,
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                new DaemonThreadFactory("sessions-client-okhttp"));
         KeepAliveGuard keepAlive = new KeepAliveGuard();
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(dispatcherPool))
@@ -51,8 +61,13 @@ public final class HttpStack {
             http.eventListenerFactory(call -> keepAlive.plus(eventListenerFactory.create(call)));
         }
         this.http = http.build();
-        ThreadPoolExecutor async = new ThreadPoolExecutor(asyncThreads, asyncThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new DaemonThreadFactory("sessions-client-async"));
+        ThreadPoolExecutor async = new ThreadPoolExecutor(
+                asyncThreads,
+                asyncThreads,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                new DaemonThreadFactory("sessions-client-async"));
         async.allowCoreThreadTimeOut(true);
         this.asyncExecutor = async;
     }

@@ -7,8 +7,14 @@ import okhttp3.MediaType;
  * One API call, ready to send: method, full URL, optional body, whether the endpoint is an [ext] one (a 404
  * without the contract's shape then means "not supported"), and how to decode a success.
  */
-public record Operation<T>(String method, HttpUrl url, byte[] body, MediaType contentType, boolean ext,
-                           boolean authenticated, ResponseDecoder<T> decoder) {
+public record Operation<T>(
+        String method,
+        HttpUrl url,
+        byte[] body,
+        MediaType contentType,
+        boolean ext,
+        boolean authenticated,
+        ResponseDecoder<T> decoder) {
 
     public boolean isPost() {
         return "POST".equals(method);

@@ -2,8 +2,7 @@ package com.nusomi.recorder.client.internal;
 
 /** Masks API keys for logs, messages and {@code toString()}: {@code nsk_test_…abcd}. */
 public final class Secrets {
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static String mask(String key) {
         if (key == null) {

@@ -41,8 +41,7 @@ public final class Transport {
     private final ExecutorService executor;
     private volatile boolean closed;
 
-    public Transport(OkHttpClient http, String apiKey, String userAgent, RetryPolicy retry,
-                     ExecutorService executor) {
+    public Transport(OkHttpClient http, String apiKey, String userAgent, RetryPolicy retry, ExecutorService executor) {
         this.http = http;
         this.apiKey = apiKey;
         this.userAgent = userAgent;
@@ -54,8 +53,11 @@ public final class Transport {
      * Runs the call on the calling thread and turns its outcome into a value: {@code onSuccess} for a response
      * decoded, {@code onFailure} for an {@link ApiException} (which may rethrow it).
      */
-    public <T, R> R execute(Operation<T> op, RequestOptions options, Function<ApiResult<T>, R> onSuccess,
-                            Function<ApiException, R> onFailure) {
+    public <T, R> R execute(
+            Operation<T> op,
+            RequestOptions options,
+            Function<ApiResult<T>, R> onSuccess,
+            Function<ApiException, R> onFailure) {
         return settle(op, options == null ? RequestOptions.NONE : options, new CallContext(), onSuccess, onFailure);
     }
 
@@ -63,9 +65,11 @@ public final class Transport {
      * Runs the call on the executor, the outcome turned into a value as by {@link #execute}. Cancelling the
      * returned future cancels the HTTP call in flight and any retry still to come.
      */
-    public <T, R> CompletableFuture<R> executeAsync(Operation<T> op, RequestOptions options,
-                                                    Function<ApiResult<T>, R> onSuccess,
-                                                    Function<ApiException, R> onFailure) {
+    public <T, R> CompletableFuture<R> executeAsync(
+            Operation<T> op,
+            RequestOptions options,
+            Function<ApiResult<T>, R> onSuccess,
+            Function<ApiException, R> onFailure) {
         RequestOptions opts = options == null ? RequestOptions.NONE : options;
         CallContext ctx = new CallContext();
         CompletableFuture<R> future = new CompletableFuture<>();
@@ -109,8 +113,12 @@ public final class Transport {
         }
     }
 
-    private <T, R> R settle(Operation<T> op, RequestOptions opts, CallContext ctx,
-                            Function<ApiResult<T>, R> onSuccess, Function<ApiException, R> onFailure) {
+    private <T, R> R settle(
+            Operation<T> op,
+            RequestOptions opts,
+            CallContext ctx,
+            Function<ApiResult<T>, R> onSuccess,
+            Function<ApiException, R> onFailure) {
         ApiResult<T> result;
         try {
             result = run(op, opts, ctx);
@@ -122,7 +130,9 @@ public final class Transport {
 
     private <T> ApiResult<T> run(Operation<T> op, RequestOptions opts, CallContext ctx) {
         String idempotencyKey = op.isPost()
-                ? (opts.idempotencyKey() != null ? opts.idempotencyKey() : UUID.randomUUID().toString())
+                ? (opts.idempotencyKey() != null
+                        ? opts.idempotencyKey()
+                        : UUID.randomUUID().toString())
                 : null;
         int maxAttempts = opts.maxAttempts() != null ? opts.maxAttempts() : retry.maxAttempts();
         long deadline = System.nanoTime() + retry.totalBudget().toNanos();
@@ -148,12 +158,23 @@ public final class Transport {
                 int status = response.code();
                 String requestId = response.header("Request-Id");
                 if (log.isDebugEnabled()) {
-                    log.debug("{} {} -> {} in {} ms (request_id {}, attempt {})", op.method(), op.target(), status,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), requestId, attempt);
+                    log.debug(
+                            "{} {} -> {} in {} ms (request_id {}, attempt {})",
+                            op.method(),
+                            op.target(),
+                            status,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                            requestId,
+                            attempt);
                 }
                 if (response.isSuccessful()) {
-                    return new ApiResult<>(decode(op, response, body, idempotencyKey, attempt), status, requestId,
-                            idempotencyKey, attempt, "true".equalsIgnoreCase(response.header("Idempotent-Replayed")));
+                    return new ApiResult<>(
+                            decode(op, response, body, idempotencyKey, attempt),
+                            status,
+                            requestId,
+                            idempotencyKey,
+                            attempt,
+                            "true".equalsIgnoreCase(response.header("Idempotent-Replayed")));
                 }
                 ErrorMapper.ErrorResponse error = ErrorMapper.parse(status, response.headers(), body);
                 failure = ErrorMapper.toException(error, op, idempotencyKey, attempt, apiKey);
@@ -163,26 +184,51 @@ public final class Transport {
                 if (ctx.isCancelled()) { // a call timeout also cancels the call, but is a failure to report
                     throw (CancellationException) new CancellationException("cancelled").initCause(e);
                 }
-                failure = new ApiConnectionException(new ErrorInfo(0, null, null, null, null, null, idempotencyKey,
-                        attempt, op.method(), op.url().encodedPath()), e);
+                failure = new ApiConnectionException(
+                        new ErrorInfo(
+                                0,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                idempotencyKey,
+                                attempt,
+                                op.method(),
+                                op.url().encodedPath()),
+                        e);
                 retryable = true;
                 log.debug("{} {} failed on attempt {}: {}", op.method(), op.target(), attempt, e.toString());
             }
             if (!retryable || attempt >= maxAttempts || closed) {
                 if (retryable && attempt > 1) {
-                    log.warn("Giving up on {} {} after {} attempts: {}", op.method(), op.target(), attempt,
+                    log.warn(
+                            "Giving up on {} {} after {} attempts: {}",
+                            op.method(),
+                            op.target(),
+                            attempt,
                             failure.getMessage());
                 }
                 throw failure;
             }
-            Duration delay = retry.delayBeforeRetry(attempt, retryAfter, ThreadLocalRandom.current().nextDouble());
+            Duration delay = retry.delayBeforeRetry(
+                    attempt, retryAfter, ThreadLocalRandom.current().nextDouble());
             if (System.nanoTime() + delay.toNanos() > deadline) {
-                log.warn("Giving up on {} {}: the retry budget of {} is spent: {}", op.method(), op.target(),
-                        retry.totalBudget(), failure.getMessage());
+                log.warn(
+                        "Giving up on {} {}: the retry budget of {} is spent: {}",
+                        op.method(),
+                        op.target(),
+                        retry.totalBudget(),
+                        failure.getMessage());
                 throw failure;
             }
-            log.info("Retrying {} {} in {} ms (attempt {} failed: {})", op.method(), op.target(), delay.toMillis(),
-                    attempt, failure.getMessage());
+            log.info(
+                    "Retrying {} {} in {} ms (attempt {} failed: {})",
+                    op.method(),
+                    op.target(),
+                    delay.toMillis(),
+                    attempt,
+                    failure.getMessage());
             try {
                 if (ctx.sleep(delay)) {
                     throw new CancellationException("cancelled");
@@ -195,7 +241,9 @@ public final class Transport {
     }
 
     private Request buildRequest(Operation<?> op, String idempotencyKey) {
-        Request.Builder b = new Request.Builder().url(op.url()).header("User-Agent", userAgent)
+        Request.Builder b = new Request.Builder()
+                .url(op.url())
+                .header("User-Agent", userAgent)
                 .header("Accept", "application/json");
         if (op.authenticated() && apiKey != null) {
             b.header("Authorization", "Bearer " + apiKey);
@@ -225,10 +273,19 @@ public final class Transport {
             }
             return value;
         } catch (Exception e) {
-            ErrorInfo info = new ErrorInfo(response.code(), null, null, null,
-                    "The server sent a response the client cannot read (" + e.getClass().getSimpleName() + ": "
-                            + Secrets.scrub(firstLine(e.getMessage()), apiKey) + ")",
-                    response.header("Request-Id"), idempotencyKey, attempt, op.method(), op.url().encodedPath());
+            ErrorInfo info = new ErrorInfo(
+                    response.code(),
+                    null,
+                    null,
+                    null,
+                    "The server sent a response the client cannot read ("
+                            + e.getClass().getSimpleName() + ": " + Secrets.scrub(firstLine(e.getMessage()), apiKey)
+                            + ")",
+                    response.header("Request-Id"),
+                    idempotencyKey,
+                    attempt,
+                    op.method(),
+                    op.url().encodedPath());
             throw new MalformedResponseException(info, e);
         }
     }

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Who ran a session. */
 public enum ActorKind {
-    @JsonProperty("human") HUMAN("human"),
-    @JsonProperty("model") MODEL("model"),
-    @JsonProperty("script") SCRIPT("script"),
+    @JsonProperty("human")
+    HUMAN("human"),
+    @JsonProperty("model")
+    MODEL("model"),
+    @JsonProperty("script")
+    SCRIPT("script"),
     /** A kind this client does not know (a newer server). */
-    @JsonEnumDefaultValue UNKNOWN("unknown");
+    @JsonEnumDefaultValue
+    UNKNOWN("unknown");
 
     private final String wireValue;
 

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Defensive, null-tolerant copies for the records of this package. */
 final class Copies {
-    private Copies() {
-    }
+    private Copies() {}
 
     static Map<String, Object> map(Map<String, Object> in) {
         // JSON objects may hold null values, which Map.copyOf rejects.

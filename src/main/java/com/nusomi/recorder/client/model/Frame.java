@@ -5,6 +5,12 @@ import java.time.Instant;
 
 /** Metadata of one stored screenshot; {@code bytes} is the image size. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Frame(long seq, Instant capturedAt, Long offsetMs, Integer width, Integer height,
-                    String contentType, long bytes, String sha256) {
-}
+public record Frame(
+        long seq,
+        Instant capturedAt,
+        Long offsetMs,
+        Integer width,
+        Integer height,
+        String contentType,
+        long bytes,
+        String sha256) {}

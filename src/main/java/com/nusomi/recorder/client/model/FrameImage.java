@@ -15,8 +15,10 @@ public record FrameImage(byte[] bytes, String contentType, String etag) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FrameImage f && Arrays.equals(bytes, f.bytes)
-                && java.util.Objects.equals(contentType, f.contentType) && java.util.Objects.equals(etag, f.etag);
+        return o instanceof FrameImage f
+                && Arrays.equals(bytes, f.bytes)
+                && java.util.Objects.equals(contentType, f.contentType)
+                && java.util.Objects.equals(etag, f.etag);
     }
 
     @Override

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Verdict of a stopped session; {@code null} on a session while created or recording. */
 public enum Outcome {
-    @JsonProperty("success") SUCCESS("success"),
-    @JsonProperty("error") ERROR("error"),
-    @JsonProperty("abandoned") ABANDONED("abandoned"),
+    @JsonProperty("success")
+    SUCCESS("success"),
+    @JsonProperty("error")
+    ERROR("error"),
+    @JsonProperty("abandoned")
+    ABANDONED("abandoned"),
     /** An outcome this client does not know (a newer server). */
-    @JsonEnumDefaultValue UNKNOWN("unknown");
+    @JsonEnumDefaultValue
+    UNKNOWN("unknown");
 
     private final String wireValue;
 

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Lifecycle status of a session: created → recording → stopped → sealed. */
 public enum SessionStatus {
-    @JsonProperty("created") CREATED("created"),
-    @JsonProperty("recording") RECORDING("recording"),
-    @JsonProperty("stopped") STOPPED("stopped"),
-    @JsonProperty("sealed") SEALED("sealed"),
+    @JsonProperty("created")
+    CREATED("created"),
+    @JsonProperty("recording")
+    RECORDING("recording"),
+    @JsonProperty("stopped")
+    STOPPED("stopped"),
+    @JsonProperty("sealed")
+    SEALED("sealed"),
     /** A status this client does not know (a newer server). */
-    @JsonEnumDefaultValue UNKNOWN("unknown");
+    @JsonEnumDefaultValue
+    UNKNOWN("unknown");
 
     private final String wireValue;
 

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Why a session stopped (local server only; {@code null} while not stopped or on the hosted API). */
 public enum StopReason {
-    @JsonProperty("stop") STOP,
-    @JsonProperty("batch_stop") BATCH_STOP,
-    @JsonProperty("delete") DELETE,
+    @JsonProperty("stop")
+    STOP,
+    @JsonProperty("batch_stop")
+    BATCH_STOP,
+    @JsonProperty("delete")
+    DELETE,
     /** A reason this client does not know (a newer server). */
-    @JsonEnumDefaultValue UNKNOWN
+    @JsonEnumDefaultValue
+    UNKNOWN
 }

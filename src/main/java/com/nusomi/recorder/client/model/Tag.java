@@ -10,8 +10,14 @@ import java.util.Map;
  * older than the server's record of it).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Tag(String id, String sessionId, String name, Map<String, Object> data, Instant createdAt,
-                  Long offsetMs, AddedBy addedBy) {
+public record Tag(
+        String id,
+        String sessionId,
+        String name,
+        Map<String, Object> data,
+        Instant createdAt,
+        Long offsetMs,
+        AddedBy addedBy) {
     public Tag {
         data = Copies.map(data);
     }
@@ -23,6 +29,5 @@ public record Tag(String id, String sessionId, String name, Map<String, Object> 
 
     /** The API key that added a tag [ext]: its id, and its label (null when the key has none). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AddedBy(String keyId, String label) {
-    }
+    public record AddedBy(String keyId, String label) {}
 }

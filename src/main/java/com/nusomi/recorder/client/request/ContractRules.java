@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class ContractRules {
     /** The slug rule of workflows and tag names, as the contract writes it (a constant, so annotations can use it). */
     public static final String SLUG_PATTERN = "^[a-z0-9_]{2,64}$";
+
     public static final Pattern SLUG = Pattern.compile(SLUG_PATTERN);
     public static final int SLUG_MIN_LENGTH = 2;
     public static final int SLUG_MAX_LENGTH = 64;
@@ -33,8 +34,7 @@ public final class ContractRules {
     /** An actor's id, in characters. */
     public static final int MAX_ACTOR_ID_LENGTH = 256;
 
-    private ContractRules() {
-    }
+    private ContractRules() {}
 
     /** The outcome of checking a JSON value: its compact form and size, or the problem. */
     public record JsonCheck(String compact, int bytes, String problem) {
@@ -102,12 +102,19 @@ public final class ContractRules {
             node = json().readTree(t);
         } catch (JsonProcessingException e) {
             String loc = e.getLocation() != null
-                    ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "";
+                    ? " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")"
+                    : "";
             return new JsonCheck(null, 0, "Not valid JSON" + loc + ": " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            return new JsonCheck(null, 0, capitalize(what) + " must be a JSON object { … }, not "
-                    + (node == null ? "nothing" : article(node.getNodeType().name().toLowerCase(Locale.ROOT))));
+            return new JsonCheck(
+                    null,
+                    0,
+                    capitalize(what) + " must be a JSON object { … }, not "
+                            + (node == null
+                                    ? "nothing"
+                                    : article(node.getNodeType().name().toLowerCase(Locale.ROOT))));
         }
         return sized(node, what);
     }
@@ -129,8 +136,10 @@ public final class ContractRules {
         try {
             String compact = json().writeValueAsString(value);
             int bytes = compact.getBytes(StandardCharsets.UTF_8).length;
-            String problem = bytes > limit ? capitalize(what) + " is " + kilobytes(bytes) + "; the limit is "
-                    + limit / 1024 + " KB (" + String.format(Locale.ROOT, "%,d", limit) + " bytes)" : null;
+            String problem = bytes > limit
+                    ? capitalize(what) + " is " + kilobytes(bytes) + "; the limit is " + limit / 1024 + " KB ("
+                            + String.format(Locale.ROOT, "%,d", limit) + " bytes)"
+                    : null;
             return new JsonCheck(compact, bytes, problem);
         } catch (JsonProcessingException e) {
             return new JsonCheck(null, 0, "Cannot write " + what + " as JSON: " + e.getOriginalMessage());

@@ -81,8 +81,8 @@ public final class CreateSessionRequest {
 
     @Override
     public String toString() {
-        return "CreateSessionRequest{workflow=" + workflow + ", actor=" + actor + ", start=" + start
-                + ", metadata=" + (metadataJson != null ? metadataJson : metadata) + "}";
+        return "CreateSessionRequest{workflow=" + workflow + ", actor=" + actor + ", start=" + start + ", metadata="
+                + (metadataJson != null ? metadataJson : metadata) + "}";
     }
 
     /** Builder of {@link CreateSessionRequest}. */
@@ -94,8 +94,7 @@ public final class CreateSessionRequest {
         private Boolean start;
         private String idempotencyKey;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder workflow(String workflow) {
             this.workflow = workflow;

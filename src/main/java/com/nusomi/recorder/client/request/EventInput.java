@@ -66,8 +66,7 @@ public final class EventInput {
         private Instant at;
         private Map<String, ?> data;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder id(String id) {
             this.id = id;

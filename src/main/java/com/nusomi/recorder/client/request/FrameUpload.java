@@ -56,7 +56,7 @@ public final class FrameUpload {
 
     @Override
     public String toString() {
-        return "FrameUpload{seq=" + seq + ", capturedAt=" + capturedAt + ", contentType=" + contentType
-                + ", " + bytes.length + " bytes}";
+        return "FrameUpload{seq=" + seq + ", capturedAt=" + capturedAt + ", contentType=" + contentType + ", "
+                + bytes.length + " bytes}";
     }
 }

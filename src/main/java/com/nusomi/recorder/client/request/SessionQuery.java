@@ -168,8 +168,7 @@ public final class SessionQuery {
         private Integer limit;
         private String cursor;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder workflow(String... workflows) {
             this.workflows.addAll(List.of(workflows));

@@ -11,8 +11,7 @@ public final class DesktopSession {
             + " keys are not recorded. Log in to an X11 session (\"GNOME on Xorg\", \"Plasma (X11)\") to record"
             + " every app.";
 
-    private DesktopSession() {
-    }
+    private DesktopSession() {}
 
     /** True in a Wayland session ({@code XDG_SESSION_TYPE=wayland}, or a {@code WAYLAND_DISPLAY} is named). */
     public static boolean isWayland() {

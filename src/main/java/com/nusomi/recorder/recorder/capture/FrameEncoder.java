@@ -83,7 +83,8 @@ public final class FrameEncoder implements AutoCloseable {
             throw new IllegalStateException("no pixels taken yet");
         }
         BufferedImage source = bgr;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(16 * 1024, source.getWidth() * source.getHeight() / 8));
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(Math.max(16 * 1024, source.getWidth() * source.getHeight() / 8));
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality);
@@ -138,7 +139,8 @@ public final class FrameEncoder implements AutoCloseable {
         return image.getType() == BufferedImage.TYPE_INT_RGB
                 && r.getSampleModel() instanceof SinglePixelPackedSampleModel sm
                 && sm.getScanlineStride() == image.getWidth()
-                && r.getSampleModelTranslateX() == 0 && r.getSampleModelTranslateY() == 0
+                && r.getSampleModelTranslateX() == 0
+                && r.getSampleModelTranslateY() == 0
                 && r.getDataBuffer().getOffset() == 0;
     }
 

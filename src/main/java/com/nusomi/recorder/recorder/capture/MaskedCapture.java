@@ -22,9 +22,8 @@ public final class MaskedCapture {
      *     refuses, as Wayland does for other applications' windows)
      * @param desktop the windows as read just after the capture, or null when they could not be read
      */
-    public record Frame(BufferedImage rgb, Rectangle bounds, MaskPlan plan, boolean screenBlack,
-                        DesktopSnapshot desktop) {
-    }
+    public record Frame(
+            BufferedImage rgb, Rectangle bounds, MaskPlan plan, boolean screenBlack, DesktopSnapshot desktop) {}
 
     private final ScreenSource screen;
     private final WindowLocator windows;
@@ -34,8 +33,8 @@ public final class MaskedCapture {
     /**
      * @param ownFallback the app's own windows' rectangles, blacked out whole when the desktop cannot be read
      */
-    public MaskedCapture(ScreenSource screen, WindowLocator windows, Masks masks,
-                         Supplier<List<Rectangle>> ownFallback) {
+    public MaskedCapture(
+            ScreenSource screen, WindowLocator windows, Masks masks, Supplier<List<Rectangle>> ownFallback) {
         this.screen = screen;
         this.windows = windows;
         this.masks = masks;
@@ -78,8 +77,7 @@ public final class MaskedCapture {
     }
 
     /** One look at the desktop: its snapshot, or why there is none. */
-    private record Look(DesktopSnapshot snapshot, String whyNone) {
-    }
+    private record Look(DesktopSnapshot snapshot, String whyNone) {}
 
     private Look read() {
         if (!windows.supported()) {
@@ -93,7 +91,8 @@ public final class MaskedCapture {
     }
 
     private MaskPlan plan(Look desktop) {
-        return desktop.snapshot() != null ? masks.plan(desktop.snapshot())
+        return desktop.snapshot() != null
+                ? masks.plan(desktop.snapshot())
                 : masks.planWithoutDesktop(desktop.whyNone(), ownFallback.get());
     }
 }

@@ -54,8 +54,10 @@ public final class Masks {
     /** The plan when the desktop could not be read: black out everything if anything could be private. */
     public MaskPlan planWithoutDesktop(String why, List<Rectangle> ownFallback) {
         if (!privacyPatterns.isEmpty()) {
-            return MaskPlan.everything("the windows on screen cannot be read (" + why + "), so private windows"
-                    + " cannot be found: the whole frame is blacked out", 0);
+            return MaskPlan.everything(
+                    "the windows on screen cannot be read (" + why + "), so private windows"
+                            + " cannot be found: the whole frame is blacked out",
+                    0);
         }
         return new MaskPlan(ownFallback, false, null, 0);
     }
@@ -71,8 +73,10 @@ public final class Masks {
             }
             if (!w.hasFrame()) {
                 if (isPrivate) {
-                    return MaskPlan.everything("the place of private window \"" + w.title()
-                            + "\" cannot be read: the whole frame is blacked out", privateWindows);
+                    return MaskPlan.everything(
+                            "the place of private window \"" + w.title()
+                                    + "\" cannot be read: the whole frame is blacked out",
+                            privateWindows);
                 }
                 continue; // an unknown frame hides nothing: what is below it stays masked
             }

@@ -79,8 +79,11 @@ public final class RobotScreenSource implements ScreenSource {
         if (scale == 1) {
             return new Capture(robot.createScreenCapture(area), area);
         }
-        Rectangle javaArea = new Rectangle((int) Math.floor(area.x / scale), (int) Math.floor(area.y / scale),
-                (int) Math.ceil(area.width / scale), (int) Math.ceil(area.height / scale));
+        Rectangle javaArea = new Rectangle(
+                (int) Math.floor(area.x / scale),
+                (int) Math.floor(area.y / scale),
+                (int) Math.ceil(area.width / scale),
+                (int) Math.ceil(area.height / scale));
         MultiResolutionImage shot = robot.createMultiResolutionScreenCapture(javaArea);
         Image largest = null;
         for (Image variant : shot.getResolutionVariants()) {
@@ -96,21 +99,24 @@ public final class RobotScreenSource implements ScreenSource {
         AffineTransform t = gc.getDefaultTransform();
         double sx = t.getScaleX();
         double sy = t.getScaleY();
-        return new Rectangle((int) Math.round(b.x * sx), (int) Math.round(b.y * sy),
-                (int) Math.round(b.width * sx), (int) Math.round(b.height * sy));
+        return new Rectangle(
+                (int) Math.round(b.x * sx), (int) Math.round(b.y * sy), (int) Math.round(b.width * sx), (int)
+                        Math.round(b.height * sy));
     }
 
     private static double primaryScale() {
-        return GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice().getDefaultConfiguration()
-                .getDefaultTransform().getScaleX();
+        return GraphicsEnvironment.getLocalGraphicsEnvironment()
+                .getDefaultScreenDevice()
+                .getDefaultConfiguration()
+                .getDefaultTransform()
+                .getScaleX();
     }
 
     private static BufferedImage toBuffered(Image image) {
         if (image instanceof BufferedImage b) {
             return b;
         }
-        BufferedImage out = new BufferedImage(image.getWidth(null), image.getHeight(null),
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(image.getWidth(null), image.getHeight(null), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.drawImage(image, 0, 0, null);
         g.dispose();

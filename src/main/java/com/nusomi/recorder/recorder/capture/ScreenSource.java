@@ -7,8 +7,7 @@ import java.util.List;
 /** Where frames come from: the real screen ({@link RobotScreenSource}) or generated images ({@link SyntheticScreenSource}). */
 public interface ScreenSource {
     /** A captured image and the desktop area it shows (in desktop coordinates, for blacking out windows). */
-    record Capture(BufferedImage image, Rectangle bounds) {
-    }
+    record Capture(BufferedImage image, Rectangle bounds) {}
 
     /** The monitors' bounds in desktop coordinates; index 0 is the primary one. */
     List<Rectangle> screens();
@@ -28,7 +27,8 @@ public interface ScreenSource {
             return union;
         }
         if (selection.index() >= screens.size()) {
-            throw new IllegalArgumentException("no screen " + selection.index() + " (there are " + screens.size() + ")");
+            throw new IllegalArgumentException(
+                    "no screen " + selection.index() + " (there are " + screens.size() + ")");
         }
         return new Rectangle(screens.get(selection.index()));
     }

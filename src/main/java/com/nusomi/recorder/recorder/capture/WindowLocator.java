@@ -57,6 +57,5 @@ public interface WindowLocator extends AutoCloseable {
 
     /** Releases the native connection, if any. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

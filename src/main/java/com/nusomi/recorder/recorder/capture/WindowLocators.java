@@ -7,8 +7,7 @@ import java.util.Locale;
 
 /** Picks the window locator of the platform this runs on. */
 public final class WindowLocators {
-    private WindowLocators() {
-    }
+    private WindowLocators() {}
 
     /**
      * Win32 on Windows, CoreGraphics on macOS, X11 elsewhere where a {@code DISPLAY} is named (under Wayland that is

@@ -14,8 +14,7 @@ import java.util.logging.Logger;
 final class GlobalScreenApi implements NativeHookApi {
     static final GlobalScreenApi INSTANCE = new GlobalScreenApi();
 
-    private GlobalScreenApi() {
-    }
+    private GlobalScreenApi() {}
 
     @Override
     public String unavailableReason() {
@@ -77,8 +76,7 @@ final class GlobalScreenApi implements NativeHookApi {
 
     /** Reads what {@code GlobalScreen} keeps protected: its dispatcher and its hook thread's error. */
     private static final class Peek extends GlobalScreen {
-        private Peek() {
-        }
+        private Peek() {}
 
         static ExecutorService dispatcher() {
             return eventExecutor;

@@ -21,8 +21,7 @@ public interface InputSource {
     }
 
     /** Tries to capture again after a {@link #failure()}, for the listener given to {@link #start}. */
-    default void restart() throws InputUnavailableException {
-    }
+    default void restart() throws InputUnavailableException {}
 
     /** Global input cannot be captured here; the message says why. */
     final class InputUnavailableException extends Exception {

@@ -2,7 +2,10 @@ package com.nusomi.recorder.recorder.input;
 
 /** A mouse button as the events API names it. */
 public enum MouseButton {
-    PRIMARY("primary"), SECONDARY("secondary"), MIDDLE("middle"), OTHER("other");
+    PRIMARY("primary"),
+    SECONDARY("secondary"),
+    MIDDLE("middle"),
+    OTHER("other");
 
     private final String wire;
 

@@ -93,8 +93,8 @@ public final class NativeHookInputSource implements InputSource {
         try {
             hook.restart();
         } catch (NativeHookException | RuntimeException e) {
-            throw new InputUnavailableException("the global input hook could not be registered again: "
-                    + e.getMessage(), e, true);
+            throw new InputUnavailableException(
+                    "the global input hook could not be registered again: " + e.getMessage(), e, true);
         }
     }
 
@@ -116,8 +116,10 @@ public final class NativeHookInputSource implements InputSource {
     }
 
     static boolean isModifier(int keyCode) {
-        return keyCode == NativeKeyEvent.VC_CONTROL || keyCode == NativeKeyEvent.VC_SHIFT
-                || keyCode == NativeKeyEvent.VC_ALT || keyCode == NativeKeyEvent.VC_META;
+        return keyCode == NativeKeyEvent.VC_CONTROL
+                || keyCode == NativeKeyEvent.VC_SHIFT
+                || keyCode == NativeKeyEvent.VC_ALT
+                || keyCode == NativeKeyEvent.VC_META;
     }
 
     static Set<String> modifiers(int mask) {

@@ -41,19 +41,27 @@ final class Canaries implements AutoCloseable {
 
     /** Starts a Java process of its own that shows these windows, in this order. */
     void openForeign(List<Canary> canaries) throws IOException {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
         Path java = Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
         if (!Files.isExecutable(java)) {
             throw new IOException("no java program at " + java + " to show the canary windows");
         }
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Djava.awt.headless=false", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Djava.awt.headless=false",
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
                 CanaryWindows.class.getName()));
         for (Canary c : canaries) {
             command.add(c.spec());
         }
-        foreign = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        foreign = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     /** True while the foreign canaries' process runs (or was never started). */

@@ -24,7 +24,13 @@ public record Canary(String title, int rgb, Rectangle bounds) {
         if (p.length != 6) {
             throw new IllegalArgumentException("not a canary: " + spec);
         }
-        return new Canary(p[5], Integer.parseInt(p[0], 16), new Rectangle(Integer.parseInt(p[1]),
-                Integer.parseInt(p[2]), Integer.parseInt(p[3]), Integer.parseInt(p[4])));
+        return new Canary(
+                p[5],
+                Integer.parseInt(p[0], 16),
+                new Rectangle(
+                        Integer.parseInt(p[1]),
+                        Integer.parseInt(p[2]),
+                        Integer.parseInt(p[3]),
+                        Integer.parseInt(p[4])));
     }
 }

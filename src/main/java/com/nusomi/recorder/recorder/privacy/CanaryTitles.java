@@ -4,8 +4,7 @@ import java.util.regex.Pattern;
 
 /** Makes a window title that a privacy pattern matches, for its canary window. */
 final class CanaryTitles {
-    private CanaryTitles() {
-    }
+    private CanaryTitles() {}
 
     /**
      * A title the pattern finds, or null when none of the tries works: the pattern's own text (plain words match
@@ -13,11 +12,16 @@ final class CanaryTitles {
      */
     static String matching(Pattern p) {
         String text = p.pattern();
-        String plain = text.replaceAll("\\\\[bBAzZ]", "").replaceAll("\\\\(.)", "$1")
-                .replaceAll("[\\^$()\\[\\]{}*+?|]", "").replace(".", " ").strip();
+        String plain = text.replaceAll("\\\\[bBAzZ]", "")
+                .replaceAll("\\\\(.)", "$1")
+                .replaceAll("[\\^$()\\[\\]{}*+?|]", "")
+                .replace(".", " ")
+                .strip();
         String firstAlternative = text.contains("|") ? text.substring(0, text.indexOf('|')) : text;
         for (String candidate : new String[] {text, plain, firstAlternative.replaceAll("[\\^$()]", "")}) {
-            if (!candidate.isBlank() && candidate.length() <= 200 && p.matcher(candidate).find()) {
+            if (!candidate.isBlank()
+                    && candidate.length() <= 200
+                    && p.matcher(candidate).find()) {
                 return candidate;
             }
         }

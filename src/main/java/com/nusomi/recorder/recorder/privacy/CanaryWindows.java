@@ -17,8 +17,7 @@ import java.util.List;
  * dies).
  */
 public final class CanaryWindows {
-    private CanaryWindows() {
-    }
+    private CanaryWindows() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "false");

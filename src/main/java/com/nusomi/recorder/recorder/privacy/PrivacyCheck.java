@@ -34,6 +34,7 @@ import javax.imageio.ImageIO;
 public final class PrivacyCheck {
     /** Titles of the canaries that are not privacy matches. */
     static final String OWN_TITLE = "Session Recorder privacy check: own window";
+
     static final String FRONT_TITLE = "Privacy check: front window";
     private static final int FRAMES = 3;
     private static final int COLOUR_TOLERANCE = 60;
@@ -55,8 +56,14 @@ public final class PrivacyCheck {
      * @param picture where to write the last frame (PNG), or null for none
      * @param progress told each step, for a progress line
      */
-    public PrivacyCheck(ScreenSource screen, WindowLocator windows, WindowLocator witness, List<Pattern> patterns,
-                        float quality, Path picture, Consumer<String> progress) {
+    public PrivacyCheck(
+            ScreenSource screen,
+            WindowLocator windows,
+            WindowLocator witness,
+            List<Pattern> patterns,
+            float quality,
+            Path picture,
+            Consumer<String> progress) {
         this.screen = screen;
         this.windows = windows;
         this.witness = witness;
@@ -75,7 +82,15 @@ public final class PrivacyCheck {
         try {
             area = screen.bounds(ScreenSelection.primary());
         } catch (RuntimeException e) {
-            return new PrivacyReport(0, 0, 0, 0, checked, skipped, null, windows.describe(),
+            return new PrivacyReport(
+                    0,
+                    0,
+                    0,
+                    0,
+                    checked,
+                    skipped,
+                    null,
+                    windows.describe(),
                     List.of("no screen to capture: " + e.getMessage()));
         }
         List<Canary> privateCanaries = new ArrayList<>();
@@ -86,8 +101,8 @@ public final class PrivacyCheck {
                 continue;
             }
             int i = privateCanaries.size();
-            privateCanaries.add(new Canary(title, Canary.MASKED,
-                    new Rectangle(area.x + 620 + 40 * i, area.y + 80 + 40 * i, 360, 240)));
+            privateCanaries.add(new Canary(
+                    title, Canary.MASKED, new Rectangle(area.x + 620 + 40 * i, area.y + 80 + 40 * i, 360, 240)));
             checked.add(p.pattern());
         }
         Canary own = new Canary(OWN_TITLE, Canary.OWN, new Rectangle(area.x + 80, area.y + 80, 480, 320));
@@ -118,7 +133,8 @@ public final class PrivacyCheck {
                         progress.accept("Capturing frame " + (i + 1) + " of " + FRAMES + "…");
                         MaskedCapture.Frame frame = capture.capture(ScreenSelection.primary());
                         BufferedImage stored = ImageIO.read(new ByteArrayInputStream(encoder.jpeg(frame.rgb())));
-                        BufferedImage raw = FrameEncoder.toRgb(screen.capture(ScreenSelection.primary()).image());
+                        BufferedImage raw = FrameEncoder.toRgb(
+                                screen.capture(ScreenSelection.primary()).image());
                         tally.add(stored, raw, frame.bounds(), snapshotOrNull(), privateCanaries);
                         last = stored;
                     }
@@ -141,8 +157,16 @@ public final class PrivacyCheck {
                 problems.add("cannot write the picture " + picture + ": " + e.getMessage());
             }
         }
-        return new PrivacyReport(tally.leaked(), tally.own, tally.fidelity(), tally.frames, checked, skipped,
-                written, windows.describe(), problems);
+        return new PrivacyReport(
+                tally.leaked(),
+                tally.own,
+                tally.fidelity(),
+                tally.frames,
+                checked,
+                skipped,
+                written,
+                windows.describe(),
+                problems);
     }
 
     private DesktopSnapshot snapshotOrNull() {
@@ -161,7 +185,8 @@ public final class PrivacyCheck {
             if (!process.foreignAlive()) {
                 return "the canary windows' process ended early";
             }
-            BufferedImage raw = FrameEncoder.toRgb(screen.capture(ScreenSelection.primary()).image());
+            BufferedImage raw =
+                    FrameEncoder.toRgb(screen.capture(ScreenSelection.primary()).image());
             Rectangle area = screen.bounds(ScreenSelection.primary());
             missing = null;
             for (Canary c : canaries) {
@@ -198,15 +223,20 @@ public final class PrivacyCheck {
             return frontVisible == 0 ? 0 : (double) frontRecorded / frontVisible;
         }
 
-        void add(BufferedImage stored, BufferedImage raw, Rectangle area, DesktopSnapshot desktop,
-                 List<Canary> privateCanaries) {
+        void add(
+                BufferedImage stored,
+                BufferedImage raw,
+                Rectangle area,
+                DesktopSnapshot desktop,
+                List<Canary> privateCanaries) {
             frames++;
             List<Rectangle> privateVisible = new ArrayList<>();
             List<List<Rectangle>> above = new ArrayList<>();
             if (desktop != null) {
                 List<Rectangle> higher = new ArrayList<>();
                 for (DesktopWindow w : desktop.topFirst()) {
-                    boolean canary = privateCanaries.stream().anyMatch(c -> c.title().equals(w.title()));
+                    boolean canary =
+                            privateCanaries.stream().anyMatch(c -> c.title().equals(w.title()));
                     if (canary && w.hasFrame()) {
                         privateVisible.add(w.frame());
                         above.add(List.copyOf(higher));
@@ -224,8 +254,7 @@ public final class PrivacyCheck {
                         privateColour++;
                     } else if (near(s, Canary.OWN, COLOUR_TOLERANCE)) {
                         own++;
-                    } else if (brightest(s) > BLACK
-                            && inVisibleFrame(area.x + x, area.y + y, privateVisible, above)) {
+                    } else if (brightest(s) > BLACK && inVisibleFrame(area.x + x, area.y + y, privateVisible, above)) {
                         privateFrame++;
                     }
                     if (near(r, Canary.FRONT, COLOUR_TOLERANCE) && solid(raw, x, y, Canary.FRONT)) {
@@ -267,7 +296,10 @@ public final class PrivacyCheck {
                 for (int e = -EDGE; e <= EDGE; e += EDGE) {
                     int px = x + d;
                     int py = y + e;
-                    if (px < 0 || py < 0 || px >= raw.getWidth() || py >= raw.getHeight()
+                    if (px < 0
+                            || py < 0
+                            || px >= raw.getWidth()
+                            || py >= raw.getHeight()
                             || !near(raw.getRGB(px, py), rgb, COLOUR_TOLERANCE)) {
                         return false;
                     }

@@ -17,9 +17,16 @@ import java.util.List;
  * @param locator what read the windows
  * @param problems what went wrong beside the counts (no display, canaries that did not appear...)
  */
-public record PrivacyReport(long leakedPixels, long ownWindowPixels, double foregroundFidelity, int frames,
-                            List<String> patternsChecked, List<String> patternsSkipped, Path picture,
-                            String locator, List<String> problems) {
+public record PrivacyReport(
+        long leakedPixels,
+        long ownWindowPixels,
+        double foregroundFidelity,
+        int frames,
+        List<String> patternsChecked,
+        List<String> patternsSkipped,
+        Path picture,
+        String locator,
+        List<String> problems) {
     /** The front window must be recorded at least this well. */
     public static final double FIDELITY_BAR = 0.99;
 
@@ -37,8 +44,13 @@ public record PrivacyReport(long leakedPixels, long ownWindowPixels, double fore
     /** One line for people: the verdict and the two figures. */
     public String summary() {
         String verdict = passed() ? "Privacy check passed" : "Privacy check FAILED";
-        return String.format("%s: %d leaked pixels, %.2f%% of the front window recorded, %d frames, %d pattern%s"
-                + " checked", verdict, leakedPixels, foregroundFidelity * 100, frames, patternsChecked.size(),
+        return String.format(
+                "%s: %d leaked pixels, %.2f%% of the front window recorded, %d frames, %d pattern%s" + " checked",
+                verdict,
+                leakedPixels,
+                foregroundFidelity * 100,
+                frames,
+                patternsChecked.size(),
                 patternsChecked.size() == 1 ? "" : "s");
     }
 }

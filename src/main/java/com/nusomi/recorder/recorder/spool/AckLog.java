@@ -21,8 +21,7 @@ final class AckLog {
     static final int GROUP = 64;
 
     /** One line read back from the log. */
-    record Line(long index, String kindTag, long frameSeq) {
-    }
+    record Line(long index, String kindTag, long frameSeq) {}
 
     private final Path file;
     private final LongConsumer release;

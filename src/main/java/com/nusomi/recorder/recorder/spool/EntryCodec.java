@@ -24,8 +24,7 @@ final class EntryCodec {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] MAGIC = "SRJ1".getBytes(StandardCharsets.US_ASCII);
 
-    private EntryCodec() {
-    }
+    private EntryCodec() {}
 
     /** The payload of an event batch entry: a JSON array of the events ({@code id, type, at, data}). */
     static byte[] encodeEvents(List<EventInput> events) {
@@ -47,13 +46,16 @@ final class EntryCodec {
 
     /** The events of an event batch entry's payload. */
     static List<EventInput> decodeEvents(byte[] payload) throws IOException {
-        List<Map<String, Object>> rows = JSON.readValue(payload, new TypeReference<List<Map<String, Object>>>() { });
+        List<Map<String, Object>> rows = JSON.readValue(payload, new TypeReference<List<Map<String, Object>>>() {});
         List<EventInput> events = new ArrayList<>(rows.size());
         for (Map<String, Object> m : rows) {
             @SuppressWarnings("unchecked")
             Map<String, Object> data = (Map<String, Object>) m.get("data");
-            events.add(EventInput.builder((String) m.get("type")).id((String) m.get("id"))
-                    .at(Instant.parse((String) m.get("at"))).data(data).build());
+            events.add(EventInput.builder((String) m.get("type"))
+                    .id((String) m.get("id"))
+                    .at(Instant.parse((String) m.get("at")))
+                    .data(data)
+                    .build());
         }
         return events;
     }
@@ -122,13 +124,19 @@ final class EntryCodec {
         }
         byte[] header = java.util.Arrays.copyOfRange(file, headerAt, headerAt + headerLength);
         byte[] payload = java.util.Arrays.copyOfRange(file, payloadAt, payloadAt + payloadLength);
-        Map<String, Object> h = JSON.readValue(header, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> h = JSON.readValue(header, new TypeReference<Map<String, Object>>() {});
         EntryKind kind = EntryKind.ofFileTag((String) h.get("kind"));
         @SuppressWarnings("unchecked")
         List<String> ids = (List<String>) h.getOrDefault("event_ids", List.of());
         long seq = h.get("seq") instanceof Number n ? n.longValue() : -1;
-        EntryInfo info = new EntryInfo((String) h.get("session"), ((Number) h.get("index")).longValue(), kind, seq,
-                ids, (String) h.get("tag"), file.length);
+        EntryInfo info = new EntryInfo(
+                (String) h.get("session"),
+                ((Number) h.get("index")).longValue(),
+                kind,
+                seq,
+                ids,
+                (String) h.get("tag"),
+                file.length);
         Instant captured = h.get("captured_at") == null ? null : Instant.parse((String) h.get("captured_at"));
         return new JournalEntry(info, (String) h.get("key"), captured, (String) h.get("content_type"), payload);
     }

@@ -7,6 +7,5 @@ import java.time.Instant;
  * written (sent with every upload attempt, so a replay after a crash is absorbed), and its payload: the JPEG
  * bytes of a frame, the JSON array of an event batch, the JSON data of a tag (empty for none), nothing for a stop.
  */
-public record JournalEntry(EntryInfo info, String idempotencyKey, Instant capturedAt, String contentType,
-                           byte[] payload) {
-}
+public record JournalEntry(
+        EntryInfo info, String idempotencyKey, Instant capturedAt, String contentType, byte[] payload) {}

@@ -20,9 +20,14 @@ import java.util.stream.Stream;
  */
 final class JournalLoader {
     /** What the folder holds. */
-    record Loaded(List<SessionJournal.Pending> pending, List<AckLog.Line> acked, int rejectedCount, long nextIndex,
-                  long nextFrameSeq, boolean stopRecorded, boolean done) {
-    }
+    record Loaded(
+            List<SessionJournal.Pending> pending,
+            List<AckLog.Line> acked,
+            int rejectedCount,
+            long nextIndex,
+            long nextFrameSeq,
+            boolean stopRecorded,
+            boolean done) {}
 
     private final Path dir;
     private final LongConsumer release;
@@ -52,7 +57,13 @@ final class JournalLoader {
             seen(((Number) m.get("index")).longValue(), ((Number) m.get("seq")).longValue(), m.get("kind"));
         }
         List<SessionJournal.Pending> pending = pendingFiles(ackedIndexes);
-        return new Loaded(pending, acked, rejected.size(), maxIndex + 1, maxSeq + 1, stopRecorded,
+        return new Loaded(
+                pending,
+                acked,
+                rejected.size(),
+                maxIndex + 1,
+                maxSeq + 1,
+                stopRecorded,
                 Files.exists(dir.resolve(SessionJournal.DONE)));
     }
 
@@ -76,7 +87,8 @@ final class JournalLoader {
                 if (!name.endsWith(SessionJournal.ENTRY_SUFFIX)) {
                     continue;
                 }
-                String[] p = name.substring(0, name.length() - SessionJournal.ENTRY_SUFFIX.length()).split("-");
+                String[] p = name.substring(0, name.length() - SessionJournal.ENTRY_SUFFIX.length())
+                        .split("-");
                 long index = Long.parseLong(p[0]);
                 EntryKind kind = EntryKind.ofFileTag(p[1]);
                 long seq = p.length > 2 ? Long.parseLong(p[2]) : -1;

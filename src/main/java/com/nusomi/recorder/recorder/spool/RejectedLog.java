@@ -70,7 +70,7 @@ final class RejectedLog {
                 continue;
             }
             try {
-                out.add(EntryCodec.JSON.readValue(line, new TypeReference<Map<String, Object>>() { }));
+                out.add(EntryCodec.JSON.readValue(line, new TypeReference<Map<String, Object>>() {}));
             } catch (IOException torn) {
                 // a torn last line
             }

@@ -40,7 +40,8 @@ public record ServerKey(String id, String label) {
     /** A server at this base URL, used with the key of this fingerprint ({@link Secrets#fingerprint}). */
     public static ServerKey remote(String baseUrl, String keyFingerprint) {
         String url = normalise(baseUrl);
-        String hash = sha256(url + "\n" + (keyFingerprint == null ? "none" : keyFingerprint)).substring(0, 16);
+        String hash = sha256(url + "\n" + (keyFingerprint == null ? "none" : keyFingerprint))
+                .substring(0, 16);
         return new ServerKey(slug(url) + "-" + hash, url);
     }
 
@@ -59,8 +60,8 @@ public record ServerKey(String id, String label) {
             if (uri.getScheme() != null && uri.getHost() != null) {
                 String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
                 int port = uri.getPort();
-                boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443)
-                        || (scheme.equals("http") && port == 80);
+                boolean defaultPort =
+                        port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
                 return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port)
                         + (uri.getRawPath() == null ? "" : uri.getRawPath());
             }
@@ -84,8 +85,8 @@ public record ServerKey(String id, String label) {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }

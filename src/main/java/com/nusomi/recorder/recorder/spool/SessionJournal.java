@@ -38,8 +38,7 @@ public final class SessionJournal {
     static final int ACK_GROUP = AckLog.GROUP;
 
     /** An entry waiting for upload. */
-    record Pending(long index, EntryKind kind, long frameSeq, Path file, long bytes) {
-    }
+    record Pending(long index, EntryKind kind, long frameSeq, Path file, long bytes) {}
 
     private final Spool spool;
     private final String sessionId;
@@ -163,15 +162,22 @@ public final class SessionJournal {
         return EntryCodec.decodeEvents(entry.payload());
     }
 
-    private EntryInfo append(EntryKind kind, long seq, List<String> eventIds, String tagName, Instant capturedAt,
-                             String contentType, byte[] payload) {
+    private EntryInfo append(
+            EntryKind kind,
+            long seq,
+            List<String> eventIds,
+            String tagName,
+            Instant capturedAt,
+            String contentType,
+            byte[] payload) {
         if (stopRecorded) {
-            throw new IllegalStateException("the session " + sessionId + " is stopped: nothing can be recorded after its stop");
+            throw new IllegalStateException(
+                    "the session " + sessionId + " is stopped: nothing can be recorded after its stop");
         }
         long index = nextIndex;
         EntryInfo draft = new EntryInfo(sessionId, index, kind, seq, eventIds, tagName, 0);
-        byte[] bytes = EntryCodec.encode(new JournalEntry(draft, UUID.randomUUID().toString(), capturedAt,
-                contentType, payload));
+        byte[] bytes = EntryCodec.encode(
+                new JournalEntry(draft, UUID.randomUUID().toString(), capturedAt, contentType, payload));
         if (!spool.reserve(sessionId, bytes.length, kind == EntryKind.FRAME)) {
             return null;
         }
@@ -260,8 +266,8 @@ public final class SessionJournal {
         spool.events().pendingChanged(sessionId, pending.size(), pendingBytes, rejectedCount);
     }
 
-    synchronized RejectedEntry reject(Pending p, EntryInfo info, int status, String code, String message,
-                                      String requestId) throws IOException {
+    synchronized RejectedEntry reject(
+            Pending p, EntryInfo info, int status, String code, String message, String requestId) throws IOException {
         requireHead(p);
         Instant now = Instant.now();
         Path target = rejected.add(p, status, code, message, requestId, now);
@@ -272,7 +278,8 @@ public final class SessionJournal {
             markDone();
         }
         spool.events().pendingChanged(sessionId, pending.size(), pendingBytes, rejectedCount);
-        EntryInfo described = info != null ? info
+        EntryInfo described = info != null
+                ? info
                 : new EntryInfo(sessionId, p.index(), p.kind(), p.frameSeq(), List.of(), null, p.bytes());
         return new RejectedEntry(described, status, code, message, requestId, now, target);
     }
@@ -301,8 +308,8 @@ public final class SessionJournal {
 
     private void markDone() throws IOException {
         Path marker = dir.resolve(DONE);
-        try (FileChannel ch = PrivateFiles.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = PrivateFiles.open(
+                marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buf = ByteBuffer.wrap((Instant.now().toString() + "\n").getBytes(StandardCharsets.UTF_8));
             while (buf.hasRemaining()) {
                 ch.write(buf);

@@ -39,7 +39,8 @@ public final class Spool implements AutoCloseable {
         this.limitBytes = limitBytes;
         this.events = events;
         PrivateFiles.directories(root);
-        this.lockChannel = PrivateFiles.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        this.lockChannel =
+                PrivateFiles.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock l;
         try {
             l = lockChannel.tryLock();
@@ -166,7 +167,8 @@ public final class Spool implements AutoCloseable {
                         } catch (IOException e) {
                             return 0;
                         }
-                    }).sum();
+                    })
+                    .sum();
         }
     }
 

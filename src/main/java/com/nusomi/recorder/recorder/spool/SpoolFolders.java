@@ -24,14 +24,13 @@ import org.slf4j.LoggerFactory;
 public final class SpoolFolders {
     /** The file that marks a server's folder and names the server for people. */
     public static final String LABEL = "server.label";
+
     private static final Logger LOG = LoggerFactory.getLogger(SpoolFolders.class);
 
-    private SpoolFolders() {
-    }
+    private SpoolFolders() {}
 
     /** Entries waiting on disk for a server the app is not connected to. */
-    public record Backlog(String serverId, String serverLabel, int sessions, int entries) {
-    }
+    public record Backlog(String serverId, String serverLabel, int sessions, int entries) {}
 
     /** {@code <data>/spool}: the unkeyed spool of older versions, and the parent of every server's spool. */
     public static Path base(Path dataDir) {
@@ -84,8 +83,9 @@ public final class SpoolFolders {
         if (journals.isEmpty()) {
             return moved;
         }
-        try (FileChannel ch = PrivateFiles.open(base.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = tryLock(ch)) {
+        try (FileChannel ch =
+                        PrivateFiles.open(base.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(ch)) {
             if (lock == null) {
                 LOG.warn("the unkeyed spool {} is in use by another recorder; not moved", base);
                 return moved;
@@ -106,8 +106,11 @@ public final class SpoolFolders {
             LOG.warn("cannot move the unkeyed spool {} to {}: {}", base, owner.label(), e.toString());
         }
         if (!moved.isEmpty()) {
-            LOG.info("moved {} session spool(s) of an older version to the spool of {}: {}", moved.size(),
-                    owner.label(), moved);
+            LOG.info(
+                    "moved {} session spool(s) of an older version to the spool of {}: {}",
+                    moved.size(),
+                    owner.label(),
+                    moved);
         }
         return moved;
     }
@@ -128,7 +131,8 @@ public final class SpoolFolders {
             return out;
         }
         try (Stream<Path> dirs = Files.list(base)) {
-            for (Path server : dirs.filter(SpoolFolders::isServerFolder).sorted().toList()) {
+            for (Path server :
+                    dirs.filter(SpoolFolders::isServerFolder).sorted().toList()) {
                 String id = server.getFileName().toString();
                 if (current != null && id.equals(current.id())) {
                     continue;
@@ -154,7 +158,8 @@ public final class SpoolFolders {
                 }
                 long n;
                 try (Stream<Path> files = Files.list(j)) {
-                    n = files.filter(f -> f.getFileName().toString().endsWith(SessionJournal.ENTRY_SUFFIX)).count();
+                    n = files.filter(f -> f.getFileName().toString().endsWith(SessionJournal.ENTRY_SUFFIX))
+                            .count();
                 }
                 if (n > 0) {
                     sessions++;
@@ -162,7 +167,8 @@ public final class SpoolFolders {
                 }
             }
         }
-        String label = Files.readString(server.resolve(LABEL), StandardCharsets.UTF_8).strip();
+        String label =
+                Files.readString(server.resolve(LABEL), StandardCharsets.UTF_8).strip();
         return new Backlog(server.getFileName().toString(), label, sessions, entries);
     }
 }

@@ -42,9 +42,11 @@ public final class Uploader {
     private final int concurrency;
     /** Frames sent ahead of the head of the journal, by journal index. */
     private final java.util.Map<Long, InFlight> inFlight = new java.util.HashMap<>();
+
     private final Thread thread;
     /** Reads the files of frames sent ahead (started on first use). */
     private ExecutorService reader;
+
     private boolean readerStopped;
     private volatile boolean closed;
 
@@ -57,8 +59,8 @@ public final class Uploader {
      * idempotent by seq and content, and the server orders them by seq); entries are still acknowledged strictly in
      * journal order, and event batches, tags and the stop are sent one at a time after everything before them.
      */
-    public Uploader(SessionJournal journal, SessionsClient client, SpoolEvents events, Duration maxBackoff,
-                    int concurrency) {
+    public Uploader(
+            SessionJournal journal, SessionsClient client, SpoolEvents events, Duration maxBackoff, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
@@ -173,14 +175,23 @@ public final class Uploader {
                 if (isTransient(e)) {
                     backoffMs = backoffMs == 0 ? 250 : Math.min(backoffMs * 2, maxBackoff.toMillis());
                     waiting = true;
-                    LOG.info("Upload of {} entry {} of {} failed, trying again in {} ms: {}", p.kind(), p.index(),
-                            journal.sessionId(), backoffMs, e.getMessage());
+                    LOG.info(
+                            "Upload of {} entry {} of {} failed, trying again in {} ms: {}",
+                            p.kind(),
+                            p.index(),
+                            journal.sessionId(),
+                            backoffMs,
+                            e.getMessage());
                     events.uploadWaiting(journal.sessionId(), e, Duration.ofMillis(backoffMs));
                     if (!pause(backoffMs)) {
                         break;
                     }
                 } else {
-                    LOG.warn("The server refused {} entry {} of {}: {}", p.kind(), p.index(), journal.sessionId(),
+                    LOG.warn(
+                            "The server refused {} entry {} of {}: {}",
+                            p.kind(),
+                            p.index(),
+                            journal.sessionId(),
                             e.getMessage());
                     rejectQuietly(p, info, e.httpStatus(), e.code(), e.getMessage(), e.requestId());
                     if (p.kind() == EntryKind.STOP) {
@@ -195,8 +206,7 @@ public final class Uploader {
                 // a local failure (disk, decoding): keep the entry and try again later
                 LOG.warn("Upload of entry {} of {} failed locally: {}", p.index(), journal.sessionId(), e.toString());
                 backoffMs = Math.min(Math.max(backoffMs * 2, 250), maxBackoff.toMillis());
-                events.uploadWaiting(journal.sessionId(), e,
-                        Duration.ofMillis(backoffMs));
+                events.uploadWaiting(journal.sessionId(), e, Duration.ofMillis(backoffMs));
                 if (!pause(backoffMs)) {
                     break;
                 }
@@ -215,8 +225,18 @@ public final class Uploader {
                 if (closed || inFlight.containsKey(q.index())) {
                     continue;
                 }
-                inFlight.put(q.index(), new InFlight(new EntryInfo(journal.sessionId(), q.index(), q.kind(),
-                        q.frameSeq(), List.of(), null, q.bytes()), upload));
+                inFlight.put(
+                        q.index(),
+                        new InFlight(
+                                new EntryInfo(
+                                        journal.sessionId(),
+                                        q.index(),
+                                        q.kind(),
+                                        q.frameSeq(),
+                                        List.of(),
+                                        null,
+                                        q.bytes()),
+                                upload));
             }
             try {
                 reader().execute(() -> readAndSend(q, upload));
@@ -240,8 +260,11 @@ public final class Uploader {
         }
         CompletableFuture<?> call;
         try {
-            call = client.frames().upload(journal.sessionId(), FrameUpload.of(e.info().frameSeq(), e.capturedAt(),
-                    e.contentType(), e.payload())).withOptions(RequestOptions.idempotencyKey(e.idempotencyKey()))
+            call = client.frames()
+                    .upload(
+                            journal.sessionId(),
+                            FrameUpload.of(e.info().frameSeq(), e.capturedAt(), e.contentType(), e.payload()))
+                    .withOptions(RequestOptions.idempotencyKey(e.idempotencyKey()))
                     .executeAsync();
         } catch (RuntimeException failed) {
             upload.completeExceptionally(failed);
@@ -256,8 +279,8 @@ public final class Uploader {
             if (x == null) {
                 upload.complete(true);
             } else {
-                upload.completeExceptionally(x instanceof CompletionException && x.getCause() != null
-                        ? x.getCause() : x);
+                upload.completeExceptionally(
+                        x instanceof CompletionException && x.getCause() != null ? x.getCause() : x);
             }
         });
     }
@@ -284,8 +307,7 @@ public final class Uploader {
     }
 
     /** A frame upload started ahead of its turn, with what the journal said of it. */
-    private record InFlight(EntryInfo info, CompletableFuture<Boolean> upload) {
-    }
+    private record InFlight(EntryInfo info, CompletableFuture<Boolean> upload) {}
 
     private static boolean join(CompletableFuture<Boolean> f) {
         try {
@@ -315,19 +337,26 @@ public final class Uploader {
         }
     }
 
-    private void rejectQuietly(SessionJournal.Pending p, EntryInfo info, int status, String code, String message,
-                               String requestId) {
+    private void rejectQuietly(
+            SessionJournal.Pending p, EntryInfo info, int status, String code, String message, String requestId) {
         try {
             events.rejected(journal.reject(p, info, status, code, message, requestId));
         } catch (IOException e) {
-            LOG.error("Cannot move entry {} of {} to the rejected list: {}", p.index(), journal.sessionId(), e.toString());
+            LOG.error(
+                    "Cannot move entry {} of {} to the rejected list: {}",
+                    p.index(),
+                    journal.sessionId(),
+                    e.toString());
             pause(maxBackoff.toMillis());
         }
     }
 
     static boolean isTransient(ApiException e) {
-        if (e instanceof ApiConnectionException || e instanceof ServerException || e instanceof RateLimitException
-                || e instanceof AuthenticationException || e instanceof PermissionException) {
+        if (e instanceof ApiConnectionException
+                || e instanceof ServerException
+                || e instanceof RateLimitException
+                || e instanceof AuthenticationException
+                || e instanceof PermissionException) {
             return true;
         }
         int s = e.httpStatus();
@@ -338,14 +367,29 @@ public final class Uploader {
         RequestOptions opts = RequestOptions.idempotencyKey(e.idempotencyKey());
         String id = journal.sessionId();
         switch (e.info().kind()) {
-            case FRAME -> client.frames().upload(id, FrameUpload.of(e.info().frameSeq(), e.capturedAt(),
-                    e.contentType(), e.payload())).withOptions(opts).execute();
-            case EVENTS -> client.events().append(id, SessionJournal.events(e)).withOptions(opts).execute();
-            case TAG -> client.sessions().tag(id, e.payload().length == 0 ? TagRequest.of(e.info().tagName())
-                    : TagRequest.ofJson(e.info().tagName(), new String(e.payload(), StandardCharsets.UTF_8)))
-                    .withOptions(opts).execute();
+            case FRAME ->
+                client.frames()
+                        .upload(id, FrameUpload.of(e.info().frameSeq(), e.capturedAt(), e.contentType(), e.payload()))
+                        .withOptions(opts)
+                        .execute();
+            case EVENTS ->
+                client.events()
+                        .append(id, SessionJournal.events(e))
+                        .withOptions(opts)
+                        .execute();
+            case TAG ->
+                client.sessions()
+                        .tag(
+                                id,
+                                e.payload().length == 0
+                                        ? TagRequest.of(e.info().tagName())
+                                        : TagRequest.ofJson(
+                                                e.info().tagName(), new String(e.payload(), StandardCharsets.UTF_8)))
+                        .withOptions(opts)
+                        .execute();
             case STOP -> client.sessions().stop(id).withOptions(opts).execute();
-            default -> throw new IllegalStateException("unknown entry kind " + e.info().kind());
+            default ->
+                throw new IllegalStateException("unknown entry kind " + e.info().kind());
         }
     }
 }

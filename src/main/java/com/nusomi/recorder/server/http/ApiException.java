@@ -52,8 +52,8 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException forbidden(String scope) {
-        return new ApiException(403, "permission_error", "insufficient_scope",
-                "this API key lacks the '" + scope + "' scope", null);
+        return new ApiException(
+                403, "permission_error", "insufficient_scope", "this API key lacks the '" + scope + "' scope", null);
     }
 
     /** A request body that did not arrive in time (too slow, or past its deadline); the connection then closes. */
@@ -66,7 +66,10 @@ public final class ApiException extends RuntimeException {
      * page in a browser reaching the local server through a DNS name that it rebound to 127.0.0.1.
      */
     public static ApiException hostNotAllowed() {
-        return new ApiException(403, "permission_error", "host_not_allowed",
+        return new ApiException(
+                403,
+                "permission_error",
+                "host_not_allowed",
                 "this server listens on loopback only and answers only requests for localhost, 127.0.0.1 or [::1]",
                 null);
     }
@@ -77,8 +80,12 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException internal() {
-        return new ApiException(500, "api_error", "internal_error",
-                "the server failed to handle this request; quote the request id when reporting it", null);
+        return new ApiException(
+                500,
+                "api_error",
+                "internal_error",
+                "the server failed to handle this request; quote the request id when reporting it",
+                null);
     }
 
     /**
@@ -90,17 +97,39 @@ public final class ApiException extends RuntimeException {
         return switch (status) {
             case 404 -> notFound("route_not_found", "no such route");
             case 408 -> requestTimeout("the request did not arrive in time" + detail);
-            case 413 -> new ApiException(413, "invalid_request_error", "payload_too_large",
-                    "the request body is too large" + detail, null);
-            case 414 -> new ApiException(414, "invalid_request_error", "uri_too_long",
-                    "the request URI is too long" + detail, null);
-            case 431 -> new ApiException(431, "invalid_request_error", "headers_too_large",
-                    "the request headers are too large" + detail, null);
-            case 505 -> new ApiException(505, "invalid_request_error", "http_version_not_supported",
-                    "only HTTP/1.0 and HTTP/1.1 are served" + detail, null);
-            default -> status >= 500 ? internal()
-                    : new ApiException(status >= 400 ? status : 400, "invalid_request_error", "request_malformed",
-                            "the request is not valid HTTP" + detail, null);
+            case 413 ->
+                new ApiException(
+                        413,
+                        "invalid_request_error",
+                        "payload_too_large",
+                        "the request body is too large" + detail,
+                        null);
+            case 414 ->
+                new ApiException(
+                        414, "invalid_request_error", "uri_too_long", "the request URI is too long" + detail, null);
+            case 431 ->
+                new ApiException(
+                        431,
+                        "invalid_request_error",
+                        "headers_too_large",
+                        "the request headers are too large" + detail,
+                        null);
+            case 505 ->
+                new ApiException(
+                        505,
+                        "invalid_request_error",
+                        "http_version_not_supported",
+                        "only HTTP/1.0 and HTTP/1.1 are served" + detail,
+                        null);
+            default ->
+                status >= 500
+                        ? internal()
+                        : new ApiException(
+                                status >= 400 ? status : 400,
+                                "invalid_request_error",
+                                "request_malformed",
+                                "the request is not valid HTTP" + detail,
+                                null);
         };
     }
 

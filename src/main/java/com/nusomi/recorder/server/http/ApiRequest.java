@@ -21,9 +21,17 @@ public final class ApiRequest {
     private final UnaryOperator<String> headers;
     private String bodySha256;
 
-    public ApiRequest(String method, String path, Map<String, String> pathParams, QueryParams query, byte[] body,
-                      String contentType, String requestId, ApiKeyRecord apiKey, long now,
-                      UnaryOperator<String> headers) {
+    public ApiRequest(
+            String method,
+            String path,
+            Map<String, String> pathParams,
+            QueryParams query,
+            byte[] body,
+            String contentType,
+            String requestId,
+            ApiKeyRecord apiKey,
+            long now,
+            UnaryOperator<String> headers) {
         this.method = method;
         this.path = path;
         this.pathParams = pathParams;
@@ -90,7 +98,8 @@ public final class ApiRequest {
     }
 
     public boolean hasScope(String scope) {
-        return apiKey != null && (apiKey.scopes().contains(scope) || apiKey.scopes().contains("admin"));
+        return apiKey != null
+                && (apiKey.scopes().contains(scope) || apiKey.scopes().contains("admin"));
     }
 
     public void requireScope(String scope) {

@@ -16,8 +16,7 @@ import org.eclipse.jetty.http.HttpFields;
 final class Bodies {
     static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** Whether the request announces a body: a Content-Length above 0, or a Transfer-Encoding. */
     static boolean announced(HttpFields headers) {
@@ -59,8 +58,8 @@ final class Bodies {
     static byte[] check(byte[] body, Route route, String contentType) {
         if (body.length == 0) {
             if (route.body() == Route.Body.BINARY) {
-                throw ApiException.invalid("frame_invalid", "the request body is empty; the image bytes are required",
-                        null);
+                throw ApiException.invalid(
+                        "frame_invalid", "the request body is empty; the image bytes are required", null);
             }
             return body;
         }
@@ -76,7 +75,8 @@ final class Bodies {
     }
 
     private static void checkMediaType(Route route, String contentType) {
-        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String type =
+                contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (route.body() == Route.Body.BINARY) {
             if (!IMAGE_TYPES.contains(type)) {
                 throw unsupported("Content-Type must be image/jpeg, image/png or image/webp");
@@ -91,8 +91,12 @@ final class Bodies {
     }
 
     static ApiException tooLarge(long limit) {
-        return new ApiException(413, "invalid_request_error", "payload_too_large",
-                "the request body is larger than " + (limit / 1024 / 1024) + " MiB", null);
+        return new ApiException(
+                413,
+                "invalid_request_error",
+                "payload_too_large",
+                "the request body is larger than " + (limit / 1024 / 1024) + " MiB",
+                null);
     }
 
     /** The text value of a top-level field, if the body is a JSON object that has it as a string. */

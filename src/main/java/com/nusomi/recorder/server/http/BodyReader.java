@@ -36,16 +36,19 @@ final class BodyReader implements Runnable {
     private Scheduler.Task watchdog;
 
     /** The pace a body must keep. */
-    record Limits(long deadlineNanos, long minBytesPerSecond, long graceNanos, Scheduler scheduler) {
-    }
+    record Limits(long deadlineNanos, long minBytesPerSecond, long graceNanos, Scheduler scheduler) {}
 
-    BodyReader(Request request, long limit, Limits limits, Consumer<byte[]> onBody,
-               Consumer<ApiException> onFailure) {
+    BodyReader(Request request, long limit, Limits limits, Consumer<byte[]> onBody, Consumer<ApiException> onFailure) {
         this(request, limit, limits, onBody, onFailure, true);
     }
 
-    private BodyReader(Request request, long limit, Limits limits, Consumer<byte[]> onBody,
-                       Consumer<ApiException> onFailure, boolean keep) {
+    private BodyReader(
+            Request request,
+            long limit,
+            Limits limits,
+            Consumer<byte[]> onBody,
+            Consumer<ApiException> onFailure,
+            boolean keep) {
         this.request = request;
         this.limit = limit;
         this.limits = limits;
@@ -82,8 +85,10 @@ final class BodyReader implements Runnable {
             }
             if (Content.Chunk.isFailure(chunk)) {
                 Throwable cause = chunk.getFailure();
-                fail(cause instanceof java.util.concurrent.TimeoutException ? timeout()
-                        : ApiException.bodyInvalid("the request body could not be read: " + cause));
+                fail(
+                        cause instanceof java.util.concurrent.TimeoutException
+                                ? timeout()
+                                : ApiException.bodyInvalid("the request body could not be read: " + cause));
                 return;
             }
             ByteBuffer bytes = chunk.getByteBuffer();

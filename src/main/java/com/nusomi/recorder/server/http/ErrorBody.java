@@ -4,8 +4,7 @@ import java.util.Map;
 
 /** Writes the contract's error shape. */
 public final class ErrorBody {
-    private ErrorBody() {
-    }
+    private ErrorBody() {}
 
     public static byte[] of(ApiException e, String requestId) {
         return Json.write(g -> {

@@ -26,6 +26,7 @@ final class Exchange {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
     /** Write buffer of a streamed answer: what goes out in one chunk. */
     private static final int STREAM_BUFFER = 64 * 1024;
+
     private static final int MAX_LOGGED_CAUSE = 300;
     /** At most this much of a body nobody read is dropped after the answer, before the connection closes. */
     private static final long UNREAD_BODY_DRAINED = 1024 * 1024;
@@ -44,8 +45,13 @@ final class Exchange {
     /** Reading the body began (whether it ended or not). */
     volatile boolean bodyStarted;
 
-    Exchange(Request request, Response out, Callback callback, String requestId, Idempotency idempotency,
-             HttpFrontend.Options options) {
+    Exchange(
+            Request request,
+            Response out,
+            Callback callback,
+            String requestId,
+            Idempotency idempotency,
+            HttpFrontend.Options options) {
         this.request = request;
         this.out = out;
         this.callback = callback;
@@ -71,13 +77,21 @@ final class Exchange {
 
     void crash(Throwable e) {
         if (e instanceof StoreUnavailableException) {
-            LOG.warn("request {} {} {}: the store is unavailable: {}", requestId, request.getMethod(),
-                    request.getHttpURI().getPath(), describe(e));
-            answer(ErrorBody.response(ApiException.unavailable(
-                    "the server cannot reach its database just now; retry later"), requestId));
+            LOG.warn(
+                    "request {} {} {}: the store is unavailable: {}",
+                    requestId,
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    describe(e));
+            answer(ErrorBody.response(
+                    ApiException.unavailable("the server cannot reach its database just now; retry later"), requestId));
             return;
         }
-        LOG.error("request {} {} {} failed: {}", requestId, request.getMethod(), request.getHttpURI().getPath(),
+        LOG.error(
+                "request {} {} {} failed: {}",
+                requestId,
+                request.getMethod(),
+                request.getHttpURI().getPath(),
                 describe(e));
         LOG.debug("request {} failed", requestId, e);
         answer(ErrorBody.response(ApiException.internal(), requestId));
@@ -96,8 +110,13 @@ final class Exchange {
         boolean close = !bodyRead && Bodies.announced(request.getHeaders());
         send(response, close);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} {} -> {} in {} µs", requestId, request.getMethod(), request.getHttpURI().getPath(),
-                    response.status(), (System.nanoTime() - started) / 1000);
+            LOG.debug(
+                    "{} {} {} -> {} in {} µs",
+                    requestId,
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    response.status(),
+                    (System.nanoTime() - started) / 1000);
         }
     }
 
@@ -134,8 +153,12 @@ final class Exchange {
      * the close, and no unread bytes make the kernel reset the connection under it.
      */
     private Callback drainThen(Callback done) {
-        return Callback.from(() -> BodyReader.discard(request, UNREAD_BODY_DRAINED,
-                        options.bodyLimits(request.getComponents().getScheduler()), done::succeeded),
+        return Callback.from(
+                () -> BodyReader.discard(
+                        request,
+                        UNREAD_BODY_DRAINED,
+                        options.bodyLimits(request.getComponents().getScheduler()),
+                        done::succeeded),
                 done::failed);
     }
 
@@ -154,8 +177,12 @@ final class Exchange {
                 // Most often the client went away; nothing the server did wrong.
                 LOG.debug("request {}: the answer could not be sent: {}", requestId, describe(e));
             } else {
-                LOG.error("request {} {} {} failed while streaming its answer: {}", requestId,
-                        request.getMethod(), request.getHttpURI().getPath(), describe(e));
+                LOG.error(
+                        "request {} {} {} failed while streaming its answer: {}",
+                        requestId,
+                        request.getMethod(),
+                        request.getHttpURI().getPath(),
+                        describe(e));
                 LOG.debug("request {} failed", requestId, e);
             }
             if (!out.isCommitted()) {

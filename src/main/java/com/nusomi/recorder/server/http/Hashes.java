@@ -6,8 +6,7 @@ import java.util.HexFormat;
 
 /** SHA-256 as lower-case hex: API keys are stored by it, frame images named by it, request bodies fingerprinted. */
 public final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static String sha256Hex(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));

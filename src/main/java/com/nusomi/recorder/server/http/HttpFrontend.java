@@ -38,12 +38,15 @@ public final class HttpFrontend extends Handler.Abstract {
      * How the front end guards the server: the pace request bodies must keep, the idle timeout it advertises in
      * {@code Keep-Alive}, and whether requests must name a loopback host (a server bound to loopback only).
      */
-    public record Options(Duration bodyDeadline, long minBodyBytesPerSecond, Duration bodyRateGrace,
-                          Duration idleTimeout, boolean loopbackHostsOnly) {
+    public record Options(
+            Duration bodyDeadline,
+            long minBodyBytesPerSecond,
+            Duration bodyRateGrace,
+            Duration idleTimeout,
+            boolean loopbackHostsOnly) {
         /** The defaults of {@code ServerConfig}, loopback only. */
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(120), 16 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                    true);
+            return new Options(Duration.ofSeconds(120), 16 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(30), true);
         }
 
         /**
@@ -57,13 +60,13 @@ public final class HttpFrontend extends Handler.Abstract {
 
         /** The pace a request body must keep, timed on this scheduler. */
         BodyReader.Limits bodyLimits(Scheduler scheduler) {
-            return new BodyReader.Limits(bodyDeadline.toNanos(), minBodyBytesPerSecond, bodyRateGrace.toNanos(),
-                    scheduler);
+            return new BodyReader.Limits(
+                    bodyDeadline.toNanos(), minBodyBytesPerSecond, bodyRateGrace.toNanos(), scheduler);
         }
     }
 
-    public HttpFrontend(Router router, Store store, Function<String, ApiKeyRecord> keyLookup, Clock clock,
-                        Options options) {
+    public HttpFrontend(
+            Router router, Store store, Function<String, ApiKeyRecord> keyLookup, Clock clock, Options options) {
         // Blocking: handlers wait on SQLite, so Jetty runs them on its pool, never on a selector. Bodies are read
         // without blocking (BodyReader), so the pool is taken only by work that is ready to run.
         super(InvocationType.BLOCKING);
@@ -110,13 +113,21 @@ public final class HttpFrontend extends Handler.Abstract {
         QueryParams query = QueryParams.parse(uri.getQuery());
         query.requireOnly(route.queryParams());
         if (!route.isWrite()) {
-            ApiRequest request = new ApiRequest(method, path, match.params(), query, new byte[0], null, x.requestId,
-                    key, clock.millis(), headers::get);
+            ApiRequest request = new ApiRequest(
+                    method,
+                    path,
+                    match.params(),
+                    query,
+                    new byte[0],
+                    null,
+                    x.requestId,
+                    key,
+                    clock.millis(),
+                    headers::get);
             x.answer(store.read(tx -> route.reader().handle(request, tx)));
             return;
         }
-        String headerKey = "POST".equals(method)
-                ? Idempotency.validateKey(headers.get("Idempotency-Key"), null) : null;
+        String headerKey = "POST".equals(method) ? Idempotency.validateKey(headers.get("Idempotency-Key"), null) : null;
         String contentType = headers.get("Content-Type");
         Bodies.precheck(headers, route, contentType);
         String apiKeyId = key == null ? null : key.id();
@@ -126,23 +137,45 @@ public final class HttpFrontend extends Handler.Abstract {
         BodyReader.Limits limits = options.bodyLimits(exchange.getComponents().getScheduler());
         bodiesArriving.incrementAndGet();
         x.bodyStarted = true;
-        new BodyReader(exchange, route.bodyLimit(), limits, body -> {
-            bodiesArriving.decrementAndGet();
-            x.bodyRead = true;
-            x.run(() -> write(x, route, match, query, caller, headerKey, contentType, body));
-        }, failure -> {
-            bodiesArriving.decrementAndGet();
-            x.fail(failure);
-        }).start();
+        new BodyReader(
+                        exchange,
+                        route.bodyLimit(),
+                        limits,
+                        body -> {
+                            bodiesArriving.decrementAndGet();
+                            x.bodyRead = true;
+                            x.run(() -> write(x, route, match, query, caller, headerKey, contentType, body));
+                        },
+                        failure -> {
+                            bodiesArriving.decrementAndGet();
+                            x.fail(failure);
+                        })
+                .start();
     }
 
     /** The write, once its whole body is in. */
-    private ApiResponse write(Exchange x, Route route, Router.Match match, QueryParams query, ApiKeyRecord key,
-                              String headerKey, String contentType, byte[] raw) {
+    private ApiResponse write(
+            Exchange x,
+            Route route,
+            Router.Match match,
+            QueryParams query,
+            ApiKeyRecord key,
+            String headerKey,
+            String contentType,
+            byte[] raw) {
         Request exchange = x.request;
         byte[] body = Bodies.check(raw, route, contentType);
-        ApiRequest request = new ApiRequest(exchange.getMethod(), exchange.getHttpURI().getPath(), match.params(),
-                query, body, contentType, x.requestId, key, clock.millis(), exchange.getHeaders()::get);
+        ApiRequest request = new ApiRequest(
+                exchange.getMethod(),
+                exchange.getHttpURI().getPath(),
+                match.params(),
+                query,
+                body,
+                contentType,
+                x.requestId,
+                key,
+                clock.millis(),
+                exchange.getHeaders()::get);
         String idemKey = headerKey;
         if (route.body() == Route.Body.JSON_WITH_IDEMPOTENCY_KEY) {
             idemKey = Idempotency.resolve(headerKey, Bodies.peekTextField(body, "idempotency_key"));
@@ -183,8 +216,13 @@ public final class HttpFrontend extends Handler.Abstract {
 
     private ApiKeyRecord authenticate(String header) {
         if (header == null || header.isBlank()) {
-            throw new ApiException(401, "authentication_error", "api_key_missing",
-                    "no API key: send 'Authorization: Bearer <key>'", null).withHeader("WWW-Authenticate", "Bearer");
+            throw new ApiException(
+                            401,
+                            "authentication_error",
+                            "api_key_missing",
+                            "no API key: send 'Authorization: Bearer <key>'",
+                            null)
+                    .withHeader("WWW-Authenticate", "Bearer");
         }
         String h = header.strip();
         if (h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -198,8 +236,12 @@ public final class HttpFrontend extends Handler.Abstract {
     }
 
     private static ApiException invalidKey() {
-        return new ApiException(401, "authentication_error", "api_key_invalid",
-                "the API key is not valid (unknown, revoked or malformed)", null)
+        return new ApiException(
+                        401,
+                        "authentication_error",
+                        "api_key_invalid",
+                        "the API key is not valid (unknown, revoked or malformed)",
+                        null)
                 .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 }

@@ -37,8 +37,8 @@ final class Idempotency {
             return null;
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e)) {
-            throw ApiException.invalid("idempotency_key_invalid",
-                    "an idempotency key is 1 to 255 printable ASCII characters", param);
+            throw ApiException.invalid(
+                    "idempotency_key_invalid", "an idempotency key is 1 to 255 printable ASCII characters", param);
         }
         return key;
     }
@@ -47,8 +47,10 @@ final class Idempotency {
     static String resolve(String headerKey, String bodyKey) {
         String body = validateKey(bodyKey, "idempotency_key");
         if (headerKey != null && body != null && !headerKey.equals(body)) {
-            throw ApiException.invalid("idempotency_key_invalid",
-                    "the Idempotency-Key header and the idempotency_key field differ", "idempotency_key");
+            throw ApiException.invalid(
+                    "idempotency_key_invalid",
+                    "the Idempotency-Key header and the idempotency_key field differ",
+                    "idempotency_key");
         }
         return headerKey != null ? headerKey : body;
     }
@@ -57,7 +59,8 @@ final class Idempotency {
     String reserve(String apiKeyId, String key) {
         String slot = apiKeyId + "\u0000" + key;
         if (!inFlight.add(slot)) {
-            throw ApiException.conflict("idempotency_key_in_use",
+            throw ApiException.conflict(
+                    "idempotency_key_in_use",
                     "a request with this idempotency key is still in progress; retry after it completes");
         }
         return slot;
@@ -79,25 +82,25 @@ final class Idempotency {
         return store.write(tx -> replayOrRun(request, key, fingerprint, handler, tx));
     }
 
-    private <S> ApiResponse executeStaged(ApiRequest request, String key, String fingerprint,
-                                          Route.StagedWriteHandler<S> handler) {
+    private <S> ApiResponse executeStaged(
+            ApiRequest request, String key, String fingerprint, Route.StagedWriteHandler<S> handler) {
         S staged = handler.stage(request);
         try {
-            return store.write(tx -> replayOrRun(request, key, fingerprint,
-                    (r, t) -> handler.handle(r, t, staged), tx));
+            return store.write(
+                    tx -> replayOrRun(request, key, fingerprint, (r, t) -> handler.handle(r, t, staged), tx));
         } finally {
             handler.unstage(staged);
         }
     }
 
-    private ApiResponse replayOrRun(ApiRequest request, String key, String fingerprint, Route.WriteHandler handler,
-                                    StoreWriter tx) {
+    private ApiResponse replayOrRun(
+            ApiRequest request, String key, String fingerprint, Route.WriteHandler handler, StoreWriter tx) {
         var existing = tx.findIdempotency(request.apiKeyId(), key);
         if (existing.isPresent() && existing.get().createdAt() > clock.millis() - RETENTION_MILLIS) {
             IdempotencyRecord r = existing.get();
             if (!sameRequest(r.fingerprint(), fingerprint, request)) {
-                throw ApiException.conflict("idempotency_key_reused",
-                        "this idempotency key was already used for a different request");
+                throw ApiException.conflict(
+                        "idempotency_key_reused", "this idempotency key was already used for a different request");
             }
             return new ApiResponse(r.status(), r.contentType(), r.body(), java.util.Map.of())
                     .withHeader("Idempotent-Replayed", "true");
@@ -112,8 +115,14 @@ final class Idempotency {
             response = ErrorBody.response(e, request.requestId());
         }
         if (response.status() < 500) {
-            tx.saveIdempotency(new IdempotencyRecord(request.apiKeyId(), key, fingerprint, response.status(),
-                    response.contentType(), response.body(), clock.millis()));
+            tx.saveIdempotency(new IdempotencyRecord(
+                    request.apiKeyId(),
+                    key,
+                    fingerprint,
+                    response.status(),
+                    response.contentType(),
+                    response.body(),
+                    clock.millis()));
         }
         return response;
     }

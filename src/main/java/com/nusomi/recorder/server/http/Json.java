@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 public final class Json {
     /** Strict: duplicate keys, trailing tokens and absurd nesting are errors; numbers keep their precision. */
     public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(200).build())
                     .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -27,8 +28,7 @@ public final class Json {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Parses a request body that must be one JSON object. */
     public static ObjectNode parseObject(byte[] body) {
@@ -36,8 +36,11 @@ public final class Json {
         try {
             node = MAPPER.readTree(body);
         } catch (IOException e) {
-            throw ApiException.bodyInvalid("the request body is not valid JSON: " + firstLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-                    ? jpe.getOriginalMessage() : e.getMessage()));
+            throw ApiException.bodyInvalid("the request body is not valid JSON: "
+                    + firstLine(
+                            e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+                                    ? jpe.getOriginalMessage()
+                                    : e.getMessage()));
         }
         if (node == null || node.isMissingNode()) {
             throw ApiException.bodyInvalid("the request body is empty; a JSON object is required");

@@ -7,8 +7,7 @@ import java.util.Locale;
  * reach the server through a DNS name it rebound to 127.0.0.1.
  */
 final class LoopbackHosts {
-    private LoopbackHosts() {
-    }
+    private LoopbackHosts() {}
 
     /**
      * Whether a Host header names this machine's loopback: {@code localhost} (or a name under {@code .localhost}),

@@ -39,8 +39,7 @@ public final class QueryParams {
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("parameter_invalid", "malformed percent-encoding in the query string",
-                    param);
+            throw ApiException.invalid("parameter_invalid", "malformed percent-encoding in the query string", param);
         }
     }
 
@@ -64,13 +63,16 @@ public final class QueryParams {
             }
             int n = e.getValue().size();
             if (n > perParameter) {
-                throw ApiException.parameter(e.getKey(), "'" + e.getKey() + "' takes at most " + perParameter
-                        + " values; " + n + " were given");
+                throw ApiException.parameter(
+                        e.getKey(),
+                        "'" + e.getKey() + "' takes at most " + perParameter + " values; " + n + " were given");
             }
             total += n;
             if (total > inAll) {
-                throw ApiException.parameter(e.getKey(), "a request takes at most " + inAll
-                        + " values of repeatable parameters in all; '" + e.getKey() + "' goes past that");
+                throw ApiException.parameter(
+                        e.getKey(),
+                        "a request takes at most " + inAll + " values of repeatable parameters in all; '" + e.getKey()
+                                + "' goes past that");
             }
         }
     }
@@ -101,7 +103,10 @@ public final class QueryParams {
         names.stream().sorted().forEach(n -> {
             List<String> v = all(n);
             if (!v.isEmpty()) {
-                sb.append(n).append('=').append(String.join("\u0000", v.stream().sorted().toList())).append('\n');
+                sb.append(n)
+                        .append('=')
+                        .append(String.join("\u0000", v.stream().sorted().toList()))
+                        .append('\n');
             }
         });
         return sb.toString();

@@ -32,6 +32,7 @@ public record Route(
 
     /** The largest JSON body, and the largest unread body the server reads and discards to keep a connection. */
     public static final long JSON_LIMIT = 1024L * 1024;
+
     public static final long BINARY_LIMIT = 10L * 1024 * 1024;
 
     @FunctionalInterface
@@ -69,13 +70,13 @@ public record Route(
         }
     }
 
-    public static Route read(String method, String pattern, String scope, Set<String> queryParams,
-                             ReadHandler handler) {
+    public static Route read(
+            String method, String pattern, String scope, Set<String> queryParams, ReadHandler handler) {
         return new Route(method, pattern, scope, queryParams, Body.NONE, handler, null);
     }
 
-    public static Route write(String method, String pattern, String scope, Set<String> queryParams, Body body,
-                              WriteHandler handler) {
+    public static Route write(
+            String method, String pattern, String scope, Set<String> queryParams, Body body, WriteHandler handler) {
         return new Route(method, pattern, scope, queryParams, body, null, handler);
     }
 

@@ -12,8 +12,7 @@ public final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     /** A matched route with the values of its path parameters. */
-    public record Match(Route route, Map<String, String> params) {
-    }
+    public record Match(Route route, Map<String, String> params) {}
 
     public Router add(Route route) {
         routes.add(route);
@@ -39,9 +38,14 @@ public final class Router {
     }
 
     private static Match methodNotAllowed(String method, String path, Set<String> allowed) {
-        throw new ApiException(405, "invalid_request_error", "method_not_allowed",
-                abbreviate(path) + " does not take " + abbreviate(method) + "; allowed: " + String.join(", ", allowed),
-                null).withHeader("Allow", String.join(", ", allowed));
+        throw new ApiException(
+                        405,
+                        "invalid_request_error",
+                        "method_not_allowed",
+                        abbreviate(path) + " does not take " + abbreviate(method) + "; allowed: "
+                                + String.join(", ", allowed),
+                        null)
+                .withHeader("Allow", String.join(", ", allowed));
     }
 
     private static Map<String, String> matchPath(String pattern, String path) {

@@ -12,8 +12,8 @@ final class AuditStatements {
     }
 
     List<AuditRecord> list(AuditQuery q) {
-        StringBuilder query = new StringBuilder("SELECT id, at, action, session_id, api_key_id, details "
-                + "FROM audit_logs");
+        StringBuilder query =
+                new StringBuilder("SELECT id, at, action, session_id, api_key_id, details " + "FROM audit_logs");
         List<Object> params = new ArrayList<>();
         List<String> where = new ArrayList<>();
         if (q.sessionId() != null) {
@@ -33,12 +33,26 @@ final class AuditStatements {
         }
         query.append(" ORDER BY id DESC LIMIT ?");
         params.add(q.limit() + 1);
-        return sql.query(query.toString(), rs -> new AuditRecord(rs.getString(1), rs.getLong(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6)), params.toArray());
+        return sql.query(
+                query.toString(),
+                rs -> new AuditRecord(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)),
+                params.toArray());
     }
 
     void insert(AuditRecord a) {
-        sql.update("INSERT INTO audit_logs (id, at, action, session_id, api_key_id, details) VALUES (?, ?, ?, ?, ?, ?)",
-                a.id(), a.at(), a.action(), a.sessionId(), a.apiKeyId(), a.details());
+        sql.update(
+                "INSERT INTO audit_logs (id, at, action, session_id, api_key_id, details) VALUES (?, ?, ?, ?, ?, ?)",
+                a.id(),
+                a.at(),
+                a.action(),
+                a.sessionId(),
+                a.apiKeyId(),
+                a.details());
     }
 }

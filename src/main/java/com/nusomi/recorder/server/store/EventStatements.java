@@ -14,13 +14,17 @@ final class EventStatements {
     }
 
     List<EventRecord> of(String sessionId, int limit) {
-        return sql.query("SELECT session_id, id, type, at, offset_ms, data FROM events WHERE session_id = ? "
-                + "ORDER BY at, id LIMIT ?", EventStatements::event, sessionId, limit);
+        return sql.query(
+                "SELECT session_id, id, type, at, offset_ms, data FROM events WHERE session_id = ? "
+                        + "ORDER BY at, id LIMIT ?",
+                EventStatements::event,
+                sessionId,
+                limit);
     }
 
     List<EventRecord> list(String sessionId, List<String> types, Long afterAt, String afterId, int limit) {
-        StringBuilder query = new StringBuilder("SELECT session_id, id, type, at, offset_ms, data FROM events "
-                + "WHERE session_id = ?");
+        StringBuilder query = new StringBuilder(
+                "SELECT session_id, id, type, at, offset_ms, data FROM events " + "WHERE session_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(sessionId);
         if (!types.isEmpty()) {
@@ -43,9 +47,16 @@ final class EventStatements {
     }
 
     boolean insert(EventRecord e) {
-        return sql.update("INSERT INTO events (session_id, id, type, at, offset_ms, data) VALUES (?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (session_id, id) DO NOTHING", e.sessionId(), e.id(), e.type(), e.at(), e.offsetMs(),
-                e.data()) == 1;
+        return sql.update(
+                        "INSERT INTO events (session_id, id, type, at, offset_ms, data) VALUES (?, ?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (session_id, id) DO NOTHING",
+                        e.sessionId(),
+                        e.id(),
+                        e.type(),
+                        e.at(),
+                        e.offsetMs(),
+                        e.data())
+                == 1;
     }
 
     void deleteOf(String sessionId) {
@@ -53,7 +64,12 @@ final class EventStatements {
     }
 
     private static EventRecord event(ResultSet rs) throws SQLException {
-        return new EventRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                SqlRunner.nullableLong(rs, 5), rs.getString(6));
+        return new EventRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                SqlRunner.nullableLong(rs, 5),
+                rs.getString(6));
     }
 }

@@ -1,6 +1,5 @@
 package com.nusomi.recorder.server.store;
 
 /** The first response given to an idempotent request, kept to be replayed byte for byte. */
-public record IdempotencyRecord(String apiKeyId, String key, String fingerprint, int status, String contentType,
-                                byte[] body, long createdAt) {
-}
+public record IdempotencyRecord(
+        String apiKeyId, String key, String fingerprint, int status, String contentType, byte[] body, long createdAt) {}

@@ -8,8 +8,7 @@ public final class Ids {
     private static final UlidFactory FACTORY = UlidFactory.newMonotonicInstance();
     private static final Pattern SESSION = Pattern.compile("ses_[0-9A-HJKMNP-TV-Z]{26}");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String session() {
         return next("ses_");

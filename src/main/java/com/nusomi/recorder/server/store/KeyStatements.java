@@ -18,19 +18,31 @@ final class KeyStatements {
     }
 
     Optional<ApiKeyRecord> findByHash(String keyHash) {
-        return sql.queryOne("SELECT id, key_hash, hint, scopes, label, created_at, revoked_at FROM api_keys "
-                + "WHERE key_hash = ?", KeyStatements::key, keyHash);
+        return sql.queryOne(
+                "SELECT id, key_hash, hint, scopes, label, created_at, revoked_at FROM api_keys "
+                        + "WHERE key_hash = ?",
+                KeyStatements::key,
+                keyHash);
     }
 
     List<ApiKeyRecord> list() {
-        return sql.query("SELECT id, key_hash, hint, scopes, label, created_at, revoked_at FROM api_keys "
-                + "ORDER BY created_at, id", KeyStatements::key);
+        return sql.query(
+                "SELECT id, key_hash, hint, scopes, label, created_at, revoked_at FROM api_keys "
+                        + "ORDER BY created_at, id",
+                KeyStatements::key);
     }
 
     void insert(ApiKeyRecord k) {
-        sql.update("INSERT INTO api_keys (id, key_hash, hint, scopes, label, created_at, revoked_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", k.id(), k.keyHash(), k.hint(), String.join(",", k.scopes()),
-                k.label(), k.createdAt(), k.revokedAt());
+        sql.update(
+                "INSERT INTO api_keys (id, key_hash, hint, scopes, label, created_at, revoked_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                k.id(),
+                k.keyHash(),
+                k.hint(),
+                String.join(",", k.scopes()),
+                k.label(),
+                k.createdAt(),
+                k.revokedAt());
     }
 
     boolean revoke(String id, long at) {
@@ -39,7 +51,13 @@ final class KeyStatements {
 
     private static ApiKeyRecord key(ResultSet rs) throws SQLException {
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(rs.getString(4).split(",")));
-        return new ApiKeyRecord(rs.getString(1), rs.getString(2), rs.getString(3),
-                Collections.unmodifiableSet(scopes), rs.getString(5), rs.getLong(6), SqlRunner.nullableLong(rs, 7));
+        return new ApiKeyRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Collections.unmodifiableSet(scopes),
+                rs.getString(5),
+                rs.getLong(6),
+                SqlRunner.nullableLong(rs, 7));
     }
 }

@@ -22,11 +22,14 @@ import java.util.List;
  */
 final class Migrations {
     /** Every migration, in order. Add new files here. */
-    static final List<String> FILES = List.of("V1__initial_schema.sql", "V2__workflow_status_index.sql",
-            "V3__session_pauses.sql", "V4__tag_added_by.sql", "V5__frame_redactions.sql");
+    static final List<String> FILES = List.of(
+            "V1__initial_schema.sql",
+            "V2__workflow_status_index.sql",
+            "V3__session_pauses.sql",
+            "V4__tag_added_by.sql",
+            "V5__frame_redactions.sql");
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     static void apply(Connection c) throws SQLException {
         apply(c, FILES);
@@ -116,8 +119,8 @@ final class Migrations {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

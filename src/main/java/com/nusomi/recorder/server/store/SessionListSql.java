@@ -33,7 +33,8 @@ record SessionListSql(String sql, List<Object> params) {
         if (!q.tags().isEmpty()) {
             return byTag(q, fetch);
         }
-        if (!q.workflows().isEmpty() && !q.statuses().isEmpty()
+        if (!q.workflows().isEmpty()
+                && !q.statuses().isEmpty()
                 && q.workflows().size() * q.statuses().size() <= MAX_UNION) {
             return byWorkflowAndStatus(q, fetch);
         }
@@ -56,8 +57,10 @@ record SessionListSql(String sql, List<Object> params) {
             List<Object> params = new ArrayList<>();
             String where = conditions(q, null, null, params);
             params.add(fetch);
-            return new SessionListSql("SELECT " + SessionStatements.SESSION_COLUMNS + " FROM sessions WHERE " + where
-                    + " ORDER BY created_at DESC, id DESC LIMIT ?", params);
+            return new SessionListSql(
+                    "SELECT " + SessionStatements.SESSION_COLUMNS + " FROM sessions WHERE " + where
+                            + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                    params);
         }
         List<Object> params = new ArrayList<>();
         List<String> parts = new ArrayList<>();
@@ -74,8 +77,19 @@ record SessionListSql(String sql, List<Object> params) {
     private static SessionListSql byWorkflowAndStatus(SessionQuery q, int fetch) {
         List<Object> params = new ArrayList<>();
         List<String> parts = new ArrayList<>();
-        SessionQuery rest = new SessionQuery(List.of(), List.of(), q.outcomes(), q.actorKinds(), q.tags(), q.notTags(),
-                q.since(), q.until(), q.trash(), q.afterCreatedAt(), q.afterId(), q.limit());
+        SessionQuery rest = new SessionQuery(
+                List.of(),
+                List.of(),
+                q.outcomes(),
+                q.actorKinds(),
+                q.tags(),
+                q.notTags(),
+                q.since(),
+                q.until(),
+                q.trash(),
+                q.afterCreatedAt(),
+                q.afterId(),
+                q.limit());
         for (String workflow : q.workflows()) {
             for (String status : q.statuses()) {
                 params.add(workflow);
@@ -136,8 +150,8 @@ record SessionListSql(String sql, List<Object> params) {
         return String.join(" AND ", terms);
     }
 
-    private static void filter(List<String> terms, List<Object> params, String column, List<String> values,
-                               String drivingColumn) {
+    private static void filter(
+            List<String> terms, List<Object> params, String column, List<String> values, String drivingColumn) {
         if (values.isEmpty() || column.equals(drivingColumn)) {
             return;
         }
@@ -178,7 +192,11 @@ record SessionListSql(String sql, List<Object> params) {
             params.add(q.afterCreatedAt());
             params.add(q.afterId());
         }
-        List<String> others = q.tags().stream().skip(1).distinct().filter(t -> !t.equals(q.tags().get(0))).toList();
+        List<String> others = q.tags().stream()
+                .skip(1)
+                .distinct()
+                .filter(t -> !t.equals(q.tags().get(0)))
+                .toList();
         if (!others.isEmpty()) {
             // Every other tag, as one term: as many of the session's (name, session) rows, found by primary key, as
             // there are names. Its depth is the same for 2 tags as for 2,000.
@@ -196,9 +214,11 @@ record SessionListSql(String sql, List<Object> params) {
         terms.addAll(sessionTerms);
         params.add(fetch);
         String columns = "s." + String.join(", s.", SessionStatements.SESSION_COLUMNS.split(", "));
-        return new SessionListSql("SELECT " + columns + " FROM session_tag_names n JOIN sessions s ON s.id = n.session_id"
-                + " WHERE " + String.join(" AND ", terms)
-                + " ORDER BY n.session_created_at DESC, n.session_id DESC LIMIT ?", params);
+        return new SessionListSql(
+                "SELECT " + columns + " FROM session_tag_names n JOIN sessions s ON s.id = n.session_id"
+                        + " WHERE " + String.join(" AND ", terms)
+                        + " ORDER BY n.session_created_at DESC, n.session_id DESC LIMIT ?",
+                params);
     }
 
     /** The values as a JSON array of strings, to bind as one parameter of {@code json_each(?)}. */

@@ -22,10 +22,30 @@ public record SessionQuery(
         int limit) {
 
     /** A query without excluded tags. */
-    public SessionQuery(List<String> workflows, List<String> statuses, List<String> outcomes, List<String> actorKinds,
-                        List<String> tags, Long since, Long until, boolean trash, Long afterCreatedAt, String afterId,
-                        int limit) {
-        this(workflows, statuses, outcomes, actorKinds, tags, List.of(), since, until, trash, afterCreatedAt, afterId,
+    public SessionQuery(
+            List<String> workflows,
+            List<String> statuses,
+            List<String> outcomes,
+            List<String> actorKinds,
+            List<String> tags,
+            Long since,
+            Long until,
+            boolean trash,
+            Long afterCreatedAt,
+            String afterId,
+            int limit) {
+        this(
+                workflows,
+                statuses,
+                outcomes,
+                actorKinds,
+                tags,
+                List.of(),
+                since,
+                until,
+                trash,
+                afterCreatedAt,
+                afterId,
                 limit);
     }
 }

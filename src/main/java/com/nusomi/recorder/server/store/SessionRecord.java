@@ -33,12 +33,44 @@ public record SessionRecord(
     public static final String SEALED = "sealed";
 
     /** A session that has never been paused. */
-    public SessionRecord(String id, String workflow, String status, String outcome, String stopReason, String metadata,
-                         String actorId, String actorKind, long createdAt, Long startedAt, Long stoppedAt,
-                         Long deletedAt, Long purgeAt, long frameCount, long eventCount, long tagCount,
-                         long errorEvents) {
-        this(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind, createdAt, startedAt, stoppedAt,
-                deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents, 0, null);
+    public SessionRecord(
+            String id,
+            String workflow,
+            String status,
+            String outcome,
+            String stopReason,
+            String metadata,
+            String actorId,
+            String actorKind,
+            long createdAt,
+            Long startedAt,
+            Long stoppedAt,
+            Long deletedAt,
+            Long purgeAt,
+            long frameCount,
+            long eventCount,
+            long tagCount,
+            long errorEvents) {
+        this(
+                id,
+                workflow,
+                status,
+                outcome,
+                stopReason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                startedAt,
+                stoppedAt,
+                deletedAt,
+                purgeAt,
+                frameCount,
+                eventCount,
+                tagCount,
+                errorEvents,
+                0,
+                null);
     }
 
     public boolean isDeleted() {
@@ -50,50 +82,186 @@ public record SessionRecord(
     }
 
     public SessionRecord withStart(long at) {
-        return new SessionRecord(id, workflow, RECORDING, outcome, stopReason, metadata, actorId, actorKind,
-                createdAt, at, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
-                pausedMs, pausedSince);
+        return new SessionRecord(
+                id,
+                workflow,
+                RECORDING,
+                outcome,
+                stopReason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                at,
+                stoppedAt,
+                deletedAt,
+                purgeAt,
+                frameCount,
+                eventCount,
+                tagCount,
+                errorEvents,
+                pausedMs,
+                pausedSince);
     }
 
     public SessionRecord withStop(long at, String reason, String derivedOutcome) {
-        return new SessionRecord(id, workflow, STOPPED, derivedOutcome, reason, metadata, actorId, actorKind,
-                createdAt, startedAt, at, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
-                pausedMs, pausedSince);
+        return new SessionRecord(
+                id,
+                workflow,
+                STOPPED,
+                derivedOutcome,
+                reason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                startedAt,
+                at,
+                deletedAt,
+                purgeAt,
+                frameCount,
+                eventCount,
+                tagCount,
+                errorEvents,
+                pausedMs,
+                pausedSince);
     }
 
     public SessionRecord withStatus(String newStatus) {
-        return new SessionRecord(id, workflow, newStatus, outcome, stopReason, metadata, actorId, actorKind,
-                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
-                pausedMs, pausedSince);
+        return new SessionRecord(
+                id,
+                workflow,
+                newStatus,
+                outcome,
+                stopReason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                startedAt,
+                stoppedAt,
+                deletedAt,
+                purgeAt,
+                frameCount,
+                eventCount,
+                tagCount,
+                errorEvents,
+                pausedMs,
+                pausedSince);
     }
 
     public SessionRecord withOutcome(String newOutcome) {
-        return new SessionRecord(id, workflow, status, newOutcome, stopReason, metadata, actorId, actorKind,
-                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
-                pausedMs, pausedSince);
+        return new SessionRecord(
+                id,
+                workflow,
+                status,
+                newOutcome,
+                stopReason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                startedAt,
+                stoppedAt,
+                deletedAt,
+                purgeAt,
+                frameCount,
+                eventCount,
+                tagCount,
+                errorEvents,
+                pausedMs,
+                pausedSince);
     }
 
     public SessionRecord withDeletion(Long newDeletedAt, Long newPurgeAt) {
-        return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
-                createdAt, startedAt, stoppedAt, newDeletedAt, newPurgeAt, frameCount, eventCount, tagCount,
-                errorEvents, pausedMs, pausedSince);
+        return new SessionRecord(
+                id,
+                workflow,
+                status,
+                outcome,
+                stopReason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                startedAt,
+                stoppedAt,
+                newDeletedAt,
+                newPurgeAt,
+                frameCount,
+                eventCount,
+                tagCount,
+                errorEvents,
+                pausedMs,
+                pausedSince);
     }
 
     public SessionRecord withTagCount(long newTagCount) {
-        return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
-                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, newTagCount,
-                errorEvents, pausedMs, pausedSince);
+        return new SessionRecord(
+                id,
+                workflow,
+                status,
+                outcome,
+                stopReason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                startedAt,
+                stoppedAt,
+                deletedAt,
+                purgeAt,
+                frameCount,
+                eventCount,
+                newTagCount,
+                errorEvents,
+                pausedMs,
+                pausedSince);
     }
 
     public SessionRecord withCounts(long newFrameCount, long newEventCount, long newErrorEvents) {
-        return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
-                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, newFrameCount, newEventCount, tagCount,
-                newErrorEvents, pausedMs, pausedSince);
+        return new SessionRecord(
+                id,
+                workflow,
+                status,
+                outcome,
+                stopReason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                startedAt,
+                stoppedAt,
+                deletedAt,
+                purgeAt,
+                newFrameCount,
+                newEventCount,
+                tagCount,
+                newErrorEvents,
+                pausedMs,
+                pausedSince);
     }
 
     public SessionRecord withPauses(long newPausedMs, Long newPausedSince) {
-        return new SessionRecord(id, workflow, status, outcome, stopReason, metadata, actorId, actorKind,
-                createdAt, startedAt, stoppedAt, deletedAt, purgeAt, frameCount, eventCount, tagCount, errorEvents,
-                newPausedMs, newPausedSince);
+        return new SessionRecord(
+                id,
+                workflow,
+                status,
+                outcome,
+                stopReason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                startedAt,
+                stoppedAt,
+                deletedAt,
+                purgeAt,
+                frameCount,
+                eventCount,
+                tagCount,
+                errorEvents,
+                newPausedMs,
+                newPausedSince);
     }
 }

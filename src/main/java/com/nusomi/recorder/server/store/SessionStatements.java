@@ -18,8 +18,8 @@ final class SessionStatements {
     }
 
     Optional<SessionRecord> find(String id) {
-        return sql.queryOne("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ?", SessionStatements::session,
-                id);
+        return sql.queryOne(
+                "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ?", SessionStatements::session, id);
     }
 
     List<SessionRecord> list(SessionQuery q) {
@@ -28,19 +28,49 @@ final class SessionStatements {
     }
 
     void insert(SessionRecord s) {
-        sql.update("INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        sql.update(
+                "INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "?, ?, ?, ?, ?)",
-                s.id(), s.workflow(), s.status(), s.outcome(), s.stopReason(), s.metadata(), s.actorId(),
-                s.actorKind(), s.createdAt(), s.startedAt(), s.stoppedAt(), s.deletedAt(), s.purgeAt(),
-                s.frameCount(), s.eventCount(), s.tagCount(), s.errorEvents(), s.pausedMs(), s.pausedSince());
+                s.id(),
+                s.workflow(),
+                s.status(),
+                s.outcome(),
+                s.stopReason(),
+                s.metadata(),
+                s.actorId(),
+                s.actorKind(),
+                s.createdAt(),
+                s.startedAt(),
+                s.stoppedAt(),
+                s.deletedAt(),
+                s.purgeAt(),
+                s.frameCount(),
+                s.eventCount(),
+                s.tagCount(),
+                s.errorEvents(),
+                s.pausedMs(),
+                s.pausedSince());
     }
 
     void update(SessionRecord s) {
-        sql.update("UPDATE sessions SET status = ?, outcome = ?, stop_reason = ?, started_at = ?, stopped_at = ?, "
+        sql.update(
+                "UPDATE sessions SET status = ?, outcome = ?, stop_reason = ?, started_at = ?, stopped_at = ?, "
                         + "deleted_at = ?, purge_at = ?, frame_count = ?, event_count = ?, tag_count = ?, "
                         + "error_events = ?, paused_ms = ?, paused_since = ? WHERE id = ?",
-                s.status(), s.outcome(), s.stopReason(), s.startedAt(), s.stoppedAt(), s.deletedAt(), s.purgeAt(),
-                s.frameCount(), s.eventCount(), s.tagCount(), s.errorEvents(), s.pausedMs(), s.pausedSince(), s.id());
+                s.status(),
+                s.outcome(),
+                s.stopReason(),
+                s.startedAt(),
+                s.stoppedAt(),
+                s.deletedAt(),
+                s.purgeAt(),
+                s.frameCount(),
+                s.eventCount(),
+                s.tagCount(),
+                s.errorEvents(),
+                s.pausedMs(),
+                s.pausedSince(),
+                s.id());
     }
 
     void delete(String id) {
@@ -48,20 +78,40 @@ final class SessionStatements {
     }
 
     List<String> toSeal(int limit) {
-        return sql.query("SELECT id FROM sessions WHERE status = 'stopped' ORDER BY stopped_at LIMIT ?",
-                rs -> rs.getString(1), limit);
+        return sql.query(
+                "SELECT id FROM sessions WHERE status = 'stopped' ORDER BY stopped_at LIMIT ?",
+                rs -> rs.getString(1),
+                limit);
     }
 
     List<String> dueForPurge(long now, int limit) {
-        return sql.query("SELECT id FROM sessions WHERE purge_at IS NOT NULL AND purge_at <= ? ORDER BY purge_at "
-                + "LIMIT ?", rs -> rs.getString(1), now, limit);
+        return sql.query(
+                "SELECT id FROM sessions WHERE purge_at IS NOT NULL AND purge_at <= ? ORDER BY purge_at " + "LIMIT ?",
+                rs -> rs.getString(1),
+                now,
+                limit);
     }
 
     private static SessionRecord session(ResultSet rs) throws SQLException {
-        return new SessionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9),
-                SqlRunner.nullableLong(rs, 10), SqlRunner.nullableLong(rs, 11), SqlRunner.nullableLong(rs, 12),
-                SqlRunner.nullableLong(rs, 13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
-                rs.getLong(18), SqlRunner.nullableLong(rs, 19));
+        return new SessionRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getLong(9),
+                SqlRunner.nullableLong(rs, 10),
+                SqlRunner.nullableLong(rs, 11),
+                SqlRunner.nullableLong(rs, 12),
+                SqlRunner.nullableLong(rs, 13),
+                rs.getLong(14),
+                rs.getLong(15),
+                rs.getLong(16),
+                rs.getLong(17),
+                rs.getLong(18),
+                SqlRunner.nullableLong(rs, 19));
     }
 }

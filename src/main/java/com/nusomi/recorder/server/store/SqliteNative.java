@@ -22,8 +22,7 @@ import org.sqlite.util.LibraryLoaderUtil;
 final class SqliteNative {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteNative.class);
 
-    private SqliteNative() {
-    }
+    private SqliteNative() {}
 
     /** Before the first connection of the process: points sqlite-jdbc at a copy in {@code folder} (once per JVM). */
     static synchronized void useCopyIn(Path folder) {
@@ -39,8 +38,8 @@ final class SqliteNative {
             }
             long size = url.openConnection().getContentLengthLong();
             Path dir = folder.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion())
-                    .resolve(resource.substring(resource.indexOf("native/") + "native/".length(),
-                            resource.lastIndexOf('/')));
+                    .resolve(resource.substring(
+                            resource.indexOf("native/") + "native/".length(), resource.lastIndexOf('/')));
             Path lib = dir.resolve(name);
             if (size <= 0 || !Files.isRegularFile(lib) || Files.size(lib) != size) {
                 Files.createDirectories(dir);

@@ -33,6 +33,7 @@ public final class SqliteStore implements Store {
     private final List<Connection> allReaders = new ArrayList<>();
     /** Read connections opened so far: they are opened when first needed, up to {@link #READERS}. */
     private final AtomicInteger openedReaders = new AtomicInteger();
+
     private volatile boolean closed;
 
     private SqliteStore(Path file) throws SQLException {
@@ -70,7 +71,9 @@ public final class SqliteStore implements Store {
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
 
     private static boolean posix(Path file) {
-        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        return java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews()
+                .contains("posix");
     }
 
     private static void createPrivate(Path file) throws java.io.IOException {
@@ -78,8 +81,8 @@ public final class SqliteStore implements Store {
             return;
         }
         try {
-            java.nio.file.Files.createFile(file,
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            java.nio.file.Files.createFile(
+                    file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } catch (java.nio.file.FileAlreadyExistsException raced) {
             // made meanwhile: narrowed after opening
         }

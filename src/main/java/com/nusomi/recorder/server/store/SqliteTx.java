@@ -146,8 +146,7 @@ final class SqliteTx implements StoreWriter {
     }
 
     @Override
-    public List<EventRecord> listEvents(String sessionId, List<String> types, Long afterAt, String afterId,
-                                        int limit) {
+    public List<EventRecord> listEvents(String sessionId, List<String> types, Long afterAt, String afterId, int limit) {
         return events.list(sessionId, types, afterAt, afterId, limit);
     }
 

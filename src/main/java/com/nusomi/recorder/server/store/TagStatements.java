@@ -26,11 +26,22 @@ final class TagStatements {
     }
 
     void insert(TagRecord t, long sessionCreatedAt) {
-        sql.update("INSERT INTO tags (id, session_id, name, data, created_at, offset_ms, added_by_key_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                t.id(), t.sessionId(), t.name(), t.data(), t.createdAt(), t.offsetMs(), t.addedByKeyId());
-        sql.update("INSERT INTO session_tag_names (name, session_id, session_created_at, deleted) VALUES (?, ?, ?, 0) "
-                + "ON CONFLICT (name, session_id) DO NOTHING", t.name(), t.sessionId(), sessionCreatedAt);
+        sql.update(
+                "INSERT INTO tags (id, session_id, name, data, created_at, offset_ms, added_by_key_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                t.id(),
+                t.sessionId(),
+                t.name(),
+                t.data(),
+                t.createdAt(),
+                t.offsetMs(),
+                t.addedByKeyId());
+        sql.update(
+                "INSERT INTO session_tag_names (name, session_id, session_created_at, deleted) VALUES (?, ?, ?, 0) "
+                        + "ON CONFLICT (name, session_id) DO NOTHING",
+                t.name(),
+                t.sessionId(),
+                sessionCreatedAt);
         sql.update("UPDATE sessions SET tag_count = tag_count + 1 WHERE id = ?", t.sessionId());
     }
 
@@ -45,7 +56,14 @@ final class TagStatements {
     }
 
     private static TagRecord tag(ResultSet rs) throws SQLException {
-        return new TagRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                SqlRunner.nullableLong(rs, 6), rs.getString(7), rs.getString(8));
+        return new TagRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                SqlRunner.nullableLong(rs, 6),
+                rs.getString(7),
+                rs.getString(8));
     }
 }

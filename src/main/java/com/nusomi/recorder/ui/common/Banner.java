@@ -60,16 +60,25 @@ public final class Banner extends HBox {
 
         visibleProperty().bind(ops.failureProperty().isNotNull());
         managedProperty().bind(visibleProperty());
-        title.textProperty().bind(Bindings.createStringBinding(
-                () -> ops.getFailure() == null ? "" : ops.getFailure().title(), ops.failureProperty()));
-        detail.textProperty().bind(Bindings.createStringBinding(
-                () -> ops.getFailure() == null ? "" : ops.getFailure().detail(), ops.failureProperty()));
-        requestId.textProperty().bind(Bindings.createStringBinding(() -> {
-            Failure f = ops.getFailure();
-            return f == null || f.requestId() == null ? "none (no answer from the server)" : f.requestId();
-        }, ops.failureProperty()));
-        retry.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> ops.getFailure() != null && ops.getFailure().retry() != null, ops.failureProperty()));
+        title.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> ops.getFailure() == null ? "" : ops.getFailure().title(), ops.failureProperty()));
+        detail.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> ops.getFailure() == null ? "" : ops.getFailure().detail(), ops.failureProperty()));
+        requestId
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            Failure f = ops.getFailure();
+                            return f == null || f.requestId() == null
+                                    ? "none (no answer from the server)"
+                                    : f.requestId();
+                        },
+                        ops.failureProperty()));
+        retry.visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> ops.getFailure() != null && ops.getFailure().retry() != null, ops.failureProperty()));
         retry.managedProperty().bind(retry.visibleProperty());
     }
 }

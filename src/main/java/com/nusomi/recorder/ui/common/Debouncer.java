@@ -27,8 +27,7 @@ public interface Debouncer {
             }
 
             @Override
-            public void cancel() {
-            }
+            public void cancel() {}
         };
     }
 

@@ -24,7 +24,8 @@ public record Failure(String title, String detail, String requestId, Runnable re
             return c.isTimeout() ? "The server did not answer in time." : "The server could not be reached.";
         }
         if (e instanceof ApiException api) {
-            String msg = api.serverMessage() != null && !api.serverMessage().isBlank() ? api.serverMessage()
+            String msg = api.serverMessage() != null && !api.serverMessage().isBlank()
+                    ? api.serverMessage()
                     : api.getMessage();
             return msg + (api.code() != null ? " [" + api.code() + ", HTTP " + api.httpStatus() + "]" : "");
         }

@@ -27,13 +27,16 @@ public final class Operations {
         failure.set(null);
         running++;
         busy.set(true);
-        tasks.run(work, value -> {
-            done();
-            onSuccess.accept(value);
-        }, error -> {
-            done();
-            failure.set(Failure.of(title, error, () -> run(title, work, onSuccess)));
-        });
+        tasks.run(
+                work,
+                value -> {
+                    done();
+                    onSuccess.accept(value);
+                },
+                error -> {
+                    done();
+                    failure.set(Failure.of(title, error, () -> run(title, work, onSuccess)));
+                });
     }
 
     private void done() {

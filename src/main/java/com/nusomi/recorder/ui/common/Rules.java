@@ -15,8 +15,7 @@ public final class Rules {
     public static final int MAX_JSON_BYTES = ContractRules.MAX_OBJECT_BYTES;
     public static final int MAX_ACTOR_ID = ContractRules.MAX_ACTOR_ID_LENGTH;
 
-    private Rules() {
-    }
+    private Rules() {}
 
     /** The mapper of the form's JSON checks ({@link ContractRules#json()}): made on first use. */
     public static ObjectMapper json() {

@@ -13,10 +13,10 @@ import javafx.stage.Screen;
 public final class ScreenFit {
     /** How much of the window's top strip must lie on a screen for the place to count. */
     private static final double GRIP_WIDTH = 120;
+
     private static final double GRIP_HEIGHT = 24;
 
-    private ScreenFit() {
-    }
+    private ScreenFit() {}
 
     /** The visual bounds (less task bars and docks) of every screen now. Call on the FX thread. */
     public static List<Rectangle2D> screens() {
@@ -28,9 +28,13 @@ public final class ScreenFit {
      * when nothing usable was saved or no screen holds it.
      */
     public static Rectangle2D fit(WindowBounds saved, double minWidth, double minHeight, List<Rectangle2D> screens) {
-        if (saved == null || !Double.isFinite(saved.x) || !Double.isFinite(saved.y)
-                || !Double.isFinite(saved.width) || !Double.isFinite(saved.height)
-                || saved.width <= 0 || saved.height <= 0) {
+        if (saved == null
+                || !Double.isFinite(saved.x)
+                || !Double.isFinite(saved.y)
+                || !Double.isFinite(saved.width)
+                || !Double.isFinite(saved.height)
+                || saved.width <= 0
+                || saved.height <= 0) {
             return null;
         }
         double w = Math.max(minWidth, saved.width);

@@ -11,8 +11,7 @@ import javafx.scene.input.MouseEvent;
  * The tooltip shows as usual once made (its timer starts on the next mouse move over the control).
  */
 public final class Tips {
-    private Tips() {
-    }
+    private Tips() {}
 
     public static void set(Control control, String text) {
         control.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {

@@ -68,21 +68,29 @@ public final class MainWindow {
      * @param tasks reads the window's icons off the UI thread
      * @param dataDir shown under the sidebar
      */
-    public MainWindow(RecordViewModel recordVm, RecordView recordView, Supplier<? extends Node> sessionsScreen,
-                      Supplier<? extends Node> settingsScreen, StatusViewModel status, Settings settings,
-                      TaskRunner tasks, OwnWindows ownWindows, LayoutSaver layout, Path dataDir) {
+    public MainWindow(
+            RecordViewModel recordVm,
+            RecordView recordView,
+            Supplier<? extends Node> sessionsScreen,
+            Supplier<? extends Node> settingsScreen,
+            StatusViewModel status,
+            Settings settings,
+            TaskRunner tasks,
+            OwnWindows ownWindows,
+            LayoutSaver layout,
+            Path dataDir) {
         this.recordVm = recordVm;
         this.recordView = recordView;
         this.settings = settings;
         this.tasks = tasks;
         this.ownWindows = ownWindows;
         this.layout = layout;
-        navRecord = navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE),
-                () -> recordView);
-        ToggleButton navSessions = navButton("navSessions", "Sessions",
-                new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), sessionsScreen);
-        ToggleButton navSettings = navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE),
-                settingsScreen);
+        navRecord =
+                navButton("navRecord", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE), () -> recordView);
+        ToggleButton navSessions = navButton(
+                "navSessions", "Sessions", new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), sessionsScreen);
+        ToggleButton navSettings =
+                navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE), settingsScreen);
         nav.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 nav.selectToggle(a);
@@ -172,7 +180,7 @@ public final class MainWindow {
         ownWindows.track(stage);
         WindowPlacement.apply(stage, settings, screen);
         // The window manager's icons are read and decoded off the UI thread; the window does not wait for them.
-        tasks.run(MainWindow::stageIcons, icons -> stage.getIcons().setAll(icons), e -> { });
+        tasks.run(MainWindow::stageIcons, icons -> stage.getIcons().setAll(icons), e -> {});
         applyTheme();
         Shortcuts.install(scene, recordVm, recordView, () -> nav.selectToggle(navRecord));
         QuitGuard quitGuard = new QuitGuard(recordVm, stage, mini::hide);

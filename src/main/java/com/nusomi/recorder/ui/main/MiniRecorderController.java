@@ -23,8 +23,8 @@ final class MiniRecorderController {
     private MiniRecorder mini;
 
     /** @param askAndStop the Record screen's Stop: asks for the outcome, then stops */
-    MiniRecorderController(RecordViewModel vm, Settings settings, OwnWindows ownWindows, LayoutSaver layout,
-                           Runnable askAndStop) {
+    MiniRecorderController(
+            RecordViewModel vm, Settings settings, OwnWindows ownWindows, LayoutSaver layout, Runnable askAndStop) {
         this.vm = vm;
         this.settings = settings;
         this.ownWindows = ownWindows;

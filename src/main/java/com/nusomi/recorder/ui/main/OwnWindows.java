@@ -38,8 +38,11 @@ public final class OwnWindows {
         for (Stage s : stages) {
             if (s.isShowing() && !s.isIconified()) {
                 double scale = s.getOutputScaleX();
-                rects.add(new Rectangle((int) Math.floor(s.getX() * scale), (int) Math.floor(s.getY() * scale),
-                        (int) Math.ceil(s.getWidth() * scale), (int) Math.ceil(s.getHeight() * scale)));
+                rects.add(new Rectangle(
+                        (int) Math.floor(s.getX() * scale),
+                        (int) Math.floor(s.getY() * scale),
+                        (int) Math.ceil(s.getWidth() * scale),
+                        (int) Math.ceil(s.getHeight() * scale)));
             }
         }
         bounds.set(List.copyOf(rects));

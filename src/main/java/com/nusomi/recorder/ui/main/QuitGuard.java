@@ -54,9 +54,13 @@ final class QuitGuard {
     private void askWhileRecording() {
         ButtonType stop = new ButtonType("Stop the session…", ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType("Keep it recording", ButtonBar.ButtonData.OTHER);
-        Alert ask = question("Quit while recording?", "A session is recording. Stop it now, or keep it recording on "
-                + "the server? A session kept recording is offered for resume the next time the app starts.",
-                stop, keep, ButtonType.CANCEL);
+        Alert ask = question(
+                "Quit while recording?",
+                "A session is recording. Stop it now, or keep it recording on "
+                        + "the server? A session kept recording is offered for resume the next time the app starts.",
+                stop,
+                keep,
+                ButtonType.CANCEL);
         ask.getDialogPane().lookupButton(stop).setId("quitStopButton");
         ask.getDialogPane().lookupButton(keep).setId("quitKeepButton");
         Optional<ButtonType> answer = ask.showAndWait();
@@ -77,10 +81,16 @@ final class QuitGuard {
         ButtonType delete = new ButtonType("Delete it", ButtonBar.ButtonData.OTHER);
         ButtonType leave = new ButtonType("Leave it", ButtonBar.ButtonData.OTHER);
         Session session = vm.sessionProperty().get();
-        Alert ask = question("Quit with a session not started?", "Session " + session.id() + " ("
-                + session.workflow() + ") is created but was never started. Start recording it now (the app stays "
-                + "open), delete it (it can be restored for 30 days), or leave it as created and quit?",
-                start, delete, leave, ButtonType.CANCEL);
+        Alert ask = question(
+                "Quit with a session not started?",
+                "Session " + session.id() + " ("
+                        + session.workflow()
+                        + ") is created but was never started. Start recording it now (the app stays "
+                        + "open), delete it (it can be restored for 30 days), or leave it as created and quit?",
+                start,
+                delete,
+                leave,
+                ButtonType.CANCEL);
         ask.getDialogPane().lookupButton(start).setId("quitStartButton");
         ask.getDialogPane().lookupButton(delete).setId("quitDeleteButton");
         ask.getDialogPane().lookupButton(leave).setId("quitLeaveButton");

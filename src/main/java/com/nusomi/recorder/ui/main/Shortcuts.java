@@ -21,11 +21,19 @@ final class Shortcuts {
     private static final KeyCombination STOP =
             new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private static final KeyCombination TAG = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-        KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+    private static final KeyCode[] DIGITS = {
+        KeyCode.DIGIT1,
+        KeyCode.DIGIT2,
+        KeyCode.DIGIT3,
+        KeyCode.DIGIT4,
+        KeyCode.DIGIT5,
+        KeyCode.DIGIT6,
+        KeyCode.DIGIT7,
+        KeyCode.DIGIT8,
+        KeyCode.DIGIT9
+    };
 
-    private Shortcuts() {
-    }
+    private Shortcuts() {}
 
     /** The main window's: starting and tagging first bring the Record screen forward ({@code showRecord}). */
     static void install(Scene scene, RecordViewModel vm, RecordView view, Runnable showRecord) {
@@ -41,8 +49,8 @@ final class Shortcuts {
         });
         for (int i = 0; i < DIGITS.length; i++) {
             int n = i + 1;
-            accelerators.put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> vm.onTagPresetNumber(n));
+            accelerators.put(
+                    new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN), () -> vm.onTagPresetNumber(n));
         }
     }
 

@@ -15,15 +15,17 @@ public final class StatusViewModel {
 
     public void update(ConnectionState s) {
         phase.set(s.phase());
-        text.set(switch (s.phase()) {
-            case CONNECTING -> s.label();
-            case ONLINE -> s.label() + " · online";
-            case OFFLINE -> s.label() + " · not answering";
-            case FAILED -> "Could not connect · " + s.label();
-        });
-        detail.set(s.phase() == ConnectionState.Phase.ONLINE
-                ? (s.version() != null ? "server " + s.version() : "")
-                : s.error() != null ? s.error() : "");
+        text.set(
+                switch (s.phase()) {
+                    case CONNECTING -> s.label();
+                    case ONLINE -> s.label() + " · online";
+                    case OFFLINE -> s.label() + " · not answering";
+                    case FAILED -> "Could not connect · " + s.label();
+                });
+        detail.set(
+                s.phase() == ConnectionState.Phase.ONLINE
+                        ? (s.version() != null ? "server " + s.version() : "")
+                        : s.error() != null ? s.error() : "");
     }
 
     public ReadOnlyObjectProperty<ConnectionState.Phase> phaseProperty() {

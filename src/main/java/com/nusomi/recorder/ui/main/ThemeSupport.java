@@ -16,8 +16,7 @@ import javafx.scene.Parent;
 public final class ThemeSupport {
     public static final String STYLESHEET = "/assets/styles/app.css";
 
-    private ThemeSupport() {
-    }
+    private ThemeSupport() {}
 
     public static boolean isDark(Settings.Theme theme, Map<String, String> env) {
         return switch (theme) {
@@ -36,8 +35,8 @@ public final class ThemeSupport {
      */
     public static void applyUserAgent(boolean dark) {
         // The binary form of the theme (.bss) loads without parsing some 170 KB of CSS.
-        String sheet = dark ? new PrimerDark().getUserAgentStylesheetBSS()
-                : new PrimerLight().getUserAgentStylesheetBSS();
+        String sheet =
+                dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
         if (!sheet.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(sheet);
         }

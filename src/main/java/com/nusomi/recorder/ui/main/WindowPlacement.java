@@ -21,11 +21,11 @@ final class WindowPlacement {
     static final double LARGEST_DEFAULT_HEIGHT = 1000;
     /** The share of the screen's free area a first window takes, between the default and the largest sizes. */
     static final double DEFAULT_SHARE = 0.8;
+
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 700;
 
-    private WindowPlacement() {
-    }
+    private WindowPlacement() {}
 
     /**
      * The size the window first opens at, before it has a place of its own: four fifths of the screen's free area,
@@ -35,8 +35,8 @@ final class WindowPlacement {
     static Dimension2D defaultSize(Rectangle2D visual) {
         double width = Math.max(DEFAULT_WIDTH, Math.min(LARGEST_DEFAULT_WIDTH, visual.getWidth() * DEFAULT_SHARE));
         double height = Math.max(DEFAULT_HEIGHT, Math.min(LARGEST_DEFAULT_HEIGHT, visual.getHeight() * DEFAULT_SHARE));
-        return new Dimension2D(Math.round(Math.min(width, visual.getWidth())),
-                Math.round(Math.min(height, visual.getHeight())));
+        return new Dimension2D(
+                Math.round(Math.min(width, visual.getWidth())), Math.round(Math.min(height, visual.getHeight())));
     }
 
     /**
@@ -61,8 +61,10 @@ final class WindowPlacement {
     /** The {@link #defaultSize}, centred on the screen's free area. */
     static Rectangle2D defaultBounds(Rectangle2D screen) {
         Dimension2D size = defaultSize(screen);
-        return new Rectangle2D(screen.getMinX() + Math.round((screen.getWidth() - size.getWidth()) / 2),
-                screen.getMinY() + Math.round((screen.getHeight() - size.getHeight()) / 2), size.getWidth(),
+        return new Rectangle2D(
+                screen.getMinX() + Math.round((screen.getWidth() - size.getWidth()) / 2),
+                screen.getMinY() + Math.round((screen.getHeight() - size.getHeight()) / 2),
+                size.getWidth(),
                 size.getHeight());
     }
 
@@ -121,8 +123,8 @@ final class WindowPlacement {
             }
             return;
         }
-        settings.window = new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                false);
+        settings.window =
+                new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
     }
 
     /**

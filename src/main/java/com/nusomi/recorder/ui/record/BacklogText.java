@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 
 /** Says what waits on disk for servers other than the current one: one line per server. */
 final class BacklogText {
-    private BacklogText() {
-    }
+    private BacklogText() {}
 
     static String of(List<ServerBacklog> backlog) {
         return backlog.stream().map(BacklogText::line).collect(Collectors.joining("\n"));

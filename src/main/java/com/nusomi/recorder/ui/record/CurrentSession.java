@@ -51,9 +51,20 @@ public final class CurrentSession {
             }
         });
         live.pausedProperty().addListener((o, a, b) -> timer.setPaused(b));
-        statusText = Bindings.createStringBinding(() -> statusText(state.get(), session.get(),
-                        live.pausedProperty().get(), drain.textBinding().get(), stopRefused.get(), deletedId.get()),
-                state, session, live.pausedProperty(), drain.textBinding(), stopRefused, deletedId);
+        statusText = Bindings.createStringBinding(
+                () -> statusText(
+                        state.get(),
+                        session.get(),
+                        live.pausedProperty().get(),
+                        drain.textBinding().get(),
+                        stopRefused.get(),
+                        deletedId.get()),
+                state,
+                session,
+                live.pausedProperty(),
+                drain.textBinding(),
+                stopRefused,
+                deletedId);
     }
 
     /**
@@ -65,15 +76,25 @@ public final class CurrentSession {
      * @param stopRefused whether the server refused the stop of the session shown
      * @param deletedId the session just deleted (the screen is empty again), or null
      */
-    static String statusText(RecordState state, Session session, boolean paused, String drainText,
-                             boolean stopRefused, String deletedId) {
+    static String statusText(
+            RecordState state,
+            Session session,
+            boolean paused,
+            String drainText,
+            boolean stopRefused,
+            String deletedId) {
         return switch (state) {
             case IDLE -> deletedId != null ? "Deleted " + deletedId : "No session yet";
             case CREATED -> "Created · not started yet";
             case RECORDING -> paused ? "Paused" : "Recording";
             case STOPPING -> "Stopping · " + drainText;
-            case STOPPED -> stopRefused ? "Stop refused by the server" : "Stopped"
-                    + (session != null && session.outcome() != null ? " · " + session.outcome().wireValue() : "");
+            case STOPPED ->
+                stopRefused
+                        ? "Stop refused by the server"
+                        : "Stopped"
+                                + (session != null && session.outcome() != null
+                                        ? " · " + session.outcome().wireValue()
+                                        : "");
         };
     }
 
@@ -84,14 +105,16 @@ public final class CurrentSession {
         session.set(s);
         frames.set(s.frameCount());
         events.set(s.eventCount());
-        timer.reset(s, s.status() == SessionStatus.RECORDING, live.pausedProperty().get());
+        timer.reset(
+                s, s.status() == SessionStatus.RECORDING, live.pausedProperty().get());
         stopRefused.set(false);
         deletedId.set(null);
-        state.set(switch (s.status()) {
-            case CREATED -> RecordState.CREATED;
-            case RECORDING -> RecordState.RECORDING;
-            default -> RecordState.STOPPED;
-        });
+        state.set(
+                switch (s.status()) {
+                    case CREATED -> RecordState.CREATED;
+                    case RECORDING -> RecordState.RECORDING;
+                    default -> RecordState.STOPPED;
+                });
     }
 
     /** The recording of {@code s} begins (or goes on): its counts add to what the server held of it. */

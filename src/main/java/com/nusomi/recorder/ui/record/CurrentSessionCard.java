@@ -38,13 +38,23 @@ final class CurrentSessionCard extends VBox {
 
         Label workflowLabel = new Label();
         workflowLabel.getStyleClass().add("muted");
-        workflowLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            Session s = current.sessionProperty().get();
-            return s == null ? "Create a session to start recording." : s.workflow()
-                    + (s.actor() != null ? " · " + s.actor().id() + " (" + s.actor().kind().wireValue() + ")" : "");
-        }, current.sessionProperty()));
+        workflowLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            Session s = current.sessionProperty().get();
+                            return s == null
+                                    ? "Create a session to start recording."
+                                    : s.workflow()
+                                            + (s.actor() != null
+                                                    ? " · " + s.actor().id() + " ("
+                                                            + s.actor().kind().wireValue() + ")"
+                                                    : "");
+                        },
+                        current.sessionProperty()));
 
-        HBox stats = new HBox(10,
+        HBox stats = new HBox(
+                10,
                 stat("framesCount", "Frames", current.framesProperty().asString()),
                 stat("eventsCount", "Events", current.eventsProperty().asString()),
                 stat("tagsCount", "Tags", Bindings.size(vm.tags().applied()).asString()),
@@ -53,11 +63,19 @@ final class CurrentSessionCard extends VBox {
         Label unchanged = new Label();
         unchanged.setId("unchangedLabel");
         unchanged.getStyleClass().add("muted");
-        unchanged.textProperty().bind(Bindings.createStringBinding(() -> {
-            long n = live.framesUnchangedProperty().get();
-            return n == 1 ? "1 unchanged capture not stored again" : n + " unchanged captures not stored again";
-        }, live.framesUnchangedProperty()));
-        unchanged.visibleProperty().bind(live.activeProperty().and(live.framesUnchangedProperty().greaterThan(0)));
+        unchanged
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            long n = live.framesUnchangedProperty().get();
+                            return n == 1
+                                    ? "1 unchanged capture not stored again"
+                                    : n + " unchanged captures not stored again";
+                        },
+                        live.framesUnchangedProperty()));
+        unchanged
+                .visibleProperty()
+                .bind(live.activeProperty().and(live.framesUnchangedProperty().greaterThan(0)));
         unchanged.managedProperty().bind(unchanged.visibleProperty());
 
         Label waiting = new Label("Uploads are waiting for the server; nothing is lost, they go on in order.");
@@ -72,11 +90,24 @@ final class CurrentSessionCard extends VBox {
         inputNotice.getStyleClass().add("warn-text");
         inputNotice.setWrapText(true);
         inputNotice.textProperty().bind(live.inputNoticeProperty());
-        inputNotice.visibleProperty().bind(live.inputNoticeProperty().isNotNull().and(live.activeProperty()));
+        inputNotice
+                .visibleProperty()
+                .bind(live.inputNoticeProperty().isNotNull().and(live.activeProperty()));
         inputNotice.managedProperty().bind(inputNotice.visibleProperty());
 
-        getChildren().addAll(heading, elapsed, statusRow(current), workflowLabel, stats, unchanged, waiting,
-                draining(current), inputNotice, recordingControls(vm.controls()), tagPanel);
+        getChildren()
+                .addAll(
+                        heading,
+                        elapsed,
+                        statusRow(current),
+                        workflowLabel,
+                        stats,
+                        unchanged,
+                        waiting,
+                        draining(current),
+                        inputNotice,
+                        recordingControls(vm.controls()),
+                        tagPanel);
         getStyleClass().addAll("card", "current-card");
         setMinWidth(330);
         VBox.setVgrow(tagPanel, Priority.ALWAYS);
@@ -94,10 +125,14 @@ final class CurrentSessionCard extends VBox {
         sessionId.setId("sessionIdLabel");
         sessionId.setEditable(false);
         sessionId.getStyleClass().add("request-id");
-        sessionId.textProperty().bind(Bindings.createStringBinding(() -> {
-            Session s = current.sessionProperty().get();
-            return s == null ? "" : s.id();
-        }, current.sessionProperty()));
+        sessionId
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            Session s = current.sessionProperty().get();
+                            return s == null ? "" : s.id();
+                        },
+                        current.sessionProperty()));
         sessionId.visibleProperty().bind(current.sessionProperty().isNotNull());
         sessionId.managedProperty().bind(sessionId.visibleProperty());
         HBox.setHgrow(sessionId, Priority.ALWAYS);
@@ -143,7 +178,10 @@ final class CurrentSessionCard extends VBox {
         Tips.set(note, "A note for the session's timeline: type it and press Enter (or Note)");
         note.textProperty().bindBidirectional(controls.noteProperty());
         note.setOnAction(e -> controls.onAddNote());
-        note.disableProperty().bind(controls.canPauseBinding().or(controls.canContinueBinding()).not());
+        note.disableProperty()
+                .bind(controls.canPauseBinding()
+                        .or(controls.canContinueBinding())
+                        .not());
         HBox.setHgrow(note, Priority.ALWAYS);
         Button addNote = new Button("Note", new FontIcon(MaterialDesignN.NOTE_PLUS_OUTLINE));
         addNote.setId("addNoteButton");

@@ -29,15 +29,19 @@ public final class LeftSessions {
     private final ObservableList<Session> sessions = FXCollections.observableArrayList();
     private boolean checked;
 
-    private record Found(List<Session> recording, List<String> forget) {
-    }
+    private record Found(List<Session> recording, List<String> forget) {}
 
     /**
      * @param serverId the key id of the current recorder's server (null: none yet, or unkeyed)
      * @param currentId the id of the session the screen shows (never offered), or null
      */
-    LeftSessions(Operations ops, Supplier<SessionsClient> client, Settings settings, Runnable saveSettings,
-                 Supplier<String> serverId, Supplier<String> currentId) {
+    LeftSessions(
+            Operations ops,
+            Supplier<SessionsClient> client,
+            Settings settings,
+            Runnable saveSettings,
+            Supplier<String> serverId,
+            Supplier<String> currentId) {
         this.ops = ops;
         this.client = client;
         this.settings = settings;
@@ -84,30 +88,38 @@ public final class LeftSessions {
         if (ids.isEmpty()) {
             return;
         }
-        ops.run("Could not check for sessions left recording", () -> {
-            List<Session> recording = new ArrayList<>();
-            List<String> forget = new ArrayList<>();
-            for (String id : ids) {
-                try {
-                    Session s = client.get().sessions().get(id, Include.TAGS).execute();
-                    if (s.status() == SessionStatus.RECORDING) {
-                        recording.add(s);
-                    } else {
-                        forget.add(id);
+        ops.run(
+                "Could not check for sessions left recording",
+                () -> {
+                    List<Session> recording = new ArrayList<>();
+                    List<String> forget = new ArrayList<>();
+                    for (String id : ids) {
+                        try {
+                            Session s = client.get()
+                                    .sessions()
+                                    .get(id, Include.TAGS)
+                                    .execute();
+                            if (s.status() == SessionStatus.RECORDING) {
+                                recording.add(s);
+                            } else {
+                                forget.add(id);
+                            }
+                        } catch (NotFoundException | GoneException e) {
+                            forget.add(id);
+                        }
                     }
-                } catch (NotFoundException | GoneException e) {
-                    forget.add(id);
-                }
-            }
-            return new Found(recording, forget);
-        }, found -> {
-            found.forget().forEach(settings::forgetStarted);
-            if (!found.forget().isEmpty()) {
-                saveSettings.run();
-            }
-            String current = currentId.get();
-            sessions.setAll(found.recording().stream().filter(s -> !s.id().equals(current)).toList());
-        });
+                    return new Found(recording, forget);
+                },
+                found -> {
+                    found.forget().forEach(settings::forgetStarted);
+                    if (!found.forget().isEmpty()) {
+                        saveSettings.run();
+                    }
+                    String current = currentId.get();
+                    sessions.setAll(found.recording().stream()
+                            .filter(s -> !s.id().equals(current))
+                            .toList());
+                });
     }
 
     /** The sessions left recording, the first one offered first. */

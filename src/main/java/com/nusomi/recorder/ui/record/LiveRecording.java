@@ -73,9 +73,14 @@ public final class LiveRecording implements RecorderListener {
         paused.set(r.state() == RecordingState.PAUSED);
         warnings.removeIf(w -> w.sessionId() != null && !w.sessionId().equals(r.sessionId()));
         rejected.clear();
-        inputNotice.set(r.inputCaptureAvailable() ? null : "Clicks and keys are not recorded: "
-                + (r.inputUnavailableReason() != null ? r.inputUnavailableReason() : "no input hooks here")
-                + " — frames and notes still are");
+        inputNotice.set(
+                r.inputCaptureAvailable()
+                        ? null
+                        : "Clicks and keys are not recorded: "
+                                + (r.inputUnavailableReason() != null
+                                        ? r.inputUnavailableReason()
+                                        : "no input hooks here")
+                                + " — frames and notes still are");
         inputLost.set(r.inputLost() ? lostText(r.inputLostReason()) : null);
         apply(r.stats());
     }
@@ -139,10 +144,11 @@ public final class LiveRecording implements RecorderListener {
             switch (w.kind()) {
                 case UPLOAD_RESUMED -> warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.UPLOAD_WAITING);
                 case FRAMES_VISIBLE_AGAIN ->
-                        warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.FRAMES_BLACKED_OUT);
+                    warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.FRAMES_BLACKED_OUT);
                 case SCREEN_VISIBLE_AGAIN -> warnings.removeIf(x -> x.kind() == RecorderWarning.Kind.SCREEN_BLACK);
-                case INPUT_UNAVAILABLE -> inputNotice.set("Clicks and keys are not recorded: " + w.message()
-                        + " — frames and notes still are");
+                case INPUT_UNAVAILABLE ->
+                    inputNotice.set(
+                            "Clicks and keys are not recorded: " + w.message() + " — frames and notes still are");
                 case INPUT_LOST -> inputLost.set(w.message());
                 case INPUT_RESTORED -> inputLost.set(null);
                 default -> {
@@ -204,8 +210,7 @@ public final class LiveRecording implements RecorderListener {
             if (r.tagName() != null) {
                 b.append(" \"").append(r.tagName()).append('"');
             }
-            b.append(" · entry ").append(r.index())
-                    .append(" · HTTP ").append(r.httpStatus());
+            b.append(" · entry ").append(r.index()).append(" · HTTP ").append(r.httpStatus());
             if (r.code() != null) {
                 b.append(" ").append(r.code());
             }

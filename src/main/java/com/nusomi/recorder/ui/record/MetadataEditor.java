@@ -65,8 +65,10 @@ final class MetadataEditor extends VBox {
         meter.setMaxWidth(Double.MAX_VALUE);
         meter.setMinWidth(80);
         HBox.setHgrow(meter, Priority.ALWAYS);
-        meter.progressProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(1.0, model.bytesProperty().get() / (double) Rules.MAX_JSON_BYTES), model.bytesProperty()));
+        meter.progressProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.min(1.0, model.bytesProperty().get() / (double) Rules.MAX_JSON_BYTES),
+                        model.bytesProperty()));
         model.bytesProperty().addListener((o, a, b) -> {
             boolean over = b.intValue() > Rules.MAX_JSON_BYTES;
             meter.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), over);
@@ -74,13 +76,19 @@ final class MetadataEditor extends VBox {
         Label size = new Label();
         size.setId("metadataSize");
         size.getStyleClass().add("muted");
-        size.textProperty().bind(Bindings.createStringBinding(
-                () -> Rules.formatBytes(model.bytesProperty().get()) + " of 16 KB", model.bytesProperty()));
+        size.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> Rules.formatBytes(model.bytesProperty().get()) + " of 16 KB", model.bytesProperty()));
         HBox meterRow = new HBox(8, meter, size);
         meterRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(header, table, new Problem("metadataProblem", model.problemProperty()),
-                new Problem("metadataNotice", model.noticeProperty()), meterRow);
+        getChildren()
+                .addAll(
+                        header,
+                        table,
+                        new Problem("metadataProblem", model.problemProperty()),
+                        new Problem("metadataNotice", model.noticeProperty()),
+                        meterRow);
 
         model.rows().addListener((ListChangeListener<MetadataRow>) c -> {
             while (c.next()) {
@@ -138,11 +146,14 @@ final class MetadataEditor extends VBox {
         type.setMinWidth(96);
         TextField value = new TextField();
         value.setId("metadataValue" + index);
-        value.promptTextProperty().bind(Bindings.createStringBinding(() -> switch (row.typeProperty().get()) {
-            case NUMBER -> "4500";
-            case BOOLEAN -> "true or false";
-            default -> "value";
-        }, row.typeProperty()));
+        value.promptTextProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> switch (row.typeProperty().get()) {
+                            case NUMBER -> "4500";
+                            case BOOLEAN -> "true or false";
+                            default -> "value";
+                        },
+                        row.typeProperty()));
         value.textProperty().bindBidirectional(row.valueProperty());
         HBox.setHgrow(value, Priority.ALWAYS);
         Button remove = new Button(null, new FontIcon(MaterialDesignC.CLOSE));

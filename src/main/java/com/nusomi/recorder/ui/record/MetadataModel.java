@@ -72,8 +72,11 @@ public final class MetadataModel {
                 case NUMBER -> {
                     try {
                         BigDecimal d = new BigDecimal(v.strip());
-                        map.put(key, d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-                                ? (Object) d.longValueExact() : d);
+                        map.put(
+                                key,
+                                d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+                                        ? (Object) d.longValueExact()
+                                        : d);
                     } catch (NumberFormatException | ArithmeticException e) {
                         return new ContractRules.JsonCheck(null, 0, "Row " + n + ": \"" + v + "\" is not a number");
                     }
@@ -107,7 +110,9 @@ public final class MetadataModel {
                 return false;
             }
             try {
-                rawText.set(Rules.json().writerWithDefaultPrettyPrinter().writeValueAsString(Rules.json().readTree(compact)));
+                rawText.set(Rules.json()
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(Rules.json().readTree(compact)));
             } catch (JsonProcessingException e) {
                 rawText.set(compact);
             }
@@ -131,7 +136,8 @@ public final class MetadataModel {
                 } else if (v.isBoolean()) {
                     parsed.add(new MetadataRow(e.getKey(), MetadataRow.ValueType.BOOLEAN, v.asText()));
                 } else {
-                    notice.set("\"" + e.getKey() + "\" holds " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    notice.set("\"" + e.getKey() + "\" holds "
+                            + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
                             + ": only text, numbers and yes/no fit the table; keep editing it as JSON");
                     return false;
                 }

@@ -10,7 +10,9 @@ import javafx.beans.property.StringProperty;
 public final class MetadataRow {
     /** The JSON type the value is sent as. */
     public enum ValueType {
-        TEXT("Text"), NUMBER("Number"), BOOLEAN("Yes/no");
+        TEXT("Text"),
+        NUMBER("Number"),
+        BOOLEAN("Yes/no");
 
         private final String label;
 
@@ -28,8 +30,7 @@ public final class MetadataRow {
     private final ObjectProperty<ValueType> type = new SimpleObjectProperty<>(ValueType.TEXT);
     private final StringProperty value = new SimpleStringProperty("");
 
-    public MetadataRow() {
-    }
+    public MetadataRow() {}
 
     public MetadataRow(String key, ValueType type, String value) {
         this.key.set(key);

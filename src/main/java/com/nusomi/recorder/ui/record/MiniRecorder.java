@@ -51,8 +51,12 @@ public final class MiniRecorder {
      * @param place where it was left last (null: never moved)
      * @param keepPlace remembers where it is left
      */
-    public MiniRecorder(RecordViewModel vm, Runnable onStop, Runnable onRestore, Supplier<WindowBounds> place,
-                        Consumer<WindowBounds> keepPlace) {
+    public MiniRecorder(
+            RecordViewModel vm,
+            Runnable onStop,
+            Runnable onRestore,
+            Supplier<WindowBounds> place,
+            Consumer<WindowBounds> keepPlace) {
         this.vm = vm;
         this.place = place;
         this.keepPlace = keepPlace;
@@ -115,8 +119,8 @@ public final class MiniRecorder {
         // kept once a drag ends: not on every click on its buttons, which would save the settings for nothing
         root.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             if (!e.isStillSincePress()) {
-                keepPlace.accept(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                        false));
+                keepPlace.accept(
+                        new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
             }
         });
         stage.setScene(new Scene(root));
@@ -144,7 +148,8 @@ public final class MiniRecorder {
         HBox row = new HBox(8, lost, restart);
         row.setId("miniInputLostRow");
         row.setAlignment(Pos.CENTER_LEFT);
-        row.visibleProperty().bind(vm.live().inputLostProperty().isNotNull().and(vm.live().activeProperty()));
+        row.visibleProperty()
+                .bind(vm.live().inputLostProperty().isNotNull().and(vm.live().activeProperty()));
         row.managedProperty().bind(row.visibleProperty());
         row.visibleProperty().addListener((o, a, b) -> {
             if (stage.isShowing()) {
@@ -191,9 +196,13 @@ public final class MiniRecorder {
         if (!stage.isShowing()) {
             stage.show();
             WindowBounds left = place.get();
-            Rectangle2D at = left == null ? null : ScreenFit.fit(
-                    new WindowBounds(left.x, left.y, stage.getWidth(), stage.getHeight(), false), 0, 0,
-                    ScreenFit.screens());
+            Rectangle2D at = left == null
+                    ? null
+                    : ScreenFit.fit(
+                            new WindowBounds(left.x, left.y, stage.getWidth(), stage.getHeight(), false),
+                            0,
+                            0,
+                            ScreenFit.screens());
             if (at != null) {
                 stage.setX(at.getMinX());
                 stage.setY(at.getMinY());

@@ -49,8 +49,11 @@ final class NewSessionCard extends VBox {
         Problem workflowProblem = new Problem("workflowProblem", form.workflowProblemProperty());
         workflowProblem.visibleProperty().unbind();
         // an empty, untouched field is not an error yet: the Create button stays off, the reason shows once typed
-        workflowProblem.visibleProperty().bind(form.workflowProblemProperty().isNotNull()
-                .and(form.workflowProperty().isNotEmpty()));
+        workflowProblem
+                .visibleProperty()
+                .bind(form.workflowProblemProperty()
+                        .isNotNull()
+                        .and(form.workflowProperty().isNotEmpty()));
         Label workflowHint = new Label("a–z, 0–9 and _ · 2 to 64 characters");
         workflowHint.getStyleClass().add("muted");
         workflowHint.visibleProperty().bind(workflowProblem.visibleProperty().not());

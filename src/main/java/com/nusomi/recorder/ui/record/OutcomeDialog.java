@@ -11,8 +11,7 @@ import javafx.stage.Window;
 
 /** Asks how a run ended before stopping it. Empty when the user cancels. */
 public final class OutcomeDialog {
-    private OutcomeDialog() {
-    }
+    private OutcomeDialog() {}
 
     public static Optional<Verdict> ask(Window owner, String sessionLabel) {
         Dialog<Verdict> dialog = new Dialog<>();
@@ -27,8 +26,8 @@ public final class OutcomeDialog {
         dialog.getDialogPane().setMinWidth(520);
         Map<ButtonType, Verdict> verdicts = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
-            ButtonType type = new ButtonType(v.label(), v == Verdict.SUCCESS ? ButtonBar.ButtonData.OK_DONE
-                    : ButtonBar.ButtonData.OTHER);
+            ButtonType type = new ButtonType(
+                    v.label(), v == Verdict.SUCCESS ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER);
             verdicts.put(type, v);
             dialog.getDialogPane().getButtonTypes().add(type);
         }

@@ -38,12 +38,15 @@ public final class RecordForm {
         this.settings = settings;
         workflow.addListener((o, a, b) -> workflowProblem.set(Rules.slugProblem(b, "workflow")));
         workflowProblem.set(Rules.slugProblem(workflow.get(), "workflow"));
-        actorId.addListener((o, a, b) -> actorProblem.set(b.strip().length() > Rules.MAX_ACTOR_ID
-                ? "At most " + Rules.MAX_ACTOR_ID + " characters" : null));
+        actorId.addListener((o, a, b) -> actorProblem.set(
+                b.strip().length() > Rules.MAX_ACTOR_ID ? "At most " + Rules.MAX_ACTOR_ID + " characters" : null));
         recentWorkflows.setAll(settings.recentWorkflows);
         actorId.set(settings.lastActorId == null ? "" : settings.lastActorId);
         actorKind.set(kindOf(settings.lastActorKind));
-        valid = workflowProblem.isNull().and(actorProblem.isNull()).and(metadata.problemProperty().isNull());
+        valid = workflowProblem
+                .isNull()
+                .and(actorProblem.isNull())
+                .and(metadata.problemProperty().isNull());
     }
 
     private static ActorKind kindOf(String wire) {
@@ -57,7 +60,8 @@ public final class RecordForm {
 
     /** The create request of what the form holds (check {@link #validBinding()} first). */
     CreateSessionRequest request(boolean start) {
-        CreateSessionRequest.Builder b = CreateSessionRequest.builder(workflow.get()).start(start);
+        CreateSessionRequest.Builder b =
+                CreateSessionRequest.builder(workflow.get()).start(start);
         if (!metadata.isEmpty()) {
             b.metadataJson(metadata.compactJson());
         }

@@ -5,5 +5,9 @@ package com.nusomi.recorder.ui.record;
  * draining, the stop on its way), or the last one stopped.
  */
 public enum RecordState {
-    IDLE, CREATED, RECORDING, STOPPING, STOPPED
+    IDLE,
+    CREATED,
+    RECORDING,
+    STOPPING,
+    STOPPED
 }

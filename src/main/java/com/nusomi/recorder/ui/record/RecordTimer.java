@@ -107,7 +107,8 @@ final class RecordTimer {
             return "";
         }
         long s = ms / 1000;
-        return s < 3600 ? String.format(Locale.ROOT, "paused %d:%02d", s / 60, s % 60)
+        return s < 3600
+                ? String.format(Locale.ROOT, "paused %d:%02d", s / 60, s % 60)
                 : String.format(Locale.ROOT, "paused %d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 }

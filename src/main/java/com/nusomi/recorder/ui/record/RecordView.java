@@ -56,9 +56,15 @@ public final class RecordView extends StackPane {
         current.setPrefWidth(420);
         HBox columns = new HBox(16, form, current);
 
-        VBox page = new VBox(14, header, new Banner(vm.operations()), new RecorderNotices(vm.live(),
-                vm.controls()::onRestartInput, vm.controls().canRestartInputBinding()),
-                elsewhereNotice(), new RecoveryPane(vm), columns);
+        VBox page = new VBox(
+                14,
+                header,
+                new Banner(vm.operations()),
+                new RecorderNotices(
+                        vm.live(), vm.controls()::onRestartInput, vm.controls().canRestartInputBinding()),
+                elsewhereNotice(),
+                new RecoveryPane(vm),
+                columns);
         page.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
@@ -76,7 +82,8 @@ public final class RecordView extends StackPane {
         overlay.setOnMouseClicked(e -> countdown.onCancel());
         getChildren().addAll(scroll, overlay);
 
-        timer = new Timeline(new KeyFrame(Duration.millis(200), e -> vm.current().tick()));
+        timer = new Timeline(
+                new KeyFrame(Duration.millis(200), e -> vm.current().tick()));
         timer.setCycleCount(Animation.INDEFINITE);
         countdownTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> countdown.onTick()));
         countdownTimer.setCycleCount(Animation.INDEFINITE);

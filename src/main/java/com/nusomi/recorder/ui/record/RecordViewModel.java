@@ -55,8 +55,14 @@ public final class RecordViewModel {
      * @param recorder the recorder of the current connection (null while there is none)
      * @param live follows the recorder's reports; register it as a listener of the recorder
      */
-    public RecordViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Supplier<RecorderService> recorder,
-                           LiveRecording live, Settings settings, Runnable saveSettings, Clock clock) {
+    public RecordViewModel(
+            TaskRunner tasks,
+            Supplier<SessionsClient> client,
+            Supplier<RecorderService> recorder,
+            LiveRecording live,
+            Settings settings,
+            Runnable saveSettings,
+            Clock clock) {
         this.ops = new Operations(tasks);
         this.client = client;
         this.live = live;
@@ -68,8 +74,17 @@ public final class RecordViewModel {
         this.elsewhere = new WaitingElsewhere(tasks, recorder);
         this.controls = new RecordingControls(ops, live, current.stateProperty());
         this.tagRoutes = new TagRoutes(ops, client, current, live, tags);
-        this.stopper = new SessionStopper(ops, client, starter::requireRecorder, live, current, tags, left, settings,
-                saveSettings, starter::show);
+        this.stopper = new SessionStopper(
+                ops,
+                client,
+                starter::requireRecorder,
+                live,
+                current,
+                tags,
+                left,
+                settings,
+                saveSettings,
+                starter::show);
         tags.presets().setAll(settings.presetTags);
 
         var state = current.stateProperty();
@@ -77,7 +92,9 @@ public final class RecordViewModel {
         var noActiveSession = state.isEqualTo(RecordState.IDLE).or(state.isEqualTo(RecordState.STOPPED));
         canCreate = form.validBinding().and(connected).and(idle).and(noActiveSession);
         canStart = state.isEqualTo(RecordState.CREATED).and(idle);
-        canStop = state.isEqualTo(RecordState.CREATED).or(state.isEqualTo(RecordState.RECORDING)).and(idle);
+        canStop = state.isEqualTo(RecordState.CREATED)
+                .or(state.isEqualTo(RecordState.RECORDING))
+                .and(idle);
         canResume = noActiveSession.and(ops.busyProperty().not());
     }
 
@@ -117,11 +134,14 @@ public final class RecordViewModel {
         }
         CreateSessionRequest request = form.request(start);
         RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
-        Runnable call = () -> ops.run("Could not create the session", () -> client.get().sessions().create(request).withOptions(once).execute(), s -> {
-            form.remember(request);
-            tags.applied().clear();
-            starter.show(s);
-        });
+        Runnable call = () -> ops.run(
+                "Could not create the session",
+                () -> client.get().sessions().create(request).withOptions(once).execute(),
+                s -> {
+                    form.remember(request);
+                    tags.applied().clear();
+                    starter.show(s);
+                });
         afterCountdown(start, call);
     }
 
@@ -130,8 +150,12 @@ public final class RecordViewModel {
             return;
         }
         String id = current.id();
-        afterCountdown(true, () -> ops.run("Could not start the session", () -> client.get().sessions().start(id).execute(),
-                starter::show));
+        afterCountdown(
+                true,
+                () -> ops.run(
+                        "Could not start the session",
+                        () -> client.get().sessions().start(id).execute(),
+                        starter::show));
     }
 
     private void afterCountdown(boolean starting, Runnable call) {
@@ -160,16 +184,19 @@ public final class RecordViewModel {
         if (!current.is(RecordState.CREATED) || id == null) {
             return;
         }
-        ops.run("Could not delete the session", () -> client.get().sessions().delete(id).execute(), deleted -> {
-            tags.applied().clear();
-            current.deleted(id);
-            then.run();
-        });
+        ops.run(
+                "Could not delete the session",
+                () -> client.get().sessions().delete(id).execute(),
+                deleted -> {
+                    tags.applied().clear();
+                    current.deleted(id);
+                    then.run();
+                });
     }
 
     /** Stops the current session; a verdict becomes an {@code outcome} tag before the stop. */
     public void onStop(Verdict verdict) {
-        onStop(verdict, () -> { });
+        onStop(verdict, () -> {});
     }
 
     /** Stops the current session ({@link SessionStopper}), then runs {@code then} (only if the stop succeeded). */

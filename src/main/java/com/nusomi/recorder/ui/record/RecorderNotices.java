@@ -38,8 +38,13 @@ final class RecorderNotices extends VBox {
         warningText.setId("recorderWarningText");
         warningText.setWrapText(true);
         warningText.setMinHeight(Region.USE_PREF_SIZE);
-        warningText.textProperty().bind(Bindings.createStringBinding(() -> live.warnings().stream()
-                .map(RecorderWarning::message).collect(Collectors.joining("\n")), live.warnings()));
+        warningText
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> live.warnings().stream()
+                                .map(RecorderWarning::message)
+                                .collect(Collectors.joining("\n")),
+                        live.warnings()));
         HBox.setHgrow(warningText, Priority.ALWAYS);
         warningText.setMaxWidth(Double.MAX_VALUE);
         Button dismiss = new Button("Dismiss");
@@ -58,11 +63,16 @@ final class RecorderNotices extends VBox {
         Label rejectedText = new Label();
         rejectedText.setId("rejectedText");
         rejectedText.setWrapText(true);
-        rejectedText.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = live.rejected().size();
-            return n == 1 ? "1 recorded entry was refused by the server (kept on disk)."
-                    : n + " recorded entries were refused by the server (kept on disk).";
-        }, live.rejected()));
+        rejectedText
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            int n = live.rejected().size();
+                            return n == 1
+                                    ? "1 recorded entry was refused by the server (kept on disk)."
+                                    : n + " recorded entries were refused by the server (kept on disk).";
+                        },
+                        live.rejected()));
         HBox.setHgrow(rejectedText, Priority.ALWAYS);
         rejectedText.setMaxWidth(Double.MAX_VALUE);
         Button details = new Button("Details…");
@@ -78,8 +88,8 @@ final class RecorderNotices extends VBox {
         HBox inputLost = inputLostBanner(live, restartInput, canRestartInput);
 
         getChildren().addAll(inputLost, warnings, rejected);
-        visibleProperty().bind(inputLost.visibleProperty().or(warnings.visibleProperty())
-                .or(rejected.visibleProperty()));
+        visibleProperty()
+                .bind(inputLost.visibleProperty().or(warnings.visibleProperty()).or(rejected.visibleProperty()));
     }
 
     /** Not dismissable: it goes when input is restored or the recording ends. */

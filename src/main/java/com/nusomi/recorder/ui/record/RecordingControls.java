@@ -29,7 +29,8 @@ public final class RecordingControls {
         canPause = recordingLive.and(live.pausedProperty().not());
         canContinue = recordingLive.and(live.pausedProperty());
         canNote = recordingLive.and(note.isNotEmpty()).and(busy.not());
-        canRestartInput = live.activeProperty().and(live.inputLostProperty().isNotNull()).and(busy.not());
+        canRestartInput =
+                live.activeProperty().and(live.inputLostProperty().isNotNull()).and(busy.not());
     }
 
     /** Pauses capture (a {@code pause} marker event); tags and notes still go in. */
@@ -57,7 +58,7 @@ public final class RecordingControls {
         if (!canRestartInput.get() || r == null) {
             return;
         }
-        ops.run("Could not restart input capture", () -> r.restartInput().get(), done -> { });
+        ops.run("Could not restart input capture", () -> r.restartInput().get(), done -> {});
     }
 
     /** Records the note as a {@code note} event in the recording; the field empties once it is recorded. */
@@ -67,10 +68,13 @@ public final class RecordingControls {
         if (!canNote.get() || r == null || text.isEmpty()) {
             return;
         }
-        ops.run("Could not record the note", () -> {
-            r.note(text).get();
-            return text;
-        }, recorded -> note.set(""));
+        ops.run(
+                "Could not record the note",
+                () -> {
+                    r.note(text).get();
+                    return text;
+                },
+                recorded -> note.set(""));
     }
 
     /** The note being typed. */

@@ -24,8 +24,13 @@ final class RecordingStarter {
     private Supplier<List<Rectangle>> ownWindows = List::of;
 
     /** @param recorder the recorder of the current connection (null while there is none) */
-    RecordingStarter(Operations ops, Supplier<RecorderService> recorder, LiveRecording live, CurrentSession current,
-                     Settings settings, Runnable saveSettings) {
+    RecordingStarter(
+            Operations ops,
+            Supplier<RecorderService> recorder,
+            LiveRecording live,
+            CurrentSession current,
+            Settings settings,
+            Runnable saveSettings) {
         this.ops = ops;
         this.recorder = recorder;
         this.live = live;
@@ -55,8 +60,10 @@ final class RecordingStarter {
         if (recording != null && recording.sessionId().equals(s.id())) {
             return;
         }
-        ops.run("Could not start recording the screen", () -> requireRecorder()
-                .start(s.id(), s.startedAt(), settings.recorderOptions(ownWindows)), r -> {
+        ops.run(
+                "Could not start recording the screen",
+                () -> requireRecorder().start(s.id(), s.startedAt(), settings.recorderOptions(ownWindows)),
+                r -> {
                     current.countFrom(s);
                     live.attach(r);
                 });

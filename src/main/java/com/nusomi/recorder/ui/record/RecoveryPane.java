@@ -26,15 +26,19 @@ final class RecoveryPane extends VBox {
         text.setId("recoveryText");
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        text.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (left.isEmpty()) {
-                return "";
-            }
-            Session s = left.get(0);
-            String more = left.size() > 1 ? " (" + (left.size() - 1) + " more after this one)" : "";
-            return "The session " + s.id() + " (" + s.workflow() + ") that this machine started is still recording"
-                    + more + ". Resume it to carry on where you left off, or stop it.";
-        }, left));
+        text.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            if (left.isEmpty()) {
+                                return "";
+                            }
+                            Session s = left.get(0);
+                            String more = left.size() > 1 ? " (" + (left.size() - 1) + " more after this one)" : "";
+                            return "The session " + s.id() + " (" + s.workflow()
+                                    + ") that this machine started is still recording" + more
+                                    + ". Resume it to carry on where you left off, or stop it.";
+                        },
+                        left));
         Label title = new Label("A session was left recording");
         title.getStyleClass().add("banner-title");
         Button resume = new Button("Resume", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));

@@ -39,9 +39,17 @@ final class SessionStopper {
      * @param recorder the recorder of the current connection; throws while there is none
      * @param show shows a session the server returned as the current one
      */
-    SessionStopper(Operations ops, Supplier<SessionsClient> client, Supplier<RecorderService> recorder,
-                   LiveRecording live, CurrentSession current, TagsModel tags, LeftSessions left, Settings settings,
-                   Runnable saveSettings, Consumer<Session> show) {
+    SessionStopper(
+            Operations ops,
+            Supplier<SessionsClient> client,
+            Supplier<RecorderService> recorder,
+            LiveRecording live,
+            CurrentSession current,
+            TagsModel tags,
+            LeftSessions left,
+            Settings settings,
+            Runnable saveSettings,
+            Consumer<Session> show) {
         this.ops = ops;
         this.client = client;
         this.recorder = recorder;
@@ -62,12 +70,15 @@ final class SessionStopper {
             return;
         }
         String id = current.id();
-        Runnable stop = () -> ops.run("Could not stop the session", () -> client.get().sessions().stop(id).execute(), s -> {
-            settings.forgetStarted(id);
-            saveSettings.run();
-            show.accept(s);
-            then.run();
-        });
+        Runnable stop = () -> ops.run(
+                "Could not stop the session",
+                () -> client.get().sessions().stop(id).execute(),
+                s -> {
+                    settings.forgetStarted(id);
+                    saveSettings.run();
+                    show.accept(s);
+                    then.run();
+                });
         Outcome outcome = outcomeOf(verdict);
         if (outcome == null) {
             stop.run();
@@ -75,10 +86,13 @@ final class SessionStopper {
         }
         TagRequest tag = TagRequest.outcome(outcome);
         RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
-        ops.run("Could not record the verdict", () -> client.get().sessions().tag(id, tag).withOptions(once).execute(), added -> {
-            tags.applied().add(added);
-            stop.run();
-        });
+        ops.run(
+                "Could not record the verdict",
+                () -> client.get().sessions().tag(id, tag).withOptions(once).execute(),
+                added -> {
+                    tags.applied().add(added);
+                    stop.run();
+                });
     }
 
     private void stopRecording(Recording r, Verdict verdict, Runnable then) {
@@ -92,11 +106,14 @@ final class SessionStopper {
             stopped.whenComplete((acknowledged, e) -> ops.tasks().onUi(() -> {
                 live.detach();
                 if (e == null && Boolean.TRUE.equals(acknowledged)) {
-                    ops.run("Could not read the stopped session", () -> client.get().sessions().get(id).execute(), s -> {
-                        settings.forgetStarted(id);
-                        show.accept(s);
-                        then.run();
-                    });
+                    ops.run(
+                            "Could not read the stopped session",
+                            () -> client.get().sessions().get(id).execute(),
+                            s -> {
+                                settings.forgetStarted(id);
+                                show.accept(s);
+                                then.run();
+                            });
                 } else {
                     refused(id, e);
                 }
@@ -111,15 +128,20 @@ final class SessionStopper {
     void stopLeft(Session session, Verdict verdict) {
         String id = session.id();
         Outcome outcome = outcomeOf(verdict);
-        ops.run("Could not stop the session", () -> recorder.get().finish(id, outcome),
-                finished -> finished.whenComplete((acknowledged, e) -> ops.tasks().onUi(() -> {
-                    if (e == null && Boolean.TRUE.equals(acknowledged)) {
-                        ops.run("Could not read the stopped session", () -> client.get().sessions().get(id).execute(),
-                                s -> left.forget(id));
-                    } else {
-                        refused(id, e);
-                    }
-                })));
+        ops.run(
+                "Could not stop the session",
+                () -> recorder.get().finish(id, outcome),
+                finished ->
+                        finished.whenComplete((acknowledged, e) -> ops.tasks().onUi(() -> {
+                            if (e == null && Boolean.TRUE.equals(acknowledged)) {
+                                ops.run(
+                                        "Could not read the stopped session",
+                                        () -> client.get().sessions().get(id).execute(),
+                                        s -> left.forget(id));
+                            } else {
+                                refused(id, e);
+                            }
+                        })));
     }
 
     private static Outcome outcomeOf(Verdict verdict) {
@@ -128,23 +150,30 @@ final class SessionStopper {
 
     /** The server refused the stop (e.g. the session was stopped elsewhere): say so plainly, with its request id. */
     private void refused(String id, Throwable e) {
-        RejectedWork stop = live.rejected().stream().filter(RejectedWork::isStop).reduce((a, b) -> b).orElse(null);
-        String why = stop != null ? (stop.message() != null ? stop.message() : "refused")
-                + (stop.code() != null ? " [" + stop.code() + ", HTTP " + stop.httpStatus() + "]" : "")
+        RejectedWork stop = live.rejected().stream()
+                .filter(RejectedWork::isStop)
+                .reduce((a, b) -> b)
+                .orElse(null);
+        String why = stop != null
+                ? (stop.message() != null ? stop.message() : "refused")
+                        + (stop.code() != null ? " [" + stop.code() + ", HTTP " + stop.httpStatus() + "]" : "")
                 : e != null ? Failure.describe(e) : "refused";
-        Failure f = new Failure("The server refused the stop of " + id, why, stop != null ? stop.requestId() : null,
-                null);
+        Failure f =
+                new Failure("The server refused the stop of " + id, why, stop != null ? stop.requestId() : null, null);
         left.forget(id);
         boolean isCurrent = id.equals(current.id());
         if (isCurrent) {
             current.stopRefused();
         }
-        ops.run("Could not read the session", () -> client.get().sessions().get(id).execute(), s -> {
-            if (isCurrent) {
-                show.accept(s);
-            }
-            ops.fail(f);
-        });
+        ops.run(
+                "Could not read the session",
+                () -> client.get().sessions().get(id).execute(),
+                s -> {
+                    if (isCurrent) {
+                        show.accept(s);
+                    }
+                    ops.fail(f);
+                });
         ops.fail(f);
     }
 }

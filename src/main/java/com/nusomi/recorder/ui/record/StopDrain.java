@@ -21,14 +21,19 @@ public final class StopDrain {
     StopDrain(LiveRecording live, ObservableObjectValue<RecordState> state) {
         this.live = live;
         this.state = state;
-        text = Bindings.createStringBinding(() -> text(live.pendingEntriesProperty().get(),
-                live.uploadWaitingProperty().get()), live.pendingEntriesProperty(), live.uploadWaitingProperty());
+        text = Bindings.createStringBinding(
+                () -> text(
+                        live.pendingEntriesProperty().get(),
+                        live.uploadWaitingProperty().get()),
+                live.pendingEntriesProperty(),
+                live.uploadWaitingProperty());
         live.pendingEntriesProperty().addListener((o, a, b) -> update());
     }
 
     /** "Uploading 37 pending… (waiting for the server)", or, once all is sent, what the stop waits for. */
     static String text(int pending, boolean uploadWaiting) {
-        return pending > 0 ? "Uploading " + pending + " pending…" + (uploadWaiting ? " (waiting for the server)" : "")
+        return pending > 0
+                ? "Uploading " + pending + " pending…" + (uploadWaiting ? " (waiting for the server)" : "")
                 : "Waiting for the server to acknowledge the stop…";
     }
 

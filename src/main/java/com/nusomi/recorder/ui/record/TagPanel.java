@@ -3,8 +3,8 @@ package com.nusomi.recorder.ui.record;
 import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.ui.common.Problem;
 import com.nusomi.recorder.ui.common.Rules;
-import java.util.stream.Collectors;
 import com.nusomi.recorder.ui.common.Tips;
+import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -59,14 +59,22 @@ final class TagPanel extends VBox {
         add.setId("addTagButton");
         add.setMinWidth(Region.USE_PREF_SIZE);
         Tips.set(add, "Add the custom tag (Enter)");
-        add.disableProperty().bind(vm.tagging().canTagBinding().not().or(tags.customValidBinding().not()));
+        add.disableProperty()
+                .bind(vm.tagging()
+                        .canTagBinding()
+                        .not()
+                        .or(tags.customValidBinding().not()));
         add.setOnAction(e -> vm.tagging().onAddCustomTag());
         HBox customRow = new HBox(6, name, data, add);
         customRow.setAlignment(Pos.CENTER_LEFT);
         // a problem is only worth showing once something was typed
         Problem nameProblem = new Problem("customTagNameProblem", tags.nameProblemProperty());
         nameProblem.visibleProperty().unbind();
-        nameProblem.visibleProperty().bind(tags.nameProblemProperty().isNotNull().and(name.textProperty().isNotEmpty()));
+        nameProblem
+                .visibleProperty()
+                .bind(tags.nameProblemProperty()
+                        .isNotNull()
+                        .and(name.textProperty().isNotEmpty()));
         Problem dataProblem = new Problem("customTagDataProblem", tags.dataProblemProperty());
 
         Label appliedLabel = new Label("Tags so far");
@@ -157,8 +165,12 @@ final class TagPanel extends VBox {
                 return;
             }
             name.setText(tag.name());
-            data.setText(tag.data().isEmpty() ? "" : tag.data().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+            data.setText(
+                    tag.data().isEmpty()
+                            ? ""
+                            : tag.data().entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .collect(Collectors.joining(", ")));
             offset.setText(tag.offsetMs() == null ? "—" : "+" + Rules.formatElapsed(tag.offsetMs()));
             setText(null);
             setGraphic(box);

@@ -26,21 +26,26 @@ public final class TagRoutes {
     private final TagsModel tags;
     private final BooleanBinding canTag;
 
-    TagRoutes(Operations ops, Supplier<SessionsClient> client, CurrentSession current, LiveRecording live,
-              TagsModel tags) {
+    TagRoutes(
+            Operations ops,
+            Supplier<SessionsClient> client,
+            CurrentSession current,
+            LiveRecording live,
+            TagsModel tags) {
         this.ops = ops;
         this.client = client;
         this.current = current;
         this.live = live;
         this.tags = tags;
         var state = current.stateProperty();
-        canTag = state.isEqualTo(RecordState.CREATED).or(state.isEqualTo(RecordState.RECORDING))
+        canTag = state.isEqualTo(RecordState.CREATED)
+                .or(state.isEqualTo(RecordState.RECORDING))
                 .and(ops.busyProperty().not());
     }
 
     public void onTagPreset(String name) {
         if (canTag.get()) {
-            add(TagRequest.of(name), () -> { });
+            add(TagRequest.of(name), () -> {});
         }
     }
 
@@ -67,26 +72,33 @@ public final class TagRoutes {
         if (r != null && current.is(RecordState.RECORDING)) {
             String json;
             try {
-                json = request.dataJson() != null ? request.dataJson()
+                json = request.dataJson() != null
+                        ? request.dataJson()
                         : request.data() != null ? Rules.json().writeValueAsString(request.data()) : null;
             } catch (JsonProcessingException e) {
                 ops.fail(Failure.of("Could not add the tag " + request.name(), e, null));
                 return;
             }
-            ops.run("Could not add the tag " + request.name(), () -> {
-                r.tag(request.name(), json).get();
-                return json == null ? Map.<String, Object>of() : Rules.parseObject(json);
-            }, data -> {
-                tags.applied().add(current.localTag(id, request.name(), data));
-                then.run();
-            });
+            ops.run(
+                    "Could not add the tag " + request.name(),
+                    () -> {
+                        r.tag(request.name(), json).get();
+                        return json == null ? Map.<String, Object>of() : Rules.parseObject(json);
+                    },
+                    data -> {
+                        tags.applied().add(current.localTag(id, request.name(), data));
+                        then.run();
+                    });
             return;
         }
         RequestOptions once = RequestOptions.idempotencyKey(UUID.randomUUID().toString());
-        ops.run("Could not add the tag " + request.name(), () -> client.get().sessions().tag(id, request).withOptions(once).execute(), tag -> {
-            tags.applied().add(tag);
-            then.run();
-        });
+        ops.run(
+                "Could not add the tag " + request.name(),
+                () -> client.get().sessions().tag(id, request).withOptions(once).execute(),
+                tag -> {
+                    tags.applied().add(tag);
+                    then.run();
+                });
     }
 
     /** While a session is created or recording and no call runs. */

@@ -26,8 +26,8 @@ public final class TagsModel {
         customName.addListener((o, a, b) -> check());
         customData.addListener((o, a, b) -> check());
         check();
-        customValid = Bindings.createBooleanBinding(() -> nameProblem.get() == null && dataProblem.get() == null,
-                nameProblem, dataProblem);
+        customValid = Bindings.createBooleanBinding(
+                () -> nameProblem.get() == null && dataProblem.get() == null, nameProblem, dataProblem);
     }
 
     private void check() {

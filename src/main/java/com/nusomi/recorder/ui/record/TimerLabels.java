@@ -11,8 +11,7 @@ import javafx.scene.layout.StackPane;
  * and, apart from it, the time paused ({@code paused 0:12}) once there was a pause.
  */
 final class TimerLabels {
-    private TimerLabels() {
-    }
+    private TimerLabels() {}
 
     /**
      * The Record screen's large timer with the paused time in its bottom right corner: inside the timer's box, so

@@ -50,16 +50,18 @@ public final class DetailViewModel {
     private RecordedTime timeline = RecordedTime.NONE;
 
     /** The session and its timeline, as one load gives them. */
-    private record Loaded(Session session, RecordedTime timeline) {
-    }
+    private record Loaded(Session session, RecordedTime timeline) {}
 
     public DetailViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange) {
-        this(tasks, client, afterChange, new FilmStripViewModel<>(tasks, client, FrameImages::decode,
-                FrameImages.cache()));
+        this(
+                tasks,
+                client,
+                afterChange,
+                new FilmStripViewModel<>(tasks, client, FrameImages::decode, FrameImages.cache()));
     }
 
-    DetailViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange,
-                    FilmStripViewModel<Image> film) {
+    DetailViewModel(
+            TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange, FilmStripViewModel<Image> film) {
         this.tasks = tasks;
         this.film = film;
         session.addListener((o, before, now) -> film.show(now, timeline));
@@ -68,9 +70,11 @@ public final class DetailViewModel {
         this.afterChange = afterChange;
         tagName.addListener((o, a, b) -> checkTag());
         tagData.addListener((o, a, b) -> checkTag());
-        canTag = session.isNotNull().and(tagProblem.isNull()).and(ops.busyProperty().not())
-                .and(Bindings.createBooleanBinding(() -> session.get() != null && !session.get().isDeleted(),
-                        session));
+        canTag = session.isNotNull()
+                .and(tagProblem.isNull())
+                .and(ops.busyProperty().not())
+                .and(Bindings.createBooleanBinding(
+                        () -> session.get() != null && !session.get().isDeleted(), session));
         checkTag();
     }
 
@@ -106,23 +110,30 @@ public final class DetailViewModel {
             return;
         }
         loading.set(true);
-        tasks.run(() -> {
-            Session full = client.get().sessions().get(id, Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY)
-                    .execute();
-            return new Loaded(full, RecordedTime.of(full, full.eventsTruncated() && full.pausedMs() > 0
-                    ? markers(id) : full.events()));
-        }, loaded -> {
-            if (gen == generation) {
-                loading.set(false);
-                timeline = loaded.timeline();
-                session.set(loaded.session());
-            }
-        }, e -> {
-            if (gen == generation) {
-                loading.set(false);
-                ops.fail(Failure.of("Loading " + id, e, () -> load(id, gen)));
-            }
-        });
+        tasks.run(
+                () -> {
+                    Session full = client.get()
+                            .sessions()
+                            .get(id, Include.TAGS, Include.EVENTS, Include.FRAMES_SUMMARY)
+                            .execute();
+                    return new Loaded(
+                            full,
+                            RecordedTime.of(
+                                    full, full.eventsTruncated() && full.pausedMs() > 0 ? markers(id) : full.events()));
+                },
+                loaded -> {
+                    if (gen == generation) {
+                        loading.set(false);
+                        timeline = loaded.timeline();
+                        session.set(loaded.session());
+                    }
+                },
+                e -> {
+                    if (gen == generation) {
+                        loading.set(false);
+                        ops.fail(Failure.of("Loading " + id, e, () -> load(id, gen)));
+                    }
+                });
     }
 
     /** Drops answers still on the way and lets go of the film strip's session (the screen is going away). */
@@ -136,7 +147,10 @@ public final class DetailViewModel {
     /** Every marker event of a session (off the UI thread): its pauses, when the embedded events are cut short. */
     private List<Event> markers(String id) {
         List<Event> out = new ArrayList<>();
-        client.get().events().listAll(id, EventQuery.ofTypes("marker").withLimit(500)).forEach(out::add);
+        client.get()
+                .events()
+                .listAll(id, EventQuery.ofTypes("marker").withLimit(500))
+                .forEach(out::add);
         return out;
     }
 
@@ -157,18 +171,21 @@ public final class DetailViewModel {
     public void onVerdict(Outcome outcome) {
         Session s = session.get();
         if (s != null) {
-            tag(s, TagRequest.outcome(outcome), () -> { });
+            tag(s, TagRequest.outcome(outcome), () -> {});
         }
     }
 
     private void tag(Session s, TagRequest request, Runnable done) {
-        ops.run("Tagging " + s.id(), () -> client.get().sessions().tag(s.id(), request).execute(), t -> {
-            done.run();
-            if (session.get() != null && session.get().id().equals(s.id())) {
-                load(s.id(), ++generation);
-            }
-            afterChange.run();
-        });
+        ops.run(
+                "Tagging " + s.id(),
+                () -> client.get().sessions().tag(s.id(), request).execute(),
+                t -> {
+                    done.run();
+                    if (session.get() != null && session.get().id().equals(s.id())) {
+                        load(s.id(), ++generation);
+                    }
+                    afterChange.run();
+                });
     }
 
     /** The selected session's timeline: offsets in recorded time (set before {@link #sessionProperty()} changes). */

@@ -80,7 +80,8 @@ final class FilmStrip extends VBox {
         previewBox.setMinSize(0, 120);
         previewBox.setPrefWidth(100);
         previewBox.setFocusTraversable(true);
-        preview.fitWidthProperty().bind(Bindings.max(1, previewBox.widthProperty().subtract(2)));
+        preview.fitWidthProperty()
+                .bind(Bindings.max(1, previewBox.widthProperty().subtract(2)));
         previewBox.setOnMouseClicked(e -> previewBox.requestFocus());
 
         Label caption = new Label();
@@ -113,20 +114,30 @@ final class FilmStrip extends VBox {
         thumbs.getStyleClass().add("thumb-strip");
         thumbs.setMinWidth(0);
         thumbs.setPrefWidth(100);
-        thumbWidth = Bindings.createDoubleBinding(() -> {
-            double w = thumbs.getWidth();
-            int perRow = (int) Math.max(1, Math.min(Math.max(1, vm.thumbnails().size()),
-                    Math.floor((w + THUMB_GAP) / (THUMB_MIN + THUMB_GAP))));
-            // each thumbnail has a border of up to 2 px a side (the current one)
-            return Math.max(16, Math.floor((w - THUMB_GAP * (perRow - 1)) / perRow) - 5);
-        }, thumbs.widthProperty(), vm.thumbnails());
+        thumbWidth = Bindings.createDoubleBinding(
+                () -> {
+                    double w = thumbs.getWidth();
+                    int perRow = (int) Math.max(
+                            1,
+                            Math.min(
+                                    Math.max(1, vm.thumbnails().size()),
+                                    Math.floor((w + THUMB_GAP) / (THUMB_MIN + THUMB_GAP))));
+                    // each thumbnail has a border of up to 2 px a side (the current one)
+                    return Math.max(16, Math.floor((w - THUMB_GAP * (perRow - 1)) / perRow) - 5);
+                },
+                thumbs.widthProperty(),
+                vm.thumbnails());
         subscriptions.add(vm.thumbnails().subscribe(this::showThumbnails));
         subscriptions.add(vm.currentSeqProperty().subscribe(this::markCurrentThumb));
 
         Label listing = new Label();
         listing.getStyleClass().add("muted");
-        listing.textProperty().bind(Bindings.createStringBinding(() -> "Listing frames… " + vm.frames().size()
-                + " of " + vm.countProperty().get(), vm.frames(), vm.countProperty()));
+        listing.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Listing frames… " + vm.frames().size() + " of "
+                                + vm.countProperty().get(),
+                        vm.frames(),
+                        vm.countProperty()));
         listing.visibleProperty().bind(vm.framesLoadingProperty());
         listing.managedProperty().bind(listing.visibleProperty());
 

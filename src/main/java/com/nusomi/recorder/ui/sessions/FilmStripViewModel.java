@@ -74,8 +74,8 @@ public final class FilmStripViewModel<I> {
     private List<Event> events = List.of();
     private boolean summaryShown;
 
-    public FilmStripViewModel(TaskRunner tasks, Supplier<SessionsClient> client, Function<FrameImage, I> decoder,
-                              FrameCache<I> cache) {
+    public FilmStripViewModel(
+            TaskRunner tasks, Supplier<SessionsClient> client, Function<FrameImage, I> decoder, FrameCache<I> cache) {
         this.frames = new FrameList(tasks, client, () -> time);
         this.images = new FrameImageLoader<>(tasks, client, decoder, cache, currentSeq::get, failure::set);
     }
@@ -123,10 +123,14 @@ public final class FilmStripViewModel<I> {
             currentIndex.set(0);
             setCurrentSeq(summary.thumbnails().get(0));
         }
-        frames.load(sessionId, this::syncCurrent, () -> {
-            count.set(frames.size());
-            markers.place(events, time, frames.offsets());
-        }, failure::set);
+        frames.load(
+                sessionId,
+                this::syncCurrent,
+                () -> {
+                    count.set(frames.size());
+                    markers.place(events, time, frames.offsets());
+                },
+                failure::set);
     }
 
     private void reset(String id) {
@@ -173,8 +177,8 @@ public final class FilmStripViewModel<I> {
         Frame f = frames.get(i);
         currentIndex.set(i);
         currentFrame.set(f);
-        caption.set(Formats.frameCaption(f.seq(), frames.offsets()[i], f.capturedAt(), i + 1,
-                Math.max(count.get(), frames.size())));
+        caption.set(Formats.frameCaption(
+                f.seq(), frames.offsets()[i], f.capturedAt(), i + 1, Math.max(count.get(), frames.size())));
         setCurrentSeq(f.seq());
     }
 

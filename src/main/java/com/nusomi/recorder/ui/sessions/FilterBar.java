@@ -70,8 +70,8 @@ final class FilterBar extends FlowPane {
         setPadding(new Insets(6, 10, 6, 10));
 
         ObservableList<String> workflowItems = FXCollections.observableArrayList(model.knownWorkflows());
-        CheckComboBox<String> workflow = multi("filterWorkflow", "Workflow", workflowItems, model.workflows(),
-                Function.identity());
+        CheckComboBox<String> workflow =
+                multi("filterWorkflow", "Workflow", workflowItems, model.workflows(), Function.identity());
         subscriptions.add(model.knownWorkflows().subscribe(() -> {
             syncing = true;
             try {
@@ -81,12 +81,23 @@ final class FilterBar extends FlowPane {
                 syncing = false;
             }
         }));
-        CheckComboBox<SessionStatus> status = multi("filterStatus", "Status",
-                FXCollections.observableArrayList(FilterModel.allStatuses()), model.statuses(), SessionStatus::wireValue);
-        CheckComboBox<Outcome> outcome = multi("filterOutcome", "Outcome",
-                FXCollections.observableArrayList(FilterModel.allOutcomes()), model.outcomes(), Outcome::wireValue);
-        CheckComboBox<ActorKind> actor = multi("filterActorKind", "Actor kind",
-                FXCollections.observableArrayList(FilterModel.allActorKinds()), model.actorKinds(),
+        CheckComboBox<SessionStatus> status = multi(
+                "filterStatus",
+                "Status",
+                FXCollections.observableArrayList(FilterModel.allStatuses()),
+                model.statuses(),
+                SessionStatus::wireValue);
+        CheckComboBox<Outcome> outcome = multi(
+                "filterOutcome",
+                "Outcome",
+                FXCollections.observableArrayList(FilterModel.allOutcomes()),
+                model.outcomes(),
+                Outcome::wireValue);
+        CheckComboBox<ActorKind> actor = multi(
+                "filterActorKind",
+                "Actor kind",
+                FXCollections.observableArrayList(FilterModel.allActorKinds()),
+                model.actorKinds(),
                 ActorKind::wireValue);
 
         since.setId("filterSince");
@@ -142,8 +153,17 @@ final class FilterBar extends FlowPane {
         clear.setOnAction(e -> vm.onClearFilters());
 
         // Each label stays on one line with its fields when the bar wraps.
-        getChildren().addAll(workflow, status, outcome, actor, group(label("Since"), since, sinceCustom),
-                group(label("Until"), untilDate, untilTime), tags, clear, savedMenu());
+        getChildren()
+                .addAll(
+                        workflow,
+                        status,
+                        outcome,
+                        actor,
+                        group(label("Since"), since, sinceCustom),
+                        group(label("Until"), untilDate, untilTime),
+                        tags,
+                        clear,
+                        savedMenu());
     }
 
     private static HBox group(Node... nodes) {
@@ -197,11 +217,14 @@ final class FilterBar extends FlowPane {
         Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("confirmSaveFilters");
         ok.disableProperty().bind(d.getEditor().textProperty().map(String::isBlank));
-        ok.textProperty().bind(d.getEditor().textProperty().map(t -> vm.savedFilters(t.strip()) != null
-                ? "Replace" : "Save"));
-        d.getEditor().textProperty().subscribe(t -> d.setHeaderText(vm.savedFilters(t.strip()) != null
-                ? "Replace the saved filter \u201c" + t.strip() + "\u201d with the current filters?"
-                : "Name for the current filters"));
+        ok.textProperty()
+                .bind(d.getEditor().textProperty().map(t -> vm.savedFilters(t.strip()) != null ? "Replace" : "Save"));
+        d.getEditor()
+                .textProperty()
+                .subscribe(t -> d.setHeaderText(
+                        vm.savedFilters(t.strip()) != null
+                                ? "Replace the saved filter \u201c" + t.strip() + "\u201d with the current filters?"
+                                : "Name for the current filters"));
         d.showAndWait().ifPresent(vm::onSaveFilters);
     }
 
@@ -209,8 +232,8 @@ final class FilterBar extends FlowPane {
         return getScene() != null ? getScene().getWindow() : null;
     }
 
-    private <T> CheckComboBox<T> multi(String id, String title, ObservableList<T> items, ObservableList<T> chosen,
-                                       Function<T, String> name) {
+    private <T> CheckComboBox<T> multi(
+            String id, String title, ObservableList<T> items, ObservableList<T> chosen, Function<T, String> name) {
         CheckComboBox<T> box = new CheckComboBox<>(items);
         box.setId(id);
         box.setTitle(title);

@@ -48,7 +48,8 @@ public final class FilterModel {
     private SessionFilters build() {
         List<String> tags = new ArrayList<>();
         String problem = null;
-        for (String t : tagsText.get() == null ? new String[0] : tagsText.get().trim().split("[,\\s]+")) {
+        for (String t :
+                tagsText.get() == null ? new String[0] : tagsText.get().trim().split("[,\\s]+")) {
             if (t.isEmpty()) {
                 continue;
             }
@@ -62,8 +63,14 @@ public final class FilterModel {
             }
         }
         tagsProblem.set(problem);
-        return new SessionFilters(List.copyOf(workflows), List.copyOf(statuses), List.copyOf(outcomes),
-                List.copyOf(actorKinds), since.get(), until.get(), tags);
+        return new SessionFilters(
+                List.copyOf(workflows),
+                List.copyOf(statuses),
+                List.copyOf(outcomes),
+                List.copyOf(actorKinds),
+                since.get(),
+                until.get(),
+                tags);
     }
 
     /** Sets every filter at once (one change for listeners of {@link #filtersProperty()}). */
@@ -147,7 +154,9 @@ public final class FilterModel {
     }
 
     public static List<SessionStatus> allStatuses() {
-        return Arrays.stream(SessionStatus.values()).filter(s -> s != SessionStatus.UNKNOWN).toList();
+        return Arrays.stream(SessionStatus.values())
+                .filter(s -> s != SessionStatus.UNKNOWN)
+                .toList();
     }
 
     public static List<Outcome> allOutcomes() {
@@ -155,6 +164,8 @@ public final class FilterModel {
     }
 
     public static List<ActorKind> allActorKinds() {
-        return Arrays.stream(ActorKind.values()).filter(s -> s != ActorKind.UNKNOWN).toList();
+        return Arrays.stream(ActorKind.values())
+                .filter(s -> s != ActorKind.UNKNOWN)
+                .toList();
     }
 }

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FilterStore {
     private static final Logger LOG = LoggerFactory.getLogger(FilterStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What the file holds. */
     @JsonIgnoreProperties(ignoreUnknown = true)

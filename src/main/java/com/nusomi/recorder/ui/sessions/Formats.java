@@ -20,15 +20,14 @@ import java.util.stream.Collectors;
 
 /** How the Sessions screen writes times, durations, sizes, JSON and filter sets. Plain Java. */
 final class Formats {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter TIME_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS",
-            Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static String time(Instant t) {
         return t == null ? "" : TIME.format(t);
@@ -98,8 +97,12 @@ final class Formats {
      * part held together (no-break spaces), so that a narrow pane wraps the caption between its parts only.
      */
     static String frameCaption(long seq, long offsetMs, Instant capturedAt, int number, int of) {
-        return String.join("  ·  ", unbroken("Frame " + seq), frameOffset(offsetMs),
-                unbroken(timeMillis(capturedAt)), unbroken(number + " of " + of));
+        return String.join(
+                "  ·  ",
+                unbroken("Frame " + seq),
+                frameOffset(offsetMs),
+                unbroken(timeMillis(capturedAt)),
+                unbroken(number + " of " + of));
     }
 
     private static String unbroken(String part) {
@@ -162,7 +165,8 @@ final class Formats {
             return null;
         }
         String modifiers = data.get("modifiers") instanceof List<?> m && !m.isEmpty()
-                ? " with " + m.stream().map(String::valueOf).collect(Collectors.joining("+")) : "";
+                ? " with " + m.stream().map(String::valueOf).collect(Collectors.joining("+"))
+                : "";
         String typed = data.get("text") instanceof String t && !t.isEmpty() ? ": \u201c" + t + "\u201d" : "";
         return count(n.longValue(), "key", "keys") + modifiers + typed;
     }

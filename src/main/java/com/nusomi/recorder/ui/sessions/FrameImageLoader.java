@@ -45,8 +45,13 @@ final class FrameImageLoader<I> {
      * Loads through {@code client}, decoding with {@code decoder}; {@code currentSeq} tells which frame is current
      * now, {@code failure} is told what failed to load (null when the preview loaded).
      */
-    FrameImageLoader(TaskRunner tasks, Supplier<SessionsClient> client, Function<FrameImage, I> decoder,
-                     FrameCache<I> cache, Supplier<Long> currentSeq, Consumer<String> failure) {
+    FrameImageLoader(
+            TaskRunner tasks,
+            Supplier<SessionsClient> client,
+            Function<FrameImage, I> decoder,
+            FrameCache<I> cache,
+            Supplier<Long> currentSeq,
+            Consumer<String> failure) {
         this.tasks = tasks;
         this.client = client;
         this.decoder = decoder;
@@ -119,7 +124,9 @@ final class FrameImageLoader<I> {
         inFlight.put(seq, waiting);
         long gen = generation;
         String id = sessionId;
-        tasks.run(() -> decoder.apply(client.get().frames().get(id, seq).execute()), img -> finish(gen, id, seq, img, null),
+        tasks.run(
+                () -> decoder.apply(client.get().frames().get(id, seq).execute()),
+                img -> finish(gen, id, seq, img, null),
                 e -> finish(gen, id, seq, null, e));
     }
 

@@ -13,22 +13,25 @@ final class FrameImages {
     /** ...and at most this many bytes of pixels (4 a pixel). */
     static final long MAX_PIXEL_BYTES = 256L * 1024 * 1024;
 
-    private FrameImages() {
-    }
+    private FrameImages() {}
 
     static Image decode(FrameImage frame) {
         Image image = new Image(new ByteArrayInputStream(frame.bytes()));
         if (image.isError()) {
             Exception e = image.getException();
-            throw new UncheckedIOException(new IOException("Could not decode the "
-                    + frame.contentType() + " image" + (e != null && e.getMessage() != null ? ": "
-                    + e.getMessage() : ""), e));
+            throw new UncheckedIOException(new IOException(
+                    "Could not decode the "
+                            + frame.contentType() + " image"
+                            + (e != null && e.getMessage() != null ? ": " + e.getMessage() : ""),
+                    e));
         }
         return image;
     }
 
     static FrameCache<Image> cache() {
-        return new FrameCache<>(MAX_IMAGES, MAX_PIXEL_BYTES,
+        return new FrameCache<>(
+                MAX_IMAGES,
+                MAX_PIXEL_BYTES,
                 image -> (long) Math.max(1, image.getWidth()) * (long) Math.max(1, image.getHeight()) * 4);
     }
 }

@@ -53,31 +53,37 @@ final class FrameList {
         loadPage(id, null, generation, onPage, onDone, onFailure);
     }
 
-    private void loadPage(String id, String cursor, long gen, Runnable onPage, Runnable onDone,
-                          Consumer<String> onFailure) {
-        tasks.run(() -> client.get().frames().list(id, new PageRequest(PAGE_SIZE, cursor)).execute(), page -> {
-            if (gen != generation) {
-                return;
-            }
-            frames.addAll(page.data());
-            RecordedTime t = time.get();
-            offsets = new long[frames.size()];
-            for (int i = 0; i < offsets.length; i++) {
-                offsets[i] = t.frame(frames.get(i), frames.get(0));
-            }
-            onPage.run();
-            if (page.hasMore() && !page.isEmpty()) {
-                loadPage(id, page.nextCursor(), gen, onPage, onDone, onFailure);
-            } else {
-                loading.set(false);
-                onDone.run();
-            }
-        }, e -> {
-            if (gen == generation) {
-                loading.set(false);
-                onFailure.accept(FrameImageLoader.describe("Could not list the frames", e));
-            }
-        });
+    private void loadPage(
+            String id, String cursor, long gen, Runnable onPage, Runnable onDone, Consumer<String> onFailure) {
+        tasks.run(
+                () -> client.get()
+                        .frames()
+                        .list(id, new PageRequest(PAGE_SIZE, cursor))
+                        .execute(),
+                page -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    frames.addAll(page.data());
+                    RecordedTime t = time.get();
+                    offsets = new long[frames.size()];
+                    for (int i = 0; i < offsets.length; i++) {
+                        offsets[i] = t.frame(frames.get(i), frames.get(0));
+                    }
+                    onPage.run();
+                    if (page.hasMore() && !page.isEmpty()) {
+                        loadPage(id, page.nextCursor(), gen, onPage, onDone, onFailure);
+                    } else {
+                        loading.set(false);
+                        onDone.run();
+                    }
+                },
+                e -> {
+                    if (gen == generation) {
+                        loading.set(false);
+                        onFailure.accept(FrameImageLoader.describe("Could not list the frames", e));
+                    }
+                });
     }
 
     /** The index of the frame {@code seq} among those listed so far, or -1. */

@@ -5,8 +5,7 @@ package com.nusomi.recorder.ui.sessions;
  * to a moment, and where a moment falls on a scrubber that runs over the frame indexes. Plain Java.
  */
 final class FrameTimeline {
-    private FrameTimeline() {
-    }
+    private FrameTimeline() {}
 
     /**
      * The index of the frame nearest to {@code t} by binary search; before the first frame gives 0, after the

@@ -23,6 +23,7 @@ final class RecordedTime {
     private final Instant startedAt;
     /** Pause starts and ends, in milliseconds since the start, ascending and apart. */
     private final long[] from;
+
     private final long[] to;
 
     private RecordedTime(Instant startedAt, long[] from, long[] to) {
@@ -99,8 +100,7 @@ final class RecordedTime {
         if (e.offsetMs() != null) {
             return recorded(e.offsetMs());
         }
-        return e.at() == null || startedAt == null ? null
-                : recorded(e.at().toEpochMilli() - startedAt.toEpochMilli());
+        return e.at() == null || startedAt == null ? null : recorded(e.at().toEpochMilli() - startedAt.toEpochMilli());
     }
 
     /** A frame's recorded offset: from its {@code offset_ms}, else its capture time and the start (or the first). */
@@ -109,7 +109,8 @@ final class RecordedTime {
             return recorded(f.offsetMs());
         }
         Instant zero = startedAt != null ? startedAt : first.capturedAt();
-        return f.capturedAt() == null || zero == null ? 0
+        return f.capturedAt() == null || zero == null
+                ? 0
                 : recorded(f.capturedAt().toEpochMilli() - zero.toEpochMilli());
     }
 

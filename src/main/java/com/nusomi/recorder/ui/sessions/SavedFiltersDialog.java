@@ -51,17 +51,21 @@ final class SavedFiltersDialog {
         summary.setPrefWidth(320);
         summary.setMinHeight(36); // two lines, so that the buttons below stay put as the choice changes
         summary.getStyleClass().add("muted");
-        list.getSelectionModel().selectedItemProperty().subscribe(name -> summary.setText(
-                name == null ? "Choose a saved filter to see what it keeps." : Formats.filters(vm.savedFilters(name))));
+        list.getSelectionModel()
+                .selectedItemProperty()
+                .subscribe(name -> summary.setText(
+                        name == null
+                                ? "Choose a saved filter to see what it keeps."
+                                : Formats.filters(vm.savedFilters(name))));
 
         BooleanBinding none = list.getSelectionModel().selectedItemProperty().isNull();
         Button open = button("openSavedFilter", "Open", new FontIcon(MaterialDesignF.FILTER_OUTLINE), this::onOpen);
         open.disableProperty().bind(none);
-        Button rename = button("renameSavedFilter", "Rename…", new FontIcon(MaterialDesignP.PENCIL_OUTLINE),
-                this::onRename);
+        Button rename =
+                button("renameSavedFilter", "Rename…", new FontIcon(MaterialDesignP.PENCIL_OUTLINE), this::onRename);
         rename.disableProperty().bind(none);
-        Button delete = button("deleteSavedFilter", "Delete…", new FontIcon(MaterialDesignD.DELETE_OUTLINE),
-                this::onDelete);
+        Button delete =
+                button("deleteSavedFilter", "Delete…", new FontIcon(MaterialDesignD.DELETE_OUTLINE), this::onDelete);
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.disableProperty().bind(none);
         HBox actions = new HBox(8, open, rename, delete);

@@ -36,8 +36,7 @@ public final class SessionActions {
     public static final int BATCH = 1000;
 
     /** The last soft delete, which {@link #onUndo()} can restore while it is offered. */
-    public record Undo(List<String> ids, String message) {
-    }
+    public record Undo(List<String> ids, String message) {}
 
     private final Operations ops;
     private final Supplier<SessionsClient> client;
@@ -52,8 +51,14 @@ public final class SessionActions {
     private final Subscription onFailure;
     private Confirmations confirm = Confirmations.YES;
 
-    SessionActions(Operations ops, Supplier<SessionsClient> client, Clock clock, ObservableList<Session> selection,
-                   ObservableSet<String> hidden, Runnable refresh, Debouncer undoTimer) {
+    SessionActions(
+            Operations ops,
+            Supplier<SessionsClient> client,
+            Clock clock,
+            ObservableList<Session> selection,
+            ObservableSet<String> hidden,
+            Runnable refresh,
+            Debouncer undoTimer) {
         this.ops = ops;
         this.client = client;
         this.clock = clock;
@@ -80,14 +85,14 @@ public final class SessionActions {
         this.confirm = confirm;
     }
 
-    private record Outcome(int done, List<String> failed) {
-    }
+    private record Outcome(int done, List<String> failed) {}
 
     /** Stops the selected sessions that are still created or recording. */
     public void onStopSelected() {
         List<String> ids = selection.stream()
                 .filter(s -> s.status() == SessionStatus.CREATED || s.status() == SessionStatus.RECORDING)
-                .map(Session::id).toList();
+                .map(Session::id)
+                .toList();
         if (ids.isEmpty()) {
             report("Nothing to stop: none of the selected sessions is created or recording.", List.of());
             return;
@@ -97,23 +102,34 @@ public final class SessionActions {
 
     private void batchStop(List<String> ids, String verb) {
         start(verb + " " + sessions(ids.size()) + "…");
-        ops.run(verb + " sessions", () -> {
-            List<String> failed = new ArrayList<>();
-            int stopped = 0;
-            for (int from = 0; from < ids.size(); from += BATCH) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-                BatchStopResult r = client.get().sessions().batchStop(chunk).execute();
-                stopped += r.data().size();
-                r.errors().forEach(f -> failed.add(f.id() + ": " + f.code()
-                        + (f.error() != null && f.error().message() != null ? " (" + f.error().message() + ")" : "")));
-                setProgress((double) Math.min(ids.size(), from + BATCH) / ids.size());
-            }
-            return new Outcome(stopped, failed);
-        }, r -> {
-            report("Stopped " + r.done() + " of " + sessions(ids.size())
-                    + (r.failed().isEmpty() ? "." : "; " + r.failed().size() + " failed:"), r.failed());
-            refresh.run();
-        });
+        ops.run(
+                verb + " sessions",
+                () -> {
+                    List<String> failed = new ArrayList<>();
+                    int stopped = 0;
+                    for (int from = 0; from < ids.size(); from += BATCH) {
+                        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                        BatchStopResult r =
+                                client.get().sessions().batchStop(chunk).execute();
+                        stopped += r.data().size();
+                        r.errors()
+                                .forEach(f -> failed.add(f.id() + ": " + f.code()
+                                        + (f.error() != null && f.error().message() != null
+                                                ? " (" + f.error().message() + ")"
+                                                : "")));
+                        setProgress((double) Math.min(ids.size(), from + BATCH) / ids.size());
+                    }
+                    return new Outcome(stopped, failed);
+                },
+                r -> {
+                    report(
+                            "Stopped " + r.done() + " of " + sessions(ids.size())
+                                    + (r.failed().isEmpty()
+                                            ? "."
+                                            : "; " + r.failed().size() + " failed:"),
+                            r.failed());
+                    refresh.run();
+                });
     }
 
     /** Finds sessions recording for longer than {@code hours}, asks, and batch-stops them on a yes. */
@@ -130,7 +146,8 @@ public final class SessionActions {
             } else if (confirm.stopAbandoned(ids.size(), hours)) {
                 batchStop(ids, "Stopping abandoned");
             } else {
-                report(Formats.count(ids.size(), "abandoned session", "abandoned sessions") + " found; none stopped.",
+                report(
+                        Formats.count(ids.size(), "abandoned session", "abandoned sessions") + " found; none stopped.",
                         List.of());
             }
         });
@@ -139,7 +156,11 @@ public final class SessionActions {
     /** Ids of sessions still recording that started before {@code cutoff}; blocking. */
     List<String> findAbandoned(Instant cutoff) {
         // Started before the cutoff means created before it too: the until filter narrows the list early.
-        SessionQuery q = SessionQuery.builder().status(SessionStatus.RECORDING).until(cutoff).limit(500).build();
+        SessionQuery q = SessionQuery.builder()
+                .status(SessionStatus.RECORDING)
+                .until(cutoff)
+                .limit(500)
+                .build();
         List<String> ids = new ArrayList<>();
         for (Session s : client.get().sessions().listAll(q)) {
             if (s.startedAt() != null && s.startedAt().isBefore(cutoff)) {
@@ -157,20 +178,28 @@ public final class SessionActions {
         }
         hidden.addAll(ids);
         start("Deleting " + sessions(ids.size()) + "…");
-        ops.run("Deleting sessions", () -> each(ids, id -> client.get().sessions().delete(id).execute()), r -> {
-            List<String> deleted = ids.stream().filter(id -> r.failed().stream().noneMatch(f -> f.startsWith(id)))
-                    .toList();
-            if (r.failed().isEmpty()) {
-                finish(); // the undo bar says what was deleted; a second line saying it again is noise
-            } else {
-                report("Deleted " + sessions(r.done()) + "; " + r.failed().size() + " failed:", r.failed());
-            }
-            if (!deleted.isEmpty()) {
-                undo.offer(deleted, "Deleted " + (deleted.size() == 1 ? deleted.get(0) : sessions(deleted.size()))
-                        + ".");
-            }
-            refresh.run();
-        });
+        ops.run(
+                "Deleting sessions",
+                () -> each(ids, id -> client.get().sessions().delete(id).execute()),
+                r -> {
+                    List<String> deleted = ids.stream()
+                            .filter(id -> r.failed().stream().noneMatch(f -> f.startsWith(id)))
+                            .toList();
+                    if (r.failed().isEmpty()) {
+                        finish(); // the undo bar says what was deleted; a second line saying it again is noise
+                    } else {
+                        report(
+                                "Deleted " + sessions(r.done()) + "; "
+                                        + r.failed().size() + " failed:",
+                                r.failed());
+                    }
+                    if (!deleted.isEmpty()) {
+                        undo.offer(
+                                deleted,
+                                "Deleted " + (deleted.size() == 1 ? deleted.get(0) : sessions(deleted.size())) + ".");
+                    }
+                    refresh.run();
+                });
     }
 
     /** Restores what the last delete removed. */
@@ -195,11 +224,18 @@ public final class SessionActions {
             return;
         }
         start("Restoring " + sessions(ids.size()) + "…");
-        ops.run("Restoring sessions", () -> each(ids, id -> client.get().sessions().restore(id).execute()), r -> {
-            report("Restored " + sessions(r.done()) + (r.failed().isEmpty() ? "." : "; " + r.failed().size()
-                    + " failed:"), r.failed());
-            refresh.run();
-        });
+        ops.run(
+                "Restoring sessions",
+                () -> each(ids, id -> client.get().sessions().restore(id).execute()),
+                r -> {
+                    report(
+                            "Restored " + sessions(r.done())
+                                    + (r.failed().isEmpty()
+                                            ? "."
+                                            : "; " + r.failed().size() + " failed:"),
+                            r.failed());
+                    refresh.run();
+                });
     }
 
     /** Deletes the selection for good, after the user has typed how many (admin scope). */
@@ -209,11 +245,18 @@ public final class SessionActions {
             return;
         }
         start("Deleting " + sessions(ids.size()) + " permanently…");
-        ops.run("Deleting permanently", () -> each(ids, id -> client.get().sessions().deleteHard(id).execute()), r -> {
-            report("Deleted " + sessions(r.done()) + " permanently" + (r.failed().isEmpty() ? "." : "; "
-                    + r.failed().size() + " failed:"), r.failed());
-            refresh.run();
-        });
+        ops.run(
+                "Deleting permanently",
+                () -> each(ids, id -> client.get().sessions().deleteHard(id).execute()),
+                r -> {
+                    report(
+                            "Deleted " + sessions(r.done()) + " permanently"
+                                    + (r.failed().isEmpty()
+                                            ? "."
+                                            : "; " + r.failed().size() + " failed:"),
+                            r.failed());
+                    refresh.run();
+                });
     }
 
     /** Runs {@code call} for each id; per-id API errors are collected, a 403 stops everything. */

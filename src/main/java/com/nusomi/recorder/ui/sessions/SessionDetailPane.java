@@ -42,8 +42,22 @@ import javafx.util.Subscription;
  */
 final class SessionDetailPane extends ScrollPane {
     private static final String NONE = "—";
-    private static final String[] FIELDS = {"Workflow", "Status", "Outcome", "Stop reason", "Actor", "Created",
-        "Started", "Stopped", "Duration", "Paused", "Frames", "Events", "Deleted", "Purge at"};
+    private static final String[] FIELDS = {
+        "Workflow",
+        "Status",
+        "Outcome",
+        "Stop reason",
+        "Actor",
+        "Created",
+        "Started",
+        "Stopped",
+        "Duration",
+        "Paused",
+        "Frames",
+        "Events",
+        "Deleted",
+        "Purge at"
+    };
 
     private final DetailViewModel vm;
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -91,8 +105,8 @@ final class SessionDetailPane extends ScrollPane {
         tagTable.setPrefHeight(150);
         tagTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tagTable.setPlaceholder(new Label("No tags"));
-        tagTable.getColumns().add(textColumn("Offset", t -> Formats.offset(vm.timeline().recorded(t.offsetMs())),
-                90));
+        tagTable.getColumns()
+                .add(textColumn("Offset", t -> Formats.offset(vm.timeline().recorded(t.offsetMs())), 90));
         tagTable.getColumns().add(textColumn("Name", Tag::name, 150));
         tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 200));
 
@@ -109,8 +123,21 @@ final class SessionDetailPane extends ScrollPane {
         frames.setId("detailFramesSummary");
         frames.setWrapText(true);
 
-        body = new VBox(8, title, grid, section("Frames"), frames, filmStrip, section("Events"), timeline,
-                eventsNote, section("Metadata"), metadata, section("Tags"), tagTable, tagForm());
+        body = new VBox(
+                8,
+                title,
+                grid,
+                section("Frames"),
+                frames,
+                filmStrip,
+                section("Events"),
+                timeline,
+                eventsNote,
+                section("Metadata"),
+                metadata,
+                section("Tags"),
+                tagTable,
+                tagForm());
         body.setPadding(new Insets(10));
         Label loading = new Label("Loading…");
         loading.getStyleClass().add("muted");
@@ -151,12 +178,18 @@ final class SessionDetailPane extends ScrollPane {
         Label problem = new Label();
         problem.getStyleClass().addAll(Styles.TEXT_SMALL, "muted");
         problem.textProperty().bind(vm.tagProblemProperty());
-        problem.visibleProperty().bind(vm.tagNameProperty().isNotEmpty().and(vm.tagProblemProperty().isNotNull()));
+        problem.visibleProperty()
+                .bind(vm.tagNameProperty()
+                        .isNotEmpty()
+                        .and(vm.tagProblemProperty().isNotNull()));
         problem.managedProperty().bind(problem.visibleProperty());
 
         Label verdict = new Label("Verdict");
         verdict.getStyleClass().add("muted");
-        HBox verdicts = new HBox(6, verdict, verdictButton("verdictSuccess", "Success", Outcome.SUCCESS, Styles.SUCCESS),
+        HBox verdicts = new HBox(
+                6,
+                verdict,
+                verdictButton("verdictSuccess", "Success", Outcome.SUCCESS, Styles.SUCCESS),
                 verdictButton("verdictError", "Error", Outcome.ERROR, Styles.DANGER),
                 verdictButton("verdictAbandoned", "Abandoned", Outcome.ABANDONED, Styles.WARNING));
         verdicts.setAlignment(Pos.CENTER_LEFT);
@@ -181,8 +214,7 @@ final class SessionDetailPane extends ScrollPane {
         return l;
     }
 
-    private static TableColumn<Tag, String> textColumn(String title, Function<Tag, String> value,
-                                                       double width) {
+    private static TableColumn<Tag, String> textColumn(String title, Function<Tag, String> value, double width) {
         TableColumn<Tag, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
@@ -201,27 +233,39 @@ final class SessionDetailPane extends ScrollPane {
             return;
         }
         title.setText(s.id());
-        String[] v = {s.workflow(), s.status() == null ? "" : s.status().wireValue(),
+        String[] v = {
+            s.workflow(),
+            s.status() == null ? "" : s.status().wireValue(),
             s.outcome() == null ? "" : s.outcome().wireValue(),
             s.stopReason() == null ? "" : s.stopReason().toString().toLowerCase(Locale.ROOT),
             s.actor() == null ? "" : s.actor().id() + " (" + s.actor().kind().wireValue() + ")",
-            Formats.time(s.createdAt()), Formats.time(s.startedAt()), Formats.time(s.stoppedAt()),
-            Formats.duration(s.recordedMs()), Formats.paused(s), String.valueOf(s.frameCount()),
+            Formats.time(s.createdAt()),
+            Formats.time(s.startedAt()),
+            Formats.time(s.stoppedAt()),
+            Formats.duration(s.recordedMs()),
+            Formats.paused(s),
+            String.valueOf(s.frameCount()),
             String.valueOf(s.eventCount()),
-            Formats.time(s.deletedAt()), Formats.time(s.purgeAt())};
+            Formats.time(s.deletedAt()),
+            Formats.time(s.purgeAt())
+        };
         for (int i = 0; i < v.length; i++) {
             values.get(i).setText(v[i].isEmpty() ? NONE : v[i]); // an empty row reads as broken; a dash as "none"
         }
         metadata.setText(Formats.prettyJson(s.metadata()));
         tags.setAll(s.tags());
         events.setAll(s.events());
-        eventsNote.setText(s.eventsTruncated() ? "Showing the first " + s.events().size() + " of " + s.eventCount()
-                + " events." : "");
+        eventsNote.setText(
+                s.eventsTruncated()
+                        ? "Showing the first " + s.events().size() + " of " + s.eventCount() + " events."
+                        : "");
         FramesSummary f = s.framesSummary();
-        frames.setText(f == null ? Formats.count(s.frameCount(), "frame", "frames")
-                : Formats.count(f.count(), "frame", "frames") + ", " + Formats.bytes(f.totalBytes())
-                + (f.width() != null ? ", " + f.width() + "×" + f.height() : "")
-                + (f.firstAt() != null ? ", " + Formats.timeRange(f.firstAt(), f.lastAt()) : ""));
+        frames.setText(
+                f == null
+                        ? Formats.count(s.frameCount(), "frame", "frames")
+                        : Formats.count(f.count(), "frame", "frames") + ", " + Formats.bytes(f.totalBytes())
+                                + (f.width() != null ? ", " + f.width() + "×" + f.height() : "")
+                                + (f.firstAt() != null ? ", " + Formats.timeRange(f.firstAt(), f.lastAt()) : ""));
     }
 
     /** One event of the timeline: offset, type, data. */

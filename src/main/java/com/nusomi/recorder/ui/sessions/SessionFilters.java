@@ -16,8 +16,14 @@ import java.util.regex.Pattern;
  * means no bound. Plain Java, no JavaFX.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SessionFilters(List<String> workflows, List<SessionStatus> statuses, List<Outcome> outcomes,
-                             List<ActorKind> actorKinds, String since, Instant until, List<String> tags) {
+public record SessionFilters(
+        List<String> workflows,
+        List<SessionStatus> statuses,
+        List<Outcome> outcomes,
+        List<ActorKind> actorKinds,
+        String since,
+        Instant until,
+        List<String> tags) {
     static final Pattern RELATIVE = Pattern.compile("^[1-9][0-9]{0,5}[smhdw]$");
     public static final SessionFilters NONE = new SessionFilters(null, null, null, null, null, null, null);
 
@@ -47,8 +53,15 @@ public record SessionFilters(List<String> workflows, List<SessionStatus> statuse
 
     /** The list query for these filters: the live list, or the trash when {@code trash} is set. */
     public SessionQuery toQuery(int limit, boolean trash, boolean includeTags) {
-        SessionQuery.Builder b = SessionQuery.builder().workflows(workflows).statuses(statuses).outcomes(outcomes)
-                .actorKinds(actorKinds).tags(tags).limit(limit).deletedOnly(trash).includeTags(includeTags);
+        SessionQuery.Builder b = SessionQuery.builder()
+                .workflows(workflows)
+                .statuses(statuses)
+                .outcomes(outcomes)
+                .actorKinds(actorKinds)
+                .tags(tags)
+                .limit(limit)
+                .deletedOnly(trash)
+                .includeTags(includeTags);
         if (since != null) {
             b.sinceRaw(since);
         }

@@ -53,8 +53,7 @@ final class SessionPages {
         this.ops = ops;
         this.client = client;
         this.seen = seen;
-        visibleRows.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> s -> !hidden.contains(s.id()), hidden));
+        visibleRows.predicateProperty().bind(Bindings.createObjectBinding(() -> s -> !hidden.contains(s.id()), hidden));
     }
 
     /** A new connection: its server may take {@code include=tags} on lists again. */
@@ -73,27 +72,29 @@ final class SessionPages {
         long gen = ++generation;
         int want = keep ? Math.max(PAGE_SIZE, rows.size()) : PAGE_SIZE;
         loading.set(true);
-        tasks.run(() -> fetch(f, inTrash, want), result -> {
-            if (gen != generation) {
-                return;
-            }
-            if (loadFailed) {
-                ops.dismiss(); // the list is back: an earlier failure to load it no longer applies
-                loadFailed = false;
-            }
-            query = result.query();
-            cursor = result.page().nextCursor();
-            hidden.clear();
-            rows.setAll(result.page().data());
-            hasMore.set(result.page().hasMore());
-            loading.set(false);
-            seen.accept(result.page().data());
-            landed.run();
-        }, e -> failed(gen, "Loading sessions", e, retry));
+        tasks.run(
+                () -> fetch(f, inTrash, want),
+                result -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    if (loadFailed) {
+                        ops.dismiss(); // the list is back: an earlier failure to load it no longer applies
+                        loadFailed = false;
+                    }
+                    query = result.query();
+                    cursor = result.page().nextCursor();
+                    hidden.clear();
+                    rows.setAll(result.page().data());
+                    hasMore.set(result.page().hasMore());
+                    loading.set(false);
+                    seen.accept(result.page().data());
+                    landed.run();
+                },
+                e -> failed(gen, "Loading sessions", e, retry));
     }
 
-    private record Fetched(SessionQuery query, Page<Session> page) {
-    }
+    private record Fetched(SessionQuery query, Page<Session> page) {}
 
     /** The first {@code want} rows (one call when they fit in one page), blocking. */
     private Fetched fetch(SessionFilters f, boolean inTrash, int want) {
@@ -128,16 +129,19 @@ final class SessionPages {
         long gen = generation;
         SessionQuery q = query.withCursor(cursor);
         loading.set(true);
-        tasks.run(() -> client.get().sessions().list(q).execute(), page -> {
-            if (gen != generation) {
-                return;
-            }
-            cursor = page.nextCursor();
-            rows.addAll(page.data());
-            hasMore.set(page.hasMore());
-            loading.set(false);
-            seen.accept(page.data());
-        }, e -> failed(gen, "Loading more sessions", e, this::loadMore));
+        tasks.run(
+                () -> client.get().sessions().list(q).execute(),
+                page -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    cursor = page.nextCursor();
+                    rows.addAll(page.data());
+                    hasMore.set(page.hasMore());
+                    loading.set(false);
+                    seen.accept(page.data());
+                },
+                e -> failed(gen, "Loading more sessions", e, this::loadMore));
     }
 
     private void failed(long gen, String title, Throwable e, Runnable retry) {

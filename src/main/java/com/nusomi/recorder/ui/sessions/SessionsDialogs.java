@@ -24,8 +24,10 @@ final class SessionsDialogs implements Confirmations {
         a.setTitle("Stop abandoned sessions");
         a.setHeaderText(Formats.count(count, "session has", "sessions have") + " been recording for longer than "
                 + Formats.count(hours, "hour.", "hours."));
-        a.setContentText(count == 1 ? "Stop it now? Its outcome becomes abandoned."
-                : "Stop them all now? Their outcome becomes abandoned.");
+        a.setContentText(
+                count == 1
+                        ? "Stop it now? Its outcome becomes abandoned."
+                        : "Stop them all now? Their outcome becomes abandoned.");
         ButtonType stop = new ButtonType("Stop " + count, ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(stop, ButtonType.CANCEL);
         a.getDialogPane().lookupButton(stop).setId("confirmStopAbandoned");
@@ -38,7 +40,8 @@ final class SessionsDialogs implements Confirmations {
         own(d);
         d.setTitle("Delete permanently");
         d.setHeaderText("Delete " + Formats.count(count, "session", "sessions") + " permanently? "
-                + (count == 1 ? "Its" : "Their") + " frames, events and tags are gone for good; this cannot be undone.");
+                + (count == 1 ? "Its" : "Their")
+                + " frames, events and tags are gone for good; this cannot be undone.");
         TextField typed = new TextField();
         typed.setId("confirmCount");
         typed.setPromptText(String.valueOf(count));

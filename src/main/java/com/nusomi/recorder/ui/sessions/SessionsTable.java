@@ -45,10 +45,11 @@ import javafx.util.Subscription;
 final class SessionsTable extends TableView<Session> {
     /** Ask for the next page when a row this close to the end is shown. */
     static final int NEAR_END = 10;
+
     static final double ROW_HEIGHT = 28;
     /** The tooltip of every column header. */
-    static final String NOT_SORTABLE = "Sessions are listed newest first, as the server pages them: the list "
-            + "cannot be sorted by a column";
+    static final String NOT_SORTABLE =
+            "Sessions are listed newest first, as the server pages them: the list " + "cannot be sorted by a column";
 
     private final SessionsViewModel vm;
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -79,18 +80,29 @@ final class SessionsTable extends TableView<Session> {
         status.setPrefWidth(100);
         status.setSortable(false);
         getColumns().add(status);
-        getColumns().add(column("Outcome", s -> s.outcome() == null ? "" : s.outcome().wireValue(), String::valueOf,
-                95));
-        getColumns().add(column("Actor", s -> s.actor() == null ? "" : s.actor().id() + " (" + s.actor().kind()
-                .wireValue() + ")", String::valueOf, 170));
+        getColumns()
+                .add(column(
+                        "Outcome", s -> s.outcome() == null ? "" : s.outcome().wireValue(), String::valueOf, 95));
+        getColumns()
+                .add(column(
+                        "Actor",
+                        s -> s.actor() == null
+                                ? ""
+                                : s.actor().id() + " (" + s.actor().kind().wireValue() + ")",
+                        String::valueOf,
+                        170));
         getColumns().add(column("Started", Session::startedAt, Formats::time, 150));
         TableColumn<Session, Long> duration = column("Duration", Session::recordedMs, Formats::duration, 90);
         duration.setCellFactory(c -> new DurationCell());
         getColumns().add(duration);
         getColumns().add(column("Frames", Session::frameCount, String::valueOf, 65));
         getColumns().add(column("Events", Session::eventCount, String::valueOf, 65));
-        getColumns().add(column("Tags", s -> s.tags().stream().map(Tag::name).distinct()
-                .collect(Collectors.joining(", ")), String::valueOf, 160));
+        getColumns()
+                .add(column(
+                        "Tags",
+                        s -> s.tags().stream().map(Tag::name).distinct().collect(Collectors.joining(", ")),
+                        String::valueOf,
+                        160));
 
         setRowFactory(t -> new NearEndRow());
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<Session>) c -> {
@@ -110,7 +122,9 @@ final class SessionsTable extends TableView<Session> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copyIds();
                 e.consume();
-            } else if (e.getCode() == KeyCode.DELETE && !vm.trashProperty().get() && !vm.ops().isBusy()
+            } else if (e.getCode() == KeyCode.DELETE
+                    && !vm.trashProperty().get()
+                    && !vm.ops().isBusy()
                     && !getSelectionModel().isEmpty()) {
                 vm.actions().onDeleteSelected(); // soft, with undo
                 e.consume();
@@ -163,7 +177,13 @@ final class SessionsTable extends TableView<Session> {
             }
             if (!rows.isEmpty()) {
                 int first = rows.get(0);
-                getSelectionModel().selectIndices(first, rows.stream().skip(1).mapToInt(Integer::intValue).toArray());
+                getSelectionModel()
+                        .selectIndices(
+                                first,
+                                rows.stream()
+                                        .skip(1)
+                                        .mapToInt(Integer::intValue)
+                                        .toArray());
                 getFocusModel().focus(rows.get(rows.size() - 1));
             }
         } finally {
@@ -184,8 +204,8 @@ final class SessionsTable extends TableView<Session> {
         delete.setOnAction(e -> vm.actions().onDeleteSelected());
         MenuItem refresh = new MenuItem("Refresh");
         refresh.setOnAction(e -> vm.refresh());
-        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), stop, delete, new SeparatorMenuItem(),
-                refresh);
+        ContextMenu menu =
+                new ContextMenu(copy, new SeparatorMenuItem(), stop, delete, new SeparatorMenuItem(), refresh);
         menu.setOnShowing(e -> {
             boolean none = getSelectionModel().isEmpty();
             copy.setDisable(none);
@@ -197,8 +217,8 @@ final class SessionsTable extends TableView<Session> {
 
     /** Puts the selected ids on the clipboard, one a line. */
     void copyIds() {
-        String ids = getSelectionModel().getSelectedItems().stream().map(Session::id)
-                .collect(Collectors.joining("\n"));
+        String ids =
+                getSelectionModel().getSelectedItems().stream().map(Session::id).collect(Collectors.joining("\n"));
         if (!ids.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
             content.putString(ids);
@@ -206,8 +226,8 @@ final class SessionsTable extends TableView<Session> {
         }
     }
 
-    private static <V> TableColumn<Session, V> column(String title,
-            Function<Session, V> value, Function<V, String> format, double width) {
+    private static <V> TableColumn<Session, V> column(
+            String title, Function<Session, V> value, Function<V, String> format, double width) {
         TableColumn<Session, V> col = new TableColumn<>(title);
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         col.setCellFactory(c -> new FormattedCell<>(format));
@@ -244,7 +264,11 @@ final class SessionsTable extends TableView<Session> {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : Formats.duration(item));
             int i = getIndex();
-            Session s = empty || getTableView() == null || i < 0 || i >= getTableView().getItems().size() ? null
+            Session s = empty
+                            || getTableView() == null
+                            || i < 0
+                            || i >= getTableView().getItems().size()
+                    ? null
                     : getTableView().getItems().get(i);
             if (s == null || s.pausedMs() <= 0) {
                 setTooltip(null);
@@ -300,7 +324,10 @@ final class SessionsTable extends TableView<Session> {
         @Override
         protected void updateItem(Session item, boolean empty) {
             super.updateItem(item, empty);
-            if (!empty && item != null && getIndex() >= getItems().size() - NEAR_END && isVisible()
+            if (!empty
+                    && item != null
+                    && getIndex() >= getItems().size() - NEAR_END
+                    && isVisible()
                     && vm.hasMoreProperty().get()) {
                 vm.loadMore();
             }

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
@@ -91,8 +90,11 @@ public final class SessionsView extends BorderPane {
      * (its state on the UI thread) and started. The screen owns the view model: {@link #dispose()} disposes it too,
      * and stops following the connection.
      */
-    public static SessionsView open(SessionsViewModel vm, ObservableValue<ConnectionState> connection, Settings settings,
-                             Runnable layoutChanged) {
+    public static SessionsView open(
+            SessionsViewModel vm,
+            ObservableValue<ConnectionState> connection,
+            Settings settings,
+            Runnable layoutChanged) {
         SessionsView view = new SessionsView(vm);
         view.keepLayout(settings, layoutChanged);
         vm.start();
@@ -160,28 +162,32 @@ public final class SessionsView extends BorderPane {
         SessionActions a = vm.actions();
         BooleanBinding busy = is(vm.ops().busyProperty());
         BooleanBinding none = Bindings.isEmpty(vm.selection());
-        BooleanBinding admin = Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(vm.adminProperty().get()),
-                vm.adminProperty());
+        BooleanBinding admin = Bindings.createBooleanBinding(
+                () -> Boolean.TRUE.equals(vm.adminProperty().get()), vm.adminProperty());
         BooleanBinding trash = is(vm.trashProperty());
 
         Button refresh = button("refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
         refresh.setTooltip(new Tooltip("Refresh (F5)"));
         Button stop = button("stopSelected", "Stop", MaterialDesignS.STOP, backToTable(a::onStopSelected));
         // Only sessions still created or recording can be stopped: a selection of finished ones disables Stop.
-        BooleanBinding nothingToStop = Bindings.createBooleanBinding(() -> vm.selection().stream()
-                .noneMatch(s -> s.status() == SessionStatus.CREATED || s.status() == SessionStatus.RECORDING),
+        BooleanBinding nothingToStop = Bindings.createBooleanBinding(
+                () -> vm.selection().stream()
+                        .noneMatch(s -> s.status() == SessionStatus.CREATED || s.status() == SessionStatus.RECORDING),
                 vm.selection());
         stop.disableProperty().bind(busy.or(nothingToStop).or(trash));
-        Button delete = button("deleteSelected", "Delete", MaterialDesignD.DELETE_OUTLINE,
-                backToTable(a::onDeleteSelected));
+        Button delete =
+                button("deleteSelected", "Delete", MaterialDesignD.DELETE_OUTLINE, backToTable(a::onDeleteSelected));
         delete.disableProperty().bind(busy.or(none).or(trash));
-        Button hard = button("deletePermanently", "Delete forever", MaterialDesignD.DELETE_FOREVER,
+        Button hard = button(
+                "deletePermanently",
+                "Delete forever",
+                MaterialDesignD.DELETE_FOREVER,
                 backToTable(a::onDeletePermanently));
         hard.getStyleClass().add(Styles.DANGER);
         hard.disableProperty().bind(busy.or(none));
         show(hard, admin);
-        Button restore = button("restoreSelected", "Restore", MaterialDesignR.RESTORE,
-                backToTable(a::onRestoreSelected));
+        Button restore =
+                button("restoreSelected", "Restore", MaterialDesignR.RESTORE, backToTable(a::onRestoreSelected));
         restore.disableProperty().bind(busy.or(none));
         show(restore, trash);
 
@@ -308,8 +314,9 @@ public final class SessionsView extends BorderPane {
         count.getStyleClass().add("muted");
         Label selected = new Label();
         selected.setId("selectedCount");
-        selected.textProperty().bind(Bindings.createStringBinding(() -> vm.selection().isEmpty() ? ""
-                : vm.selection().size() + " selected", vm.selection()));
+        selected.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.selection().isEmpty() ? "" : vm.selection().size() + " selected", vm.selection()));
         selected.getStyleClass().add("muted");
         HBox line = new HBox(16, count, selected);
         line.setPadding(new Insets(4, 10, 6, 10));

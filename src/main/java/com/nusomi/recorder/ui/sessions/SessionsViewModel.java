@@ -37,8 +37,7 @@ public final class SessionsViewModel {
     public static final int PAGE_SIZE = SessionPages.PAGE_SIZE;
 
     /** Rows to select again after a reload; {@code seq} makes each one a change. */
-    public record Reselection(long seq, Set<String> ids) {
-    }
+    public record Reselection(long seq, Set<String> ids) {}
 
     private final TaskRunner tasks;
     private final Operations ops;
@@ -60,23 +59,38 @@ public final class SessionsViewModel {
     private long reselectSeq;
     private boolean connected;
 
-    public SessionsViewModel(TaskRunner tasks, Supplier<SessionsClient> client, FilterStore store,
-                             Debouncer debouncer, Debouncer undoTimer, Clock clock) {
+    public SessionsViewModel(
+            TaskRunner tasks,
+            Supplier<SessionsClient> client,
+            FilterStore store,
+            Debouncer debouncer,
+            Debouncer undoTimer,
+            Clock clock) {
         this.tasks = tasks;
         this.ops = new Operations(tasks);
         this.client = client;
         this.store = store;
         this.debouncer = debouncer;
         this.saved = new SavedFilters(store, filters);
-        this.pages = new SessionPages(tasks, ops, client,
-                seen -> filters.rememberWorkflows(seen.stream().map(Session::workflow).toList()));
+        this.pages = new SessionPages(
+                tasks,
+                ops,
+                client,
+                seen -> filters.rememberWorkflows(
+                        seen.stream().map(Session::workflow).toList()));
         ObservableList<Session> rows = pages.rows();
-        countText = Bindings.createStringBinding(() -> {
-            String what = trash.get() ? " in the trash" : "";
-            return Formats.count(rows.size(), "session", "sessions") + what
-                    + (pages.hasMoreProperty().get() ? " loaded, more to load" : "")
-                    + (pages.loadingProperty().get() ? " · loading…" : "");
-        }, rows, pages.hasMoreProperty(), pages.loadingProperty(), trash);
+        countText = Bindings.createStringBinding(
+                () -> {
+                    String what = trash.get() ? " in the trash" : "";
+                    return Formats.count(rows.size(), "session", "sessions")
+                            + what
+                            + (pages.hasMoreProperty().get() ? " loaded, more to load" : "")
+                            + (pages.loadingProperty().get() ? " · loading…" : "");
+                },
+                rows,
+                pages.hasMoreProperty(),
+                pages.loadingProperty(),
+                trash);
         filters.filtersProperty().addListener((o, before, now) -> {
             if (!filters.isApplying()) {
                 debouncer.trigger(this::applyFilters);
@@ -85,8 +99,8 @@ public final class SessionsViewModel {
         trash.addListener((o, a, b) -> reload(false));
         this.detail = new DetailViewModel(tasks, client, this::refresh);
         this.actions = new SessionActions(ops, client, clock, selection, pages.hidden(), this::refresh, undoTimer);
-        selection.addListener((ListChangeListener<Session>) c ->
-                detail.show(selection.isEmpty() ? null : selection.get(selection.size() - 1), trash.get()));
+        selection.addListener((ListChangeListener<Session>)
+                c -> detail.show(selection.isEmpty() ? null : selection.get(selection.size() - 1), trash.get()));
     }
 
     /** Reads the saved filters (off the UI thread), applies them and loads the first page. */
@@ -97,18 +111,21 @@ public final class SessionsViewModel {
             }
             return;
         }
-        tasks.run(store::load, state -> {
-            saved.restore(state.saved());
-            filters.apply(state.current());
-            debouncer.cancel();
-            if (connected) {
-                reload(false);
-            }
-        }, e -> {
-            if (connected) {
-                reload(false);
-            }
-        });
+        tasks.run(
+                store::load,
+                state -> {
+                    saved.restore(state.saved());
+                    filters.apply(state.current());
+                    debouncer.cancel();
+                    if (connected) {
+                        reload(false);
+                    }
+                },
+                e -> {
+                    if (connected) {
+                        reload(false);
+                    }
+                });
     }
 
     /**
@@ -142,14 +159,23 @@ public final class SessionsViewModel {
 
     /** Asks the server once whether the key has the admin scope: the trash list is admin-only. */
     public void checkAdmin() {
-        tasks.run(() -> {
-            try {
-                client.get().sessions().list(SessionQuery.builder().deletedOnly(true).limit(1).build()).execute();
-                return Boolean.TRUE;
-            } catch (PermissionException e) {
-                return Boolean.FALSE;
-            }
-        }, admin::set, e -> admin.set(Boolean.FALSE));
+        tasks.run(
+                () -> {
+                    try {
+                        client.get()
+                                .sessions()
+                                .list(SessionQuery.builder()
+                                        .deletedOnly(true)
+                                        .limit(1)
+                                        .build())
+                                .execute();
+                        return Boolean.TRUE;
+                    } catch (PermissionException e) {
+                        return Boolean.FALSE;
+                    }
+                },
+                admin::set,
+                e -> admin.set(Boolean.FALSE));
     }
 
     private void applyFilters() {
@@ -211,8 +237,12 @@ public final class SessionsViewModel {
 
     private void reload(boolean keep) {
         Set<String> keepIds = keep ? selectedIds() : Set.of();
-        pages.reload(filters.getFilters(), trash.get(), keep,
-                () -> reselect.set(new Reselection(++reselectSeq, keepIds)), () -> reload(keep));
+        pages.reload(
+                filters.getFilters(),
+                trash.get(),
+                keep,
+                () -> reselect.set(new Reselection(++reselectSeq, keepIds)),
+                () -> reload(keep));
     }
 
     /** Loads the next page, if there is one and nothing is loading. */

@@ -14,8 +14,7 @@ import javafx.collections.ObservableList;
 public final class TimelineMarkers {
 
     /** An event on the timeline: where it sits on the scrubber (0..1), its style class and recorded offset. */
-    public record EventMarker(Event event, double position, String styleClass, long offsetMs) {
-    }
+    public record EventMarker(Event event, double position, String styleClass, long offsetMs) {}
 
     private final ObservableList<EventMarker> markers = FXCollections.observableArrayList();
     // one read-only view, kept: a listener added to a throwaway view would be lost with it
@@ -27,8 +26,8 @@ public final class TimelineMarkers {
         for (Event e : events) {
             Long t = time.event(e);
             if (t != null) {
-                placed.add(new EventMarker(e, FrameTimeline.position(offsets, offsets.length, t),
-                        styleClass(e.type()), t));
+                placed.add(new EventMarker(
+                        e, FrameTimeline.position(offsets, offsets.length, t), styleClass(e.type()), t));
             }
         }
         markers.setAll(placed);

@@ -73,25 +73,30 @@ public final class CaptureSettingsViewModel {
         int chosen = settings.captureScreen;
         screenLabels.put(0, "Primary screen");
         screenLabels.put(-1, "All screens");
-        tasks.run(() -> screens.get(), list -> {
-            List<Integer> choices = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                Rectangle r = list.get(i);
-                screenLabels.put(i, (i == 0 ? "Primary screen" : "Screen " + (i + 1)) + " (" + r.width + "×"
-                        + r.height + " at " + r.x + "," + r.y + ")");
-                choices.add(i);
-            }
-            if (choices.isEmpty()) {
-                choices.add(0);
-            }
-            if (chosen > 0 && !choices.contains(chosen)) {
-                screenLabels.put(chosen, "Screen " + (chosen + 1) + " (not connected now)");
-                choices.add(chosen);
-            }
-            choices.add(-1);
-            screenChoices.setAll(choices);
-            screen.set(chosen);
-        }, e -> { });
+        tasks.run(
+                () -> screens.get(),
+                list -> {
+                    List<Integer> choices = new ArrayList<>();
+                    for (int i = 0; i < list.size(); i++) {
+                        Rectangle r = list.get(i);
+                        screenLabels.put(
+                                i,
+                                (i == 0 ? "Primary screen" : "Screen " + (i + 1)) + " (" + r.width + "×" + r.height
+                                        + " at " + r.x + "," + r.y + ")");
+                        choices.add(i);
+                    }
+                    if (choices.isEmpty()) {
+                        choices.add(0);
+                    }
+                    if (chosen > 0 && !choices.contains(chosen)) {
+                        screenLabels.put(chosen, "Screen " + (chosen + 1) + " (not connected now)");
+                        choices.add(chosen);
+                    }
+                    choices.add(-1);
+                    screenChoices.setAll(choices);
+                    screen.set(chosen);
+                },
+                e -> {});
     }
 
     /** How a screen choice reads in the list. */
@@ -138,11 +143,16 @@ public final class CaptureSettingsViewModel {
 
     /** Writes the form into the settings (when it has no {@link #recorderProblemProperty() problem}). */
     void apply() {
-        settings.captureIntervalSeconds = Double.parseDouble(captureInterval.get().strip());
+        settings.captureIntervalSeconds =
+                Double.parseDouble(captureInterval.get().strip());
         settings.jpegQuality = Integer.parseInt(jpegQuality.get().strip()) / 100.0;
         settings.captureScreen = screen.get() == null ? 0 : screen.get();
-        settings.privacyTitlePatterns = new ArrayList<>(privacyPatterns.get().lines()
-                .map(String::strip).filter(l -> !l.isEmpty()).toList());
+        settings.privacyTitlePatterns = new ArrayList<>(privacyPatterns
+                .get()
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList());
         settings.recordKeyText = recordKeyText.get();
     }
 

@@ -102,21 +102,26 @@ public final class ConnectionSettingsViewModel {
             testResult.set(problem);
             return;
         }
-        ops.run("Connection test failed", () -> {
-            String key = !typed.isEmpty() ? typed : secrets.load() != null ? secrets.load() : environmentKey;
-            try (SessionsClient client = Connector.client(url, key)) {
-                String version;
-                try {
-                    Health h = client.health().execute();
-                    version = h.version();
-                } catch (NotSupportedException e) {
-                    version = null;
-                }
-                client.sessions().list(SessionQuery.builder().limit(1).build()).execute();
-                return "Connected" + (version != null ? " (server " + version + ")" : "")
-                        + "; the key can read sessions.";
-            }
-        }, testResult::set);
+        ops.run(
+                "Connection test failed",
+                () -> {
+                    String key = !typed.isEmpty() ? typed : secrets.load() != null ? secrets.load() : environmentKey;
+                    try (SessionsClient client = Connector.client(url, key)) {
+                        String version;
+                        try {
+                            Health h = client.health().execute();
+                            version = h.version();
+                        } catch (NotSupportedException e) {
+                            version = null;
+                        }
+                        client.sessions()
+                                .list(SessionQuery.builder().limit(1).build())
+                                .execute();
+                        return "Connected" + (version != null ? " (server " + version + ")" : "")
+                                + "; the key can read sessions.";
+                    }
+                },
+                testResult::set);
     }
 
     /** The key as typed (stripped), empty to keep the stored one. */
@@ -126,7 +131,8 @@ public final class ConnectionSettingsViewModel {
 
     /** Whether saving the form would change the connection: another mode, another URL, or a new key. */
     boolean changesTheConnection() {
-        return settings.connectionMode != mode.get() || !baseUrl.get().strip().equals(settings.hostedBaseUrl)
+        return settings.connectionMode != mode.get()
+                || !baseUrl.get().strip().equals(settings.hostedBaseUrl)
                 || !typedKey().isEmpty();
     }
 

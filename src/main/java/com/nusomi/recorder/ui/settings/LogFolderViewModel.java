@@ -20,7 +20,8 @@ public final class LogFolderViewModel {
 
     /** Through {@link java.awt.Desktop}; fails with a readable reason where it cannot open folders. */
     public static final FolderOpener DESKTOP = folder -> {
-        if (java.awt.GraphicsEnvironment.isHeadless() || !Desktop.isDesktopSupported()
+        if (java.awt.GraphicsEnvironment.isHeadless()
+                || !Desktop.isDesktopSupported()
                 || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
             throw new IOException("this desktop cannot open folders from Java");
         }
@@ -42,11 +43,13 @@ public final class LogFolderViewModel {
     /** Opens the folder; on failure {@link #messageProperty()} says why and where the logs are. */
     public void onOpen() {
         message.set("");
-        tasks.run(() -> {
-            opener.open(folder);
-            return Boolean.TRUE;
-        }, ok -> message.set(""), e -> message.set("Could not open the log folder (" + reason(e)
-                + "). The logs are in " + folder));
+        tasks.run(
+                () -> {
+                    opener.open(folder);
+                    return Boolean.TRUE;
+                },
+                ok -> message.set(""),
+                e -> message.set("Could not open the log folder (" + reason(e) + "). The logs are in " + folder));
     }
 
     private static String reason(Throwable e) {

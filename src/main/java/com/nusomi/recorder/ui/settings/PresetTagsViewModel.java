@@ -26,10 +26,10 @@ public final class PresetTagsViewModel {
     /** @param settings the saved settings: read by {@link #reset}, written by {@link #apply} */
     PresetTagsViewModel(Settings settings) {
         this.settings = settings;
-        newPreset.addListener((o, a, b) -> presetProblem.set(b.isEmpty() ? null
-                : presets.contains(b) ? "Already a preset" : Rules.slugProblem(b, "tag")));
-        canAddPreset = Bindings.createBooleanBinding(() -> !newPreset.get().isEmpty() && presetProblem.get() == null,
-                newPreset, presetProblem);
+        newPreset.addListener((o, a, b) -> presetProblem.set(
+                b.isEmpty() ? null : presets.contains(b) ? "Already a preset" : Rules.slugProblem(b, "tag")));
+        canAddPreset = Bindings.createBooleanBinding(
+                () -> !newPreset.get().isEmpty() && presetProblem.get() == null, newPreset, presetProblem);
     }
 
     /** Fills the list from the saved settings. */

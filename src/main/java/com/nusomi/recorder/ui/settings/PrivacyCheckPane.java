@@ -48,8 +48,9 @@ final class PrivacyCheckPane extends VBox {
         picture.visibleProperty().bind(picture.imageProperty().isNotNull());
         picture.managedProperty().bind(picture.visibleProperty());
         // loaded in the background: the file is read off the UI thread
-        vm.pictureProperty().subscribe(path -> picture.setImage(path == null ? null
-                : new Image(path.toUri().toString(), 320, 0, true, true, true)));
+        vm.pictureProperty()
+                .subscribe(path -> picture.setImage(
+                        path == null ? null : new Image(path.toUri().toString(), 320, 0, true, true, true)));
         getChildren().addAll(row, hint, status, picture);
     }
 }

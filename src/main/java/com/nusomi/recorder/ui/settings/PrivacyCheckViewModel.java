@@ -42,7 +42,8 @@ public final class PrivacyCheckViewModel {
         }
         List<Pattern> patterns = new ArrayList<>();
         String text = patternsText.getValue() == null ? "" : patternsText.getValue();
-        for (String line : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+        for (String line :
+                text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             try {
                 patterns.add(Pattern.compile(line));
             } catch (PatternSyntaxException e) {
@@ -70,9 +71,13 @@ public final class PrivacyCheckViewModel {
         if (r.patternsChecked().isEmpty()) {
             text.append(" No privacy pattern is set: only the app's own window was checked.");
         }
-        r.patternsSkipped().forEach(p -> text.append("\nNot checked: ").append(p).append('.'));
-        r.problems().forEach(p -> text.append("\n").append(Character.toUpperCase(p.charAt(0)))
-                .append(p.substring(1)).append('.'));
+        r.patternsSkipped()
+                .forEach(p -> text.append("\nNot checked: ").append(p).append('.'));
+        r.problems()
+                .forEach(p -> text.append("\n")
+                        .append(Character.toUpperCase(p.charAt(0)))
+                        .append(p.substring(1))
+                        .append('.'));
         status.set(text.toString());
     }
 

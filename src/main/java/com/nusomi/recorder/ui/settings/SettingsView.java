@@ -3,7 +3,6 @@ package com.nusomi.recorder.ui.settings;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.common.Banner;
 import com.nusomi.recorder.ui.common.Problem;
-
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -62,8 +61,15 @@ public final class SettingsView extends ScrollPane {
         HBox actions = new HBox(8, save, revert, saved);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        VBox page = new VBox(14, title, new Banner(vm.operations()), connectionCard(), presetsCard(),
-                recorderCard(), generalCard(), actions);
+        VBox page = new VBox(
+                14,
+                title,
+                new Banner(vm.operations()),
+                connectionCard(),
+                presetsCard(),
+                recorderCard(),
+                generalCard(),
+                actions);
         if (logFolder != null) {
             page.getChildren().add(page.getChildren().indexOf(actions), logsCard(logFolder));
         }
@@ -87,8 +93,9 @@ public final class SettingsView extends ScrollPane {
         fromVm.run();
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
-                connection.modeProperty().set(
-                        b == hosted ? Settings.ConnectionMode.HOSTED : Settings.ConnectionMode.EMBEDDED);
+                connection
+                        .modeProperty()
+                        .set(b == hosted ? Settings.ConnectionMode.HOSTED : Settings.ConnectionMode.EMBEDDED);
             }
         });
 
@@ -115,8 +122,15 @@ public final class SettingsView extends ScrollPane {
         HBox testRow = new HBox(10, test, result);
         testRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox hostedFields = new VBox(6, label("Base URL"), url,
-                new Problem("baseUrlProblem", connection.urlProblemProperty()), label("API key"), key, stored, testRow);
+        VBox hostedFields = new VBox(
+                6,
+                label("Base URL"),
+                url,
+                new Problem("baseUrlProblem", connection.urlProblemProperty()),
+                label("API key"),
+                key,
+                stored,
+                testRow);
         hostedFields.getStyleClass().add("indented");
         hostedFields.disableProperty().bind(connection.modeProperty().isNotEqualTo(Settings.ConnectionMode.HOSTED));
         Label env = new Label("NUSOMI_BASE_URL and NUSOMI_API_KEY, when set, fill these in. "
@@ -132,8 +146,10 @@ public final class SettingsView extends ScrollPane {
         list.setId("presetList");
         // As tall as its rows, up to nine (the ones with a shortcut), then it scrolls.
         list.setFixedCellSize(PRESET_ROW_HEIGHT);
-        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(2, Math.min(presets.presets().size(), 9)) * PRESET_ROW_HEIGHT + 2, presets.presets()));
+        list.prefHeightProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> Math.max(2, Math.min(presets.presets().size(), 9)) * PRESET_ROW_HEIGHT + 2,
+                        presets.presets()));
         list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setCellFactory(l -> new PresetCell());
         TextField add = new TextField();
@@ -162,8 +178,14 @@ public final class SettingsView extends ScrollPane {
         quality.setId("jpegQualityField");
         quality.setPrefColumnCount(4);
         quality.textProperty().bindBidirectional(capture.jpegQualityProperty());
-        HBox numbers = new HBox(10, label("Screenshot every"), interval, new Label("seconds"),
-                label("JPEG quality"), quality, new Label("(10–100)"));
+        HBox numbers = new HBox(
+                10,
+                label("Screenshot every"),
+                interval,
+                new Label("seconds"),
+                label("JPEG quality"),
+                quality,
+                new Label("(10–100)"));
         numbers.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<Integer> screen = new ComboBox<>(capture.screenChoices());
@@ -207,8 +229,16 @@ public final class SettingsView extends ScrollPane {
         keyWarning.managedProperty().bind(keyWarning.visibleProperty());
         Label applies = new Label("Applied the next time recording starts.");
         applies.getStyleClass().add("muted");
-        VBox card = card("Screen capture", numbers, screenRow, label("Privacy: window titles to black out"), patterns,
-                patternsHint, keyText, keyWarning, new Problem("recorderProblem", capture.recorderProblemProperty()),
+        VBox card = card(
+                "Screen capture",
+                numbers,
+                screenRow,
+                label("Privacy: window titles to black out"),
+                patterns,
+                patternsHint,
+                keyText,
+                keyWarning,
+                new Problem("recorderProblem", capture.recorderProblemProperty()),
                 applies);
         if (privacyCheck != null) {
             card.getChildren().add(card.getChildren().indexOf(keyText), new PrivacyCheckPane(privacyCheck));
@@ -224,11 +254,13 @@ public final class SettingsView extends ScrollPane {
         theme.setConverter(new StringConverter<>() {
             @Override
             public String toString(Settings.Theme t) {
-                return t == null ? "" : switch (t) {
-                    case LIGHT -> "Light";
-                    case DARK -> "Dark";
-                    case SYSTEM -> "Follow the system";
-                };
+                return t == null
+                        ? ""
+                        : switch (t) {
+                            case LIGHT -> "Light";
+                            case DARK -> "Dark";
+                            case SYSTEM -> "Follow the system";
+                        };
             }
 
             @Override
@@ -313,5 +345,4 @@ public final class SettingsView extends ScrollPane {
             setGraphic(box);
         }
     }
-
 }

@@ -29,14 +29,14 @@ public final class SettingsViewModel {
     private final BooleanProperty countdown = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper savedNote = new ReadOnlyStringWrapper();
     private final BooleanBinding canSave;
-    private Consumer<Boolean> onSaved = connectionChanged -> { };
+    private Consumer<Boolean> onSaved = connectionChanged -> {};
 
     /**
      * @param environmentKey the key {@code NUSOMI_API_KEY} gives, or null
      * @param saver writes the settings (off the UI thread)
      */
-    public SettingsViewModel(TaskRunner tasks, Settings settings, SecretStore secrets, String environmentKey,
-                             Consumer<Settings> saver) {
+    public SettingsViewModel(
+            TaskRunner tasks, Settings settings, SecretStore secrets, String environmentKey, Consumer<Settings> saver) {
         this.ops = new Operations(tasks);
         this.settings = settings;
         this.saver = saver;
@@ -44,7 +44,9 @@ public final class SettingsViewModel {
         this.presetTags = new PresetTagsViewModel(settings);
         this.capture = new CaptureSettingsViewModel(tasks, settings);
         reset();
-        canSave = ops.busyProperty().not().and(connection.urlProblemProperty().isNull())
+        canSave = ops.busyProperty()
+                .not()
+                .and(connection.urlProblemProperty().isNull())
                 .and(capture.recorderProblemProperty().isNull());
     }
 

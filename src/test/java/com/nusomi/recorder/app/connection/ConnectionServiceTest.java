@@ -53,15 +53,15 @@ class ConnectionServiceTest {
         registration.close();
         failedAttempt();
 
-        assertThat(kept).containsExactly(Phase.CONNECTING, Phase.CONNECTING, Phase.FAILED, Phase.CONNECTING,
-                Phase.FAILED);
+        assertThat(kept)
+                .containsExactly(Phase.CONNECTING, Phase.CONNECTING, Phase.FAILED, Phase.CONNECTING, Phase.FAILED);
         assertThat(dropped).containsExactly(Phase.CONNECTING, Phase.CONNECTING, Phase.FAILED);
     }
 
     @Test
     void closingARegistrationTwiceLeavesTheOthersInPlace() {
         List<Phase> kept = new CopyOnWriteArrayList<>();
-        Registration registration = service.addListener(s -> { });
+        Registration registration = service.addListener(s -> {});
         service.addListener(s -> kept.add(s.phase()));
         registration.close();
         registration.close();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonFileWriterTest {
     @TempDir
     Path dir;
+
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
     @AfterEach
@@ -101,17 +102,23 @@ class JsonFileWriterTest {
         Collections.shuffle(snapshots);
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (JsonFileWriter.Snapshot s : snapshots) {
-            writes.add(CompletableFuture.runAsync(() -> {
-                try {
-                    writer.write(s);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, pool));
+            writes.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            writer.write(s);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    },
+                    pool));
         }
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
-        assertThat(new ObjectMapper().readTree(dir.resolve("x.json").toFile()).get("n").asInt()).isEqualTo(299);
+        assertThat(new ObjectMapper()
+                        .readTree(dir.resolve("x.json").toFile())
+                        .get("n")
+                        .asInt())
+                .isEqualTo(299);
         assertThat(leftovers()).isEmpty();
     }
 
@@ -126,7 +133,8 @@ class JsonFileWriterTest {
 
     private List<Path> leftovers() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 }

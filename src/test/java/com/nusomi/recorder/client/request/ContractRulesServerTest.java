@@ -32,7 +32,8 @@ class ContractRulesServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DECIMAL = ",\"n\":1.10}";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ApiServer server;
     private String recordingId;
 
@@ -78,9 +79,26 @@ class ContractRulesServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ab", "process_invoice", "a_1", "__", "42", "a", "", "Process", "with space", "a-b",
-        "é_x", "ＡＢ", "ab\n", " ab", "ab.c", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "ab",
+                "process_invoice",
+                "a_1",
+                "__",
+                "42",
+                "a",
+                "",
+                "Process",
+                "with space",
+                "a-b",
+                "é_x",
+                "ＡＢ",
+                "ab\n",
+                " ab",
+                "ab.c",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void aWorkflowIsAcceptedByTheServerExactlyWhenTheRulesAcceptIt(String workflow) throws Exception {
         Answer a = send("/v1/sessions", workflowBody(workflow));
         assertThat(a.accepted()).as(a.body()).isEqualTo(ContractRules.isSlug(workflow));
@@ -88,8 +106,16 @@ class ContractRulesServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"outcome", "submitted_for_approval", "x", "Outcome", "out-come", "out come",
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "outcome",
+                "submitted_for_approval",
+                "x",
+                "Outcome",
+                "out-come",
+                "out come",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void aTagNameIsAcceptedByTheServerExactlyWhenTheRulesAcceptIt(String name) throws Exception {
         ObjectNode body = JSON.createObjectNode();
         body.put("name", name);
@@ -105,8 +131,12 @@ class ContractRulesServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {ContractRules.MAX_OBJECT_BYTES - 1, ContractRules.MAX_OBJECT_BYTES,
-        ContractRules.MAX_OBJECT_BYTES + 1})
+    @ValueSource(
+            ints = {
+                ContractRules.MAX_OBJECT_BYTES - 1,
+                ContractRules.MAX_OBJECT_BYTES,
+                ContractRules.MAX_OBJECT_BYTES + 1
+            })
     void metadataIsAcceptedByTheServerExactlyWhenTheRulesAcceptIt(int bytes) throws Exception {
         String metadata = metadataOf(bytes);
         ContractRules.JsonCheck check = ContractRules.jsonObject(metadata, "metadata");
@@ -121,7 +151,9 @@ class ContractRulesServerTest {
     @ValueSource(strings = {"{\"a\":1,\"a\":2}", "[1]", "\"text\"", "{\"a\":{\"b\":[1,2.50,null,true]}}"})
     void metadataTheRulesRefuseTheServerRefusesToo(String metadata) throws Exception {
         Answer a = send("/v1/sessions", "{\"workflow\":\"rules_test\",\"metadata\":" + metadata + "}");
-        assertThat(a.accepted()).as(a.body()).isEqualTo(ContractRules.jsonObject(metadata, "metadata").ok());
+        assertThat(a.accepted())
+                .as(a.body())
+                .isEqualTo(ContractRules.jsonObject(metadata, "metadata").ok());
     }
 
     @ParameterizedTest
@@ -131,8 +163,8 @@ class ContractRulesServerTest {
         ContractRules.JsonCheck check = ContractRules.eventData(data);
         assertThat(check.bytes()).isEqualTo(bytes);
         EventInput e = EventInput.builder("note").data(data).build();
-        String batch = "{\"events\":[{\"id\":\"" + e.id() + "\",\"type\":\"note\",\"at\":\"" + e.at()
-                + "\",\"data\":" + check.compact() + "}]}";
+        String batch = "{\"events\":[{\"id\":\"" + e.id() + "\",\"type\":\"note\",\"at\":\"" + e.at() + "\",\"data\":"
+                + check.compact() + "}]}";
 
         Answer a = send("/v1/sessions/" + recordingId + "/events", batch);
 

@@ -48,7 +48,8 @@ class ContractRulesTest {
 
     @Test
     void jsonTheServerRefusesIsRefused() {
-        assertThat(ContractRules.jsonObject("{\"a\":1,\"a\":2}", "metadata").ok()).isFalse();
+        assertThat(ContractRules.jsonObject("{\"a\":1,\"a\":2}", "metadata").ok())
+                .isFalse();
         assertThat(ContractRules.jsonObject("{} {}", "metadata").ok()).isFalse();
     }
 
@@ -70,8 +71,11 @@ class ContractRulesTest {
 
     @Test
     void eventDataOverFourKilobytesIsRefused() {
-        assertThat(ContractRules.eventData(Map.of("text", "x".repeat(4096 - 11))).ok()).isTrue();
-        assertThat(ContractRules.eventData(Map.of("text", "x".repeat(4096 - 10))).problem())
+        assertThat(ContractRules.eventData(Map.of("text", "x".repeat(4096 - 11)))
+                        .ok())
+                .isTrue();
+        assertThat(ContractRules.eventData(Map.of("text", "x".repeat(4096 - 10)))
+                        .problem())
                 .isEqualTo("The event's data is 4.0 KB; the limit is 4 KB (4,096 bytes)");
     }
 }

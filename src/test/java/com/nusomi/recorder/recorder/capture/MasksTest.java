@@ -22,8 +22,8 @@ class MasksTest {
 
     @Test
     void aPrivateWindowIsMaskedWholeWhenNothingCoversIt() {
-        MaskPlan plan = masks.plan(new DesktopSnapshot(List.of(
-                window(1, 100, 100, 400, 300, "Online Banking - Firefox", 7)), 1));
+        MaskPlan plan = masks.plan(
+                new DesktopSnapshot(List.of(window(1, 100, 100, 400, 300, "Online Banking - Firefox", 7)), 1));
         assertThat(plan.blackAll()).isFalse();
         assertThat(plan.rectangles()).containsExactly(new Rectangle(100, 100, 400, 300));
         assertThat(plan.privateWindows()).isEqualTo(1);
@@ -36,7 +36,9 @@ class MasksTest {
         MaskPlan plan = masks.plan(new DesktopSnapshot(List.of(front, secret), 2));
         assertThat(area(plan.rectangles())).isEqualTo(400 * 300 - 200 * 200);
         for (Rectangle r : plan.rectangles()) {
-            assertThat(r.intersects(front.frame())).as("%s overlaps the front window", r).isFalse();
+            assertThat(r.intersects(front.frame()))
+                    .as("%s overlaps the front window", r)
+                    .isFalse();
             assertThat(secret.frame().contains(r)).isTrue();
         }
     }
@@ -63,8 +65,8 @@ class MasksTest {
 
     @Test
     void aPrivateWindowWithoutAKnownPlaceBlacksOutTheWholeFrame() {
-        MaskPlan plan = masks.plan(new DesktopSnapshot(List.of(
-                window(2, 0, 0, 100, 100, "Terminal", 8), new DesktopWindow(1, null, "Online Banking", 7)), 2));
+        MaskPlan plan = masks.plan(new DesktopSnapshot(
+                List.of(window(2, 0, 0, 100, 100, "Terminal", 8), new DesktopWindow(1, null, "Online Banking", 7)), 2));
         assertThat(plan.blackAll()).isTrue();
         assertThat(plan.reason()).contains("Online Banking");
     }
@@ -72,8 +74,7 @@ class MasksTest {
     @Test
     void anOrdinaryWindowWithoutAKnownPlaceHidesNothing() {
         DesktopWindow secret = window(1, 100, 100, 400, 300, "Online Banking", 7);
-        MaskPlan plan = masks.plan(new DesktopSnapshot(List.of(new DesktopWindow(2, null, "Terminal", 8), secret),
-                1));
+        MaskPlan plan = masks.plan(new DesktopSnapshot(List.of(new DesktopWindow(2, null, "Terminal", 8), secret), 1));
         assertThat(plan.blackAll()).isFalse();
         assertThat(plan.rectangles()).containsExactly(secret.frame());
     }

@@ -11,13 +11,15 @@ import javax.imageio.ImageIO;
  * the primary screen the way a recording does and writes it as PNG to the path given, masking the title given.
  */
 public final class ScaledCaptureProbe {
-    private ScaledCaptureProbe() {
-    }
+    private ScaledCaptureProbe() {}
 
     public static void main(String[] args) throws Exception {
         try (X11WindowLocator windows = new X11WindowLocator()) {
-            MaskedCapture capture = new MaskedCapture(new RobotScreenSource(), windows,
-                    new Masks(ProcessHandle.current().pid(), List.of(Pattern.compile(args[1]))), List::of);
+            MaskedCapture capture = new MaskedCapture(
+                    new RobotScreenSource(),
+                    windows,
+                    new Masks(ProcessHandle.current().pid(), List.of(Pattern.compile(args[1]))),
+                    List::of);
             MaskedCapture.Frame frame = capture.capture(ScreenSelection.primary());
             ImageIO.write(frame.rgb(), "png", new File(args[0]));
         }

@@ -131,10 +131,10 @@ public final class FakeGlobalScreen implements NativeHookApi {
 
     /** A key press and the character it typed. */
     public boolean type(char c) {
-        NativeKeyEvent pressed = new NativeKeyEvent(NativeKeyEvent.NATIVE_KEY_PRESSED, 0, 0, NativeKeyEvent.VC_A,
-                NativeKeyEvent.CHAR_UNDEFINED);
-        NativeKeyEvent typed = new NativeKeyEvent(NativeKeyEvent.NATIVE_KEY_TYPED, 0, 0, NativeKeyEvent.VC_UNDEFINED,
-                c);
+        NativeKeyEvent pressed = new NativeKeyEvent(
+                NativeKeyEvent.NATIVE_KEY_PRESSED, 0, 0, NativeKeyEvent.VC_A, NativeKeyEvent.CHAR_UNDEFINED);
+        NativeKeyEvent typed =
+                new NativeKeyEvent(NativeKeyEvent.NATIVE_KEY_TYPED, 0, 0, NativeKeyEvent.VC_UNDEFINED, c);
         return dispatch(() -> {
             keyboards.forEach(l -> l.nativeKeyPressed(pressed));
             keyboards.forEach(l -> l.nativeKeyTyped(typed));

@@ -36,8 +36,7 @@ class GlobalInputHookTest {
         }
 
         @Override
-        public void onKeyPressed(boolean modifierKey, Set<String> modifiers) {
-        }
+        public void onKeyPressed(boolean modifierKey, Set<String> modifiers) {}
 
         @Override
         public void onKeyTyped(char c) {
@@ -59,7 +58,7 @@ class GlobalInputHookTest {
                 seen.incrementAndGet();
             }
         };
-        screen.addListeners(mouse, new com.github.kwhat.jnativehook.keyboard.NativeKeyListener() { });
+        screen.addListeners(mouse, new com.github.kwhat.jnativehook.keyboard.NativeKeyListener() {});
         screen.register();
         assertThat(screen.click(1, 1, NativeMouseEvent.BUTTON1)).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.get() == 1);
@@ -80,7 +79,9 @@ class GlobalInputHookTest {
             NativeHookInputSource source = new NativeHookInputSource(hook);
             Clicks clicks = new Clicks();
             source.start(clicks);
-            assertThat(screen.click(100 + i, 10, NativeMouseEvent.BUTTON1)).as("recording %d", i).isTrue();
+            assertThat(screen.click(100 + i, 10, NativeMouseEvent.BUTTON1))
+                    .as("recording %d", i)
+                    .isTrue();
             clicks.awaitClick(100 + i);
             assertThat(source.failure()).isNull();
             source.stop();
@@ -150,8 +151,8 @@ class GlobalInputHookTest {
         Clicks clicks = new Clicks();
         screen.refuse("permission denied");
 
-        assertThatThrownBy(() -> source.start(clicks)).isInstanceOfSatisfying(
-                InputSource.InputUnavailableException.class, e -> {
+        assertThatThrownBy(() -> source.start(clicks))
+                .isInstanceOfSatisfying(InputSource.InputUnavailableException.class, e -> {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.getMessage()).contains("permission denied");
                 });
@@ -171,8 +172,10 @@ class GlobalInputHookTest {
         screen.unavailable("no X11 DISPLAY");
         NativeHookInputSource source = new NativeHookInputSource(hook);
 
-        assertThatThrownBy(() -> source.start(new Clicks())).isInstanceOfSatisfying(
-                InputSource.InputUnavailableException.class, e -> assertThat(e.retryable()).isFalse());
+        assertThatThrownBy(() -> source.start(new Clicks()))
+                .isInstanceOfSatisfying(
+                        InputSource.InputUnavailableException.class,
+                        e -> assertThat(e.retryable()).isFalse());
         assertThat(screen.registerCalls()).isZero();
         assertThat(source.failure()).isNull();
     }
@@ -188,7 +191,9 @@ class GlobalInputHookTest {
         assertThat(screen.unregisterCalls()).isEqualTo(1);
         assertThat(screen.isRegistered()).isFalse();
         assertThat(hook.registered()).isFalse();
-        assertThat(((KeptDispatcher) screen.dispatcher()).closed()).as("our dispatcher ended").isTrue();
+        assertThat(((KeptDispatcher) screen.dispatcher()).closed())
+                .as("our dispatcher ended")
+                .isTrue();
 
         Clicks again = new Clicks(); // a later start registers anew, on a fresh dispatcher
         source.start(again);

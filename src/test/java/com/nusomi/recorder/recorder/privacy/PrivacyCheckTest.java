@@ -37,8 +37,16 @@ class PrivacyCheckTest {
         int code;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = RootCommand.commandLine().execute("privacy-check", "--json", "--data", data.toString(),
-                    "--pattern", "Invoice terminal", "--pattern", "Online Banking");
+            code = RootCommand.commandLine()
+                    .execute(
+                            "privacy-check",
+                            "--json",
+                            "--data",
+                            data.toString(),
+                            "--pattern",
+                            "Invoice terminal",
+                            "--pattern",
+                            "Online Banking");
         } finally {
             System.setOut(stdout);
         }
@@ -60,11 +68,20 @@ class PrivacyCheckTest {
             @Override
             public DesktopSnapshot snapshot() throws WindowLookupException {
                 DesktopSnapshot s = real.snapshot();
-                return new DesktopSnapshot(s.topFirst().stream().map(w -> {
-                    Rectangle f = w.frame();
-                    return f == null ? w : new DesktopWindow(w.id(), new Rectangle(f.x, f.y + 20, f.width, f.height),
-                            w.title(), w.pid());
-                }).toList(), s.activeId());
+                return new DesktopSnapshot(
+                        s.topFirst().stream()
+                                .map(w -> {
+                                    Rectangle f = w.frame();
+                                    return f == null
+                                            ? w
+                                            : new DesktopWindow(
+                                                    w.id(),
+                                                    new Rectangle(f.x, f.y + 20, f.width, f.height),
+                                                    w.title(),
+                                                    w.pid());
+                                })
+                                .toList(),
+                        s.activeId());
             }
 
             @Override
@@ -72,8 +89,15 @@ class PrivacyCheckTest {
                 return "X11, every frame 20 px too low";
             }
         };
-        PrivacyReport report = new PrivacyCheck(new RobotScreenSource(), offset, real,
-                List.of(Pattern.compile("Invoice terminal")), 0.7f, data.resolve("p.png"), s -> { }).run();
+        PrivacyReport report = new PrivacyCheck(
+                        new RobotScreenSource(),
+                        offset,
+                        real,
+                        List.of(Pattern.compile("Invoice terminal")),
+                        0.7f,
+                        data.resolve("p.png"),
+                        s -> {})
+                .run();
         assertThat(report.passed()).as(report.summary()).isFalse();
         assertThat(report.leakedPixels()).as(report.summary()).isGreaterThan(1000);
         System.out.println("[privacy figures] mask offset 20 px: " + report.summary());
@@ -83,8 +107,8 @@ class PrivacyCheckTest {
     @Test
     void aTitleIsMadeForPlainAndSimpleRegularExpressions() {
         assertThat(CanaryTitles.matching(Pattern.compile("Invoice terminal"))).isEqualTo("Invoice terminal");
-        assertThat(CanaryTitles.matching(Pattern.compile("^Bank\\b.*Login$"))).matches(t ->
-                Pattern.compile("^Bank\\b.*Login$").matcher(t).find());
+        assertThat(CanaryTitles.matching(Pattern.compile("^Bank\\b.*Login$")))
+                .matches(t -> Pattern.compile("^Bank\\b.*Login$").matcher(t).find());
         assertThat(CanaryTitles.matching(Pattern.compile("Password|Vault"))).isNotNull();
         assertThat(CanaryTitles.matching(Pattern.compile("[0-9]{4}-[0-9]{4}"))).isNull();
     }

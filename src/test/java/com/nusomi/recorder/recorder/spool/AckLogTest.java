@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AckLogTest {
     @TempDir
     Path dir;
+
     private final AtomicLong released = new AtomicLong();
 
     private SessionJournal.Pending entry(long index, EntryKind kind, long seq) throws IOException {
@@ -37,8 +38,11 @@ class AckLogTest {
 
         new AckLog(dir, lines, released::addAndGet).ack(entry(3, EntryKind.TAG, -1), true);
 
-        assertThat(AckLog.read(dir)).containsExactly(new AckLog.Line(0, "frame", 0),
-                new AckLog.Line(1, "events", -1), new AckLog.Line(3, "tag", -1));
+        assertThat(AckLog.read(dir))
+                .containsExactly(
+                        new AckLog.Line(0, "frame", 0),
+                        new AckLog.Line(1, "events", -1),
+                        new AckLog.Line(3, "tag", -1));
     }
 
     @Test

@@ -77,7 +77,8 @@ class JournalAcknowledgementTest {
             for (int i = 0; i < SessionJournal.ACK_GROUP + 1; i++) {
                 acked.add(ackHead(j));
             }
-            assertThat(acked.subList(0, SessionJournal.ACK_GROUP)).allSatisfy(p -> assertThat(p.file()).doesNotExist());
+            assertThat(acked.subList(0, SessionJournal.ACK_GROUP))
+                    .allSatisfy(p -> assertThat(p.file()).doesNotExist());
             assertThat(acked.get(SessionJournal.ACK_GROUP).file()).exists();
             assertThat(j.pendingEntries()).isEqualTo(1);
         }
@@ -88,13 +89,15 @@ class JournalAcknowledgementTest {
         try (Spool spool = Spool.open(data, Spool.DEFAULT_LIMIT_BYTES, SpoolEvents.NONE)) {
             SessionJournal j = spool.journal("ses_ack");
             appendFrames(j, 2);
-            j.appendEvents(List.of(EventInput.builder("note").data(Map.of("text", "hi")).build()));
+            j.appendEvents(List.of(
+                    EventInput.builder("note").data(Map.of("text", "hi")).build()));
             appendFrames(j, 1);
             SessionJournal.Pending frame0 = ackHead(j);
             SessionJournal.Pending frame1 = ackHead(j);
             assertThat(frame1.file()).exists();
             SessionJournal.Pending events = ackHead(j);
-            assertThat(List.of(frame0, frame1, events)).allSatisfy(p -> assertThat(p.file()).doesNotExist());
+            assertThat(List.of(frame0, frame1, events))
+                    .allSatisfy(p -> assertThat(p.file()).doesNotExist());
             assertThat(j.pendingEntries()).isEqualTo(1);
         }
     }
@@ -111,9 +114,13 @@ class JournalAcknowledgementTest {
             SessionJournal.Pending stop = j.awaitHead(0);
             j.reject(stop, null, 409, "session_not_recording", "refused", null);
             assertThat(j.isDone()).isTrue();
-            assertThat(List.of(frame0, frame1)).allSatisfy(p -> assertThat(p.file()).doesNotExist());
-            assertThat(spool.usedBytes()).isEqualTo(Files.size(data.resolve("spool").resolve("ses_ack")
-                    .resolve("rejected").resolve(stop.file().getFileName())));
+            assertThat(List.of(frame0, frame1))
+                    .allSatisfy(p -> assertThat(p.file()).doesNotExist());
+            assertThat(spool.usedBytes())
+                    .isEqualTo(Files.size(data.resolve("spool")
+                            .resolve("ses_ack")
+                            .resolve("rejected")
+                            .resolve(stop.file().getFileName())));
         }
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalLoaderTest {
     @TempDir
     Path dir;
+
     private final AtomicLong released = new AtomicLong();
 
     private Path file(String name, int bytes) throws Exception {
@@ -80,8 +81,14 @@ class JournalLoaderTest {
         ackLog("0 frame 0\n7 frame 4\n");
         RejectedLog.createFolder(dir);
         Path refused = file("000000000009-frame-6.entry", 2);
-        new RejectedLog(dir).add(new SessionJournal.Pending(9, EntryKind.FRAME, 6, refused, 2), 400, "frame_invalid",
-                "bad", null, Instant.now());
+        new RejectedLog(dir)
+                .add(
+                        new SessionJournal.Pending(9, EntryKind.FRAME, 6, refused, 2),
+                        400,
+                        "frame_invalid",
+                        "bad",
+                        null,
+                        Instant.now());
         file("000000000008-events.entry", 2);
 
         JournalLoader.Loaded l = JournalLoader.load(dir, released::addAndGet);
@@ -103,8 +110,14 @@ class JournalLoaderTest {
 
         RejectedLog.createFolder(dir);
         Path stop = dir.resolve("000000000000-stop.entry");
-        new RejectedLog(dir).add(new SessionJournal.Pending(0, EntryKind.STOP, -1, stop, 1), 409,
-                "session_not_recording", "refused", null, Instant.now());
+        new RejectedLog(dir)
+                .add(
+                        new SessionJournal.Pending(0, EntryKind.STOP, -1, stop, 1),
+                        409,
+                        "session_not_recording",
+                        "refused",
+                        null,
+                        Instant.now());
         assertThat(JournalLoader.load(dir, released::addAndGet).stopRecorded()).isTrue();
     }
 

@@ -35,9 +35,14 @@ class RejectedLogTest {
         assertThat(target).exists().hasParent(dir.resolve(RejectedLog.FOLDER));
         List<Map<String, Object>> lines = RejectedLog.read(dir);
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).containsEntry("index", 4).containsEntry("kind", "frame").containsEntry("seq", 2)
-                .containsEntry("status", 400).containsEntry("code", "frame_invalid")
-                .containsEntry("message", "not a JPEG").containsEntry("request_id", "req_1")
+        assertThat(lines.get(0))
+                .containsEntry("index", 4)
+                .containsEntry("kind", "frame")
+                .containsEntry("seq", 2)
+                .containsEntry("status", 400)
+                .containsEntry("code", "frame_invalid")
+                .containsEntry("message", "not a JPEG")
+                .containsEntry("request_id", "req_1")
                 .containsEntry("at", "2026-05-07T14:01:33Z")
                 .containsEntry("file", target.getFileName().toString());
     }
@@ -46,10 +51,12 @@ class RejectedLogTest {
     void aTornLastLineIsSkipped() throws Exception {
         RejectedLog.createFolder(dir);
         new RejectedLog(dir).add(entry(0, EntryKind.TAG, -1), 400, "parameter_invalid", "bad", null, Instant.now());
-        Files.writeString(dir.resolve(RejectedLog.FILE), "{\"index\":1,\"ki", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve(RejectedLog.FILE), "{\"index\":1,\"ki", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-        assertThat(RejectedLog.read(dir)).singleElement().satisfies(m -> assertThat(m).containsEntry("index", 0));
+        assertThat(RejectedLog.read(dir))
+                .singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("index", 0));
     }
 
     @Test

@@ -14,7 +14,10 @@ class ServerKeyTest {
 
     @Test
     void aRemoteKeyHoldsNeitherTheApiKeyNorAPartOfIt() {
-        try (SessionsClient c = SessionsClient.builder().baseUrl("https://API.example.com:443/").apiKey(KEY).build()) {
+        try (SessionsClient c = SessionsClient.builder()
+                .baseUrl("https://API.example.com:443/")
+                .apiKey(KEY)
+                .build()) {
             ServerKey k = ServerKey.of(c);
             assertThat(k.id()).startsWith("api.example.com-").matches("[a-z0-9._-]+");
             assertThat(k.label()).isEqualTo("https://api.example.com");
@@ -31,7 +34,8 @@ class ServerKeyTest {
     void anotherKeyOrAnotherUrlIsAnotherServer() {
         ServerKey a = ServerKey.remote("https://api.example.com", fp(KEY));
         assertThat(ServerKey.remote("https://api.example.com/", fp(KEY))).isEqualTo(a);
-        assertThat(ServerKey.remote("https://api.example.com", fp(KEY + "2")).id()).isNotEqualTo(a.id());
+        assertThat(ServerKey.remote("https://api.example.com", fp(KEY + "2")).id())
+                .isNotEqualTo(a.id());
         assertThat(ServerKey.remote("https://eu.example.com", fp(KEY)).id()).isNotEqualTo(a.id());
         assertThat(ServerKey.remote("http://127.0.0.1:8080", fp(KEY)).id()).startsWith("127.0.0.1_8080-");
     }
@@ -39,8 +43,11 @@ class ServerKeyTest {
     @Test
     void theEmbeddedKeyIsStableAcrossPortsAndDistinctPerDataFolder(@TempDir Path a, @TempDir Path b) {
         ServerKey k = ServerKey.embedded(a);
-        assertThat(ServerKey.embedded(a.resolve(".").resolve("x").resolve(".."))).isEqualTo(k);
-        assertThat(k.id()).startsWith("embedded-").doesNotContain(a.getFileName().toString());
+        assertThat(ServerKey.embedded(a.resolve(".").resolve("x").resolve("..")))
+                .isEqualTo(k);
+        assertThat(k.id())
+                .startsWith("embedded-")
+                .doesNotContain(a.getFileName().toString());
         assertThat(ServerKey.embedded(b).id()).isNotEqualTo(k.id());
     }
 
@@ -55,7 +62,8 @@ class ServerKeyTest {
 
         assertThat(SpoolFolders.adoptLegacy(data, embedded)).containsExactly("ses_old");
         assertThat(SpoolFolders.adoptLegacy(data, hosted)).isEmpty();
-        assertThat(data.resolve("spool").resolve(embedded.id()).resolve("ses_old")).isDirectory();
+        assertThat(data.resolve("spool").resolve(embedded.id()).resolve("ses_old"))
+                .isDirectory();
         assertThat(Files.readString(data.resolve("spool").resolve(embedded.id()).resolve(SpoolFolders.LABEL)))
                 .isEqualTo("the embedded server");
 

@@ -8,12 +8,10 @@ import java.util.List;
  * and the migration files (whose text keys the benchmark's cached seed data).
  */
 public final class BenchAccess {
-    private BenchAccess() {
-    }
+    private BenchAccess() {}
 
     /** The list statement and its parameters, exactly as {@code SessionStatements.list} would run them. */
-    public record ListSql(String sql, List<Object> params) {
-    }
+    public record ListSql(String sql, List<Object> params) {}
 
     public static ListSql listSql(SessionQuery q) {
         SessionListSql built = SessionListSql.build(q);

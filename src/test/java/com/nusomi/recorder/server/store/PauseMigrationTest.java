@@ -44,8 +44,8 @@ class PauseMigrationTest {
             Migrations.apply(c);
             Migrations.apply(c); // applied once
 
-            assertThat(pauses(c)).containsExactly("ses_a 6000 15000", "ses_b 1000 null", "ses_c 0 null",
-                    "ses_d 0 null");
+            assertThat(pauses(c))
+                    .containsExactly("ses_a 6000 15000", "ses_b 1000 null", "ses_c 0 null", "ses_d 0 null");
         }
     }
 
@@ -79,7 +79,7 @@ class PauseMigrationTest {
     private static List<String> pauses(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, paused_ms, paused_since FROM sessions ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getObject(3));
             }

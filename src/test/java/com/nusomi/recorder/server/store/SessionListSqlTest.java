@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionListSqlTest {
     @TempDir
     Path dir;
+
     private SqliteStore store;
 
     @BeforeEach
@@ -30,8 +31,24 @@ class SessionListSqlTest {
 
     private void session(String id, String workflow, long createdAt, String... tags) {
         store.write(tx -> {
-            tx.insertSession(new SessionRecord(id, workflow, SessionRecord.CREATED, null, null, "{}", null, null,
-                    createdAt, null, null, null, null, 0, 0, 0, 0));
+            tx.insertSession(new SessionRecord(
+                    id,
+                    workflow,
+                    SessionRecord.CREATED,
+                    null,
+                    null,
+                    "{}",
+                    null,
+                    null,
+                    createdAt,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    0,
+                    0,
+                    0));
             for (String t : tags) {
                 tx.insertTag(new TagRecord("tag_" + id + t, id, t, "{}", createdAt, null), createdAt);
             }
@@ -44,9 +61,11 @@ class SessionListSqlTest {
     }
 
     private List<String> list(List<String> workflows, List<String> tags) {
-        SessionQuery q = new SessionQuery(workflows, List.of(), List.of(), List.of(), tags, null, null, false, null,
-                null, 100);
-        return store.read(tx -> tx.listSessions(q)).stream().map(SessionRecord::id).toList();
+        SessionQuery q =
+                new SessionQuery(workflows, List.of(), List.of(), List.of(), tags, null, null, false, null, null, 100);
+        return store.read(tx -> tx.listSessions(q)).stream()
+                .map(SessionRecord::id)
+                .toList();
     }
 
     @Test
@@ -64,18 +83,41 @@ class SessionListSqlTest {
 
     @Test
     void theSqlDoesNotGrowWithTheValues() {
-        SessionQuery few = new SessionQuery(names("wf", 20), names("s", 20), List.of(), List.of(), names("t", 2),
-                null, null, false, null, null, 100);
-        SessionQuery many = new SessionQuery(names("wf", 900), names("s", 900), List.of(), List.of(),
-                names("t", 900), null, null, false, null, null, 100);
+        SessionQuery few = new SessionQuery(
+                names("wf", 20),
+                names("s", 20),
+                List.of(),
+                List.of(),
+                names("t", 2),
+                null,
+                null,
+                false,
+                null,
+                null,
+                100);
+        SessionQuery many = new SessionQuery(
+                names("wf", 900),
+                names("s", 900),
+                List.of(),
+                List.of(),
+                names("t", 900),
+                null,
+                null,
+                false,
+                null,
+                null,
+                100);
 
-        assertThat(SessionListSql.build(many).sql()).isEqualTo(SessionListSql.build(few).sql());
+        assertThat(SessionListSql.build(many).sql())
+                .isEqualTo(SessionListSql.build(few).sql());
     }
 
     private List<String> listNot(List<String> tags, List<String> notTags) {
-        SessionQuery q = new SessionQuery(List.of(), List.of(), List.of(), List.of(), tags, notTags, null, null, false,
-                null, null, 100);
-        return store.read(tx -> tx.listSessions(q)).stream().map(SessionRecord::id).toList();
+        SessionQuery q = new SessionQuery(
+                List.of(), List.of(), List.of(), List.of(), tags, notTags, null, null, false, null, null, 100);
+        return store.read(tx -> tx.listSessions(q)).stream()
+                .map(SessionRecord::id)
+                .toList();
     }
 
     @Test
@@ -94,21 +136,49 @@ class SessionListSqlTest {
     @Test
     void theSqlDoesNotGrowWithTheExcludedTags() {
         for (List<String> tags : List.of(List.<String>of(), names("t", 3))) {
-            SessionQuery few = new SessionQuery(names("wf", 2), List.of(), List.of(), List.of(), tags,
-                    names("n", 2), null, null, false, null, null, 100);
-            SessionQuery many = new SessionQuery(names("wf", 2), List.of(), List.of(), List.of(), tags,
-                    names("n", 900), null, null, false, null, null, 100);
+            SessionQuery few = new SessionQuery(
+                    names("wf", 2),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    tags,
+                    names("n", 2),
+                    null,
+                    null,
+                    false,
+                    null,
+                    null,
+                    100);
+            SessionQuery many = new SessionQuery(
+                    names("wf", 2),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    tags,
+                    names("n", 900),
+                    null,
+                    null,
+                    false,
+                    null,
+                    null,
+                    100);
 
-            assertThat(SessionListSql.build(many).sql()).isEqualTo(SessionListSql.build(few).sql());
+            assertThat(SessionListSql.build(many).sql())
+                    .isEqualTo(SessionListSql.build(few).sql());
         }
     }
 
     @Test
     void aStoreErrorNamesNoSql() {
         List<Object> seen = new ArrayList<>();
-        assertThatThrownBy(() -> store.read(tx -> ((SqliteTx) tx).sql().query("SELECT nope FROM sessions WHERE id = ?",
-                rs -> seen.add(rs.getString(1)), "secret_value")))
+        assertThatThrownBy(() -> store.read(tx -> ((SqliteTx) tx)
+                        .sql()
+                        .query(
+                                "SELECT nope FROM sessions WHERE id = ?",
+                                rs -> seen.add(rs.getString(1)),
+                                "secret_value")))
                 .isInstanceOf(StoreException.class)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SELECT").doesNotContain("secret_value"));
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain("SELECT").doesNotContain("secret_value"));
     }
 }

@@ -21,7 +21,7 @@ class TagAuthorMigrationTest {
     void tagsWrittenBeforeHaveNoAuthorAndNewOnesKeepTheirKey(@TempDir Path dir) throws SQLException {
         Path db = dir.resolve("sessions.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             Migrations.apply(c, Migrations.FILES.subList(0, 3));
             st.executeUpdate("INSERT INTO sessions (id, workflow, status, metadata, created_at) "
                     + "VALUES ('ses_a', 'wf', 'created', '{}', 0)");
@@ -38,8 +38,10 @@ class TagAuthorMigrationTest {
             });
             List<TagRecord> tags = store.read(tx -> tx.tagsOf("ses_a"));
 
-            assertThat(tags).extracting(TagRecord::name, TagRecord::addedByKeyId, TagRecord::addedByLabel)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("old", null, null),
+            assertThat(tags)
+                    .extracting(TagRecord::name, TagRecord::addedByKeyId, TagRecord::addedByLabel)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("old", null, null),
                             org.assertj.core.groups.Tuple.tuple("new", "key_a", "anna"));
         }
     }

@@ -26,31 +26,36 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
 
     /** Creates a session that records at once, until frames are counting. */
     private String startRecording(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.window.recordViewModel().connectedProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.window.recordViewModel().connectedProperty().get());
         robot.clickOn("#workflowField").write("closing_run");
         robot.clickOn("#createButton");
-        await().atMost(Duration.ofSeconds(15)).until(() -> app.window.recordViewModel().canPauseBinding().get()
-                && app.window.recordViewModel().framesProperty().get() > 0);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> app.window.recordViewModel().canPauseBinding().get()
+                        && app.window.recordViewModel().framesProperty().get() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         return app.window.recordViewModel().sessionProperty().get().id();
     }
 
     /** What the window manager sends when the user closes the window (asynchronous: the question waits). */
-
-
     @Test
     void closingWhileRecordingAsksAndKeepItRecordingClosesWithTheSessionStillRecording(FxRobot robot) {
         String id = startRecording(robot);
         requestClose();
         awaitNode(robot, "#quitKeepButton");
-        assertThat(robot.lookup(".dialog-pane .header-panel .label").<Label>query().getText())
+        assertThat(robot.lookup(".dialog-pane .header-panel .label")
+                        .<Label>query()
+                        .getText())
                 .isEqualTo("Quit while recording?");
         assertThat(stage.isShowing()).isTrue();
 
         robot.clickOn("#quitKeepButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
         assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
-        assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).contains(id);
+        assertThat(app.context
+                        .settings()
+                        .startedOn(app.context.recorder().serverKey().id()))
+                .contains(id);
     }
 
     @Test
@@ -74,8 +79,9 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
         String id = startRecording(robot);
         requestClose();
         awaitNode(robot, "#quitKeepButton");
-        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
-                && b.isCancelButton()).<Node>query());
+        robot.clickOn(robot.lookup(".dialog-pane .button")
+                .match(n -> n instanceof javafx.scene.control.Button b && b.isCancelButton())
+                .<Node>query());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(stage.isShowing()).isTrue();
@@ -86,7 +92,8 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
 
     @Test
     void closingWhileNotRecordingClosesWithoutAsking(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.window.recordViewModel().connectedProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.window.recordViewModel().connectedProperty().get());
         requestClose();
         await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
         assertThat(robot.lookup("#quitKeepButton").tryQuery()).isEmpty();

@@ -26,8 +26,11 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
 
     /** Creates a session without starting it. */
     private String createOnly(FxRobot robot) throws Exception {
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.window.recordViewModel().connectedProperty().get());
-        WaitForAsyncUtils.asyncFx(() -> app.window.recordViewModel().startImmediatelyProperty().set(false)).get();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.window.recordViewModel().connectedProperty().get());
+        WaitForAsyncUtils.asyncFx(() ->
+                        app.window.recordViewModel().startImmediatelyProperty().set(false))
+                .get();
         robot.clickOn("#workflowField").write("created_only");
         robot.clickOn("#createButton");
         await().atMost(Duration.ofSeconds(10))
@@ -36,14 +39,14 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
         return app.window.recordViewModel().sessionProperty().get().id();
     }
 
-
-
     @Test
     void deleteItSoftDeletesTheSessionThenQuits(FxRobot robot) throws Exception {
         String id = createOnly(robot);
         requestClose();
         awaitNode(robot, "#quitDeleteButton");
-        assertThat(robot.lookup(".dialog-pane .header-panel .label").<Label>query().getText())
+        assertThat(robot.lookup(".dialog-pane .header-panel .label")
+                        .<Label>query()
+                        .getText())
                 .isEqualTo("Quit with a session not started?");
         assertThat(stage.isShowing()).isTrue();
 
@@ -70,7 +73,8 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
         awaitNode(robot, "#quitStartButton");
         robot.clickOn("#quitStartButton");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> app.window.recordViewModel().isRecording());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> app.window.recordViewModel().isRecording());
         assertThat(stage.isShowing()).isTrue();
         assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
     }
@@ -80,7 +84,8 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
         String id = createOnly(robot);
         requestClose();
         awaitNode(robot, "#quitLeaveButton");
-        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isCancelButton())
+        robot.clickOn(robot.lookup(".dialog-pane .button")
+                .match(n -> n instanceof Button b && b.isCancelButton())
                 .<Node>query());
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 abstract class ClosingWindowTest {
     @RegisterExtension
     final AppFixture app = AppFixture.create();
+
     Stage stage;
 
     /**
@@ -47,7 +48,8 @@ abstract class ClosingWindowTest {
 
     /** The node once it is there. */
     Node awaitNode(FxRobot robot, String query) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(query).tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup(query).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(query).query();
     }

@@ -42,9 +42,10 @@ class OwnWindowsTest {
     @AfterEach
     void hide() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            first.hide();
-            second.hide();
-        }).get();
+                    first.hide();
+                    second.hide();
+                })
+                .get();
     }
 
     @Test
@@ -59,8 +60,8 @@ class OwnWindowsTest {
             second.show();
         });
 
-        assertThat(own.bounds()).containsExactlyInAnyOrder(new Rectangle(40, 30, 300, 200),
-                new Rectangle(500, 60, 200, 100));
+        assertThat(own.bounds())
+                .containsExactlyInAnyOrder(new Rectangle(40, 30, 300, 200), new Rectangle(500, 60, 200, 100));
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsScreenTest {
     @RegisterExtension
     final AppFixture app = AppFixture.create();
+
     private Stage stage;
 
     @Start
@@ -100,20 +101,23 @@ class SettingsScreenTest {
 
     @Test
     void aChangedConnectionOpensAtOnceWhileNothingRecords(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.context.connection().current() != null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.context.connection().current() != null);
         Connection before = app.context.connection().current();
         openSettings(robot);
         chooseHosted(robot);
         save(robot);
 
         assertThat(app.context.connection().current()).isNotSameAs(before);
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.context.connection().current() != null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.context.connection().current() != null);
     }
 
     @Test
     void aConnectionChangedWhileRecordingOpensOnceTheRecordingStops(FxRobot robot) {
         RecordViewModel vm = app.window.recordViewModel();
-        await().atMost(Duration.ofSeconds(10)).until(() -> vm.connectedProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.connectedProperty().get());
         robot.interact(() -> {
             vm.workflowProperty().set("settings_run");
             vm.startImmediatelyProperty().set(true);
@@ -125,9 +129,12 @@ class SettingsScreenTest {
         chooseHosted(robot);
         save(robot);
 
-        assertThat(app.context.connection().current()).as("the recording keeps its connection").isSameAs(during);
+        assertThat(app.context.connection().current())
+                .as("the recording keeps its connection")
+                .isSameAs(during);
         robot.interact(() -> vm.onStop(Verdict.SERVER_DECIDES));
-        await().atMost(Duration.ofSeconds(30)).until(() -> app.context.connection().current() != during
-                && app.context.connection().current() != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> app.context.connection().current() != during
+                        && app.context.connection().current() != null);
     }
 }

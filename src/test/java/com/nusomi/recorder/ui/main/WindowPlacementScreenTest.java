@@ -26,11 +26,12 @@ class WindowPlacementScreenTest {
     /** As the user does with the mouse. */
     private static void moveAndResize(Stage stage, double x, double y, double width, double height) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.setX(x);
-            stage.setY(y);
-            stage.setWidth(width);
-            stage.setHeight(height);
-        }).get();
+                    stage.setX(x);
+                    stage.setY(y);
+                    stage.setWidth(width);
+                    stage.setHeight(height);
+                })
+                .get();
     }
 
     @Test
@@ -57,7 +58,8 @@ class WindowPlacementScreenTest {
         await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
             Settings.WindowBounds saved = app.settingsOnDisk().window;
             assertThat(saved).isNotNull();
-            assertThat(new double[] {saved.x, saved.y, saved.width, saved.height}).containsExactly(70, 45, 1080, 730);
+            assertThat(new double[] {saved.x, saved.y, saved.width, saved.height})
+                    .containsExactly(70, 45, 1080, 730);
         });
         app.crash(first);
 
@@ -71,35 +73,37 @@ class WindowPlacementScreenTest {
     @Test
     void thePlaceAndSizeAreAskedForAgainOnceTheWindowIsShownAndOnlyTheFirstTime() throws Exception {
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
-            Stage s = new Stage();
-            s.setScene(new Scene(new StackPane(), 400, 300));
-            s.setX(120);
-            s.setY(90);
-            WindowPlacement.placeAgainOnceShown(s, new Rectangle2D(120, 90, 900, 600));
-            // what some window managers do to a JavaFX 21 stage as it is first mapped (JDK-8316423)
-            boolean[] mapped = {false};
-            s.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
-                if (!mapped[0]) {
-                    mapped[0] = true;
-                    s.setY(65);
-                    s.setWidth(202);
-                    s.setHeight(225);
-                }
-            });
-            s.show();
-            return s;
-        }).get();
+                    Stage s = new Stage();
+                    s.setScene(new Scene(new StackPane(), 400, 300));
+                    s.setX(120);
+                    s.setY(90);
+                    WindowPlacement.placeAgainOnceShown(s, new Rectangle2D(120, 90, 900, 600));
+                    // what some window managers do to a JavaFX 21 stage as it is first mapped (JDK-8316423)
+                    boolean[] mapped = {false};
+                    s.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
+                        if (!mapped[0]) {
+                            mapped[0] = true;
+                            s.setY(65);
+                            s.setWidth(202);
+                            s.setHeight(225);
+                        }
+                    });
+                    s.show();
+                    return s;
+                })
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()})
                 .containsExactly(120, 90, 900, 600);
 
         // shown again (as when restored from the mini recorder): the place and size the user gave it stand
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.setX(200);
-            stage.setWidth(700);
-            stage.hide();
-            stage.show();
-        }).get();
+                    stage.setX(200);
+                    stage.setWidth(700);
+                    stage.hide();
+                    stage.show();
+                })
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(new double[] {stage.getX(), stage.getWidth()}).containsExactly(200, 700);
         WaitForAsyncUtils.asyncFx(stage::hide).get();

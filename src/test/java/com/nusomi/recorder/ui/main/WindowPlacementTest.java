@@ -54,7 +54,8 @@ class WindowPlacementTest {
 
         assertThat(WindowPlacement.restoredBounds(onTheRightMonitor, List.of(LAPTOP, RIGHT_MONITOR)))
                 .isEqualTo(new Rectangle2D(2200, 100, 1400, 900));
-        assertThat(WindowPlacement.restoredBounds(onTheRightMonitor, List.of(LAPTOP))).isNull();
+        assertThat(WindowPlacement.restoredBounds(onTheRightMonitor, List.of(LAPTOP)))
+                .isNull();
     }
 
     @Test
@@ -77,8 +78,8 @@ class WindowPlacementTest {
     void aSizeBelowTheMinimumGrowsToIt() {
         WindowBounds tiny = new WindowBounds(10, 10, 300, 200, false);
 
-        assertThat(WindowPlacement.restoredBounds(tiny, List.of(LAPTOP))).isEqualTo(
-                new Rectangle2D(10, 10, WindowPlacement.MIN_WIDTH, WindowPlacement.MIN_HEIGHT));
+        assertThat(WindowPlacement.restoredBounds(tiny, List.of(LAPTOP)))
+                .isEqualTo(new Rectangle2D(10, 10, WindowPlacement.MIN_WIDTH, WindowPlacement.MIN_HEIGHT));
     }
 
     @Test
@@ -86,12 +87,15 @@ class WindowPlacementTest {
         WindowBounds titleBarAboveTheScreen = new WindowBounds(100, -30, 1200, 800, false);
         WindowBounds onlyItsRightEdgeOnTheScreen = new WindowBounds(-1150, 100, 1200, 800, false);
 
-        assertThat(WindowPlacement.restoredBounds(titleBarAboveTheScreen, List.of(LAPTOP))).isNull();
-        assertThat(WindowPlacement.restoredBounds(onlyItsRightEdgeOnTheScreen, List.of(LAPTOP))).isNull();
+        assertThat(WindowPlacement.restoredBounds(titleBarAboveTheScreen, List.of(LAPTOP)))
+                .isNull();
+        assertThat(WindowPlacement.restoredBounds(onlyItsRightEdgeOnTheScreen, List.of(LAPTOP)))
+                .isNull();
     }
 
     @Test
     void maximisedWithoutNormalBoundsHasNoPlaceOfItsOwn() {
-        assertThat(WindowPlacement.restoredBounds(new WindowBounds(0, 0, 0, 0, true), List.of(LAPTOP))).isNull();
+        assertThat(WindowPlacement.restoredBounds(new WindowBounds(0, 0, 0, 0, true), List.of(LAPTOP)))
+                .isNull();
     }
 }

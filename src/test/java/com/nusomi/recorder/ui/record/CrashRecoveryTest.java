@@ -29,11 +29,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class CrashRecoveryTest {
     @RegisterExtension
     final AppFixture app = AppFixture.create();
+
     private Session left;
 
     @Start
     void start(Stage stage) throws Exception {
-        left = app.client.sessions().create(CreateSessionRequest.builder("process_invoice").start(true).build())
+        left = app.client
+                .sessions()
+                .create(CreateSessionRequest.builder("process_invoice")
+                        .start(true)
+                        .build())
                 .execute();
         app.client.sessions().tag(left.id(), TagRequest.of("before_crash")).execute();
         Settings settings = new Settings();
@@ -43,12 +48,14 @@ class CrashRecoveryTest {
     }
 
     private void waitOffered(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#recoveryPane").query().isVisible());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#recoveryPane").query().isVisible());
         assertThat(robot.lookup("#recoveryText").<Label>query().getText()).contains(left.id());
     }
 
     private void waitIdle() {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !app.window.recordViewModel().operations().isBusy());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !app.window.recordViewModel().operations().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -66,15 +73,20 @@ class CrashRecoveryTest {
         waitIdle();
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-abandoned");
-        await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
-                () -> robot.lookup("#statusLabel").<Label>query().getText())).startsWith("Stopped"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() ->
+                                robot.lookup("#statusLabel").<Label>query().getText()))
+                        .startsWith("Stopped"));
         waitIdle();
 
         Session s = app.client.sessions().get(left.id(), Include.TAGS).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(s.tags()).extracting(Tag::name).containsExactly("before_crash", "manual_fix", "outcome");
-        assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).isEmpty();
+        assertThat(app.context
+                        .settings()
+                        .startedOn(app.context.recorder().serverKey().id()))
+                .isEmpty();
     }
 
     @Test
@@ -82,12 +94,16 @@ class CrashRecoveryTest {
         waitOffered(robot);
         robot.clickOn("#stopLeftButton");
         robot.clickOn("#verdict-error");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !robot.lookup("#recoveryPane").query().isVisible());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !robot.lookup("#recoveryPane").query().isVisible());
         waitIdle();
         Session s = app.client.sessions().get(left.id()).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
-        assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).isEmpty();
+        assertThat(app.context
+                        .settings()
+                        .startedOn(app.context.recorder().serverKey().id()))
+                .isEmpty();
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("No session yet");
     }
 }

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /** The Record screen's state machine without a toolkit: its status line is a function of the state and its inputs. */
 class CurrentSessionTest {
-    private final CurrentSession current = new CurrentSession(new LiveRecording(new DirectTaskRunner()),
-            new TestClock());
+    private final CurrentSession current =
+            new CurrentSession(new LiveRecording(new DirectTaskRunner()), new TestClock());
 
     private static Session session(String status, String outcome) throws Exception {
-        return Json.mapper().readValue("{\"id\":\"ses_1\",\"workflow\":\"process_invoice\",\"status\":\"" + status
-                + "\"" + (outcome != null ? ",\"outcome\":\"" + outcome + "\"" : "") + "}", Session.class);
+        return Json.mapper()
+                .readValue(
+                        "{\"id\":\"ses_1\",\"workflow\":\"process_invoice\",\"status\":\"" + status + "\""
+                                + (outcome != null ? ",\"outcome\":\"" + outcome + "\"" : "") + "}",
+                        Session.class);
     }
 
     private String status() {
@@ -31,15 +34,15 @@ class CurrentSessionTest {
                 .isEqualTo("Deleted ses_9");
         assertThat(CurrentSession.statusText(RecordState.CREATED, session("created", null), false, "", false, null))
                 .isEqualTo("Created · not started yet");
-        assertThat(CurrentSession.statusText(RecordState.RECORDING, session("recording", null), false, "", false,
-                null)).isEqualTo("Recording");
-        assertThat(CurrentSession.statusText(RecordState.RECORDING, session("recording", null), true, "", false,
-                null)).isEqualTo("Paused");
-        assertThat(CurrentSession.statusText(RecordState.STOPPING, session("recording", null), false,
-                StopDrain.text(37, true), false, null))
+        assertThat(CurrentSession.statusText(RecordState.RECORDING, session("recording", null), false, "", false, null))
+                .isEqualTo("Recording");
+        assertThat(CurrentSession.statusText(RecordState.RECORDING, session("recording", null), true, "", false, null))
+                .isEqualTo("Paused");
+        assertThat(CurrentSession.statusText(
+                        RecordState.STOPPING, session("recording", null), false, StopDrain.text(37, true), false, null))
                 .isEqualTo("Stopping · Uploading 37 pending… (waiting for the server)");
-        assertThat(CurrentSession.statusText(RecordState.STOPPING, session("recording", null), false,
-                StopDrain.text(0, false), false, null))
+        assertThat(CurrentSession.statusText(
+                        RecordState.STOPPING, session("recording", null), false, StopDrain.text(0, false), false, null))
                 .isEqualTo("Stopping · Waiting for the server to acknowledge the stop…");
         assertThat(CurrentSession.statusText(RecordState.STOPPED, stopped, false, "", false, null))
                 .isEqualTo("Stopped · error");

@@ -56,20 +56,27 @@ class InputLossScreenTest {
 
     /** Creates a session that starts recording at once, until frames are counted. */
     private String startRecording(FxRobot robot, String workflow) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.window.recordViewModel().connectedProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.window.recordViewModel().connectedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#workflowField").write(workflow);
         robot.clickOn("#createButton");
-        await().atMost(Duration.ofSeconds(15)).until(() -> app.window.recordViewModel().canPauseBinding().get()
-                && Long.parseLong(onFx(() -> robot.lookup("#framesCount").<Label>query().getText())) > 0);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> app.window.recordViewModel().canPauseBinding().get()
+                        && Long.parseLong(onFx(() -> robot.lookup("#framesCount")
+                                        .<Label>query()
+                                        .getText()))
+                                > 0);
         return app.window.recordViewModel().sessionProperty().get().id();
     }
 
     private void stop(FxRobot robot) {
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
-        await().atMost(Duration.ofSeconds(30)).until(() -> onFx(() -> robot.lookup("#statusLabel").<Label>query()
-                .getText()).startsWith("Stopped"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onFx(() ->
+                                robot.lookup("#statusLabel").<Label>query().getText())
+                        .startsWith("Stopped"));
     }
 
     private List<Object> markers(String id) {
@@ -92,12 +99,16 @@ class InputLossScreenTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> visible(robot, "#inputLostNotice"));
         assertThat(onFx(() -> robot.lookup("#inputLostText").<Label>query().getText()))
-                .contains("Clicks and keys are no longer recorded").contains("the input hook's thread ended");
+                .contains("Clicks and keys are no longer recorded")
+                .contains("the input hook's thread ended");
         Button restart = robot.lookup("#restartInputButton").queryButton();
         assertThat(restart.getText()).isEqualTo("Restart input capture");
         assertThat(onFx(restart::isDisabled)).isFalse();
         assertThat(miniVisible(robot, "#miniInputLostRow")).isTrue();
-        assertThat(onFx(() -> robot.from(mini()).lookup("#miniRestartInputButton").queryButton().isDisabled()))
+        assertThat(onFx(() -> robot.from(mini())
+                        .lookup("#miniRestartInputButton")
+                        .queryButton()
+                        .isDisabled()))
                 .isFalse();
 
         robot.clickOn("#restartInputButton");
@@ -121,16 +132,24 @@ class InputLossScreenTest {
         robot.clickOn("#restartInputButton");
 
         Node record = robot.lookup("#recordView").query();
-        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> robot.from(record).lookup("#failureBanner")
-                .query().isVisible()));
-        assertThat(onFx(() -> robot.from(record).lookup("#failureTitle").<Label>query().getText()))
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() ->
+                        robot.from(record).lookup("#failureBanner").query().isVisible()));
+        assertThat(onFx(() -> robot.from(record)
+                        .lookup("#failureTitle")
+                        .<Label>query()
+                        .getText()))
                 .isEqualTo("Could not restart input capture");
-        assertThat(onFx(() -> robot.from(record).lookup("#failureDetail").<Label>query().getText()))
+        assertThat(onFx(() -> robot.from(record)
+                        .lookup("#failureDetail")
+                        .<Label>query()
+                        .getText()))
                 .contains("permission denied");
         assertThat(visible(robot, "#inputLostNotice")).as("still lost").isTrue();
 
         app.input.refuseRestart(null);
-        Button miniRestart = onFx(() -> robot.from(mini()).lookup("#miniRestartInputButton").queryButton());
+        Button miniRestart =
+                onFx(() -> robot.from(mini()).lookup("#miniRestartInputButton").queryButton());
         robot.interact(miniRestart::fire);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !visible(robot, "#inputLostNotice"));

@@ -23,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MiniRecorderPlacementTest {
     @RegisterExtension
     final AppFixture app = AppFixture.create();
+
     private Stage stage;
 
     @Start
@@ -34,9 +35,10 @@ class MiniRecorderPlacementTest {
     @AfterEach
     void tearDown() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            app.window.miniRecorder().hide();
-            stage.hide();
-        }).get();
+                    app.window.miniRecorder().hide();
+                    stage.hide();
+                })
+                .get();
     }
 
     private Stage showMini() throws Exception {
@@ -63,7 +65,8 @@ class MiniRecorderPlacementTest {
         hideMini();
         Stage again = showMini();
 
-        assertThat(x).isCloseTo(screen.getMaxX() - 24 - mini.getWidth() - 300, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(x)
+                .isCloseTo(screen.getMaxX() - 24 - mini.getWidth() - 300, org.assertj.core.data.Offset.offset(2.0));
         assertThat(new double[] {again.getX(), again.getY()}).containsExactly(x, y);
         assertThat(app.context.settings().miniRecorder.x).isEqualTo(x);
         assertThat(app.context.settings().miniRecorder.y).isEqualTo(y);

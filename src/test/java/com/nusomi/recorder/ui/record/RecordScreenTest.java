@@ -44,11 +44,16 @@ class RecordScreenTest {
     }
 
     private List<Session> sessionsOnServer() {
-        return app.client.sessions().list(SessionQuery.builder().build()).execute().data();
+        return app.client
+                .sessions()
+                .list(SessionQuery.builder().build())
+                .execute()
+                .data();
     }
 
     private void waitConnected(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.window.recordViewModel().connectedProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.window.recordViewModel().connectedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -57,23 +62,27 @@ class RecordScreenTest {
     }
 
     private void waitIdle(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !app.window.recordViewModel().operations().isBusy());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !app.window.recordViewModel().operations().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private String text(FxRobot robot, String query) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).<Label>query().getText()));
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup(query).<Label>query().getText()));
     }
 
     /** Until the recorder is capturing (frames counting) for the session on screen. */
     private void waitCapturing(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> app.window.recordViewModel().canPauseBinding().get()
-                && Long.parseLong(text(robot, "#framesCount")) > 0);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> app.window.recordViewModel().canPauseBinding().get()
+                        && Long.parseLong(text(robot, "#framesCount")) > 0);
     }
 
     /** Stop drains the spool first: until the session shows stopped. */
     private void waitStopped(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> text(robot, "#statusLabel").startsWith("Stopped"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> text(robot, "#statusLabel").startsWith("Stopped"));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -98,7 +107,8 @@ class RecordScreenTest {
         robot.clickOn("#metadataValue0").write("Acme");
         robot.clickOn("#addMetadataRow");
         robot.clickOn("#metadataKey1").write("amount");
-        robot.interact(() -> robot.lookup("#metadataType1").<ComboBox<MetadataRow.ValueType>>query()
+        robot.interact(() -> robot.lookup("#metadataType1")
+                .<ComboBox<MetadataRow.ValueType>>query()
                 .setValue(MetadataRow.ValueType.NUMBER));
         robot.clickOn("#metadataValue1").write("4500");
         robot.clickOn("#startImmediately"); // off: create first, then start
@@ -114,7 +124,9 @@ class RecordScreenTest {
         waitCapturing(robot);
         // a click in another application: beside the app's window (a click on it is the operator using the app)
         Stage main = app.window.stage();
-        app.input.click((int) (main.getX() + main.getWidth() + 20), (int) main.getY() + 50,
+        app.input.click(
+                (int) (main.getX() + main.getWidth() + 20),
+                (int) main.getY() + 50,
                 com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
 
         robot.clickOn("#preset-submitted_for_approval");
@@ -128,8 +140,13 @@ class RecordScreenTest {
         robot.clickOn("#stopButton");
         for (String verdict : List.of("success", "error", "abandoned", "server-decides", "cancel")) {
             Button b = robot.lookup("#verdict-" + verdict).queryButton();
-            assertThat(b.lookup(".text")).as(verdict).isInstanceOfSatisfying(Text.class,
-                    shown -> assertThat(shown.getText()).as("the whole label of %s", verdict).isEqualTo(b.getText()));
+            assertThat(b.lookup(".text"))
+                    .as(verdict)
+                    .isInstanceOfSatisfying(
+                            Text.class,
+                            shown -> assertThat(shown.getText())
+                                    .as("the whole label of %s", verdict)
+                                    .isEqualTo(b.getText()));
         }
         robot.clickOn("#verdict-success");
         waitStopped(robot);
@@ -151,7 +168,10 @@ class RecordScreenTest {
         assertThat(eventsOnServer(s.id())).extracting(Event::type).contains("click");
         assertThat(s.stoppedAt()).isAfterOrEqualTo(s.tags().get(2).createdAt());
         assertThat(app.context.settings().recentWorkflows).containsExactly("process_invoice");
-        assertThat(app.context.settings().startedOn(app.context.recorder().serverKey().id())).isEmpty();
+        assertThat(app.context
+                        .settings()
+                        .startedOn(app.context.recorder().serverKey().id()))
+                .isEmpty();
     }
 
     @Test
@@ -190,8 +210,8 @@ class RecordScreenTest {
         waitConnected(robot);
         robot.clickOn("#workflowField").write("process_invoice");
         robot.clickOn("#rawJsonToggle");
-        robot.interact(() -> robot.lookup("#metadataJson").<TextArea>query()
-                .setText("{\"notes\": \"" + "x".repeat(16_400) + "\"}"));
+        robot.interact(() ->
+                robot.lookup("#metadataJson").<TextArea>query().setText("{\"notes\": \"" + "x".repeat(16_400) + "\"}"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#metadataProblem").<Label>query().getText()).contains("limit is 16 KB");
         assertThat(robot.lookup("#metadataSize").<Label>query().getText()).startsWith("16.0 KB");
@@ -222,10 +242,14 @@ class RecordScreenTest {
         Text shown = new Text(requestId.getText());
         shown.setFont(requestId.getFont());
         assertThat(requestId.getText()).isEqualTo("none (no answer from the server)");
-        assertThat(requestId.getWidth()).as("the field is wide enough for the whole id")
+        assertThat(requestId.getWidth())
+                .as("the field is wide enough for the whole id")
                 .isGreaterThan(shown.getLayoutBounds().getWidth());
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Created");
-        assertThat(robot.lookup("#workflowField").<ComboBox<String>>query().getEditor().getText())
+        assertThat(robot.lookup("#workflowField")
+                        .<ComboBox<String>>query()
+                        .getEditor()
+                        .getText())
                 .isEqualTo("process_invoice");
 
         app.restartServer(port);
@@ -233,7 +257,8 @@ class RecordScreenTest {
         waitIdle(robot);
         assertThat(banner.isVisible()).isFalse();
         assertThat(app.client.sessions().get(id, Include.TAGS).execute().tags())
-                .extracting(Tag::name).containsExactly("step_done");
+                .extracting(Tag::name)
+                .containsExactly("step_done");
 
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
@@ -255,14 +280,17 @@ class RecordScreenTest {
         robot.clickOn("#preset-step_done");
         waitIdle(robot);
         assertThat(robot.lookup("#failureBanner").query().isVisible()).isFalse();
-        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#uploadWaitingLabel").query().isVisible()
-                && robot.lookup("#recorderWarnings").query().isVisible());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> robot.lookup("#uploadWaitingLabel").query().isVisible()
+                        && robot.lookup("#recorderWarnings").query().isVisible());
         assertThat(text(robot, "#recorderWarningText")).contains("Uploads are waiting");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !text(robot, "#pendingCount").equals("0"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !text(robot, "#pendingCount").equals("0"));
         long framesWhileDown = Long.parseLong(text(robot, "#framesCount"));
 
         app.restartServer(port);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !robot.lookup("#uploadWaitingLabel").query().isVisible());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !robot.lookup("#uploadWaitingLabel").query().isVisible());
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-success");
         waitStopped(robot);
@@ -287,32 +315,42 @@ class RecordScreenTest {
         robot.interact(vm.current()::tick);
         String recorded = text(robot, "#elapsedLabel");
         javafx.scene.Parent mini = app.window.miniRecorder().stage().getScene().getRoot();
-        assertThat(robot.lookup("#pausedLabel").query().isVisible()).as("no pause yet").isFalse();
+        assertThat(robot.lookup("#pausedLabel").query().isVisible())
+                .as("no pause yet")
+                .isFalse();
 
         robot.clickOn("#pauseButton");
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#elapsedLabel").startsWith("PAUSED"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> text(robot, "#elapsedLabel").startsWith("PAUSED"));
         app.clock.advance(Duration.ofSeconds(12));
         robot.interact(vm.current()::tick);
         assertThat(text(robot, "#elapsedLabel")).as("the timer stands still").isEqualTo("PAUSED · " + recorded);
         assertThat(text(robot, "#pausedLabel")).isEqualTo("paused 0:12");
         assertThat(robot.lookup("#pausedLabel").query().isVisible()).isTrue();
-        assertThat(robot.from(mini).lookup("#miniTimer").<Label>query().getText()).isEqualTo("PAUSED · " + recorded);
-        assertThat(robot.from(mini).lookup("#miniPausedLabel").<Label>query().getText()).isEqualTo("paused 0:12");
+        assertThat(robot.from(mini).lookup("#miniTimer").<Label>query().getText())
+                .isEqualTo("PAUSED · " + recorded);
+        assertThat(robot.from(mini).lookup("#miniPausedLabel").<Label>query().getText())
+                .isEqualTo("paused 0:12");
         assertThat(text(robot, "#statusLabel")).isEqualTo("Paused");
-        assertThat(robot.from(mini).lookup("#miniTimer").<Label>query().getText()).startsWith("PAUSED");
+        assertThat(robot.from(mini).lookup("#miniTimer").<Label>query().getText())
+                .startsWith("PAUSED");
         assertThat(mini.getPseudoClassStates()).extracting(Object::toString).contains("paused");
         assertThat(app.window.stage().getTitle()).contains("PAUSED");
         assertThat(robot.lookup("#resumeButton").query().isVisible()).isTrue();
-        assertThat(robot.from(mini).lookup("#miniResumeButton").query().isVisible()).isTrue();
+        assertThat(robot.from(mini).lookup("#miniResumeButton").query().isVisible())
+                .isTrue();
         assertThat(robot.lookup("#mainRoot").query().getPseudoClassStates())
-                .extracting(Object::toString).contains("paused");
+                .extracting(Object::toString)
+                .contains("paused");
 
         robot.clickOn("#resumeButton");
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#statusLabel").equals("Recording"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> text(robot, "#statusLabel").equals("Recording"));
         assertThat(text(robot, "#elapsedLabel")).isEqualTo(recorded);
         app.clock.advance(Duration.ofSeconds(3));
         robot.interact(vm.current()::tick);
-        assertThat(seconds(text(robot, "#elapsedLabel"))).as("runs again, from where it stood")
+        assertThat(seconds(text(robot, "#elapsedLabel")))
+                .as("runs again, from where it stood")
                 .isEqualTo(seconds(recorded) + 3);
         assertThat(text(robot, "#pausedLabel")).isEqualTo("paused 0:12");
         assertThat(app.window.stage().getTitle()).doesNotContain("PAUSED");
@@ -329,15 +367,19 @@ class RecordScreenTest {
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
         waitStopped(robot);
-        assertThat(eventsOnServer(id).stream().filter(e -> e.type().equals("marker"))
-                .map(e -> e.data().get("kind"))).containsExactly("pause", "resume");
+        assertThat(eventsOnServer(id).stream()
+                        .filter(e -> e.type().equals("marker"))
+                        .map(e -> e.data().get("kind")))
+                .containsExactly("pause", "resume");
         Session stopped = app.client.sessions().get(id).execute();
-        assertThat(text(robot, "#elapsedLabel")).as("the stopped run's time as the server has it")
-                .isEqualTo(com.nusomi.recorder.ui.common.Rules.formatElapsed(stopped.durationMs()
-                        - stopped.pausedMs()));
+        assertThat(text(robot, "#elapsedLabel"))
+                .as("the stopped run's time as the server has it")
+                .isEqualTo(
+                        com.nusomi.recorder.ui.common.Rules.formatElapsed(stopped.durationMs() - stopped.pausedMs()));
         assertThat(text(robot, "#pausedLabel")).isEqualTo(RecordTimer.formatPaused(stopped.pausedMs()));
         assertThat(app.client.sessions().get(id, Include.TAGS).execute().tags())
-                .extracting(Tag::name).contains("step_done");
+                .extracting(Tag::name)
+                .contains("step_done");
     }
 
     @Test
@@ -352,12 +394,17 @@ class RecordScreenTest {
         robot.clickOn("#noteField").write("vendor field was empty");
         robot.clickOn("#addNoteButton");
         waitIdle(robot);
-        assertThat(robot.lookup("#noteField").<javafx.scene.control.TextField>query().getText()).isEmpty();
+        assertThat(robot.lookup("#noteField")
+                        .<javafx.scene.control.TextField>query()
+                        .getText())
+                .isEmpty();
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
         waitStopped(robot);
-        assertThat(eventsOnServer(id).stream().filter(e -> e.type().equals("note"))
-                .map(e -> e.data().get("text"))).containsExactly("vendor field was empty");
+        assertThat(eventsOnServer(id).stream()
+                        .filter(e -> e.type().equals("note"))
+                        .map(e -> e.data().get("text")))
+                .containsExactly("vendor field was empty");
     }
 
     @Test
@@ -365,13 +412,17 @@ class RecordScreenTest {
         waitConnected(robot);
         robot.clickOn("#workflowField").write("keyboard_run");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.R)
-                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+                .release(
+                        javafx.scene.input.KeyCode.R,
+                        javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.CONTROL);
         waitIdle(robot);
         assertThat(app.window.recordViewModel().isRecording()).isTrue();
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT1)
                 .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.CONTROL);
         waitIdle(robot);
-        assertThat(app.window.recordViewModel().tags().applied()).extracting(Tag::name)
+        assertThat(app.window.recordViewModel().tags().applied())
+                .extracting(Tag::name)
                 .containsExactly(app.context.settings().presetTags.get(0));
     }
 }

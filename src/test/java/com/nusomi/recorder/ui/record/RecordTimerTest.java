@@ -14,8 +14,11 @@ class RecordTimerTest {
     private final RecordTimer timer = new RecordTimer(clock);
 
     private static Session session(String status, long durationMs, long pausedMs) throws Exception {
-        return Json.mapper().readValue("{\"id\":\"ses_1\",\"status\":\"" + status + "\",\"duration_ms\":" + durationMs
-                + ",\"paused_ms\":" + pausedMs + "}", Session.class);
+        return Json.mapper()
+                .readValue(
+                        "{\"id\":\"ses_1\",\"status\":\"" + status + "\",\"duration_ms\":" + durationMs
+                                + ",\"paused_ms\":" + pausedMs + "}",
+                        Session.class);
     }
 
     private void advance(long ms) {

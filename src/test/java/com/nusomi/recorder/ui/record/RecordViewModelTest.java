@@ -1,31 +1,31 @@
 package com.nusomi.recorder.ui.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nusomi.recorder.app.DirectTaskRunner;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.client.Include;
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.SessionQuery;
-import com.nusomi.recorder.server.ApiServer;
-import com.nusomi.recorder.server.ServerConfig;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.recorder.RecorderService;
 import com.nusomi.recorder.recorder.RecorderWarning;
 import com.nusomi.recorder.recorder.RejectedWork;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
+import com.nusomi.recorder.server.ApiServer;
+import com.nusomi.recorder.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import static org.awaitility.Awaitility.await;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordViewModelTest {
     @TempDir
     Path dir;
+
     ApiServer server;
     SessionsClient client;
     Settings settings;
@@ -47,7 +48,10 @@ class RecordViewModelTest {
     @BeforeEach
     void setUp() {
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build());
-        client = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
+        client = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.adminKey())
+                .build();
         settings = new Settings();
         settings.captureIntervalSeconds = 0.2;
         vm = newViewModel();
@@ -65,10 +69,14 @@ class RecordViewModelTest {
             recorder.close();
         }
         LiveRecording live = new LiveRecording(new DirectTaskRunner());
-        recorder = RecorderService.builder(client, dir.resolve("app")).screenSource(screen).inputSource(input)
-                .maxUploadBackoff(java.time.Duration.ofMillis(500)).listener(live).build();
-        return new RecordViewModel(new DirectTaskRunner(), () -> client, () -> recorder, live, settings,
-                saves::incrementAndGet, clock);
+        recorder = RecorderService.builder(client, dir.resolve("app"))
+                .screenSource(screen)
+                .inputSource(input)
+                .maxUploadBackoff(java.time.Duration.ofMillis(500))
+                .listener(live)
+                .build();
+        return new RecordViewModel(
+                new DirectTaskRunner(), () -> client, () -> recorder, live, settings, saves::incrementAndGet, clock);
     }
 
     @AfterEach
@@ -136,7 +144,8 @@ class RecordViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(RecordState.CREATED);
         vm.onStart();
         assertThat(vm.stateProperty().get()).isEqualTo(RecordState.RECORDING);
-        assertThat(settings.startedSessions).containsExactly(vm.sessionProperty().get().id());
+        assertThat(settings.startedSessions)
+                .containsExactly(vm.sessionProperty().get().id());
 
         vm.tagging().onTagPreset("submitted_for_approval");
         vm.tags().customNameProperty().set("manual_check");
@@ -176,14 +185,17 @@ class RecordViewModelTest {
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
         vm.operations().retry();
         assertThat(vm.operations().getFailure()).isNull();
-        assertThat(client.sessions().get(id, Include.TAGS).execute().tags()).extracting(Tag::name).containsExactly("step_done");
+        assertThat(client.sessions().get(id, Include.TAGS).execute().tags())
+                .extracting(Tag::name)
+                .containsExactly("step_done");
     }
 
     @Test
     void whileRecordingTagsWaitInTheSpoolWhenTheServerIsDownAndArriveWhenItIsBack() {
         vm.workflowProperty().set("process_invoice");
         vm.onCreate();
-        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.live().activeProperty().get());
         String id = vm.sessionProperty().get().id();
         int port = server.port();
         server.close();
@@ -191,12 +203,15 @@ class RecordViewModelTest {
         vm.tagging().onTagPreset("step_done");
         assertThat(vm.operations().getFailure()).isNull();
         assertThat(vm.tags().applied()).extracting(Tag::name).containsExactly("step_done");
-        await().atMost(Duration.ofSeconds(30)).until(() -> vm.live().uploadWaitingProperty().get()
-                && vm.live().warnings().stream().anyMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> vm.live().uploadWaitingProperty().get()
+                        && vm.live().warnings().stream()
+                                .anyMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING));
         assertThat(vm.live().pendingEntriesProperty().get()).isPositive();
 
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
-        await().atMost(Duration.ofSeconds(30)).until(() -> !vm.live().uploadWaitingProperty().get());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !vm.live().uploadWaitingProperty().get());
         assertThat(vm.live().warnings()).noneMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING);
         vm.onStop(Verdict.SUCCESS);
         awaitState(vm, RecordState.STOPPED);
@@ -210,13 +225,15 @@ class RecordViewModelTest {
     void aRefusedStopIsShownPlainlyWithTheRequestId() {
         vm.workflowProperty().set("process_invoice");
         vm.onCreate();
-        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.live().activeProperty().get());
         String id = vm.sessionProperty().get().id();
         client.sessions().delete(id).execute(); // deleted elsewhere while this machine records it
 
         vm.onStop(Verdict.SUCCESS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> vm.operations().getFailure() != null
-                && vm.operations().getFailure().title().contains("refused the stop"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> vm.operations().getFailure() != null
+                        && vm.operations().getFailure().title().contains("refused the stop"));
         assertThat(vm.operations().getFailure().title()).contains(id);
         assertThat(vm.operations().getFailure().requestId()).isNotBlank();
         assertThat(vm.live().rejected()).extracting(RejectedWork::kind).contains(RejectedWork.Kind.STOP);
@@ -234,9 +251,11 @@ class RecordViewModelTest {
         vm.onConnected();
         vm.workflowProperty().set("process_invoice");
         vm.onCreate();
-        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().activeProperty().get());
-        assertThat(vm.live().inputNoticeProperty().get()).isEqualTo(
-                "Clicks and keys are not recorded: no X server for global hooks — frames and notes still are");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.live().activeProperty().get());
+        assertThat(vm.live().inputNoticeProperty().get())
+                .isEqualTo(
+                        "Clicks and keys are not recorded: no X server for global hooks — frames and notes still are");
         vm.controls().noteProperty().set("typed the invoice number");
         vm.controls().onAddNote();
         vm.onStop(Verdict.SUCCESS);
@@ -276,14 +295,18 @@ class RecordViewModelTest {
         vm.current().tick();
         assertThat(vm.current().timer().recordedMsProperty().get()).isEqualTo(start + 5_000);
         vm.controls().onPause();
-        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().pausedProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.live().pausedProperty().get());
         now.addAndGet(12_000);
         vm.current().tick();
-        assertThat(vm.current().timer().recordedMsProperty().get()).as("frozen while paused").isEqualTo(start + 5_000);
+        assertThat(vm.current().timer().recordedMsProperty().get())
+                .as("frozen while paused")
+                .isEqualTo(start + 5_000);
         assertThat(vm.current().timer().textProperty().get()).isEqualTo("PAUSED · 00:00:05");
         assertThat(vm.current().timer().pausedTextProperty().get()).isEqualTo("paused 0:12");
         vm.controls().onContinue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !vm.live().pausedProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !vm.live().pausedProperty().get());
         now.addAndGet(3_000);
         vm.current().tick();
         assertThat(vm.current().timer().recordedMsProperty().get()).isEqualTo(start + 8_000);
@@ -292,7 +315,8 @@ class RecordViewModelTest {
         vm.onStop(Verdict.SERVER_DECIDES);
         awaitState(vm, RecordState.STOPPED);
         Session s = client.sessions().get(id).execute();
-        assertThat(vm.current().timer().recordedMsProperty().get()).as("the server's duration less its paused time")
+        assertThat(vm.current().timer().recordedMsProperty().get())
+                .as("the server's duration less its paused time")
                 .isEqualTo(s.durationMs() - s.pausedMs());
         assertThat(vm.current().timer().pausedMsProperty().get()).isEqualTo(s.pausedMs());
     }
@@ -305,12 +329,14 @@ class RecordViewModelTest {
         String id = vm.sessionProperty().get().id();
 
         vm.controls().onPause();
-        await().atMost(Duration.ofSeconds(10)).until(() -> vm.live().pausedProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.live().pausedProperty().get());
         assertThat(vm.current().timer().textProperty().get()).startsWith("PAUSED");
         assertThat(vm.current().statusTextBinding().get()).isEqualTo("Paused");
         assertThat(vm.controls().canContinueBinding().get()).isTrue();
         vm.controls().onContinue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !vm.live().pausedProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !vm.live().pausedProperty().get());
         assertThat(vm.current().statusTextBinding().get()).isEqualTo("Recording");
 
         vm.controls().noteProperty().set("vendor field was empty");
@@ -322,15 +348,23 @@ class RecordViewModelTest {
         List<Event> events = new java.util.ArrayList<>();
         client.events().listAll(id).forEach(events::add);
         assertThat(events).extracting(Event::type).contains("marker", "note");
-        assertThat(events.stream().filter(e -> e.type().equals("marker")).map(e -> e.data().get("kind")))
+        assertThat(events.stream()
+                        .filter(e -> e.type().equals("marker"))
+                        .map(e -> e.data().get("kind")))
                 .containsExactly("pause", "resume");
-        assertThat(events.stream().filter(e -> e.type().equals("note")).map(e -> e.data().get("text")))
+        assertThat(events.stream()
+                        .filter(e -> e.type().equals("note"))
+                        .map(e -> e.data().get("text")))
                 .containsExactly("vendor field was empty");
     }
 
     @Test
     void aSessionLeftRecordingIsOfferedAndCanBeResumed() {
-        Session left = client.sessions().create(CreateSessionRequest.builder("process_invoice").start(true).build()).execute();
+        Session left = client.sessions()
+                .create(CreateSessionRequest.builder("process_invoice")
+                        .start(true)
+                        .build())
+                .execute();
         settings.rememberStarted(left.id());
         settings.rememberStarted("ses_01HZZZZZZZZZZZZZZZZZZZZZZZ");
         RecordViewModel fresh = newViewModel();
@@ -341,30 +375,39 @@ class RecordViewModelTest {
         fresh.onResumeLeft(fresh.left().sessions().get(0));
         assertThat(fresh.stateProperty().get()).isEqualTo(RecordState.RECORDING);
         assertThat(fresh.sessionProperty().get().id()).isEqualTo(left.id());
-        await().atMost(Duration.ofSeconds(10)).until(() -> fresh.live().activeProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fresh.live().activeProperty().get());
         fresh.onStop(Verdict.SERVER_DECIDES);
         awaitState(fresh, RecordState.STOPPED);
-        assertThat(client.sessions().get(left.id()).execute().status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+        assertThat(client.sessions().get(left.id()).execute().status())
+                .isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
     }
 
     @Test
     void aSessionLeftRecordingIsStoppedWithItsVerdictThroughTheRecorder() {
-        Session left = client.sessions().create(CreateSessionRequest.builder("process_invoice").start(true).build()).execute();
+        Session left = client.sessions()
+                .create(CreateSessionRequest.builder("process_invoice")
+                        .start(true)
+                        .build())
+                .execute();
         settings.rememberStarted(left.id());
         RecordViewModel fresh = newViewModel();
         fresh.onConnected();
         assertThat(fresh.left().sessions()).extracting(Session::id).containsExactly(left.id());
 
         fresh.onStopLeft(fresh.left().sessions().get(0), Verdict.ERROR);
-        await().atMost(Duration.ofSeconds(30)).until(() -> fresh.left().sessions().isEmpty()
-                && !fresh.operations().isBusy());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        fresh.left().sessions().isEmpty() && !fresh.operations().isBusy());
         assertThat(fresh.operations().getFailure()).isNull();
         Session s = client.sessions().get(left.id(), Include.TAGS).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(s.tags()).extracting(Tag::name).containsExactly("outcome");
         assertThat(settings.startedSessions).isEmpty();
-        assertThat(fresh.stateProperty().get()).as("the screen shows no session").isEqualTo(RecordState.IDLE);
+        assertThat(fresh.stateProperty().get())
+                .as("the screen shows no session")
+                .isEqualTo(RecordState.IDLE);
     }
 
     @Test

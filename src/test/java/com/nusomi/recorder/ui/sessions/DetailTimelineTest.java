@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DetailTimelineTest {
     @TempDir
     static Path data;
+
     static SessionsFixture fx;
 
     @BeforeAll
@@ -29,9 +30,9 @@ class DetailTimelineTest {
 
     private static DetailViewModel detail() {
         DirectTaskRunner tasks = new DirectTaskRunner();
-        FilmStripViewModel<Image> film = new FilmStripViewModel<>(tasks, () -> fx.admin, f -> null,
-                new FrameCache<>(4, 4, i -> 1));
-        return new DetailViewModel(tasks, () -> fx.admin, () -> { }, film);
+        FilmStripViewModel<Image> film =
+                new FilmStripViewModel<>(tasks, () -> fx.admin, f -> null, new FrameCache<>(4, 4, i -> 1));
+        return new DetailViewModel(tasks, () -> fx.admin, () -> {}, film);
     }
 
     @Test
@@ -43,10 +44,14 @@ class DetailTimelineTest {
 
         Session s = vm.sessionProperty().get();
         assertThat(s.eventsTruncated()).isTrue();
-        assertThat(s.events()).as("the first 1,000 events are the clicks").noneMatch(e -> e.type().equals("marker"));
+        assertThat(s.events())
+                .as("the first 1,000 events are the clicks")
+                .noneMatch(e -> e.type().equals("marker"));
         assertThat(vm.timeline().recorded(s.tags().get(0).offsetMs())).isEqualTo(13_000);
-        assertThat(vm.timeline().recorded(s.durationMs())).as("the run ends where the timer stopped")
-                .isEqualTo(s.recordedMs()).isEqualTo(18_000);
+        assertThat(vm.timeline().recorded(s.durationMs()))
+                .as("the run ends where the timer stopped")
+                .isEqualTo(s.recordedMs())
+                .isEqualTo(18_000);
     }
 
     @Test

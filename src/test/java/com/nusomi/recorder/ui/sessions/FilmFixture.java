@@ -23,24 +23,41 @@ import javax.imageio.ImageIO;
 final class FilmFixture {
     static final long INTERVAL_MS = 500;
 
-    private FilmFixture() {
-    }
+    private FilmFixture() {}
 
     /** A stopped session with {@code frames} frames (seq 0..n-1) and a click, a key, a note and an error. */
     static String record(SessionsClient client, int frames) {
-        Session s = client.sessions().create(CreateSessionRequest.builder("film_review").build()).execute();
+        Session s = client.sessions()
+                .create(CreateSessionRequest.builder("film_review").build())
+                .execute();
         Session started = client.sessions().start(s.id()).execute();
         Instant t0 = started.startedAt();
         for (int i = 0; i < frames; i++) {
-            client.frames().upload(s.id(), FrameUpload.of(i, t0.plusMillis(i * INTERVAL_MS), "image/png", png(i)))
+            client.frames()
+                    .upload(s.id(), FrameUpload.of(i, t0.plusMillis(i * INTERVAL_MS), "image/png", png(i)))
                     .execute();
         }
-        client.events().append(s.id(), List.of(
-                EventInput.builder("click").at(t0.plusMillis(1_200)).data(Map.of("x", 10, "y", 20)).build(),
-                EventInput.builder("key").at(t0.plusMillis(4_300)).data(Map.of("key", "Enter")).build(),
-                EventInput.builder("note").at(t0.plusMillis(9_800)).data(Map.of("text", "look here")).build(),
-                EventInput.builder("error").at(t0.plusMillis(60_000)).data(Map.of("message", "late")).build()))
-                        .execute();
+        client.events()
+                .append(
+                        s.id(),
+                        List.of(
+                                EventInput.builder("click")
+                                        .at(t0.plusMillis(1_200))
+                                        .data(Map.of("x", 10, "y", 20))
+                                        .build(),
+                                EventInput.builder("key")
+                                        .at(t0.plusMillis(4_300))
+                                        .data(Map.of("key", "Enter"))
+                                        .build(),
+                                EventInput.builder("note")
+                                        .at(t0.plusMillis(9_800))
+                                        .data(Map.of("text", "look here"))
+                                        .build(),
+                                EventInput.builder("error")
+                                        .at(t0.plusMillis(60_000))
+                                        .data(Map.of("message", "late"))
+                                        .build()))
+                .execute();
         client.sessions().stop(s.id()).execute();
         return s.id();
     }
@@ -52,24 +69,57 @@ final class FilmFixture {
      */
     static String recordPaused(SessionsFixture fx, int filler) {
         Instant t0 = fx.now.get();
-        String id = fx.admin.sessions().create(CreateSessionRequest.builder("paused_review").start(true).build())
-                .execute().id();
+        String id = fx.admin
+                .sessions()
+                .create(CreateSessionRequest.builder("paused_review")
+                        .start(true)
+                        .build())
+                .execute()
+                .id();
         List<EventInput> clicks = new java.util.ArrayList<>();
         for (int i = 0; i < filler; i++) {
-            clicks.add(EventInput.builder("click").at(t0.plusMillis(i % 1000)).data(Map.of("x", i, "y", 1)).build());
+            clicks.add(EventInput.builder("click")
+                    .at(t0.plusMillis(i % 1000))
+                    .data(Map.of("x", i, "y", 1))
+                    .build());
         }
         for (int from = 0; from < clicks.size(); from += 500) {
-            fx.admin.events().append(id, clicks.subList(from, Math.min(clicks.size(), from + 500))).execute();
+            fx.admin
+                    .events()
+                    .append(id, clicks.subList(from, Math.min(clicks.size(), from + 500)))
+                    .execute();
         }
-        fx.admin.frames().upload(id, FrameUpload.of(0, t0.plusMillis(5_000), "image/png", png(0))).execute();
-        fx.admin.events().append(id, List.of(
-                EventInput.builder("marker").at(t0.plusMillis(10_000)).data(Map.of("kind", "pause")).build(),
-                EventInput.builder("marker").at(t0.plusMillis(22_000)).data(Map.of("kind", "resume")).build(),
-                EventInput.builder("note").at(t0.plusMillis(25_000)).data(Map.of("text", "after the pause")).build()))
-                        .execute();
-        fx.admin.frames().upload(id, FrameUpload.of(1, t0.plusMillis(23_000), "image/png", png(1))).execute();
+        fx.admin
+                .frames()
+                .upload(id, FrameUpload.of(0, t0.plusMillis(5_000), "image/png", png(0)))
+                .execute();
+        fx.admin
+                .events()
+                .append(
+                        id,
+                        List.of(
+                                EventInput.builder("marker")
+                                        .at(t0.plusMillis(10_000))
+                                        .data(Map.of("kind", "pause"))
+                                        .build(),
+                                EventInput.builder("marker")
+                                        .at(t0.plusMillis(22_000))
+                                        .data(Map.of("kind", "resume"))
+                                        .build(),
+                                EventInput.builder("note")
+                                        .at(t0.plusMillis(25_000))
+                                        .data(Map.of("text", "after the pause"))
+                                        .build()))
+                .execute();
+        fx.admin
+                .frames()
+                .upload(id, FrameUpload.of(1, t0.plusMillis(23_000), "image/png", png(1)))
+                .execute();
         fx.now.set(t0.plusMillis(25_000));
-        fx.admin.sessions().tag(id, com.nusomi.recorder.client.request.TagRequest.of("checked")).execute();
+        fx.admin
+                .sessions()
+                .tag(id, com.nusomi.recorder.client.request.TagRequest.of("checked"))
+                .execute();
         fx.now.set(t0.plusMillis(30_000));
         fx.admin.sessions().stop(id).execute();
         return id;

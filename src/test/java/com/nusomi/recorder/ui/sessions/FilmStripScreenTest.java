@@ -40,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class FilmStripScreenTest {
     @TempDir
     static Path data;
+
     static SessionsFixture fx;
     static String withFrames;
     static String withoutFrames;
@@ -60,9 +61,13 @@ class FilmStripScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        ctx = AppContext.builder().dataDir(Files.createTempDirectory(data, "app"))
-                .connector(Connector.remote(fx.server.baseUrl(), fx.server.adminKey())).useKeychain(false)
-                .healthPollMillis(60_000).clock(fx.clock).build();
+        ctx = AppContext.builder()
+                .dataDir(Files.createTempDirectory(data, "app"))
+                .connector(Connector.remote(fx.server.baseUrl(), fx.server.adminKey()))
+                .useKeychain(false)
+                .healthPollMillis(60_000)
+                .clock(fx.clock)
+                .build();
         MainWindow window = new Screens(ctx).mainWindow();
         window.show(stage);
         ctx.connect();
@@ -78,20 +83,41 @@ class FilmStripScreenTest {
         robot.interact(nav::fire);
         vm = robot.lookup("#sessionsView").queryAs(SessionsView.class).viewModel();
         TableView<Session> table = robot.lookup("#sessionsTable").queryTableView();
-        await().atMost(Duration.ofSeconds(15)).until(() -> table.getItems().size() == 2 && !vm.loadingProperty().get());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        table.getItems().size() == 2 && !vm.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         int row = table.getItems().stream().map(Session::id).toList().indexOf(id);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
         FilmStripViewModel<Image> film = vm.detail().film();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !vm.detail().loadingProperty().get()
-                && !film.framesLoadingProperty().get() && !film.imageLoadingProperty().get());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !vm.detail().loadingProperty().get()
+                        && !film.framesLoadingProperty().get()
+                        && !film.imageLoadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         return film;
     }
 
     private static void click(FxRobot robot, Node node) {
-        robot.interact(() -> node.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1, MouseButton.PRIMARY,
-                1, false, false, false, false, true, false, false, true, false, true, null)));
+        robot.interact(() -> node.fireEvent(new MouseEvent(
+                MouseEvent.MOUSE_CLICKED,
+                1,
+                1,
+                1,
+                1,
+                MouseButton.PRIMARY,
+                1,
+                false,
+                false,
+                false,
+                false,
+                true,
+                false,
+                false,
+                true,
+                false,
+                true,
+                null)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -104,15 +130,23 @@ class FilmStripScreenTest {
         FilmStripViewModel<Image> film = openSession(robot, withFrames);
         FlowPane thumbs = robot.lookup("#thumbnails").queryAs(FlowPane.class);
         assertThat(thumbs.getChildren()).hasSize(12);
-        await().atMost(Duration.ofSeconds(10)).until(() -> film.thumbnails().stream()
-                .allMatch(t -> t.imageProperty().get() != null));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> film.thumbnails().stream()
+                        .allMatch(t -> t.imageProperty().get() != null));
         assertThat(film.currentSeqProperty().get()).isEqualTo(0L);
         assertThat(previewImage(robot)).isNotNull();
         assertThat(previewImage(robot).getWidth()).isEqualTo(64);
         assertThat(caption(robot)).contains("Frame 0");
-        assertThat(robot.lookup("#frameScrubber").queryAs(javafx.scene.control.Slider.class).getMax()).isEqualTo(29);
-        assertThat(robot.lookup("#eventMarkers").queryAs(javafx.scene.layout.Pane.class).getChildren()).hasSize(4);
-        assertThat(robot.lookup("#framesEmpty").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#frameScrubber")
+                        .queryAs(javafx.scene.control.Slider.class)
+                        .getMax())
+                .isEqualTo(29);
+        assertThat(robot.lookup("#eventMarkers")
+                        .queryAs(javafx.scene.layout.Pane.class)
+                        .getChildren())
+                .hasSize(4);
+        assertThat(robot.lookup("#framesEmpty").queryAs(Label.class).isVisible())
+                .isFalse();
     }
 
     @Test
@@ -120,12 +154,16 @@ class FilmStripScreenTest {
         FilmStripViewModel<Image> film = openSession(robot, withFrames);
         robot.interact(() -> robot.lookup("#framePreviewBox").query().requestFocus());
         robot.type(KeyCode.RIGHT);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(1).equals(film.imageSeqProperty().get()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Long.valueOf(1).equals(film.imageSeqProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(film.currentSeqProperty().get()).isEqualTo(1L);
         assertThat(previewImage(robot)).isNotNull();
         assertThat(caption(robot)).contains("Frame 1").contains("00:00.5");
-        assertThat(robot.lookup("#frameScrubber").queryAs(javafx.scene.control.Slider.class).getValue()).isEqualTo(1);
+        assertThat(robot.lookup("#frameScrubber")
+                        .queryAs(javafx.scene.control.Slider.class)
+                        .getValue())
+                .isEqualTo(1);
 
         robot.type(KeyCode.END);
         assertThat(film.currentSeqProperty().get()).isEqualTo(29L);
@@ -144,14 +182,24 @@ class FilmStripScreenTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> events.getItems().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
         ListCell<?> note = robot.lookup("#detailEventList .list-cell").queryAllAs(ListCell.class).stream()
-                .filter(c -> c.getItem() instanceof Event e && e.type().equals("note")).findFirst().orElseThrow();
+                .filter(c -> c.getItem() instanceof Event e && e.type().equals("note"))
+                .findFirst()
+                .orElseThrow();
         String text = String.valueOf(((Event) note.getItem()).data().get("text"));
-        assertThat(robot.from(note).lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
-                .as("a note reads as its text").contains(text);
-        assertThat(note.getTooltip().getText()).as("its data in full").contains("\"text\"").contains(text);
+        assertThat(robot.from(note).lookup(".label").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .as("a note reads as its text")
+                .contains(text);
+        assertThat(note.getTooltip().getText())
+                .as("its data in full")
+                .contains("\"text\"")
+                .contains(text);
         click(robot, note);
-        assertThat(film.currentSeqProperty().get()).as("9.8 s is nearest the frame at 10 s").isEqualTo(20L);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(20).equals(film.imageSeqProperty().get()));
+        assertThat(film.currentSeqProperty().get())
+                .as("9.8 s is nearest the frame at 10 s")
+                .isEqualTo(20L);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Long.valueOf(20).equals(film.imageSeqProperty().get()));
 
         long seq = film.thumbnails().get(3).seq();
         click(robot, robot.lookup("#thumb-" + seq).query());
@@ -168,7 +216,8 @@ class FilmStripScreenTest {
         Label empty = robot.lookup("#framesEmpty").queryAs(Label.class);
         assertThat(empty.isVisible()).isTrue();
         assertThat(empty.getText()).isEqualTo("No frames were recorded");
-        assertThat(robot.lookup("#thumbnails").queryAs(FlowPane.class).getChildren()).isEmpty();
+        assertThat(robot.lookup("#thumbnails").queryAs(FlowPane.class).getChildren())
+                .isEmpty();
         assertThat(previewImage(robot)).isNull();
     }
 

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The film strip's view model against the real server, without a toolkit; the "image" is the frame's bytes. */
 class FilmStripViewModelTest {
     static final int FRAMES = 30;
+
     @TempDir
     static Path data;
+
     static SessionsFixture fx;
     static String withFrames;
     static String withoutFrames;
@@ -89,22 +91,38 @@ class FilmStripViewModelTest {
     }
 
     static Session full(String id) {
-        return fx.admin.sessions().get(id, Include.FRAMES_SUMMARY, Include.EVENTS).execute();
+        return fx.admin
+                .sessions()
+                .get(id, Include.FRAMES_SUMMARY, Include.EVENTS)
+                .execute();
     }
 
     static Event event(Session s, String type) {
-        return s.events().stream().filter(e -> e.type().equals(type)).findFirst().orElseThrow();
+        return s.events().stream()
+                .filter(e -> e.type().equals(type))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void nearestFrameByTimeCoversEveryEdge() {
         long[] offsets = {0, 500, 1000, 1500};
-        assertThat(FrameTimeline.nearest(offsets, 4, -300)).as("before the first").isEqualTo(0);
-        assertThat(FrameTimeline.nearest(offsets, 4, 9_000)).as("after the last").isEqualTo(3);
+        assertThat(FrameTimeline.nearest(offsets, 4, -300))
+                .as("before the first")
+                .isEqualTo(0);
+        assertThat(FrameTimeline.nearest(offsets, 4, 9_000))
+                .as("after the last")
+                .isEqualTo(3);
         assertThat(FrameTimeline.nearest(offsets, 4, 1000)).as("exact").isEqualTo(2);
-        assertThat(FrameTimeline.nearest(offsets, 4, 1200)).as("between, nearer the earlier").isEqualTo(2);
-        assertThat(FrameTimeline.nearest(offsets, 4, 1300)).as("between, nearer the later").isEqualTo(3);
-        assertThat(FrameTimeline.nearest(offsets, 4, 750)).as("a tie goes to the earlier").isEqualTo(1);
+        assertThat(FrameTimeline.nearest(offsets, 4, 1200))
+                .as("between, nearer the earlier")
+                .isEqualTo(2);
+        assertThat(FrameTimeline.nearest(offsets, 4, 1300))
+                .as("between, nearer the later")
+                .isEqualTo(3);
+        assertThat(FrameTimeline.nearest(offsets, 4, 750))
+                .as("a tie goes to the earlier")
+                .isEqualTo(1);
         assertThat(FrameTimeline.nearest(new long[] {42}, 1, 0)).isEqualTo(0);
         assertThat(FrameTimeline.nearest(new long[0], 0, 0)).isEqualTo(-1);
     }
@@ -123,15 +141,20 @@ class FilmStripViewModelTest {
         FilmStripViewModel<byte[]> vm = vm(new DirectTaskRunner());
         vm.show(full(withFrames));
         assertThat(vm.thumbnails()).hasSize(12);
-        assertThat(vm.thumbnails()).allSatisfy(t -> assertThat(t.imageProperty().get()).isNotNull());
+        assertThat(vm.thumbnails())
+                .allSatisfy(t -> assertThat(t.imageProperty().get()).isNotNull());
         assertThat(vm.frames()).hasSize(FRAMES);
         assertThat(vm.currentSeqProperty().get()).isEqualTo(0L);
         assertThat(vm.imageProperty().get()).isEqualTo(FilmFixture.png(0));
-        assertThat(vm.captionProperty().get().replace('\u00a0', ' ')).contains("Frame 0").contains("00:00.0")
+        assertThat(vm.captionProperty().get().replace('\u00a0', ' '))
+                .contains("Frame 0")
+                .contains("00:00.0")
                 .contains("1 of 30");
-        assertThat(vm.captionProperty().get().split("  ·  ")).as("breaks only between its parts")
+        assertThat(vm.captionProperty().get().split("  ·  "))
+                .as("breaks only between its parts")
                 .allSatisfy(part -> assertThat(part).doesNotContain(" "));
-        assertThat(vm.markers()).extracting(TimelineMarkers.EventMarker::styleClass)
+        assertThat(vm.markers())
+                .extracting(TimelineMarkers.EventMarker::styleClass)
                 .containsExactly("event-click", "event-key", "event-note", "event-error");
         assertThat(vm.emptyTextProperty().get()).isNull();
     }
@@ -141,11 +164,11 @@ class FilmStripViewModelTest {
         FilmStripViewModel<byte[]> vm = vm(new DirectTaskRunner());
         Session s = full(withFrames);
         vm.show(s);
-        vm.onEvent(event(s, "click"));   // 1200 ms: between 1000 and 1500, nearer 1000
+        vm.onEvent(event(s, "click")); // 1200 ms: between 1000 and 1500, nearer 1000
         assertThat(vm.currentSeqProperty().get()).isEqualTo(2L);
-        vm.onEvent(event(s, "note"));    // 9800 ms: nearer 10000
+        vm.onEvent(event(s, "note")); // 9800 ms: nearer 10000
         assertThat(vm.currentSeqProperty().get()).isEqualTo(20L);
-        vm.onEvent(event(s, "error"));   // after the last frame
+        vm.onEvent(event(s, "error")); // after the last frame
         assertThat(vm.currentSeqProperty().get()).isEqualTo(FRAMES - 1L);
         assertThat(vm.imageProperty().get()).isEqualTo(FilmFixture.png(FRAMES - 1));
     }
@@ -180,7 +203,8 @@ class FilmStripViewModelTest {
         FilmStripViewModel<byte[]> vm = vm(tasks);
         vm.show(full(withFrames));
         tasks.runAll();
-        List<Long> thumbs = vm.thumbnails().stream().map(FilmStripViewModel.Thumb::seq).toList();
+        List<Long> thumbs =
+                vm.thumbnails().stream().map(FilmStripViewModel.Thumb::seq).toList();
         List<Integer> uncached = new ArrayList<>();
         for (int i = 1; i < FRAMES && uncached.size() < 2; i++) {
             if (!thumbs.contains((long) i)) {
@@ -195,7 +219,7 @@ class FilmStripViewModelTest {
         vm.select(a);
         vm.select(b);
         assertThat(vm.imageLoadingProperty().get()).isTrue();
-        tasks.runNext();  // the image of a arrives after b became current
+        tasks.runNext(); // the image of a arrives after b became current
         assertThat(shown).isEmpty();
         assertThat(vm.imageSeqProperty().get()).isEqualTo(0L);
         tasks.runAll();
@@ -236,7 +260,8 @@ class FilmStripViewModelTest {
             vm.onThumbnail(t.seq());
         }
         assertThat(tasks.submitted).isEqualTo(afterTwoSteps);
-        assertThat(vm.imageProperty().get()).isEqualTo(FilmFixture.png(vm.currentSeqProperty().get().intValue()));
+        assertThat(vm.imageProperty().get())
+                .isEqualTo(FilmFixture.png(vm.currentSeqProperty().get().intValue()));
     }
 
     @Test
@@ -255,7 +280,9 @@ class FilmStripViewModelTest {
         vm.show(full(withFrames));
         vm.onThumbnail(9_999);
         assertThat(vm.imageLoadingProperty().get()).isFalse();
-        assertThat(vm.failureProperty().get()).startsWith("Could not load frame 9999").contains("(request req_");
+        assertThat(vm.failureProperty().get())
+                .startsWith("Could not load frame 9999")
+                .contains("(request req_");
         vm.onFirst();
         assertThat(vm.failureProperty().get()).isNull();
     }
@@ -266,7 +293,7 @@ class FilmStripViewModelTest {
         cache.put("a", 1, "xx");
         cache.put("a", 2, "xx");
         cache.put("a", 3, "xx");
-        assertThat(cache.get("a", 1)).isEqualTo("xx");  // 1 is now the most recent
+        assertThat(cache.get("a", 1)).isEqualTo("xx"); // 1 is now the most recent
         cache.put("a", 4, "xx");
         assertThat(cache.get("a", 2)).isNull();
         assertThat(cache.get("a", 1)).isNotNull();

@@ -22,7 +22,9 @@ class FormatsTest {
     @Test
     void aTimeRangeDropsTheSecondDateOnTheSameDayAndIsOneTimeWhenBothAreTheSame() {
         // local times, as the screen shows them: the expectations are built in the same zone
-        Instant morning = LocalDateTime.of(2026, 11, 29, 7, 21, 8).atZone(ZoneId.systemDefault()).toInstant();
+        Instant morning = LocalDateTime.of(2026, 11, 29, 7, 21, 8)
+                .atZone(ZoneId.systemDefault())
+                .toInstant();
         Instant later = morning.plusSeconds(4 * 60 + 2);
         Instant nextDay = morning.plusSeconds(24 * 3600);
 
@@ -47,7 +49,8 @@ class FormatsTest {
                 .isEqualTo("12 keys with ctrl+shift");
         assertThat(Formats.eventSummary("key", Map.of("keys", 1, "modifiers", List.of(), "text", "a")))
                 .isEqualTo("1 key: “a”");
-        assertThat(Formats.eventSummary("note", Map.of("text", "customer called back"))).isEqualTo("customer called back");
+        assertThat(Formats.eventSummary("note", Map.of("text", "customer called back")))
+                .isEqualTo("customer called back");
         assertThat(Formats.eventSummary("marker", Map.of("kind", "pause"))).isEqualTo("pause");
 
         // another client's event, or a known type in another shape: its data as it is

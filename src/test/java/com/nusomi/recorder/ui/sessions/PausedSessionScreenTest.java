@@ -39,6 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PausedSessionScreenTest {
     @TempDir
     static Path data;
+
     static SessionsFixture fx;
     static String paused;
     static String plain;
@@ -48,8 +49,11 @@ class PausedSessionScreenTest {
     static void seed() {
         fx = new SessionsFixture(data.resolve("server"), 0);
         paused = FilmFixture.recordPaused(fx, 0);
-        plain = fx.admin.sessions().create(CreateSessionRequest.builder("plain_run").start(true).build())
-                .execute().id();
+        plain = fx.admin
+                .sessions()
+                .create(CreateSessionRequest.builder("plain_run").start(true).build())
+                .execute()
+                .id();
         fx.now.set(fx.now.get().plusSeconds(7));
         fx.admin.sessions().stop(plain).execute();
     }
@@ -61,9 +65,13 @@ class PausedSessionScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        ctx = AppContext.builder().dataDir(Files.createTempDirectory(data, "app"))
-                .connector(Connector.remote(fx.server.baseUrl(), fx.server.adminKey())).useKeychain(false)
-                .healthPollMillis(60_000).clock(fx.clock).build();
+        ctx = AppContext.builder()
+                .dataDir(Files.createTempDirectory(data, "app"))
+                .connector(Connector.remote(fx.server.baseUrl(), fx.server.adminKey()))
+                .useKeychain(false)
+                .healthPollMillis(60_000)
+                .clock(fx.clock)
+                .build();
         MainWindow window = new Screens(ctx).mainWindow();
         window.show(stage);
         ctx.connect();
@@ -100,29 +108,42 @@ class PausedSessionScreenTest {
         TableView<Session> table = robot.lookup("#sessionsTable").queryTableView();
         select(robot, vm, table, paused);
         FilmStripViewModel<Image> film = vm.detail().film();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !film.framesLoadingProperty().get()
-                && film.frames().size() == 2);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        !film.framesLoadingProperty().get() && film.frames().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
 
         List<String> tagCells = robot.lookup("#detailTags .table-cell").queryAllAs(TableCell.class).stream()
-                .map(TableCell::getText).filter(t -> t != null && t.startsWith("+")).toList();
+                .map(TableCell::getText)
+                .filter(t -> t != null && t.startsWith("+"))
+                .toList();
         assertThat(tagCells).as("the tag added at 25 s of wall time").containsExactly("+00:00:13");
         ListCell<?> note = robot.lookup("#detailEventList .list-cell").queryAllAs(ListCell.class).stream()
-                .filter(c -> c.getItem() instanceof Event e && e.type().equals("note")).findFirst().orElseThrow();
-        assertThat(robot.from(note).lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .filter(c -> c.getItem() instanceof Event e && e.type().equals("note"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(robot.from(note).lookup(".label").queryAllAs(Label.class))
+                .extracting(Label::getText)
                 .contains("+00:00:13");
         robot.interact(() -> film.select(1));
-        assertThat(film.captionProperty().get().replace('\u00a0', ' ')).contains("Frame 1").contains("00:11.0");
-        assertThat(film.markers()).filteredOn(m -> m.event().type().equals("note"))
-                .extracting(TimelineMarkers.EventMarker::offsetMs).containsExactly(13_000L);
+        assertThat(film.captionProperty().get().replace('\u00a0', ' '))
+                .contains("Frame 1")
+                .contains("00:11.0");
+        assertThat(film.markers())
+                .filteredOn(m -> m.event().type().equals("note"))
+                .extracting(TimelineMarkers.EventMarker::offsetMs)
+                .containsExactly(13_000L);
     }
 
     private SessionsViewModel openSessions(FxRobot robot) {
         javafx.scene.control.ButtonBase nav = robot.lookup("#navSessions").query();
         robot.interact(nav::fire);
-        SessionsViewModel vm = robot.lookup("#sessionsView").queryAs(SessionsView.class).viewModel();
+        SessionsViewModel vm =
+                robot.lookup("#sessionsView").queryAs(SessionsView.class).viewModel();
         TableView<Session> table = robot.lookup("#sessionsTable").queryTableView();
-        await().atMost(Duration.ofSeconds(15)).until(() -> table.getItems().size() == 2 && !vm.loadingProperty().get());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        table.getItems().size() == 2 && !vm.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         return vm;
     }
@@ -130,17 +151,22 @@ class PausedSessionScreenTest {
     private static void select(FxRobot robot, SessionsViewModel vm, TableView<Session> table, String id) {
         int row = table.getItems().stream().map(Session::id).toList().indexOf(id);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
-        await().atMost(Duration.ofSeconds(15)).until(() -> !vm.detail().loadingProperty().get()
-                && vm.detail().sessionProperty().get() != null && vm.detail().sessionProperty().get().id().equals(id)
-                && vm.detail().sessionProperty().get().framesSummary() != null);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !vm.detail().loadingProperty().get()
+                        && vm.detail().sessionProperty().get() != null
+                        && vm.detail().sessionProperty().get().id().equals(id)
+                        && vm.detail().sessionProperty().get().framesSummary() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static TableCell<?, ?> durationCell(FxRobot robot, TableView<Session> table, String id) {
         int row = table.getItems().stream().map(Session::id).toList().indexOf(id);
         return robot.lookup("#sessionsTable .table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getTableColumn() != null && "Duration".equals(c.getTableColumn().getText())
-                        && c.getIndex() == row && !c.isEmpty())
-                .findFirst().orElseThrow();
+                .filter(c -> c.getTableColumn() != null
+                        && "Duration".equals(c.getTableColumn().getText())
+                        && c.getIndex() == row
+                        && !c.isEmpty())
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -52,10 +52,19 @@ final class SessionsFixture implements AutoCloseable {
 
     SessionsFixture(Path dataDir, int sessions) {
         // no sealing while the test runs, so that "stopped" stays stopped between the screen and the API
-        server = ApiServer.start(ServerConfig.builder().dataDir(dataDir).port(0).clock(clock)
-                .sealInterval(Duration.ofHours(1)).build());
-        admin = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.adminKey()).build();
-        writer = SessionsClient.builder().baseUrl(server.baseUrl()).apiKey(server.createKey(Set.of("read", "write")))
+        server = ApiServer.start(ServerConfig.builder()
+                .dataDir(dataDir)
+                .port(0)
+                .clock(clock)
+                .sealInterval(Duration.ofHours(1))
+                .build());
+        admin = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.adminKey())
+                .build();
+        writer = SessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(server.createKey(Set.of("read", "write")))
                 .build();
         seed(sessions);
     }
@@ -77,17 +86,40 @@ final class SessionsFixture implements AutoCloseable {
                 Long startedAt = started ? created + 1000 : null;
                 Long stoppedAt = stopped ? startedAt + (i % 600) * 1000L + 1000 : null;
                 String id = Ids.session();
-                tx.insertSession(new SessionRecord(id, WORKFLOWS[i % 4], status,
-                        stopped ? OUTCOMES[i % 3] : null, stopped ? "stop" : null,
-                        "{\"n\":" + i + ",\"vendor\":\"Acme\"}", "user" + (i % 7) + "@acme.com", KINDS[(i / 2) % 3],
-                        created, startedAt, stoppedAt, null, null, i % 13, i % 17, 0, 0));
+                tx.insertSession(new SessionRecord(
+                        id,
+                        WORKFLOWS[i % 4],
+                        status,
+                        stopped ? OUTCOMES[i % 3] : null,
+                        stopped ? "stop" : null,
+                        "{\"n\":" + i + ",\"vendor\":\"Acme\"}",
+                        "user" + (i % 7) + "@acme.com",
+                        KINDS[(i / 2) % 3],
+                        created,
+                        startedAt,
+                        stoppedAt,
+                        null,
+                        null,
+                        i % 13,
+                        i % 17,
+                        0,
+                        0));
                 if (i % 5 == 0) {
-                    tx.insertTag(new TagRecord(Ids.tag(), id, "reviewed", "{\"by\":\"anna\"}", created + 2000,
-                            startedAt == null ? null : 1000L), created);
+                    tx.insertTag(
+                            new TagRecord(
+                                    Ids.tag(),
+                                    id,
+                                    "reviewed",
+                                    "{\"by\":\"anna\"}",
+                                    created + 2000,
+                                    startedAt == null ? null : 1000L),
+                            created);
                 }
                 if (i % 7 == 0) {
-                    tx.insertTag(new TagRecord(Ids.tag(), id, "escalated", "{}", created + 3000,
-                            startedAt == null ? null : 2000L), created);
+                    tx.insertTag(
+                            new TagRecord(
+                                    Ids.tag(), id, "escalated", "{}", created + 3000, startedAt == null ? null : 2000L),
+                            created);
                 }
             }
             return null;
@@ -104,9 +136,24 @@ final class SessionsFixture implements AutoCloseable {
                 long created = t0 - i * 1000L - 500;
                 String id = Ids.session();
                 ids.add(id);
-                tx.insertSession(new SessionRecord(id, workflow, recording ? SessionRecord.RECORDING
-                        : SessionRecord.CREATED, null, null, "{}", "bot" + (i % 3), KINDS[i % 3], created,
-                        recording ? created + 100 : null, null, null, null, 0, 0, 0, 0));
+                tx.insertSession(new SessionRecord(
+                        id,
+                        workflow,
+                        recording ? SessionRecord.RECORDING : SessionRecord.CREATED,
+                        null,
+                        null,
+                        "{}",
+                        "bot" + (i % 3),
+                        KINDS[i % 3],
+                        created,
+                        recording ? created + 100 : null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        0,
+                        0,
+                        0));
             }
             return null;
         });
@@ -115,7 +162,8 @@ final class SessionsFixture implements AutoCloseable {
 
     List<String> ids(SessionQuery query) {
         List<String> ids = new ArrayList<>();
-        SessionQuery every = query.toBuilder().limit(500).includeTags(false).cursor(null).build();
+        SessionQuery every =
+                query.toBuilder().limit(500).includeTags(false).cursor(null).build();
         for (Session s : admin.sessions().listAll(every)) {
             ids.add(s.id());
         }

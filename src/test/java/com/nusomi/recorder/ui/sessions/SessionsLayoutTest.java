@@ -27,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SessionsLayoutTest {
     @RegisterExtension
     final AppFixture app = AppFixture.create();
+
     private Stage stage;
 
     @AfterEach
@@ -40,7 +41,9 @@ class SessionsLayoutTest {
     private void openSessions(FxRobot robot) throws Exception {
         stage = app.showOnANewStage();
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> robot.from(stage.getScene().getRoot()).lookup("#navSessions").<ToggleButton>query()
+        robot.interact(() -> robot.from(stage.getScene().getRoot())
+                .lookup("#navSessions")
+                .<ToggleButton>query()
                 .fire());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -77,7 +80,8 @@ class SessionsLayoutTest {
         app.crash(stage);
 
         openSessions(robot);
-        Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
+        Node detail =
+                robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
         assertThat(detail.getLayoutBounds().getWidth()).isCloseTo(dragged, within(12.0));
     }
 
@@ -88,10 +92,12 @@ class SessionsLayoutTest {
         assertThat(SessionsView.defaultDetailWidth(834)).isCloseTo(375.3, within(0.01));
 
         openSessions(robot);
-        Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
+        Node detail =
+                robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
         assertThat(detail.getLayoutBounds().getWidth())
                 .isCloseTo(SessionsView.defaultDetailWidth(split(robot).getWidth()), within(12.0));
-        assertThat(app.context.settings().sessionsDetailWidth).as("a default is not kept as the user's choice")
+        assertThat(app.context.settings().sessionsDetailWidth)
+                .as("a default is not kept as the user's choice")
                 .isZero();
     }
 
@@ -106,7 +112,8 @@ class SessionsLayoutTest {
         app.quit(stage);
 
         openSessions(robot);
-        Node detail = robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
+        Node detail =
+                robot.from(stage.getScene().getRoot()).lookup("#detailPane").query();
 
         assertThat(detail.getLayoutBounds().getWidth()).isCloseTo(dragged, within(12.0));
         assertThat(split(robot).getDividerPositions()[0]).isCloseTo(0.45, within(0.02));

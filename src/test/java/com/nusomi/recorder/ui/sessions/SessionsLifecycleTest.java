@@ -38,8 +38,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class SessionsLifecycleTest {
     static final int SESSIONS = 30;
+
     @TempDir
     static Path data;
+
     static SessionsFixture fx;
     static final ExecutorService workers = Executors.newFixedThreadPool(2);
     private Stage stage;
@@ -99,8 +101,13 @@ class SessionsLifecycleTest {
 
     /** A view model on the fixture's server, its calls made on {@code workers}. */
     static SessionsViewModel viewModel(ExecutorService workers) {
-        return new SessionsViewModel(new FxTaskRunner(workers), () -> fx.admin, null, Debouncer.immediate(),
-                Debouncer.immediate(), fx.clock);
+        return new SessionsViewModel(
+                new FxTaskRunner(workers),
+                () -> fx.admin,
+                null,
+                Debouncer.immediate(),
+                Debouncer.immediate(),
+                fx.clock);
     }
 
     private void show(FxRobot robot, SessionsView view) {
@@ -115,17 +122,21 @@ class SessionsLifecycleTest {
         CountedState state = new CountedState(online("embedded"));
         SessionsViewModel vm = viewModel(workers);
         SessionsView[] view = new SessionsView[1];
-        robot.interact(() -> view[0] = SessionsView.open(vm, state, new Settings(), () -> { }));
+        robot.interact(() -> view[0] = SessionsView.open(vm, state, new Settings(), () -> {}));
         show(robot, view[0]);
         assertThat(state.listeners).as("the screen follows the connection").isPositive();
-        await().atMost(Duration.ofSeconds(15)).until(() -> vm.adminProperty().get() != null
-                && !vm.loadingProperty().get() && vm.rows().size() == SESSIONS);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> vm.adminProperty().get() != null
+                        && !vm.loadingProperty().get()
+                        && vm.rows().size() == SESSIONS);
 
         robot.interact(view[0]::dispose);
         assertThat(state.listeners).isZero();
         // a screen still following would start over at once: forget the key's scope and reload
         robot.interact(() -> state.set(online("hosted")));
-        assertThat(vm.adminProperty().get()).as("another server does not reach a disposed screen").isTrue();
+        assertThat(vm.adminProperty().get())
+                .as("another server does not reach a disposed screen")
+                .isTrue();
         assertThat(vm.loadingProperty().get()).isFalse();
     }
 
@@ -154,16 +165,32 @@ class SessionsLifecycleTest {
             List<ConnectionState> seen = new CopyOnWriteArrayList<>();
             Subscription feed = SessionsView.follow(connection, new DirectTaskRunner(), seen::add);
             assertThat(seen).as("the state of the moment first").hasSize(1);
-            assertThrows(CompletionException.class, () -> connection.reconnect(() -> {
-                throw new IllegalStateException("no server here");
-            }, "first").join());
-            assertThat(seen).extracting(ConnectionState::phase).containsExactly(ConnectionState.Phase.CONNECTING,
-                    ConnectionState.Phase.CONNECTING, ConnectionState.Phase.FAILED);
+            assertThrows(
+                    CompletionException.class,
+                    () -> connection
+                            .reconnect(
+                                    () -> {
+                                        throw new IllegalStateException("no server here");
+                                    },
+                                    "first")
+                            .join());
+            assertThat(seen)
+                    .extracting(ConnectionState::phase)
+                    .containsExactly(
+                            ConnectionState.Phase.CONNECTING,
+                            ConnectionState.Phase.CONNECTING,
+                            ConnectionState.Phase.FAILED);
 
             feed.unsubscribe();
-            assertThrows(CompletionException.class, () -> connection.reconnect(() -> {
-                throw new IllegalStateException("nor here");
-            }, "second").join());
+            assertThrows(
+                    CompletionException.class,
+                    () -> connection
+                            .reconnect(
+                                    () -> {
+                                        throw new IllegalStateException("nor here");
+                                    },
+                                    "second")
+                            .join());
             assertThat(seen).as("nothing after the feed was cancelled").hasSize(3);
         } finally {
             workers.shutdownNow();

@@ -53,6 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SessionsScreenTest {
     @TempDir
     static Path data;
+
     static SessionsFixture fx;
     private AppContext ctx;
     private Stage stage;
@@ -75,9 +76,13 @@ class SessionsScreenTest {
     }
 
     private AppContext open(Stage stage, String key) throws Exception {
-        AppContext c = AppContext.builder().dataDir(Files.createTempDirectory(data, "app"))
-                .connector(Connector.remote(fx.server.baseUrl(), key)).useKeychain(false).healthPollMillis(60_000)
-                .clock(fx.clock).build();
+        AppContext c = AppContext.builder()
+                .dataDir(Files.createTempDirectory(data, "app"))
+                .connector(Connector.remote(fx.server.baseUrl(), key))
+                .useKeychain(false)
+                .healthPollMillis(60_000)
+                .clock(fx.clock)
+                .build();
         MainWindow window = new Screens(c).mainWindow();
         window.show(stage);
         c.connect();
@@ -95,7 +100,9 @@ class SessionsScreenTest {
      */
     private static void press(FxRobot robot, String query) {
         javafx.scene.control.ButtonBase b = robot.lookup(query).query();
-        assertThat(b.isVisible() && !b.isDisabled()).as("%s can be pressed", query).isTrue();
+        assertThat(b.isVisible() && !b.isDisabled())
+                .as("%s can be pressed", query)
+                .isTrue();
         javafx.application.Platform.runLater(b::fire);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -149,8 +156,10 @@ class SessionsScreenTest {
     }
 
     private void waitForRows(FxRobot robot, SessionQuery query) {
-        List<String> firstPage = fx.ids(query).stream().limit(SessionsViewModel.PAGE_SIZE).toList();
-        await().atMost(Duration.ofSeconds(15)).until(() -> idle() && shownIds(robot).equals(firstPage));
+        List<String> firstPage =
+                fx.ids(query).stream().limit(SessionsViewModel.PAGE_SIZE).toList();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> idle() && shownIds(robot).equals(firstPage));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -164,9 +173,13 @@ class SessionsScreenTest {
         });
         robot.interact(() -> robot.lookup("#filterTags").query().requestFocus());
         robot.write("reviewed");
-        robot.interact(() -> robot.lookup("#filterSince").<ComboBox<String>>query().setValue("30d"));
-        SessionQuery q = SessionQuery.builder().status(SessionStatus.SEALED, SessionStatus.STOPPED).tag("reviewed")
-                .sinceRelative("30d").build();
+        robot.interact(
+                () -> robot.lookup("#filterSince").<ComboBox<String>>query().setValue("30d"));
+        SessionQuery q = SessionQuery.builder()
+                .status(SessionStatus.SEALED, SessionStatus.STOPPED)
+                .tag("reviewed")
+                .sinceRelative("30d")
+                .build();
         waitForRows(robot, q);
         assertThat(scrollToTheEnd(robot)).isEqualTo(fx.ids(q));
 
@@ -180,7 +193,8 @@ class SessionsScreenTest {
 
         press(robot, "#clearFilters");
         waitForRows(robot, SessionQuery.builder().build());
-        assertThat(robot.lookup("#filterTags").queryTextInputControl().getText()).isEmpty();
+        assertThat(robot.lookup("#filterTags").queryTextInputControl().getText())
+                .isEmpty();
         assertThat(status.getCheckModel().getCheckedItems()).isEmpty();
     }
 
@@ -212,26 +226,39 @@ class SessionsScreenTest {
         TableView<Session> table = table(robot);
         List<String> serverOrder = fx.ids(SessionQuery.builder().build());
         assertThat(serverOrder).hasSizeGreaterThan(2 * SessionsViewModel.PAGE_SIZE);
-        assertThat(table.getColumns()).allSatisfy(c -> assertThat(c.isSortable()).as(c.getText()).isFalse());
+        assertThat(table.getColumns())
+                .allSatisfy(c -> assertThat(c.isSortable()).as(c.getText()).isFalse());
         List<Label> titles = robot.from(table).lookup(".column-header").queryAll().stream()
-                .filter(TableColumnHeader.class::isInstance).flatMap(h -> ((Parent) h).getChildrenUnmodifiable()
-                        .stream()).filter(Label.class::isInstance).map(Label.class::cast).toList();
-        assertThat(titles).extracting(Label::getText).containsExactlyElementsOf(table.getColumns().stream()
-                .map(TableColumn::getText).toList());
-        assertThat(titles).allSatisfy(t -> assertThat(t.getTooltip().getText()).as(t.getText())
-                .isEqualTo(SessionsTable.NOT_SORTABLE));
+                .filter(TableColumnHeader.class::isInstance)
+                .flatMap(h -> ((Parent) h).getChildrenUnmodifiable().stream())
+                .filter(Label.class::isInstance)
+                .map(Label.class::cast)
+                .toList();
+        assertThat(titles)
+                .extracting(Label::getText)
+                .containsExactlyElementsOf(
+                        table.getColumns().stream().map(TableColumn::getText).toList());
+        assertThat(titles)
+                .allSatisfy(t ->
+                        assertThat(t.getTooltip().getText()).as(t.getText()).isEqualTo(SessionsTable.NOT_SORTABLE));
 
         // the id is the one column whose sorted order would always differ from the server's (newest first)
-        Label id = titles.stream().filter(t -> t.getText().equals("Id")).findFirst().orElseThrow();
+        Label id = titles.stream()
+                .filter(t -> t.getText().equals("Id"))
+                .findFirst()
+                .orElseThrow();
         robot.clickOn(id);
-        robot.clickOn(titles.stream().filter(t -> t.getText().equals("Started")).findFirst().orElseThrow());
+        robot.clickOn(titles.stream()
+                .filter(t -> t.getText().equals("Started"))
+                .findFirst()
+                .orElseThrow());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSortOrder()).isEmpty();
         assertThat(shownIds(robot)).isEqualTo(serverOrder.subList(0, SessionsViewModel.PAGE_SIZE));
 
         robot.interact(() -> table.scrollTo(table.getItems().size() - 1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 2 * SessionsViewModel.PAGE_SIZE
-                && idle());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> table.getItems().size() == 2 * SessionsViewModel.PAGE_SIZE && idle());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownIds(robot)).isEqualTo(serverOrder.subList(0, 2 * SessionsViewModel.PAGE_SIZE));
     }
@@ -246,7 +273,8 @@ class SessionsScreenTest {
         String[] copied = new String[1];
         robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         assertThat(copied[0]).isEqualTo(table.getItems().get(2).id());
-        assertThat(robot.lookup("#detailTitle").queryLabeled().getText()).isEqualTo(table.getItems().get(2).id());
+        assertThat(robot.lookup("#detailTitle").queryLabeled().getText())
+                .isEqualTo(table.getItems().get(2).id());
     }
 
     @Test
@@ -255,8 +283,9 @@ class SessionsScreenTest {
         TableView<Session> table = table(robot);
         focusRow(robot, 2);
         Session shown = table.getItems().get(2);
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#detailTitle").queryLabeled().getText()
-                .equals(shown.id()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        robot.lookup("#detailTitle").queryLabeled().getText().equals(shown.id()));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(shown.deletedAt()).isNull();
@@ -271,9 +300,13 @@ class SessionsScreenTest {
         TableView<Session> table = table(robot);
         focusRow(robot, 4);
         String selected = table.getSelectionModel().getSelectedItem().id();
-        Session fresh = fx.admin.sessions().create(CreateSessionRequest.builder("ui_refresh").build()).execute();
+        Session fresh = fx.admin
+                .sessions()
+                .create(CreateSessionRequest.builder("ui_refresh").build())
+                .execute();
         robot.type(KeyCode.F5);
-        await().atMost(Duration.ofSeconds(10)).until(() -> idle() && shownIds(robot).get(0).equals(fresh.id()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> idle() && shownIds(robot).get(0).equals(fresh.id()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedItem().id()).isEqualTo(selected);
         assertThat(vm.selection()).extracting(Session::id).containsExactly(selected);
@@ -293,24 +326,33 @@ class SessionsScreenTest {
         TableView<Session> table = table(robot);
         assertThat(scrollToTheEnd(robot)).hasSize(300);
         robot.interact(() -> table.getSelectionModel().selectRange(25, 275));
-        List<String> chosen = table.getSelectionModel().getSelectedItems().stream().map(Session::id).toList();
+        List<String> chosen = table.getSelectionModel().getSelectedItems().stream()
+                .map(Session::id)
+                .toList();
         assertThat(chosen).hasSize(250);
 
         press(robot, "#stopSelected");
         assertThat(table.isFocused()).as("the keyboard is back in the table").isTrue();
         waitIdle();
-        await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(
-                robot.lookup("#actionMessage").queryLabeled().getText()).startsWith("Stopped"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> String.valueOf(
+                                robot.lookup("#actionMessage").queryLabeled().getText())
+                        .startsWith("Stopped"));
         assertThat(robot.lookup("#actionMessage").queryLabeled().getText()).isEqualTo("Stopped 250 of 250 sessions.");
-        List<String> stopped = fx.ids(q.toBuilder().status(SessionStatus.STOPPED).build());
+        List<String> stopped =
+                fx.ids(q.toBuilder().status(SessionStatus.STOPPED).build());
         assertThat(stopped).containsExactlyInAnyOrderElementsOf(chosen);
         List<String> untouched = new ArrayList<>(seeded);
         untouched.removeAll(chosen);
-        assertThat(fx.ids(q.toBuilder().status(SessionStatus.CREATED, SessionStatus.RECORDING).build()))
+        assertThat(fx.ids(q.toBuilder()
+                        .status(SessionStatus.CREATED, SessionStatus.RECORDING)
+                        .build()))
                 .containsExactlyInAnyOrderElementsOf(untouched);
         // the table shows the new statuses and still has the same rows selected
-        await().atMost(Duration.ofSeconds(10)).until(() -> idle() && table.getSelectionModel().getSelectedItems()
-                .stream().allMatch(s -> s.status() == SessionStatus.STOPPED));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> idle()
+                        && table.getSelectionModel().getSelectedItems().stream()
+                                .allMatch(s -> s.status() == SessionStatus.STOPPED));
         assertThat(table.getSelectionModel().getSelectedItems()).hasSize(250);
     }
 
@@ -322,30 +364,54 @@ class SessionsScreenTest {
         try {
             fx.now.set(real.minus(Duration.ofHours(8)));
             for (int i = 0; i < 3; i++) {
-                stale.add(fx.admin.sessions().create(CreateSessionRequest.builder("ui_abandoned").start(true).build())
-                        .execute().id());
+                stale.add(fx.admin
+                        .sessions()
+                        .create(CreateSessionRequest.builder("ui_abandoned")
+                                .start(true)
+                                .build())
+                        .execute()
+                        .id());
             }
             fx.now.set(real.minus(Duration.ofHours(2)));
-            fresh = fx.admin.sessions().create(CreateSessionRequest.builder("ui_abandoned").start(true).build())
-                    .execute().id();
+            fresh = fx.admin
+                    .sessions()
+                    .create(CreateSessionRequest.builder("ui_abandoned")
+                            .start(true)
+                            .build())
+                    .execute()
+                    .id();
         } finally {
             fx.now.set(real);
         }
         Instant cutoff = real.minus(Duration.ofHours(6));
-        List<String> expected = fx.admin.sessions().listAll(SessionQuery.builder().status(SessionStatus.RECORDING)
-                .limit(500).build()).stream().filter(s -> s.startedAt().isBefore(cutoff)).map(Session::id).toList();
+        List<String> expected = fx
+                .admin
+                .sessions()
+                .listAll(SessionQuery.builder()
+                        .status(SessionStatus.RECORDING)
+                        .limit(500)
+                        .build())
+                .stream()
+                .filter(s -> s.startedAt().isBefore(cutoff))
+                .map(Session::id)
+                .toList();
         assertThat(expected).containsAll(stale).doesNotContain(fresh);
 
         openSessions(robot);
         press(robot, "#findAbandoned");
-        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#confirmStopAbandoned").tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> robot.lookup("#confirmStopAbandoned").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".dialog-pane .header-panel .label").queryLabeled().getText())
+        assertThat(robot.lookup(".dialog-pane .header-panel .label")
+                        .queryLabeled()
+                        .getText())
                 .startsWith(expected.size() + " sessions have been recording for longer than 6 hours");
         press(robot, "#confirmStopAbandoned");
         waitIdle();
-        await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(
-                robot.lookup("#actionMessage").queryLabeled().getText()).startsWith("Stopped"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> String.valueOf(
+                                robot.lookup("#actionMessage").queryLabeled().getText())
+                        .startsWith("Stopped"));
         for (String id : expected) {
             assertThat(fx.admin.sessions().get(id).execute().status()).isEqualTo(SessionStatus.STOPPED);
         }
@@ -358,21 +424,26 @@ class SessionsScreenTest {
         TableView<Session> table = table(robot);
         focusRow(robot, 1);
         robot.press(KeyCode.SHIFT).type(KeyCode.DOWN, 2).release(KeyCode.SHIFT);
-        List<String> chosen = table.getSelectionModel().getSelectedItems().stream().map(Session::id).toList();
+        List<String> chosen = table.getSelectionModel().getSelectedItems().stream()
+                .map(Session::id)
+                .toList();
         assertThat(chosen).hasSize(3);
         assertThat(robot.lookup("#deleteSelected").queryButton().isDisabled()).isFalse();
         robot.type(KeyCode.DELETE); // the same soft delete as the toolbar's Delete
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#undoBar").queryAs(HBox.class).isVisible());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#undoBar").queryAs(HBox.class).isVisible());
         waitIdle();
         assertThat(shownIds(robot)).doesNotContainAnyElementsOf(chosen);
         assertThat(robot.lookup("#undoMessage").queryLabeled().getText()).isEqualTo("Deleted 3 sessions.");
         for (String id : chosen) {
-            Assertions.assertThrows(com.nusomi.recorder.client.exception.GoneException.class,
+            Assertions.assertThrows(
+                    com.nusomi.recorder.client.exception.GoneException.class,
                     () -> fx.admin.sessions().get(id).execute());
         }
         press(robot, "#undoDelete");
         waitIdle();
-        await().atMost(Duration.ofSeconds(10)).until(() -> idle() && shownIds(robot).containsAll(chosen));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> idle() && shownIds(robot).containsAll(chosen));
         for (String id : chosen) {
             assertThat(fx.admin.sessions().get(id).execute().deletedAt()).isNull();
         }
@@ -386,12 +457,15 @@ class SessionsScreenTest {
         TableView<Session> table = table(robot);
         focusRow(robot, 5);
         robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
-        List<String> chosen = table.getSelectionModel().getSelectedItems().stream().map(Session::id).toList();
+        List<String> chosen = table.getSelectionModel().getSelectedItems().stream()
+                .map(Session::id)
+                .toList();
         assertThat(chosen).hasSize(2);
         press(robot, "#deletePermanently");
         WaitForAsyncUtils.waitForFxEvents();
         Button ok = robot.lookup("#confirmDeletePermanently").queryButton();
-        javafx.scene.control.TextInputControl typed = robot.lookup("#confirmCount").queryTextInputControl();
+        javafx.scene.control.TextInputControl typed =
+                robot.lookup("#confirmCount").queryTextInputControl();
         assertThat(ok.isDisabled()).isTrue();
         robot.interact(() -> typed.setText("3"));
         assertThat(ok.isDisabled()).isTrue();
@@ -400,9 +474,11 @@ class SessionsScreenTest {
         press(robot, "#confirmDeletePermanently");
         waitIdle();
         for (String id : chosen) {
-            Assertions.assertThrows(NotFoundException.class, () -> fx.admin.sessions().get(id).execute());
+            Assertions.assertThrows(
+                    NotFoundException.class, () -> fx.admin.sessions().get(id).execute());
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> idle() && !shownIds(robot).contains(chosen.get(0)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> idle() && !shownIds(robot).contains(chosen.get(0)));
     }
 
     @Test
@@ -419,25 +495,31 @@ class SessionsScreenTest {
         openSessions(robot);
         assertThat(vm.adminProperty().get()).isFalse();
         assertThat(robot.lookup("#deletePermanently").queryButton().isVisible()).isFalse();
-        assertThat(robot.lookup("#trashToggle").queryAs(ToggleButton.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#trashToggle").queryAs(ToggleButton.class).isVisible())
+                .isFalse();
         assertThat(robot.lookup("#deleteSelected").queryButton().isVisible()).isTrue();
     }
 
     @Test
     void theTrashShowsDeletedSessionsAndRestoresThem(FxRobot robot) {
-        Session a = fx.admin.sessions().create(CreateSessionRequest.builder("ui_trash").build()).execute();
+        Session a = fx.admin
+                .sessions()
+                .create(CreateSessionRequest.builder("ui_trash").build())
+                .execute();
         fx.admin.sessions().delete(a.id()).execute();
         openSessions(robot);
         press(robot, "#trashToggle");
         waitIdle();
-        await().atMost(Duration.ofSeconds(10)).until(() -> idle() && shownIds(robot).contains(a.id()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> idle() && shownIds(robot).contains(a.id()));
         assertThat(robot.lookup("#restoreSelected").queryButton().isVisible()).isTrue();
         TableView<Session> table = table(robot);
         int row = shownIds(robot).indexOf(a.id());
         robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
         press(robot, "#restoreSelected");
         waitIdle();
-        await().atMost(Duration.ofSeconds(10)).until(() -> idle() && !shownIds(robot).contains(a.id()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> idle() && !shownIds(robot).contains(a.id()));
         assertThat(fx.admin.sessions().get(a.id()).execute().deletedAt()).isNull();
         press(robot, "#trashToggle");
         waitIdle();
@@ -447,7 +529,9 @@ class SessionsScreenTest {
     /** Fires a menu item of the Saved filters menu as a click does; a dialog it opens stays open. */
     private static void chooseSaved(FxRobot robot, String id) {
         MenuButton menu = robot.lookup("#savedFilters").queryAs(MenuButton.class);
-        MenuItem item = menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
+        MenuItem item = menu.getItems().stream()
+                .filter(i -> id.equals(i.getId()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no menu item " + id));
         javafx.application.Platform.runLater(item::fire);
         WaitForAsyncUtils.waitForFxEvents();
@@ -455,12 +539,15 @@ class SessionsScreenTest {
 
     private static List<String> savedMenuNames(FxRobot robot) {
         return robot.lookup("#savedFilters").queryAs(MenuButton.class).getItems().stream()
-                .filter(i -> i.getStyleClass().contains("saved-filter")).map(MenuItem::getText).toList();
+                .filter(i -> i.getStyleClass().contains("saved-filter"))
+                .map(MenuItem::getText)
+                .toList();
     }
 
     private void saveFiltersAs(FxRobot robot, String name) {
         chooseSaved(robot, "saveFilters");
-        robot.interact(() -> robot.lookup("#savedFilterName").queryTextInputControl().setText(name));
+        robot.interact(
+                () -> robot.lookup("#savedFilterName").queryTextInputControl().setText(name));
         press(robot, "#confirmSaveFilters");
     }
 
@@ -483,9 +570,13 @@ class SessionsScreenTest {
         press(robot, "#deleteSavedFilter");
         press(robot, "#confirmDeleteSavedFilter");
         assertThat(list.getItems()).containsExactly("finished");
-        assertThat(list.getSelectionModel().getSelectedItem()).as("a row stays chosen").isEqualTo("finished");
+        assertThat(list.getSelectionModel().getSelectedItem())
+                .as("a row stays chosen")
+                .isEqualTo("finished");
         assertThat(savedMenuNames(robot)).containsExactly("finished");
-        assertThat(vm.filters().getFilters().statuses()).as("the filters in use are not touched").isEmpty();
+        assertThat(vm.filters().getFilters().statuses())
+                .as("the filters in use are not touched")
+                .isEmpty();
         press(robot, "#closeSavedFilters");
 
         // what a restart reads: the file in the data folder
@@ -496,8 +587,13 @@ class SessionsScreenTest {
                 .containsExactlyInAnyOrder(SessionStatus.SEALED, SessionStatus.STOPPED);
 
         // a restart of the screen on the same data folder offers only what is left
-        SessionsViewModel again = new SessionsViewModel(new com.nusomi.recorder.app.DirectTaskRunner(),
-                () -> fx.admin, store, Debouncer.immediate(), Debouncer.immediate(), fx.clock);
+        SessionsViewModel again = new SessionsViewModel(
+                new com.nusomi.recorder.app.DirectTaskRunner(),
+                () -> fx.admin,
+                store,
+                Debouncer.immediate(),
+                Debouncer.immediate(),
+                fx.clock);
         again.start();
         assertThat(again.savedFilterNames()).containsExactly("finished");
     }
@@ -505,7 +601,8 @@ class SessionsScreenTest {
     @Test
     void deletingASavedFilterCanBeCancelledAndRenamingKeepsItsFilters(FxRobot robot) {
         openSessions(robot);
-        robot.interact(() -> robot.lookup("#filterSince").<ComboBox<String>>query().setValue("7d"));
+        robot.interact(
+                () -> robot.lookup("#filterSince").<ComboBox<String>>query().setValue("7d"));
         saveFiltersAs(robot, "this week");
         chooseSaved(robot, "manageSavedFilters");
         ListView<String> list = robot.lookup("#savedFilterList").queryListView();
@@ -517,20 +614,24 @@ class SessionsScreenTest {
         assertThat(vm.savedFilterNames()).containsExactly("this week");
 
         press(robot, "#renameSavedFilter");
-        javafx.scene.control.TextInputControl name = robot.lookup("#savedFilterNewName").queryTextInputControl();
+        javafx.scene.control.TextInputControl name =
+                robot.lookup("#savedFilterNewName").queryTextInputControl();
         robot.interact(() -> name.setText("  "));
-        assertThat(robot.lookup("#confirmRenameSavedFilter").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#confirmRenameSavedFilter").queryButton().isDisabled())
+                .isTrue();
         robot.interact(() -> name.setText("last 7 days"));
         press(robot, "#confirmRenameSavedFilter");
         assertThat(list.getItems()).containsExactly("last 7 days");
         assertThat(savedMenuNames(robot)).containsExactly("last 7 days");
         press(robot, "#closeSavedFilters");
 
-        robot.interact(() -> robot.lookup("#filterSince").<ComboBox<String>>query().setValue(FilterBar.ANY_TIME));
+        robot.interact(
+                () -> robot.lookup("#filterSince").<ComboBox<String>>query().setValue(FilterBar.ANY_TIME));
         waitIdle();
         chooseSaved(robot, "manageSavedFilters");
         press(robot, "#openSavedFilter");
         assertThat(vm.filters().getFilters().since()).isEqualTo("7d");
-        assertThat(robot.lookup("#filterSince").<ComboBox<String>>query().getValue()).isEqualTo("7d");
+        assertThat(robot.lookup("#filterSince").<ComboBox<String>>query().getValue())
+                .isEqualTo("7d");
     }
 }

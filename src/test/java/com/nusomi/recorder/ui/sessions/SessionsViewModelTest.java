@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionsViewModelTest {
     @TempDir
     static Path data;
+
     static SessionsFixture fx;
 
     @BeforeAll
@@ -74,8 +75,13 @@ class SessionsViewModelTest {
 
     static SessionsViewModel vm(SessionsClient client, Path prefs) {
         Executor direct = Runnable::run;
-        return new SessionsViewModel(new DirectTaskRunner(), () -> client,
-                prefs == null ? null : new FilterStore(prefs, direct), Debouncer.immediate(), undoTimer, fx.clock);
+        return new SessionsViewModel(
+                new DirectTaskRunner(),
+                () -> client,
+                prefs == null ? null : new FilterStore(prefs, direct),
+                Debouncer.immediate(),
+                undoTimer,
+                fx.clock);
     }
 
     static SessionsViewModel connected(SessionsClient client) {
@@ -106,8 +112,8 @@ class SessionsViewModelTest {
         all.add(new SessionFilters(List.of("refund_order"), null, null, null, null, null, null));
         all.add(new SessionFilters(List.of("refund_order", "payroll_run"), null, null, null, null, null, null));
         all.add(new SessionFilters(null, List.of(SessionStatus.RECORDING), null, null, null, null, null));
-        all.add(new SessionFilters(null, List.of(SessionStatus.CREATED, SessionStatus.SEALED), null, null, null,
-                null, null));
+        all.add(new SessionFilters(
+                null, List.of(SessionStatus.CREATED, SessionStatus.SEALED), null, null, null, null, null));
         all.add(new SessionFilters(null, null, List.of(Outcome.ERROR), null, null, null, null));
         all.add(new SessionFilters(null, null, List.of(Outcome.SUCCESS, Outcome.ABANDONED), null, null, null, null));
         all.add(new SessionFilters(null, null, null, List.of(ActorKind.MODEL), null, null, null));
@@ -115,15 +121,20 @@ class SessionsViewModelTest {
         for (String since : List.of("1h", "24h", "7d", "30d")) {
             all.add(new SessionFilters(null, null, null, null, since, null, null));
         }
-        all.add(new SessionFilters(null, null, null, null, now.minus(Duration.ofDays(12)).toString(), null, null));
+        all.add(new SessionFilters(
+                null, null, null, null, now.minus(Duration.ofDays(12)).toString(), null, null));
         all.add(new SessionFilters(null, null, null, null, null, now.minus(Duration.ofDays(20)), null));
         all.add(new SessionFilters(null, null, null, null, null, null, List.of("reviewed")));
         all.add(new SessionFilters(null, null, null, null, null, null, List.of("reviewed", "escalated")));
-        all.add(new SessionFilters(List.of("process_invoice", "refund_order"), List.of(SessionStatus.SEALED,
-                SessionStatus.STOPPED), List.of(Outcome.ERROR), List.of(ActorKind.HUMAN, ActorKind.MODEL), "30d",
-                now.minus(Duration.ofDays(2)), List.of("reviewed")));
-        all.add(new SessionFilters(List.of("onboard_vendor"), null, null, List.of(ActorKind.SCRIPT), "7d", null,
-                null));
+        all.add(new SessionFilters(
+                List.of("process_invoice", "refund_order"),
+                List.of(SessionStatus.SEALED, SessionStatus.STOPPED),
+                List.of(Outcome.ERROR),
+                List.of(ActorKind.HUMAN, ActorKind.MODEL),
+                "30d",
+                now.minus(Duration.ofDays(2)),
+                List.of("reviewed")));
+        all.add(new SessionFilters(List.of("onboard_vendor"), null, null, List.of(ActorKind.SCRIPT), "7d", null, null));
         return all;
     }
 
@@ -145,11 +156,15 @@ class SessionsViewModelTest {
         vm.filters().statuses().setAll(SessionStatus.RECORDING);
         vm.filters().tagsTextProperty().set("reviewed");
         vm.filters().workflows().add("refund_order");
-        SessionQuery q = SessionQuery.builder().status(SessionStatus.RECORDING).tag("reviewed")
-                .workflow("refund_order").build();
+        SessionQuery q = SessionQuery.builder()
+                .status(SessionStatus.RECORDING)
+                .tag("reviewed")
+                .workflow("refund_order")
+                .build();
         assertThat(loadAll(vm)).isEqualTo(fx.ids(q));
         // the workflows offered are the ones seen so far
-        assertThat(vm.filters().knownWorkflows()).contains("refund_order")
+        assertThat(vm.filters().knownWorkflows())
+                .contains("refund_order")
                 .containsAll(vm.rows().stream().map(Session::workflow).toList());
     }
 
@@ -179,8 +194,8 @@ class SessionsViewModelTest {
     @Test
     void aStaleResponseNeverOverwritesANewerOne() {
         HeldTasks tasks = new HeldTasks();
-        SessionsViewModel vm = new SessionsViewModel(tasks, () -> fx.admin, null, Debouncer.immediate(),
-                Debouncer.immediate(), fx.clock);
+        SessionsViewModel vm = new SessionsViewModel(
+                tasks, () -> fx.admin, null, Debouncer.immediate(), Debouncer.immediate(), fx.clock);
         vm.onConnected();
         while (!tasks.held.isEmpty()) {
             tasks.held.poll().run();
@@ -196,8 +211,8 @@ class SessionsViewModelTest {
     @Test
     void aDisposedViewModelDropsLateAnswersAndAsksForNothingMore() {
         HeldTasks tasks = new HeldTasks();
-        SessionsViewModel vm = new SessionsViewModel(tasks, () -> fx.admin, null, Debouncer.immediate(),
-                Debouncer.immediate(), fx.clock);
+        SessionsViewModel vm = new SessionsViewModel(
+                tasks, () -> fx.admin, null, Debouncer.immediate(), Debouncer.immediate(), fx.clock);
         vm.onConnected();
         assertThat(tasks.held).as("the scope check and the first page").hasSize(2);
         vm.dispose();
@@ -214,8 +229,8 @@ class SessionsViewModelTest {
 
     @Test
     void filtersPersistAcrossRestartsAndASavedSetReopensTheSameRows(@TempDir Path prefs) {
-        SessionFilters f = new SessionFilters(List.of("payroll_run"), List.of(SessionStatus.SEALED), null, null,
-                "30d", null, List.of("reviewed"));
+        SessionFilters f = new SessionFilters(
+                List.of("payroll_run"), List.of(SessionStatus.SEALED), null, null, "30d", null, List.of("reviewed"));
         SessionsViewModel first = vm(fx.admin, prefs);
         first.start();
         first.onConnected();
@@ -243,8 +258,8 @@ class SessionsViewModelTest {
     @Test
     void aDeletedSavedFilterIsGoneAfterARestartAndTheFiltersInUseStay(@TempDir Path prefs) {
         SessionFilters sealed = new SessionFilters(null, List.of(SessionStatus.SEALED), null, null, null, null, null);
-        SessionFilters errors = new SessionFilters(List.of("refund_order"), null, List.of(Outcome.ERROR), null, "7d",
-                null, null);
+        SessionFilters errors =
+                new SessionFilters(List.of("refund_order"), null, List.of(Outcome.ERROR), null, "7d", null, null);
         SessionsViewModel first = vm(fx.admin, prefs);
         first.start();
         first.onConnected();
@@ -256,8 +271,10 @@ class SessionsViewModelTest {
         assertThat(first.savedFilterNames()).containsExactly("refund errors");
         assertThat(first.savedFilters("sealed")).isNull();
         assertThat(first.filters().getFilters()).isEqualTo(errors);
-        assertThat(ids(first.rows())).isEqualTo(fx.ids(errors.toQuery(500, false, false)).stream()
-                .limit(SessionsViewModel.PAGE_SIZE).toList());
+        assertThat(ids(first.rows()))
+                .isEqualTo(fx.ids(errors.toQuery(500, false, false)).stream()
+                        .limit(SessionsViewModel.PAGE_SIZE)
+                        .toList());
 
         SessionsViewModel second = vm(fx.admin, prefs);
         second.start();
@@ -319,27 +336,43 @@ class SessionsViewModelTest {
     @Test
     void aSavedFilterSetReadsAsOneLine() {
         assertThat(Formats.filters(SessionFilters.NONE)).isEqualTo("No filters: every session");
-        assertThat(Formats.filters(new SessionFilters(List.of("payroll_run", "refund_order"),
-                List.of(SessionStatus.SEALED), List.of(Outcome.ERROR), List.of(ActorKind.HUMAN), "30d", null,
-                List.of("reviewed")))).isEqualTo("Workflow: payroll_run, refund_order · Status: sealed · "
-                + "Outcome: error · Actor kind: human · Since: last 30d · Tags: reviewed");
+        assertThat(Formats.filters(new SessionFilters(
+                        List.of("payroll_run", "refund_order"),
+                        List.of(SessionStatus.SEALED),
+                        List.of(Outcome.ERROR),
+                        List.of(ActorKind.HUMAN),
+                        "30d",
+                        null,
+                        List.of("reviewed"))))
+                .isEqualTo("Workflow: payroll_run, refund_order · Status: sealed · "
+                        + "Outcome: error · Actor kind: human · Since: last 30d · Tags: reviewed");
     }
 
     @Test
     void batchStopStopsExactlyTheSelectedSessions() {
         SessionsViewModel vm = connected(fx.admin);
         fx.seedLive("vm_batch", 400);
-        vm.openFilters(new SessionFilters(List.of("vm_batch"), List.of(SessionStatus.CREATED,
-                SessionStatus.RECORDING), null, null, null, null, null));
+        vm.openFilters(new SessionFilters(
+                List.of("vm_batch"),
+                List.of(SessionStatus.CREATED, SessionStatus.RECORDING),
+                null,
+                null,
+                null,
+                null,
+                null));
         loadAll(vm);
         assertThat(vm.rows()).hasSize(400);
         // Scattered through the list (two rows in three), always 250: a filter on the ids' hashes picked fewer
         // than 250 of the 400 random ids in about one run in 28.
         List<Session> rows = List.copyOf(vm.rows());
-        List<Session> chosen = java.util.stream.IntStream.range(0, rows.size()).filter(i -> i % 3 != 0)
-                .mapToObj(rows::get).limit(250).toList();
+        List<Session> chosen = java.util.stream.IntStream.range(0, rows.size())
+                .filter(i -> i % 3 != 0)
+                .mapToObj(rows::get)
+                .limit(250)
+                .toList();
         assertThat(chosen).hasSize(250);
-        List<String> others = ids(vm.rows()).stream().filter(id -> chosen.stream().noneMatch(s -> s.id().equals(id)))
+        List<String> others = ids(vm.rows()).stream()
+                .filter(id -> chosen.stream().noneMatch(s -> s.id().equals(id)))
                 .toList();
         vm.setSelection(chosen);
         vm.actions().onStopSelected();
@@ -373,24 +406,36 @@ class SessionsViewModelTest {
         assertThat(vm.ops().getFailure()).isNull();
         assertThat(vm.actions().messageProperty().get()).isEqualTo("Stopped 1100 of 1100 sessions.");
         assertThat(progress).contains(1000 / 1100.0, 1.0);
-        assertThat(fx.ids(SessionQuery.builder().workflow("vm_chunks").status(SessionStatus.STOPPED).build()))
+        assertThat(fx.ids(SessionQuery.builder()
+                        .workflow("vm_chunks")
+                        .status(SessionStatus.STOPPED)
+                        .build()))
                 .hasSize(1100);
     }
 
     @Test
     void stopReportsPerIdFailures() {
         SessionsViewModel vm = connected(fx.admin);
-        Session gone = fx.admin.sessions().create(CreateSessionRequest.builder("vm_failures").start(true).build())
+        Session gone = fx.admin
+                .sessions()
+                .create(CreateSessionRequest.builder("vm_failures").start(true).build())
                 .execute();
-        Session live = fx.admin.sessions().create(CreateSessionRequest.builder("vm_failures").start(true).build())
+        Session live = fx.admin
+                .sessions()
+                .create(CreateSessionRequest.builder("vm_failures").start(true).build())
                 .execute();
         vm.openFilters(new SessionFilters(List.of("vm_failures"), null, null, null, null, null, null));
         List<Session> both = List.copyOf(vm.rows());
         fx.admin.sessions().deleteHard(gone.id()).execute();
         vm.setSelection(both);
         vm.actions().onStopSelected();
-        assertThat(vm.actions().messageProperty().get()).contains("Stopped 1 of 2").contains("1 failed");
-        assertThat(vm.actions().failures()).singleElement().asString().startsWith(gone.id())
+        assertThat(vm.actions().messageProperty().get())
+                .contains("Stopped 1 of 2")
+                .contains("1 failed");
+        assertThat(vm.actions().failures())
+                .singleElement()
+                .asString()
+                .startsWith(gone.id())
                 .contains("session_not_found");
         assertThat(fx.admin.sessions().get(live.id()).execute().status()).isEqualTo(SessionStatus.STOPPED);
     }
@@ -402,17 +447,35 @@ class SessionsViewModelTest {
         try {
             fx.now.set(real.minus(Duration.ofHours(9)));
             for (int i = 0; i < 4; i++) {
-                stale.add(fx.admin.sessions().create(CreateSessionRequest.builder("vm_abandoned").start(true).build())
-                        .execute().id());
+                stale.add(fx.admin
+                        .sessions()
+                        .create(CreateSessionRequest.builder("vm_abandoned")
+                                .start(true)
+                                .build())
+                        .execute()
+                        .id());
             }
-            String stoppedEarly = fx.admin.sessions()
-                    .create(CreateSessionRequest.builder("vm_abandoned").start(true).build()).execute().id();
+            String stoppedEarly = fx.admin
+                    .sessions()
+                    .create(CreateSessionRequest.builder("vm_abandoned")
+                            .start(true)
+                            .build())
+                    .execute()
+                    .id();
             fx.admin.sessions().stop(stoppedEarly).execute();
             fx.now.set(real.minus(Duration.ofHours(5)));
-            String fresh = fx.admin.sessions().create(CreateSessionRequest.builder("vm_abandoned").start(true).build())
-                    .execute().id();
-            String createdLongAgo = fx.admin.sessions().create(CreateSessionRequest.builder("vm_abandoned").build())
-                    .execute().id();
+            String fresh = fx.admin
+                    .sessions()
+                    .create(CreateSessionRequest.builder("vm_abandoned")
+                            .start(true)
+                            .build())
+                    .execute()
+                    .id();
+            String createdLongAgo = fx.admin
+                    .sessions()
+                    .create(CreateSessionRequest.builder("vm_abandoned").build())
+                    .execute()
+                    .id();
             fx.now.set(real.minus(Duration.ofHours(3)));
             fx.admin.sessions().start(createdLongAgo).execute(); // created 5 h ago, recording for 3 h only
         } finally {
@@ -420,7 +483,10 @@ class SessionsViewModelTest {
         }
         Instant cutoff = real.minus(Duration.ofHours(6));
         List<String> expected = new ArrayList<>();
-        SessionQuery recording = SessionQuery.builder().status(SessionStatus.RECORDING).limit(500).build();
+        SessionQuery recording = SessionQuery.builder()
+                .status(SessionStatus.RECORDING)
+                .limit(500)
+                .build();
         for (Session s : fx.admin.sessions().listAll(recording)) {
             if (s.startedAt().isBefore(cutoff)) {
                 expected.add(s.id());
@@ -448,13 +514,15 @@ class SessionsViewModelTest {
 
         vm.actions().setConfirmations(Confirmations.YES);
         vm.actions().onFindAbandoned(6);
-        assertThat(vm.actions().messageProperty().get()).startsWith("Stopped " + expected.size() + " of "
-                + expected.size());
+        assertThat(vm.actions().messageProperty().get())
+                .startsWith("Stopped " + expected.size() + " of " + expected.size());
         for (String id : expected) {
             assertThat(fx.admin.sessions().get(id).execute().status()).isEqualTo(SessionStatus.STOPPED);
         }
-        List<String> stillRecording = fx.ids(SessionQuery.builder().workflow("vm_abandoned")
-                .status(SessionStatus.RECORDING).build());
+        List<String> stillRecording = fx.ids(SessionQuery.builder()
+                .workflow("vm_abandoned")
+                .status(SessionStatus.RECORDING)
+                .build());
         assertThat(stillRecording).hasSize(2);
     }
 
@@ -468,10 +536,13 @@ class SessionsViewModelTest {
         assertThat(vm.actions().undoProperty().get()).isNotNull();
         assertThat(vm.actions().undoProperty().get().ids()).containsExactlyElementsOf(ids(chosen));
         assertThat(vm.actions().undoProperty().get().message()).isEqualTo("Deleted 5 sessions.");
-        assertThat(vm.actions().messageProperty().get()).as("the undo bar alone says it").isNull();
+        assertThat(vm.actions().messageProperty().get())
+                .as("the undo bar alone says it")
+                .isNull();
         assertThat(ids(vm.rows())).doesNotContainAnyElementsOf(ids(chosen));
         for (Session s : chosen) {
-            Assertions.assertThrows(GoneException.class, () -> fx.admin.sessions().get(s.id()).execute());
+            Assertions.assertThrows(
+                    GoneException.class, () -> fx.admin.sessions().get(s.id()).execute());
         }
         vm.actions().onUndo();
         assertThat(vm.actions().undoProperty().get()).isNull();
@@ -493,7 +564,8 @@ class SessionsViewModelTest {
         assertThat(vm.actions().undoProperty().get().message()).isEqualTo("Deleted " + victim.id() + ".");
         undoTimer.elapse();
         assertThat(vm.actions().undoProperty().get()).isNull();
-        Assertions.assertThrows(GoneException.class, () -> fx.admin.sessions().get(victim.id()).execute());
+        Assertions.assertThrows(
+                GoneException.class, () -> fx.admin.sessions().get(victim.id()).execute());
         fx.admin.sessions().restore(victim.id()).execute();
     }
 
@@ -506,7 +578,9 @@ class SessionsViewModelTest {
         writer.setSelection(List.of(victim));
         writer.actions().onDeletePermanently();
         assertThat(writer.ops().getFailure()).isNotNull();
-        assertThat(writer.ops().getFailure().detail()).contains("insufficient_scope").contains("403");
+        assertThat(writer.ops().getFailure().detail())
+                .contains("insufficient_scope")
+                .contains("403");
         assertThat(writer.ops().getFailure().requestId()).startsWith("req_");
         assertThat(fx.admin.sessions().get(victim.id()).execute().id()).isEqualTo(victim.id());
 
@@ -532,14 +606,22 @@ class SessionsViewModelTest {
         assertThat(typed[0]).isEqualTo(2);
         assertThat(admin.ops().getFailure()).isNull();
         for (Session s : two) {
-            Assertions.assertThrows(NotFoundException.class, () -> fx.admin.sessions().get(s.id()).execute());
+            Assertions.assertThrows(
+                    NotFoundException.class,
+                    () -> fx.admin.sessions().get(s.id()).execute());
         }
     }
 
     @Test
     void theTrashListsSoftDeletedSessionsAndRestoresThem() {
-        Session a = fx.admin.sessions().create(CreateSessionRequest.builder("vm_trash").build()).execute();
-        Session b = fx.admin.sessions().create(CreateSessionRequest.builder("vm_trash").build()).execute();
+        Session a = fx.admin
+                .sessions()
+                .create(CreateSessionRequest.builder("vm_trash").build())
+                .execute();
+        Session b = fx.admin
+                .sessions()
+                .create(CreateSessionRequest.builder("vm_trash").build())
+                .execute();
         fx.admin.sessions().delete(a.id()).execute();
         fx.admin.sessions().delete(b.id()).execute();
         SessionsViewModel vm = connected(fx.admin);
@@ -547,7 +629,10 @@ class SessionsViewModelTest {
         assertThat(vm.rows()).isEmpty();
         vm.trashProperty().set(true);
         assertThat(ids(vm.rows())).containsExactlyInAnyOrder(a.id(), b.id());
-        vm.setSelection(List.of(vm.rows().stream().filter(s -> s.id().equals(a.id())).findFirst().orElseThrow()));
+        vm.setSelection(List.of(vm.rows().stream()
+                .filter(s -> s.id().equals(a.id()))
+                .findFirst()
+                .orElseThrow()));
         vm.actions().onRestoreSelected();
         assertThat(ids(vm.rows())).containsExactly(b.id());
         vm.trashProperty().set(false);
@@ -556,7 +641,10 @@ class SessionsViewModelTest {
 
     @Test
     void theDetailShowsTheSessionInFullAndAVerdictChangesItsOutcome() {
-        Session s = fx.admin.sessions().create(CreateSessionRequest.builder("vm_detail").start(true).build()).execute();
+        Session s = fx.admin
+                .sessions()
+                .create(CreateSessionRequest.builder("vm_detail").start(true).build())
+                .execute();
         fx.admin.sessions().stop(s.id()).execute();
         SessionsViewModel vm = connected(fx.admin);
         vm.openFilters(new SessionFilters(List.of("vm_detail"), null, null, null, null, null, null));
@@ -575,7 +663,8 @@ class SessionsViewModelTest {
         shown = vm.detail().sessionProperty().get();
         assertThat(shown.tags()).extracting(t -> t.name()).containsExactly("checked_by_reviewer", "outcome");
         assertThat(shown.outcome()).isEqualTo(Outcome.ERROR);
-        assertThat(fx.admin.sessions().get(s.id(), Include.TAGS).execute().outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(fx.admin.sessions().get(s.id(), Include.TAGS).execute().outcome())
+                .isEqualTo(Outcome.ERROR);
         assertThat(vm.rows().get(0).outcome()).isEqualTo(Outcome.ERROR);
         assertThat(vm.selection()).extracting(Session::id).containsExactly(s.id());
     }

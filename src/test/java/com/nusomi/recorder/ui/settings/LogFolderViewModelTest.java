@@ -28,7 +28,8 @@ class LogFolderViewModelTest {
             throw new IOException("this desktop cannot open folders from Java");
         });
         vm.onOpen();
-        assertThat(vm.messageProperty().get()).isEqualTo("Could not open the log folder (this desktop cannot open "
-                + "folders from Java). The logs are in " + folder);
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("Could not open the log folder (this desktop cannot open "
+                        + "folders from Java). The logs are in " + folder);
     }
 }

@@ -15,21 +15,25 @@ class PrivacyCheckViewModelTest {
     private final List<List<Pattern>> asked = new ArrayList<>();
 
     private PrivacyCheckViewModel vm(String patterns, PrivacyReport answer) {
-        return new PrivacyCheckViewModel(new DirectTaskRunner(), (p, progress) -> {
-            asked.add(p);
-            progress.accept("Capturing frame 1 of 3…");
-            return answer;
-        }, new SimpleStringProperty(patterns));
+        return new PrivacyCheckViewModel(
+                new DirectTaskRunner(),
+                (p, progress) -> {
+                    asked.add(p);
+                    progress.accept("Capturing frame 1 of 3…");
+                    return answer;
+                },
+                new SimpleStringProperty(patterns));
     }
 
     @Test
     void aPassingCheckShowsItsFiguresAndPicture() {
-        PrivacyReport ok = new PrivacyReport(0, 0, 1.0, 3, List.of("Online Banking"), List.of(), Path.of("p.png"),
-                "X11", List.of());
+        PrivacyReport ok = new PrivacyReport(
+                0, 0, 1.0, 3, List.of("Online Banking"), List.of(), Path.of("p.png"), "X11", List.of());
         PrivacyCheckViewModel vm = vm("Online Banking\n\n  Vault  ", ok);
         vm.onCheck();
-        assertThat(asked).singleElement().satisfies(p -> assertThat(p).extracting(Pattern::pattern)
-                .containsExactly("Online Banking", "Vault"));
+        assertThat(asked)
+                .singleElement()
+                .satisfies(p -> assertThat(p).extracting(Pattern::pattern).containsExactly("Online Banking", "Vault"));
         assertThat(vm.passedProperty().get()).isTrue();
         assertThat(vm.statusProperty().get()).startsWith("Privacy check passed: 0 leaked pixels, 100.00%");
         assertThat(vm.pictureProperty().get()).isEqualTo(Path.of("p.png"));
@@ -38,13 +42,23 @@ class PrivacyCheckViewModelTest {
 
     @Test
     void aFailingCheckSaysWhatLeakedAndWhy() {
-        PrivacyReport leak = new PrivacyReport(19221, 0, 1.0, 3, List.of("Invoice"), List.of("[0-9]{4} (no title)"),
-                null, "X11", List.of("the canary window \"Invoice\" did not appear on screen"));
+        PrivacyReport leak = new PrivacyReport(
+                19221,
+                0,
+                1.0,
+                3,
+                List.of("Invoice"),
+                List.of("[0-9]{4} (no title)"),
+                null,
+                "X11",
+                List.of("the canary window \"Invoice\" did not appear on screen"));
         PrivacyCheckViewModel vm = vm("Invoice", leak);
         vm.onCheck();
         assertThat(vm.passedProperty().get()).isFalse();
-        assertThat(vm.statusProperty().get()).contains("FAILED: 19221 leaked pixels")
-                .contains("Not checked: [0-9]{4} (no title).").contains("The canary window \"Invoice\" did not");
+        assertThat(vm.statusProperty().get())
+                .contains("FAILED: 19221 leaked pixels")
+                .contains("Not checked: [0-9]{4} (no title).")
+                .contains("The canary window \"Invoice\" did not");
     }
 
     @Test

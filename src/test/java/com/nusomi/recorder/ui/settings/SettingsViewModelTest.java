@@ -24,7 +24,12 @@ class SettingsViewModelTest {
 
     private SettingsViewModel vm(Settings settings, SecretStore secrets) {
         SettingsStore store = new SettingsStore(dir, Runnable::run);
-        return new SettingsViewModel(new DirectTaskRunner(), settings, secrets, null, s -> store.save(s).join());
+        return new SettingsViewModel(
+                new DirectTaskRunner(),
+                settings,
+                secrets,
+                null,
+                s -> store.save(s).join());
     }
 
     @Test
@@ -45,10 +50,13 @@ class SettingsViewModelTest {
 
         assertThat(changed.get()).isTrue();
         assertThat(vm.connection().apiKeyProperty().get()).isEmpty();
-        assertThat(vm.connection().storedKeyProperty().get()).contains("nsk_live_…WXYZ").doesNotContain("0123456789");
+        assertThat(vm.connection().storedKeyProperty().get())
+                .contains("nsk_live_…WXYZ")
+                .doesNotContain("0123456789");
         Path keyFile = dir.resolve("hosted.key");
         assertThat(Files.readString(keyFile).strip()).isEqualTo("nsk_live_0123456789abcdefWXYZ");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(dir.resolve("settings.json"))).doesNotContain("0123456789");
 
         Settings reloaded = new SettingsStore(dir, Runnable::run).load();
@@ -64,8 +72,9 @@ class SettingsViewModelTest {
     void recorderSettingsAreCheckedPersistedAndBecomeTheRecordersOptions() {
         Settings settings = new Settings();
         SettingsViewModel vm = vm(settings, new SecretStore(dir, false));
-        vm.capture().setScreens(() -> java.util.List.of(new java.awt.Rectangle(0, 0, 1920, 1080),
-                new java.awt.Rectangle(1920, 0, 1280, 1024)));
+        vm.capture()
+                .setScreens(() -> java.util.List.of(
+                        new java.awt.Rectangle(0, 0, 1920, 1080), new java.awt.Rectangle(1920, 0, 1280, 1024)));
         assertThat(vm.capture().screenChoices()).containsExactly(0, 1, -1);
         assertThat(vm.capture().screenLabel(1)).isEqualTo("Screen 2 (1280×1024 at 1920,0)");
 
@@ -95,7 +104,8 @@ class SettingsViewModelTest {
         assertThat(options.jpegQuality()).isEqualTo(0.55f);
         assertThat(options.screen().isAll()).isTrue();
         assertThat(options.recordKeyText()).isTrue();
-        assertThat(options.privacyTitlePatterns()).extracting(java.util.regex.Pattern::pattern)
+        assertThat(options.privacyTitlePatterns())
+                .extracting(java.util.regex.Pattern::pattern)
                 .containsExactly("Bank\\b", "Password Manager");
     }
 
@@ -150,7 +160,8 @@ class SettingsViewModelTest {
 
     @Test
     void testConnectionChecksHealthAndTheKey(@TempDir Path serverDir) {
-        ApiServer server = ApiServer.start(ServerConfig.builder().dataDir(serverDir).port(0).build());
+        ApiServer server = ApiServer.start(
+                ServerConfig.builder().dataDir(serverDir).port(0).build());
         try {
             SettingsViewModel vm = vm(new Settings(), new SecretStore(dir, false));
             vm.connection().modeProperty().set(Settings.ConnectionMode.HOSTED);

@@ -17,6 +17,7 @@ interface CgWindowList extends AutoCloseable {
     String LAYER = "kCGWindowLayer";
     /** Its bounds in points, in global display coordinates with the origin at the main display's top-left. */
     String BOUNDS = "kCGWindowBounds";
+
     String ALPHA = "kCGWindowAlpha";
     String OWNER_PID = "kCGWindowOwnerPID";
     /** The title: absent for other applications' windows without the Screen Recording permission. */

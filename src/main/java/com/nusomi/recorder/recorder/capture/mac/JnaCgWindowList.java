@@ -26,8 +26,8 @@ import java.util.Map;
  * nothing loads a library behind our back. The keys are made once and released by {@link #close()}.
  */
 final class JnaCgWindowList implements CgWindowList {
-    private static final int LIST_OPTIONS = CoreGraphics.kCGWindowListOptionOnScreenOnly
-            | CoreGraphics.kCGWindowListExcludeDesktopElements;
+    private static final int LIST_OPTIONS =
+            CoreGraphics.kCGWindowListOptionOnScreenOnly | CoreGraphics.kCGWindowListExcludeDesktopElements;
     private static final int UTF8 = CoreFoundation.kCFStringEncodingUTF8;
 
     private final CoreGraphics cg;
@@ -57,8 +57,8 @@ final class JnaCgWindowList implements CgWindowList {
      * @throws UnsatisfiedLinkError where they are missing (any platform but macOS)
      */
     static JnaCgWindowList load() {
-        return new JnaCgWindowList(Native.load("CoreGraphics", CoreGraphics.class),
-                Native.load("CoreFoundation", CoreFoundation.class));
+        return new JnaCgWindowList(
+                Native.load("CoreGraphics", CoreGraphics.class), Native.load("CoreFoundation", CoreFoundation.class));
     }
 
     @Override

@@ -123,7 +123,9 @@ public final class MacWindowLocator implements WindowLocator {
         if (!(bounds instanceof Map<?, ?> b)) {
             return null;
         }
-        if (!(b.get("X") instanceof Number x && b.get("Y") instanceof Number y && b.get("Width") instanceof Number w
+        if (!(b.get("X") instanceof Number x
+                && b.get("Y") instanceof Number y
+                && b.get("Width") instanceof Number w
                 && b.get("Height") instanceof Number h)) {
             return null;
         }

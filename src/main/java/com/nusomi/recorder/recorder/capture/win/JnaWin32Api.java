@@ -24,6 +24,7 @@ final class JnaWin32Api implements Win32Api {
     private static final int DWMWA_CLOAKED = 14;
     /** {@code DPI_AWARENESS_CONTEXT_PER_MONITOR_AWARE} and {@code ..._V2}: pseudo-handles -3 and -4. */
     private static final long PER_MONITOR_AWARE = -3;
+
     private static final long PER_MONITOR_AWARE_V2 = -4;
     private static final int MAX_TITLE_CHARS = 32_767;
     private static final int MAX_OWN_TITLE_CHARS = 1_024;
@@ -60,7 +61,8 @@ final class JnaWin32Api implements Win32Api {
      * @throws UnsatisfiedLinkError where they are missing (any platform but Windows)
      */
     static JnaWin32Api load() {
-        return new JnaWin32Api(Native.load("user32", User32.class, W32APIOptions.DEFAULT_OPTIONS),
+        return new JnaWin32Api(
+                Native.load("user32", User32.class, W32APIOptions.DEFAULT_OPTIONS),
                 Native.load("user32", Extra.class, W32APIOptions.DEFAULT_OPTIONS),
                 Native.load("dwmapi", Dwm.class, W32APIOptions.DEFAULT_OPTIONS));
     }

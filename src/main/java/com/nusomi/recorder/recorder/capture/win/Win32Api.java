@@ -7,8 +7,7 @@ package com.nusomi.recorder.recorder.capture.win;
  */
 interface Win32Api {
     /** A {@code RECT}: screen coordinates of the left, top, right and bottom edges (right and bottom exclusive). */
-    record Rect(int left, int top, int right, int bottom) {
-    }
+    record Rect(int left, int top, int right, int bottom) {}
 
     /**
      * {@code SetThreadDpiAwarenessContext(PER_MONITOR_AWARE_V2)} (else {@code PER_MONITOR_AWARE}) for the calling

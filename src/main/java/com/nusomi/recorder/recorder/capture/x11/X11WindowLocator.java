@@ -106,8 +106,10 @@ public final class X11WindowLocator implements WindowLocator {
         }
         int[] top = rootChildren[0];
         XServer.Attributes[] attrs = x.attributes(top);
-        int[] viewable = Arrays.stream(indices(top.length)).filter(i -> attrs[i] != null && attrs[i].viewable())
-                .map(i -> top[i]).toArray();
+        int[] viewable = Arrays.stream(indices(top.length))
+                .filter(i -> attrs[i] != null && attrs[i].viewable())
+                .map(i -> top[i])
+                .toArray();
         XServer.Geometry[] geometry = x.geometry(viewable);
         int[] clients = clients(x, root, viewable);
 
@@ -126,11 +128,12 @@ public final class X11WindowLocator implements WindowLocator {
                 continue;
             }
             Rectangle frame = frame(geometry[i], clients[i] == viewable[i] ? longs(extents[i]) : null);
-            String title = netNames[i] != null ? new String(netNames[i], StandardCharsets.UTF_8)
+            String title = netNames[i] != null
+                    ? new String(netNames[i], StandardCharsets.UTF_8)
                     : names[i] != null ? new String(names[i], StandardCharsets.ISO_8859_1) : null;
             long[] pid = longs(pids[i]);
-            topFirst.add(new DesktopWindow(Integer.toUnsignedLong(clients[i]), frame, title,
-                    pid != null && pid.length > 0 ? pid[0] : -1));
+            topFirst.add(new DesktopWindow(
+                    Integer.toUnsignedLong(clients[i]), frame, title, pid != null && pid.length > 0 ? pid[0] : -1));
         }
         long[] activeId = longs(active[0]);
         return new DesktopSnapshot(topFirst, activeId != null && activeId.length > 0 ? activeId[0] : 0);
@@ -188,7 +191,8 @@ public final class X11WindowLocator implements WindowLocator {
                     windows.add(w);
                 }
             }
-            int[][] kids = x.children(windows.stream().mapToInt(Integer::intValue).toArray());
+            int[][] kids =
+                    x.children(windows.stream().mapToInt(Integer::intValue).toArray());
             List<Integer> kidOwners = new ArrayList<>();
             List<Integer> kidWindows = new ArrayList<>();
             for (int k = 0; k < kids.length; k++) {
@@ -216,7 +220,8 @@ public final class X11WindowLocator implements WindowLocator {
             for (int i : searching) {
                 if (clients[i] == topLevel[i] && !next.get(i).isEmpty()) {
                     stillSearching.add(i);
-                    frontier[i] = next.get(i).stream().mapToInt(Integer::intValue).toArray();
+                    frontier[i] =
+                            next.get(i).stream().mapToInt(Integer::intValue).toArray();
                 }
             }
             searching = stillSearching;

@@ -7,12 +7,10 @@ package com.nusomi.recorder.recorder.capture.x11;
  */
 interface XServer extends AutoCloseable {
     /** {@code map_state == IsViewable} and {@code override_redirect} of a window. */
-    record Attributes(boolean viewable, boolean overrideRedirect) {
-    }
+    record Attributes(boolean viewable, boolean overrideRedirect) {}
 
     /** A window's geometry relative to its parent: the outer corner of its border, its inner size, its border. */
-    record Geometry(int x, int y, int width, int height, int border) {
-    }
+    record Geometry(int x, int y, int width, int height, int border) {}
 
     /** The root window of the screen. */
     int root();

@@ -32,8 +32,7 @@ interface Xcb extends Library {
         public int index;
 
         /** By value, as {@code xcb_setup_roots_iterator} returns it. */
-        public static class ByValue extends ScreenIterator implements Structure.ByValue {
-        }
+        public static class ByValue extends ScreenIterator implements Structure.ByValue {}
 
         @Override
         protected List<String> getFieldOrder() {
@@ -77,8 +76,7 @@ interface Xcb extends Library {
 
     Pointer xcb_intern_atom_reply(Pointer c, Cookie cookie, PointerByReference error);
 
-    Cookie xcb_get_property(Pointer c, byte delete, int window, int property, int type, int longOffset,
-                            int longLength);
+    Cookie xcb_get_property(Pointer c, byte delete, int window, int property, int type, int longOffset, int longLength);
 
     Pointer xcb_get_property_reply(Pointer c, Cookie cookie, PointerByReference error);
 

@@ -100,7 +100,8 @@ final class XcbServer implements XServer {
             Pointer reply = checked(xcb.xcb_query_tree_reply(c, cookies[i], error), error);
             if (reply != null) {
                 int n = xcb.xcb_query_tree_children_length(reply);
-                out[i] = n == 0 ? new int[0] : xcb.xcb_query_tree_children(reply).getIntArray(0, n);
+                out[i] =
+                        n == 0 ? new int[0] : xcb.xcb_query_tree_children(reply).getIntArray(0, n);
                 Native.free(Pointer.nativeValue(reply));
             }
         }
@@ -138,8 +139,12 @@ final class XcbServer implements XServer {
             Pointer reply = checked(xcb.xcb_get_geometry_reply(c, cookies[i], error), error);
             if (reply != null) {
                 // xcb_get_geometry_reply_t: x, y (int16) at 12, 14; width, height, border_width (uint16) at 16..20
-                out[i] = new Geometry(reply.getShort(12), reply.getShort(14), reply.getShort(16) & 0xffff,
-                        reply.getShort(18) & 0xffff, reply.getShort(20) & 0xffff);
+                out[i] = new Geometry(
+                        reply.getShort(12),
+                        reply.getShort(14),
+                        reply.getShort(16) & 0xffff,
+                        reply.getShort(18) & 0xffff,
+                        reply.getShort(20) & 0xffff);
                 Native.free(Pointer.nativeValue(reply));
             }
         }
@@ -164,7 +169,9 @@ final class XcbServer implements XServer {
                 int actualType = reply.getInt(8);
                 if (actualType != 0) {
                     int n = xcb.xcb_get_property_value_length(reply);
-                    out[i] = n == 0 ? new byte[0] : xcb.xcb_get_property_value(reply).getByteArray(0, n);
+                    out[i] = n == 0
+                            ? new byte[0]
+                            : xcb.xcb_get_property_value(reply).getByteArray(0, n);
                 }
                 Native.free(Pointer.nativeValue(reply));
             }

@@ -59,14 +59,17 @@ class MacWindowLocatorTest {
         assertThat(sheets.title()).isEqualTo("Payroll – Google Sheets");
         assertThat(sheets.pid()).isEqualTo(733);
         assertThat(sheets.frame()).isEqualTo(new Rectangle(40, 60, 1200, 760));
-        assertThat(window(snapshot(desktop), OWN_POPUP).title()).as("an empty name is no title").isNull();
+        assertThat(window(snapshot(desktop), OWN_POPUP).title())
+                .as("an empty name is no title")
+                .isNull();
     }
 
     @Test
     void theActiveWindowIsTheFrontmostVisibleNormalWindow() throws Exception {
         DesktopSnapshot s = snapshot(desktop);
 
-        assertThat(s.activeId()).as("not our floating mini recorder, not the invisible Finder window")
+        assertThat(s.activeId())
+                .as("not our floating mini recorder, not the invisible Finder window")
                 .isEqualTo(SHEETS);
         assertThat(s.active().title()).isEqualTo("Payroll – Google Sheets");
     }
@@ -85,7 +88,8 @@ class MacWindowLocatorTest {
         assertThat(MacWindowLocator.frame(Map.of("X", 0, "Y", 24, "Width", 1440, "Height", 876)))
                 .isEqualTo(new Rectangle(0, 24, 1440, 876));
         assertThat(MacWindowLocator.frame(Map.of("X", -1920.0, "Y", -180.0, "Width", 1920.0, "Height", 1080.0)))
-                .as("a display left of and above the main one").isEqualTo(new Rectangle(-1920, -180, 1920, 1080));
+                .as("a display left of and above the main one")
+                .isEqualTo(new Rectangle(-1920, -180, 1920, 1080));
     }
 
     @Test
@@ -96,15 +100,25 @@ class MacWindowLocatorTest {
 
     @Test
     void incompleteBoundsAreUnknown() {
-        assertThat(MacWindowLocator.frame(Map.of("X", 0, "Y", 24, "Width", 1440))).isNull();
+        assertThat(MacWindowLocator.frame(Map.of("X", 0, "Y", 24, "Width", 1440)))
+                .isNull();
         assertThat(MacWindowLocator.frame("{0, 24, 1440, 876}")).isNull();
         assertThat(MacWindowLocator.frame(null)).isNull();
     }
 
     @Test
     void keepsAWindowWithoutBoundsWithoutAFrame() throws Exception {
-        Map<String, Object> noBounds = Map.of(CgWindowList.NUMBER, 77, CgWindowList.LAYER, 0, CgWindowList.ALPHA, 1,
-                CgWindowList.OWNER_PID, 733, CgWindowList.NAME, "Payroll – Google Sheets");
+        Map<String, Object> noBounds = Map.of(
+                CgWindowList.NUMBER,
+                77,
+                CgWindowList.LAYER,
+                0,
+                CgWindowList.ALPHA,
+                1,
+                CgWindowList.OWNER_PID,
+                733,
+                CgWindowList.NAME,
+                "Payroll – Google Sheets");
         DesktopSnapshot s = snapshot(new RecordedCgWindowList(List.of(noBounds)));
 
         assertThat(window(s, 77).hasFrame()).isFalse();
@@ -132,21 +146,23 @@ class MacWindowLocatorTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
 
         assertThatThrownBy(() -> new MacWindowLocator(() -> broken, OWN_PID).snapshot())
-                .isInstanceOf(WindowLookupException.class).hasMessageContaining("no GUI session");
+                .isInstanceOf(WindowLookupException.class)
+                .hasMessageContaining("no GUI session");
     }
 
     @Test
     void loadsNothingBeforeTheFirstSnapshotAndReleasesOnClose() throws Exception {
         AtomicInteger loads = new AtomicInteger();
-        MacWindowLocator locator = new MacWindowLocator(() -> {
-            loads.incrementAndGet();
-            return desktop;
-        }, OWN_PID);
+        MacWindowLocator locator = new MacWindowLocator(
+                () -> {
+                    loads.incrementAndGet();
+                    return desktop;
+                },
+                OWN_PID);
 
         assertThat(locator.describe()).contains("CoreGraphics");
         assertThat(loads).hasValue(0);
@@ -160,12 +176,15 @@ class MacWindowLocatorTest {
     @Test
     void aLibraryThatDoesNotLoadIsALookupFailureAndIsNotLoadedAgain() {
         AtomicInteger loads = new AtomicInteger();
-        MacWindowLocator locator = new MacWindowLocator(() -> {
-            loads.incrementAndGet();
-            throw new UnsatisfiedLinkError("Unable to load library 'CoreGraphics'");
-        }, OWN_PID);
+        MacWindowLocator locator = new MacWindowLocator(
+                () -> {
+                    loads.incrementAndGet();
+                    throw new UnsatisfiedLinkError("Unable to load library 'CoreGraphics'");
+                },
+                OWN_PID);
 
-        assertThatThrownBy(locator::snapshot).isInstanceOf(WindowLookupException.class)
+        assertThatThrownBy(locator::snapshot)
+                .isInstanceOf(WindowLookupException.class)
                 .hasMessageContaining("CoreGraphics");
         assertThatThrownBy(locator::snapshot).isInstanceOf(WindowLookupException.class);
         assertThat(loads).hasValue(1);
@@ -175,7 +194,8 @@ class MacWindowLocatorTest {
     @DisabledOnOs(OS.MAC)
     void theRealBindingFailsAsALookupFailureOffMacOs() {
         try (MacWindowLocator locator = new MacWindowLocator()) {
-            assertThatThrownBy(locator::snapshot).isInstanceOf(WindowLookupException.class)
+            assertThatThrownBy(locator::snapshot)
+                    .isInstanceOf(WindowLookupException.class)
                     .hasMessageContaining("cannot be loaded");
         }
     }
@@ -189,7 +209,9 @@ class MacWindowLocatorTest {
     }
 
     private static DesktopWindow window(DesktopSnapshot s, long id) {
-        return s.topFirst().stream().filter(w -> w.id() == id).findFirst()
+        return s.topFirst().stream()
+                .filter(w -> w.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no window " + id + " in " + s));
     }
 }

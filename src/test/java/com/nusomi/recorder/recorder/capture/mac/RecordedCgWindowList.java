@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class RecordedCgWindowList implements CgWindowList {
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Dump(List<Map<String, Object>> windows) {
-    }
+    record Dump(List<Map<String, Object>> windows) {}
 
     private final List<Map<String, Object>> windows;
     boolean closed;
@@ -29,7 +28,8 @@ final class RecordedCgWindowList implements CgWindowList {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
-            return new RecordedCgWindowList(new ObjectMapper().readValue(in, Dump.class).windows());
+            return new RecordedCgWindowList(
+                    new ObjectMapper().readValue(in, Dump.class).windows());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

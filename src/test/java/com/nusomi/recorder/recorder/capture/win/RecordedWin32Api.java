@@ -20,16 +20,23 @@ final class RecordedWin32Api implements Win32Api {
 
     /** What the calls answer for one window; bounds are {@code RECT}s as [left, top, right, bottom] or null. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Window(String hwnd, boolean visible, boolean iconic, int cloaked, String exStyle,
-                  int[] extendedFrameBounds, int[] windowRect, long pid, String text) {
+    record Window(
+            String hwnd,
+            boolean visible,
+            boolean iconic,
+            int cloaked,
+            String exStyle,
+            int[] extendedFrameBounds,
+            int[] windowRect,
+            long pid,
+            String text) {
         long id() {
             return Long.decode(hwnd);
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Desktop(String foreground, List<Window> windows) {
-    }
+    record Desktop(String foreground, List<Window> windows) {}
 
     final List<String> calls = new ArrayList<>();
     private final Map<Long, Window> windows = new LinkedHashMap<>();
@@ -102,12 +109,14 @@ final class RecordedWin32Api implements Win32Api {
 
     @Override
     public int exStyle(long hwnd) {
-        return Long.decode(window(hwnd, "GetWindowLongW(GWL_EXSTYLE)").exStyle()).intValue();
+        return Long.decode(window(hwnd, "GetWindowLongW(GWL_EXSTYLE)").exStyle())
+                .intValue();
     }
 
     @Override
     public Rect extendedFrameBounds(long hwnd) {
-        return rect(window(hwnd, "DwmGetWindowAttribute(DWMWA_EXTENDED_FRAME_BOUNDS)").extendedFrameBounds());
+        return rect(window(hwnd, "DwmGetWindowAttribute(DWMWA_EXTENDED_FRAME_BOUNDS)")
+                .extendedFrameBounds());
     }
 
     @Override

@@ -37,13 +37,15 @@ class Win32MasksTest {
         MaskPlan plan = masks.plan(snapshot(RecordedWin32Api.fromResource("windows11-desktop.json")));
 
         assertThat(plan.privateWindows()).isEqualTo(1);
-        assertThat(masked(plan, 1700, 200)).as("inside the cloaked Budget window only").isFalse();
+        assertThat(masked(plan, 1700, 200))
+                .as("inside the cloaked Budget window only")
+                .isFalse();
     }
 
     @Test
     void blacksOutEverythingWhenAPrivateWindowsBoundsCannotBeRead() throws Exception {
-        RecordedWin32Api.Window unreadable = new RecordedWin32Api.Window("0x7c", true, false, 0, "0x100", null, null,
-                10344, "Payroll 2026.xlsx - Excel");
+        RecordedWin32Api.Window unreadable = new RecordedWin32Api.Window(
+                "0x7c", true, false, 0, "0x100", null, null, 10344, "Payroll 2026.xlsx - Excel");
         MaskPlan plan = masks.plan(snapshot(new RecordedWin32Api(0, List.of(unreadable))));
 
         assertThat(plan.blackAll()).isTrue();

@@ -29,14 +29,14 @@ class Win32WindowLocatorTest {
 
     @Test
     void listsVisibleWindowsInEnumWindowsOrderTopmostFirst() throws Exception {
-        assertThat(ids(snapshot(desktop))).containsExactly(TASKBAR, MINI_RECORDER, NOTEPAD, EXCEL, COMMAND_PROMPT,
-                CLOSING, PROGRAM_MANAGER);
+        assertThat(ids(snapshot(desktop)))
+                .containsExactly(TASKBAR, MINI_RECORDER, NOTEPAD, EXCEL, COMMAND_PROMPT, CLOSING, PROGRAM_MANAGER);
     }
 
     @Test
     void leavesOutInvisibleMinimisedCloakedAndEmptyWindows() throws Exception {
-        assertThat(ids(snapshot(desktop))).doesNotContain(0x00070F52L, 0x00060E40L, 0x00030C1AL, 0x00050D2EL,
-                0x00081064L);
+        assertThat(ids(snapshot(desktop)))
+                .doesNotContain(0x00070F52L, 0x00060E40L, 0x00030C1AL, 0x00050D2EL, 0x00081064L);
     }
 
     @Test
@@ -46,8 +46,16 @@ class Win32WindowLocatorTest {
 
     @Test
     void keepsLayeredWindowsThatTakeClicks() throws Exception {
-        RecordedWin32Api.Window layered = new RecordedWin32Api.Window("0x2b0c", true, false, 0, "0x00080100",
-                new int[] {10, 10, 210, 110}, new int[] {10, 10, 210, 110}, 321, "Translucent notes");
+        RecordedWin32Api.Window layered = new RecordedWin32Api.Window(
+                "0x2b0c",
+                true,
+                false,
+                0,
+                "0x00080100",
+                new int[] {10, 10, 210, 110},
+                new int[] {10, 10, 210, 110},
+                321,
+                "Translucent notes");
         DesktopSnapshot s = snapshot(new RecordedWin32Api(0, List.of(layered)));
 
         assertThat(ids(s)).containsExactly(0x2b0cL);
@@ -83,8 +91,8 @@ class Win32WindowLocatorTest {
 
     @Test
     void anUnknownProcessIsMinusOne() throws Exception {
-        DesktopSnapshot s = snapshot(new RecordedWin32Api(0, List.of(RecordedWin32Api.plain(0x44, 0, "Gone", 0, 0,
-                100, 100))));
+        DesktopSnapshot s =
+                snapshot(new RecordedWin32Api(0, List.of(RecordedWin32Api.plain(0x44, 0, "Gone", 0, 0, 100, 100))));
 
         assertThat(s.topFirst().get(0).pid()).isEqualTo(-1);
     }
@@ -94,7 +102,8 @@ class Win32WindowLocatorTest {
         DesktopSnapshot s = snapshot(desktop);
 
         assertThat(window(s, MINI_RECORDER).title()).isEqualTo("Session Recorder");
-        assertThat(desktop.calls).contains("InternalGetWindowText 0x1a0b24")
+        assertThat(desktop.calls)
+                .contains("InternalGetWindowText 0x1a0b24")
                 .doesNotContain("GetWindowTextW 0x1a0b24")
                 .contains("GetWindowTextW 0x405e8");
     }
@@ -106,10 +115,18 @@ class Win32WindowLocatorTest {
 
     @Test
     void aForegroundWindowThatIsNotVisibleGivesNoActiveWindow() throws Exception {
-        RecordedWin32Api.Window cloaked = new RecordedWin32Api.Window("0x51", true, false, 1, "0x100",
-                new int[] {0, 0, 800, 600}, new int[] {0, 0, 800, 600}, 99, "Other desktop");
-        RecordedWin32Api api = new RecordedWin32Api(0x51, List.of(cloaked,
-                RecordedWin32Api.plain(0x52, 98, "Here", 0, 0, 400, 300)));
+        RecordedWin32Api.Window cloaked = new RecordedWin32Api.Window(
+                "0x51",
+                true,
+                false,
+                1,
+                "0x100",
+                new int[] {0, 0, 800, 600},
+                new int[] {0, 0, 800, 600},
+                99,
+                "Other desktop");
+        RecordedWin32Api api =
+                new RecordedWin32Api(0x51, List.of(cloaked, RecordedWin32Api.plain(0x52, 98, "Here", 0, 0, 400, 300)));
 
         assertThat(snapshot(api).active()).isNull();
     }
@@ -127,7 +144,8 @@ class Win32WindowLocatorTest {
     void aFailedWalkIsALookupFailureAndStillRestoresTheContext() {
         desktop.failingEnumeration(new IllegalStateException("EnumWindows failed (error 5)"));
 
-        assertThatThrownBy(() -> snapshot(desktop)).isInstanceOf(WindowLookupException.class)
+        assertThatThrownBy(() -> snapshot(desktop))
+                .isInstanceOf(WindowLookupException.class)
                 .hasMessageContaining("EnumWindows failed");
         assertThat(desktop.calls).endsWith("EnumWindows", "SetThreadDpiAwarenessContext(0x6011)");
     }
@@ -145,11 +163,15 @@ class Win32WindowLocatorTest {
     @Test
     void aLibraryThatDoesNotLoadIsALookupFailureAndIsNotLoadedAgain() {
         AtomicInteger loads = new AtomicInteger();
-        Win32WindowLocator locator = new Win32WindowLocator(counting(loads, () -> {
-            throw new UnsatisfiedLinkError("Unable to load library 'user32'");
-        }), OWN_PID);
+        Win32WindowLocator locator = new Win32WindowLocator(
+                counting(loads, () -> {
+                    throw new UnsatisfiedLinkError("Unable to load library 'user32'");
+                }),
+                OWN_PID);
 
-        assertThatThrownBy(locator::snapshot).isInstanceOf(WindowLookupException.class).hasMessageContaining("user32");
+        assertThatThrownBy(locator::snapshot)
+                .isInstanceOf(WindowLookupException.class)
+                .hasMessageContaining("user32");
         assertThatThrownBy(locator::snapshot).isInstanceOf(WindowLookupException.class);
         assertThat(loads).hasValue(1);
         assertThat(locator.activeWindowTitle()).isNull();
@@ -159,7 +181,8 @@ class Win32WindowLocatorTest {
     @DisabledOnOs(OS.WINDOWS)
     void theRealBindingFailsAsALookupFailureOffWindows() {
         try (Win32WindowLocator locator = new Win32WindowLocator()) {
-            assertThatThrownBy(locator::snapshot).isInstanceOf(WindowLookupException.class)
+            assertThatThrownBy(locator::snapshot)
+                    .isInstanceOf(WindowLookupException.class)
                     .hasMessageContaining("cannot be loaded");
         }
     }
@@ -173,7 +196,9 @@ class Win32WindowLocatorTest {
     }
 
     private static DesktopWindow window(DesktopSnapshot s, long id) {
-        return s.topFirst().stream().filter(w -> w.id() == id).findFirst()
+        return s.topFirst().stream()
+                .filter(w -> w.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no window 0x" + Long.toHexString(id) + " in " + s));
     }
 

@@ -64,7 +64,9 @@ class X11WindowLocatorTest {
             assertThat(w.title()).isEqualTo("Invoice terminal");
             assertThat(w.frame()).isEqualTo(new Rectangle(100, 100, 486, 341));
         });
-        assertThat(x.propertyAsks("WM_STATE")).as("no WM_STATE request when the list is there").isZero();
+        assertThat(x.propertyAsks("WM_STATE"))
+                .as("no WM_STATE request when the list is there")
+                .isZero();
     }
 
     @Test
@@ -193,7 +195,9 @@ class X11WindowLocatorTest {
             int[][] out = new int[windows.length][];
             for (int i = 0; i < windows.length; i++) {
                 List<Integer> kids = unreadableRoot && windows[i] == ROOT ? null : children.get(windows[i]);
-                out[i] = kids == null ? null : kids.stream().mapToInt(Integer::intValue).toArray();
+                out[i] = kids == null
+                        ? null
+                        : kids.stream().mapToInt(Integer::intValue).toArray();
             }
             return out;
         }
@@ -232,7 +236,6 @@ class X11WindowLocatorTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }
