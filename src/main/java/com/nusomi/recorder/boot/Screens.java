@@ -118,7 +118,7 @@ public final class Screens implements AutoCloseable {
         ReadOnlyObjectWrapper<ConnectionState> state =
                 new ReadOnlyObjectWrapper<>(ctx.connection().state());
         keep(ctx.connection().addListener(s -> ctx.tasks().onUi(() -> state.set(s))));
-        SessionsView view = SessionsView.open(vm, state.getReadOnlyProperty(), ctx.settings(), layout::changed);
+        SessionsView view = new SessionsView(vm).start(state.getReadOnlyProperty(), ctx.settings(), layout::changed);
         sessionsView = view;
         return view;
     }

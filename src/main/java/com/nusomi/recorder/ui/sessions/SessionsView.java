@@ -86,21 +86,16 @@ public final class SessionsView extends BorderPane {
     }
 
     /**
-     * The screen on {@code vm}, laid out as {@code settings} keep it, the view model following {@code connection}
+     * Starts the screen: laid out as {@code settings} keep it, its view model following {@code connection}
      * (its state on the UI thread) and started. The screen owns the view model: {@link #dispose()} disposes it too,
      * and stops following the connection.
      */
-    public static SessionsView open(
-            SessionsViewModel vm,
-            ObservableValue<ConnectionState> connection,
-            Settings settings,
-            Runnable layoutChanged) {
-        SessionsView view = new SessionsView(vm);
-        view.keepLayout(settings, layoutChanged);
+    public SessionsView start(ObservableValue<ConnectionState> connection, Settings settings, Runnable layoutChanged) {
+        keepLayout(settings, layoutChanged);
         vm.start();
         vm.follow(connection);
-        view.subscriptions.add(vm::dispose);
-        return view;
+        subscriptions.add(vm::dispose);
+        return this;
     }
 
     /**

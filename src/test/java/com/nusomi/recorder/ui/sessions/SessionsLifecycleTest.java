@@ -122,7 +122,7 @@ class SessionsLifecycleTest {
         CountedState state = new CountedState(online("embedded"));
         SessionsViewModel vm = viewModel(workers);
         SessionsView[] view = new SessionsView[1];
-        robot.interact(() -> view[0] = SessionsView.open(vm, state, new Settings(), () -> {}));
+        robot.interact(() -> view[0] = new SessionsView(vm).start(state, new Settings(), () -> {}));
         show(robot, view[0]);
         assertThat(state.listeners).as("the screen follows the connection").isPositive();
         await().atMost(Duration.ofSeconds(15))
