@@ -119,6 +119,8 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** A response read off the raw connection; header names in lower case. */
+    // the array is a payload handed over without copying; changing the record would be invasive
+    @SuppressWarnings("ArrayRecordComponent")
     record Response(int status, Map<String, String> headers, byte[] body) {
         JsonNode json() {
             try {

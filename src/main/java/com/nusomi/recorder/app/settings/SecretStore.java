@@ -78,14 +78,32 @@ public final class SecretStore {
         T call(Keyring keyring) throws Exception;
     }
 
+    /** Closes {@code keyring} if there is one; an interrupt during the close is passed on to the thread. */
+    private static void close(Keyring keyring) {
+        if (keyring == null) {
+            return;
+        }
+        try {
+            keyring.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError e) {
+            LOG.debug("OS keychain not usable: {}", e.getClass().getSimpleName());
+        }
+    }
+
     /** Runs a keychain call with a time limit; null when there is no keychain or it fails in any way. */
     private static <T> T keychain(KeychainCall<T> call) {
         CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> {
-            try (Keyring keyring = Keyring.create()) {
+            Keyring keyring = null;
+            try {
+                keyring = Keyring.create();
                 return call.call(keyring);
             } catch (Exception | LinkageError e) {
                 LOG.debug("OS keychain not usable: {}", e.getClass().getSimpleName());
                 return null;
+            } finally {
+                close(keyring);
             }
         });
         try {
