@@ -78,17 +78,14 @@ public final class SecretStore {
         T call(Keyring keyring) throws Exception;
     }
 
-    /** Closes {@code keyring} if there is one; an interrupt during the close is passed on to the thread. */
-    private static void close(Keyring keyring) {
-        if (keyring == null) {
-            return;
-        }
+    /** Closes {@code keyring} after a failed call; a failure to close is then only suppressed, as before. */
+    private static void closeAfterFailure(Keyring keyring) {
         try {
             keyring.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
-            LOG.debug("OS keychain not usable: {}", e.getClass().getSimpleName());
+            // the call's failure is the one reported
         }
     }
 
@@ -96,14 +93,22 @@ public final class SecretStore {
     private static <T> T keychain(KeychainCall<T> call) {
         CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> {
             Keyring keyring = null;
+            boolean closing = false;
             try {
                 keyring = Keyring.create();
-                return call.call(keyring);
+                T result = call.call(keyring);
+                closing = true;
+                keyring.close(); // a failed close fails the call, as with try-with-resources
+                return result;
             } catch (Exception | LinkageError e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (keyring != null && !closing) {
+                    closeAfterFailure(keyring);
+                }
                 LOG.debug("OS keychain not usable: {}", e.getClass().getSimpleName());
                 return null;
-            } finally {
-                close(keyring);
             }
         });
         try {
