@@ -39,8 +39,8 @@ public final class Main {
     /** No arguments, or only {@code --data DIR} / {@code --data=DIR}: what the GUI takes. */
     static boolean opensTheGui(String[] args) {
         return args.length == 0
-                || args.length == 2 && args[0].equals("--data") && !args[1].startsWith("-")
-                || args.length == 1 && args[0].startsWith("--data=");
+                || (args.length == 2 && args[0].equals("--data") && !args[1].startsWith("-"))
+                || (args.length == 1 && args[0].startsWith("--data="));
     }
 
     static CommandLine commandLine() {

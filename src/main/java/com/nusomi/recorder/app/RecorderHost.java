@@ -239,7 +239,10 @@ public final class RecorderHost implements AutoCloseable {
             listeners.forEach(l -> l.onStateChanged(sessionId, state));
             if (state == RecordingState.STOPPED) {
                 // not on this thread: it is the stopped session's uploader, which the rebuild closes and joins
-                CompletableFuture.runAsync(RecorderHost.this::afterRecording);
+                CompletableFuture.runAsync(RecorderHost.this::afterRecording).exceptionally(e -> {
+                    LOG.warn("After-recording work failed", e);
+                    return null;
+                });
             }
         }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application: builds the {@link AppContext} from the environment ({@code --data DIR} or
@@ -17,6 +19,8 @@ import javafx.stage.WindowEvent;
  * server and the executor.
  */
 public final class App extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
     private AppContext context;
     private Screens screens;
     private MainWindow window;
@@ -33,7 +37,10 @@ public final class App extends Application {
                 .environment(System.getenv())
                 .build();
         StartupTrace.mark("context built");
-        context.connect();
+        context.connect().exceptionally(e -> {
+            LOG.warn("Connecting failed", e);
+            return null;
+        });
         StartupTrace.mark("init done");
     }
 

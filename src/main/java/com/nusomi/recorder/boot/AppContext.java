@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the app's services and owns them: the executor, the task runner, the settings and the secret store, the
@@ -33,6 +35,8 @@ import java.util.function.Supplier;
  * it uses, never this context itself.
  */
 public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
     private final Path dataDir;
     private final Map<String, String> env;
     private final AppExecutor executor;
@@ -126,7 +130,10 @@ public final class AppContext implements AutoCloseable {
 
     /** Saves the settings off the UI thread. */
     public void saveSettings() {
-        settingsStore.save(settings);
+        settingsStore.save(settings).exceptionally(e -> {
+            LOG.warn("Could not save the settings", e);
+            return null;
+        });
     }
 
     public SecretStore secrets() {

@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the screens on the app's services and hands each view model and view exactly what it uses: the Record
@@ -31,6 +33,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * itself. Build it on the FX thread; close it before the {@link AppContext}.
  */
 public final class Screens implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Screens.class);
+
     /** How long the Sessions filter bar waits for typing to pause before it asks the server. */
     static final Duration FILTER_QUIET = Duration.ofMillis(300);
     /** How long the Sessions screen offers to undo an action. */
@@ -84,7 +88,13 @@ public final class Screens implements AutoCloseable {
                 ownWindows,
                 layout,
                 ctx.dataDir());
-        settingsApplier = new SettingsApplier(recordVm, window::applyTheme, ctx::connect);
+        settingsApplier = new SettingsApplier(
+                recordVm,
+                window::applyTheme,
+                () -> ctx.connect().exceptionally(e -> {
+                    LOG.warn("Connecting failed", e);
+                    return null;
+                }));
         // The connection may already be starting (App.init): always show its latest state, whatever the order
         // in which notifications reach the UI thread.
         keep(ctx.connection()

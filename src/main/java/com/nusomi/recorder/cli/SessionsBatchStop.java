@@ -146,7 +146,7 @@ final class SessionsBatchStop extends SessionsSubcommand {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
-            for (String token : line.trim().split("[\\s,]+")) {
+            for (String token : line.trim().split("[\\s,]+", -1)) {
                 if (!token.isEmpty()) {
                     out.add(token);
                 }

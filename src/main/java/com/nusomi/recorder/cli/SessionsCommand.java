@@ -58,7 +58,7 @@ final class SessionsCommand implements Runnable {
                     .initialValue(null)
                     .getter(new CommandLine.Model.IGetter() {
                         @Override
-                        @SuppressWarnings("unchecked")
+                        @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // picocli's signature
                         public <T> T get() {
                             return (T) connection.subcommandData;
                         }

@@ -73,7 +73,9 @@ public final class ApiCall<T> {
      *                      (the subclass says which)
      */
     public T execute() {
-        return transport.execute(operation, effectiveOptions(), ApiResult::value, ApiCall::rethrow);
+        return transport.execute(operation, effectiveOptions(), ApiResult::value, failure -> {
+            throw failure;
+        });
     }
 
     /**
@@ -82,7 +84,9 @@ public final class ApiCall<T> {
      * future cancels the HTTP call in flight and any retry still to come.
      */
     public CompletableFuture<T> executeAsync() {
-        return transport.executeAsync(operation, effectiveOptions(), ApiResult::value, ApiCall::rethrow);
+        return transport.executeAsync(operation, effectiveOptions(), ApiResult::value, failure -> {
+            throw failure;
+        });
     }
 
     /**
@@ -104,10 +108,6 @@ public final class ApiCall<T> {
 
     private RequestOptions effectiveOptions() {
         return completeOptions.apply(options);
-    }
-
-    private static <R> R rethrow(ApiException failure) {
-        throw failure;
     }
 
     /** The method and target, e.g. {@code ApiCall{POST /v1/sessions/ses_1/stop}}. */

@@ -228,6 +228,8 @@ public final class Recording {
      * future completes when everything was sent and the server acknowledged the stop (exceptionally if the server
      * refused the stop, e.g. the session was deleted). Calling it again returns the same future.
      */
+    // the whenComplete callbacks below handle both outcomes, passing failures to the stopped future
+    @SuppressWarnings("FutureReturnValueIgnored")
     public synchronized CompletableFuture<Void> stop() {
         if (counters.state == RecordingState.STOPPING || counters.state == RecordingState.STOPPED) {
             return stopped;

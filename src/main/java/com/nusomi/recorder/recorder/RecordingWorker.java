@@ -54,6 +54,8 @@ final class RecordingWorker {
     }
 
     /** Runs {@code r} once after {@code delay}, unless the worker is shut down by then. */
+    // tasks are the recording's own, which report their failures through the recorder's listeners
+    @SuppressWarnings("FutureReturnValueIgnored")
     void later(Duration delay, Runnable r) {
         try {
             executor.schedule(r, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -63,6 +65,8 @@ final class RecordingWorker {
     }
 
     /** Runs {@code r} every {@code period}, the first time one period from now, each after the previous ended. */
+    // tasks are the recording's own, which report their failures through the recorder's listeners
+    @SuppressWarnings("FutureReturnValueIgnored")
     void every(Duration period, Runnable r) {
         long ms = period.toMillis();
         try {
@@ -81,6 +85,8 @@ final class RecordingWorker {
         plan(System.nanoTime(), period.toNanos(), r);
     }
 
+    // tasks are the recording's own, which report their failures through the recorder's listeners
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void plan(long plannedNanos, long periodNanos, Runnable r) {
         long delay = Math.max(0, plannedNanos - System.nanoTime());
         try {

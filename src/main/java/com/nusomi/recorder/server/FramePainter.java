@@ -38,6 +38,8 @@ final class FramePainter {
     private final Semaphore oneAtATime = new Semaphore(1);
 
     /** A painted image: its new bytes and its size in pixels. */
+    // the array is a payload handed over without copying; changing the record would be invasive
+    @SuppressWarnings("ArrayRecordComponent")
     record Painted(byte[] bytes, int width, int height) {}
 
     /** An image this painter cannot paint (a WebP, a CMYK JPEG); the message says why, for the client. */

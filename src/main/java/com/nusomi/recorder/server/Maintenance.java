@@ -33,6 +33,8 @@ final class Maintenance implements AutoCloseable {
         this.files = files;
     }
 
+    // sealQuietly and purgeQuietly log their own failures; the periodic futures never complete
+    @SuppressWarnings("FutureReturnValueIgnored")
     void start(long sealEveryMillis, long purgeEveryMillis) {
         scheduler.scheduleWithFixedDelay(this::sealQuietly, 0, sealEveryMillis, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::purgeQuietly, 0, purgeEveryMillis, TimeUnit.MILLISECONDS);

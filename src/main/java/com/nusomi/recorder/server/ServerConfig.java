@@ -40,7 +40,7 @@ public record ServerConfig(
         private Duration purgeInterval = Duration.ofMinutes(10);
         private String version = defaultVersion();
         private Duration idleTimeout = Duration.ofSeconds(30);
-        private Duration bodyDeadline = Duration.ofSeconds(120);
+        private Duration bodyDeadline = Duration.ofMinutes(2);
         private long minBodyBytesPerSecond = 16 * 1024;
         private Duration bodyRateGrace = Duration.ofSeconds(5);
 

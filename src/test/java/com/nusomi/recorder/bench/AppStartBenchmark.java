@@ -259,6 +259,8 @@ class AppStartBenchmark {
      * Repaints the screen's background in another colour every second (xsetroot), so that the recorded session
      * stores a frame a second instead of one frame of an unchanging screen.
      */
+    // a periodic test driver: it runs until shut down and has no result to check
+    @SuppressWarnings("FutureReturnValueIgnored")
     private static ScheduledExecutorService changingScreen(String display) {
         String[] colours = {"#1e3a5f", "#5f1e3a", "#3a5f1e", "#5f5f1e", "#1e5f5f"};
         AtomicInteger next = new AtomicInteger();

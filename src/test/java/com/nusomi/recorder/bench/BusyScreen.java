@@ -120,6 +120,8 @@ public final class BusyScreen implements AutoCloseable {
         });
     }
 
+    // a periodic test driver: it runs until shut down and has no result to check
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void schedule(Duration d, Runnable onAwtThread) {
         timer = Executors.newSingleThreadScheduledExecutor();
         timer.scheduleAtFixedRate(() -> EventQueue.invokeLater(onAwtThread), 0, d.toMillis(), TimeUnit.MILLISECONDS);

@@ -152,7 +152,7 @@ class SessionsScreenBenchmark {
                 }
             }
             FxToolkit.cleanupStages();
-            write(dir, screenFilter, apiFilter, screenRapid, apiRapid, screenScroll, apiScroll);
+            write(screenFilter, apiFilter, screenRapid, apiRapid, screenScroll, apiScroll);
         }
     }
 
@@ -363,13 +363,7 @@ class SessionsScreenBenchmark {
     }
 
     private static void write(
-            Path dir,
-            List<Double> sf,
-            List<Double> af,
-            List<Double> sr,
-            List<Double> ar,
-            List<Double> ss,
-            List<Double> as)
+            List<Double> sf, List<Double> af, List<Double> sr, List<Double> ar, List<Double> ss, List<Double> as)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append(SECTION).append("\n\n");

@@ -43,7 +43,7 @@ class KeysCommandTest {
         assertThat(created.outLines()).hasSize(2);
         assertThat(created.outLines().get(0))
                 .matches("Created key_\\S+ with scopes read,write\\. Keep the key now: " + "it is not shown again\\.");
-        String id = created.outLines().get(0).split(" ")[1];
+        String id = created.outLines().get(0).split(" ", -1)[1];
         String key = created.outLines().get(1);
         assertThat(key).matches("nsk_test_[0-9A-Za-z]{40}");
 

@@ -43,7 +43,10 @@ class SessionsCommandTest {
     @TempDir
     static Path data;
 
+    // the fake clock starts at class loading on purpose; tests move it by hand
+    @SuppressWarnings("TimeInStaticInitializer")
     static final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
     static ApiServer server;
     static SessionsClient client;
 

@@ -338,7 +338,7 @@ class ClientFaultsTest {
 
         assertThatThrownBy(() -> client.sessions().get("ses_x").execute())
                 .isInstanceOfSatisfying(RateLimitException.class, e -> {
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(e.attempts()).isEqualTo(1);
                 });
         assertThat(server.getRequestCount()).isEqualTo(1);

@@ -72,6 +72,8 @@ public final class FrameCheck {
     private FrameCheck() {}
 
     /**
+     * Compares {@code stored} pixel by pixel with the reference made from {@code shot} and the expected masks.
+     *
      * @param stored the frame as the server returns it
      * @param shot an unmasked screenshot of the same area at the same moment
      * @param area the desktop area both show

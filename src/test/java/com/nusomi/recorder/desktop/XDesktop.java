@@ -44,15 +44,18 @@ public final class XDesktop implements BeforeAllCallback {
         }
         String display = System.getenv("DISPLAY");
         if (display == null || !display.matches(":[0-9]+")) {
-            return problem = "DISPLAY is not set to a local display (run them through mvn verify)";
+            problem = "DISPLAY is not set to a local display (run them through mvn verify)";
+            return problem;
         }
         if (Boolean.getBoolean("java.awt.headless")) {
-            return problem = "AWT is headless in this JVM";
+            problem = "AWT is headless in this JVM";
+            return problem;
         }
         try {
             if (!serverAnswers()) {
                 if (!onPath("Xvfb")) {
-                    return problem = "Xvfb is not installed (apt-get install xvfb)";
+                    problem = "Xvfb is not installed (apt-get install xvfb)";
+                    return problem;
                 }
                 // a server that died without cleaning up leaves its socket and lock behind, and Xvfb refuses them
                 Files.deleteIfExists(socket(display).toPath());
@@ -63,14 +66,16 @@ public final class XDesktop implements BeforeAllCallback {
             }
             if (!windowManagerRuns()) {
                 if (!onPath("openbox")) {
-                    return problem = "openbox is not installed (apt-get install openbox)";
+                    problem = "openbox is not installed (apt-get install openbox)";
+                    return problem;
                 }
                 start(List.of("openbox", "--sm-disable"));
                 waitFor(XDesktop::windowManagerRuns, "Openbox to manage " + display);
             }
             for (String tool : List.of("xterm", "xdotool", "xprop", "xwininfo", "xsetroot")) {
                 if (!onPath(tool)) {
-                    return problem = tool + " is not installed";
+                    problem = tool + " is not installed";
+                    return problem;
                 }
             }
             // a flat grey desktop: Xvfb's default weave is noise to JPEG, and black would pass for a mask
@@ -78,7 +83,8 @@ public final class XDesktop implements BeforeAllCallback {
             ready = true;
             return null;
         } catch (IOException | InterruptedException e) {
-            return problem = "cannot start the desktop: " + e;
+            problem = "cannot start the desktop: " + e;
+            return problem;
         }
     }
 
@@ -102,7 +108,7 @@ public final class XDesktop implements BeforeAllCallback {
     }
 
     private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
             if (Files.isExecutable(Path.of(dir, tool))) {
                 return true;
             }

@@ -70,7 +70,7 @@ public final class XTerm implements AutoCloseable {
             if (found.isEmpty()) {
                 return null;
             }
-            String id = found.split("\\s+")[0];
+            String id = found.split("\\s+", -1)[0];
             return Tools.run("xprop", "-id", id, "_NET_FRAME_EXTENTS").contains("not found") ? null : id;
         } catch (IOException notYet) {
             return null; // xdotool exits 1 while nothing matches
@@ -112,7 +112,7 @@ public final class XTerm implements AutoCloseable {
     public static Rectangle frameOf(String id) throws IOException, InterruptedException {
         Rectangle c = clientOf(id);
         String extents = Tools.run("xprop", "-id", id, "_NET_FRAME_EXTENTS");
-        String[] v = extents.substring(extents.indexOf('=') + 1).split(",");
+        String[] v = extents.substring(extents.indexOf('=') + 1).split(",", -1);
         int left = Integer.parseInt(v[0].strip());
         int right = Integer.parseInt(v[1].strip());
         int top = Integer.parseInt(v[2].strip());
@@ -126,7 +126,7 @@ public final class XTerm implements AutoCloseable {
             throw new IllegalStateException("no '" + key + "' in " + info);
         }
         String rest = info.substring(at + key.length()).strip();
-        return Integer.parseInt(rest.split("\\s+")[0]);
+        return Integer.parseInt(rest.split("\\s+", -1)[0]);
     }
 
     @Override

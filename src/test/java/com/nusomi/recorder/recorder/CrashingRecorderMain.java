@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CrashingRecorderMain {
     private CrashingRecorderMain() {}
 
+    // a periodic test driver: it runs until shut down and has no result to check
+    @SuppressWarnings("FutureReturnValueIgnored")
     public static void main(String[] args) throws Exception {
         String baseUrl = args[0];
         String key = args[1];

@@ -39,6 +39,8 @@ class NetworkOutageTest {
         outage(serverDir, data, Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
 
+    // a periodic test driver: it runs until shut down and has no result to check
+    @SuppressWarnings("FutureReturnValueIgnored")
     private static void outage(Path serverDir, Path data, Duration down, Duration maxBackoff) {
         LocalServer server = new LocalServer(serverDir);
         CollectingListener l = new CollectingListener();

@@ -91,7 +91,7 @@ class RealWindowsMaskTest {
         XTerm front = open("Front window", "#00ff00", 700, 450, 400, 300);
         String ownId = Tools.xdotool("search", "--name", "^Recorder own window$")
                 .strip()
-                .split("\\s+")[0];
+                .split("\\s+", -1)[0];
         try (Run run = new Run(server, data, new X11WindowLocator())) {
             run.step(BLUE, null, GREEN, front);
             List<Shot> shots = run.finish();

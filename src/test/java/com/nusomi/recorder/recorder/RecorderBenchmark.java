@@ -128,7 +128,7 @@ class RecorderBenchmark {
                         .inputSource(new NativeHookInputSource())
                         .build()) {
             Session s = LocalServer.newRecordingSession(client);
-            window.changeEvery(Duration.ofMillis(1000));
+            window.changeEvery(Duration.ofSeconds(1));
             long cpu0 = os.getProcessCpuTime();
             long wall0 = System.nanoTime();
             Recording r = svc.start(s.id(), s.startedAt(), RecorderOptions.defaults());
@@ -365,7 +365,7 @@ class RecorderBenchmark {
                                     "search", "--onlyvisible", "--name", secret.pattern())
                             .strip();
                     java.util.List<java.awt.Rectangle> rects = new java.util.ArrayList<>();
-                    for (String id : ids.split("\\s+")) {
+                    for (String id : ids.split("\\s+", -1)) {
                         com.nusomi.recorder.desktop.Tools.xdotool("getwindowgeometry", "--shell", id);
                         rects.add(new java.awt.Rectangle(100, 100, 500, 320));
                     }

@@ -46,6 +46,8 @@ class ServerSwitchTest {
         }
     }
 
+    // the stop is observed through the recorded STOP entry awaited below
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Test
     void pendingWorkOfAServerGoesOnlyToItAcrossASwitchAndBack(
             @TempDir Path aDir, @TempDir Path bDir, @TempDir Path data) throws Exception {

@@ -166,6 +166,8 @@ final class ApiCalls {
     }
 
     /** One HTTP response, its body kept as bytes. */
+    // the array is a payload handed over without copying; changing the record would be invasive
+    @SuppressWarnings("ArrayRecordComponent")
     record Response(int status, HttpHeaders headers, byte[] body) {
 
         String text() {

@@ -39,6 +39,7 @@ class AuthMatrixTest {
         READ_WRITE(Set.of("read", "write")),
         ADMIN(Set.of("read", "write", "admin"));
 
+        @SuppressWarnings("ImmutableEnumChecker") // always a Set.of, which is immutable
         final Set<String> scopes;
 
         Credential(Set<String> scopes) {

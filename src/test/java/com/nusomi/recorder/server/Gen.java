@@ -39,6 +39,7 @@ interface Gen<T> {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // List.of copies the array and never stores into it
     static <T> Gen<T> of(T... values) {
         return of(List.of(values));
     }
@@ -54,7 +55,7 @@ interface Gen<T> {
     }
 
     /** {@code weight1, gen1, weight2, gen2, ...}: each generator is picked in proportion to its weight. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // no generic array creation in Java
     static <T> Gen<T> frequency(Object... weightsAndGens) {
         int n = weightsAndGens.length / 2;
         int[] weights = new int[n];

@@ -71,7 +71,7 @@ final class RawHttp implements AutoCloseable {
     /** Reads one response off a stream: status line, headers, and its body (by Content-Length, or chunked). */
     static Response readResponse(InputStream in) throws IOException {
         String statusLine = line(in);
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        int status = Integer.parseInt(statusLine.split(" ", -1)[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String l = line(in); !l.isEmpty(); l = line(in)) {
             int colon = l.indexOf(':');
@@ -81,9 +81,9 @@ final class RawHttp implements AutoCloseable {
         }
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16);
+            for (int size = Integer.parseInt(line(in).split(";", -1)[0].strip(), 16);
                     size > 0;
-                    size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
+                    size = Integer.parseInt(line(in).split(";", -1)[0].strip(), 16)) {
                 body.write(in.readNBytes(size));
                 line(in);
             }
@@ -119,6 +119,8 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** A response read off the raw connection; header names in lower case. */
+    // the array is a payload handed over without copying; changing the record would be invasive
+    @SuppressWarnings("ArrayRecordComponent")
     record Response(int status, Map<String, String> headers, byte[] body) {
         JsonNode json() {
             try {

@@ -75,7 +75,7 @@ class SessionLifecycleTest {
     @Test
     void stopSetsStoppedAtAndTheFinalDuration() {
         String id = id(api().createRecording("wf"));
-        CLOCK.advance(Duration.ofMillis(7_000));
+        CLOCK.advance(Duration.ofSeconds(7));
 
         JsonNode s = api().stop(id);
 

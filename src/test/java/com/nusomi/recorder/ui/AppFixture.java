@@ -68,6 +68,8 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
     }
 
     /** Builds the app on the test's folder and server, shows it on the stage, and connects. */
+    // the connection is observed through its state, which the tests await
+    @SuppressWarnings("FutureReturnValueIgnored")
     public MainWindow show(Stage stage) {
         context = AppContext.builder()
                 .dataDir(dataDir)

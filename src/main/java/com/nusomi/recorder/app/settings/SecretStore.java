@@ -78,12 +78,35 @@ public final class SecretStore {
         T call(Keyring keyring) throws Exception;
     }
 
+    /** Closes {@code keyring} after a failed call; a failure to close is then only suppressed, as before. */
+    private static void closeAfterFailure(Keyring keyring) {
+        try {
+            keyring.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError e) {
+            // the call's failure is the one reported
+        }
+    }
+
     /** Runs a keychain call with a time limit; null when there is no keychain or it fails in any way. */
     private static <T> T keychain(KeychainCall<T> call) {
         CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> {
-            try (Keyring keyring = Keyring.create()) {
-                return call.call(keyring);
+            Keyring keyring = null;
+            boolean closing = false;
+            try {
+                keyring = Keyring.create();
+                T result = call.call(keyring);
+                closing = true;
+                keyring.close(); // a failed close fails the call, as with try-with-resources
+                return result;
             } catch (Exception | LinkageError e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (keyring != null && !closing) {
+                    closeAfterFailure(keyring);
+                }
                 LOG.debug("OS keychain not usable: {}", e.getClass().getSimpleName());
                 return null;
             }

@@ -131,5 +131,7 @@ public final class JsonFileWriter {
     }
 
     /** A value serialised at one moment, with its place in the order of snapshots. */
+    // the array is a payload handed over without copying; changing the record would be invasive
+    @SuppressWarnings("ArrayRecordComponent")
     record Snapshot(long seq, byte[] bytes) {}
 }

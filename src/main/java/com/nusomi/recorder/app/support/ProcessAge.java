@@ -34,9 +34,9 @@ public final class ProcessAge {
 
     /** The age from the text of {@code /proc/uptime} and {@code /proc/self/stat}. */
     static long fromProc(String uptime, String stat) {
-        long upMillis = Math.round(Double.parseDouble(uptime.trim().split("\\s+")[0]) * 1000);
+        long upMillis = Math.round(Double.parseDouble(uptime.trim().split("\\s+", -1)[0]) * 1000);
         // The command name (in parentheses) may hold spaces: count the fields after its closing parenthesis.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+", -1);
         long startTicks = Long.parseLong(fields[19]); // field 22 of stat; the fields from 3 on are here
         return upMillis - startTicks * 1000 / TICKS_PER_SECOND;
     }

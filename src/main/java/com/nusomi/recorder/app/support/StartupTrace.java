@@ -36,7 +36,7 @@ public final class StartupTrace {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 String stat = Files.readString(task.resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
                 long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime + stime, in 10 ms ticks
                 total += ms;
                 if (ms > 0) {

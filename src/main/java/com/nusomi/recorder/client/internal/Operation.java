@@ -7,6 +7,8 @@ import okhttp3.MediaType;
  * One API call, ready to send: method, full URL, optional body, whether the endpoint is an [ext] one (a 404
  * without the contract's shape then means "not supported"), and how to decode a success.
  */
+// the array is a payload handed over without copying; changing the record would be invasive
+@SuppressWarnings("ArrayRecordComponent")
 public record Operation<T>(
         String method,
         HttpUrl url,

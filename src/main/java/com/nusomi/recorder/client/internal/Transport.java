@@ -65,6 +65,8 @@ public final class Transport {
      * Runs the call on the executor, the outcome turned into a value as by {@link #execute}. Cancelling the
      * returned future cancels the HTTP call in flight and any retry still to come.
      */
+    // the whenComplete callback only forwards cancellation; the returned future carries the outcome
+    @SuppressWarnings("FutureReturnValueIgnored")
     public <T, R> CompletableFuture<R> executeAsync(
             Operation<T> op,
             RequestOptions options,

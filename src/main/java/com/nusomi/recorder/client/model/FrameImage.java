@@ -3,6 +3,8 @@ package com.nusomi.recorder.client.model;
 import java.util.Arrays;
 
 /** The bytes of one frame image, with their content type and ETag (the sha256). */
+// the array is a payload handed over without copying; changing the record would be invasive
+@SuppressWarnings("ArrayRecordComponent")
 public record FrameImage(byte[] bytes, String contentType, String etag) {
     public FrameImage {
         bytes = bytes == null ? new byte[0] : bytes.clone();

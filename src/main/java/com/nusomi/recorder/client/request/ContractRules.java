@@ -73,7 +73,7 @@ public final class ContractRules {
         }
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
                 String shown = Character.isWhitespace(c) ? "a space" : "'" + c + "'";
                 String hint = Character.isUpperCase(c) ? " (use lowercase)" : "";
                 return "Only lowercase letters, digits and _ are allowed: found " + shown + hint;

@@ -85,9 +85,9 @@ public final class SyntheticInputSource implements InputSource {
             return;
         }
         Set<String> mods = Set.of(modifiers);
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
             l.onKeyPressed(false, mods);
-            l.onKeyTyped(c);
+            l.onKeyTyped(text.charAt(i));
         }
     }
 

@@ -57,8 +57,8 @@ final class AckLog {
         if (raw.length > 0 && raw[raw.length - 1] != '\n') {
             PrivateFiles.appendLine(file, "\n", true);
         }
-        for (String line : new String(raw, StandardCharsets.UTF_8).split("\n")) {
-            String[] p = line.trim().split(" ");
+        for (String line : new String(raw, StandardCharsets.UTF_8).split("\n", -1)) {
+            String[] p = line.trim().split(" ", -1);
             if (p.length != 3 || !p[0].matches("[0-9]+") || !p[2].matches("-?[0-9]+")) {
                 continue;
             }

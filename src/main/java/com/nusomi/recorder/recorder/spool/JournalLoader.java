@@ -88,7 +88,7 @@ final class JournalLoader {
                     continue;
                 }
                 String[] p = name.substring(0, name.length() - SessionJournal.ENTRY_SUFFIX.length())
-                        .split("-");
+                        .split("-", -1);
                 long index = Long.parseLong(p[0]);
                 EntryKind kind = EntryKind.ofFileTag(p[1]);
                 long seq = p.length > 2 ? Long.parseLong(p[2]) : -1;

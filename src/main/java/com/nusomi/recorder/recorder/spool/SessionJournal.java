@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ordered, durable journal of one session. Each entry is a file {@code <index>-<kind>[-<seq>].entry}, written
@@ -44,7 +45,7 @@ public final class SessionJournal {
     private final String sessionId;
     private final Path dir;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private volatile long pendingBytes;
+    private final AtomicLong pendingBytes = new AtomicLong();
     private volatile int pendingCount;
     private long nextIndex;
     private long nextFrameSeq;
@@ -62,7 +63,7 @@ public final class SessionJournal {
         this.rejected = new RejectedLog(dir);
         for (Pending p : loaded.pending()) {
             pending.add(p);
-            pendingBytes += p.bytes();
+            pendingBytes.addAndGet(p.bytes());
         }
         pendingCount = pending.size();
         rejectedCount = loaded.rejectedCount();
@@ -107,7 +108,7 @@ public final class SessionJournal {
     }
 
     public long pendingBytes() {
-        return pendingBytes;
+        return pendingBytes.get();
     }
 
     public int rejectedEntries() {
@@ -210,10 +211,10 @@ public final class SessionJournal {
         EntryInfo info = new EntryInfo(sessionId, index, kind, seq, eventIds, tagName, bytes.length);
         spool.events().recorded(info); // durable now; reported before the uploader can see it
         pending.add(new Pending(index, kind, seq, file, bytes.length));
-        pendingBytes += bytes.length;
+        pendingBytes.addAndGet(bytes.length);
         pendingCount = pending.size();
         notifyAll();
-        spool.events().pendingChanged(sessionId, pending.size(), pendingBytes, rejectedCount);
+        spool.events().pendingChanged(sessionId, pending.size(), pendingBytes.get(), rejectedCount);
         return info;
     }
 
@@ -263,7 +264,7 @@ public final class SessionJournal {
         if (p.kind() == EntryKind.STOP) {
             markDone();
         }
-        spool.events().pendingChanged(sessionId, pending.size(), pendingBytes, rejectedCount);
+        spool.events().pendingChanged(sessionId, pending.size(), pendingBytes.get(), rejectedCount);
     }
 
     synchronized RejectedEntry reject(
@@ -277,7 +278,7 @@ public final class SessionJournal {
         if (p.kind() == EntryKind.STOP) {
             markDone();
         }
-        spool.events().pendingChanged(sessionId, pending.size(), pendingBytes, rejectedCount);
+        spool.events().pendingChanged(sessionId, pending.size(), pendingBytes.get(), rejectedCount);
         EntryInfo described = info != null
                 ? info
                 : new EntryInfo(sessionId, p.index(), p.kind(), p.frameSeq(), List.of(), null, p.bytes());
@@ -302,7 +303,7 @@ public final class SessionJournal {
 
     private void removeHead(Pending p) {
         pending.pollFirst();
-        pendingBytes -= p.bytes();
+        pendingBytes.addAndGet(-p.bytes());
         pendingCount = pending.size();
     }
 

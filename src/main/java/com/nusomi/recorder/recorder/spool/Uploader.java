@@ -247,6 +247,8 @@ public final class Uploader {
     }
 
     /** Completes {@code upload} with true once the frame was sent, false if its file could not be read. */
+    // the whenComplete callbacks forward cancellation and the outcome to upload, which the caller handles
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void readAndSend(SessionJournal.Pending q, CompletableFuture<Boolean> upload) {
         if (upload.isDone()) {
             return; // cancelled by close()

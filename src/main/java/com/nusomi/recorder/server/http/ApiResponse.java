@@ -10,6 +10,8 @@ import java.util.Map;
  * or, for an answer that may be large, a {@link Streamed} writer that produces it while it is sent (then
  * {@link #body()} is empty and the answer goes out chunked).
  */
+// the array is a payload handed over without copying; changing the record would be invasive
+@SuppressWarnings("ArrayRecordComponent")
 public record ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers, Streamed streamed) {
     public static final String JSON = "application/json; charset=utf-8";
     private static final byte[] NONE = new byte[0];

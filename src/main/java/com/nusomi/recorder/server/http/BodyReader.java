@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -32,7 +33,7 @@ final class BodyReader implements Runnable {
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
     private byte[] buffer = new byte[0];
-    private volatile int size;
+    private final AtomicInteger size = new AtomicInteger();
     private Scheduler.Task watchdog;
 
     /** The pace a body must keep. */
@@ -93,22 +94,23 @@ final class BodyReader implements Runnable {
             }
             ByteBuffer bytes = chunk.getByteBuffer();
             int n = bytes.remaining();
-            if ((long) size + n > limit) {
+            int had = size.get();
+            if ((long) had + n > limit) {
                 chunk.release();
                 fail(Bodies.tooLarge(limit));
                 return;
             }
             if (n > 0 && keep) {
-                ensure(size + n);
-                bytes.get(buffer, size, n);
+                ensure(had + n);
+                bytes.get(buffer, had, n);
             }
-            size += n;
+            int total = size.addAndGet(n);
             boolean last = chunk.isLast();
             chunk.release();
             if (last) {
                 if (finished.compareAndSet(false, true)) {
                     cancelWatchdog();
-                    onBody.accept(buffer.length == size ? buffer : Arrays.copyOf(buffer, size));
+                    onBody.accept(buffer.length == total ? buffer : Arrays.copyOf(buffer, total));
                 }
                 return;
             }
@@ -129,7 +131,7 @@ final class BodyReader implements Runnable {
         long elapsed = System.nanoTime() - startedNanos;
         boolean late = elapsed > limits.deadlineNanos();
         boolean slow = elapsed > limits.graceNanos()
-                && size < limits.minBytesPerSecond() * (double) elapsed / TimeUnit.SECONDS.toNanos(1);
+                && size.get() < limits.minBytesPerSecond() * (double) elapsed / TimeUnit.SECONDS.toNanos(1);
         if (late || slow) {
             fail(timeout());
             return;

@@ -64,8 +64,7 @@ public final class Json {
             return hasLoneSurrogate(node.textValue());
         }
         if (node.isObject()) {
-            for (var fields = node.fields(); fields.hasNext(); ) {
-                var field = fields.next();
+            for (var field : node.properties()) {
                 if (hasLoneSurrogate(field.getKey()) || hasLoneSurrogate(field.getValue())) {
                     return true;
                 }

@@ -33,6 +33,8 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     /** For a request the parser refused before there was a request to hand to {@link #handle}. */
     @Override
+    // Jetty 12 still calls this for parser-refused requests and has no drop-in replacement yet
+    @SuppressWarnings("removal")
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         String requestId = Ids.request();
         HttpFrontend.commonHeaders(fields, ApiResponse.JSON, requestId);

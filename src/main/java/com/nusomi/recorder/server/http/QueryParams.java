@@ -20,7 +20,7 @@ public final class QueryParams {
     public static QueryParams parse(String rawQuery) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
+            for (String pair : rawQuery.split("&", -1)) {
                 if (pair.isEmpty()) {
                     continue;
                 }

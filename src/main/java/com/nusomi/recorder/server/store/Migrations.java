@@ -89,7 +89,7 @@ final class Migrations {
     static List<String> split(String sql) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : sql.split("\n")) {
+        for (String line : sql.split("\n", -1)) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("--")) {
                 continue;

@@ -70,14 +70,14 @@ public final class SqliteStore implements Store {
     private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
 
-    private static boolean posix(Path file) {
+    private static boolean posix() {
         return java.nio.file.FileSystems.getDefault()
                 .supportedFileAttributeViews()
                 .contains("posix");
     }
 
     private static void createPrivate(Path file) throws java.io.IOException {
-        if (!posix(file) || java.nio.file.Files.exists(file)) {
+        if (!posix() || java.nio.file.Files.exists(file)) {
             return;
         }
         try {
@@ -89,7 +89,7 @@ public final class SqliteStore implements Store {
     }
 
     private static void narrow(Path file) throws java.io.IOException {
-        if (posix(file) && java.nio.file.Files.exists(file)) {
+        if (posix() && java.nio.file.Files.exists(file)) {
             java.nio.file.Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }

@@ -109,6 +109,8 @@ public final class LiveRecording implements RecorderListener {
     // ---- from the recorder's threads ----
 
     @Override
+    // the scheduled task only hands flush to the UI thread; there is no result to wait for
+    @SuppressWarnings("FutureReturnValueIgnored")
     public void onStats(RecorderStats stats) {
         if (!stats.sessionId().equals(sessionId)) {
             return;

@@ -6,7 +6,6 @@ import com.nusomi.recorder.client.request.ContractRules;
 import com.nusomi.recorder.ui.common.Rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +125,7 @@ public final class MetadataModel {
         List<MetadataRow> parsed = new ArrayList<>();
         try {
             JsonNode node = Rules.json().readTree(compact);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 JsonNode v = e.getValue();
                 if (v.isTextual()) {
                     parsed.add(new MetadataRow(e.getKey(), MetadataRow.ValueType.TEXT, v.asText()));

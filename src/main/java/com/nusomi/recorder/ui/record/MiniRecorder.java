@@ -41,7 +41,6 @@ public final class MiniRecorder {
     private final HBox quickTags = new HBox(4);
     private final RecordViewModel vm;
     private final Supplier<WindowBounds> place;
-    private final Consumer<WindowBounds> keepPlace;
     private double dragX;
     private double dragY;
 
@@ -59,7 +58,6 @@ public final class MiniRecorder {
             Consumer<WindowBounds> keepPlace) {
         this.vm = vm;
         this.place = place;
-        this.keepPlace = keepPlace;
         stage.setAlwaysOnTop(true);
         stage.setTitle("Session Recorder");
 

@@ -6,6 +6,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectExpression;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What can be done to a recording in progress, through its {@link Recording}: pause and resume capture (marker
@@ -13,6 +15,8 @@ import javafx.beans.property.StringProperty;
  * makes sense.
  */
 public final class RecordingControls {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingControls.class);
+
     private final Operations ops;
     private final LiveRecording live;
     private final StringProperty note = new SimpleStringProperty("");
@@ -37,7 +41,10 @@ public final class RecordingControls {
     public void onPause() {
         Recording r = live.recording();
         if (canPause.get() && r != null) {
-            r.pause();
+            r.pause().exceptionally(e -> {
+                LOG.warn("Could not pause the recording", e);
+                return null;
+            });
         }
     }
 
@@ -45,7 +52,10 @@ public final class RecordingControls {
     public void onContinue() {
         Recording r = live.recording();
         if (canContinue.get() && r != null) {
-            r.resume();
+            r.resume().exceptionally(e -> {
+                LOG.warn("Could not resume the recording", e);
+                return null;
+            });
         }
     }
 

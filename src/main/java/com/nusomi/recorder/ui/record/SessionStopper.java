@@ -95,6 +95,8 @@ final class SessionStopper {
                 });
     }
 
+    // the whenComplete callback handles both outcomes (refused(id, e) on failure)
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void stopRecording(Recording r, Verdict verdict, Runnable then) {
         String id = r.sessionId();
         Outcome outcome = outcomeOf(verdict);
@@ -125,6 +127,8 @@ final class SessionStopper {
      * Stops a session left recording through the recorder ({@link RecorderService#finish(String, Outcome)}): the
      * verdict, if any, and the stop go after whatever its spool still holds.
      */
+    // the whenComplete callback handles both outcomes
+    @SuppressWarnings("FutureReturnValueIgnored")
     void stopLeft(Session session, Verdict verdict) {
         String id = session.id();
         Outcome outcome = outcomeOf(verdict);

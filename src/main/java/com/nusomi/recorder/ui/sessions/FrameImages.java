@@ -32,6 +32,6 @@ final class FrameImages {
         return new FrameCache<>(
                 MAX_IMAGES,
                 MAX_PIXEL_BYTES,
-                image -> (long) Math.max(1, image.getWidth()) * (long) Math.max(1, image.getHeight()) * 4);
+                image -> ((long) Math.max(1, image.getWidth())) * ((long) Math.max(1, image.getHeight())) * 4);
     }
 }

@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The filter sets saved under a name, in the order they were saved, and the writing of them with the filters in
  * use to the {@link FilterStore} (off the UI thread, by the store). Without a store, nothing is written.
  */
 final class SavedFilters {
+    private static final Logger LOG = LoggerFactory.getLogger(SavedFilters.class);
+
     private final FilterStore store;
     private final FilterModel filters;
     private final Map<String, SessionFilters> saved = new LinkedHashMap<>();
@@ -82,7 +86,10 @@ final class SavedFilters {
     /** Writes the sets and the filters in use (off the UI thread, by the store). */
     void write() {
         if (store != null) {
-            store.save(new FilterStore.State(filters.getFilters(), saved));
+            store.save(new FilterStore.State(filters.getFilters(), saved)).exceptionally(e -> {
+                LOG.warn("Could not save the filters", e);
+                return null;
+            });
         }
     }
 

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -260,13 +260,13 @@ public final class SessionActions {
     }
 
     /** Runs {@code call} for each id; per-id API errors are collected, a 403 stops everything. */
-    private Outcome each(List<String> ids, Function<String, ?> call) {
+    private Outcome each(List<String> ids, Consumer<String> call) {
         List<String> failed = new ArrayList<>();
         int done = 0;
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             try {
-                call.apply(id);
+                call.accept(id);
                 done++;
             } catch (PermissionException e) {
                 throw e;

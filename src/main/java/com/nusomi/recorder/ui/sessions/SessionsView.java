@@ -148,7 +148,7 @@ public final class SessionsView extends BorderPane {
         split.widthProperty().addListener(sized);
         split.getDividers().get(0).positionProperty().addListener((o, before, position) -> {
             if (!placing[0] && split.getWidth() > 0) {
-                keep.accept(Math.round((1 - position.doubleValue()) * split.getWidth()));
+                keep.accept((double) Math.round((1 - position.doubleValue()) * split.getWidth()));
             }
         });
     }
@@ -323,7 +323,7 @@ public final class SessionsView extends BorderPane {
     }
 
     /**
-     * Lets go of what the screen listens to and, when {@link #create} made it, of the connection and the view model.
+     * Lets go of what the screen listens to and, when {@link #open} made it, of the connection and the view model.
      * Call it when the screen goes away.
      */
     public void dispose() {

@@ -21,6 +21,8 @@ final class UndoOffer {
     }
 
     /** Offers to undo the deletion of {@code ids}, {@code message} saying what was deleted. */
+    // identity on purpose: only this very offer, not an equal later one, is withdrawn
+    @SuppressWarnings("ReferenceEquality")
     void offer(List<String> ids, String message) {
         Undo u = new Undo(ids, message);
         offered.set(u);

@@ -129,7 +129,7 @@ public final class CaptureSettingsViewModel {
         } catch (NumberFormatException e) {
             return "The JPEG quality is a whole number from 10 to 100";
         }
-        for (String line : patterns.split("\\R")) {
+        for (String line : patterns.split("\\R", -1)) {
             if (!line.isBlank()) {
                 try {
                     Pattern.compile(line.strip());

@@ -83,7 +83,7 @@ public final class ConnectionSettingsViewModel {
         try {
             URI uri = URI.create(u);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+            if ((!scheme.equals("https") && !scheme.equals("http")) || uri.getHost() == null) {
                 return "A URL like https://api.nusomi.com";
             }
             return null;

@@ -63,6 +63,8 @@ class JsonFileWriterTest {
         assertThat(leftovers()).isEmpty();
     }
 
+    // the writes are held and run by hand below; their futures add nothing to the test
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Test
     void aStaleSettingsWriteRunAfterANewerOneDoesNotWin() throws Exception {
         HeldTasks held = new HeldTasks();
@@ -79,6 +81,8 @@ class JsonFileWriterTest {
         assertThat(store.load().startedSessions).isEmpty();
     }
 
+    // the writes are held and run by hand below; their futures add nothing to the test
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Test
     void aStaleFilterWriteRunAfterANewerOneDoesNotWin() throws Exception {
         HeldTasks held = new HeldTasks();

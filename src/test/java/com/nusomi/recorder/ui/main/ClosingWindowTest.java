@@ -35,6 +35,8 @@ abstract class ClosingWindowTest {
         app.show(stage);
     }
 
+    // waitForFxEvents below waits for the hide
+    @SuppressWarnings("FutureReturnValueIgnored")
     @AfterEach
     void hideStage() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> stage.hide());

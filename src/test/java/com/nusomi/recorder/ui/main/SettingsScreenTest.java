@@ -113,6 +113,8 @@ class SettingsScreenTest {
                 .until(() -> app.context.connection().current() != null);
     }
 
+    // identity on purpose: waits for a new connection object, not an equal one
+    @SuppressWarnings("ReferenceEquality")
     @Test
     void aConnectionChangedWhileRecordingOpensOnceTheRecordingStops(FxRobot robot) {
         RecordViewModel vm = app.window.recordViewModel();

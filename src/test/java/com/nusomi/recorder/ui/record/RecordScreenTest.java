@@ -51,7 +51,7 @@ class RecordScreenTest {
                 .data();
     }
 
-    private void waitConnected(FxRobot robot) {
+    private void waitConnected() {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> app.window.recordViewModel().connectedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -61,7 +61,7 @@ class RecordScreenTest {
         return robot.lookup(query).query().isDisabled();
     }
 
-    private void waitIdle(FxRobot robot) {
+    private void waitIdle() {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> !app.window.recordViewModel().operations().isBusy());
         WaitForAsyncUtils.waitForFxEvents();
@@ -88,7 +88,7 @@ class RecordScreenTest {
 
     /** The seconds of a timer text {@code 00:01:30}. */
     private static long seconds(String timer) {
-        String[] p = timer.split(":");
+        String[] p = timer.split(":", -1);
         return Long.parseLong(p[0]) * 3600 + Long.parseLong(p[1]) * 60 + Long.parseLong(p[2]);
     }
 
@@ -100,7 +100,7 @@ class RecordScreenTest {
 
     @Test
     void createWithMetadataStartTagAndStopWithAVerdict(FxRobot robot) {
-        waitConnected(robot);
+        waitConnected();
         robot.clickOn("#workflowField").write("process_invoice");
         robot.clickOn("#actorIdField").write("alex@nusomi.com");
         robot.clickOn("#metadataKey0").write("vendor");
@@ -115,11 +115,11 @@ class RecordScreenTest {
         assertThat(disabled(robot, "#createButton")).isFalse();
 
         robot.clickOn("#createButton");
-        waitIdle(robot);
+        waitIdle();
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Created");
         assertThat(disabled(robot, "#startButton")).isFalse();
         robot.clickOn("#startButton");
-        waitIdle(robot);
+        waitIdle();
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
         waitCapturing(robot);
         // a click in another application: beside the app's window (a click on it is the operator using the app)
@@ -130,11 +130,11 @@ class RecordScreenTest {
                 com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
 
         robot.clickOn("#preset-submitted_for_approval");
-        waitIdle(robot);
+        waitIdle();
         robot.clickOn("#customTagName").write("manual_check");
         robot.clickOn("#customTagData").write("{\"by\": \"anna\"}");
         robot.clickOn("#addTagButton");
-        waitIdle(robot);
+        waitIdle();
         assertThat(robot.lookup("#tagsCount").<Label>query().getText()).isEqualTo("2");
 
         robot.clickOn("#stopButton");
@@ -176,7 +176,7 @@ class RecordScreenTest {
 
     @Test
     void invalidWorkflowIsRefusedWithTheReasonShown(FxRobot robot) {
-        waitConnected(robot);
+        waitConnected();
         robot.clickOn("#workflowField").write("Process-Invoice");
         WaitForAsyncUtils.waitForFxEvents();
         Label problem = robot.lookup("#workflowProblem").query();
@@ -190,7 +190,7 @@ class RecordScreenTest {
 
     @Test
     void invalidMetadataJsonIsRefused(FxRobot robot) {
-        waitConnected(robot);
+        waitConnected();
         robot.clickOn("#workflowField").write("process_invoice");
         robot.clickOn("#rawJsonToggle");
         robot.interact(() -> robot.lookup("#metadataJson").<TextArea>query().setText("{\"vendor\": \"Acme\","));
@@ -207,7 +207,7 @@ class RecordScreenTest {
 
     @Test
     void metadataOver16KilobytesIsRefused(FxRobot robot) {
-        waitConnected(robot);
+        waitConnected();
         robot.clickOn("#workflowField").write("process_invoice");
         robot.clickOn("#rawJsonToggle");
         robot.interact(() ->
@@ -223,17 +223,17 @@ class RecordScreenTest {
 
     @Test
     void serverStoppedBeforeStartShowsTheErrorAndRetrySucceedsWhenItIsBack(FxRobot robot) {
-        waitConnected(robot);
+        waitConnected();
         robot.clickOn("#workflowField").write("process_invoice");
         robot.clickOn("#startImmediately"); // created, not recording: its tags are direct calls
         robot.clickOn("#createButton");
-        waitIdle(robot);
+        waitIdle();
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Created");
         String id = app.window.recordViewModel().sessionProperty().get().id();
 
         int port = app.stopServer();
         robot.clickOn("#preset-step_done");
-        waitIdle(robot);
+        waitIdle();
         Node banner = robot.lookup("#failureBanner").query();
         assertThat(banner.isVisible()).isTrue();
         assertThat(robot.lookup("#failureTitle").<Label>query().getText()).contains("step_done");
@@ -254,7 +254,7 @@ class RecordScreenTest {
 
         app.restartServer(port);
         robot.clickOn("#retryButton");
-        waitIdle(robot);
+        waitIdle();
         assertThat(banner.isVisible()).isFalse();
         assertThat(app.client.sessions().get(id, Include.TAGS).execute().tags())
                 .extracting(Tag::name)
@@ -262,23 +262,23 @@ class RecordScreenTest {
 
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
-        waitIdle(robot);
+        waitIdle();
         assertThat(app.client.sessions().get(id).execute().status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
         assertThat(robot.lookup("#retryButton").<Button>query().isVisible()).isFalse();
     }
 
     @Test
     void serverStoppedWhileRecordingShowsUploadsWaitingAndEverythingArrivesWhenItIsBack(FxRobot robot) {
-        waitConnected(robot);
+        waitConnected();
         robot.clickOn("#workflowField").write("process_invoice");
         robot.clickOn("#createButton");
-        waitIdle(robot);
+        waitIdle();
         waitCapturing(robot);
         String id = app.window.recordViewModel().sessionProperty().get().id();
 
         int port = app.stopServer();
         robot.clickOn("#preset-step_done");
-        waitIdle(robot);
+        waitIdle();
         assertThat(robot.lookup("#failureBanner").query().isVisible()).isFalse();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> robot.lookup("#uploadWaitingLabel").query().isVisible()
@@ -304,10 +304,10 @@ class RecordScreenTest {
 
     @Test
     void pauseShowsThePausedStateEverywhereAndResumeGoesOn(FxRobot robot) {
-        waitConnected(robot);
+        waitConnected();
         robot.clickOn("#workflowField").write("paused_run");
         robot.clickOn("#createButton");
-        waitIdle(robot);
+        waitIdle();
         waitCapturing(robot);
         RecordViewModel vm = app.window.recordViewModel();
         String id = vm.sessionProperty().get().id();
@@ -362,7 +362,7 @@ class RecordScreenTest {
         assertThat(more.getItems()).extracting(MenuItem::getText).containsExactly("step_done");
         assertThat(more.isDisabled()).isFalse();
         robot.interact(() -> more.getItems().get(0).fire());
-        waitIdle(robot);
+        waitIdle();
 
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
@@ -384,16 +384,16 @@ class RecordScreenTest {
 
     @Test
     void aNoteBecomesANoteEvent(FxRobot robot) {
-        waitConnected(robot);
+        waitConnected();
         robot.clickOn("#workflowField").write("noted_run");
         robot.clickOn("#createButton");
-        waitIdle(robot);
+        waitIdle();
         waitCapturing(robot);
         String id = app.window.recordViewModel().sessionProperty().get().id();
 
         robot.clickOn("#noteField").write("vendor field was empty");
         robot.clickOn("#addNoteButton");
-        waitIdle(robot);
+        waitIdle();
         assertThat(robot.lookup("#noteField")
                         .<javafx.scene.control.TextField>query()
                         .getText())
@@ -409,18 +409,18 @@ class RecordScreenTest {
 
     @Test
     void shortcutsStartTagAndStop(FxRobot robot) {
-        waitConnected(robot);
+        waitConnected();
         robot.clickOn("#workflowField").write("keyboard_run");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.R)
                 .release(
                         javafx.scene.input.KeyCode.R,
                         javafx.scene.input.KeyCode.SHIFT,
                         javafx.scene.input.KeyCode.CONTROL);
-        waitIdle(robot);
+        waitIdle();
         assertThat(app.window.recordViewModel().isRecording()).isTrue();
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT1)
                 .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.CONTROL);
-        waitIdle(robot);
+        waitIdle();
         assertThat(app.window.recordViewModel().tags().applied())
                 .extracting(Tag::name)
                 .containsExactly(app.context.settings().presetTags.get(0));

@@ -59,6 +59,8 @@ class FilmStripScreenTest {
         fx.close();
     }
 
+    // the connection is observed through its state, which the tests await
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Start
     void start(Stage stage) throws Exception {
         ctx = AppContext.builder()

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -63,6 +64,8 @@ class PausedSessionScreenTest {
         fx.close();
     }
 
+    // the connection is observed through its state, which the tests await
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Start
     void start(Stage stage) throws Exception {
         ctx = AppContext.builder()
@@ -114,7 +117,7 @@ class PausedSessionScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         List<String> tagCells = robot.lookup("#detailTags .table-cell").queryAllAs(TableCell.class).stream()
-                .map(TableCell::getText)
+                .map(Labeled::getText)
                 .filter(t -> t != null && t.startsWith("+"))
                 .toList();
         assertThat(tagCells).as("the tag added at 25 s of wall time").containsExactly("+00:00:13");

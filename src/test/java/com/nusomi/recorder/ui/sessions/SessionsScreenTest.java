@@ -75,6 +75,8 @@ class SessionsScreenTest {
         ctx = open(stage, fx.server.adminKey());
     }
 
+    // the connection is observed through its state, which the tests await
+    @SuppressWarnings("FutureReturnValueIgnored")
     private AppContext open(Stage stage, String key) throws Exception {
         AppContext c = AppContext.builder()
                 .dataDir(Files.createTempDirectory(data, "app"))

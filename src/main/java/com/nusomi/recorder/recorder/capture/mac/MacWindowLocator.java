@@ -99,7 +99,7 @@ public final class MacWindowLocator implements WindowLocator {
             Number pid = number(info, CgWindowList.OWNER_PID);
             long owner = pid == null ? -1 : pid.longValue();
             int level = layer == null ? 0 : layer.intValue();
-            if (id == null || alpha != null && alpha.doubleValue() <= 0 || level >= DOCK_LAYER && owner != ownPid) {
+            if (id == null || (alpha != null && alpha.doubleValue() <= 0) || (level >= DOCK_LAYER && owner != ownPid)) {
                 continue;
             }
             Rectangle frame = frame(info.get(CgWindowList.BOUNDS));

@@ -20,6 +20,8 @@ final class RecordedWin32Api implements Win32Api {
 
     /** What the calls answer for one window; bounds are {@code RECT}s as [left, top, right, bottom] or null. */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    // the array is a payload handed over without copying; changing the record would be invasive
+    @SuppressWarnings("ArrayRecordComponent")
     record Window(
             String hwnd,
             boolean visible,
