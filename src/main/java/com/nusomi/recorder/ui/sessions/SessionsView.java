@@ -323,7 +323,7 @@ public final class SessionsView extends BorderPane {
     }
 
     /**
-     * Lets go of what the screen listens to and, when {@link #open} made it, of the connection and the view model.
+     * Lets go of what the screen listens to and, when {@link #start} started it, of the connection and the view model.
      * Call it when the screen goes away.
      */
     public void dispose() {
