@@ -127,7 +127,7 @@ public final class Screens implements AutoCloseable {
                 ctx.clock());
         ReadOnlyObjectWrapper<ConnectionState> state =
                 new ReadOnlyObjectWrapper<>(ctx.connection().state());
-        keep(ctx.connection().addListener(s -> ctx.tasks().onUi(() -> state.set(s))));
+        keep(SessionsView.follow(ctx.connection(), ctx.tasks(), state::set)::unsubscribe);
         SessionsView view = new SessionsView(vm).start(state.getReadOnlyProperty(), ctx.settings(), layout::changed);
         sessionsView = view;
         return view;

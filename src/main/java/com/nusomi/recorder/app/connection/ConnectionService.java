@@ -49,11 +49,6 @@ public final class ConnectionService implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
-    /** Stops telling {@code listener} (one given to {@link #addListener}). */
-    public void removeListener(Consumer<ConnectionState> listener) {
-        listeners.remove(listener);
-    }
-
     public ConnectionState state() {
         return state;
     }
