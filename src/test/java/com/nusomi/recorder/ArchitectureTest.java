@@ -50,6 +50,7 @@ class ArchitectureTest {
                     "com.nusomi.recorder.client..",
                     "com.nusomi.recorder.recorder..",
                     "com.nusomi.recorder.cli..",
+                    "com.nusomi.recorder.export..",
                     "com.nusomi.recorder.files..")
             .should()
             .dependOnClassesThat()
@@ -181,6 +182,21 @@ class ArchitectureTest {
                     resideInAPackage("com.nusomi.recorder..").and(not(resideInAPackage("com.nusomi.recorder.files.."))))
             .because("the server, the app and the command line all use the data folder: it must not pull any of "
                     + "them in");
+
+    @ArchTest
+    static final ArchRule exportWritesOnlyWhatTheClientReads = noClasses()
+            .that()
+            .resideInAPackage("com.nusomi.recorder.export..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.nusomi.recorder.server..",
+                    "com.nusomi.recorder.recorder..",
+                    "com.nusomi.recorder.app..",
+                    "com.nusomi.recorder.boot..",
+                    "com.nusomi.recorder.ui..",
+                    "com.nusomi.recorder.cli..")
+            .because("an export holds only what the client reads from the session, whichever server it came from");
 
     @ArchTest
     static final ArchRule uiKnowsNothingOfTheServer = noClasses()

@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
             SessionsBatchStop.class,
             SessionsTag.class,
             SessionsDelete.class,
-            SessionsRestore.class
+            SessionsRestore.class,
+            SessionsExport.class
         })
 final class SessionsCommand implements Runnable {
     static final int API_ERROR = 1;
