@@ -1,7 +1,5 @@
 package com.nusomi.recorder.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.files.DataFolder;
@@ -89,9 +87,7 @@ final class PrivacyCheckCommand implements Callable<Integer> {
                     .run();
         }
         if (json) {
-            System.out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(toJson(report)));
+            System.out.println(SessionsSubcommand.JSON.writeValueAsString(toJson(report)));
         } else {
             System.out.println(report.summary());
             report.patternsSkipped().forEach(p -> System.out.println("  not checked: " + p));

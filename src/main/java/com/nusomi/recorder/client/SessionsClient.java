@@ -121,7 +121,7 @@ public final class SessionsClient implements AutoCloseable {
 
     /** The API key, masked ({@code nsk_test_…abcd}), for display. */
     public String maskedApiKey() {
-        return Secrets.mask(apiKey);
+        return ApiKeyMask.mask(apiKey);
     }
 
     /**

@@ -3,7 +3,6 @@ package com.nusomi.recorder.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nusomi.recorder.client.internal.Secrets;
 import com.nusomi.recorder.client.request.SessionQuery;
 import java.time.Duration;
 import java.util.Map;
@@ -47,10 +46,10 @@ class ClientConfigTest {
 
     @Test
     void masksKeys() {
-        assertThat(Secrets.mask("nsk_test_0123456789abcdefabcd")).isEqualTo("nsk_test_…abcd");
-        assertThat(Secrets.mask("short")).isEqualTo("…");
-        assertThat(Secrets.mask("nsk_test_short")).isEqualTo("nsk_test_…");
-        assertThat(Secrets.mask(null)).isEqualTo("none");
+        assertThat(ApiKeyMask.mask("nsk_test_0123456789abcdefabcd")).isEqualTo("nsk_test_…abcd");
+        assertThat(ApiKeyMask.mask("short")).isEqualTo("…");
+        assertThat(ApiKeyMask.mask("nsk_test_short")).isEqualTo("nsk_test_…");
+        assertThat(ApiKeyMask.mask(null)).isEqualTo("none");
     }
 
     @Test

@@ -62,18 +62,6 @@ public final class SecretStore {
         return null;
     }
 
-    /** A key shown as its prefix and last four characters: {@code nsk_live_…abcd}. */
-    public static String mask(String key) {
-        if (key == null || key.isBlank()) {
-            return "";
-        }
-        int prefix = key.startsWith("nsk_") ? Math.min(key.indexOf('_', 4) + 1, key.length()) : 0;
-        if (key.length() <= prefix + 8) {
-            return key.substring(0, prefix) + "…";
-        }
-        return key.substring(0, prefix) + "…" + key.substring(key.length() - 4);
-    }
-
     private interface KeychainCall<T> {
         T call(Keyring keyring) throws Exception;
     }

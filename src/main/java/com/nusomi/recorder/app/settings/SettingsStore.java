@@ -1,8 +1,7 @@
 package com.nusomi.recorder.app.settings;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.nusomi.recorder.app.support.JsonFileWriter;
+import com.nusomi.recorder.app.support.LocalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +27,6 @@ public final class SettingsStore {
         this.executor = executor;
     }
 
-    /** Made on first use: with no settings file yet, the first window does not wait for Jackson to load. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
     public Path file() {
         return file;
     }
@@ -43,7 +37,7 @@ public final class SettingsStore {
             return new Settings();
         }
         try {
-            Settings s = Json.MAPPER.readValue(file.toFile(), Settings.class);
+            Settings s = LocalJson.mapper().readValue(file.toFile(), Settings.class);
             return s != null ? s : new Settings();
         } catch (IOException e) {
             LOG.warn("cannot read {} ({}); using the defaults", file, e.getMessage());
@@ -69,7 +63,7 @@ public final class SettingsStore {
         if (w == null) {
             synchronized (this) {
                 if (writer == null) {
-                    writer = new JsonFileWriter(file, Json.MAPPER, executor);
+                    writer = new JsonFileWriter(file, LocalJson.mapper(), executor);
                 }
                 w = writer;
             }

@@ -1,26 +1,10 @@
 package com.nusomi.recorder.client.internal;
 
-/** Masks API keys for logs, messages and {@code toString()}: {@code nsk_test_…abcd}. */
+import com.nusomi.recorder.client.ApiKeyMask;
+
+/** Keeps API keys out of text: fingerprints that tell keys apart, and scrubbing a key out of a message. */
 public final class Secrets {
     private Secrets() {}
-
-    public static String mask(String key) {
-        if (key == null) {
-            return "none";
-        }
-        String prefix = "";
-        if (key.startsWith("nsk_")) {
-            int second = key.indexOf('_', 4);
-            if (second > 0 && second < 16) {
-                prefix = key.substring(0, second + 1);
-            }
-        }
-        int secretLength = key.length() - prefix.length();
-        if (secretLength < 12) {
-            return prefix + "…";
-        }
-        return prefix + "…" + key.substring(key.length() - 4);
-    }
 
     /**
      * A one-way fingerprint of a key: the first 16 hex digits of SHA-256 over a fixed prefix and the key; "none"
@@ -44,6 +28,6 @@ public final class Secrets {
         if (text == null || key == null || key.isEmpty()) {
             return text;
         }
-        return text.replace(key, mask(key));
+        return text.replace(key, ApiKeyMask.mask(key));
     }
 }

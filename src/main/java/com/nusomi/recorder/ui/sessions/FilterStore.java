@@ -1,10 +1,8 @@
 package com.nusomi.recorder.ui.sessions;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.nusomi.recorder.app.support.JsonFileWriter;
+import com.nusomi.recorder.app.support.LocalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FilterStore {
     private static final Logger LOG = LoggerFactory.getLogger(FilterStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What the file holds. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -44,7 +38,7 @@ public final class FilterStore {
 
     public FilterStore(Path dataDir, Executor executor) {
         this.file = dataDir.resolve("sessions-filters.json");
-        this.writer = new JsonFileWriter(file, JSON, executor);
+        this.writer = new JsonFileWriter(file, LocalJson.mapper(), executor);
     }
 
     public Path file() {
@@ -57,7 +51,7 @@ public final class FilterStore {
             return State.EMPTY;
         }
         try {
-            State s = JSON.readValue(file.toFile(), State.class);
+            State s = LocalJson.mapper().readValue(file.toFile(), State.class);
             return s != null ? s : State.EMPTY;
         } catch (IOException e) {
             LOG.warn("cannot read {} ({}); starting without filters", file, e.getMessage());

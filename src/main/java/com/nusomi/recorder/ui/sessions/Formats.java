@@ -1,8 +1,7 @@
 package com.nusomi.recorder.ui.sessions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.nusomi.recorder.app.support.LocalJson;
 import com.nusomi.recorder.client.model.ActorKind;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
@@ -24,8 +23,6 @@ final class Formats {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter TIME_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private Formats() {}
 
@@ -126,7 +123,7 @@ final class Formats {
 
     static String prettyJson(Map<String, Object> value) {
         try {
-            return PRETTY.writeValueAsString(value == null ? Map.of() : value);
+            return LocalJson.mapper().writeValueAsString(value == null ? Map.of() : value);
         } catch (JsonProcessingException e) {
             return String.valueOf(value);
         }
@@ -176,7 +173,7 @@ final class Formats {
             return "";
         }
         try {
-            return COMPACT.writeValueAsString(value);
+            return LocalJson.compact().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             return String.valueOf(value);
         }

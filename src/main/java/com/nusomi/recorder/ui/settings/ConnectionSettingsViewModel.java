@@ -3,6 +3,7 @@ package com.nusomi.recorder.ui.settings;
 import com.nusomi.recorder.app.connection.Connector;
 import com.nusomi.recorder.app.settings.SecretStore;
 import com.nusomi.recorder.app.settings.Settings;
+import com.nusomi.recorder.client.ApiKeyMask;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.exception.NotSupportedException;
 import com.nusomi.recorder.client.model.Health;
@@ -59,10 +60,10 @@ public final class ConnectionSettingsViewModel {
 
     private String describeStoredKey(String stored) {
         if (stored != null) {
-            return "Stored key: " + SecretStore.mask(stored);
+            return "Stored key: " + ApiKeyMask.mask(stored);
         }
         if (environmentKey != null) {
-            return "Using NUSOMI_API_KEY: " + SecretStore.mask(environmentKey);
+            return "Using NUSOMI_API_KEY: " + ApiKeyMask.mask(environmentKey);
         }
         return "No key stored";
     }
@@ -151,7 +152,7 @@ public final class ConnectionSettingsViewModel {
     void keySaved(String typed, String where) {
         apiKey.set("");
         if (!typed.isEmpty()) {
-            storedKey.set("Stored key: " + SecretStore.mask(typed) + " (in " + where + ")");
+            storedKey.set("Stored key: " + ApiKeyMask.mask(typed) + " (in " + where + ")");
         }
     }
 
