@@ -10,6 +10,7 @@ public final class Exporters {
 
     static {
         BY_FORMAT.put(ExportFormat.HTML, new HtmlGuideExporter());
+        BY_FORMAT.put(ExportFormat.PDF, new PdfGuideExporter());
     }
 
     private Exporters() {}

@@ -43,6 +43,11 @@ final class GuideRun {
         return StepPicture.render(step, image.bytes(), crop, maxWidth);
     }
 
+    /** Stops if cancelled. */
+    void checkCancelled() {
+        progress.checkCancelled();
+    }
+
     /** Reports one more step written, and stops if cancelled. */
     void stepDone(Step step) {
         progress.checkCancelled();

@@ -22,9 +22,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 @SuppressWarnings("ArrayRecordComponent")
 public record StepPicture(byte[] jpeg, int width, int height, int ringX, int ringY) {
     /** How much of the frame a cropped picture keeps around the click, in frame pixels. */
-    static final int CROP_WIDTH = 800;
+    public static final int CROP_WIDTH = 800;
 
-    static final int CROP_HEIGHT = 500;
+    /** The height kept around the click, in frame pixels. */
+    public static final int CROP_HEIGHT = 500;
 
     private static final float QUALITY = 0.8f;
 
