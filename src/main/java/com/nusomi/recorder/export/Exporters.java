@@ -11,6 +11,7 @@ public final class Exporters {
     static {
         BY_FORMAT.put(ExportFormat.HTML, new HtmlGuideExporter());
         BY_FORMAT.put(ExportFormat.PDF, new PdfGuideExporter());
+        BY_FORMAT.put(ExportFormat.MP4, new Mp4Exporter());
     }
 
     private Exporters() {}
