@@ -123,7 +123,7 @@ class RepeatedValuesTest {
             calls.get("/v1/sessions").expect(200);
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
-                breakTheSchema(broken.dataDir()); // every list query now fails inside SQLite
+                breakTheSchema(broken); // every list query now fails inside the database
                 r = calls.get("/v1/sessions?" + repeat("workflow", 50, "wf"));
             } finally {
                 System.setErr(original);
@@ -142,9 +142,8 @@ class RepeatedValuesTest {
         assertThat(log.length()).isLessThan(8_000);
     }
 
-    private static void breakTheSchema(java.nio.file.Path dataDir) {
-        try (java.sql.Connection c =
-                        java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sessions.db"));
+    private static void breakTheSchema(LocalServer server) {
+        try (java.sql.Connection c = server.connectDatabase();
                 java.sql.Statement st = c.createStatement()) {
             st.execute("ALTER TABLE sessions RENAME TO sessions_gone");
         } catch (java.sql.SQLException e) {
