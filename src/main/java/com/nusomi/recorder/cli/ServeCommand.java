@@ -3,7 +3,6 @@ package com.nusomi.recorder.cli;
 import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
-import com.nusomi.recorder.server.store.PostgresTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,20 +47,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "a file holding the database password (its first line); else $PGPASSWORD")
     Path passwordFile;
 
-    /** The PostgreSQL database of {@code --database}, or null for SQLite; the password from the file or the env. */
-    static PostgresTarget target(String database, Path passwordFile, String envPassword) throws IOException {
+    /**
+     * The password of {@code --database}: the first line of {@code --database-password-file}, else
+     * {@code $PGPASSWORD}, else null (trust, peer or {@code ~/.pgpass}). Never taken from the command line.
+     */
+    static String databasePassword(String database, Path passwordFile, String envPassword) throws IOException {
         if (database == null) {
             if (passwordFile != null) {
                 throw new IllegalArgumentException("--database-password-file needs --database");
             }
             return null;
         }
-        String password = envPassword == null || envPassword.isEmpty() ? null : envPassword;
         if (passwordFile != null) {
-            String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-            password = text.lines().findFirst().orElse("");
+            return Files.readString(passwordFile, StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElse("");
         }
-        return PostgresTarget.parse(database, password);
+        return envPassword == null || envPassword.isEmpty() ? null : envPassword;
     }
 
     /**
@@ -87,12 +90,12 @@ final class ServeCommand implements Callable<Integer> {
         Path dir = DataFolder.resolve(data);
         ApiServer server;
         try {
-            PostgresTarget target = target(database, passwordFile, System.getenv("PGPASSWORD"));
+            String password = databasePassword(database, passwordFile, System.getenv("PGPASSWORD"));
             server = ApiServer.start(ServerConfig.builder()
                     .dataDir(dir)
                     .bind(bind)
                     .port(port)
-                    .database(target)
+                    .database(database, password)
                     .build());
         } catch (IOException e) {
             System.err.println("error: cannot read the database password file: " + e.getMessage());

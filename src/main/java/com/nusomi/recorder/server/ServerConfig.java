@@ -104,6 +104,18 @@ public record ServerConfig(
             return this;
         }
 
+        /**
+         * The PostgreSQL database to store in, as {@code serve --database} takes it
+         * ({@code postgresql://HOST:PORT/DB?user=U}), and its password given apart (or null); a null URL (the
+         * default) for SQLite in the data folder.
+         *
+         * @throws IllegalArgumentException with a message for the user when the URL is not one we take
+         */
+        public Builder database(String url, String password) {
+            this.database = url == null ? null : PostgresTarget.parse(url, password);
+            return this;
+        }
+
         /** The PostgreSQL database to store in; null (the default) for SQLite in the data folder. */
         public Builder database(PostgresTarget database) {
             this.database = database;

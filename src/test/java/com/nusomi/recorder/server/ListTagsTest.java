@@ -10,6 +10,7 @@ import com.nusomi.recorder.server.store.PostgresTarget;
 import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.TagRecord;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -249,7 +251,7 @@ class ListTagsTest {
         return counts;
     }
 
-    private static final class CountingInputStream extends java.io.FilterInputStream {
+    private static final class CountingInputStream extends FilterInputStream {
         long count;
 
         CountingInputStream(InputStream in) {
@@ -340,7 +342,7 @@ class ListTagsTest {
             return;
         }
         try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

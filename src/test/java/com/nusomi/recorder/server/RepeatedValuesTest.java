@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -143,10 +146,10 @@ class RepeatedValuesTest {
     }
 
     private static void breakTheSchema(LocalServer server) {
-        try (java.sql.Connection c = server.connectDatabase();
-                java.sql.Statement st = c.createStatement()) {
+        try (Connection c = server.connectDatabase();
+                Statement st = c.createStatement()) {
             st.execute("ALTER TABLE sessions RENAME TO sessions_gone");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new AssertionError(e);
         }
     }

@@ -20,7 +20,7 @@ import java.util.List;
  * applied is refused rather than silently ignored. A dialect's own version of a file, where the shared SQL does not
  * serve it, is {@code db/migration/<dialect>/V<n>__<name>.sql} (PostgreSQL: {@code bytea}, byte-order collation,
  * JSON functions). (A few dozen lines instead of Flyway: start-up time matters to the desktop app, and Flyway's
- * class-path scan costs more than the whole schema; see decision 0004.)
+ * class-path scan costs more than the whole schema; see decisions 0004 and 0011.)
  *
  * <p>On PostgreSQL, several servers may start at once on one empty database: the whole run holds a session-level
  * advisory lock ({@link #LOCK_KEY}), so one server migrates and the others then find every version applied.

@@ -47,7 +47,7 @@ public final class PostgresStore implements Store {
         config.setMinimumIdle(2);
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         // A failed first connection is an error of open(), with PostgreSQL's reason, not a pool that retries quietly.
         config.setInitializationFailTimeout(1);
         config.addDataSourceProperty("ApplicationName", "session-recorder");
