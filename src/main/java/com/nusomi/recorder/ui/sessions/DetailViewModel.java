@@ -6,6 +6,7 @@ import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.ContractRules;
 import com.nusomi.recorder.client.request.EventQuery;
 import com.nusomi.recorder.client.request.TagRequest;
@@ -25,12 +26,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 
 /**
  * The detail pane's state: the selected session in full (tags, events, frames summary), fetched off the UI
  * thread when the selection changes (a late answer for an earlier selection is dropped), and adding a tag or
- * an {@code outcome} verdict to it. With the session comes its {@link #timeline()}, its pauses from its marker
+ * an {@code outcome} verdict to it. Its {@link #tags()} are kept apart: a tag added here joins them in place, and
+ * nothing else reloads (the frame shown, the scroll position stay). With the session comes its {@link #timeline()}, its pauses from its marker
  * events (fetched apart when the embedded events are cut short), for offsets in recorded time.
  */
 public final class DetailViewModel {
@@ -45,6 +49,8 @@ public final class DetailViewModel {
     private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper();
     private final BooleanBinding canTag;
     private final FilmStripViewModel<Image> film;
+    private final ObservableList<Tag> tags = FXCollections.observableArrayList();
+    private final ObservableList<Tag> tagsView = FXCollections.unmodifiableObservableList(tags);
     private long generation;
     private boolean disposed;
     private RecordedTime timeline = RecordedTime.NONE;
@@ -64,7 +70,13 @@ public final class DetailViewModel {
             TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange, FilmStripViewModel<Image> film) {
         this.tasks = tasks;
         this.film = film;
-        session.addListener((o, before, now) -> film.show(now, timeline));
+        session.addListener((o, before, now) -> {
+            film.show(now, timeline);
+            List<Tag> loaded = now == null ? List.of() : now.tags();
+            if (!tags.equals(loaded)) {
+                tags.setAll(loaded);
+            }
+        });
         this.ops = new Operations(tasks);
         this.client = client;
         this.afterChange = afterChange;
@@ -181,11 +193,19 @@ public final class DetailViewModel {
                 () -> client.get().sessions().tag(s.id(), request).execute(),
                 t -> {
                     done.run();
-                    if (session.get() != null && session.get().id().equals(s.id())) {
-                        load(s.id(), ++generation);
+                    if (session.get() != null
+                            && session.get().id().equals(s.id())
+                            && tags.stream().noneMatch(x -> x.id().equals(t.id()))) {
+                        tags.add(t); // in place: the film strip and the pane stay as they are
+                        film.showTags(tags);
                     }
                     afterChange.run();
                 });
+    }
+
+    /** The selected session's tags, with those added here since it loaded. */
+    public ObservableList<Tag> tags() {
+        return tagsView;
     }
 
     /** The selected session's timeline: offsets in recorded time (set before {@link #sessionProperty()} changes). */

@@ -23,7 +23,7 @@ import javafx.util.Subscription;
 
 /**
  * The frames of a session: a large preview of the current frame with its seq, offset and capture time, a
- * scrubber over every frame with the events marked along it, and a strip of up to 12 thumbnails. Left/Right,
+ * scrubber over every frame with the events and the tags marked along it (a tag by its name), and a strip of up to 12 thumbnails. Left/Right,
  * Home/End and PageUp/PageDown step through the frames while the strip has the focus.
  */
 final class FilmStrip extends VBox {
@@ -40,6 +40,7 @@ final class FilmStrip extends VBox {
     private final ImageView preview = new ImageView();
     private final Slider scrubber = new Slider(0, 0, 0);
     private final Pane markerTrack = new Pane();
+    private final TagTrack tagTrack;
     private final FlowPane thumbs = new FlowPane(THUMB_GAP, THUMB_GAP);
     private final DoubleBinding thumbWidth;
     private boolean syncingScrubber;
@@ -109,6 +110,10 @@ final class FilmStrip extends VBox {
         markerTrack.setPrefSize(100, 10);
         subscriptions.add(vm.markers().subscribe(this::placeMarkers));
         markerTrack.widthProperty().addListener((o, a, b) -> placeMarkers());
+        tagTrack = new TagTrack(vm.tagMarkers(), TRACK_INSET, m -> {
+            vm.onTag(m);
+            previewBox.requestFocus();
+        });
 
         thumbs.setId("thumbnails");
         thumbs.getStyleClass().add("thumb-strip");
@@ -141,7 +146,7 @@ final class FilmStrip extends VBox {
         listing.visibleProperty().bind(vm.framesLoadingProperty());
         listing.managedProperty().bind(listing.visibleProperty());
 
-        VBox content = new VBox(4, previewBox, caption, new VBox(0, scrubber, markerTrack), thumbs, listing);
+        VBox content = new VBox(4, previewBox, caption, new VBox(0, scrubber, markerTrack, tagTrack), thumbs, listing);
         content.visibleProperty().bind(vm.hasFramesProperty());
         content.managedProperty().bind(content.visibleProperty());
         getChildren().addAll(empty, content);
@@ -217,6 +222,7 @@ final class FilmStrip extends VBox {
 
     /** Stops following the view model (the screen is going away). */
     void dispose() {
+        tagTrack.dispose();
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
     }

@@ -7,7 +7,9 @@ import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.client.model.FramesSummary;
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
+import com.nusomi.recorder.ui.sessions.TimelineMarkers.TagMarker;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,7 +27,7 @@ import javafx.collections.ObservableList;
 /**
  * The film strip's state for one session: its thumbnails (from the frames summary, at once), every frame's
  * metadata (paged in the background), the current frame and its caption. The images come through a
- * {@link FrameImageLoader}, the events on the same timeline from {@link TimelineMarkers}. Generic over the decoded
+ * {@link FrameImageLoader}, the events and tags on the same timeline from {@link TimelineMarkers}. Generic over the decoded
  * image type so that it can be tested without a toolkit.
  *
  * @param <I> the decoded image (a JavaFX {@code Image} in the app)
@@ -71,7 +73,8 @@ public final class FilmStripViewModel<I> {
 
     private String sessionId;
     private RecordedTime time = RecordedTime.NONE;
-    private List<Event> events = List.of();
+    private Session session;
+    private List<Tag> tags = List.of();
     private boolean summaryShown;
 
     public FilmStripViewModel(
@@ -99,11 +102,12 @@ public final class FilmStripViewModel<I> {
             return;
         }
         time = timeline;
-        events = s.events();
+        session = s;
+        tags = s.tags();
         FramesSummary summary = s.framesSummary();
         if (summary == null || summaryShown) {
             if (summaryShown && !frames.loadingProperty().get()) {
-                markers.place(events, time, frames.offsets());
+                placeMarkers();
             }
             return;
         }
@@ -128,7 +132,7 @@ public final class FilmStripViewModel<I> {
                 this::syncCurrent,
                 () -> {
                     count.set(frames.size());
-                    markers.place(events, time, frames.offsets());
+                    placeMarkers();
                 },
                 failure::set);
     }
@@ -138,7 +142,8 @@ public final class FilmStripViewModel<I> {
         images.reset(id);
         sessionId = id;
         time = RecordedTime.NONE;
-        events = List.of();
+        session = null;
+        tags = List.of();
         summaryShown = false;
         thumbnails.clear();
         markers.clear();
@@ -150,6 +155,34 @@ public final class FilmStripViewModel<I> {
         failure.set(null);
         emptyText.set(null);
         hasFrames.set(false);
+    }
+
+    private void placeMarkers() {
+        markers.place(session.events(), time, frames.offsets());
+        markers.placeTags(tags, session, time, frames.offsets());
+    }
+
+    /** The session's tags as they are now (one added since it loaded included), placed once the frames are listed. */
+    void showTags(List<Tag> now) {
+        tags = List.copyOf(now);
+        if (session != null && summaryShown && !frames.loadingProperty().get()) {
+            markers.placeTags(tags, session, time, frames.offsets());
+        }
+    }
+
+    /**
+     * Shows the frames' images anew (their bytes changed: a redaction): forgets the session's decoded images, then
+     * fetches the thumbnails and the current frame again.
+     */
+    public void reloadImages() {
+        if (sessionId == null) {
+            return;
+        }
+        images.forget();
+        thumbnails.forEach(t -> images.fetch(t.seq(), (img, e) -> t.image.set(img)));
+        if (currentSeq.get() != null) {
+            images.preview(currentSeq.get());
+        }
     }
 
     /** Lets go of the session shown: answers still on the way are dropped (the screen is going away). */
@@ -213,6 +246,14 @@ public final class FilmStripViewModel<I> {
         }
     }
 
+    /** Jumps to the frame nearest to the moment the tag marks. */
+    public void onTag(TagMarker m) {
+        long[] offsets = frames.offsets();
+        if (m != null && offsets.length > 0) {
+            select(FrameTimeline.nearest(offsets, offsets.length, m.offsetMs()));
+        }
+    }
+
     /** Jumps to the frame nearest in time to the event. */
     public void onEvent(Event e) {
         Long t = e == null ? null : time.event(e);
@@ -240,6 +281,11 @@ public final class FilmStripViewModel<I> {
 
     public ObservableList<EventMarker> markers() {
         return markers.list();
+    }
+
+    /** The tags that mark a moment of the run, on the same timeline. */
+    public ObservableList<TagMarker> tagMarkers() {
+        return markers.tags();
     }
 
     public ReadOnlyIntegerProperty countProperty() {

@@ -71,6 +71,19 @@ final class FrameImageLoader<I> {
         loading.set(false);
     }
 
+    /**
+     * Forgets the session's images (their bytes changed): the cached ones, and answers still on the way, which may
+     * hold the old bytes. What is shown stays until the next {@link #preview} lands.
+     */
+    void forget() {
+        generation++;
+        previewFetching = false;
+        inFlight.clear();
+        if (sessionId != null) {
+            cache.removeSession(sessionId);
+        }
+    }
+
     /** Shows a cached image at once; otherwise fetches, one preview request at a time, always the newest. */
     void preview(long seq) {
         I cached = cache.get(sessionId, seq);

@@ -64,12 +64,12 @@ final class SessionDetailPane extends ScrollPane {
     private final Label title = new Label("No session selected");
     private final List<Label> values = new ArrayList<>();
     private final TextArea metadata = new TextArea();
-    private final ObservableList<Tag> tags = FXCollections.observableArrayList();
     private final ObservableList<Event> events = FXCollections.observableArrayList();
     private final Label frames = new Label();
     private final Label eventsNote = new Label();
     private final VBox body;
     private final FilmStrip filmStrip;
+    private final TableView<Tag> tagTable;
 
     SessionDetailPane(DetailViewModel vm) {
         this.vm = vm;
@@ -99,16 +99,18 @@ final class SessionDetailPane extends ScrollPane {
         metadata.setPrefRowCount(6);
         metadata.getStyleClass().add("code");
 
-        TableView<Tag> tagTable = new TableView<>(tags);
+        tagTable = new TableView<>(vm.tags());
         tagTable.setId("detailTags");
         tagTable.getStyleClass().add(Styles.DENSE);
         tagTable.setPrefHeight(150);
         tagTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tagTable.setPlaceholder(new Label("No tags"));
         tagTable.getColumns()
-                .add(textColumn("Offset", t -> Formats.offset(vm.timeline().recorded(t.offsetMs())), 90));
-        tagTable.getColumns().add(textColumn("Name", Tag::name, 150));
-        tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 200));
+                .add(textColumn(
+                        "When", t -> TagInfo.when(t, vm.sessionProperty().get(), vm.timeline()), 95));
+        tagTable.getColumns().add(textColumn("Name", Tag::name, 130));
+        tagTable.getColumns().add(textColumn("Added by", TagInfo::author, 120));
+        tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 160));
 
         filmStrip = new FilmStrip(vm.film());
         ListView<Event> timeline = new ListView<>(events);
@@ -226,7 +228,6 @@ final class SessionDetailPane extends ScrollPane {
             title.setText("No session selected");
             values.forEach(v -> v.setText(""));
             metadata.setText("");
-            tags.clear();
             events.clear();
             frames.setText("");
             eventsNote.setText("");
@@ -253,8 +254,10 @@ final class SessionDetailPane extends ScrollPane {
             values.get(i).setText(v[i].isEmpty() ? NONE : v[i]); // an empty row reads as broken; a dash as "none"
         }
         metadata.setText(Formats.prettyJson(s.metadata()));
-        tags.setAll(s.tags());
-        events.setAll(s.events());
+        tagTable.refresh(); // "after the run" depends on the session's stop as well
+        if (!events.equals(s.events())) {
+            events.setAll(s.events()); // the same again (a reload) keeps the list's scroll position
+        }
         eventsNote.setText(
                 s.eventsTruncated()
                         ? "Showing the first " + s.events().size() + " of " + s.eventCount() + " events."
