@@ -103,8 +103,8 @@ final class StartupProbe {
 
     /** On the FX thread: one session through the Record screen, then the memory after it. */
     private void recordOneSession() {
-        record.workflowProperty().set("benchmark_session");
-        record.startImmediatelyProperty().set(true);
+        record.form().workflowProperty().set("benchmark_session");
+        record.form().startImmediatelyProperty().set(true);
         ChangeListener<RecordState> follow = new ChangeListener<>() {
             @Override
             public void changed(
@@ -115,16 +115,16 @@ final class StartupProbe {
                     wait.setOnFinished(e -> record.onStop(Verdict.SERVER_DECIDES));
                     wait.play();
                 } else if (b == RecordState.STOPPED) {
-                    record.stateProperty().removeListener(this);
+                    record.current().stateProperty().removeListener(this);
                     append(" " + residentKilobytes() + " "
-                            + record.framesProperty().get());
+                            + record.current().framesProperty().get());
                     if (exit) {
                         Platform.exit();
                     }
                 }
             }
         };
-        record.stateProperty().addListener(follow);
+        record.current().stateProperty().addListener(follow);
         record.onCreate();
     }
 
@@ -134,12 +134,12 @@ final class StartupProbe {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
                 if (b.longValue() >= 1) {
-                    record.framesProperty().removeListener(this);
+                    record.current().framesProperty().removeListener(this);
                     append(" " + residentKilobytes());
                 }
             }
         };
-        record.framesProperty().addListener(first);
+        record.current().framesProperty().addListener(first);
     }
 
     private void append(String text) {

@@ -30,7 +30,7 @@ final class MiniRecorderController {
         this.ownWindows = ownWindows;
         this.layout = layout;
         this.askAndStop = askAndStop;
-        vm.stateProperty().addListener((o, a, b) -> {
+        vm.current().stateProperty().addListener((o, a, b) -> {
             if (b == RecordState.RECORDING) {
                 recorder(); // made when the first recording starts, ready for the first minimise
             } else {

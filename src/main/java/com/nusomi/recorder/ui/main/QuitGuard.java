@@ -71,7 +71,7 @@ final class QuitGuard {
             closeNow();
             return;
         }
-        Session session = vm.sessionProperty().get();
+        Session session = vm.current().sessionProperty().get();
         OutcomeDialog.ask(stage, session.id() + " (" + session.workflow() + ")")
                 .ifPresent(v -> vm.onStop(v, this::closeNow));
     }
@@ -80,7 +80,7 @@ final class QuitGuard {
         ButtonType start = new ButtonType("Start it", ButtonBar.ButtonData.OK_DONE);
         ButtonType delete = new ButtonType("Delete it", ButtonBar.ButtonData.OTHER);
         ButtonType leave = new ButtonType("Leave it", ButtonBar.ButtonData.OTHER);
-        Session session = vm.sessionProperty().get();
+        Session session = vm.current().sessionProperty().get();
         Alert ask = question(
                 "Quit with a session not started?",
                 "Session " + session.id() + " ("

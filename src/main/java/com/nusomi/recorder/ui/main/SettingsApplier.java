@@ -22,7 +22,7 @@ public final class SettingsApplier {
         this.record = record;
         this.applyTheme = applyTheme;
         this.connect = connect;
-        record.stateProperty().addListener((o, a, b) -> {
+        record.current().stateProperty().addListener((o, a, b) -> {
             if (connectAfterRecording && (b == RecordState.STOPPED || b == RecordState.IDLE)) {
                 connectAfterRecording = false;
                 connect.run();

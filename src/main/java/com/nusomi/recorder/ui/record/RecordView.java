@@ -87,7 +87,7 @@ public final class RecordView extends StackPane {
         timer.setCycleCount(Animation.INDEFINITE);
         countdownTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> countdown.onTick()));
         countdownTimer.setCycleCount(Animation.INDEFINITE);
-        vm.stateProperty().addListener((o, a, b) -> {
+        vm.current().stateProperty().addListener((o, a, b) -> {
             pseudoClassStateChanged(RECORDING, b == RecordState.RECORDING);
             if (b == RecordState.RECORDING) {
                 timer.play();
@@ -122,7 +122,7 @@ public final class RecordView extends StackPane {
         if (!vm.canStopBinding().get()) {
             return;
         }
-        Session s = vm.sessionProperty().get();
+        Session s = vm.current().sessionProperty().get();
         OutcomeDialog.ask(getScene() != null ? getScene().getWindow() : null, s.id() + " (" + s.workflow() + ")")
                 .ifPresent(vm::onStop);
     }

@@ -14,12 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * The Record screen's coordinator: joins the new-session form ({@link RecordForm}), the current session's state
@@ -280,32 +276,8 @@ public final class RecordViewModel {
         return ops;
     }
 
-    public StringProperty workflowProperty() {
-        return form.workflowProperty();
-    }
-
-    public BooleanProperty startImmediatelyProperty() {
-        return form.startImmediatelyProperty();
-    }
-
-    public ReadOnlyObjectProperty<RecordState> stateProperty() {
-        return current.stateProperty();
-    }
-
-    public ReadOnlyObjectProperty<Session> sessionProperty() {
-        return current.sessionProperty();
-    }
-
-    public ReadOnlyLongProperty framesProperty() {
-        return current.framesProperty();
-    }
-
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
-    }
-
-    public BooleanBinding canPauseBinding() {
-        return controls.canPauseBinding();
     }
 
     public BooleanBinding canCreateBinding() {

@@ -31,10 +31,19 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
         robot.clickOn("#workflowField").write("closing_run");
         robot.clickOn("#createButton");
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> app.window.recordViewModel().canPauseBinding().get()
-                        && app.window.recordViewModel().framesProperty().get() > 0);
+                .until(() -> app.window
+                                .recordViewModel()
+                                .controls()
+                                .canPauseBinding()
+                                .get()
+                        && app.window
+                                        .recordViewModel()
+                                        .current()
+                                        .framesProperty()
+                                        .get()
+                                > 0);
         WaitForAsyncUtils.waitForFxEvents();
-        return app.window.recordViewModel().sessionProperty().get().id();
+        return app.window.recordViewModel().current().sessionProperty().get().id();
     }
 
     /** What the window manager sends when the user closes the window (asynchronous: the question waits). */

@@ -28,15 +28,19 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
     private String createOnly(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> app.window.recordViewModel().connectedProperty().get());
-        WaitForAsyncUtils.asyncFx(() ->
-                        app.window.recordViewModel().startImmediatelyProperty().set(false))
+        WaitForAsyncUtils.asyncFx(() -> app.window
+                        .recordViewModel()
+                        .form()
+                        .startImmediatelyProperty()
+                        .set(false))
                 .get();
         robot.clickOn("#workflowField").write("created_only");
         robot.clickOn("#createButton");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> app.window.recordViewModel().stateProperty().get() == RecordState.CREATED);
+                .until(() ->
+                        app.window.recordViewModel().current().stateProperty().get() == RecordState.CREATED);
         WaitForAsyncUtils.waitForFxEvents();
-        return app.window.recordViewModel().sessionProperty().get().id();
+        return app.window.recordViewModel().current().sessionProperty().get().id();
     }
 
     @Test
@@ -90,7 +94,7 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(stage.isShowing()).isTrue();
-        assertThat(app.window.recordViewModel().stateProperty().get()).isEqualTo(RecordState.CREATED);
+        assertThat(app.window.recordViewModel().current().stateProperty().get()).isEqualTo(RecordState.CREATED);
         assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.CREATED);
     }
 }

@@ -121,8 +121,8 @@ class SettingsScreenTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> vm.connectedProperty().get());
         robot.interact(() -> {
-            vm.workflowProperty().set("settings_run");
-            vm.startImmediatelyProperty().set(true);
+            vm.form().workflowProperty().set("settings_run");
+            vm.form().startImmediatelyProperty().set(true);
             vm.onCreate();
         });
         await().atMost(Duration.ofSeconds(15)).until(vm::isRecording);

@@ -67,7 +67,13 @@ class CrashRecoveryTest {
         assertThat(robot.lookup("#recoveryPane").query().isVisible()).isFalse();
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).isEqualTo("Recording");
         assertThat(robot.lookup("#tagsCount").<Label>query().getText()).isEqualTo("1");
-        assertThat(app.window.recordViewModel().sessionProperty().get().id()).isEqualTo(left.id());
+        assertThat(app.window
+                        .recordViewModel()
+                        .current()
+                        .sessionProperty()
+                        .get()
+                        .id())
+                .isEqualTo(left.id());
 
         robot.clickOn("#preset-manual_fix");
         waitIdle();

@@ -62,12 +62,16 @@ class InputLossScreenTest {
         robot.clickOn("#workflowField").write(workflow);
         robot.clickOn("#createButton");
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> app.window.recordViewModel().canPauseBinding().get()
+                .until(() -> app.window
+                                .recordViewModel()
+                                .controls()
+                                .canPauseBinding()
+                                .get()
                         && Long.parseLong(onFx(() -> robot.lookup("#framesCount")
                                         .<Label>query()
                                         .getText()))
                                 > 0);
-        return app.window.recordViewModel().sessionProperty().get().id();
+        return app.window.recordViewModel().current().sessionProperty().get().id();
     }
 
     private void stop(FxRobot robot) {

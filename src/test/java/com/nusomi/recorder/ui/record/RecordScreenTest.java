@@ -75,7 +75,11 @@ class RecordScreenTest {
     /** Until the recorder is capturing (frames counting) for the session on screen. */
     private void waitCapturing(FxRobot robot) {
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> app.window.recordViewModel().canPauseBinding().get()
+                .until(() -> app.window
+                                .recordViewModel()
+                                .controls()
+                                .canPauseBinding()
+                                .get()
                         && Long.parseLong(text(robot, "#framesCount")) > 0);
     }
 
@@ -229,7 +233,8 @@ class RecordScreenTest {
         robot.clickOn("#createButton");
         waitIdle();
         assertThat(robot.lookup("#statusLabel").<Label>query().getText()).startsWith("Created");
-        String id = app.window.recordViewModel().sessionProperty().get().id();
+        String id =
+                app.window.recordViewModel().current().sessionProperty().get().id();
 
         int port = app.stopServer();
         robot.clickOn("#preset-step_done");
@@ -274,7 +279,8 @@ class RecordScreenTest {
         robot.clickOn("#createButton");
         waitIdle();
         waitCapturing(robot);
-        String id = app.window.recordViewModel().sessionProperty().get().id();
+        String id =
+                app.window.recordViewModel().current().sessionProperty().get().id();
 
         int port = app.stopServer();
         robot.clickOn("#preset-step_done");
@@ -310,7 +316,7 @@ class RecordScreenTest {
         waitIdle();
         waitCapturing(robot);
         RecordViewModel vm = app.window.recordViewModel();
-        String id = vm.sessionProperty().get().id();
+        String id = vm.current().sessionProperty().get().id();
         app.clock.freeze(); // the timer moves only as the test says from here on
         robot.interact(vm.current()::tick);
         String recorded = text(robot, "#elapsedLabel");
@@ -389,7 +395,8 @@ class RecordScreenTest {
         robot.clickOn("#createButton");
         waitIdle();
         waitCapturing(robot);
-        String id = app.window.recordViewModel().sessionProperty().get().id();
+        String id =
+                app.window.recordViewModel().current().sessionProperty().get().id();
 
         robot.clickOn("#noteField").write("vendor field was empty");
         robot.clickOn("#addNoteButton");

@@ -87,7 +87,8 @@ class RecordViewModelTest {
     }
 
     private void awaitState(RecordViewModel model, RecordState expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> model.stateProperty().get() == expected);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> model.current().stateProperty().get() == expected);
     }
 
     private List<Session> sessionsOnServer() {
@@ -96,7 +97,7 @@ class RecordViewModelTest {
 
     @Test
     void createIsRefusedForAnInvalidWorkflowBeforeAnyRequest() {
-        vm.workflowProperty().set("Process Invoice");
+        vm.form().workflowProperty().set("Process Invoice");
         assertThat(vm.form().workflowProblemProperty().get()).contains("lowercase");
         assertThat(vm.canCreateBinding().get()).isFalse();
         vm.onCreate();
@@ -105,7 +106,7 @@ class RecordViewModelTest {
 
     @Test
     void createIsRefusedForMetadataThatIsNotAJsonObject() {
-        vm.workflowProperty().set("process_invoice");
+        vm.form().workflowProperty().set("process_invoice");
         vm.form().metadata().setRaw(true);
         vm.form().metadata().rawTextProperty().set("[1, 2]");
         assertThat(vm.form().metadata().problemProperty().get()).contains("JSON object");
@@ -118,7 +119,7 @@ class RecordViewModelTest {
 
     @Test
     void createIsRefusedForMetadataOver16Kilobytes() {
-        vm.workflowProperty().set("process_invoice");
+        vm.form().workflowProperty().set("process_invoice");
         vm.form().metadata().setRaw(true);
         vm.form().metadata().rawTextProperty().set("{\"notes\": \"" + "x".repeat(16_384) + "\"}");
         assertThat(vm.form().metadata().bytesProperty().get()).isGreaterThan(16_384);
@@ -130,7 +131,7 @@ class RecordViewModelTest {
 
     @Test
     void createStartTagAndStopWithAVerdict() {
-        vm.workflowProperty().set("process_invoice");
+        vm.form().workflowProperty().set("process_invoice");
         vm.form().actorIdProperty().set("alex@nusomi.com");
         vm.form().metadata().rows().get(0).keyProperty().set("vendor");
         vm.form().metadata().rows().get(0).valueProperty().set("Acme");
@@ -138,14 +139,14 @@ class RecordViewModelTest {
         vm.form().metadata().rows().get(1).keyProperty().set("amount");
         vm.form().metadata().rows().get(1).typeProperty().set(MetadataRow.ValueType.NUMBER);
         vm.form().metadata().rows().get(1).valueProperty().set("4500");
-        vm.startImmediatelyProperty().set(false);
+        vm.form().startImmediatelyProperty().set(false);
 
         vm.onCreate();
-        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.CREATED);
+        assertThat(vm.current().stateProperty().get()).isEqualTo(RecordState.CREATED);
         vm.onStart();
-        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.RECORDING);
+        assertThat(vm.current().stateProperty().get()).isEqualTo(RecordState.RECORDING);
         assertThat(settings.startedSessions)
-                .containsExactly(vm.sessionProperty().get().id());
+                .containsExactly(vm.current().sessionProperty().get().id());
 
         vm.tagging().onTagPreset("submitted_for_approval");
         vm.tags().customNameProperty().set("manual_check");
@@ -153,7 +154,7 @@ class RecordViewModelTest {
         vm.tagging().onAddCustomTag();
         vm.onStop(Verdict.ERROR);
 
-        String id = vm.sessionProperty().get().id();
+        String id = vm.current().sessionProperty().get().id();
         awaitState(vm, RecordState.STOPPED);
         Session s = client.sessions().get(id, Include.TAGS).execute();
         assertThat(s.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
@@ -170,17 +171,17 @@ class RecordViewModelTest {
 
     @Test
     void aFailedCallShowsTheReasonAndRetrySucceedsOnceTheServerIsBack() {
-        vm.workflowProperty().set("process_invoice");
-        vm.startImmediatelyProperty().set(false); // created, not recording: tags go straight to the server
+        vm.form().workflowProperty().set("process_invoice");
+        vm.form().startImmediatelyProperty().set(false); // created, not recording: tags go straight to the server
         vm.onCreate();
-        String id = vm.sessionProperty().get().id();
+        String id = vm.current().sessionProperty().get().id();
         int port = server.port();
         server.close();
 
         vm.tagging().onTagPreset("step_done");
         assertThat(vm.operations().getFailure()).isNotNull();
         assertThat(vm.operations().getFailure().title()).contains("step_done");
-        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.CREATED);
+        assertThat(vm.current().stateProperty().get()).isEqualTo(RecordState.CREATED);
 
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
         vm.operations().retry();
@@ -192,11 +193,11 @@ class RecordViewModelTest {
 
     @Test
     void whileRecordingTagsWaitInTheSpoolWhenTheServerIsDownAndArriveWhenItIsBack() {
-        vm.workflowProperty().set("process_invoice");
+        vm.form().workflowProperty().set("process_invoice");
         vm.onCreate();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> vm.live().activeProperty().get());
-        String id = vm.sessionProperty().get().id();
+        String id = vm.current().sessionProperty().get().id();
         int port = server.port();
         server.close();
 
@@ -223,11 +224,11 @@ class RecordViewModelTest {
 
     @Test
     void aRefusedStopIsShownPlainlyWithTheRequestId() {
-        vm.workflowProperty().set("process_invoice");
+        vm.form().workflowProperty().set("process_invoice");
         vm.onCreate();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> vm.live().activeProperty().get());
-        String id = vm.sessionProperty().get().id();
+        String id = vm.current().sessionProperty().get().id();
         client.sessions().delete(id).execute(); // deleted elsewhere while this machine records it
 
         vm.onStop(Verdict.SUCCESS);
@@ -238,7 +239,7 @@ class RecordViewModelTest {
         assertThat(vm.operations().getFailure().requestId()).isNotBlank();
         assertThat(vm.live().rejected()).extracting(RejectedWork::kind).contains(RejectedWork.Kind.STOP);
         assertThat(vm.live().rejectedDetails()).contains("stop");
-        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.STOPPED);
+        assertThat(vm.current().stateProperty().get()).isEqualTo(RecordState.STOPPED);
         assertThat(vm.current().statusTextBinding().get()).isEqualTo("Stop refused by the server");
         assertThat(vm.canCreateBinding().get()).isTrue();
         assertThat(vm.live().activeProperty().get()).isFalse();
@@ -249,7 +250,7 @@ class RecordViewModelTest {
         input = new SyntheticInputSource("no X server for global hooks");
         vm = newViewModel();
         vm.onConnected();
-        vm.workflowProperty().set("process_invoice");
+        vm.form().workflowProperty().set("process_invoice");
         vm.onCreate();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> vm.live().activeProperty().get());
@@ -260,7 +261,8 @@ class RecordViewModelTest {
         vm.controls().onAddNote();
         vm.onStop(Verdict.SUCCESS);
         awaitState(vm, RecordState.STOPPED);
-        Session s = client.sessions().get(vm.sessionProperty().get().id()).execute();
+        Session s =
+                client.sessions().get(vm.current().sessionProperty().get().id()).execute();
         assertThat(s.frameCount()).isPositive();
         assertThat(s.eventCount()).isEqualTo(1);
     }
@@ -285,10 +287,11 @@ class RecordViewModelTest {
             }
         });
         vm.onConnected();
-        vm.workflowProperty().set("paused_run");
+        vm.form().workflowProperty().set("paused_run");
         vm.onCreate();
-        await().atMost(Duration.ofSeconds(10)).until(() -> vm.canPauseBinding().get());
-        String id = vm.sessionProperty().get().id();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.controls().canPauseBinding().get());
+        String id = vm.current().sessionProperty().get().id();
         long start = vm.current().timer().recordedMsProperty().get();
 
         now.addAndGet(5_000);
@@ -323,10 +326,11 @@ class RecordViewModelTest {
 
     @Test
     void pauseAndResumeGoThroughTheRecordingAndANoteBecomesAnEvent() {
-        vm.workflowProperty().set("process_invoice");
+        vm.form().workflowProperty().set("process_invoice");
         vm.onCreate();
-        await().atMost(Duration.ofSeconds(10)).until(() -> vm.canPauseBinding().get());
-        String id = vm.sessionProperty().get().id();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.controls().canPauseBinding().get());
+        String id = vm.current().sessionProperty().get().id();
 
         vm.controls().onPause();
         await().atMost(Duration.ofSeconds(10))
@@ -373,8 +377,8 @@ class RecordViewModelTest {
         assertThat(settings.startedSessions).containsExactly(left.id());
 
         fresh.onResumeLeft(fresh.left().sessions().get(0));
-        assertThat(fresh.stateProperty().get()).isEqualTo(RecordState.RECORDING);
-        assertThat(fresh.sessionProperty().get().id()).isEqualTo(left.id());
+        assertThat(fresh.current().stateProperty().get()).isEqualTo(RecordState.RECORDING);
+        assertThat(fresh.current().sessionProperty().get().id()).isEqualTo(left.id());
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> fresh.live().activeProperty().get());
         fresh.onStop(Verdict.SERVER_DECIDES);
@@ -405,7 +409,7 @@ class RecordViewModelTest {
         assertThat(s.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(s.tags()).extracting(Tag::name).containsExactly("outcome");
         assertThat(settings.startedSessions).isEmpty();
-        assertThat(fresh.stateProperty().get())
+        assertThat(fresh.current().stateProperty().get())
                 .as("the screen shows no session")
                 .isEqualTo(RecordState.IDLE);
     }
@@ -413,11 +417,11 @@ class RecordViewModelTest {
     @Test
     void buttonsAreEnabledOnlyWhenTheyMakeSense() {
         assertThat(vm.canCreateBinding().get()).isFalse();
-        vm.workflowProperty().set("process_invoice");
+        vm.form().workflowProperty().set("process_invoice");
         assertThat(vm.canCreateBinding().get()).isTrue();
         assertThat(vm.canStartBinding().get()).isFalse();
         assertThat(vm.canStopBinding().get()).isFalse();
-        vm.startImmediatelyProperty().set(false);
+        vm.form().startImmediatelyProperty().set(false);
         vm.onCreate();
         assertThat(vm.canCreateBinding().get()).isFalse();
         assertThat(vm.canStartBinding().get()).isTrue();
@@ -425,7 +429,8 @@ class RecordViewModelTest {
         vm.onStart();
         assertThat(vm.canStartBinding().get()).isFalse();
         assertThat(vm.tagging().canTagBinding().get()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> vm.canPauseBinding().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.controls().canPauseBinding().get());
         vm.onStop(Verdict.SUCCESS);
         awaitState(vm, RecordState.STOPPED);
         assertThat(vm.canCreateBinding().get()).isTrue();
@@ -436,7 +441,7 @@ class RecordViewModelTest {
     @Test
     void countdownRunsBeforeTheStartCall() {
         settings.countdownBeforeStart = true;
-        vm.workflowProperty().set("process_invoice");
+        vm.form().workflowProperty().set("process_invoice");
         vm.onCreate();
         assertThat(vm.countdown().remainingProperty().get()).isEqualTo(3);
         assertThat(sessionsOnServer()).isEmpty();
@@ -444,7 +449,7 @@ class RecordViewModelTest {
         vm.countdown().onTick();
         assertThat(sessionsOnServer()).isEmpty();
         vm.countdown().onTick();
-        assertThat(vm.stateProperty().get()).isEqualTo(RecordState.RECORDING);
+        assertThat(vm.current().stateProperty().get()).isEqualTo(RecordState.RECORDING);
         assertThat(sessionsOnServer()).hasSize(1);
     }
 }
