@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "sessions",
         mixinStandardHelpOptions = true,
-        description = "List, inspect, stop, tag, delete and " + "restore sessions.",
+        description = "List, inspect, stop, tag, delete, restore, export and redact sessions.",
         subcommands = {
             SessionsList.class,
             SessionsGet.class,
@@ -24,7 +24,8 @@ import picocli.CommandLine.Mixin;
             SessionsTag.class,
             SessionsDelete.class,
             SessionsRestore.class,
-            SessionsExport.class
+            SessionsExport.class,
+            SessionsRedact.class
         })
 final class SessionsCommand implements Runnable {
     static final int API_ERROR = 1;
