@@ -48,7 +48,7 @@ final class SessionsRedact extends SessionsSubcommand {
         try {
             redaction = FrameRedaction.of(from, to, rects).withReason(reason);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         RedactionResult result = client.frames().redact(id, redaction).execute();
         if (json) {

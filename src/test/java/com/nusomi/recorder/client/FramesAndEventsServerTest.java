@@ -23,6 +23,7 @@ import com.nusomi.recorder.server.ServerConfig;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -158,10 +160,10 @@ class FramesAndEventsServerTest {
         FrameImage after = client.frames().get(s.id(), 1).execute();
         assertThat(after.etag()).isNotEqualTo(before.etag());
         assertThat(result.frames().get(0).sha256()).isEqualTo(after.etag());
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(after.bytes())).getRGB(2, 2) & 0xffffff)
+        assertThat(ImageIO.read(new ByteArrayInputStream(after.bytes())).getRGB(2, 2) & 0xffffff)
                 .isZero();
         RedactionResult again =
-                client.frames().redact(s.id(), box).executeAsync().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                client.frames().redact(s.id(), box).executeAsync().get(10, TimeUnit.SECONDS);
         assertThat(again.frames()).isEqualTo(result.frames());
     }
 

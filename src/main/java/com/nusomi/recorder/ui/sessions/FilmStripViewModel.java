@@ -7,9 +7,7 @@ import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.client.model.FramesSummary;
 import com.nusomi.recorder.client.model.Session;
-import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
-import com.nusomi.recorder.ui.sessions.TimelineMarkers.TagMarker;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,7 +25,7 @@ import javafx.collections.ObservableList;
 /**
  * The film strip's state for one session: its thumbnails (from the frames summary, at once), every frame's
  * metadata (paged in the background), the current frame and its caption. The images come through a
- * {@link FrameImageLoader}, the events and tags on the same timeline from {@link TimelineMarkers}. Generic over the decoded
+ * {@link FrameImageLoader}, the events on the same timeline from {@link TimelineMarkers}. Generic over the decoded
  * image type so that it can be tested without a toolkit.
  *
  * @param <I> the decoded image (a JavaFX {@code Image} in the app)
@@ -36,24 +34,6 @@ public final class FilmStripViewModel<I> {
     static final int PAGE_SIZE = FrameList.PAGE_SIZE;
     static final String NO_FRAMES = "No frames were recorded";
     static final String DELETED = "Frames are not shown for a session in the trash";
-
-    /** One thumbnail of the strip: a frame's seq and, once loaded, its image. */
-    public static final class Thumb<I> {
-        private final long seq;
-        private final ReadOnlyObjectWrapper<I> image = new ReadOnlyObjectWrapper<>();
-
-        Thumb(long seq) {
-            this.seq = seq;
-        }
-
-        public long seq() {
-            return seq;
-        }
-
-        public ReadOnlyObjectProperty<I> imageProperty() {
-            return image.getReadOnlyProperty();
-        }
-    }
 
     private final FrameList frames;
     private final FrameImageLoader<I> images;
@@ -73,8 +53,7 @@ public final class FilmStripViewModel<I> {
 
     private String sessionId;
     private RecordedTime time = RecordedTime.NONE;
-    private Session session;
-    private List<Tag> tags = List.of();
+    private List<Event> events = List.of();
     private boolean summaryShown;
 
     public FilmStripViewModel(
@@ -102,12 +81,11 @@ public final class FilmStripViewModel<I> {
             return;
         }
         time = timeline;
-        session = s;
-        tags = s.tags();
+        events = s.events();
         FramesSummary summary = s.framesSummary();
         if (summary == null || summaryShown) {
             if (summaryShown && !frames.loadingProperty().get()) {
-                placeMarkers();
+                markers.place(events, time, frames.offsets());
             }
             return;
         }
@@ -121,7 +99,7 @@ public final class FilmStripViewModel<I> {
         for (Long seq : summary.thumbnails()) {
             Thumb<I> t = new Thumb<>(seq);
             thumbnails.add(t);
-            images.fetch(seq, (img, e) -> t.image.set(img));
+            images.fetch(seq, (img, e) -> t.set(img));
         }
         if (!summary.thumbnails().isEmpty()) {
             currentIndex.set(0);
@@ -132,7 +110,7 @@ public final class FilmStripViewModel<I> {
                 this::syncCurrent,
                 () -> {
                     count.set(frames.size());
-                    placeMarkers();
+                    markers.place(events, time, frames.offsets());
                 },
                 failure::set);
     }
@@ -142,8 +120,7 @@ public final class FilmStripViewModel<I> {
         images.reset(id);
         sessionId = id;
         time = RecordedTime.NONE;
-        session = null;
-        tags = List.of();
+        events = List.of();
         summaryShown = false;
         thumbnails.clear();
         markers.clear();
@@ -157,32 +134,10 @@ public final class FilmStripViewModel<I> {
         hasFrames.set(false);
     }
 
-    private void placeMarkers() {
-        markers.place(session.events(), time, frames.offsets());
-        markers.placeTags(tags, session, time, frames.offsets());
-    }
-
-    /** The session's tags as they are now (one added since it loaded included), placed once the frames are listed. */
-    void showTags(List<Tag> now) {
-        tags = List.copyOf(now);
-        if (session != null && summaryShown && !frames.loadingProperty().get()) {
-            markers.placeTags(tags, session, time, frames.offsets());
-        }
-    }
-
-    /**
-     * Shows the frames' images anew (their bytes changed: a redaction): forgets the session's decoded images, then
-     * fetches the thumbnails and the current frame again.
-     */
+    /** Shows the frames' images anew (their bytes changed: a redaction), the thumbnails and the current frame. */
     public void reloadImages() {
-        if (sessionId == null) {
-            return;
-        }
-        images.forget();
-        thumbnails.forEach(t -> images.fetch(t.seq(), (img, e) -> t.image.set(img)));
-        if (currentSeq.get() != null) {
-            images.preview(currentSeq.get());
-        }
+        images.reload();
+        thumbnails.forEach(t -> images.fetch(t.seq(), (img, e) -> t.set(img)));
     }
 
     /** Lets go of the session shown: answers still on the way are dropped (the screen is going away). */
@@ -246,14 +201,6 @@ public final class FilmStripViewModel<I> {
         }
     }
 
-    /** Jumps to the frame nearest to the moment the tag marks. */
-    public void onTag(TagMarker m) {
-        long[] offsets = frames.offsets();
-        if (m != null && offsets.length > 0) {
-            select(FrameTimeline.nearest(offsets, offsets.length, m.offsetMs()));
-        }
-    }
-
     /** Jumps to the frame nearest in time to the event. */
     public void onEvent(Event e) {
         Long t = e == null ? null : time.event(e);
@@ -261,6 +208,11 @@ public final class FilmStripViewModel<I> {
         if (t != null && offsets.length > 0) {
             select(FrameTimeline.nearest(offsets, offsets.length, t));
         }
+    }
+
+    /** The frames' offsets in recorded time, one per frame listed so far (a copy). */
+    public long[] offsets() {
+        return frames.offsets().clone();
     }
 
     private void setCurrentSeq(long seq) {
@@ -281,11 +233,6 @@ public final class FilmStripViewModel<I> {
 
     public ObservableList<EventMarker> markers() {
         return markers.list();
-    }
-
-    /** The tags that mark a moment of the run, on the same timeline. */
-    public ObservableList<TagMarker> tagMarkers() {
-        return markers.tags();
     }
 
     public ReadOnlyIntegerProperty countProperty() {

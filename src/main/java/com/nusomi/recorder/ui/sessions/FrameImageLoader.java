@@ -72,15 +72,20 @@ final class FrameImageLoader<I> {
     }
 
     /**
-     * Forgets the session's images (their bytes changed): the cached ones, and answers still on the way, which may
-     * hold the old bytes. What is shown stays until the next {@link #preview} lands.
+     * Forgets the session's images (their bytes changed: a redaction), the cached ones and answers still on the way
+     * (they may hold the old bytes), then fetches the current frame again. What is shown stays until it lands.
      */
-    void forget() {
+    void reload() {
+        if (sessionId == null) {
+            return;
+        }
         generation++;
         previewFetching = false;
         inFlight.clear();
-        if (sessionId != null) {
-            cache.removeSession(sessionId);
+        cache.removeSession(sessionId);
+        Long now = currentSeq.get();
+        if (now != null) {
+            preview(now);
         }
     }
 

@@ -7,6 +7,8 @@ import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.ui.common.Banner;
+import com.nusomi.recorder.ui.redact.RedactionModel;
+import com.nusomi.recorder.ui.redact.RedactionWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +64,7 @@ final class SessionDetailPane extends ScrollPane {
     private final DetailViewModel vm;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final Label title = new Label("No session selected");
+    private final HBox titleRow = new HBox(8);
     private final List<Label> values = new ArrayList<>();
     private final TextArea metadata = new TextArea();
     private final ObservableList<Event> events = FXCollections.observableArrayList();
@@ -113,6 +116,7 @@ final class SessionDetailPane extends ScrollPane {
         tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 160));
 
         filmStrip = new FilmStrip(vm.film());
+        filmStrip.showTags(vm.tagMarks());
         ListView<Event> timeline = new ListView<>(events);
         timeline.setId("detailEventList");
         timeline.setPrefHeight(160);
@@ -127,9 +131,9 @@ final class SessionDetailPane extends ScrollPane {
 
         body = new VBox(
                 8,
-                title,
+                titleRow,
                 grid,
-                section("Frames"),
+                framesHeader(),
                 frames,
                 filmStrip,
                 section("Events"),
@@ -141,9 +145,15 @@ final class SessionDetailPane extends ScrollPane {
                 tagTable,
                 tagForm());
         body.setPadding(new Insets(10));
+        // beside the title, in room kept for it: a refresh (after a tag, say) moves nothing on screen
         Label loading = new Label("Loading…");
+        loading.setId("detailLoading");
         loading.getStyleClass().add("muted");
+        loading.setMinWidth(Region.USE_PREF_SIZE);
         loading.visibleProperty().bind(vm.loadingProperty());
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        titleRow.getChildren().setAll(title, loading);
         Banner failure = new Banner(vm.ops());
         failure.setId("detailFailure");
         Label empty = new Label("Select a session to see its fields, metadata, tags, events and frames.");
@@ -155,9 +165,38 @@ final class SessionDetailPane extends ScrollPane {
         empty.managedProperty().bind(empty.visibleProperty());
         body.visibleProperty().bind(vm.sessionProperty().isNotNull());
         body.managedProperty().bind(body.visibleProperty());
-        loading.managedProperty().bind(loading.visibleProperty());
-        setContent(new VBox(failure, loading, empty, body));
+        setContent(new VBox(failure, empty, body));
         subscriptions.add(vm.sessionProperty().subscribe(this::show));
+    }
+
+    /** "Frames" with Redact… beside it: the editor opens on the frame shown. */
+    private HBox framesHeader() {
+        Label heading = section("Frames");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button redact = new Button("Redact…");
+        redact.setId("redactFrames");
+        redact.getStyleClass().add(Styles.SMALL);
+        redact.setMinWidth(Region.USE_PREF_SIZE);
+        redact.setTooltip(new Tooltip("Black out parts of this frame, a range of frames or the whole run, for good"));
+        redact.disableProperty()
+                .bind(vm.film()
+                        .hasFramesProperty()
+                        .not()
+                        .or(vm.film().framesLoadingProperty())
+                        .or(vm.sessionProperty().isNull()));
+        redact.setOnAction(e -> {
+            RedactionModel editor = vm.redactor();
+            if (editor != null) {
+                RedactionWindow.open(
+                        this,
+                        editor,
+                        "Redact frames: " + vm.sessionProperty().get().workflow());
+            }
+        });
+        HBox row = new HBox(8, heading, gap, redact);
+        row.setAlignment(Pos.BOTTOM_LEFT);
+        return row;
     }
 
     private VBox tagForm() {

@@ -1,10 +1,11 @@
 package com.nusomi.recorder.ui.sessions;
 
-import com.nusomi.recorder.ui.sessions.TimelineMarkers.TagMarker;
+import com.nusomi.recorder.ui.sessions.TagMarks.TagMarker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -39,7 +40,7 @@ final class TagTrack extends Pane {
         setPrefSize(100, HEIGHT);
         marks.addListener(changed);
         widthProperty().addListener((o, a, b) -> place());
-        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(marks));
+        visibleProperty().bind(Bindings.isNotEmpty(marks));
         managedProperty().bind(visibleProperty());
     }
 
