@@ -3,6 +3,7 @@ package com.nusomi.recorder.server.store;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -170,7 +171,7 @@ public final class PgCluster {
         }
         String path = System.getenv("PATH");
         if (path != null) {
-            for (String entry : path.split(java.io.File.pathSeparator, -1)) {
+            for (String entry : path.split(File.pathSeparator, -1)) {
                 if (!entry.isEmpty()) {
                     candidates.add(Path.of(entry));
                 }
