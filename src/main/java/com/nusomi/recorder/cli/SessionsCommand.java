@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "sessions",
         mixinStandardHelpOptions = true,
-        description = "List, inspect, stop, tag, delete, restore, export and redact sessions.",
+        description = "List, inspect, stop, tag, delete, restore, export, verify and redact sessions.",
         subcommands = {
             SessionsList.class,
             SessionsGet.class,

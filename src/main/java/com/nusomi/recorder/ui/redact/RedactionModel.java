@@ -90,6 +90,11 @@ public final class RedactionModel {
         to.set(String.valueOf(seqs.size()));
         problem.bind(Bindings.createStringBinding(this::check, rects, scope, from, to, this.index));
         canApply = problem.isNull().and(ops.busyProperty().not());
+        ops.failureProperty().subscribe(f -> {
+            if (f != null) {
+                message.set(""); // the banner says what failed
+            }
+        });
         rects.addListener((ListChangeListener<Rect>) c -> {
             if (!rects.isEmpty()) {
                 message.set("");
@@ -191,6 +196,11 @@ public final class RedactionModel {
         List<Rect> painted = List.copyOf(rects);
         String why = reason.get();
         List<RedactionPlan.Span> spans = spans();
+        int[] range = {plan().first(), plan().last()};
+        message.set(
+                range[0] == range[1]
+                        ? "Redacting frame " + (range[0] + 1) + "…"
+                        : "Redacting frames " + (range[0] + 1) + " to " + (range[1] + 1) + "…");
         ops.run(
                 "Could not redact the frames",
                 () -> {

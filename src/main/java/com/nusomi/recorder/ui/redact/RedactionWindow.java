@@ -35,9 +35,13 @@ public final class RedactionWindow {
                     editor.getStyleClass().add("dark");
                 }
             }
-            if (owner.getWidth() > 0) {
-                stage.setWidth(Math.min(1000, owner.getWidth() - 40));
-                stage.setHeight(Math.min(720, owner.getHeight() - 40));
+            if (owner.getWidth() > 0) { // over the window it came from, inside it where it can
+                double w = Math.max(640, Math.min(1000, owner.getWidth() - 40));
+                double h = Math.max(480, Math.min(720, owner.getHeight() - 40));
+                stage.setWidth(w);
+                stage.setHeight(h);
+                stage.setX(owner.getX() + (owner.getWidth() - w) / 2);
+                stage.setY(owner.getY() + (owner.getHeight() - h) / 2);
             }
         }
         stage.setMinWidth(640);

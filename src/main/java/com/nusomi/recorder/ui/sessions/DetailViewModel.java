@@ -262,7 +262,12 @@ public final class DetailViewModel {
         }
         List<Long> seqs = film.frames().stream().map(Frame::seq).toList();
         int index = Math.max(0, film.currentIndexProperty().get());
-        return new RedactionModel(tasks, client, s.id(), seqs, index, film::reloadImages);
+        return new RedactionModel(tasks, client, s.id(), seqs, index, () -> {
+            film.reloadImages();
+            if (session.get() != null && session.get().id().equals(s.id())) {
+                load(s.id(), ++generation); // the frames summary's sizes changed
+            }
+        });
     }
 
     public FilmStripViewModel<Image> film() {

@@ -108,12 +108,13 @@ final class SessionDetailPane extends ScrollPane {
         tagTable.setPrefHeight(150);
         tagTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tagTable.setPlaceholder(new Label("No tags"));
+        // the first three keep room for their text ("after the run", a key's label); Data takes what is left
         tagTable.getColumns()
                 .add(textColumn(
-                        "When", t -> TagInfo.when(t, vm.sessionProperty().get(), vm.timeline()), 95));
-        tagTable.getColumns().add(textColumn("Name", Tag::name, 130));
-        tagTable.getColumns().add(textColumn("Added by", TagInfo::author, 120));
-        tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 160));
+                        "When", t -> TagInfo.when(t, vm.sessionProperty().get(), vm.timeline()), 100, 100));
+        tagTable.getColumns().add(textColumn("Name", Tag::name, 110, 80));
+        tagTable.getColumns().add(textColumn("Added by", TagInfo::author, 150, 110));
+        tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 60, 50));
 
         filmStrip = new FilmStrip(vm.film());
         filmStrip.showTags(vm.tagMarks());
@@ -255,10 +256,12 @@ final class SessionDetailPane extends ScrollPane {
         return l;
     }
 
-    private static TableColumn<Tag, String> textColumn(String title, Function<Tag, String> value, double width) {
+    private static TableColumn<Tag, String> textColumn(
+            String title, Function<Tag, String> value, double width, double min) {
         TableColumn<Tag, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         return c;
     }
 
