@@ -71,6 +71,12 @@ public final class Screens implements AutoCloseable {
                         settingsVm.capture().refreshScreens();
                     }
                 })));
+        // the Record screen's session, created, started, stopped or re-read: the Sessions list reads it again
+        keep(recordVm.current().sessionProperty().subscribe(s -> {
+            if (s != null) {
+                ctx.sessionsChanged().changed(s.id());
+            }
+        })::unsubscribe);
         RecordView recordView = new RecordView(recordVm);
         layout = new LayoutSaver(
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), LayoutSaver.QUIET),
@@ -128,6 +134,8 @@ public final class Screens implements AutoCloseable {
         ReadOnlyObjectWrapper<ConnectionState> state =
                 new ReadOnlyObjectWrapper<>(ctx.connection().state());
         keep(SessionsView.follow(ctx.connection(), ctx.tasks(), state::set)::unsubscribe);
+        vm.followChanges(ctx.sessionsChanged());
+        vm.poll(Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), SessionsViewModel.POLL));
         SessionsView view = new SessionsView(vm).start(state.getReadOnlyProperty(), ctx.settings(), layout::changed);
         sessionsView = view;
         return view;

@@ -189,9 +189,9 @@ final class FilterBar extends FlowPane {
         manage.setOnAction(e -> new SavedFiltersDialog(vm, window()).showAndWait());
         Runnable rebuild = () -> {
             menu.getItems().setAll(save);
-            if (!vm.savedFilterNames().isEmpty()) {
+            if (!vm.saved().names().isEmpty()) {
                 menu.getItems().add(new SeparatorMenuItem());
-                for (String name : vm.savedFilterNames()) {
+                for (String name : vm.saved().names()) {
                     MenuItem open = new MenuItem(name);
                     open.getStyleClass().add("saved-filter");
                     open.setMnemonicParsing(false);
@@ -202,7 +202,7 @@ final class FilterBar extends FlowPane {
             }
         };
         rebuild.run();
-        subscriptions.add(vm.savedFilterNames().subscribe(rebuild));
+        subscriptions.add(vm.saved().names().subscribe(rebuild));
         return menu;
     }
 
@@ -218,14 +218,14 @@ final class FilterBar extends FlowPane {
         ok.setId("confirmSaveFilters");
         ok.disableProperty().bind(d.getEditor().textProperty().map(String::isBlank));
         ok.textProperty()
-                .bind(d.getEditor().textProperty().map(t -> vm.savedFilters(t.strip()) != null ? "Replace" : "Save"));
+                .bind(d.getEditor().textProperty().map(t -> vm.saved().get(t.strip()) != null ? "Replace" : "Save"));
         d.getEditor()
                 .textProperty()
                 .subscribe(t -> d.setHeaderText(
-                        vm.savedFilters(t.strip()) != null
+                        vm.saved().get(t.strip()) != null
                                 ? "Replace the saved filter \u201c" + t.strip() + "\u201d with the current filters?"
                                 : "Name for the current filters"));
-        d.showAndWait().ifPresent(vm::onSaveFilters);
+        d.showAndWait().ifPresent(vm.saved()::save);
     }
 
     private Window window() {

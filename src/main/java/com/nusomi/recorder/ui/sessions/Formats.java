@@ -199,6 +199,7 @@ final class Formats {
             parts.add("Until: " + TIME.format(f.until()));
         }
         part(parts, "Tags", f.tags(), String::valueOf);
+        part(parts, "Without tags", f.notTags(), String::valueOf);
         return String.join(" · ", parts);
     }
 
@@ -208,6 +209,24 @@ final class Formats {
         } catch (DateTimeParseException e) {
             return since;
         }
+    }
+
+    /**
+     * A filter button's title: its name alone when nothing is picked, else the name and what is picked
+     * ("Status: recording, stopped"), the rest counted ("Workflow: payroll_run, refund_order +2") past {@code max}
+     * characters of values.
+     */
+    static String picked(String name, List<String> values, int max) {
+        if (values.isEmpty()) {
+            return name;
+        }
+        StringBuilder shown = new StringBuilder(values.get(0));
+        int n = 1;
+        while (n < values.size() && shown.length() + 2 + values.get(n).length() <= max) {
+            shown.append(", ").append(values.get(n));
+            n++;
+        }
+        return name + ": " + shown + (n < values.size() ? " +" + (values.size() - n) : "");
     }
 
     private static <T> void part(List<String> parts, String name, List<T> values, Function<T, String> wire) {

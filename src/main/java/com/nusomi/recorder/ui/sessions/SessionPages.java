@@ -9,7 +9,9 @@ import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -29,6 +31,8 @@ import javafx.collections.transformation.FilteredList;
 final class SessionPages {
     static final int PAGE_SIZE = 100;
     static final int MAX_LIMIT = 500;
+    /** More new rows than this in a reload, and the rows are replaced at once rather than one by one. */
+    static final int MAX_INSERTS = 20;
 
     private final TaskRunner tasks;
     private final Operations ops;
@@ -85,7 +89,7 @@ final class SessionPages {
                     query = result.query();
                     cursor = result.page().nextCursor();
                     hidden.clear();
-                    rows.setAll(result.page().data());
+                    update(rows, result.page().data());
                     hasMore.set(result.page().hasMore());
                     loading.set(false);
                     seen.accept(result.page().data());
@@ -119,6 +123,52 @@ final class SessionPages {
         }
         SessionQuery next = q.toBuilder().limit(PAGE_SIZE).cursor(null).build();
         return new Fetched(next, new Page<>(all, page.nextCursor(), page.hasMore()));
+    }
+
+    /**
+     * Makes {@code rows} equal to {@code now} by changing only what differs: rows gone are removed, new ones
+     * inserted where they belong, changed ones replaced in place, unchanged ones left alone. The table then keeps
+     * its scroll position, and a selected row that did not change is the same object as before.
+     */
+    static void update(ObservableList<Session> rows, List<Session> now) {
+        Set<String> wanted = new HashSet<>();
+        now.forEach(s -> wanted.add(s.id()));
+        Set<String> had = new HashSet<>();
+        rows.forEach(s -> had.add(s.id()));
+        long added = wanted.stream().filter(id -> !had.contains(id)).count();
+        if (added > MAX_INSERTS || rows.size() < 2) {
+            rows.setAll(now); // mostly new rows (other filters, the first load): one change is quicker
+            return;
+        }
+        rows.removeAll(rows.stream().filter(s -> !wanted.contains(s.id())).toList()); // one change
+        for (int i = 0; i < now.size(); i++) {
+            Session s = now.get(i);
+            if (i < rows.size() && rows.get(i).id().equals(s.id())) {
+                if (!rows.get(i).equals(s)) {
+                    rows.set(i, s);
+                }
+                continue;
+            }
+            if (had.contains(s.id())) {
+                // moved (rare: the order is by creation): out of its old place, then in at this one
+                rows.removeIf(r -> r.id().equals(s.id()));
+            }
+            rows.add(Math.min(i, rows.size()), s);
+        }
+        if (rows.size() > now.size()) {
+            rows.remove(now.size(), rows.size());
+        }
+    }
+
+    /** Forgets the rows of the last server at once (another one is being read) and drops answers on the way. */
+    void clear() {
+        generation++;
+        hidden.clear();
+        rows.clear();
+        cursor = null;
+        query = null;
+        hasMore.set(false);
+        loading.set(false);
     }
 
     /** Loads the next page, if there is one and nothing is loading. */

@@ -29,6 +29,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -83,6 +86,12 @@ public final class SessionsView extends BorderPane {
                 e.consume();
             }
         });
+        // the list is read again when the screen comes into view; the periodic reload waits while the user works
+        subscriptions.add(sceneProperty().subscribe(scene -> vm.setShown(scene != null)));
+        table.addEventFilter(ScrollEvent.ANY, e -> vm.onUserActive());
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.onUserActive());
+        filterBar.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.onUserActive());
+        filterBar.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> vm.onUserActive());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.ui.sessions;
 
+import com.nusomi.recorder.app.SessionsChanged;
 import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.app.connection.ConnectionState;
 import com.nusomi.recorder.client.SessionsClient;
@@ -9,6 +10,7 @@ import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.common.Operations;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -35,6 +39,8 @@ import javafx.util.Subscription;
  */
 public final class SessionsViewModel {
     public static final int PAGE_SIZE = SessionPages.PAGE_SIZE;
+    /** How often the list is read again while the screen is shown. */
+    public static final Duration POLL = KeepCurrent.POLL;
 
     /** Rows to select again after a reload; {@code seq} makes each one a change. */
     public record Reselection(long seq, Set<String> ids) {}
@@ -54,6 +60,8 @@ public final class SessionsViewModel {
     private final StringBinding countText;
     private final DetailViewModel detail;
     private final SessionActions actions;
+    private final KeepCurrent current;
+    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper();
 
     private Subscription following = Subscription.EMPTY;
     private long reselectSeq;
@@ -99,8 +107,21 @@ public final class SessionsViewModel {
         trash.addListener((o, a, b) -> reload(false));
         this.detail = new DetailViewModel(tasks, client, this::refresh);
         this.actions = new SessionActions(ops, client, clock, selection, pages.hidden(), this::refresh, undoTimer);
-        selection.addListener((ListChangeListener<Session>)
-                c -> detail.show(selection.isEmpty() ? null : selection.get(selection.size() - 1), trash.get()));
+        this.current = new KeepCurrent(
+                () -> {
+                    if (connected) {
+                        reload(true);
+                    }
+                },
+                () -> pages.loadingProperty().get() || ops.isBusy());
+        Session[] shown = {null};
+        selection.addListener((ListChangeListener<Session>) c -> {
+            Session last = selection.isEmpty() ? null : selection.get(selection.size() - 1);
+            if (last == null || !last.equals(shown[0])) { // a reload that changed nothing leaves the detail alone
+                shown[0] = last;
+                detail.show(last, trash.get());
+            }
+        });
     }
 
     /** Reads the saved filters (off the UI thread), applies them and loads the first page. */
@@ -141,20 +162,54 @@ public final class SessionsViewModel {
             }
             if (s.phase() == ConnectionState.Phase.ONLINE && !Objects.equals(online[0], s.label())) {
                 online[0] = s.label();
-                onConnected();
+                onConnected(s.label());
             } else if (s.phase() == ConnectionState.Phase.CONNECTING || s.phase() == ConnectionState.Phase.FAILED) {
                 online[0] = null;
             }
         }));
     }
 
-    /** A new connection: forget what we knew about the key's scope, ask again, and reload. */
-    public void onConnected() {
+    /**
+     * Reloads after each change the app itself makes to a session ({@code changes}, heard on any thread), until
+     * {@link #dispose()}.
+     */
+    public void followChanges(SessionsChanged changes) {
+        following = following.and(changes.addListener(id -> tasks.onUi(current::changed))::close);
+    }
+
+    /** Reads the list again every {@code pollTimer} period while the screen is shown (see {@link KeepCurrent}). */
+    public void poll(Debouncer pollTimer) {
+        current.poll(pollTimer);
+    }
+
+    /** The screen came into view (the list is read again) or left it (polling stops). */
+    public void setShown(boolean shown) {
+        current.setShown(shown);
+    }
+
+    /** The user scrolls the list or types in a filter: the next poll waits. */
+    public void onUserActive() {
+        current.userActive();
+    }
+
+    /** A new connection: the rows of the last one go at once; forget the key's scope, ask again, and reload. */
+    public void onConnected(String label) {
+        boolean another = connected;
         connected = true;
         admin.set(null);
         pages.forgetServer();
+        if (another) {
+            pages.clear(); // another server's rows: never shown as this one's
+            selection.clear();
+        }
+        server.set(label);
         checkAdmin();
         reload(true);
+    }
+
+    /** {@link #onConnected(String)} without a name for the server. */
+    public void onConnected() {
+        onConnected(null);
     }
 
     /** Asks the server once whether the key has the admin scope: the trash list is admin-only. */
@@ -203,31 +258,9 @@ public final class SessionsViewModel {
         }
     }
 
-    public void onSaveFilters(String name) {
-        saved.save(name);
-    }
-
-    /** Forgets a saved filter set (the current filters stay as they are). */
-    public void onDeleteSaved(String name) {
-        saved.delete(name);
-    }
-
-    /**
-     * Gives a saved filter set another name, in the same place in the list. False (and nothing changes) when
-     * there is no set {@code from}, or {@code to} is blank or already names another set.
-     */
-    public boolean onRenameSaved(String from, String to) {
-        return saved.rename(from, to);
-    }
-
-    /** Whether {@code to} may become the new name of the saved set {@code from}. */
-    public boolean canRenameSaved(String from, String to) {
-        return saved.canRename(from, to);
-    }
-
-    /** The filters saved under {@code name}, or null. */
-    public SessionFilters savedFilters(String name) {
-        return saved.get(name);
+    /** The saved filter sets: save, delete, rename, get, and their names. */
+    public SavedFilters saved() {
+        return saved;
     }
 
     /** Reloads what is shown (at least as many rows as now), keeping the selection where it can. */
@@ -241,7 +274,10 @@ public final class SessionsViewModel {
                 filters.getFilters(),
                 trash.get(),
                 keep,
-                () -> reselect.set(new Reselection(++reselectSeq, keepIds)),
+                () -> {
+                    server.set(null);
+                    reselect.set(new Reselection(++reselectSeq, keepIds));
+                },
                 () -> reload(keep));
     }
 
@@ -257,6 +293,7 @@ public final class SessionsViewModel {
     public void dispose() {
         following.unsubscribe();
         following = Subscription.EMPTY;
+        current.dispose();
         debouncer.cancel();
         pages.close();
         detail.dispose();
@@ -303,12 +340,13 @@ public final class SessionsViewModel {
         return trash;
     }
 
-    public ReadOnlyObjectProperty<Reselection> reselectProperty() {
-        return reselect.getReadOnlyProperty();
+    /** The server being read after a connection: "Loading from" it until its rows land; null otherwise. */
+    public ReadOnlyStringProperty loadingFromProperty() {
+        return server.getReadOnlyProperty();
     }
 
-    public ObservableList<String> savedFilterNames() {
-        return saved.names();
+    public ReadOnlyObjectProperty<Reselection> reselectProperty() {
+        return reselect.getReadOnlyProperty();
     }
 
     public StringBinding countTextProperty() {

@@ -597,7 +597,7 @@ class SessionsScreenTest {
                 Debouncer.immediate(),
                 fx.clock);
         again.start();
-        assertThat(again.savedFilterNames()).containsExactly("finished");
+        assertThat(again.saved().names()).containsExactly("finished");
     }
 
     @Test
@@ -613,7 +613,7 @@ class SessionsScreenTest {
         press(robot, "#deleteSavedFilter");
         press(robot, "#cancelDeleteSavedFilter");
         assertThat(list.getItems()).containsExactly("this week");
-        assertThat(vm.savedFilterNames()).containsExactly("this week");
+        assertThat(vm.saved().names()).containsExactly("this week");
 
         press(robot, "#renameSavedFilter");
         javafx.scene.control.TextInputControl name =

@@ -235,7 +235,7 @@ class SessionsViewModelTest {
         first.start();
         first.onConnected();
         first.openFilters(f);
-        first.onSaveFilters("sealed payroll");
+        first.saved().save("sealed payroll");
         List<String> rows = loadAll(first);
         first.onClearFilters();
         assertThat(first.filters().getFilters()).isEqualTo(SessionFilters.NONE);
@@ -244,7 +244,7 @@ class SessionsViewModelTest {
         second.start();
         second.onConnected();
         assertThat(second.filters().getFilters()).isEqualTo(SessionFilters.NONE);
-        assertThat(second.savedFilterNames()).containsExactly("sealed payroll");
+        assertThat(second.saved().names()).containsExactly("sealed payroll");
         second.onOpenSaved("sealed payroll");
         assertThat(second.filters().getFilters()).isEqualTo(f);
         assertThat(loadAll(second)).isEqualTo(rows).isEqualTo(fx.ids(f.toQuery(500, false, false)));
@@ -264,12 +264,12 @@ class SessionsViewModelTest {
         first.start();
         first.onConnected();
         first.openFilters(sealed);
-        first.onSaveFilters("sealed");
+        first.saved().save("sealed");
         first.openFilters(errors);
-        first.onSaveFilters("refund errors");
-        first.onDeleteSaved("sealed");
-        assertThat(first.savedFilterNames()).containsExactly("refund errors");
-        assertThat(first.savedFilters("sealed")).isNull();
+        first.saved().save("refund errors");
+        first.saved().delete("sealed");
+        assertThat(first.saved().names()).containsExactly("refund errors");
+        assertThat(first.saved().get("sealed")).isNull();
         assertThat(first.filters().getFilters()).isEqualTo(errors);
         assertThat(ids(first.rows()))
                 .isEqualTo(fx.ids(errors.toQuery(500, false, false)).stream()
@@ -278,15 +278,15 @@ class SessionsViewModelTest {
 
         SessionsViewModel second = vm(fx.admin, prefs);
         second.start();
-        assertThat(second.savedFilterNames()).containsExactly("refund errors");
-        assertThat(second.savedFilters("refund errors")).isEqualTo(errors);
+        assertThat(second.saved().names()).containsExactly("refund errors");
+        assertThat(second.saved().get("refund errors")).isEqualTo(errors);
         assertThat(second.filters().getFilters()).isEqualTo(errors);
         second.onOpenSaved("sealed"); // gone: nothing to open
         assertThat(second.filters().getFilters()).isEqualTo(errors);
-        second.onDeleteSaved("refund errors");
+        second.saved().delete("refund errors");
         assertThat(vm(fx.admin, prefs)).satisfies(third -> {
             third.start();
-            assertThat(third.savedFilterNames()).isEmpty();
+            assertThat(third.saved().names()).isEmpty();
         });
     }
 
@@ -300,22 +300,22 @@ class SessionsViewModelTest {
                 new SessionFilters(null, null, null, List.of(ActorKind.MODEL), null, null, null));
         for (int i = 0; i < sets.size(); i++) {
             first.openFilters(sets.get(i));
-            first.onSaveFilters("set " + i);
+            first.saved().save("set " + i);
         }
-        assertThat(first.onRenameSaved("set 1", "  live ones ")).isTrue();
-        assertThat(first.savedFilterNames()).containsExactly("set 0", "live ones", "set 2");
-        assertThat(first.savedFilters("live ones")).isEqualTo(sets.get(1));
-        assertThat(first.onRenameSaved("live ones", "set 2")).isFalse();
-        assertThat(first.onRenameSaved("live ones", " ")).isFalse();
-        assertThat(first.onRenameSaved("no such set", "x")).isFalse();
-        assertThat(first.canRenameSaved("live ones", "live ones")).isTrue();
-        assertThat(first.savedFilterNames()).containsExactly("set 0", "live ones", "set 2");
+        assertThat(first.saved().rename("set 1", "  live ones ")).isTrue();
+        assertThat(first.saved().names()).containsExactly("set 0", "live ones", "set 2");
+        assertThat(first.saved().get("live ones")).isEqualTo(sets.get(1));
+        assertThat(first.saved().rename("live ones", "set 2")).isFalse();
+        assertThat(first.saved().rename("live ones", " ")).isFalse();
+        assertThat(first.saved().rename("no such set", "x")).isFalse();
+        assertThat(first.saved().canRename("live ones", "live ones")).isTrue();
+        assertThat(first.saved().names()).containsExactly("set 0", "live ones", "set 2");
 
         SessionsViewModel second = vm(fx.admin, prefs);
         second.start();
-        assertThat(second.savedFilterNames()).containsExactly("set 0", "live ones", "set 2");
-        assertThat(second.savedFilters("live ones")).isEqualTo(sets.get(1));
-        assertThat(second.savedFilters("set 2")).isEqualTo(sets.get(2));
+        assertThat(second.saved().names()).containsExactly("set 0", "live ones", "set 2");
+        assertThat(second.saved().get("live ones")).isEqualTo(sets.get(1));
+        assertThat(second.saved().get("set 2")).isEqualTo(sets.get(2));
     }
 
     // the writes are held and run by hand below; their futures add nothing to the test
