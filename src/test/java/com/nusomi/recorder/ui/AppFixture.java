@@ -131,7 +131,12 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
 
     /** Closes the screens' registrations, then the context, as the app does when it quits. */
     private void closeApp() {
-        screens.close();
+        // on the FX thread, as App.stop() does: the screens' nodes may change as they let go
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            screens.close();
+        } else {
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(screens::close));
+        }
         context.close();
         context = null;
     }

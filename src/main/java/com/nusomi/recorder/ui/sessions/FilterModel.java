@@ -5,6 +5,10 @@ import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.ui.common.Rules;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -186,5 +190,21 @@ public final class FilterModel {
         return Arrays.stream(ActorKind.values())
                 .filter(s -> s != ActorKind.UNKNOWN)
                 .toList();
+    }
+
+    /** The instant of a local date and an optional {@code HH:mm[:ss]} time; null without a date. */
+    static Instant instant(LocalDate date, String time) {
+        if (date == null) {
+            return null;
+        }
+        LocalTime t = LocalTime.MIDNIGHT;
+        if (time != null && !time.isBlank()) {
+            try {
+                t = LocalTime.parse(time.strip());
+            } catch (DateTimeParseException e) {
+                t = LocalTime.MIDNIGHT;
+            }
+        }
+        return date.atTime(t).atZone(ZoneId.systemDefault()).toInstant();
     }
 }

@@ -106,6 +106,14 @@ final class Formats {
         return part.replace(' ', '\u00a0');
     }
 
+    /** "6 hours", "1 hour 30 minutes", "45 minutes", "0 minutes": a duration to the minute. */
+    static String hoursMinutes(java.time.Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        String h = count(minutes / 60, "hour", "hours");
+        String m = count(minutes % 60, "minute", "minutes");
+        return minutes < 60 ? m : minutes % 60 == 0 ? h : h + " " + m;
+    }
+
     /** "1 frame", "0 frames", "2 frames": a count with its noun in the right number. */
     static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);

@@ -1,5 +1,8 @@
 package com.nusomi.recorder.ui.sessions;
 
+import com.nusomi.recorder.app.SessionsChanged;
+import com.nusomi.recorder.app.TaskRunner;
+import com.nusomi.recorder.app.support.Registration;
 import com.nusomi.recorder.ui.common.Debouncer;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -9,25 +12,34 @@ import java.util.function.BooleanSupplier;
  * app itself made to a session (while hidden, once it is shown again), and every {@link #POLL} while it is shown
  * (the server seals stopped sessions on its own). The poll waits while the user works in the list: each scroll or
  * keystroke pushes it back a whole period, and a poll that finds a load or an action under way waits one more.
- * All on the UI thread.
+ * All on the UI thread, but for the news of changes (any thread, handed to the UI thread).
  */
-final class KeepCurrent {
+public final class KeepCurrent {
     /** How often the list is read again while it is shown. */
-    static final Duration POLL = Duration.ofSeconds(10);
+    public static final Duration POLL = Duration.ofSeconds(10);
 
+    private final TaskRunner tasks;
     private final Runnable reload;
     private final BooleanSupplier busy;
+    private Registration changes = () -> {};
     private Debouncer timer;
     private boolean shown;
 
     /** {@code reload} reads the list again keeping what is shown; {@code busy} says a load or action is under way. */
-    KeepCurrent(Runnable reload, BooleanSupplier busy) {
+    KeepCurrent(TaskRunner tasks, Runnable reload, BooleanSupplier busy) {
+        this.tasks = tasks;
         this.reload = reload;
         this.busy = busy;
     }
 
+    /** Reloads after each change the app itself makes to a session (heard on any thread), until disposed. */
+    public void follow(SessionsChanged news) {
+        changes.close();
+        changes = news.addListener(id -> tasks.onUi(this::changed));
+    }
+
     /** Polls with {@code pollTimer} (one period of quiet a tick), from now on; null stops polling. */
-    void poll(Debouncer pollTimer) {
+    public void poll(Debouncer pollTimer) {
         if (timer != null) {
             timer.cancel();
         }
@@ -36,7 +48,7 @@ final class KeepCurrent {
     }
 
     /** The screen came into view (reload now) or went out of it (no polling while hidden). */
-    void setShown(boolean now) {
+    public void setShown(boolean now) {
         if (now == shown) {
             return;
         }
@@ -51,7 +63,8 @@ final class KeepCurrent {
         }
     }
 
-    boolean isShown() {
+    /** Whether the screen is in view. */
+    public boolean isShown() {
         return shown;
     }
 
@@ -64,7 +77,7 @@ final class KeepCurrent {
     }
 
     /** The user scrolls or types: the next poll waits a whole period from now. */
-    void userActive() {
+    public void userActive() {
         schedule();
     }
 
@@ -84,9 +97,10 @@ final class KeepCurrent {
         schedule();
     }
 
-    /** Stops polling (the screen is going away). */
+    /** Stops polling and listening (the screen is going away). */
     void dispose() {
         shown = false;
+        changes.close();
         if (timer != null) {
             timer.cancel();
         }

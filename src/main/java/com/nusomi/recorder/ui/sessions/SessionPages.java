@@ -4,6 +4,7 @@ import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.client.Page;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.exception.InvalidRequestException;
+import com.nusomi.recorder.client.exception.PermissionException;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.common.Failure;
@@ -15,8 +16,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
@@ -50,6 +53,7 @@ final class SessionPages {
     private volatile boolean includeTags = true;
     private boolean loadFailed;
     private boolean closed;
+    private boolean moreWanted;
 
     /** Lists through {@code client}, failures shown by {@code ops}; {@code seen} is told the rows of each page. */
     SessionPages(TaskRunner tasks, Operations ops, Supplier<SessionsClient> client, Consumer<List<Session>> seen) {
@@ -58,6 +62,40 @@ final class SessionPages {
         this.client = client;
         this.seen = seen;
         visibleRows.predicateProperty().bind(Bindings.createObjectBinding(() -> s -> !hidden.contains(s.id()), hidden));
+    }
+
+    /** Asks once whether the key has the admin scope (it may list the trash); {@code answer} hears on the UI thread. */
+    void askAdmin(Consumer<Boolean> answer) {
+        tasks.run(
+                () -> {
+                    try {
+                        client.get()
+                                .sessions()
+                                .list(SessionQuery.builder()
+                                        .deletedOnly(true)
+                                        .limit(1)
+                                        .build())
+                                .execute();
+                        return Boolean.TRUE;
+                    } catch (PermissionException e) {
+                        return Boolean.FALSE;
+                    }
+                },
+                answer,
+                e -> answer.accept(Boolean.FALSE));
+    }
+
+    /** "120 sessions loaded, more to load · loading…": the rows loaded, and whether in the {@code trash}. */
+    StringBinding countText(ObservableBooleanValue trash) {
+        return Bindings.createStringBinding(
+                () -> Formats.count(visibleRows.size(), "session", "sessions")
+                        + (trash.get() ? " in the trash" : "")
+                        + (hasMore.get() ? " loaded, more to load" : "")
+                        + (loading.get() ? " \u00b7 loading\u2026" : ""),
+                visibleRows,
+                hasMore,
+                loading,
+                trash);
     }
 
     /** A new connection: its server may take {@code include=tags} on lists again. */
@@ -75,6 +113,7 @@ final class SessionPages {
         }
         long gen = ++generation;
         int want = keep ? Math.max(PAGE_SIZE, rows.size()) : PAGE_SIZE;
+        moreWanted &= keep; // other filters: the end the user reached is gone
         loading.set(true);
         tasks.run(
                 () -> fetch(f, inTrash, want),
@@ -94,6 +133,9 @@ final class SessionPages {
                     loading.set(false);
                     seen.accept(result.page().data());
                     landed.run();
+                    if (moreWanted) { // the user reached the end while this reload was on its way
+                        loadMore();
+                    }
                 },
                 e -> failed(gen, "Loading sessions", e, retry));
     }
@@ -118,7 +160,12 @@ final class SessionPages {
         Page<Session> page = c.sessions().list(q).execute();
         List<Session> all = new ArrayList<>(page.data());
         while (page.hasMore() && all.size() < want) {
-            page = c.sessions().list(q.withCursor(page.nextCursor())).execute();
+            // no more than wanted: a reload of 600 rows must not bring 1,000
+            SessionQuery rest = q.toBuilder()
+                    .cursor(page.nextCursor())
+                    .limit(Math.min(MAX_LIMIT, want - all.size()))
+                    .build();
+            page = c.sessions().list(rest).execute();
             all.addAll(page.data());
         }
         SessionQuery next = q.toBuilder().limit(PAGE_SIZE).cursor(null).build();
@@ -173,6 +220,7 @@ final class SessionPages {
 
     /** Loads the next page, if there is one and nothing is loading. */
     void loadMore() {
+        moreWanted = loading.get() && !closed;
         if (closed || loading.get() || !hasMore.get() || cursor == null || query == null) {
             return;
         }

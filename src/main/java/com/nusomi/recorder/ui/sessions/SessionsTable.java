@@ -81,7 +81,7 @@ final class SessionsTable extends TableView<Session> {
                         vm.filters().filtersProperty()));
         setPlaceholder(empty);
 
-        TableColumn<Session, String> id = column("Id", Session::id, String::valueOf, 270);
+        TableColumn<Session, String> id = column("Id", Session::id, String::valueOf, 210);
         // the tail of an id is what tells ids apart: elide the middle, never the end
         id.setCellFactory(c -> {
             FormattedCell<String> cell = new FormattedCell<>(String::valueOf);

@@ -1,22 +1,17 @@
 package com.nusomi.recorder.ui.sessions;
 
-import com.nusomi.recorder.app.SessionsChanged;
 import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.app.connection.ConnectionState;
 import com.nusomi.recorder.client.SessionsClient;
-import com.nusomi.recorder.client.exception.PermissionException;
 import com.nusomi.recorder.client.model.Session;
-import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.common.Operations;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -39,15 +34,12 @@ import javafx.util.Subscription;
  */
 public final class SessionsViewModel {
     public static final int PAGE_SIZE = SessionPages.PAGE_SIZE;
-    /** How often the list is read again while the screen is shown. */
-    public static final Duration POLL = KeepCurrent.POLL;
 
     /** Rows to select again after a reload; {@code seq} makes each one a change. */
     public record Reselection(long seq, Set<String> ids) {}
 
     private final TaskRunner tasks;
     private final Operations ops;
-    private final Supplier<SessionsClient> client;
     private final FilterStore store;
     private final Debouncer debouncer;
     private final FilterModel filters = new FilterModel();
@@ -76,7 +68,6 @@ public final class SessionsViewModel {
             Clock clock) {
         this.tasks = tasks;
         this.ops = new Operations(tasks);
-        this.client = client;
         this.store = store;
         this.debouncer = debouncer;
         this.saved = new SavedFilters(store, filters);
@@ -86,19 +77,7 @@ public final class SessionsViewModel {
                 client,
                 seen -> filters.rememberWorkflows(
                         seen.stream().map(Session::workflow).toList()));
-        ObservableList<Session> rows = pages.rows();
-        countText = Bindings.createStringBinding(
-                () -> {
-                    String what = trash.get() ? " in the trash" : "";
-                    return Formats.count(rows.size(), "session", "sessions")
-                            + what
-                            + (pages.hasMoreProperty().get() ? " loaded, more to load" : "")
-                            + (pages.loadingProperty().get() ? " · loading…" : "");
-                },
-                rows,
-                pages.hasMoreProperty(),
-                pages.loadingProperty(),
-                trash);
+        countText = pages.countText(trash);
         filters.filtersProperty().addListener((o, before, now) -> {
             if (!filters.isApplying()) {
                 debouncer.trigger(this::applyFilters);
@@ -108,11 +87,8 @@ public final class SessionsViewModel {
         this.detail = new DetailViewModel(tasks, client, this::refresh);
         this.actions = new SessionActions(ops, client, clock, selection, pages.hidden(), this::refresh, undoTimer);
         this.current = new KeepCurrent(
-                () -> {
-                    if (connected) {
-                        reload(true);
-                    }
-                },
+                tasks,
+                () -> reloadIfConnected(true),
                 () -> pages.loadingProperty().get() || ops.isBusy());
         Session[] shown = {null};
         selection.addListener((ListChangeListener<Session>) c -> {
@@ -127,9 +103,7 @@ public final class SessionsViewModel {
     /** Reads the saved filters (off the UI thread), applies them and loads the first page. */
     public void start() {
         if (store == null) {
-            if (connected) {
-                reload(false);
-            }
+            reloadIfConnected(false);
             return;
         }
         tasks.run(
@@ -138,15 +112,15 @@ public final class SessionsViewModel {
                     saved.restore(state.saved());
                     filters.apply(state.current());
                     debouncer.cancel();
-                    if (connected) {
-                        reload(false);
-                    }
+                    reloadIfConnected(false);
                 },
-                e -> {
-                    if (connected) {
-                        reload(false);
-                    }
-                });
+                e -> reloadIfConnected(false));
+    }
+
+    private void reloadIfConnected(boolean keep) {
+        if (connected) {
+            reload(keep);
+        }
     }
 
     /**
@@ -169,27 +143,9 @@ public final class SessionsViewModel {
         }));
     }
 
-    /**
-     * Reloads after each change the app itself makes to a session ({@code changes}, heard on any thread), until
-     * {@link #dispose()}.
-     */
-    public void followChanges(SessionsChanged changes) {
-        following = following.and(changes.addListener(id -> tasks.onUi(current::changed))::close);
-    }
-
-    /** Reads the list again every {@code pollTimer} period while the screen is shown (see {@link KeepCurrent}). */
-    public void poll(Debouncer pollTimer) {
-        current.poll(pollTimer);
-    }
-
-    /** The screen came into view (the list is read again) or left it (polling stops). */
-    public void setShown(boolean shown) {
-        current.setShown(shown);
-    }
-
-    /** The user scrolls the list or types in a filter: the next poll waits. */
-    public void onUserActive() {
-        current.userActive();
+    /** What keeps the list current: reloads when shown, after the app's own changes, and while shown. */
+    public KeepCurrent keepCurrent() {
+        return current;
     }
 
     /** A new connection: the rows of the last one go at once; forget the key's scope, ask again, and reload. */
@@ -203,7 +159,7 @@ public final class SessionsViewModel {
             selection.clear();
         }
         server.set(label);
-        checkAdmin();
+        pages.askAdmin(admin::set); // the trash list is admin-only
         reload(true);
     }
 
@@ -212,32 +168,9 @@ public final class SessionsViewModel {
         onConnected(null);
     }
 
-    /** Asks the server once whether the key has the admin scope: the trash list is admin-only. */
-    public void checkAdmin() {
-        tasks.run(
-                () -> {
-                    try {
-                        client.get()
-                                .sessions()
-                                .list(SessionQuery.builder()
-                                        .deletedOnly(true)
-                                        .limit(1)
-                                        .build())
-                                .execute();
-                        return Boolean.TRUE;
-                    } catch (PermissionException e) {
-                        return Boolean.FALSE;
-                    }
-                },
-                admin::set,
-                e -> admin.set(Boolean.FALSE));
-    }
-
     private void applyFilters() {
         saved.write();
-        if (connected) {
-            reload(false);
-        }
+        reloadIfConnected(false);
     }
 
     public void onClearFilters() {

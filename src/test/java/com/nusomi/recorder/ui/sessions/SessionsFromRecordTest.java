@@ -98,5 +98,6 @@ class SessionsFromRecordTest {
         // the recorder tells the app once the server has the stop: the list follows, well before any poll
         await().atMost(Duration.ofSeconds(8)).until(() -> only(vm).status() != SessionStatus.RECORDING);
         assertThat(only(vm).id()).isEqualTo(created.id());
+        waitRecordIdle(); // the Record screen done with the stop before the app closes
     }
 }

@@ -79,8 +79,8 @@ class SessionsKeptCurrentTest {
         client.set(fx.admin);
         vm = new SessionsViewModel(
                 new FxTaskRunner(workers), client::get, null, Debouncer.immediate(), Debouncer.immediate(), fx.clock);
-        vm.followChanges(changes);
-        vm.poll(poll);
+        vm.keepCurrent().follow(changes);
+        vm.keepCurrent().poll(poll);
         view = new SessionsView(vm).start(state, new Settings(), () -> {});
         stage.setScene(new Scene(new StackPane(view), 1200, 760));
         stage.show();
@@ -182,14 +182,14 @@ class SessionsKeptCurrentTest {
         Runnable planned = poll.pending;
         assertThat(planned).isNotNull();
         poll.pending = null;
-        robot.interact(() -> vm.onUserActive());
+        robot.interact(() -> vm.keepCurrent().userActive());
         assertThat(poll.pending)
                 .as("typing or scrolling plans the poll again, a whole period away")
                 .isNotNull();
 
         robot.interact(() -> stage.getScene().setRoot(new StackPane()));
         assertThat(poll.pending).as("no poll while the screen is out of view").isNull();
-        robot.interact(() -> vm.onUserActive());
+        robot.interact(() -> vm.keepCurrent().userActive());
         assertThat(poll.pending).isNull();
 
         // a change while hidden is read when the screen is shown again

@@ -230,7 +230,14 @@ class SessionsViewModelTest {
     @Test
     void filtersPersistAcrossRestartsAndASavedSetReopensTheSameRows(@TempDir Path prefs) {
         SessionFilters f = new SessionFilters(
-                List.of("payroll_run"), List.of(SessionStatus.SEALED), null, null, "30d", null, List.of("reviewed"));
+                List.of("payroll_run"),
+                List.of(SessionStatus.SEALED),
+                null,
+                null,
+                "30d",
+                null,
+                List.of("reviewed"),
+                List.of("escalated"));
         SessionsViewModel first = vm(fx.admin, prefs);
         first.start();
         first.onConnected();
@@ -249,10 +256,16 @@ class SessionsViewModelTest {
         assertThat(second.filters().getFilters()).isEqualTo(f);
         assertThat(loadAll(second)).isEqualTo(rows).isEqualTo(fx.ids(f.toQuery(500, false, false)));
 
+        assertThat(rows)
+                .isNotEmpty()
+                .doesNotContainAnyElementsOf(
+                        fx.ids(SessionQuery.builder().tag("escalated").build()));
+
         second.filters().outcomes().setAll(Outcome.ERROR);
         SessionsViewModel third = vm(fx.admin, prefs);
         third.start();
         assertThat(third.filters().getFilters().outcomes()).containsExactly(Outcome.ERROR);
+        assertThat(third.filters().getFilters().notTags()).containsExactly("escalated");
     }
 
     @Test
@@ -416,6 +429,65 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void stopOnASelectionAsksFirstAndSavesTheVerdict() {
+        SessionsViewModel vm = connected(fx.admin);
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(fx.admin
+                    .sessions()
+                    .create(CreateSessionRequest.builder("vm_verdict")
+                            .start(true)
+                            .build())
+                    .execute()
+                    .id());
+        }
+        vm.openFilters(new SessionFilters(List.of("vm_verdict"), null, null, null, null, null, null));
+        List<Session> chosen = List.copyOf(vm.rows().subList(0, 2));
+        List<List<Session>> asked = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<com.nusomi.recorder.ui.common.Verdict>> answer =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        vm.actions().setConfirmations(new Confirmations() {
+            @Override
+            public java.util.Optional<com.nusomi.recorder.ui.common.Verdict> stopSelected(List<Session> sessions) {
+                asked.add(List.copyOf(sessions));
+                return answer.get();
+            }
+
+            @Override
+            public List<String> stopAbandoned(List<Session> found, Duration age) {
+                return List.of();
+            }
+
+            @Override
+            public boolean deletePermanently(List<Session> sessions) {
+                return false;
+            }
+        });
+        vm.setSelection(chosen);
+
+        // cancelled: nothing stops
+        vm.actions().onStopSelected();
+        assertThat(asked).singleElement().satisfies(l -> assertThat(ids(l)).isEqualTo(ids(chosen)));
+        for (String id : made) {
+            assertThat(fx.admin.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
+        }
+
+        // a verdict: the chosen two stop with it as their outcome, the third records on
+        answer.set(java.util.Optional.of(com.nusomi.recorder.ui.common.Verdict.ERROR));
+        vm.actions().onStopSelected();
+        assertThat(vm.ops().getFailure()).isNull();
+        assertThat(vm.actions().messageProperty().get()).isEqualTo("Stopped 2 of 2 sessions.");
+        for (Session s : chosen) {
+            Session now = fx.admin.sessions().get(s.id()).execute();
+            assertThat(now.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+            assertThat(now.outcome()).isEqualTo(Outcome.ERROR);
+        }
+        List<String> rest = new ArrayList<>(made);
+        rest.removeAll(ids(chosen));
+        assertThat(fx.admin.sessions().get(rest.get(0)).execute().status()).isEqualTo(SessionStatus.RECORDING);
+    }
+
+    @Test
     void stopReportsPerIdFailures() {
         SessionsViewModel vm = connected(fx.admin);
         Session gone = fx.admin
@@ -496,25 +568,44 @@ class SessionsViewModelTest {
         assertThat(expected).containsAll(stale);
 
         SessionsViewModel vm = connected(fx.admin);
-        int[] asked = {-1};
+        List<Session> asked = new ArrayList<>();
+        Duration[] askedAge = {null};
         vm.actions().setConfirmations(new Confirmations() {
             @Override
-            public boolean stopAbandoned(int count, int hours) {
-                asked[0] = count;
-                return false;
+            public java.util.Optional<com.nusomi.recorder.ui.common.Verdict> stopSelected(List<Session> sessions) {
+                return java.util.Optional.empty();
             }
 
             @Override
-            public boolean deletePermanently(int count) {
+            public List<String> stopAbandoned(List<Session> found, Duration age) {
+                asked.addAll(found);
+                askedAge[0] = age;
+                return List.of();
+            }
+
+            @Override
+            public boolean deletePermanently(List<Session> sessions) {
                 return false;
             }
         });
-        vm.actions().onFindAbandoned(6);
-        assertThat(asked[0]).isEqualTo(expected.size());
+        vm.actions().onFindAbandoned(Duration.ofHours(6));
+        assertThat(ids(asked))
+                .as("the sessions are listed before any stops")
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(askedAge[0]).isEqualTo(Duration.ofHours(6));
+        assertThat(asked).allMatch(s -> s.workflow() != null && s.startedAt() != null);
         assertThat(fx.admin.sessions().get(stale.get(0)).execute().status()).isEqualTo(SessionStatus.RECORDING);
+        assertThat(vm.actions().messageProperty().get()).endsWith("found; none stopped.");
+
+        // 0 h 0 min is every session recording, not silently one hour
+        asked.clear();
+        vm.actions().onFindAbandoned(Duration.ZERO);
+        List<String> recordingNow =
+                fx.ids(SessionQuery.builder().status(SessionStatus.RECORDING).build());
+        assertThat(ids(asked)).containsExactlyInAnyOrderElementsOf(recordingNow);
 
         vm.actions().setConfirmations(Confirmations.YES);
-        vm.actions().onFindAbandoned(6);
+        vm.actions().onFindAbandoned(Duration.ofHours(6));
         assertThat(vm.actions().messageProperty().get())
                 .startsWith("Stopped " + expected.size() + " of " + expected.size());
         for (String id : expected) {
@@ -588,23 +679,29 @@ class SessionsViewModelTest {
         SessionsViewModel admin = connected(fx.admin);
         assertThat(admin.adminProperty().get()).isTrue();
         admin.openFilters(new SessionFilters(List.of("payroll_run"), null, null, null, null, null, null));
-        int[] typed = {0};
+        List<Session> named = new ArrayList<>();
         admin.actions().setConfirmations(new Confirmations() {
             @Override
-            public boolean stopAbandoned(int count, int hours) {
-                return false;
+            public java.util.Optional<com.nusomi.recorder.ui.common.Verdict> stopSelected(List<Session> sessions) {
+                return java.util.Optional.empty();
             }
 
             @Override
-            public boolean deletePermanently(int count) {
-                typed[0] = count;
+            public List<String> stopAbandoned(List<Session> found, Duration age) {
+                return List.of();
+            }
+
+            @Override
+            public boolean deletePermanently(List<Session> sessions) {
+                named.addAll(sessions);
                 return true;
             }
         });
         List<Session> two = List.copyOf(admin.rows().subList(0, 2));
         admin.setSelection(two);
         admin.actions().onDeletePermanently();
-        assertThat(typed[0]).isEqualTo(2);
+        assertThat(ids(named)).as("the question names what goes").isEqualTo(ids(two));
+        assertThat(Confirmations.deleteWord(two)).isEqualTo("payroll_run");
         assertThat(admin.ops().getFailure()).isNull();
         for (Session s : two) {
             Assertions.assertThrows(
