@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -17,8 +18,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -90,7 +94,7 @@ public final class AuditView extends BorderPane {
         subscriptions.add(vm.actionProperty().subscribe(a -> action.setValue(a == null ? ALL : a)));
         action.valueProperty().addListener((o, a, b) -> {
             String chosen = b == null || b.equals(ALL) ? null : b;
-            if (!java.util.Objects.equals(chosen, vm.actionProperty().get())) {
+            if (!Objects.equals(chosen, vm.actionProperty().get())) {
                 vm.actionProperty().set(chosen);
                 vm.load();
             }
@@ -103,7 +107,7 @@ public final class AuditView extends BorderPane {
         clear.setId("auditClear");
         clear.getStyleClass().add(Styles.FLAT);
         clear.setOnAction(e -> vm.onClearFilters());
-        for (javafx.scene.control.Control c : List.of(show, clear, action, refresh)) {
+        for (Control c : List.of(show, clear, action, refresh)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox filters = new HBox(8, muted("Session"), session, show, muted("Action"), action, clear);
@@ -199,7 +203,7 @@ public final class AuditView extends BorderPane {
         TableColumn<AuditLogEntry, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setCellFactory(col -> {
-            javafx.scene.control.TableCell<AuditLogEntry, String> cell = new javafx.scene.control.TableCell<>() {
+            TableCell<AuditLogEntry, String> cell = new TableCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
@@ -207,7 +211,7 @@ public final class AuditView extends BorderPane {
                     setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
                 }
             };
-            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
             return cell;
         });
         c.setPrefWidth(width);

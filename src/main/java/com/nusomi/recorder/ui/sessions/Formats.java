@@ -6,6 +6,7 @@ import com.nusomi.recorder.client.model.ActorKind;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -107,7 +108,7 @@ final class Formats {
     }
 
     /** "6 hours", "1 hour 30 minutes", "45 minutes", "0 minutes": a duration to the minute. */
-    static String hoursMinutes(java.time.Duration d) {
+    static String hoursMinutes(Duration d) {
         long minutes = Math.max(0, d.toMinutes());
         String h = count(minutes / 60, "hour", "hours");
         String m = count(minutes % 60, "minute", "minutes");

@@ -4,6 +4,7 @@ import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.exception.ApiException;
 import com.nusomi.recorder.client.exception.PermissionException;
 import com.nusomi.recorder.client.model.BatchStopResult;
+import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.SessionQuery;
@@ -86,7 +87,7 @@ public final class SessionActions {
         this.confirm = confirm;
     }
 
-    private record Outcome(int done, List<String> failed) {}
+    private record Tally(int done, List<String> failed) {}
 
     /**
      * Stops the selected sessions that are still created or recording, once the user has confirmed and given a
@@ -105,7 +106,7 @@ public final class SessionActions {
                         verdict -> batchStop(live.stream().map(Session::id).toList(), "Stopping", verdict.outcome()));
     }
 
-    private void batchStop(List<String> all, String verb, com.nusomi.recorder.client.model.Outcome verdict) {
+    private void batchStop(List<String> all, String verb, Outcome verdict) {
         start(verb + " " + sessions(all.size()) + "…");
         ops.run(
                 verb + " sessions",
@@ -113,7 +114,7 @@ public final class SessionActions {
                     List<String> failed = new ArrayList<>();
                     List<String> ids = all;
                     if (verdict != null) { // the verdict first: a session whose verdict is not saved is not stopped
-                        Outcome tagged = each(
+                        Tally tagged = each(
                                 all,
                                 id -> client.get()
                                         .sessions()
@@ -137,7 +138,7 @@ public final class SessionActions {
                                                 : "")));
                         setProgress((double) Math.min(ids.size(), from + BATCH) / ids.size());
                     }
-                    return new Outcome(stopped, failed);
+                    return new Tally(stopped, failed);
                 },
                 r -> {
                     report(
@@ -286,7 +287,7 @@ public final class SessionActions {
     }
 
     /** Runs {@code call} for each id; per-id API errors are collected, a 403 stops everything. */
-    private Outcome each(List<String> ids, Consumer<String> call) {
+    private Tally each(List<String> ids, Consumer<String> call) {
         List<String> failed = new ArrayList<>();
         int done = 0;
         for (int i = 0; i < ids.size(); i++) {
@@ -301,7 +302,7 @@ public final class SessionActions {
             }
             setProgress((i + 1.0) / ids.size());
         }
-        return new Outcome(done, failed);
+        return new Tally(done, failed);
     }
 
     private List<String> selectedIds() {

@@ -9,12 +9,16 @@ import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.AppFixture;
 import com.nusomi.recorder.ui.common.Verdict;
 import com.nusomi.recorder.ui.record.RecordViewModel;
+import java.net.ServerSocket;
 import java.time.Duration;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -124,8 +128,7 @@ class SettingsScreenTest {
         robot.interact(() -> theme.setValue(Settings.Theme.LIGHT));
         assertThat(note.getText()).as("the next edit clears \"Saved.\"").isNullOrEmpty();
         save(robot);
-        robot.interact(() ->
-                ((javafx.scene.control.CheckBox) robot.lookup("#countdownBox").query()).fire());
+        robot.interact(() -> ((CheckBox) robot.lookup("#countdownBox").query()).fire());
         assertThat(note.getText()).isNullOrEmpty();
     }
 
@@ -133,19 +136,18 @@ class SettingsScreenTest {
     void saveAndRevertStayInViewAndATestThatFailsNamesTheUrlAndTheCause(FxRobot robot) throws Exception {
         openSettings(robot);
         Node save = robot.lookup("#saveSettingsButton").query();
-        javafx.scene.control.ScrollPane scroll =
-                robot.lookup("#settingsView .page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        ScrollPane scroll = robot.lookup("#settingsView .page-scroll").queryAs(ScrollPane.class);
         robot.interact(() -> scroll.setVvalue(0));
-        javafx.geometry.Bounds top = save.localToScene(save.getBoundsInLocal());
+        Bounds top = save.localToScene(save.getBoundsInLocal());
         robot.interact(() -> scroll.setVvalue(1));
-        javafx.geometry.Bounds bottom = save.localToScene(save.getBoundsInLocal());
+        Bounds bottom = save.localToScene(save.getBoundsInLocal());
         assertThat(bottom).as("Save does not move as the form scrolls").isEqualTo(top);
         assertThat(top.getMaxY()).isLessThanOrEqualTo(save.getScene().getHeight());
 
         RadioButton hosted = robot.lookup("#hostedMode").query();
         TextField url = robot.lookup("#baseUrlField").query();
         int closed;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             closed = free.getLocalPort(); // nothing listens on it once closed
         }
         String dead = "http://127.0.0.1:" + closed;

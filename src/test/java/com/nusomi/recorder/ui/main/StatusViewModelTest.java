@@ -3,6 +3,7 @@ package com.nusomi.recorder.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nusomi.recorder.app.connection.ConnectionState;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The status bar never says the same thing twice. */
@@ -12,7 +13,7 @@ class StatusViewModelTest {
     }
 
     private static int times(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     @Test

@@ -10,11 +10,14 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.recorder.input.MouseButton;
 import com.nusomi.recorder.ui.AppFixture;
+import com.nusomi.recorder.ui.common.Rules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -22,6 +25,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -105,11 +109,11 @@ class RecordScreenTest {
     @Test
     void theScreenOpensWithTheCursorInTheWorkflowField(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node workflow = robot.lookup("#workflowField").query();
-        javafx.scene.Node owner = app.window.stage().getScene().getFocusOwner();
+        Node workflow = robot.lookup("#workflowField").query();
+        Node owner = app.window.stage().getScene().getFocusOwner();
         assertThat(owner).isNotNull();
         boolean inField = false;
-        for (javafx.scene.Node n = owner; n != null; n = n.getParent()) {
+        for (Node n = owner; n != null; n = n.getParent()) {
             inField |= n == workflow;
         }
         assertThat(inField).as("focus owner %s is the workflow field", owner).isTrue();
@@ -144,10 +148,7 @@ class RecordScreenTest {
         waitCapturing(robot);
         // a click in another application: beside the app's window (a click on it is the operator using the app)
         Stage main = app.window.stage();
-        app.input.click(
-                (int) (main.getX() + main.getWidth() + 20),
-                (int) main.getY() + 50,
-                com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
+        app.input.click((int) (main.getX() + main.getWidth() + 20), (int) main.getY() + 50, MouseButton.PRIMARY);
 
         robot.clickOn("#preset-submitted_for_approval");
         waitIdle();
@@ -336,7 +337,7 @@ class RecordScreenTest {
         app.clock.freeze(); // the timer moves only as the test says from here on
         robot.interact(vm.current()::tick);
         String recorded = text(robot, "#elapsedLabel");
-        javafx.scene.Parent mini = app.window.miniRecorder().stage().getScene().getRoot();
+        Parent mini = app.window.miniRecorder().stage().getScene().getRoot();
         assertThat(robot.lookup("#pausedLabel").query().isVisible())
                 .as("no pause yet")
                 .isFalse();
@@ -396,8 +397,7 @@ class RecordScreenTest {
         Session stopped = app.client.sessions().get(id).execute();
         assertThat(text(robot, "#elapsedLabel"))
                 .as("the stopped run's time as the server has it")
-                .isEqualTo(
-                        com.nusomi.recorder.ui.common.Rules.formatElapsed(stopped.durationMs() - stopped.pausedMs()));
+                .isEqualTo(Rules.formatElapsed(stopped.durationMs() - stopped.pausedMs()));
         assertThat(text(robot, "#pausedLabel")).isEqualTo(RecordTimer.formatPaused(stopped.pausedMs()));
         assertThat(app.client.sessions().get(id, Include.TAGS).execute().tags())
                 .extracting(Tag::name)
@@ -417,10 +417,7 @@ class RecordScreenTest {
         robot.clickOn("#noteField").write("vendor field was empty");
         robot.clickOn("#addNoteButton");
         waitIdle();
-        assertThat(robot.lookup("#noteField")
-                        .<javafx.scene.control.TextField>query()
-                        .getText())
-                .isEmpty();
+        assertThat(robot.lookup("#noteField").<TextField>query().getText()).isEmpty();
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
         waitStopped(robot);
@@ -434,15 +431,10 @@ class RecordScreenTest {
     void shortcutsStartTagAndStop(FxRobot robot) {
         waitConnected();
         robot.clickOn("#workflowField").write("keyboard_run");
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.R)
-                .release(
-                        javafx.scene.input.KeyCode.R,
-                        javafx.scene.input.KeyCode.SHIFT,
-                        javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
         waitIdle();
         assertThat(app.window.recordViewModel().isRecording()).isTrue();
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT1)
-                .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         waitIdle();
         assertThat(app.window.recordViewModel().tags().applied())
                 .extracting(Tag::name)

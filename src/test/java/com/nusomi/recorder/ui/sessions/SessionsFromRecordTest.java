@@ -10,6 +10,7 @@ import java.time.Duration;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,11 +90,7 @@ class SessionsFromRecordTest {
         waitRecordIdle();
         press(robot, "#navSessions");
         await().atMost(Duration.ofSeconds(10)).until(() -> only(vm).status() == SessionStatus.RECORDING);
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.S)
-                .release(
-                        javafx.scene.input.KeyCode.S,
-                        javafx.scene.input.KeyCode.SHIFT,
-                        javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
         robot.clickOn("#verdict-success");
         // the recorder tells the app once the server has the stop: the list follows, well before any poll
         await().atMost(Duration.ofSeconds(8)).until(() -> only(vm).status() != SessionStatus.RECORDING);

@@ -15,6 +15,7 @@ import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.common.Debouncer;
+import com.nusomi.recorder.ui.common.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -339,8 +344,8 @@ class SessionsViewModelTest {
         FilterStore store = new FilterStore(prefs, held::add);
         SessionFilters older = new SessionFilters(List.of("payroll_run"), null, null, null, null, null, null);
         SessionFilters newer = new SessionFilters(List.of("refund_order"), null, null, null, null, null, null);
-        store.save(new FilterStore.State(older, java.util.Map.of("a", older)));
-        store.save(new FilterStore.State(newer, java.util.Map.of()));
+        store.save(new FilterStore.State(older, Map.of("a", older)));
+        store.save(new FilterStore.State(newer, Map.of()));
         held.pollLast().run(); // the newer write first, as a pool of threads may run them
         held.pollLast().run();
         FilterStore.State onDisk = store.load();
@@ -380,7 +385,7 @@ class SessionsViewModelTest {
         // Scattered through the list (two rows in three), always 250: a filter on the ids' hashes picked fewer
         // than 250 of the 400 random ids in about one run in 28.
         List<Session> rows = List.copyOf(vm.rows());
-        List<Session> chosen = java.util.stream.IntStream.range(0, rows.size())
+        List<Session> chosen = IntStream.range(0, rows.size())
                 .filter(i -> i % 3 != 0)
                 .mapToObj(rows::get)
                 .limit(250)
@@ -444,11 +449,10 @@ class SessionsViewModelTest {
         vm.openFilters(new SessionFilters(List.of("vm_verdict"), null, null, null, null, null, null));
         List<Session> chosen = List.copyOf(vm.rows().subList(0, 2));
         List<List<Session>> asked = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicReference<java.util.Optional<com.nusomi.recorder.ui.common.Verdict>> answer =
-                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        AtomicReference<Optional<Verdict>> answer = new AtomicReference<>(Optional.empty());
         vm.actions().setConfirmations(new Confirmations() {
             @Override
-            public java.util.Optional<com.nusomi.recorder.ui.common.Verdict> stopSelected(List<Session> sessions) {
+            public Optional<Verdict> stopSelected(List<Session> sessions) {
                 asked.add(List.copyOf(sessions));
                 return answer.get();
             }
@@ -473,7 +477,7 @@ class SessionsViewModelTest {
         }
 
         // a verdict: the chosen two stop with it as their outcome, the third records on
-        answer.set(java.util.Optional.of(com.nusomi.recorder.ui.common.Verdict.ERROR));
+        answer.set(Optional.of(Verdict.ERROR));
         vm.actions().onStopSelected();
         assertThat(vm.ops().getFailure()).isNull();
         assertThat(vm.actions().messageProperty().get()).isEqualTo("Stopped 2 of 2 sessions.");
@@ -572,8 +576,8 @@ class SessionsViewModelTest {
         Duration[] askedAge = {null};
         vm.actions().setConfirmations(new Confirmations() {
             @Override
-            public java.util.Optional<com.nusomi.recorder.ui.common.Verdict> stopSelected(List<Session> sessions) {
-                return java.util.Optional.empty();
+            public Optional<Verdict> stopSelected(List<Session> sessions) {
+                return Optional.empty();
             }
 
             @Override
@@ -682,8 +686,8 @@ class SessionsViewModelTest {
         List<Session> named = new ArrayList<>();
         admin.actions().setConfirmations(new Confirmations() {
             @Override
-            public java.util.Optional<com.nusomi.recorder.ui.common.Verdict> stopSelected(List<Session> sessions) {
-                return java.util.Optional.empty();
+            public Optional<Verdict> stopSelected(List<Session> sessions) {
+                return Optional.empty();
             }
 
             @Override
