@@ -8,6 +8,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.nusomi.recorder.ui.audit.AuditView;
+import com.nusomi.recorder.ui.audit.AuditViewModel;
 import com.nusomi.recorder.ui.main.MainWindow;
 import com.nusomi.recorder.ui.record.RecordView;
 import com.nusomi.recorder.ui.record.RecordViewModel;
@@ -32,6 +34,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     /** The screens: the main window, and each screen's view and view model (not the parts they are made of). */
     private static final DescribedPredicate<JavaClass> SCREENS = belongToAnyOf(
+                    AuditView.class,
+                    AuditViewModel.class,
                     MainWindow.class,
                     RecordView.class,
                     RecordViewModel.class,

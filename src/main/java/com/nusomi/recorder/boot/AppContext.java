@@ -4,6 +4,7 @@ import com.nusomi.recorder.app.AppExecutor;
 import com.nusomi.recorder.app.FxTaskRunner;
 import com.nusomi.recorder.app.PrivacyChecker;
 import com.nusomi.recorder.app.RecorderHost;
+import com.nusomi.recorder.app.SessionsChanged;
 import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.app.connection.ConnectionService;
 import com.nusomi.recorder.app.connection.Connector;
@@ -48,6 +49,7 @@ public final class AppContext implements AutoCloseable {
     private final Connector connectorOverride;
     private final Clock clock;
     private final RecorderHost recorder;
+    private final SessionsChanged sessionsChanged = new SessionsChanged();
     private final GlobalInputHook inputHook;
 
     private AppContext(Builder b) {
@@ -70,6 +72,7 @@ public final class AppContext implements AutoCloseable {
                 inputs,
                 b.windowLocator != null ? b.windowLocator : AppContext::defaultWindowLocator);
         this.recorder.follow(connection);
+        this.recorder.addListener(sessionsChanged.recorderListener()); // lives as long as the host
         prefillFromEnvironment();
     }
 
@@ -146,6 +149,11 @@ public final class AppContext implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Where the app's own changes to sessions (created, started, stopped, tagged) are told. */
+    public SessionsChanged sessionsChanged() {
+        return sessionsChanged;
     }
 
     /** The recording engine of the current connection (rebuilt when it changes). */

@@ -3,6 +3,8 @@ package com.nusomi.recorder.boot;
 import com.nusomi.recorder.app.AppLog;
 import com.nusomi.recorder.app.connection.ConnectionState;
 import com.nusomi.recorder.app.support.Registration;
+import com.nusomi.recorder.ui.audit.AuditView;
+import com.nusomi.recorder.ui.audit.AuditViewModel;
 import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.main.LayoutSaver;
 import com.nusomi.recorder.ui.main.MainWindow;
@@ -13,6 +15,7 @@ import com.nusomi.recorder.ui.record.LiveRecording;
 import com.nusomi.recorder.ui.record.RecordView;
 import com.nusomi.recorder.ui.record.RecordViewModel;
 import com.nusomi.recorder.ui.sessions.FilterStore;
+import com.nusomi.recorder.ui.sessions.KeepCurrent;
 import com.nusomi.recorder.ui.sessions.SessionsView;
 import com.nusomi.recorder.ui.sessions.SessionsViewModel;
 import com.nusomi.recorder.ui.settings.LogFolderViewModel;
@@ -71,6 +74,12 @@ public final class Screens implements AutoCloseable {
                         settingsVm.capture().refreshScreens();
                     }
                 })));
+        // the Record screen's session, created, started, stopped or re-read: the Sessions list reads it again
+        keep(recordVm.current().sessionProperty().subscribe((before, s) -> {
+            if (s != null && (before == null || !before.id().equals(s.id()) || before.status() != s.status())) {
+                ctx.sessionsChanged().changed(s.id());
+            }
+        })::unsubscribe);
         RecordView recordView = new RecordView(recordVm);
         layout = new LayoutSaver(
                 Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), LayoutSaver.QUIET),
@@ -82,6 +91,7 @@ public final class Screens implements AutoCloseable {
                 recordView,
                 this::sessionsScreen,
                 this::settingsScreen,
+                this::auditScreen,
                 status,
                 ctx.settings(),
                 ctx.tasks(),
@@ -128,9 +138,25 @@ public final class Screens implements AutoCloseable {
         ReadOnlyObjectWrapper<ConnectionState> state =
                 new ReadOnlyObjectWrapper<>(ctx.connection().state());
         keep(SessionsView.follow(ctx.connection(), ctx.tasks(), state::set)::unsubscribe);
+        vm.keepCurrent().follow(ctx.sessionsChanged());
+        vm.keepCurrent().poll(Debouncer.scheduled(ctx.executor().scheduler(), ctx.tasks(), KeepCurrent.POLL));
         SessionsView view = new SessionsView(vm).start(state.getReadOnlyProperty(), ctx.settings(), layout::changed);
+        // "History" in a session's detail: the Audit screen, filtered to that session
+        view.setOnHistory(id -> {
+            window.showAudit();
+            auditScreen().showSession(id);
+        });
         sessionsView = view;
         return view;
+    }
+
+    /** The Audit screen on the connection's client (made once; it reads the log each time it is shown). */
+    private AuditView auditScreen() {
+        if (auditView == null) {
+            auditView = new AuditView(
+                    new AuditViewModel(ctx.tasks(), () -> ctx.connection().client()));
+        }
+        return auditView;
     }
 
     /**
@@ -146,6 +172,7 @@ public final class Screens implements AutoCloseable {
             return r == null ? List.of() : r.screens();
         });
         settingsVm.setOnSaved(settingsApplier::onSaved);
+        settingsVm.setThemePreview(window::previewTheme);
         return new SettingsView(
                 settingsVm,
                 new PrivacyCheckViewModel(
@@ -154,6 +181,7 @@ public final class Screens implements AutoCloseable {
     }
 
     private SessionsView sessionsView;
+    private AuditView auditView;
 
     private void keep(Registration registration) {
         registrations.add(registration);
@@ -166,6 +194,9 @@ public final class Screens implements AutoCloseable {
         registrations.clear();
         if (sessionsView != null) {
             sessionsView.dispose(); // lets go of its view model, its timers and the connection's state
+        }
+        if (auditView != null) {
+            auditView.dispose();
         }
     }
 }

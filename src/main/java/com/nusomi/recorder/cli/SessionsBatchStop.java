@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code sessions batch-stop}: stops many sessions through {@code sessions:batch_stop}, 1,000 ids a call. The ids
  * come from the arguments, from stdin ({@code -}), or from {@code --abandoned-for 6h}: sessions still recording
- * that started longer ago than that. {@code --dry-run} lists what would be stopped and stops nothing.
+ * that started longer ago than that (the API's {@code since} durations, and {@code 0s}: every recording session). {@code --dry-run} lists what would be stopped and stops nothing.
  */
 @Command(
         name = "batch-stop",
@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
         description = "Stop many sessions at once (ids as arguments, '-' for stdin, or --abandoned-for).")
 final class SessionsBatchStop extends SessionsSubcommand {
     static final int CHUNK = 1000;
-    private static final Pattern DURATION = Pattern.compile("([1-9][0-9]{0,5})([smhdw])");
+    private static final Pattern DURATION = Pattern.compile("(0|[1-9][0-9]{0,5})([smhdw])");
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "session ids; '-' reads them from stdin")
     List<String> ids = new ArrayList<>();
@@ -43,7 +43,7 @@ final class SessionsBatchStop extends SessionsSubcommand {
     @Option(
             names = "--abandoned-for",
             paramLabel = "DURATION",
-            description = "stop sessions recording for longer than this (30m, 6h, 2d)")
+            description = "stop sessions recording for longer than this: 0s (all), 90s, 30m, 6h, 2d, 1w")
     String abandonedFor;
 
     @Option(names = "--dry-run", description = "show what would be stopped; stop nothing")
@@ -129,7 +129,8 @@ final class SessionsBatchStop extends SessionsSubcommand {
     private Duration parse(String text) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
-            throw new ParameterException(spec.commandLine(), "--abandoned-for takes a duration such as 30m, 6h, 2d");
+            throw new ParameterException(
+                    spec.commandLine(), "--abandoned-for takes a duration such as 0s, 90s, 30m, 6h, 2d, 1w");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

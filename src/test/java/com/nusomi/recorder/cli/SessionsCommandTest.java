@@ -258,6 +258,11 @@ class SessionsCommandTest {
         assertThat(run("sessions", "batch-stop").code()).isEqualTo(2);
         assertThat(run("sessions", "batch-stop", "--abandoned-for", "six hours").code())
                 .isEqualTo(2);
+        assertThat(run("sessions", "batch-stop", "--abandoned-for", "-1h").code())
+                .isEqualTo(2);
+        assertThat(run("sessions", "batch-stop", "--abandoned-for", "01h").code())
+                .isEqualTo(2);
+        assertThat(run("sessions", "batch-stop", "--abandoned-for", "6").code()).isEqualTo(2);
     }
 
     @Test
@@ -295,6 +300,20 @@ class SessionsCommandTest {
         assertThat(wouldStop).containsExactlyInAnyOrderElementsOf(stale);
         for (String id : stale) {
             assertThat(client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
+        }
+
+        // the API's since durations, 0 included: 0s is every recording session, 90s leaves out the one just started
+        for (String age : List.of("0s", "90s", "30m", "6h", "2d", "1w")) {
+            Run r = run("sessions", "batch-stop", "--abandoned-for", age, "--dry-run", "--json");
+            assertThat(r.code()).as(age).isZero();
+            List<String> ids = new ArrayList<>();
+            r.json().get("would_stop").forEach(n -> ids.add(n.asText()));
+            switch (age) {
+                case "0s" -> assertThat(ids).as(age).containsAll(stale).contains(fresh);
+                case "2d", "1w" ->
+                    assertThat(ids).as(age).doesNotContainAnyElementsOf(stale).doesNotContain(fresh);
+                default -> assertThat(ids).as(age).containsAll(stale).doesNotContain(fresh);
+            }
         }
 
         Run real6h = run("sessions", "batch-stop", "--abandoned-for", "6h");

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -131,7 +132,12 @@ public final class AppFixture implements AutoCloseable, AfterEachCallback {
 
     /** Closes the screens' registrations, then the context, as the app does when it quits. */
     private void closeApp() {
-        screens.close();
+        // on the FX thread, as App.stop() does: the screens' nodes may change as they let go
+        if (Platform.isFxApplicationThread()) {
+            screens.close();
+        } else {
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(screens::close));
+        }
         context.close();
         context = null;
     }

@@ -34,10 +34,11 @@ import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
- * The main window: a sidebar (Record, Sessions, Settings), the current screen, and the status bar. Shows itself on
+ * The main window: a sidebar (Record, Sessions, Audit log, Settings), the current screen, and the status bar. Shows itself on
  * a stage where it was last left ({@link WindowPlacement}), with the keyboard shortcuts ({@link Shortcuts}), the
  * questions on quitting ({@link QuitGuard}) and the mini recorder ({@link MiniRecorderController}); its bounds go to
  * the recorder ({@link OwnWindows}) and its place to the settings ({@link LayoutSaver}).
@@ -58,11 +59,13 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final ToggleButton navRecord;
+    private final ToggleButton navAudit;
     private Stage stage;
 
     /**
      * @param sessionsScreen makes the Sessions screen, when it is first opened (the window shows sooner)
      * @param settingsScreen makes the Settings screen, when it is first opened
+     * @param auditScreen makes the Audit screen, when it is first opened
      * @param status the connection as the status bar shows it
      * @param settings where the window's place, the mini recorder's and the theme are kept
      * @param tasks reads the window's icons off the UI thread
@@ -73,6 +76,7 @@ public final class MainWindow {
             RecordView recordView,
             Supplier<? extends Node> sessionsScreen,
             Supplier<? extends Node> settingsScreen,
+            Supplier<? extends Node> auditScreen,
             StatusViewModel status,
             Settings settings,
             TaskRunner tasks,
@@ -91,6 +95,7 @@ public final class MainWindow {
                 "navSessions", "Sessions", new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED), sessionsScreen);
         ToggleButton navSettings =
                 navButton("navSettings", "Settings", new FontIcon(MaterialDesignC.COG_OUTLINE), settingsScreen);
+        navAudit = navButton("navAudit", "Audit log", new FontIcon(MaterialDesignH.HISTORY), auditScreen);
         nav.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 nav.selectToggle(a);
@@ -102,7 +107,7 @@ public final class MainWindow {
 
         root.setId("mainRoot");
         root.getStyleClass().add("app-root");
-        root.setLeft(sidebar(dataDir, navRecord, navSessions, navSettings));
+        root.setLeft(sidebar(dataDir, navRecord, navSessions, navAudit, navSettings));
         content.getStyleClass().add("content");
         root.setCenter(content);
         root.setBottom(new StatusBar(status, Shortcuts.HINT));
@@ -187,7 +192,13 @@ public final class MainWindow {
         stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, quitGuard::onCloseRequest);
         mini.follow(stage);
         stage.show();
+        recordView.focusWorkflow(); // an operator can type the workflow at once
         layout.watch(stage);
+    }
+
+    /** Shows the Audit screen (made on first use). */
+    public void showAudit() {
+        nav.selectToggle(navAudit);
     }
 
     /** Keeps the window's place in the settings (done as it closes; call it when the app quits otherwise). */
@@ -197,7 +208,12 @@ public final class MainWindow {
 
     /** Applies the theme of the settings to this window and the mini recorder. */
     public void applyTheme() {
-        boolean dark = ThemeSupport.isDark(settings.theme, System.getenv());
+        previewTheme(settings.theme);
+    }
+
+    /** Shows {@code theme} on this window and the mini recorder, saved or not (the Settings screen's preview). */
+    public void previewTheme(Settings.Theme theme) {
+        boolean dark = ThemeSupport.isDark(theme, System.getenv());
         Parent miniRoot = mini.root();
         if (miniRoot != null) {
             ThemeSupport.apply(dark, root, miniRoot);

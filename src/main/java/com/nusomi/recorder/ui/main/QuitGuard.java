@@ -1,7 +1,7 @@
 package com.nusomi.recorder.ui.main;
 
 import com.nusomi.recorder.client.model.Session;
-import com.nusomi.recorder.ui.record.OutcomeDialog;
+import com.nusomi.recorder.ui.common.OutcomeDialog;
 import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordViewModel;
 import java.util.Optional;

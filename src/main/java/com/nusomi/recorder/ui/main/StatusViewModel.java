@@ -1,6 +1,7 @@
 package com.nusomi.recorder.ui.main;
 
 import com.nusomi.recorder.app.connection.ConnectionState;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,10 +23,14 @@ public final class StatusViewModel {
                     case OFFLINE -> s.label() + " · not answering";
                     case FAILED -> "Could not connect · " + s.label();
                 });
+        String more = s.phase() == ConnectionState.Phase.ONLINE
+                ? (s.version() != null ? "server " + s.version() : "")
+                : s.error() != null ? s.error().strip() : "";
+        // never the same words twice ("not answering · not answering"): the detail only says what the text does not
         detail.set(
-                s.phase() == ConnectionState.Phase.ONLINE
-                        ? (s.version() != null ? "server " + s.version() : "")
-                        : s.error() != null ? s.error() : "");
+                !more.isEmpty() && text.get().toLowerCase(Locale.ROOT).contains(more.toLowerCase(Locale.ROOT))
+                        ? ""
+                        : more);
     }
 
     public ReadOnlyObjectProperty<ConnectionState.Phase> phaseProperty() {

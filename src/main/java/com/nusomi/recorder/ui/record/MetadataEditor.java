@@ -138,7 +138,7 @@ final class MetadataEditor extends VBox {
         key.setPromptText("key");
         key.textProperty().bindBidirectional(row.keyProperty());
         key.setPrefWidth(140);
-        key.setMinWidth(70);
+        key.setMinWidth(110);
         ComboBox<MetadataRow.ValueType> type = new ComboBox<>();
         type.setId("metadataType" + index);
         type.getItems().setAll(MetadataRow.ValueType.values());

@@ -2,6 +2,7 @@ package com.nusomi.recorder.ui.record;
 
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.common.Banner;
+import com.nusomi.recorder.ui.common.OutcomeDialog;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -10,6 +11,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,6 +28,9 @@ import javafx.util.Duration;
 public final class RecordView extends StackPane {
     private static final PseudoClass RECORDING = PseudoClass.getPseudoClass("recording");
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
+
+    /** Below this page width the cards are stacked. */
+    static final double STACK_BELOW = 900;
 
     private final RecordViewModel vm;
     private final NewSessionCard form;
@@ -50,11 +56,9 @@ public final class RecordView extends StackPane {
 
         form = new NewSessionCard(vm, this::askAndStop);
         current = new CurrentSessionCard(vm);
-        HBox.setHgrow(form, Priority.ALWAYS);
-        HBox.setHgrow(current, Priority.ALWAYS);
         form.setPrefWidth(460);
         current.setPrefWidth(420);
-        HBox columns = new HBox(16, form, current);
+        GridPane columns = columns(form, current);
 
         VBox page = new VBox(
                 14,
@@ -103,6 +107,38 @@ public final class RecordView extends StackPane {
                 countdownTimer.stop();
             }
         });
+    }
+
+    /**
+     * The two cards side by side when the page is wide enough for both at their full width, else one above the
+     * other (at 1024 px the form's fields would otherwise be cut: "invoic", "amoun").
+     */
+    private static GridPane columns(Region form, Region current) {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(16);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setHgrow(Priority.ALWAYS);
+        half.setPercentWidth(50);
+        grid.add(form, 0, 0);
+        grid.add(current, 1, 0);
+        grid.widthProperty().subscribe(w -> {
+            boolean wide = w.doubleValue() >= STACK_BELOW;
+            GridPane.setConstraints(current, wide ? 1 : 0, wide ? 0 : 1);
+            if (wide) {
+                grid.getColumnConstraints().setAll(half, half);
+            } else {
+                grid.getColumnConstraints().setAll(full());
+            }
+        });
+        return grid;
+    }
+
+    private static ColumnConstraints full() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setPercentWidth(100);
+        return c;
     }
 
     /** What waits on disk for other servers (sent when the app is connected to them again); hidden if nothing. */

@@ -8,6 +8,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.recorder.RecorderService;
 import com.nusomi.recorder.ui.common.Operations;
+import com.nusomi.recorder.ui.common.Verdict;
 import java.awt.Rectangle;
 import java.time.Clock;
 import java.util.List;

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.ui.record;
 
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.ui.common.OutcomeDialog;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;

@@ -11,6 +11,7 @@ import com.nusomi.recorder.recorder.Recording;
 import com.nusomi.recorder.recorder.RejectedWork;
 import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
+import com.nusomi.recorder.ui.common.Verdict;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;

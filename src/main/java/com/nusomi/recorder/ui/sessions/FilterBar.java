@@ -5,14 +5,14 @@ import com.nusomi.recorder.client.model.ActorKind;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.SessionStatus;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -101,7 +101,7 @@ final class FilterBar extends FlowPane {
                 ActorKind::wireValue);
 
         since.setId("filterSince");
-        since.setPrefWidth(130);
+        since.setPrefWidth(120);
         since.setConverter(new StringConverter<>() {
             @Override
             public String toString(String v) {
@@ -124,7 +124,7 @@ final class FilterBar extends FlowPane {
         sinceCustom.managedProperty().bind(sinceCustom.visibleProperty());
         untilDate.setId("filterUntilDate");
         untilDate.setPromptText("until date");
-        untilDate.setPrefWidth(130);
+        untilDate.setPrefWidth(120);
         untilTime.setId("filterUntilTime");
         untilTime.setPromptText("00:00");
         untilTime.setPrefColumnCount(4);
@@ -137,15 +137,9 @@ final class FilterBar extends FlowPane {
         subscriptions.add(model.sinceProperty().subscribe(this::pullSince));
         subscriptions.add(model.untilProperty().subscribe(this::pullUntil));
 
-        TextField tags = new TextField();
-        tags.setId("filterTags");
-        tags.setPromptText("tags (all of them)");
-        tags.setPrefColumnCount(12);
-        tags.textProperty().bindBidirectional(model.tagsTextProperty());
-        subscriptions.add(model.tagsProblemProperty().subscribe(p -> {
-            tags.pseudoClassStateChanged(Styles.STATE_DANGER, p != null);
-            tags.setTooltip(p == null ? null : new Tooltip(p));
-        }));
+        TextField tags = tagField("filterTags", "with tags", model.tagsTextProperty(), model.tagsProblemProperty());
+        TextField notTags =
+                tagField("filterNotTags", "without tags", model.notTagsTextProperty(), model.notTagsProblemProperty());
 
         Button clear = new Button("Clear filters");
         clear.setId("clearFilters");
@@ -161,9 +155,27 @@ final class FilterBar extends FlowPane {
                         actor,
                         group(label("Since"), since, sinceCustom),
                         group(label("Until"), untilDate, untilTime),
-                        tags,
+                        group(tags, notTags),
                         clear,
                         savedMenu());
+    }
+
+    /** A field of tag names; what is wrong with one shows red, with the reason as its tooltip. */
+    private TextField tagField(String id, String prompt, StringProperty text, ReadOnlyStringProperty problem) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(8);
+        field.textProperty().bindBidirectional(text);
+        Tooltip hint = new Tooltip(
+                id.equals("filterTags")
+                        ? "Sessions carrying every one of these tags (names, comma separated)"
+                        : "Sessions carrying none of these tags (names, comma separated)");
+        subscriptions.add(problem.subscribe(p -> {
+            field.pseudoClassStateChanged(Styles.STATE_DANGER, p != null);
+            field.setTooltip(p == null ? hint : new Tooltip(p));
+        }));
+        return field;
     }
 
     private static HBox group(Node... nodes) {
@@ -189,9 +201,9 @@ final class FilterBar extends FlowPane {
         manage.setOnAction(e -> new SavedFiltersDialog(vm, window()).showAndWait());
         Runnable rebuild = () -> {
             menu.getItems().setAll(save);
-            if (!vm.savedFilterNames().isEmpty()) {
+            if (!vm.saved().names().isEmpty()) {
                 menu.getItems().add(new SeparatorMenuItem());
-                for (String name : vm.savedFilterNames()) {
+                for (String name : vm.saved().names()) {
                     MenuItem open = new MenuItem(name);
                     open.getStyleClass().add("saved-filter");
                     open.setMnemonicParsing(false);
@@ -202,7 +214,7 @@ final class FilterBar extends FlowPane {
             }
         };
         rebuild.run();
-        subscriptions.add(vm.savedFilterNames().subscribe(rebuild));
+        subscriptions.add(vm.saved().names().subscribe(rebuild));
         return menu;
     }
 
@@ -218,14 +230,14 @@ final class FilterBar extends FlowPane {
         ok.setId("confirmSaveFilters");
         ok.disableProperty().bind(d.getEditor().textProperty().map(String::isBlank));
         ok.textProperty()
-                .bind(d.getEditor().textProperty().map(t -> vm.savedFilters(t.strip()) != null ? "Replace" : "Save"));
+                .bind(d.getEditor().textProperty().map(t -> vm.saved().get(t.strip()) != null ? "Replace" : "Save"));
         d.getEditor()
                 .textProperty()
                 .subscribe(t -> d.setHeaderText(
-                        vm.savedFilters(t.strip()) != null
+                        vm.saved().get(t.strip()) != null
                                 ? "Replace the saved filter \u201c" + t.strip() + "\u201d with the current filters?"
                                 : "Name for the current filters"));
-        d.showAndWait().ifPresent(vm::onSaveFilters);
+        d.showAndWait().ifPresent(vm.saved()::save);
     }
 
     private Window window() {
@@ -237,8 +249,18 @@ final class FilterBar extends FlowPane {
         CheckComboBox<T> box = new CheckComboBox<>(items);
         box.setId(id);
         box.setTitle(title);
-        box.setShowCheckedCount(true);
-        box.setPrefWidth(160);
+        box.setShowCheckedCount(false);
+        box.setPrefWidth(140);
+        // the button says what is picked ("Status: recording, stopped"), all of it in the tooltip
+        Tooltip picked = new Tooltip(title);
+        box.setTooltip(picked);
+        Runnable retitle = () -> {
+            List<String> names = chosen.stream().map(name).toList();
+            box.setTitle(Formats.picked(title, names, 18));
+            picked.setText(Formats.picked(title, names, Integer.MAX_VALUE));
+        };
+        retitle.run();
+        subscriptions.add(chosen.subscribe(retitle));
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(T v) {
@@ -290,7 +312,7 @@ final class FilterBar extends FlowPane {
         if (v == null || v.equals(ANY_TIME)) {
             value = null;
         } else if (v.equals(CUSTOM)) {
-            Instant at = instant(sinceDate.getValue(), sinceTime.getText());
+            Instant at = FilterModel.instant(sinceDate.getValue(), sinceTime.getText());
             value = at == null ? null : at.toString();
         } else {
             value = v;
@@ -334,7 +356,7 @@ final class FilterBar extends FlowPane {
         }
         syncing = true;
         try {
-            model.untilProperty().set(instant(untilDate.getValue(), untilTime.getText()));
+            model.untilProperty().set(FilterModel.instant(untilDate.getValue(), untilTime.getText()));
         } finally {
             syncing = false;
         }
@@ -357,22 +379,6 @@ final class FilterBar extends FlowPane {
         } finally {
             syncing = false;
         }
-    }
-
-    /** The instant of a local date and an optional {@code HH:mm[:ss]} time; null without a date. */
-    static Instant instant(LocalDate date, String time) {
-        if (date == null) {
-            return null;
-        }
-        LocalTime t = LocalTime.MIDNIGHT;
-        if (time != null && !time.isBlank()) {
-            try {
-                t = LocalTime.parse(time.strip());
-            } catch (DateTimeParseException e) {
-                t = LocalTime.MIDNIGHT;
-            }
-        }
-        return date.atTime(t).atZone(ZoneId.systemDefault()).toInstant();
     }
 
     /** Stops following the filter model and the saved filters (the screen is going away). */

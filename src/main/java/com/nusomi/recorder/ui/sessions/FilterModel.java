@@ -5,6 +5,10 @@ import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.ui.common.Rules;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,20 +40,36 @@ public final class FilterModel {
     private final ObjectProperty<Instant> until = new SimpleObjectProperty<>();
     private final StringProperty tagsText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper tagsProblem = new ReadOnlyStringWrapper();
+    private final StringProperty notTagsText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper notTagsProblem = new ReadOnlyStringWrapper();
     private final ObservableList<String> knownWorkflows = FXCollections.observableArrayList();
     private final ObjectBinding<SessionFilters> filters;
     private boolean applying;
 
     public FilterModel() {
-        Observable[] deps = {workflows, statuses, outcomes, actorKinds, since, until, tagsText};
+        Observable[] deps = {workflows, statuses, outcomes, actorKinds, since, until, tagsText, notTagsText};
         filters = Bindings.createObjectBinding(this::build, deps);
     }
 
     private SessionFilters build() {
+        List<String> tags = tagNames(tagsText.get(), tagsProblem);
+        List<String> notTags = tagNames(notTagsText.get(), notTagsProblem);
+        return new SessionFilters(
+                List.copyOf(workflows),
+                List.copyOf(statuses),
+                List.copyOf(outcomes),
+                List.copyOf(actorKinds),
+                since.get(),
+                until.get(),
+                tags,
+                notTags);
+    }
+
+    /** The tag names typed in {@code text} (comma or space separated); the first bad one is told {@code problem}. */
+    private static List<String> tagNames(String text, ReadOnlyStringWrapper problemOut) {
         List<String> tags = new ArrayList<>();
         String problem = null;
-        for (String t :
-                tagsText.get() == null ? new String[0] : tagsText.get().trim().split("[,\\s]+")) {
+        for (String t : text == null ? new String[0] : text.trim().split("[,\\s]+")) {
             if (t.isEmpty()) {
                 continue;
             }
@@ -62,15 +82,8 @@ public final class FilterModel {
                 problem = "Tag '" + t + "' left out: " + p;
             }
         }
-        tagsProblem.set(problem);
-        return new SessionFilters(
-                List.copyOf(workflows),
-                List.copyOf(statuses),
-                List.copyOf(outcomes),
-                List.copyOf(actorKinds),
-                since.get(),
-                until.get(),
-                tags);
+        problemOut.set(problem);
+        return tags;
     }
 
     /** Sets every filter at once (one change for listeners of {@link #filtersProperty()}). */
@@ -86,6 +99,7 @@ public final class FilterModel {
             since.set(v.since());
             until.set(v.until());
             tagsText.set(String.join(", ", v.tags()));
+            notTagsText.set(String.join(", ", v.notTags()));
         } finally {
             applying = false;
         }
@@ -149,6 +163,15 @@ public final class FilterModel {
         return tagsProblem.getReadOnlyProperty();
     }
 
+    /** The tags a session must not carry, as typed. */
+    public StringProperty notTagsTextProperty() {
+        return notTagsText;
+    }
+
+    public ReadOnlyStringProperty notTagsProblemProperty() {
+        return notTagsProblem.getReadOnlyProperty();
+    }
+
     public ObservableList<String> knownWorkflows() {
         return knownWorkflows;
     }
@@ -167,5 +190,21 @@ public final class FilterModel {
         return Arrays.stream(ActorKind.values())
                 .filter(s -> s != ActorKind.UNKNOWN)
                 .toList();
+    }
+
+    /** The instant of a local date and an optional {@code HH:mm[:ss]} time; null without a date. */
+    static Instant instant(LocalDate date, String time) {
+        if (date == null) {
+            return null;
+        }
+        LocalTime t = LocalTime.MIDNIGHT;
+        if (time != null && !time.isBlank()) {
+            try {
+                t = LocalTime.parse(time.strip());
+            } catch (DateTimeParseException e) {
+                t = LocalTime.MIDNIGHT;
+            }
+        }
+        return date.atTime(t).atZone(ZoneId.systemDefault()).toInstant();
     }
 }

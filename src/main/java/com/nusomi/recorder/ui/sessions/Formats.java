@@ -6,6 +6,7 @@ import com.nusomi.recorder.client.model.ActorKind;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -106,6 +107,14 @@ final class Formats {
         return part.replace(' ', '\u00a0');
     }
 
+    /** "6 hours", "1 hour 30 minutes", "45 minutes", "0 minutes": a duration to the minute. */
+    static String hoursMinutes(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        String h = count(minutes / 60, "hour", "hours");
+        String m = count(minutes % 60, "minute", "minutes");
+        return minutes < 60 ? m : minutes % 60 == 0 ? h : h + " " + m;
+    }
+
     /** "1 frame", "0 frames", "2 frames": a count with its noun in the right number. */
     static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
@@ -199,6 +208,7 @@ final class Formats {
             parts.add("Until: " + TIME.format(f.until()));
         }
         part(parts, "Tags", f.tags(), String::valueOf);
+        part(parts, "Without tags", f.notTags(), String::valueOf);
         return String.join(" · ", parts);
     }
 
@@ -208,6 +218,24 @@ final class Formats {
         } catch (DateTimeParseException e) {
             return since;
         }
+    }
+
+    /**
+     * A filter button's title: its name alone when nothing is picked, else the name and what is picked
+     * ("Status: recording, stopped"), the rest counted ("Workflow: payroll_run, refund_order +2") past {@code max}
+     * characters of values.
+     */
+    static String picked(String name, List<String> values, int max) {
+        if (values.isEmpty()) {
+            return name;
+        }
+        StringBuilder shown = new StringBuilder(values.get(0));
+        int n = 1;
+        while (n < values.size() && shown.length() + 2 + values.get(n).length() <= max) {
+            shown.append(", ").append(values.get(n));
+            n++;
+        }
+        return name + ": " + shown + (n < values.size() ? " +" + (values.size() - n) : "");
     }
 
     private static <T> void part(List<String> parts, String name, List<T> values, Function<T, String> wire) {

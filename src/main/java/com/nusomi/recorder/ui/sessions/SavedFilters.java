@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The filter sets saved under a name, in the order they were saved, and the writing of them with the filters in
  * use to the {@link FilterStore} (off the UI thread, by the store). Without a store, nothing is written.
  */
-final class SavedFilters {
+public final class SavedFilters {
     private static final Logger LOG = LoggerFactory.getLogger(SavedFilters.class);
 
     private final FilterStore store;
@@ -33,7 +33,7 @@ final class SavedFilters {
     }
 
     /** Saves the current filters under {@code name} (stripped), replacing a set of that name. */
-    void save(String name) {
+    public void save(String name) {
         if (name == null || name.isBlank()) {
             return;
         }
@@ -43,7 +43,7 @@ final class SavedFilters {
     }
 
     /** Forgets a set; false when there is none of that name. */
-    boolean delete(String name) {
+    public boolean delete(String name) {
         if (saved.remove(name) == null) {
             return false;
         }
@@ -56,7 +56,7 @@ final class SavedFilters {
      * Gives a set another name, in the same place in the list. False (and nothing changes) when there is no set
      * {@code from}, or {@code to} is blank or already names another set.
      */
-    boolean rename(String from, String to) {
+    public boolean rename(String from, String to) {
         String name = to == null ? "" : to.strip();
         if (!saved.containsKey(from) || !canRename(from, name)) {
             return false;
@@ -73,13 +73,13 @@ final class SavedFilters {
     }
 
     /** Whether {@code to} may become the new name of the set {@code from}. */
-    boolean canRename(String from, String to) {
+    public boolean canRename(String from, String to) {
         String name = to == null ? "" : to.strip();
         return !name.isEmpty() && (name.equals(from) || !saved.containsKey(name));
     }
 
     /** The filters saved under {@code name}, or null. */
-    SessionFilters get(String name) {
+    public SessionFilters get(String name) {
         return saved.get(name);
     }
 
@@ -93,7 +93,7 @@ final class SavedFilters {
         }
     }
 
-    ObservableList<String> names() {
+    public ObservableList<String> names() {
         return names;
     }
 }

@@ -40,7 +40,7 @@ final class SavedFiltersDialog {
         if (owner != null) {
             dialog.initOwner(owner);
         }
-        list = new ListView<>(vm.savedFilterNames());
+        list = new ListView<>(vm.saved().names());
         list.setId("savedFilterList");
         list.setPrefSize(320, 220);
         list.setPlaceholder(new Label("No saved filters."));
@@ -56,7 +56,7 @@ final class SavedFiltersDialog {
                 .subscribe(name -> summary.setText(
                         name == null
                                 ? "Choose a saved filter to see what it keeps."
-                                : Formats.filters(vm.savedFilters(name))));
+                                : Formats.filters(vm.saved().get(name))));
 
         BooleanBinding none = list.getSelectionModel().selectedItemProperty().isNull();
         Button open = button("openSavedFilter", "Open", new FontIcon(MaterialDesignF.FILTER_OUTLINE), this::onOpen);
@@ -91,7 +91,7 @@ final class SavedFiltersDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.getDialogPane().lookupButton(ButtonType.CLOSE).setId("closeSavedFilters");
-        if (!vm.savedFilterNames().isEmpty()) {
+        if (!vm.saved().names().isEmpty()) {
             list.getSelectionModel().selectFirst();
         }
         list.sceneProperty().subscribe(s -> list.requestFocus());
@@ -126,9 +126,10 @@ final class SavedFiltersDialog {
         d.getEditor().setId("savedFilterNewName");
         Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("confirmRenameSavedFilter");
-        ok.disableProperty().bind(d.getEditor().textProperty().map(t -> !vm.canRenameSaved(from, t)));
+        ok.disableProperty()
+                .bind(d.getEditor().textProperty().map(t -> !vm.saved().canRename(from, t)));
         d.showAndWait().ifPresent(to -> {
-            if (vm.onRenameSaved(from, to)) {
+            if (vm.saved().rename(from, to)) {
                 list.getSelectionModel().select(to.strip());
             }
         });
@@ -153,7 +154,7 @@ final class SavedFiltersDialog {
         cancel.setId("cancelDeleteSavedFilter");
         cancel.setDefaultButton(true);
         if (a.showAndWait().orElse(ButtonType.CANCEL) == delete) {
-            vm.onDeleteSaved(name);
+            vm.saved().delete(name);
             // keep a row chosen, so that the keyboard can go on from where it was
             if (!list.getItems().isEmpty()) {
                 list.getSelectionModel().select(Math.min(at, list.getItems().size() - 1));

@@ -4,9 +4,11 @@ import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.exception.ApiException;
 import com.nusomi.recorder.client.exception.PermissionException;
 import com.nusomi.recorder.client.model.BatchStopResult;
+import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.client.request.TagRequest;
 import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
@@ -85,27 +87,44 @@ public final class SessionActions {
         this.confirm = confirm;
     }
 
-    private record Outcome(int done, List<String> failed) {}
+    private record Tally(int done, List<String> failed) {}
 
-    /** Stops the selected sessions that are still created or recording. */
+    /**
+     * Stops the selected sessions that are still created or recording, once the user has confirmed and given a
+     * verdict (saved on each as an {@code outcome} tag before the stop; none when the server decides).
+     */
     public void onStopSelected() {
-        List<String> ids = selection.stream()
+        List<Session> live = selection.stream()
                 .filter(s -> s.status() == SessionStatus.CREATED || s.status() == SessionStatus.RECORDING)
-                .map(Session::id)
                 .toList();
-        if (ids.isEmpty()) {
+        if (live.isEmpty()) {
             report("Nothing to stop: none of the selected sessions is created or recording.", List.of());
             return;
         }
-        batchStop(ids, "Stopping");
+        confirm.stopSelected(live)
+                .ifPresent(
+                        verdict -> batchStop(live.stream().map(Session::id).toList(), "Stopping", verdict.outcome()));
     }
 
-    private void batchStop(List<String> ids, String verb) {
-        start(verb + " " + sessions(ids.size()) + "…");
+    private void batchStop(List<String> all, String verb, Outcome verdict) {
+        start(verb + " " + sessions(all.size()) + "…");
         ops.run(
                 verb + " sessions",
                 () -> {
                     List<String> failed = new ArrayList<>();
+                    List<String> ids = all;
+                    if (verdict != null) { // the verdict first: a session whose verdict is not saved is not stopped
+                        Tally tagged = each(
+                                all,
+                                id -> client.get()
+                                        .sessions()
+                                        .tag(id, TagRequest.outcome(verdict))
+                                        .execute());
+                        failed.addAll(tagged.failed());
+                        ids = all.stream()
+                                .filter(id -> tagged.failed().stream().noneMatch(f -> f.startsWith(id + ":")))
+                                .toList();
+                    }
                     int stopped = 0;
                     for (int from = 0; from < ids.size(); from += BATCH) {
                         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
@@ -119,11 +138,11 @@ public final class SessionActions {
                                                 : "")));
                         setProgress((double) Math.min(ids.size(), from + BATCH) / ids.size());
                     }
-                    return new Outcome(stopped, failed);
+                    return new Tally(stopped, failed);
                 },
                 r -> {
                     report(
-                            "Stopped " + r.done() + " of " + sessions(ids.size())
+                            "Stopped " + r.done() + " of " + sessions(all.size())
                                     + (r.failed().isEmpty()
                                             ? "."
                                             : "; " + r.failed().size() + " failed:"),
@@ -132,42 +151,50 @@ public final class SessionActions {
                 });
     }
 
-    /** Finds sessions recording for longer than {@code hours}, asks, and batch-stops them on a yes. */
-    public void onFindAbandoned(int hours) {
-        if (hours < 1) {
+    /**
+     * Finds sessions recording for longer than {@code age} (zero: every one recording), lists them for the user to
+     * choose from, and batch-stops the ones chosen.
+     */
+    public void onFindAbandoned(Duration age) {
+        if (age.isNegative()) {
             return;
         }
-        Instant cutoff = clock.instant().minus(Duration.ofHours(hours));
-        start("Looking for sessions recording for longer than " + hours + " h…");
-        ops.run("Finding abandoned sessions", () -> findAbandoned(cutoff), ids -> {
+        String longer = "recording for longer than " + Formats.hoursMinutes(age);
+        Instant cutoff = clock.instant().minus(age);
+        start("Looking for sessions " + longer + "\u2026");
+        ops.run("Finding abandoned sessions", () -> findAbandoned(cutoff), found -> {
             progress.set(-1);
-            if (ids.isEmpty()) {
-                report("No session has been recording for longer than " + hours + " h.", List.of());
-            } else if (confirm.stopAbandoned(ids.size(), hours)) {
-                batchStop(ids, "Stopping abandoned");
+            if (found.isEmpty()) {
+                report("No session has been " + longer + ".", List.of());
+                return;
+            }
+            List<String> chosen = confirm.stopAbandoned(found, age);
+            if (!chosen.isEmpty()) {
+                batchStop(chosen, "Stopping abandoned", null);
             } else {
                 report(
-                        Formats.count(ids.size(), "abandoned session", "abandoned sessions") + " found; none stopped.",
+                        Formats.count(found.size(), "abandoned session", "abandoned sessions")
+                                + " found; none stopped.",
                         List.of());
             }
         });
     }
 
-    /** Ids of sessions still recording that started before {@code cutoff}; blocking. */
-    List<String> findAbandoned(Instant cutoff) {
+    /** Sessions still recording that started before {@code cutoff} (or at it); blocking. */
+    List<Session> findAbandoned(Instant cutoff) {
         // Started before the cutoff means created before it too: the until filter narrows the list early.
         SessionQuery q = SessionQuery.builder()
                 .status(SessionStatus.RECORDING)
                 .until(cutoff)
                 .limit(500)
                 .build();
-        List<String> ids = new ArrayList<>();
+        List<Session> found = new ArrayList<>();
         for (Session s : client.get().sessions().listAll(q)) {
-            if (s.startedAt() != null && s.startedAt().isBefore(cutoff)) {
-                ids.add(s.id());
+            if (s.startedAt() != null && !s.startedAt().isAfter(cutoff)) {
+                found.add(s);
             }
         }
-        return ids;
+        return found;
     }
 
     /** Soft-deletes the selection; offers an undo for a while. */
@@ -238,10 +265,10 @@ public final class SessionActions {
                 });
     }
 
-    /** Deletes the selection for good, after the user has typed how many (admin scope). */
+    /** Deletes the selection for good, after the user has typed what goes (admin scope). */
     public void onDeletePermanently() {
         List<String> ids = selectedIds();
-        if (ids.isEmpty() || !confirm.deletePermanently(ids.size())) {
+        if (ids.isEmpty() || !confirm.deletePermanently(List.copyOf(selection))) {
             return;
         }
         start("Deleting " + sessions(ids.size()) + " permanently…");
@@ -260,7 +287,7 @@ public final class SessionActions {
     }
 
     /** Runs {@code call} for each id; per-id API errors are collected, a 403 stops everything. */
-    private Outcome each(List<String> ids, Consumer<String> call) {
+    private Tally each(List<String> ids, Consumer<String> call) {
         List<String> failed = new ArrayList<>();
         int done = 0;
         for (int i = 0; i < ids.size(); i++) {
@@ -275,7 +302,7 @@ public final class SessionActions {
             }
             setProgress((i + 1.0) / ids.size());
         }
-        return new Outcome(done, failed);
+        return new Tally(done, failed);
     }
 
     private List<String> selectedIds() {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -30,6 +31,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -43,6 +45,10 @@ import javafx.util.Subscription;
  * are recorded time (pauses left out, as the Record screen's timer counts); the paused and wall times show apart.
  */
 final class SessionDetailPane extends ScrollPane {
+    /** The events list's row height, and how many rows it shows before it scrolls on its own. */
+    static final double EVENT_ROW = 28;
+
+    static final int EVENT_ROWS = 40;
     private static final String NONE = "—";
     private static final String[] FIELDS = {
         "Workflow",
@@ -120,7 +126,23 @@ final class SessionDetailPane extends ScrollPane {
         filmStrip.showTags(vm.tagMarks());
         ListView<Event> timeline = new ListView<>(events);
         timeline.setId("detailEventList");
-        timeline.setPrefHeight(160);
+        // The pane scrolls as one: the list is as tall as its events (up to EVENT_ROWS), and the wheel over it
+        // scrolls the pane; only a longer list keeps a scroll bar of its own.
+        timeline.setFixedCellSize(EVENT_ROW);
+        timeline.prefHeightProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.max(1, Math.min(events.size(), EVENT_ROWS)) * EVENT_ROW + 4, events));
+        timeline.setMinHeight(Region.USE_PREF_SIZE);
+        timeline.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (events.size() <= EVENT_ROWS) {
+                double range = getContent().getBoundsInLocal().getHeight()
+                        - getViewportBounds().getHeight();
+                if (range > 0) {
+                    setVvalue(Math.max(0, Math.min(1, getVvalue() - e.getDeltaY() / range)));
+                }
+                e.consume();
+            }
+        });
         timeline.setPlaceholder(new Label("No events"));
         timeline.setCellFactory(l -> new EventCell(vm::timeline, e -> {
             vm.film().onEvent(e);

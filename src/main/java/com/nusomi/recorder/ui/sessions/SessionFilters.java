@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * One set of list filters as the Sessions screen keeps them (and writes them to disk): every filter of the
- * contract's list call. {@code since} is either a relative duration ({@code 7d}) or an RFC 3339 instant; null
+ * contract's list call, and {@code not_tag} [ext]. {@code since} is either a relative duration ({@code 7d}) or an RFC 3339 instant; null
  * means no bound. Plain Java, no JavaFX.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,9 +23,10 @@ public record SessionFilters(
         List<ActorKind> actorKinds,
         String since,
         Instant until,
-        List<String> tags) {
+        List<String> tags,
+        List<String> notTags) {
     static final Pattern RELATIVE = Pattern.compile("^[1-9][0-9]{0,5}[smhdw]$");
-    public static final SessionFilters NONE = new SessionFilters(null, null, null, null, null, null, null);
+    public static final SessionFilters NONE = new SessionFilters(null, null, null, null, null, null, null, null);
 
     public SessionFilters {
         workflows = copy(workflows);
@@ -33,7 +34,20 @@ public record SessionFilters(
         outcomes = copy(outcomes);
         actorKinds = copy(actorKinds);
         tags = copy(tags);
+        notTags = copy(notTags);
         since = since == null || since.isBlank() ? null : since.strip();
+    }
+
+    /** The filters without a "without tag" filter (as sets saved before it existed read back). */
+    public SessionFilters(
+            List<String> workflows,
+            List<SessionStatus> statuses,
+            List<Outcome> outcomes,
+            List<ActorKind> actorKinds,
+            String since,
+            Instant until,
+            List<String> tags) {
+        this(workflows, statuses, outcomes, actorKinds, since, until, tags, null);
     }
 
     private static <T> List<T> copy(List<T> list) {
@@ -59,6 +73,7 @@ public record SessionFilters(
                 .outcomes(outcomes)
                 .actorKinds(actorKinds)
                 .tags(tags)
+                .notTags(notTags)
                 .limit(limit)
                 .deletedOnly(trash)
                 .includeTags(includeTags);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -63,9 +64,24 @@ final class SessionsTable extends TableView<Session> {
         setItems(vm.rows());
         setFixedCellSize(ROW_HEIGHT);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        setPlaceholder(new Label("No sessions match these filters."));
+        Label empty = new Label();
+        empty.setId("sessionsEmpty");
+        empty.setWrapText(true);
+        empty.setMaxWidth(460);
+        empty.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> emptyText(
+                                vm.loadingProperty().get(),
+                                vm.loadingFromProperty().get(),
+                                vm.trashProperty().get(),
+                                vm.filters().getFilters().isEmpty()),
+                        vm.loadingProperty(),
+                        vm.loadingFromProperty(),
+                        vm.trashProperty(),
+                        vm.filters().filtersProperty()));
+        setPlaceholder(empty);
 
-        TableColumn<Session, String> id = column("Id", Session::id, String::valueOf, 270);
+        TableColumn<Session, String> id = column("Id", Session::id, String::valueOf, 210);
         // the tail of an id is what tells ids apart: elide the middle, never the end
         id.setCellFactory(c -> {
             FormattedCell<String> cell = new FormattedCell<>(String::valueOf);
@@ -130,6 +146,21 @@ final class SessionsTable extends TableView<Session> {
                 e.consume();
             }
         });
+    }
+
+    /** What the table says when it has no rows: loading (from which server), a first-run hint, or no match. */
+    static String emptyText(boolean loading, String server, boolean trash, boolean noFilters) {
+        if (loading) {
+            return server == null ? "Loading\u2026" : "Loading from " + server + "\u2026";
+        }
+        if (trash) {
+            return "The trash is empty.";
+        }
+        if (noFilters) {
+            return "No sessions yet. To record your first one, open Record, type a workflow name "
+                    + "(such as process_invoice) and press Start (Ctrl+Shift+R).";
+        }
+        return "No sessions match these filters.";
     }
 
     /**

@@ -5,7 +5,7 @@ import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.app.connection.ConnectionService;
 import com.nusomi.recorder.app.connection.ConnectionState;
 import com.nusomi.recorder.app.settings.Settings;
-import com.nusomi.recorder.client.model.SessionStatus;
+import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.common.Banner;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,34 +13,32 @@ import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 
 /**
  * The Sessions screen: the filter bar and the actions on top, the table with the detail pane beside it, and
@@ -55,6 +53,7 @@ public final class SessionsView extends BorderPane {
     private final SessionDetailPane detail;
     private final Banner failure;
     private final SplitPane split;
+    private final ObjectProperty<Consumer<String>> onHistory = new SimpleObjectProperty<>();
 
     public SessionsView(SessionsViewModel vm) {
         this.vm = vm;
@@ -67,14 +66,16 @@ public final class SessionsView extends BorderPane {
         failure = new Banner(vm.ops());
         failure.setId("sessionsFailure");
 
-        split = new SplitPane(table, detail);
+        VBox detailSide = new VBox(historyBar(), detail);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        split = new SplitPane(table, detailSide);
         split.setId("sessionsSplit");
         split.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(detail, false);
-        detail.setMinWidth(300);
+        SplitPane.setResizableWithParent(detailSide, false);
+        detailSide.setMinWidth(300);
         table.setMinWidth(300);
 
-        setTop(new VBox(toolbar(), filterBar, new Separator(), failure));
+        setTop(new VBox(new SessionsToolbar(vm, this::backToTable), filterBar, new Separator(), failure));
         setCenter(split);
         setBottom(new VBox(undoBar(), messageBar(), statusLine()));
         setOnKeyPressed(e -> {
@@ -83,6 +84,12 @@ public final class SessionsView extends BorderPane {
                 e.consume();
             }
         });
+        // the list is read again when the screen comes into view; the periodic reload waits while the user works
+        subscriptions.add(sceneProperty().subscribe(scene -> vm.keepCurrent().setShown(scene != null)));
+        table.addEventFilter(ScrollEvent.ANY, e -> vm.keepCurrent().userActive());
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.keepCurrent().userActive());
+        filterBar.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.keepCurrent().userActive());
+        filterBar.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> vm.keepCurrent().userActive());
     }
 
     /**
@@ -153,86 +160,6 @@ public final class SessionsView extends BorderPane {
         });
     }
 
-    private FlowPane toolbar() {
-        SessionActions a = vm.actions();
-        BooleanBinding busy = is(vm.ops().busyProperty());
-        BooleanBinding none = Bindings.isEmpty(vm.selection());
-        BooleanBinding admin = Bindings.createBooleanBinding(
-                () -> Boolean.TRUE.equals(vm.adminProperty().get()), vm.adminProperty());
-        BooleanBinding trash = is(vm.trashProperty());
-
-        Button refresh = button("refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
-        refresh.setTooltip(new Tooltip("Refresh (F5)"));
-        Button stop = button("stopSelected", "Stop", MaterialDesignS.STOP, backToTable(a::onStopSelected));
-        // Only sessions still created or recording can be stopped: a selection of finished ones disables Stop.
-        BooleanBinding nothingToStop = Bindings.createBooleanBinding(
-                () -> vm.selection().stream()
-                        .noneMatch(s -> s.status() == SessionStatus.CREATED || s.status() == SessionStatus.RECORDING),
-                vm.selection());
-        stop.disableProperty().bind(busy.or(nothingToStop).or(trash));
-        Button delete =
-                button("deleteSelected", "Delete", MaterialDesignD.DELETE_OUTLINE, backToTable(a::onDeleteSelected));
-        delete.disableProperty().bind(busy.or(none).or(trash));
-        Button hard = button(
-                "deletePermanently",
-                "Delete forever",
-                MaterialDesignD.DELETE_FOREVER,
-                backToTable(a::onDeletePermanently));
-        hard.getStyleClass().add(Styles.DANGER);
-        hard.disableProperty().bind(busy.or(none));
-        show(hard, admin);
-        Button restore =
-                button("restoreSelected", "Restore", MaterialDesignR.RESTORE, backToTable(a::onRestoreSelected));
-        restore.disableProperty().bind(busy.or(none));
-        show(restore, trash);
-
-        Spinner<Integer> hours = new Spinner<>(1, 720, 6);
-        hours.setId("abandonedHours");
-        hours.setEditable(true);
-        hours.setPrefWidth(90);
-        hours.getEditor().setPrefColumnCount(3);
-        Button find = button("findAbandoned", "Find abandoned", MaterialDesignM.MAGNIFY, () -> {
-            try {
-                hours.commitValue(); // a number typed but not yet entered counts
-            } catch (RuntimeException notANumber) {
-                hours.cancelEdit();
-            }
-            a.onFindAbandoned(hours.getValue());
-        });
-        find.setTooltip(new Tooltip("Sessions still recording after this many hours; asks before stopping them"));
-        find.disableProperty().bind(busy.or(trash));
-        Label after = new Label("Recording for more than");
-        after.getStyleClass().add("muted");
-        Label h = new Label("h");
-        h.getStyleClass().add("muted");
-
-        ToggleButton trashToggle = new ToggleButton("Trash", new FontIcon(MaterialDesignT.TRASH_CAN_OUTLINE));
-        trashToggle.setId("trashToggle");
-        trashToggle.selectedProperty().bindBidirectional(vm.trashProperty());
-        show(trashToggle, admin);
-
-        HBox actions = new HBox(6, refresh, stop, delete, hard, restore);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        HBox abandoned = new HBox(6, after, hours, h, find);
-        abandoned.setAlignment(Pos.CENTER_LEFT);
-        // groups set apart by space, not separators: in a window too narrow for one row, a group wraps whole and no
-        // separator is left at the start of the second row
-        FlowPane bar = new FlowPane(20, 6, actions, abandoned, trashToggle);
-        bar.setId("sessionsToolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 10, 2, 10));
-        return bar;
-    }
-
-    private static BooleanBinding is(ObservableBooleanValue value) {
-        return Bindings.createBooleanBinding(value::get, value);
-    }
-
-    private static void show(Node node, ObservableBooleanValue when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(when);
-    }
-
     /**
      * The action, then the keyboard back in the table: the button just pressed is often disabled by what it did (no
      * selection left), and focus would otherwise move on to whatever control comes next in the toolbar.
@@ -244,11 +171,38 @@ public final class SessionsView extends BorderPane {
         };
     }
 
-    private static Button button(String id, String text, Ikon icon, Runnable action) {
-        Button b = new Button(text, new FontIcon(icon));
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
+    /** Above the detail pane: "History", the session's audit log (admin keys; see {@link #setOnHistory}). */
+    private HBox historyBar() {
+        Button history = new Button("History", new FontIcon(MaterialDesignH.HISTORY));
+        history.setId("sessionHistory");
+        history.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        BooleanBinding admin = Bindings.createBooleanBinding(
+                () -> Boolean.TRUE.equals(vm.adminProperty().get()), vm.adminProperty());
+        history.disableProperty()
+                .bind(vm.detail().sessionProperty().isNull().or(admin.not()).or(onHistory.isNull()));
+        Tooltip why = new Tooltip();
+        why.textProperty()
+                .bind(Bindings.when(admin)
+                        .then("Who did what to this session, in the audit log")
+                        .otherwise("The audit log needs a key with the admin scope"));
+        history.setTooltip(why);
+        history.setOnAction(e -> {
+            Session s = vm.detail().sessionProperty().get();
+            if (s != null && onHistory.get() != null) {
+                onHistory.get().accept(s.id());
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, spacer, history);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.setPadding(new Insets(4, 8, 0, 8));
+        return bar;
+    }
+
+    /** What "History" does with the id of the session in the detail pane (opens the Audit screen filtered). */
+    public void setOnHistory(Consumer<String> open) {
+        onHistory.set(open);
     }
 
     private HBox undoBar() {

@@ -3,9 +3,7 @@ package com.nusomi.recorder.ui.sessions;
 import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.app.connection.ConnectionState;
 import com.nusomi.recorder.client.SessionsClient;
-import com.nusomi.recorder.client.exception.PermissionException;
 import com.nusomi.recorder.client.model.Session;
-import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.common.Operations;
 import java.time.Clock;
@@ -14,12 +12,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -41,7 +40,6 @@ public final class SessionsViewModel {
 
     private final TaskRunner tasks;
     private final Operations ops;
-    private final Supplier<SessionsClient> client;
     private final FilterStore store;
     private final Debouncer debouncer;
     private final FilterModel filters = new FilterModel();
@@ -54,6 +52,8 @@ public final class SessionsViewModel {
     private final StringBinding countText;
     private final DetailViewModel detail;
     private final SessionActions actions;
+    private final KeepCurrent current;
+    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper();
 
     private Subscription following = Subscription.EMPTY;
     private long reselectSeq;
@@ -71,7 +71,6 @@ public final class SessionsViewModel {
             Clock clock) {
         this.tasks = tasks;
         this.ops = new Operations(tasks);
-        this.client = client;
         this.store = store;
         this.debouncer = debouncer;
         this.saved = new SavedFilters(store, filters);
@@ -81,19 +80,7 @@ public final class SessionsViewModel {
                 client,
                 seen -> filters.rememberWorkflows(
                         seen.stream().map(Session::workflow).toList()));
-        ObservableList<Session> rows = pages.rows();
-        countText = Bindings.createStringBinding(
-                () -> {
-                    String what = trash.get() ? " in the trash" : "";
-                    return Formats.count(rows.size(), "session", "sessions")
-                            + what
-                            + (pages.hasMoreProperty().get() ? " loaded, more to load" : "")
-                            + (pages.loadingProperty().get() ? " · loading…" : "");
-                },
-                rows,
-                pages.hasMoreProperty(),
-                pages.loadingProperty(),
-                trash);
+        countText = pages.countText(trash);
         filters.filtersProperty().addListener((o, before, now) -> {
             if (!filters.isApplying()) {
                 debouncer.trigger(this::applyFilters);
@@ -102,16 +89,24 @@ public final class SessionsViewModel {
         trash.addListener((o, a, b) -> reload(false));
         this.detail = new DetailViewModel(tasks, client, this::refresh);
         this.actions = new SessionActions(ops, client, clock, selection, pages.hidden(), this::refresh, undoTimer);
-        selection.addListener((ListChangeListener<Session>)
-                c -> detail.show(selection.isEmpty() ? null : selection.get(selection.size() - 1), trash.get()));
+        this.current = new KeepCurrent(
+                tasks,
+                () -> reloadIfConnected(true),
+                () -> pages.loadingProperty().get() || ops.isBusy());
+        Session[] shown = {null};
+        selection.addListener((ListChangeListener<Session>) c -> {
+            Session last = selection.isEmpty() ? null : selection.get(selection.size() - 1);
+            if (last == null || !last.equals(shown[0])) { // a reload that changed nothing leaves the detail alone
+                shown[0] = last;
+                detail.show(last, trash.get());
+            }
+        });
     }
 
     /** Reads the saved filters (off the UI thread), applies them and loads the first page. */
     public void start() {
         if (store == null) {
-            if (connected) {
-                reload(false);
-            }
+            reloadIfConnected(false);
             return;
         }
         tasks.run(
@@ -120,15 +115,15 @@ public final class SessionsViewModel {
                     saved.restore(state.saved());
                     filters.apply(state.current());
                     debouncer.cancel();
-                    if (connected) {
-                        reload(false);
-                    }
+                    reloadIfConnected(false);
                 },
-                e -> {
-                    if (connected) {
-                        reload(false);
-                    }
-                });
+                e -> reloadIfConnected(false));
+    }
+
+    private void reloadIfConnected(boolean keep) {
+        if (connected) {
+            reload(keep);
+        }
     }
 
     /**
@@ -144,48 +139,41 @@ public final class SessionsViewModel {
             }
             if (s.phase() == ConnectionState.Phase.ONLINE && !Objects.equals(online[0], s.label())) {
                 online[0] = s.label();
-                onConnected();
+                onConnected(s.label());
             } else if (s.phase() == ConnectionState.Phase.CONNECTING || s.phase() == ConnectionState.Phase.FAILED) {
                 online[0] = null;
             }
         }));
     }
 
-    /** A new connection: forget what we knew about the key's scope, ask again, and reload. */
-    public void onConnected() {
+    /** What keeps the list current: reloads when shown, after the app's own changes, and while shown. */
+    public KeepCurrent keepCurrent() {
+        return current;
+    }
+
+    /** A new connection: the rows of the last one go at once; forget the key's scope, ask again, and reload. */
+    public void onConnected(String label) {
+        boolean another = connected;
         connected = true;
         admin.set(null);
         pages.forgetServer();
-        checkAdmin();
+        if (another) {
+            pages.clear(); // another server's rows: never shown as this one's
+            selection.clear();
+        }
+        server.set(label);
+        pages.askAdmin(admin::set); // the trash list is admin-only
         reload(true);
     }
 
-    /** Asks the server once whether the key has the admin scope: the trash list is admin-only. */
-    public void checkAdmin() {
-        tasks.run(
-                () -> {
-                    try {
-                        client.get()
-                                .sessions()
-                                .list(SessionQuery.builder()
-                                        .deletedOnly(true)
-                                        .limit(1)
-                                        .build())
-                                .execute();
-                        return Boolean.TRUE;
-                    } catch (PermissionException e) {
-                        return Boolean.FALSE;
-                    }
-                },
-                admin::set,
-                e -> admin.set(Boolean.FALSE));
+    /** {@link #onConnected(String)} without a name for the server. */
+    public void onConnected() {
+        onConnected(null);
     }
 
     private void applyFilters() {
         saved.write();
-        if (connected) {
-            reload(false);
-        }
+        reloadIfConnected(false);
     }
 
     public void onClearFilters() {
@@ -206,31 +194,9 @@ public final class SessionsViewModel {
         }
     }
 
-    public void onSaveFilters(String name) {
-        saved.save(name);
-    }
-
-    /** Forgets a saved filter set (the current filters stay as they are). */
-    public void onDeleteSaved(String name) {
-        saved.delete(name);
-    }
-
-    /**
-     * Gives a saved filter set another name, in the same place in the list. False (and nothing changes) when
-     * there is no set {@code from}, or {@code to} is blank or already names another set.
-     */
-    public boolean onRenameSaved(String from, String to) {
-        return saved.rename(from, to);
-    }
-
-    /** Whether {@code to} may become the new name of the saved set {@code from}. */
-    public boolean canRenameSaved(String from, String to) {
-        return saved.canRename(from, to);
-    }
-
-    /** The filters saved under {@code name}, or null. */
-    public SessionFilters savedFilters(String name) {
-        return saved.get(name);
+    /** The saved filter sets: save, delete, rename, get, and their names. */
+    public SavedFilters saved() {
+        return saved;
     }
 
     /** Reloads what is shown (at least as many rows as now), keeping the selection where it can. */
@@ -247,6 +213,7 @@ public final class SessionsViewModel {
                 () -> landing = true,
                 () -> {
                     landing = false;
+                    server.set(null);
                     reselect.set(new Reselection(++reselectSeq, keepIds));
                 },
                 () -> reload(keep));
@@ -264,6 +231,7 @@ public final class SessionsViewModel {
     public void dispose() {
         following.unsubscribe();
         following = Subscription.EMPTY;
+        current.dispose();
         debouncer.cancel();
         pages.close();
         detail.dispose();
@@ -313,12 +281,13 @@ public final class SessionsViewModel {
         return trash;
     }
 
-    public ReadOnlyObjectProperty<Reselection> reselectProperty() {
-        return reselect.getReadOnlyProperty();
+    /** The server being read after a connection: "Loading from" it until its rows land; null otherwise. */
+    public ReadOnlyStringProperty loadingFromProperty() {
+        return server.getReadOnlyProperty();
     }
 
-    public ObservableList<String> savedFilterNames() {
-        return saved.names();
+    public ReadOnlyObjectProperty<Reselection> reselectProperty() {
+        return reselect.getReadOnlyProperty();
     }
 
     public StringBinding countTextProperty() {

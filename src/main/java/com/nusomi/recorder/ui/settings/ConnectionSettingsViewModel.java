@@ -5,6 +5,7 @@ import com.nusomi.recorder.app.settings.SecretStore;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.client.ApiKeyMask;
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.exception.ApiConnectionException;
 import com.nusomi.recorder.client.exception.NotSupportedException;
 import com.nusomi.recorder.client.model.Health;
 import com.nusomi.recorder.client.request.SessionQuery;
@@ -47,6 +48,13 @@ public final class ConnectionSettingsViewModel {
         this.environmentKey = environmentKey;
         baseUrl.addListener((o, a, b) -> checkUrl());
         mode.addListener((o, a, b) -> checkUrl());
+        // a test that failed: the line beside the button says so too, with the URL and the cause
+        ops.failureProperty().subscribe(f -> {
+            String result = testResult.get();
+            if (f != null && result != null && result.startsWith("Testing ")) {
+                testResult.set(f.title() + ": " + f.detail());
+            }
+        });
     }
 
     /** Fills the form from the saved settings, and reads (off the UI thread) which key is stored. */
@@ -103,8 +111,9 @@ public final class ConnectionSettingsViewModel {
             testResult.set(problem);
             return;
         }
+        testResult.set("Testing " + url + "\u2026");
         ops.run(
-                "Connection test failed",
+                "Could not connect to " + url,
                 () -> {
                     String key = !typed.isEmpty() ? typed : secrets.load() != null ? secrets.load() : environmentKey;
                     try (SessionsClient client = Connector.client(url, key)) {
@@ -118,8 +127,20 @@ public final class ConnectionSettingsViewModel {
                         client.sessions()
                                 .list(SessionQuery.builder().limit(1).build())
                                 .execute();
-                        return "Connected" + (version != null ? " (server " + version + ")" : "")
+                        return "Connected to " + url + (version != null ? " (server " + version + ")" : "")
                                 + "; the key can read sessions.";
+                    } catch (ApiConnectionException e) {
+                        // "could not be reached" alone does not say why: name the cause (refused, unknown host, TLS)
+                        Throwable cause = e;
+                        while (cause.getCause() != null) {
+                            cause = cause.getCause();
+                        }
+                        throw new IllegalStateException(
+                                (e.isTimeout() ? "No answer in time from " : "No connection to ") + url + ": "
+                                        + (cause.getMessage() != null
+                                                ? cause.getMessage()
+                                                : cause.getClass().getSimpleName()),
+                                e);
                     }
                 },
                 testResult::set);

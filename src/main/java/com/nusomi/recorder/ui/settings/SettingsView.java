@@ -4,6 +4,7 @@ import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.common.Banner;
 import com.nusomi.recorder.ui.common.Problem;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,10 +16,14 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,7 +36,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The Settings screen, built in code and bound to its {@link SettingsViewModel}. */
-public final class SettingsView extends ScrollPane {
+public final class SettingsView extends BorderPane {
     private static final double PRESET_ROW_HEIGHT = 40;
     private final SettingsViewModel vm;
     private final PrivacyCheckViewModel privacyCheck;
@@ -44,8 +49,6 @@ public final class SettingsView extends ScrollPane {
         this.vm = vm;
         this.privacyCheck = privacyCheck;
         setId("settingsView");
-        setFitToWidth(true);
-        getStyleClass().add("page-scroll");
 
         Label title = new Label("Settings");
         title.getStyleClass().add("screen-title");
@@ -64,22 +67,36 @@ public final class SettingsView extends ScrollPane {
         saved.textProperty().bind(vm.savedNoteProperty());
         HBox actions = new HBox(8, save, revert, saved);
         actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setId("settingsActions");
+        actions.getStyleClass().add("settings-actions");
+        actions.setPadding(new Insets(10, 24, 10, 24));
 
         VBox page = new VBox(
-                14,
-                title,
-                new Banner(vm.operations()),
-                connectionCard(),
-                presetsCard(),
-                recorderCard(),
-                generalCard(),
-                actions);
+                14, title, new Banner(vm.operations()), connectionCard(), presetsCard(), recorderCard(), generalCard());
         if (logFolder != null) {
-            page.getChildren().add(page.getChildren().indexOf(actions), logsCard(logFolder));
+            page.getChildren().add(logsCard(logFolder));
         }
         page.getStyleClass().add("page");
         page.setMaxWidth(820);
-        setContent(page);
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        setCenter(scroll);
+        // Save and Revert stay in view below the form, however far it is scrolled
+        setBottom(new VBox(new Separator(), actions));
+
+        // the next edit after a save: "Saved." no longer describes the form
+        // (the user's keys and clicks only: the app itself refills some fields, e.g. the screens once connected)
+        page.addEventFilter(KeyEvent.KEY_TYPED, e -> vm.onEdited());
+        page.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> vm.onEdited());
+        // the theme chosen is previewed while the screen is shown; elsewhere the saved one shows
+        sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                vm.onShown();
+            } else {
+                vm.onHidden();
+            }
+        });
     }
 
     private VBox connectionCard() {

@@ -30,6 +30,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper savedNote = new ReadOnlyStringWrapper();
     private final BooleanBinding canSave;
     private Consumer<Boolean> onSaved = connectionChanged -> {};
+    private Consumer<Settings.Theme> preview = t -> {};
 
     /**
      * @param environmentKey the key {@code NUSOMI_API_KEY} gives, or null
@@ -44,6 +45,14 @@ public final class SettingsViewModel {
         this.presetTags = new PresetTagsViewModel(settings);
         this.capture = new CaptureSettingsViewModel(tasks, settings);
         reset();
+        // the theme chosen shows at once, before it is saved (Revert shows the saved one again)
+        theme.addListener((o, before, now) -> {
+            onEdited();
+            if (now != null) {
+                preview.accept(now);
+            }
+        });
+        countdown.addListener((o, before, now) -> onEdited());
         canSave = ops.busyProperty()
                 .not()
                 .and(connection.urlProblemProperty().isNull())
@@ -77,6 +86,28 @@ public final class SettingsViewModel {
             savedNote.set("Saved.");
             onSaved.accept(connectionChanged);
         });
+    }
+
+    /** Something in the form changed: "Saved." no longer describes it. */
+    public void onEdited() {
+        savedNote.set(null);
+    }
+
+    /** Shows a theme on the app's windows without saving it. */
+    public void setThemePreview(Consumer<Settings.Theme> preview) {
+        this.preview = preview;
+    }
+
+    /** The screen is left: the windows show the saved theme again (the form keeps what was chosen). */
+    public void onHidden() {
+        preview.accept(settings.theme);
+    }
+
+    /** The screen is shown again: the form's theme shows again. */
+    public void onShown() {
+        if (theme.get() != null) {
+            preview.accept(theme.get());
+        }
     }
 
     /** Told after each save whether the connection changed (the mode, the URL or the key). */

@@ -7,15 +7,19 @@ import static org.awaitility.Awaitility.await;
 import com.nusomi.recorder.app.connection.Connection;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.AppFixture;
+import com.nusomi.recorder.ui.common.Verdict;
 import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordViewModel;
-import com.nusomi.recorder.ui.record.Verdict;
+import java.net.ServerSocket;
 import java.time.Duration;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +102,68 @@ class SettingsScreenTest {
 
         assertThat(root.getStyleClass()).contains("dark");
         await().atMost(Duration.ofSeconds(10)).until(() -> app.settingsOnDisk().theme == Settings.Theme.DARK);
+    }
+
+    @Test
+    void theThemeIsPreviewedBeforeSavingAndSavedClearsOnTheNextEdit(FxRobot robot) {
+        Node root = robot.lookup("#mainRoot").query();
+        assumeThat(root.getStyleClass()).as("the desktop's own theme is light").doesNotContain("dark");
+        openSettings(robot);
+        ComboBox<Settings.Theme> theme = robot.lookup("#themeField").query();
+        robot.interact(() -> theme.setValue(Settings.Theme.DARK));
+        assertThat(root.getStyleClass()).as("previewed before any save").contains("dark");
+        assertThat(app.context.settings().theme).isNotEqualTo(Settings.Theme.DARK);
+        press(robot, "#revertSettingsButton");
+        assertThat(root.getStyleClass())
+                .as("Revert shows the saved theme again")
+                .doesNotContain("dark");
+
+        robot.interact(() -> theme.setValue(Settings.Theme.DARK));
+        press(robot, "#navRecord");
+        assertThat(root.getStyleClass()).as("left unsaved: the saved theme").doesNotContain("dark");
+        openSettings(robot);
+        assertThat(root.getStyleClass()).contains("dark");
+
+        save(robot);
+        Label note = robot.lookup("#savedNote").query();
+        robot.interact(() -> theme.setValue(Settings.Theme.LIGHT));
+        assertThat(note.getText()).as("the next edit clears \"Saved.\"").isNullOrEmpty();
+        save(robot);
+        robot.interact(() -> ((CheckBox) robot.lookup("#countdownBox").query()).fire());
+        assertThat(note.getText()).isNullOrEmpty();
+    }
+
+    @Test
+    void saveAndRevertStayInViewAndATestThatFailsNamesTheUrlAndTheCause(FxRobot robot) throws Exception {
+        openSettings(robot);
+        Node save = robot.lookup("#saveSettingsButton").query();
+        ScrollPane scroll = robot.lookup("#settingsView .page-scroll").queryAs(ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(0));
+        Bounds top = save.localToScene(save.getBoundsInLocal());
+        robot.interact(() -> scroll.setVvalue(1));
+        Bounds bottom = save.localToScene(save.getBoundsInLocal());
+        assertThat(bottom).as("Save does not move as the form scrolls").isEqualTo(top);
+        assertThat(top.getMaxY()).isLessThanOrEqualTo(save.getScene().getHeight());
+
+        RadioButton hosted = robot.lookup("#hostedMode").query();
+        TextField url = robot.lookup("#baseUrlField").query();
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort(); // nothing listens on it once closed
+        }
+        String dead = "http://127.0.0.1:" + closed;
+        robot.interact(() -> {
+            hosted.setSelected(true);
+            url.setText(dead);
+        });
+        press(robot, "#testConnectionButton");
+        Label result = robot.lookup("#testResult").query();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> result.getText() != null && !result.getText().startsWith("Testing"));
+        assertThat(result.getText()).contains(dead).contains("No connection to");
+        assertThat(result.getText().length())
+                .as("a cause after the URL")
+                .isGreaterThan(("Could not connect to " + dead + ": No connection to " + dead + ": ").length());
     }
 
     @Test

@@ -107,6 +107,22 @@ class RecordScreenTest {
     }
 
     @Test
+    void theScreenOpensWithTheCursorInTheWorkflowField(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node workflow = robot.lookup("#workflowField").query();
+        Node owner = app.window.stage().getScene().getFocusOwner();
+        assertThat(owner).isNotNull();
+        boolean inField = false;
+        for (Node n = owner; n != null; n = n.getParent()) {
+            inField |= n == workflow;
+        }
+        assertThat(inField).as("focus owner %s is the workflow field", owner).isTrue();
+        robot.write("payroll_run"); // typed at once, no click first
+        waitConnected();
+        assertThat(app.window.recordViewModel().form().workflowProperty().get()).isEqualTo("payroll_run");
+    }
+
+    @Test
     void createWithMetadataStartTagAndStopWithAVerdict(FxRobot robot) {
         waitConnected();
         robot.clickOn("#workflowField").write("process_invoice");

@@ -21,6 +21,7 @@ import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
+import com.nusomi.recorder.ui.common.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -147,13 +147,13 @@ class SessionsLifecycleTest {
         robot.interact(() -> view[0] = new SessionsView(vm));
         show(robot, view[0]);
         MenuButton saved = robot.lookup("#savedFilters").queryAs(MenuButton.class);
-        robot.interact(() -> vm.onSaveFilters("first"));
+        robot.interact(() -> vm.saved().save("first"));
         int items = saved.getItems().size();
         assertThat(items).as("the saved filters menu follows the view model").isGreaterThan(1);
 
         robot.interact(view[0]::dispose);
-        robot.interact(() -> vm.onSaveFilters("second"));
-        assertThat(vm.savedFilterNames()).containsExactly("first", "second");
+        robot.interact(() -> vm.saved().save("second"));
+        assertThat(vm.saved().names()).containsExactly("first", "second");
         assertThat(saved.getItems()).as("a disposed view is not rebuilt").hasSize(items);
     }
 

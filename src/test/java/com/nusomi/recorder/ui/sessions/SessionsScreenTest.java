@@ -9,6 +9,7 @@ import com.nusomi.recorder.boot.AppContext;
 import com.nusomi.recorder.boot.Screens;
 import com.nusomi.recorder.client.exception.GoneException;
 import com.nusomi.recorder.client.exception.NotFoundException;
+import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
@@ -26,11 +27,13 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -206,6 +209,40 @@ class SessionsScreenTest {
     }
 
     @Test
+    void withoutATagBesideWithATagAndTheButtonsSayWhatIsPicked(FxRobot robot) {
+        openSessions(robot);
+        CheckComboBox<SessionStatus> status = robot.lookup("#filterStatus").query();
+        assertThat(status.getTitle()).isEqualTo("Status");
+        robot.interact(() -> {
+            status.getCheckModel().check(SessionStatus.SEALED);
+            status.getCheckModel().check(SessionStatus.STOPPED);
+        });
+        assertThat(status.getTitle()).startsWith("Status: ").contains("stopped").contains("sealed");
+        robot.interact(() -> robot.lookup("#filterNotTags").query().requestFocus());
+        robot.write("escalated");
+        robot.interact(() -> robot.lookup("#filterTags").query().requestFocus());
+        robot.write("reviewed");
+        SessionQuery q = SessionQuery.builder()
+                .status(SessionStatus.SEALED, SessionStatus.STOPPED)
+                .tag("reviewed")
+                .notTag("escalated")
+                .build();
+        assertThat(fx.ids(q)).isNotEmpty();
+        waitForRows(robot, q);
+        List<String> shown = scrollToTheEnd(robot);
+        assertThat(shown).isEqualTo(fx.ids(q));
+        List<String> escalated = fx.ids(SessionQuery.builder().tag("escalated").build());
+        assertThat(shown).doesNotContainAnyElementsOf(escalated);
+        // one of the filters the screen keeps (their persistence: SessionsViewModelTest)
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> vm.filters().getFilters().notTags().equals(List.of("escalated")));
+        press(robot, "#clearFilters");
+        assertThat(robot.lookup("#filterNotTags").queryTextInputControl().getText())
+                .isEmpty();
+        assertThat(status.getTitle()).isEqualTo("Status");
+    }
+
+    @Test
     void scrollingLoadsTheNextPagesOneAtATimeAndStopsAtTheEnd(FxRobot robot) {
         openSessions(robot);
         TableView<Session> table = table(robot);
@@ -339,6 +376,15 @@ class SessionsScreenTest {
         assertThat(chosen).hasSize(250);
 
         press(robot, "#stopSelected");
+        // nothing stops before the user confirms with a verdict
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#verdict-success").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane .header-panel .label")
+                        .queryLabeled()
+                        .getText())
+                .isEqualTo("Stop 250 sessions? How did the runs end?");
+        assertThat(fx.ids(q.toBuilder().status(SessionStatus.STOPPED).build())).isEmpty();
+        press(robot, "#verdict-success");
         assertThat(table.isFocused()).as("the keyboard is back in the table").isTrue();
         waitIdle();
         await().atMost(Duration.ofSeconds(20))
@@ -349,6 +395,9 @@ class SessionsScreenTest {
         List<String> stopped =
                 fx.ids(q.toBuilder().status(SessionStatus.STOPPED).build());
         assertThat(stopped).containsExactlyInAnyOrderElementsOf(chosen);
+        assertThat(fx.ids(q.toBuilder().outcome(Outcome.SUCCESS).build()))
+                .as("the verdict is each one's outcome")
+                .containsExactlyInAnyOrderElementsOf(chosen);
         List<String> untouched = new ArrayList<>(seeded);
         untouched.removeAll(chosen);
         assertThat(fx.ids(q.toBuilder()
@@ -405,6 +454,10 @@ class SessionsScreenTest {
         assertThat(expected).containsAll(stale).doesNotContain(fresh);
 
         openSessions(robot);
+        assertThat(robot.lookup("#abandonedHours").queryAs(Spinner.class).getValue())
+                .isEqualTo(6);
+        assertThat(robot.lookup("#abandonedMinutes").queryAs(Spinner.class).getValue())
+                .isEqualTo(0);
         press(robot, "#findAbandoned");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> robot.lookup("#confirmStopAbandoned").tryQuery().isPresent());
@@ -413,6 +466,19 @@ class SessionsScreenTest {
                         .queryLabeled()
                         .getText())
                 .startsWith(expected.size() + " sessions have been recording for longer than 6 hours");
+        // each one listed, ticked, before anything stops; one is unticked and keeps recording
+        for (String id : expected) {
+            CheckBox box = robot.lookup("#abandoned-" + id).queryAs(CheckBox.class);
+            assertThat(box.isSelected()).isTrue();
+            assertThat(box.getText())
+                    .isEqualTo(fx.admin.sessions().get(id).execute().workflow());
+        }
+        assertThat(robot.lookup("#abandoned-" + fresh).tryQuery()).isEmpty();
+        String kept = stale.get(0);
+        robot.interact(
+                () -> robot.lookup("#abandoned-" + kept).queryAs(CheckBox.class).setSelected(false));
+        assertThat(robot.lookup("#confirmStopAbandoned").queryButton().getText())
+                .isEqualTo("Stop " + (expected.size() - 1));
         press(robot, "#confirmStopAbandoned");
         waitIdle();
         await().atMost(Duration.ofSeconds(20))
@@ -420,7 +486,8 @@ class SessionsScreenTest {
                                 robot.lookup("#actionMessage").queryLabeled().getText())
                         .startsWith("Stopped"));
         for (String id : expected) {
-            assertThat(fx.admin.sessions().get(id).execute().status()).isEqualTo(SessionStatus.STOPPED);
+            assertThat(fx.admin.sessions().get(id).execute().status())
+                    .isEqualTo(id.equals(kept) ? SessionStatus.RECORDING : SessionStatus.STOPPED);
         }
         assertThat(fx.admin.sessions().get(fresh).execute().status()).isEqualTo(SessionStatus.RECORDING);
     }
@@ -471,10 +538,19 @@ class SessionsScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         Button ok = robot.lookup("#confirmDeletePermanently").queryButton();
         TextInputControl typed = robot.lookup("#confirmCount").queryTextInputControl();
-        assertThat(ok.isDisabled()).isTrue();
-        robot.interact(() -> typed.setText("3"));
+        // the question names what goes, and takes what it names, not a count
+        String word =
+                Confirmations.deleteWord(List.copyOf(table.getSelectionModel().getSelectedItems()));
+        assertThat(robot.lookup("#confirmDeleteWhat").queryLabeled().getText()).contains(word);
+        assertThat(robot.lookup(".dialog-pane .header-panel .label")
+                        .queryLabeled()
+                        .getText())
+                .contains(chosen.get(0))
+                .contains(chosen.get(1));
         assertThat(ok.isDisabled()).isTrue();
         robot.interact(() -> typed.setText("2"));
+        assertThat(ok.isDisabled()).isTrue();
+        robot.interact(() -> typed.setText(word));
         assertThat(ok.isDisabled()).isFalse();
         press(robot, "#confirmDeletePermanently");
         waitIdle();
@@ -595,7 +671,7 @@ class SessionsScreenTest {
         SessionsViewModel again = new SessionsViewModel(
                 new DirectTaskRunner(), () -> fx.admin, store, Debouncer.immediate(), Debouncer.immediate(), fx.clock);
         again.start();
-        assertThat(again.savedFilterNames()).containsExactly("finished");
+        assertThat(again.saved().names()).containsExactly("finished");
     }
 
     @Test
@@ -611,7 +687,7 @@ class SessionsScreenTest {
         press(robot, "#deleteSavedFilter");
         press(robot, "#cancelDeleteSavedFilter");
         assertThat(list.getItems()).containsExactly("this week");
-        assertThat(vm.savedFilterNames()).containsExactly("this week");
+        assertThat(vm.saved().names()).containsExactly("this week");
 
         press(robot, "#renameSavedFilter");
         TextInputControl name = robot.lookup("#savedFilterNewName").queryTextInputControl();

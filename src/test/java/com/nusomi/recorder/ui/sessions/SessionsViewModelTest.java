@@ -15,6 +15,7 @@ import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.ui.common.Debouncer;
+import com.nusomi.recorder.ui.common.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -232,12 +235,19 @@ class SessionsViewModelTest {
     @Test
     void filtersPersistAcrossRestartsAndASavedSetReopensTheSameRows(@TempDir Path prefs) {
         SessionFilters f = new SessionFilters(
-                List.of("payroll_run"), List.of(SessionStatus.SEALED), null, null, "30d", null, List.of("reviewed"));
+                List.of("payroll_run"),
+                List.of(SessionStatus.SEALED),
+                null,
+                null,
+                "30d",
+                null,
+                List.of("reviewed"),
+                List.of("escalated"));
         SessionsViewModel first = vm(fx.admin, prefs);
         first.start();
         first.onConnected();
         first.openFilters(f);
-        first.onSaveFilters("sealed payroll");
+        first.saved().save("sealed payroll");
         List<String> rows = loadAll(first);
         first.onClearFilters();
         assertThat(first.filters().getFilters()).isEqualTo(SessionFilters.NONE);
@@ -246,15 +256,21 @@ class SessionsViewModelTest {
         second.start();
         second.onConnected();
         assertThat(second.filters().getFilters()).isEqualTo(SessionFilters.NONE);
-        assertThat(second.savedFilterNames()).containsExactly("sealed payroll");
+        assertThat(second.saved().names()).containsExactly("sealed payroll");
         second.onOpenSaved("sealed payroll");
         assertThat(second.filters().getFilters()).isEqualTo(f);
         assertThat(loadAll(second)).isEqualTo(rows).isEqualTo(fx.ids(f.toQuery(500, false, false)));
+
+        assertThat(rows)
+                .isNotEmpty()
+                .doesNotContainAnyElementsOf(
+                        fx.ids(SessionQuery.builder().tag("escalated").build()));
 
         second.filters().outcomes().setAll(Outcome.ERROR);
         SessionsViewModel third = vm(fx.admin, prefs);
         third.start();
         assertThat(third.filters().getFilters().outcomes()).containsExactly(Outcome.ERROR);
+        assertThat(third.filters().getFilters().notTags()).containsExactly("escalated");
     }
 
     @Test
@@ -266,12 +282,12 @@ class SessionsViewModelTest {
         first.start();
         first.onConnected();
         first.openFilters(sealed);
-        first.onSaveFilters("sealed");
+        first.saved().save("sealed");
         first.openFilters(errors);
-        first.onSaveFilters("refund errors");
-        first.onDeleteSaved("sealed");
-        assertThat(first.savedFilterNames()).containsExactly("refund errors");
-        assertThat(first.savedFilters("sealed")).isNull();
+        first.saved().save("refund errors");
+        first.saved().delete("sealed");
+        assertThat(first.saved().names()).containsExactly("refund errors");
+        assertThat(first.saved().get("sealed")).isNull();
         assertThat(first.filters().getFilters()).isEqualTo(errors);
         assertThat(ids(first.rows()))
                 .isEqualTo(fx.ids(errors.toQuery(500, false, false)).stream()
@@ -280,15 +296,15 @@ class SessionsViewModelTest {
 
         SessionsViewModel second = vm(fx.admin, prefs);
         second.start();
-        assertThat(second.savedFilterNames()).containsExactly("refund errors");
-        assertThat(second.savedFilters("refund errors")).isEqualTo(errors);
+        assertThat(second.saved().names()).containsExactly("refund errors");
+        assertThat(second.saved().get("refund errors")).isEqualTo(errors);
         assertThat(second.filters().getFilters()).isEqualTo(errors);
         second.onOpenSaved("sealed"); // gone: nothing to open
         assertThat(second.filters().getFilters()).isEqualTo(errors);
-        second.onDeleteSaved("refund errors");
+        second.saved().delete("refund errors");
         assertThat(vm(fx.admin, prefs)).satisfies(third -> {
             third.start();
-            assertThat(third.savedFilterNames()).isEmpty();
+            assertThat(third.saved().names()).isEmpty();
         });
     }
 
@@ -302,22 +318,22 @@ class SessionsViewModelTest {
                 new SessionFilters(null, null, null, List.of(ActorKind.MODEL), null, null, null));
         for (int i = 0; i < sets.size(); i++) {
             first.openFilters(sets.get(i));
-            first.onSaveFilters("set " + i);
+            first.saved().save("set " + i);
         }
-        assertThat(first.onRenameSaved("set 1", "  live ones ")).isTrue();
-        assertThat(first.savedFilterNames()).containsExactly("set 0", "live ones", "set 2");
-        assertThat(first.savedFilters("live ones")).isEqualTo(sets.get(1));
-        assertThat(first.onRenameSaved("live ones", "set 2")).isFalse();
-        assertThat(first.onRenameSaved("live ones", " ")).isFalse();
-        assertThat(first.onRenameSaved("no such set", "x")).isFalse();
-        assertThat(first.canRenameSaved("live ones", "live ones")).isTrue();
-        assertThat(first.savedFilterNames()).containsExactly("set 0", "live ones", "set 2");
+        assertThat(first.saved().rename("set 1", "  live ones ")).isTrue();
+        assertThat(first.saved().names()).containsExactly("set 0", "live ones", "set 2");
+        assertThat(first.saved().get("live ones")).isEqualTo(sets.get(1));
+        assertThat(first.saved().rename("live ones", "set 2")).isFalse();
+        assertThat(first.saved().rename("live ones", " ")).isFalse();
+        assertThat(first.saved().rename("no such set", "x")).isFalse();
+        assertThat(first.saved().canRename("live ones", "live ones")).isTrue();
+        assertThat(first.saved().names()).containsExactly("set 0", "live ones", "set 2");
 
         SessionsViewModel second = vm(fx.admin, prefs);
         second.start();
-        assertThat(second.savedFilterNames()).containsExactly("set 0", "live ones", "set 2");
-        assertThat(second.savedFilters("live ones")).isEqualTo(sets.get(1));
-        assertThat(second.savedFilters("set 2")).isEqualTo(sets.get(2));
+        assertThat(second.saved().names()).containsExactly("set 0", "live ones", "set 2");
+        assertThat(second.saved().get("live ones")).isEqualTo(sets.get(1));
+        assertThat(second.saved().get("set 2")).isEqualTo(sets.get(2));
     }
 
     // the writes are held and run by hand below; their futures add nothing to the test
@@ -418,6 +434,64 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void stopOnASelectionAsksFirstAndSavesTheVerdict() {
+        SessionsViewModel vm = connected(fx.admin);
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(fx.admin
+                    .sessions()
+                    .create(CreateSessionRequest.builder("vm_verdict")
+                            .start(true)
+                            .build())
+                    .execute()
+                    .id());
+        }
+        vm.openFilters(new SessionFilters(List.of("vm_verdict"), null, null, null, null, null, null));
+        List<Session> chosen = List.copyOf(vm.rows().subList(0, 2));
+        List<List<Session>> asked = new ArrayList<>();
+        AtomicReference<Optional<Verdict>> answer = new AtomicReference<>(Optional.empty());
+        vm.actions().setConfirmations(new Confirmations() {
+            @Override
+            public Optional<Verdict> stopSelected(List<Session> sessions) {
+                asked.add(List.copyOf(sessions));
+                return answer.get();
+            }
+
+            @Override
+            public List<String> stopAbandoned(List<Session> found, Duration age) {
+                return List.of();
+            }
+
+            @Override
+            public boolean deletePermanently(List<Session> sessions) {
+                return false;
+            }
+        });
+        vm.setSelection(chosen);
+
+        // cancelled: nothing stops
+        vm.actions().onStopSelected();
+        assertThat(asked).singleElement().satisfies(l -> assertThat(ids(l)).isEqualTo(ids(chosen)));
+        for (String id : made) {
+            assertThat(fx.admin.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
+        }
+
+        // a verdict: the chosen two stop with it as their outcome, the third records on
+        answer.set(Optional.of(Verdict.ERROR));
+        vm.actions().onStopSelected();
+        assertThat(vm.ops().getFailure()).isNull();
+        assertThat(vm.actions().messageProperty().get()).isEqualTo("Stopped 2 of 2 sessions.");
+        for (Session s : chosen) {
+            Session now = fx.admin.sessions().get(s.id()).execute();
+            assertThat(now.status()).isIn(SessionStatus.STOPPED, SessionStatus.SEALED);
+            assertThat(now.outcome()).isEqualTo(Outcome.ERROR);
+        }
+        List<String> rest = new ArrayList<>(made);
+        rest.removeAll(ids(chosen));
+        assertThat(fx.admin.sessions().get(rest.get(0)).execute().status()).isEqualTo(SessionStatus.RECORDING);
+    }
+
+    @Test
     void stopReportsPerIdFailures() {
         SessionsViewModel vm = connected(fx.admin);
         Session gone = fx.admin
@@ -498,25 +572,44 @@ class SessionsViewModelTest {
         assertThat(expected).containsAll(stale);
 
         SessionsViewModel vm = connected(fx.admin);
-        int[] asked = {-1};
+        List<Session> asked = new ArrayList<>();
+        Duration[] askedAge = {null};
         vm.actions().setConfirmations(new Confirmations() {
             @Override
-            public boolean stopAbandoned(int count, int hours) {
-                asked[0] = count;
-                return false;
+            public Optional<Verdict> stopSelected(List<Session> sessions) {
+                return Optional.empty();
             }
 
             @Override
-            public boolean deletePermanently(int count) {
+            public List<String> stopAbandoned(List<Session> found, Duration age) {
+                asked.addAll(found);
+                askedAge[0] = age;
+                return List.of();
+            }
+
+            @Override
+            public boolean deletePermanently(List<Session> sessions) {
                 return false;
             }
         });
-        vm.actions().onFindAbandoned(6);
-        assertThat(asked[0]).isEqualTo(expected.size());
+        vm.actions().onFindAbandoned(Duration.ofHours(6));
+        assertThat(ids(asked))
+                .as("the sessions are listed before any stops")
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(askedAge[0]).isEqualTo(Duration.ofHours(6));
+        assertThat(asked).allMatch(s -> s.workflow() != null && s.startedAt() != null);
         assertThat(fx.admin.sessions().get(stale.get(0)).execute().status()).isEqualTo(SessionStatus.RECORDING);
+        assertThat(vm.actions().messageProperty().get()).endsWith("found; none stopped.");
+
+        // 0 h 0 min is every session recording, not silently one hour
+        asked.clear();
+        vm.actions().onFindAbandoned(Duration.ZERO);
+        List<String> recordingNow =
+                fx.ids(SessionQuery.builder().status(SessionStatus.RECORDING).build());
+        assertThat(ids(asked)).containsExactlyInAnyOrderElementsOf(recordingNow);
 
         vm.actions().setConfirmations(Confirmations.YES);
-        vm.actions().onFindAbandoned(6);
+        vm.actions().onFindAbandoned(Duration.ofHours(6));
         assertThat(vm.actions().messageProperty().get())
                 .startsWith("Stopped " + expected.size() + " of " + expected.size());
         for (String id : expected) {
@@ -590,23 +683,29 @@ class SessionsViewModelTest {
         SessionsViewModel admin = connected(fx.admin);
         assertThat(admin.adminProperty().get()).isTrue();
         admin.openFilters(new SessionFilters(List.of("payroll_run"), null, null, null, null, null, null));
-        int[] typed = {0};
+        List<Session> named = new ArrayList<>();
         admin.actions().setConfirmations(new Confirmations() {
             @Override
-            public boolean stopAbandoned(int count, int hours) {
-                return false;
+            public Optional<Verdict> stopSelected(List<Session> sessions) {
+                return Optional.empty();
             }
 
             @Override
-            public boolean deletePermanently(int count) {
-                typed[0] = count;
+            public List<String> stopAbandoned(List<Session> found, Duration age) {
+                return List.of();
+            }
+
+            @Override
+            public boolean deletePermanently(List<Session> sessions) {
+                named.addAll(sessions);
                 return true;
             }
         });
         List<Session> two = List.copyOf(admin.rows().subList(0, 2));
         admin.setSelection(two);
         admin.actions().onDeletePermanently();
-        assertThat(typed[0]).isEqualTo(2);
+        assertThat(ids(named)).as("the question names what goes").isEqualTo(ids(two));
+        assertThat(Confirmations.deleteWord(two)).isEqualTo("payroll_run");
         assertThat(admin.ops().getFailure()).isNull();
         for (Session s : two) {
             Assertions.assertThrows(

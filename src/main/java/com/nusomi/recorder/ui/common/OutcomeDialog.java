@@ -1,4 +1,4 @@
-package com.nusomi.recorder.ui.record;
+package com.nusomi.recorder.ui.common;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,25 +10,39 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
 
-/** Asks how a run ended before stopping it. Empty when the user cancels. */
+/**
+ * Asks how a run ended before stopping it (the Record screen's Stop, a stop of sessions chosen in the Sessions
+ * list). Empty when the user cancels. Cancel sits at the left end of the button row, apart from the verdicts.
+ */
 public final class OutcomeDialog {
+    /** The buttons' order: Cancel first, then room, then the verdicts in their own order. */
+    static final String BUTTON_ORDER = "C+U";
+
     private OutcomeDialog() {}
 
+    /** Asks about one run, named by {@code sessionLabel} ("ses_… (process_invoice)"). */
     public static Optional<Verdict> ask(Window owner, String sessionLabel) {
+        return ask(
+                owner,
+                "How did the run end?",
+                "Stopping " + sessionLabel + ". A verdict is saved as an \"outcome\" tag; "
+                        + "without one the server derives the outcome from the run's tags and events.");
+    }
+
+    /** Asks with another {@code header} and {@code text} (several sessions at once). */
+    public static Optional<Verdict> ask(Window owner, String header, String text) {
         Dialog<Verdict> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
         }
         dialog.setTitle("Stop the session");
-        dialog.setHeaderText("How did the run end?");
-        dialog.setContentText("Stopping " + sessionLabel + ". A verdict is saved as an \"outcome\" tag; "
-                + "without one the server derives the outcome from the run's tags and events.");
+        dialog.setHeaderText(header);
+        dialog.setContentText(text);
         dialog.getDialogPane().getStyleClass().add("outcome-dialog");
         dialog.getDialogPane().setMinWidth(520);
         Map<ButtonType, Verdict> verdicts = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
-            ButtonType type = new ButtonType(
-                    v.label(), v == Verdict.SUCCESS ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER);
+            ButtonType type = new ButtonType(v.label(), ButtonBar.ButtonData.OTHER);
             verdicts.put(type, v);
             dialog.getDialogPane().getButtonTypes().add(type);
         }
@@ -36,8 +50,13 @@ public final class OutcomeDialog {
         verdicts.forEach((type, v) -> {
             Button b = (Button) dialog.getDialogPane().lookupButton(type);
             b.setId("verdict-" + v.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            b.setDefaultButton(v == Verdict.SUCCESS);
         });
-        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setId("verdict-cancel");
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("verdict-cancel");
+        if (dialog.getDialogPane().lookup(".button-bar") instanceof ButtonBar bar) {
+            bar.setButtonOrder(BUTTON_ORDER);
+        }
         // Each button as wide as its own label, and the dialog as wide as their row: the theme caps dialogs at
         // 600 px and the bar gives all buttons the widest one's width, which cut "Abandoned" and "Let the server
         // decide" to "Abandon..." and "Let the s...". The theme's cap wins over setMaxWidth, not over a style.

@@ -1,4 +1,4 @@
-package com.nusomi.recorder.ui.record;
+package com.nusomi.recorder.ui.common;
 
 import com.nusomi.recorder.client.model.Outcome;
 
