@@ -8,6 +8,7 @@ import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.client.model.FramesSummary;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
+import com.nusomi.recorder.ui.sessions.TimelineMarkers.TagMark;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,27 +32,8 @@ import javafx.collections.ObservableList;
  * @param <I> the decoded image (a JavaFX {@code Image} in the app)
  */
 public final class FilmStripViewModel<I> {
-    static final int PAGE_SIZE = FrameList.PAGE_SIZE;
     static final String NO_FRAMES = "No frames were recorded";
     static final String DELETED = "Frames are not shown for a session in the trash";
-
-    /** One thumbnail of the strip: a frame's seq and, once loaded, its image. */
-    public static final class Thumb<I> {
-        private final long seq;
-        private final ReadOnlyObjectWrapper<I> image = new ReadOnlyObjectWrapper<>();
-
-        Thumb(long seq) {
-            this.seq = seq;
-        }
-
-        public long seq() {
-            return seq;
-        }
-
-        public ReadOnlyObjectProperty<I> imageProperty() {
-            return image.getReadOnlyProperty();
-        }
-    }
 
     private final FrameList frames;
     private final FrameImageLoader<I> images;
@@ -100,6 +82,7 @@ public final class FilmStripViewModel<I> {
         }
         time = timeline;
         events = s.events();
+        markers.placeTags(s.tags(), time);
         FramesSummary summary = s.framesSummary();
         if (summary == null || summaryShown) {
             if (summaryShown && !frames.loadingProperty().get()) {
@@ -117,7 +100,7 @@ public final class FilmStripViewModel<I> {
         for (Long seq : summary.thumbnails()) {
             Thumb<I> t = new Thumb<>(seq);
             thumbnails.add(t);
-            images.fetch(seq, (img, e) -> t.image.set(img));
+            images.fetch(seq, (img, e) -> t.set(img));
         }
         if (!summary.thumbnails().isEmpty()) {
             currentIndex.set(0);
@@ -177,8 +160,8 @@ public final class FilmStripViewModel<I> {
         Frame f = frames.get(i);
         currentIndex.set(i);
         currentFrame.set(f);
-        caption.set(Formats.frameCaption(
-                f.seq(), frames.offsets()[i], f.capturedAt(), i + 1, Math.max(count.get(), frames.size())));
+        caption.set(
+                Formats.frameCaption(i + 1, Math.max(count.get(), frames.size()), frames.offsets()[i], f.capturedAt()));
         setCurrentSeq(f.seq());
     }
 
@@ -208,7 +191,7 @@ public final class FilmStripViewModel<I> {
         } else if (hasFrames.get()) {
             currentIndex.set(-1);
             currentFrame.set(null);
-            caption.set("Frame " + seq);
+            caption.set("Frame " + numberOf(seq));
             setCurrentSeq(seq);
         }
     }
@@ -220,6 +203,27 @@ public final class FilmStripViewModel<I> {
         if (t != null && offsets.length > 0) {
             select(FrameTimeline.nearest(offsets, offsets.length, t));
         }
+    }
+
+    /** The one-based number of frame {@code seq}: its place among the frames (until they are listed, seq + 1). */
+    public int numberOf(long seq) {
+        int i = frames.indexOfSeq(seq);
+        return i >= 0 ? i + 1 : (int) Math.min(Integer.MAX_VALUE, seq + 1);
+    }
+
+    /** The session shown, or null. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The frames' offsets in recorded time, one per frame listed so far (a copy). */
+    public long[] offsets() {
+        return frames.offsets().clone();
+    }
+
+    /** The session's tags at their offsets in recorded time (tags of a session never started left out). */
+    public List<TagMark> tags() {
+        return markers.tags();
     }
 
     private void setCurrentSeq(long seq) {

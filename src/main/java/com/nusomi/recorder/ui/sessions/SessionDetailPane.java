@@ -71,7 +71,8 @@ final class SessionDetailPane extends ScrollPane {
     private final VBox body;
     private final FilmStrip filmStrip;
 
-    SessionDetailPane(DetailViewModel vm) {
+    /** The pane of {@code vm}'s session; {@code openViewer} opens the film strip's frame in the viewer. */
+    SessionDetailPane(DetailViewModel vm, Runnable openViewer) {
         this.vm = vm;
         setId("detailPane");
         getStyleClass().add("session-detail");
@@ -110,7 +111,7 @@ final class SessionDetailPane extends ScrollPane {
         tagTable.getColumns().add(textColumn("Name", Tag::name, 150));
         tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 200));
 
-        filmStrip = new FilmStrip(vm.film());
+        filmStrip = new FilmStrip(vm.film(), openViewer);
         ListView<Event> timeline = new ListView<>(events);
         timeline.setId("detailEventList");
         timeline.setPrefHeight(160);

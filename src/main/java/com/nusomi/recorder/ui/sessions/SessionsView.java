@@ -55,6 +55,7 @@ public final class SessionsView extends BorderPane {
     private final SessionDetailPane detail;
     private final Banner failure;
     private final SplitPane split;
+    private FrameViewerOpener frameViewer;
 
     public SessionsView(SessionsViewModel vm) {
         this.vm = vm;
@@ -63,7 +64,11 @@ public final class SessionsView extends BorderPane {
         vm.actions().setConfirmations(new SessionsDialogs(this));
         filterBar = new FilterBar(vm);
         table = new SessionsTable(vm);
-        detail = new SessionDetailPane(vm.detail());
+        detail = new SessionDetailPane(vm.detail(), () -> {
+            if (frameViewer != null && getScene() != null) {
+                frameViewer.open(vm.detail().film(), getScene().getWindow());
+            }
+        });
         failure = new Banner(vm.ops());
         failure.setId("sessionsFailure");
 
@@ -96,6 +101,11 @@ public final class SessionsView extends BorderPane {
         vm.follow(connection);
         subscriptions.add(vm::dispose);
         return this;
+    }
+
+    /** Opens the detail pane's frames in {@code opener}'s viewer window (Enter, double-click, "Open viewer"). */
+    public void setFrameViewer(FrameViewerOpener opener) {
+        this.frameViewer = opener;
     }
 
     /**

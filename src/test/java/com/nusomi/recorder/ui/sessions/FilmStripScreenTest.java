@@ -138,7 +138,7 @@ class FilmStripScreenTest {
         assertThat(film.currentSeqProperty().get()).isEqualTo(0L);
         assertThat(previewImage(robot)).isNotNull();
         assertThat(previewImage(robot).getWidth()).isEqualTo(64);
-        assertThat(caption(robot)).contains("Frame 0");
+        assertThat(caption(robot)).contains("Frame 1 of 30");
         assertThat(robot.lookup("#frameScrubber")
                         .queryAs(javafx.scene.control.Slider.class)
                         .getMax())
@@ -161,7 +161,7 @@ class FilmStripScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(film.currentSeqProperty().get()).isEqualTo(1L);
         assertThat(previewImage(robot)).isNotNull();
-        assertThat(caption(robot)).contains("Frame 1").contains("00:00.5");
+        assertThat(caption(robot)).contains("Frame 2 of 30").contains("00:00.5");
         assertThat(robot.lookup("#frameScrubber")
                         .queryAs(javafx.scene.control.Slider.class)
                         .getValue())

@@ -130,7 +130,7 @@ class PausedSessionScreenTest {
                 .contains("+00:00:13");
         robot.interact(() -> film.select(1));
         assertThat(film.captionProperty().get().replace('\u00a0', ' '))
-                .contains("Frame 1")
+                .contains("Frame 2 of 2")
                 .contains("00:11.0");
         assertThat(film.markers())
                 .filteredOn(m -> m.event().type().equals("note"))
