@@ -21,13 +21,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
 /**
  * A session to review, recorded through the real client: {@code n} synthetic frames of {@code w}×{@code h}
  * (a terminal-like picture that changes every frame) one second apart, but with an idle gap of 2 min 10 s after
- * frame 5; a click (with its frame position) before every third frame, key activity before every fifth, a note and a
- * tag. {@code main(dir, n, w, h)} seeds a data folder for looking at the viewer by hand.
+ * frame 5; a click (with its frame position) 300 ms before frames 1, 4, 7…, key activity ({@code 12 keys, Ctrl}) 500 ms
+ * before frames 2, 7, 12…, a note before frame 3, and a tag after the last frame. {@code main(dir, n, w, h)} seeds a data folder for looking at the viewer by hand.
  */
 public final class ReviewSeeder {
     /** The idle gap after frame {@link #IDLE_AFTER}, in milliseconds. */
@@ -37,8 +38,17 @@ public final class ReviewSeeder {
 
     private ReviewSeeder() {}
 
-    /** Records the session; returns its id. */
+    /** Records the session on a server with its own clock; returns its id. */
     public static String seed(SessionsClient client, int n, int w, int h) {
+        return seed(client, n, w, h, at -> {});
+    }
+
+    /**
+     * Records the session; {@code serverClock} is told the moment the server's clock should show before each
+     * frame is uploaded and before the tag (half a second after the last frame) and the stop (a second after), so
+     * that a test's server records the run as if it happened in that time.
+     */
+    public static String seed(SessionsClient client, int n, int w, int h, Consumer<Instant> serverClock) {
         Session s = client.sessions()
                 .create(CreateSessionRequest.builder("review_demo").start(true).build())
                 .execute();
@@ -46,6 +56,7 @@ public final class ReviewSeeder {
         List<EventInput> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long at = offset(i);
+            serverClock.accept(t0.plusMillis(at));
             client.frames()
                     .upload(s.id(), FrameUpload.jpeg(i, t0.plusMillis(at), jpeg(i, w, h)))
                     .execute();
@@ -76,7 +87,10 @@ public final class ReviewSeeder {
         if (!events.isEmpty()) {
             client.events().append(s.id(), events).execute();
         }
+        long end = n == 0 ? 0 : offset(n - 1);
+        serverClock.accept(t0.plusMillis(end + 500));
         client.sessions().tag(s.id(), TagRequest.of("reviewed")).execute();
+        serverClock.accept(t0.plusMillis(end + 1000));
         client.sessions().stop(s.id()).execute();
         return s.id();
     }

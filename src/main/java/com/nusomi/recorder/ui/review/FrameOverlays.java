@@ -5,6 +5,7 @@ import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
 import com.nusomi.recorder.ui.sessions.TimelineMarkers.TagMark;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class FrameOverlays {
         List<String> captions = new ArrayList<>();
         long keys = 0;
         boolean typed = false;
-        TreeSet<String> modifiers = new TreeSet<>();
+        Set<String> combos = new LinkedHashSet<>();
         StringBuilder text = new StringBuilder();
         for (EventMarker m : events) {
             if (m.offsetMs() <= from || m.offsetMs() > to) {
@@ -80,8 +81,9 @@ final class FrameOverlays {
                 case "key" -> {
                     typed = true;
                     keys += data.get("keys") instanceof Number k ? k.longValue() : 1;
-                    if (data.get("modifiers") instanceof List<?> mods) {
-                        mods.forEach(mod -> modifiers.add(capitalise(String.valueOf(mod))));
+                    String combo = combo(data.get("modifiers"), data.get("key"));
+                    if (!combo.isEmpty()) {
+                        combos.add(combo);
                     }
                     if (data.get("text") instanceof String t) {
                         text.append(t);
@@ -93,7 +95,7 @@ final class FrameOverlays {
             }
         }
         if (typed) {
-            captions.add(0, keyCaption(keys, modifiers, text.toString()));
+            captions.add(0, keyCaption(keys, combos, text.toString()));
         }
         for (TagMark t : tags) {
             if (t.offsetMs() > from && t.offsetMs() <= to) {
@@ -103,11 +105,22 @@ final class FrameOverlays {
         return new Overlay(List.copyOf(clicks), List.copyOf(captions));
     }
 
-    /** "12 keys, Ctrl+Shift: “abc”". */
-    static String keyCaption(long keys, Set<String> modifiers, String text) {
+    /** "Ctrl+Shift" from a key event's modifiers, "Ctrl+S" when it names its key too; blank for neither. */
+    static String combo(Object modifiers, Object key) {
+        Set<String> parts = new TreeSet<>();
+        if (modifiers instanceof List<?> mods) {
+            mods.forEach(mod -> parts.add(capitalise(String.valueOf(mod))));
+        }
+        String keyName = key instanceof String k && !k.isBlank() ? shorten(k) : "";
+        String mods = String.join("+", parts);
+        return mods.isEmpty() || keyName.isEmpty() ? mods + keyName : mods + "+" + keyName;
+    }
+
+    /** "12 keys, Ctrl+S, Shift: “abc”": how many keys, the distinct combinations, the text when it was kept. */
+    static String keyCaption(long keys, Set<String> combos, String text) {
         return keys
                 + (keys == 1 ? " key" : " keys")
-                + (modifiers.isEmpty() ? "" : ", " + String.join("+", modifiers))
+                + (combos.isEmpty() ? "" : ", " + String.join(", ", combos))
                 + (text.isEmpty() ? "" : ": \u201c" + shorten(text) + "\u201d");
     }
 

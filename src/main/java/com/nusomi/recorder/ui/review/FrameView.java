@@ -97,6 +97,11 @@ final class FrameView extends Pane {
         setOnMouseReleased(e -> setCursor(Cursor.DEFAULT));
     }
 
+    /** The view model drawn here. */
+    FrameViewerViewModel viewModel() {
+        return vm;
+    }
+
     private double outputScale() {
         return getScene() != null && getScene().getWindow() != null
                 ? getScene().getWindow().getOutputScaleX()

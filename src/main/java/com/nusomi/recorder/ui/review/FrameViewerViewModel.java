@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,10 +30,7 @@ import javafx.util.Subscription;
  * when playback pauses), so that the pane does not load every frame that playback runs through.
  */
 public final class FrameViewerViewModel implements Playback.Frames {
-    /** Decoded widths go up in steps of this many pixels (fewer sizes to cache while the view is resized). */
-    static final int WIDTH_STEP = 160;
-
-    private final ViewerImages images;
+    private final FramePicture picture;
     private final Playback playback;
     private final ZoomModel zoom = new ZoomModel();
     private final List<Subscription> following = new ArrayList<>();
@@ -42,23 +38,17 @@ public final class FrameViewerViewModel implements Playback.Frames {
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper number = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Long> imageSeq = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Overlay> overlay = new ReadOnlyObjectWrapper<>(Overlay.NONE);
     private final BooleanProperty overlaysShown = new SimpleBooleanProperty(true);
     private FilmStripViewModel<Image> film;
     private List<Frame> frames = List.of();
     private long[] offsets = new long[0];
     private FrameOverlays overlays = FrameOverlays.EMPTY;
-    private double shownWidth;
     private boolean pushing;
 
     /** Loads frames through {@code client} on {@code tasks}; plays on {@code timer}. */
     public FrameViewerViewModel(TaskRunner tasks, Supplier<SessionsClient> client, PlaybackTimer timer) {
-        images = new ViewerImages(tasks, client);
-        images.setOnSlotFree(this::prefetch);
+        picture = new FramePicture(tasks, client, this::prefetch);
         playback = new Playback(timer, this);
         playback.playingProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -97,7 +87,7 @@ public final class FrameViewerViewModel implements Playback.Frames {
         if (film == null) {
             return;
         }
-        images.reset(film.sessionId());
+        picture.session(film.sessionId());
         offsets = film.offsets();
         count.set(Math.max(frames.size(), film.countProperty().get()));
         rebuildOverlays();
@@ -106,8 +96,7 @@ public final class FrameViewerViewModel implements Playback.Frames {
             index.set(-1);
             number.set("No frames");
             time.set("");
-            image.set(null);
-            imageSeq.set(null);
+            picture.clear();
             overlay.set(Overlay.NONE);
         } else if (index.get() < 0 || index.get() >= frames.size()) {
             show(Math.max(0, film.currentIndexProperty().get()), false);
@@ -154,54 +143,11 @@ public final class FrameViewerViewModel implements Playback.Frames {
             zoom.setImage(f.width(), f.height());
         }
         overlay.set(overlays.at(at));
-        showImage(f);
+        picture.show(f, at + 1);
         prefetch();
         if (user && !playback.playingProperty().get()) {
             pushToFilm();
         }
-    }
-
-    private void showImage(Frame f) {
-        long seq = f.seq();
-        int width = decodeWidth(f);
-        Image hit = images.cached(seq, width);
-        if (hit == null && imageSeq.get() != null && imageSeq.get() == seq) {
-            hit = image.get(); // this frame at another size, until the right size is decoded
-        } else if (hit == null) {
-            hit = images.anyCached(seq);
-        }
-        if (hit != null) {
-            image.set(hit);
-            imageSeq.set(seq);
-            failure.set(null);
-            if (images.cached(seq, width) != null) {
-                loading.set(false);
-                return;
-            }
-        }
-        loading.set(true);
-        images.load(seq, width, (img, e) -> {
-            if (current() == null || current().seq() != seq) {
-                return;
-            }
-            loading.set(false);
-            if (e != null) {
-                failure.set("Could not load frame " + (index.get() + 1) + ": " + e.getMessage());
-            } else {
-                failure.set(null);
-                image.set(img);
-                imageSeq.set(seq);
-            }
-        });
-    }
-
-    /** The width to decode {@code f} at: as wide as it is drawn (in steps), 0 for full size. */
-    private int decodeWidth(Frame f) {
-        if (f.width() == null || shownWidth <= 0 || shownWidth >= f.width()) {
-            return 0;
-        }
-        int w = (int) Math.ceil(shownWidth / WIDTH_STEP) * WIDTH_STEP;
-        return w >= f.width() ? 0 : w;
     }
 
     /** Fetches the next frames ahead (more at higher speeds), and the one before while stepping. */
@@ -221,7 +167,7 @@ public final class FrameViewerViewModel implements Playback.Frames {
         if (i > 0 && !playback.playingProperty().get()) {
             seqs.add(frames.get(i - 1).seq());
         }
-        images.prefetch(seqs, decodeWidth(f));
+        picture.prefetch(seqs);
     }
 
     private Frame current() {
@@ -231,12 +177,7 @@ public final class FrameViewerViewModel implements Playback.Frames {
 
     /** The view draws the frame this many device pixels wide now (after a zoom or a resize). */
     public void onShownWidth(double devicePixels) {
-        Frame f = current();
-        int before = f == null ? 0 : decodeWidth(f);
-        shownWidth = devicePixels;
-        if (f != null && decodeWidth(f) != before) {
-            showImage(f);
-        }
+        picture.onShownWidth(devicePixels);
     }
 
     public void onStep(int delta) {
@@ -325,20 +266,20 @@ public final class FrameViewerViewModel implements Playback.Frames {
 
     /** The current frame's image, once loaded (until then the one before). */
     public ReadOnlyObjectProperty<Image> imageProperty() {
-        return image.getReadOnlyProperty();
+        return picture.imageProperty();
     }
 
     /** The seq of the frame whose image {@link #imageProperty()} holds. */
     public ReadOnlyObjectProperty<Long> imageSeqProperty() {
-        return imageSeq.getReadOnlyProperty();
+        return picture.imageSeqProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return picture.loadingProperty();
     }
 
     public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
+        return picture.failureProperty();
     }
 
     ReadOnlyObjectProperty<Overlay> overlayProperty() {
