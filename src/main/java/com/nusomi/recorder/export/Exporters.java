@@ -8,6 +8,12 @@ import java.util.Optional;
 public final class Exporters {
     private static final Map<ExportFormat, Exporter> BY_FORMAT = new EnumMap<>(ExportFormat.class);
 
+    static {
+        BY_FORMAT.put(ExportFormat.HTML, new HtmlGuideExporter());
+        BY_FORMAT.put(ExportFormat.PDF, new PdfGuideExporter());
+        BY_FORMAT.put(ExportFormat.MP4, new Mp4Exporter());
+    }
+
     private Exporters() {}
 
     /** The exporter for {@code format}, or empty when this build cannot write it. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import org.slf4j.LoggerFactory;
 
 /**
  * A session to review, recorded through the real client: {@code n} synthetic frames of {@code w}×{@code h}
@@ -149,7 +150,7 @@ public final class ReviewSeeder {
                         .apiKey(server.adminKey())
                         .build()) {
             String id = seed(client, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            org.slf4j.LoggerFactory.getLogger(ReviewSeeder.class).info("Seeded {}", id);
+            LoggerFactory.getLogger(ReviewSeeder.class).info("Seeded {}", id);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.nusomi.recorder.ui.review;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -165,7 +166,7 @@ final class ViewerControls {
         bottom.getChildren().addAll(scrubber, line);
     }
 
-    private static HBox group(javafx.scene.Node... nodes) {
+    private static HBox group(Node... nodes) {
         HBox box = new HBox(2, nodes);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -9,6 +9,7 @@ import com.nusomi.recorder.ui.review.FrameOverlays.Overlay;
 import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
 import com.nusomi.recorder.ui.sessions.TimelineMarkers.TagMark;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,12 +63,11 @@ class FrameOverlaysTest {
 
     @Test
     void keyCaptionsNameCountsAndCombinations() {
-        assertThat(FrameOverlays.keyCaption(1, new java.util.LinkedHashSet<>(), ""))
-                .isEqualTo("1 key");
+        assertThat(FrameOverlays.keyCaption(1, new LinkedHashSet<>(), "")).isEqualTo("1 key");
         assertThat(FrameOverlays.combo(List.of("shift", "ctrl"), null)).isEqualTo("Ctrl+Shift");
         assertThat(FrameOverlays.combo(List.of(), "Enter")).isEqualTo("Enter");
         assertThat(FrameOverlays.combo(null, null)).isEmpty();
-        assertThat(FrameOverlays.keyCaption(2, new java.util.LinkedHashSet<>(List.of("Ctrl")), "ab"))
+        assertThat(FrameOverlays.keyCaption(2, new LinkedHashSet<>(List.of("Ctrl")), "ab"))
                 .isEqualTo("2 keys, Ctrl: \u201cab\u201d");
     }
 
