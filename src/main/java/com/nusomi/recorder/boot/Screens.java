@@ -14,6 +14,8 @@ import com.nusomi.recorder.ui.main.StatusViewModel;
 import com.nusomi.recorder.ui.record.LiveRecording;
 import com.nusomi.recorder.ui.record.RecordView;
 import com.nusomi.recorder.ui.record.RecordViewModel;
+import com.nusomi.recorder.ui.review.FrameViewers;
+import com.nusomi.recorder.ui.review.PlaybackTimer;
 import com.nusomi.recorder.ui.sessions.FilterStore;
 import com.nusomi.recorder.ui.sessions.KeepCurrent;
 import com.nusomi.recorder.ui.sessions.SessionsView;
@@ -49,11 +51,14 @@ public final class Screens implements AutoCloseable {
     private final LayoutSaver layout;
     private final MainWindow window;
     private final SettingsApplier settingsApplier;
+    private final FrameViewers frameViewers;
     private SettingsViewModel settingsVm;
 
     public Screens(AppContext ctx) {
         this.ctx = ctx;
         OwnWindows ownWindows = new OwnWindows();
+        frameViewers = new FrameViewers(
+                ctx.tasks(), () -> ctx.connection().client(), PlaybackTimer.fx(ctx.clock()), ownWindows::track);
         LiveRecording live = new LiveRecording(ctx.tasks(), ctx.executor().scheduler());
         keep(ctx.recorder().addListener(live));
         recordVm = new RecordViewModel(
@@ -146,6 +151,7 @@ public final class Screens implements AutoCloseable {
             window.showAudit();
             auditScreen().showSession(id);
         });
+        view.setFrameViewer(frameViewers);
         sessionsView = view;
         return view;
     }
@@ -192,6 +198,7 @@ public final class Screens implements AutoCloseable {
     public void close() {
         registrations.forEach(Registration::close);
         registrations.clear();
+        frameViewers.close();
         if (sessionsView != null) {
             sessionsView.dispose(); // lets go of its view model, its timers and the connection's state
         }

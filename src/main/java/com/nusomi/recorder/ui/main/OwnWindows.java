@@ -22,7 +22,7 @@ public final class OwnWindows {
     }
 
     /** Follows this window from now on (FX thread). */
-    void track(Stage stage) {
+    public void track(Stage stage) {
         stages.add(stage);
         InvalidationListener update = o -> publish();
         stage.xProperty().addListener(update);

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.ui.sessions;
 
+import atlantafx.base.theme.Styles;
 import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,14 +8,18 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -23,8 +28,8 @@ import javafx.util.Subscription;
 /**
  * The frames of a session: a large preview of the current frame with its seq, offset and capture time, a
  * scrubber over every frame with the events marked along it (and the tags, by name, once {@link #showTags}), and a
- * strip of up to 12 thumbnails. Left/Right,
- * Home/End and PageUp/PageDown step through the frames while the strip has the focus.
+ * strip of up to 12 thumbnails. Left/Right, Home/End and PageUp/PageDown step through the frames while the strip has
+ * the focus; Enter, a double-click on the preview or "Open viewer" opens the frame in the viewer window.
  */
 final class FilmStrip extends VBox {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
@@ -46,9 +51,13 @@ final class FilmStrip extends VBox {
     private final DoubleBinding thumbWidth;
     private boolean syncingScrubber;
 
-    FilmStrip(FilmStripViewModel<Image> vm) {
+    private final Runnable openViewer;
+
+    /** The strip of {@code vm}'s frames; {@code openViewer} opens the current frame in the viewer window. */
+    FilmStrip(FilmStripViewModel<Image> vm, Runnable openViewer) {
         super(6);
         this.vm = vm;
+        this.openViewer = openViewer;
         setId("filmStrip");
         getStyleClass().add("film-strip");
 
@@ -62,7 +71,6 @@ final class FilmStrip extends VBox {
         preview.setId("framePreview");
         preview.setPreserveRatio(true);
         preview.setSmooth(true);
-        preview.setFitHeight(360);
         preview.imageProperty().bind(vm.imageProperty());
         Label loading = new Label("Loading frame…");
         loading.setId("frameLoading");
@@ -82,15 +90,33 @@ final class FilmStrip extends VBox {
         previewBox.setMinSize(0, 120);
         previewBox.setPrefWidth(100);
         previewBox.setFocusTraversable(true);
+        // the frame as wide as the pane, no taller than three quarters of that (a portrait frame stays in view)
         preview.fitWidthProperty()
                 .bind(Bindings.max(1, previewBox.widthProperty().subtract(2)));
-        previewBox.setOnMouseClicked(e -> previewBox.requestFocus());
+        preview.fitHeightProperty()
+                .bind(Bindings.max(120, previewBox.widthProperty().multiply(0.75)));
+        previewBox.setOnMouseClicked(e -> {
+            previewBox.requestFocus();
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openViewer.run();
+            }
+        });
 
         Label caption = new Label();
         caption.setId("frameCaption");
         caption.getStyleClass().add("frame-caption");
         caption.setWrapText(true);
         caption.textProperty().bind(vm.captionProperty());
+        caption.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        Button open = new Button("Open viewer");
+        open.setId("openViewer");
+        open.getStyleClass().add(Styles.SMALL);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        open.setTooltip(new Tooltip("The frame at full size, with zoom and playback (Enter, or double-click)"));
+        open.setOnAction(e -> openViewer.run());
+        HBox captionRow = new HBox(8, caption, open);
+        captionRow.setAlignment(Pos.CENTER_LEFT);
 
         scrubber.setId("frameScrubber");
         scrubber.setBlockIncrement(1);
@@ -109,7 +135,7 @@ final class FilmStrip extends VBox {
         markerTrack.getStyleClass().add("event-track");
         markerTrack.setMinSize(0, 10);
         markerTrack.setPrefSize(100, 10);
-        subscriptions.add(vm.markers().subscribe(this::placeMarkers));
+        subscriptions.add(vm.markers().list().subscribe(this::placeMarkers));
         markerTrack.widthProperty().addListener((o, a, b) -> placeMarkers());
         tracks.getChildren().setAll(scrubber, markerTrack);
 
@@ -144,7 +170,7 @@ final class FilmStrip extends VBox {
         listing.visibleProperty().bind(vm.framesLoadingProperty());
         listing.managedProperty().bind(listing.visibleProperty());
 
-        VBox content = new VBox(4, previewBox, caption, tracks, thumbs, listing);
+        VBox content = new VBox(4, previewBox, captionRow, tracks, thumbs, listing);
         content.visibleProperty().bind(vm.hasFramesProperty());
         content.managedProperty().bind(content.visibleProperty());
         getChildren().addAll(empty, content);
@@ -159,6 +185,7 @@ final class FilmStrip extends VBox {
             case PAGE_DOWN -> vm.onStep(10);
             case HOME -> vm.onFirst();
             case END -> vm.onLast();
+            case ENTER -> openViewer.run();
             default -> {
                 return;
             }
@@ -178,7 +205,9 @@ final class FilmStrip extends VBox {
             box.getStyleClass().add("thumb");
             box.setUserData(t.seq());
             box.setMinSize(Region.USE_PREF_SIZE, 12);
-            Tooltip.install(box, new Tooltip("Frame " + t.seq()));
+            Tooltip tip = new Tooltip();
+            tip.setOnShowing(e -> tip.setText("Frame " + vm.numberOf(t.seq())));
+            Tooltip.install(box, tip);
             box.setOnMouseClicked(e -> {
                 vm.onThumbnail(t.seq());
                 previewBox.requestFocus();
@@ -198,7 +227,7 @@ final class FilmStrip extends VBox {
     private void placeMarkers() {
         double w = markerTrack.getWidth() - 2 * TRACK_INSET;
         List<Region> nodes = new ArrayList<>();
-        for (EventMarker m : vm.markers()) {
+        for (EventMarker m : vm.markers().list()) {
             Region r = new Region();
             r.getStyleClass().addAll("event-marker", m.styleClass());
             r.resizeRelocate(TRACK_INSET + m.position() * Math.max(0, w) - 1.5, 0, 3, 10);

@@ -7,7 +7,6 @@ import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.client.model.FramesSummary;
 import com.nusomi.recorder.client.model.Session;
-import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,7 +30,6 @@ import javafx.collections.ObservableList;
  * @param <I> the decoded image (a JavaFX {@code Image} in the app)
  */
 public final class FilmStripViewModel<I> {
-    static final int PAGE_SIZE = FrameList.PAGE_SIZE;
     static final String NO_FRAMES = "No frames were recorded";
     static final String DELETED = "Frames are not shown for a session in the trash";
 
@@ -82,6 +80,7 @@ public final class FilmStripViewModel<I> {
         }
         time = timeline;
         events = s.events();
+        markers.placeTags(s.tags(), time);
         FramesSummary summary = s.framesSummary();
         if (summary == null || summaryShown) {
             if (summaryShown && !frames.loadingProperty().get()) {
@@ -165,8 +164,8 @@ public final class FilmStripViewModel<I> {
         Frame f = frames.get(i);
         currentIndex.set(i);
         currentFrame.set(f);
-        caption.set(Formats.frameCaption(
-                f.seq(), frames.offsets()[i], f.capturedAt(), i + 1, Math.max(count.get(), frames.size())));
+        caption.set(
+                Formats.frameCaption(i + 1, Math.max(count.get(), frames.size()), frames.offsets()[i], f.capturedAt()));
         setCurrentSeq(f.seq());
     }
 
@@ -196,7 +195,7 @@ public final class FilmStripViewModel<I> {
         } else if (hasFrames.get()) {
             currentIndex.set(-1);
             currentFrame.set(null);
-            caption.set("Frame " + seq);
+            caption.set("Frame " + numberOf(seq));
             setCurrentSeq(seq);
         }
     }
@@ -208,6 +207,16 @@ public final class FilmStripViewModel<I> {
         if (t != null && offsets.length > 0) {
             select(FrameTimeline.nearest(offsets, offsets.length, t));
         }
+    }
+
+    /** The one-based number of frame {@code seq}: its place among the frames (until they are listed, seq + 1). */
+    public int numberOf(long seq) {
+        int i = frames.indexOfSeq(seq);
+        return i >= 0 ? i + 1 : (int) Math.min(Integer.MAX_VALUE, seq + 1);
+    }
+
+    public String sessionId() {
+        return sessionId;
     }
 
     /** The frames' offsets in recorded time, one per frame listed so far (a copy). */
@@ -231,8 +240,9 @@ public final class FilmStripViewModel<I> {
         return frames.frames();
     }
 
-    public ObservableList<EventMarker> markers() {
-        return markers.list();
+    /** The events (and the tags) along the timeline. */
+    public TimelineMarkers markers() {
+        return markers;
     }
 
     public ReadOnlyIntegerProperty countProperty() {

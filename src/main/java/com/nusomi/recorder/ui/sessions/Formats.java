@@ -19,7 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** How the Sessions screen writes times, durations, sizes, JSON and filter sets. Plain Java. */
-final class Formats {
+public final class Formats {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter TIME_MILLIS =
@@ -77,7 +77,7 @@ final class Formats {
     }
 
     /** {@code 01:23.4} (minutes, seconds and tenths) from an offset in milliseconds; blank when there is none. */
-    static String frameOffset(Long ms) {
+    public static String frameOffset(Long ms) {
         if (ms == null) {
             return "";
         }
@@ -91,16 +91,18 @@ final class Formats {
     }
 
     /**
-     * The film strip's caption of a frame: {@code Frame 12 · 00:06.0 · <capture time> · 13 of 30}, the words of each
-     * part held together (no-break spaces), so that a narrow pane wraps the caption between its parts only.
+     * The film strip's caption of a frame: {@code Frame 13 of 30 · 00:06.0 · <capture time>}, frames numbered from
+     * one as everywhere in the app, the words of each part held together (no-break spaces), so that a narrow pane
+     * wraps the caption between its parts only.
      */
-    static String frameCaption(long seq, long offsetMs, Instant capturedAt, int number, int of) {
+    static String frameCaption(int number, int of, long offsetMs, Instant capturedAt) {
         return String.join(
-                "  ·  ",
-                unbroken("Frame " + seq),
-                frameOffset(offsetMs),
-                unbroken(timeMillis(capturedAt)),
-                unbroken(number + " of " + of));
+                "  ·  ", unbroken(frameNumber(number, of)), frameOffset(offsetMs), unbroken(timeMillis(capturedAt)));
+    }
+
+    /** "Frame 9 of 10": the one numbering of frames, from one, that the strip and the viewer show. */
+    public static String frameNumber(int number, int of) {
+        return "Frame " + number + " of " + of;
     }
 
     private static String unbroken(String part) {

@@ -4,6 +4,8 @@ import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.request.PageRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -64,12 +66,16 @@ final class FrameList {
                     if (gen != generation) {
                         return;
                     }
-                    frames.addAll(page.data());
+                    // the offsets first: a listener to the frames reads them
+                    List<Frame> all = new ArrayList<>(frames);
+                    all.addAll(page.data());
                     RecordedTime t = time.get();
-                    offsets = new long[frames.size()];
-                    for (int i = 0; i < offsets.length; i++) {
-                        offsets[i] = t.frame(frames.get(i), frames.get(0));
+                    long[] next = new long[all.size()];
+                    for (int i = 0; i < next.length; i++) {
+                        next[i] = t.frame(all.get(i), all.get(0));
                     }
+                    offsets = next;
+                    frames.addAll(page.data());
                     onPage.run();
                     if (page.hasMore() && !page.isEmpty()) {
                         loadPage(id, page.nextCursor(), gen, onPage, onDone, onFailure);

@@ -80,7 +80,8 @@ final class SessionDetailPane extends ScrollPane {
     private final FilmStrip filmStrip;
     private final TableView<Tag> tagTable;
 
-    SessionDetailPane(DetailViewModel vm) {
+    /** The pane of {@code vm}'s session; {@code openViewer} opens the film strip's frame in the viewer. */
+    SessionDetailPane(DetailViewModel vm, Runnable openViewer) {
         this.vm = vm;
         setId("detailPane");
         getStyleClass().add("session-detail");
@@ -122,7 +123,7 @@ final class SessionDetailPane extends ScrollPane {
         tagTable.getColumns().add(textColumn("Added by", TagInfo::author, 150, 110));
         tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 60, 50));
 
-        filmStrip = new FilmStrip(vm.film());
+        filmStrip = new FilmStrip(vm.film(), openViewer);
         filmStrip.showTags(vm.tagMarks());
         ListView<Event> timeline = new ListView<>(events);
         timeline.setId("detailEventList");

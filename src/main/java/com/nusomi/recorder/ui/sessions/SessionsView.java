@@ -54,6 +54,7 @@ public final class SessionsView extends BorderPane {
     private final Banner failure;
     private final SplitPane split;
     private final ObjectProperty<Consumer<String>> onHistory = new SimpleObjectProperty<>();
+    private FrameViewerOpener frameViewer;
 
     public SessionsView(SessionsViewModel vm) {
         this.vm = vm;
@@ -62,7 +63,11 @@ public final class SessionsView extends BorderPane {
         vm.actions().setConfirmations(new SessionsDialogs(this));
         filterBar = new FilterBar(vm);
         table = new SessionsTable(vm);
-        detail = new SessionDetailPane(vm.detail());
+        detail = new SessionDetailPane(vm.detail(), () -> {
+            if (frameViewer != null && getScene() != null) {
+                frameViewer.open(vm.detail().film(), getScene().getWindow());
+            }
+        });
         failure = new Banner(vm.ops());
         failure.setId("sessionsFailure");
 
@@ -103,6 +108,11 @@ public final class SessionsView extends BorderPane {
         vm.follow(connection);
         subscriptions.add(vm::dispose);
         return this;
+    }
+
+    /** Opens the detail pane's frames in {@code opener}'s viewer window (Enter, double-click, "Open viewer"). */
+    public void setFrameViewer(FrameViewerOpener opener) {
+        this.frameViewer = opener;
     }
 
     /**

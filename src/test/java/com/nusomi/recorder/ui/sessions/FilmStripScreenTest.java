@@ -141,7 +141,7 @@ class FilmStripScreenTest {
         assertThat(film.currentSeqProperty().get()).isEqualTo(0L);
         assertThat(previewImage(robot)).isNotNull();
         assertThat(previewImage(robot).getWidth()).isEqualTo(64);
-        assertThat(caption(robot)).contains("Frame 0");
+        assertThat(caption(robot)).contains("Frame 1 of 30");
         assertThat(robot.lookup("#frameScrubber").queryAs(Slider.class).getMax())
                 .isEqualTo(29);
         assertThat(robot.lookup("#eventMarkers").queryAs(Pane.class).getChildren())
@@ -160,7 +160,7 @@ class FilmStripScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(film.currentSeqProperty().get()).isEqualTo(1L);
         assertThat(previewImage(robot)).isNotNull();
-        assertThat(caption(robot)).contains("Frame 1").contains("00:00.5");
+        assertThat(caption(robot)).contains("Frame 2 of 30").contains("00:00.5");
         assertThat(robot.lookup("#frameScrubber").queryAs(Slider.class).getValue())
                 .isEqualTo(1);
 

@@ -147,13 +147,12 @@ class FilmStripViewModelTest {
         assertThat(vm.currentSeqProperty().get()).isEqualTo(0L);
         assertThat(vm.imageProperty().get()).isEqualTo(FilmFixture.png(0));
         assertThat(vm.captionProperty().get().replace('\u00a0', ' '))
-                .contains("Frame 0")
-                .contains("00:00.0")
-                .contains("1 of 30");
+                .contains("Frame 1 of 30")
+                .contains("00:00.0");
         assertThat(vm.captionProperty().get().split("  ·  "))
                 .as("breaks only between its parts")
                 .allSatisfy(part -> assertThat(part).doesNotContain(" "));
-        assertThat(vm.markers())
+        assertThat(vm.markers().list())
                 .extracting(TimelineMarkers.EventMarker::styleClass)
                 .containsExactly("event-click", "event-key", "event-note", "event-error");
         assertThat(vm.emptyTextProperty().get()).isNull();

@@ -131,9 +131,9 @@ class PausedSessionScreenTest {
                 .contains("+00:00:13");
         robot.interact(() -> film.select(1));
         assertThat(film.captionProperty().get().replace('\u00a0', ' '))
-                .contains("Frame 1")
+                .contains("Frame 2 of 2")
                 .contains("00:11.0");
-        assertThat(film.markers())
+        assertThat(film.markers().list())
                 .filteredOn(m -> m.event().type().equals("note"))
                 .extracting(TimelineMarkers.EventMarker::offsetMs)
                 .containsExactly(13_000L);
