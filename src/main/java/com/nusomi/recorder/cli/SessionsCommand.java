@@ -26,7 +26,8 @@ import picocli.CommandLine.Mixin;
             SessionsDelete.class,
             SessionsRestore.class,
             SessionsExport.class,
-            SessionsVerify.class
+            SessionsVerify.class,
+            SessionsImport.class
         })
 final class SessionsCommand implements Runnable {
     static final int API_ERROR = 1;

@@ -10,7 +10,8 @@ import java.util.Map;
  * are null when absent. {@code tags} and {@code events} are empty unless asked for with an include;
  * {@code framesSummary} is null unless included. {@code durationMs} is wall time (stop minus start);
  * {@code pausedMs} [ext] the part of it the recording was paused (0 from a server that does not send it), so
- * {@link #recordedMs()} is the time actually recorded.
+ * {@link #recordedMs()} is the time actually recorded. {@code importedFrom} [ext] names the run a session made
+ * by an import came from (null on every other session).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Session(
@@ -33,7 +34,8 @@ public record Session(
         List<Tag> tags,
         List<Event> events,
         boolean eventsTruncated,
-        FramesSummary framesSummary) {
+        FramesSummary framesSummary,
+        ImportedFrom importedFrom) {
 
     public Session {
         metadata = Copies.map(metadata);

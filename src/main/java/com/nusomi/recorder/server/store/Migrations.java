@@ -27,7 +27,8 @@ final class Migrations {
             "V2__workflow_status_index.sql",
             "V3__session_pauses.sql",
             "V4__tag_added_by.sql",
-            "V5__frame_redactions.sql");
+            "V5__frame_redactions.sql",
+            "V6__session_imports.sql");
 
     private Migrations() {}
 
