@@ -1,6 +1,7 @@
 package com.nusomi.recorder.bundle;
 
 import com.fasterxml.jackson.core.JacksonException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -159,7 +160,7 @@ public final class BundleVerifier {
     }
 
     /** Stops reading past a limit. */
-    private static final class Limited extends java.io.FilterInputStream {
+    private static final class Limited extends FilterInputStream {
         private long left;
 
         /** The stream ran past its limit. */

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Writes a run as the contract's run bundle ({@code session-bundle/1}, see {@link BundleManifest}): the session
@@ -110,7 +111,7 @@ public final class BundleExporter implements Exporter {
         try (InputStream in = BundleExporter.class.getResourceAsStream(
                 "/META-INF/maven/com.nusomi/session-recorder/pom.properties")) {
             if (in != null) {
-                java.util.Properties p = new java.util.Properties();
+                Properties p = new Properties();
                 p.load(in);
                 return p.getProperty("version", "dev");
             }

@@ -10,4 +10,13 @@ public interface Exporter {
      * CancellationException when it is cancelled.
      */
     void write(RunSource run, OutputStream out, ExportProgress progress) throws IOException;
+
+    /**
+     * Writes {@code run} as {@link #write(RunSource, OutputStream, ExportProgress)} does, with {@code options}; an
+     * exporter that has no options ignores them.
+     */
+    default void write(RunSource run, OutputStream out, ExportOptions options, ExportProgress progress)
+            throws IOException {
+        write(run, out, progress);
+    }
 }

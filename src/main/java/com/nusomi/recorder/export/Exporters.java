@@ -9,6 +9,9 @@ public final class Exporters {
     private static final Map<ExportFormat, Exporter> BY_FORMAT = new EnumMap<>(ExportFormat.class);
 
     static {
+        BY_FORMAT.put(ExportFormat.HTML, new HtmlGuideExporter());
+        BY_FORMAT.put(ExportFormat.PDF, new PdfGuideExporter());
+        BY_FORMAT.put(ExportFormat.MP4, new Mp4Exporter());
         BY_FORMAT.put(ExportFormat.BUNDLE, new BundleExporter());
     }
 

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.server;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,11 +13,14 @@ import com.nusomi.recorder.server.http.Json;
 import com.nusomi.recorder.server.http.Route;
 import com.nusomi.recorder.server.store.EventRecord;
 import com.nusomi.recorder.server.store.SessionRecord;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +75,7 @@ final class RunBundle {
 
     RunBundle(ZipFile zip, BundleManifest manifest) {
         this.zip = zip;
-        Map<String, BundleManifest.BundleFile> byPath = new java.util.HashMap<>();
+        Map<String, BundleManifest.BundleFile> byPath = new HashMap<>();
         manifest.files().forEach(f -> byPath.put(f.path(), f));
         this.files = byPath;
     }
@@ -86,7 +90,7 @@ final class RunBundle {
         JsonNode node;
         try (InputStream in = open(BundleManifest.SESSION, SESSION_LIMIT)) {
             node = Json.MAPPER.readTree(in);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw invalid(BundleManifest.SESSION, "is not JSON: " + e.getOriginalMessage());
         }
         try {
@@ -204,7 +208,7 @@ final class RunBundle {
             if (p.currentToken() != JsonToken.END_ARRAY) {
                 throw invalid(BundleManifest.FRAMES, "must be a JSON array of frame objects");
             }
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw invalid(BundleManifest.FRAMES, "is not JSON: " + e.getOriginalMessage());
         }
         for (String path : files.keySet()) {
@@ -254,7 +258,7 @@ final class RunBundle {
     /** Walks {@code events.jsonl} a line at a time, each event checked as an upload would be, for session {@code s}. */
     void events(SessionRecord s, Consumer<EventRecord> each) throws IOException {
         long limit = files.get(BundleManifest.EVENTS).bytes();
-        try (InputStream in = new java.io.BufferedInputStream(open(BundleManifest.EVENTS, limit), 64 * 1024)) {
+        try (InputStream in = new BufferedInputStream(open(BundleManifest.EVENTS, limit), 64 * 1024)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             long number = 0;
             for (int b = in.read(); ; b = in.read()) {
@@ -299,7 +303,7 @@ final class RunBundle {
         if (file.bytes() > limit) {
             throw invalid(path, "is larger than " + limit + " bytes");
         }
-        return new java.io.FilterInputStream(zip.getInputStream(entry)) {
+        return new FilterInputStream(zip.getInputStream(entry)) {
             private long left = limit;
 
             @Override

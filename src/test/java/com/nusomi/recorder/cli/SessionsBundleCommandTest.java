@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Session;
-import com.nusomi.recorder.export.RecordedRun;
+import com.nusomi.recorder.export.SmallRun;
 import com.nusomi.recorder.export.Zips;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
@@ -42,7 +42,7 @@ class SessionsBundleCommandTest {
                 .baseUrl(server.baseUrl())
                 .apiKey(server.adminKey())
                 .build();
-        run = RecordedRun.record(client, "process_invoice");
+        run = SmallRun.record(client, "process_invoice");
         server.sealNow();
     }
 
@@ -116,7 +116,7 @@ class SessionsBundleCommandTest {
         assertThat(first.err()).contains("Uploading").contains("(100%)");
         Session imported = client.sessions().get(id).execute();
         assertThat(imported.importedFrom().sessionId()).isEqualTo(run.id());
-        assertThat(imported.frameCount()).isEqualTo(RecordedRun.FRAMES);
+        assertThat(imported.frameCount()).isEqualTo(SmallRun.FRAMES);
 
         Run again = run("sessions", "import", file.toString());
         assertThat(again.code()).as(again.err()).isZero();

@@ -8,6 +8,7 @@ import com.nusomi.recorder.bundle.BundleVerifier;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.request.PageRequest;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ class BundleExportTest {
                 .baseUrl(server.baseUrl())
                 .apiKey(server.adminKey())
                 .build();
-        run = RecordedRun.record(client, "process_invoice");
+        run = SmallRun.record(client, "process_invoice");
         server.sealNow();
         bundle = export(run.id(), data.resolve("run.zip"));
     }
@@ -100,7 +101,7 @@ class BundleExportTest {
         assertThat(session.get("paused_ms").asLong()).isEqualTo(15);
         assertThat(session.get("tags")).hasSize(3);
         assertThat(session.get("outcome").asText()).isEqualTo("success");
-        assertThat(session.get("frames_summary").get("count").asLong()).isEqualTo(RecordedRun.FRAMES);
+        assertThat(session.get("frames_summary").get("count").asLong()).isEqualTo(SmallRun.FRAMES);
         assertThat(session.has("events")).isFalse();
 
         String[] lines = new String(entries.get("events.jsonl"), StandardCharsets.UTF_8).split("\n");
@@ -112,12 +113,10 @@ class BundleExportTest {
         assertThat(types).containsExactly("click", "key", "marker", "marker", "note");
 
         JsonNode frames = JSON.readTree(entries.get("frames.json"));
-        assertThat(frames).hasSize(RecordedRun.FRAMES);
+        assertThat(frames).hasSize(SmallRun.FRAMES);
         List<Frame> stored = new ArrayList<>();
-        client.frames()
-                .listAll(run.id(), com.nusomi.recorder.client.request.PageRequest.ofLimit(100))
-                .forEach(stored::add);
-        for (int i = 0; i < RecordedRun.FRAMES; i++) {
+        client.frames().listAll(run.id(), PageRequest.ofLimit(100)).forEach(stored::add);
+        for (int i = 0; i < SmallRun.FRAMES; i++) {
             assertThat(frames.get(i).get("seq").asLong()).isEqualTo(i);
             assertThat(frames.get(i).get("sha256").asText())
                     .isEqualTo(stored.get(i).sha256());

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class BundleImportTest {
     static void recordAndExport() throws Exception {
         source = start(data.resolve("source"));
         sourceClient = client(source);
-        run = RecordedRun.record(sourceClient, "process_invoice");
+        run = SmallRun.record(sourceClient, "process_invoice");
         source.sealNow();
         bundle = BundleExportTest.export(sourceClient, run.id(), data.resolve("run.zip"));
     }
@@ -105,7 +106,7 @@ class BundleImportTest {
             assertThat(imported.stoppedAt()).isEqualTo(original.stoppedAt());
             assertThat(imported.durationMs()).isEqualTo(original.durationMs());
             assertThat(imported.pausedMs()).isEqualTo(original.pausedMs()).isPositive();
-            assertThat(imported.frameCount()).isEqualTo(RecordedRun.FRAMES);
+            assertThat(imported.frameCount()).isEqualTo(SmallRun.FRAMES);
             assertThat(imported.eventCount()).isEqualTo(original.eventCount());
             assertThat(imported.framesSummary().totalBytes())
                     .isEqualTo(original.framesSummary().totalBytes());
@@ -131,7 +132,7 @@ class BundleImportTest {
         try (ApiServer target = start(dir.resolve("target"));
                 SessionsClient client = client(target)) {
             ApiResult<Session> first = client.sessions().importBundle(bundle).executeForResult();
-            String otherKey = target.createKey(java.util.Set.of("read", "write"));
+            String otherKey = target.createKey(Set.of("read", "write"));
             ApiResult<Session> second;
             try (SessionsClient other = SessionsClient.builder()
                     .baseUrl(target.baseUrl())

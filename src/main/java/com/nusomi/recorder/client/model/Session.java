@@ -43,6 +43,52 @@ public record Session(
         events = Copies.list(events);
     }
 
+    /** A session that was not imported ({@link #importedFrom()} null). */
+    public Session(
+            String id,
+            String workflow,
+            SessionStatus status,
+            Outcome outcome,
+            StopReason stopReason,
+            Map<String, Object> metadata,
+            Actor actor,
+            Instant startedAt,
+            Instant stoppedAt,
+            long durationMs,
+            long pausedMs,
+            long frameCount,
+            long eventCount,
+            Instant createdAt,
+            Instant deletedAt,
+            Instant purgeAt,
+            List<Tag> tags,
+            List<Event> events,
+            boolean eventsTruncated,
+            FramesSummary framesSummary) {
+        this(
+                id,
+                workflow,
+                status,
+                outcome,
+                stopReason,
+                metadata,
+                actor,
+                startedAt,
+                stoppedAt,
+                durationMs,
+                pausedMs,
+                frameCount,
+                eventCount,
+                createdAt,
+                deletedAt,
+                purgeAt,
+                tags,
+                events,
+                eventsTruncated,
+                framesSummary,
+                null);
+    }
+
     /** The time recorded: the duration less the pauses (never below 0). */
     public long recordedMs() {
         return Math.max(0, durationMs - Math.max(0, pausedMs));

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -92,7 +93,7 @@ final class BodySpool implements Runnable {
             if (Content.Chunk.isFailure(chunk)) {
                 Throwable cause = chunk.getFailure();
                 fail(
-                        cause instanceof java.util.concurrent.TimeoutException
+                        cause instanceof TimeoutException
                                 ? timeout()
                                 : ApiException.bodyInvalid("the request body could not be read: " + cause));
                 return;

@@ -1,12 +1,19 @@
 package com.nusomi.recorder.server.store;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +46,7 @@ public final class SqliteStore implements Store {
     private SqliteStore(Path file) throws SQLException {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writer = open(WRITER_CACHE_KIB);
-        Migrations.apply(writer);
+        Migrations.apply(writer, Dialect.SQLITE);
         writer.setAutoCommit(false);
     }
 
@@ -62,35 +69,31 @@ public final class SqliteStore implements Store {
             return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot make database " + file + " private: " + e.getMessage(), e);
         }
     }
 
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
-            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private static boolean posix() {
-        return java.nio.file.FileSystems.getDefault()
-                .supportedFileAttributeViews()
-                .contains("posix");
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
-    private static void createPrivate(Path file) throws java.io.IOException {
-        if (!posix() || java.nio.file.Files.exists(file)) {
+    private static void createPrivate(Path file) throws IOException {
+        if (!posix() || Files.exists(file)) {
             return;
         }
         try {
-            java.nio.file.Files.createFile(
-                    file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (FileAlreadyExistsException raced) {
             // made meanwhile: narrowed after opening
         }
     }
 
-    private static void narrow(Path file) throws java.io.IOException {
-        if (posix() && java.nio.file.Files.exists(file)) {
-            java.nio.file.Files.setPosixFilePermissions(file, OWNER_ONLY);
+    private static void narrow(Path file) throws IOException {
+        if (posix() && Files.exists(file)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }
 
@@ -126,7 +129,7 @@ public final class SqliteStore implements Store {
     public <T> T read(Work<StoreReader, T> work) {
         Connection c = borrow();
         try {
-            T result = work.run(new SqliteTx(c));
+            T result = work.run(new StoreTx(c, Dialect.SQLITE, false));
             c.commit();
             return result;
         } catch (SQLException e) {
@@ -147,7 +150,7 @@ public final class SqliteStore implements Store {
         try {
             ensureOpen();
             try {
-                T result = work.run(new SqliteTx(writer));
+                T result = work.run(new StoreTx(writer, Dialect.SQLITE, true));
                 writer.commit();
                 return result;
             } catch (RuntimeException | Error e) {
@@ -222,7 +225,7 @@ public final class SqliteStore implements Store {
     /** Refreshes the query planner's statistics (cheap; SQLite's advice on close and after bulk loads). */
     public void optimize() {
         write(tx -> {
-            ((SqliteTx) tx).sql().exec("PRAGMA optimize");
+            ((StoreTx) tx).sql().exec("PRAGMA optimize");
             return null;
         });
     }

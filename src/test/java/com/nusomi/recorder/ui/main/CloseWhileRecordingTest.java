@@ -8,8 +8,10 @@ import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.ui.record.RecordState;
 import java.time.Duration;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -89,13 +91,14 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
         requestClose();
         awaitNode(robot, "#quitKeepButton");
         robot.clickOn(robot.lookup(".dialog-pane .button")
-                .match(n -> n instanceof javafx.scene.control.Button b && b.isCancelButton())
+                .match(n -> n instanceof Button b && b.isCancelButton())
                 .<Node>query());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(stage.isShowing()).isTrue();
         assertThat(robot.lookup("#quitKeepButton").tryQuery()).isEmpty();
-        assertThat(app.window.recordViewModel().isRecording()).isTrue();
+        assertThat(app.window.recordViewModel().current().is(RecordState.RECORDING))
+                .isTrue();
         assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
     }
 

@@ -24,8 +24,13 @@ import com.nusomi.recorder.server.ServerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +77,7 @@ class RecordViewModelTest {
         recorder = RecorderService.builder(client, dir.resolve("app"))
                 .screenSource(screen)
                 .inputSource(input)
-                .maxUploadBackoff(java.time.Duration.ofMillis(500))
+                .maxUploadBackoff(Duration.ofMillis(500))
                 .listener(live)
                 .build();
         return new RecordViewModel(
@@ -269,21 +274,21 @@ class RecordViewModelTest {
 
     @Test
     void theTimerStandsStillWhilePausedShowsThePausedTimeApartAndEndsAtTheServersRecordedTime() {
-        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+        AtomicLong now = new AtomicLong(1_000_000);
         vm = newViewModel(new Clock() {
             @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 
             @Override
-            public java.time.Instant instant() {
-                return java.time.Instant.ofEpochMilli(now.get());
+            public Instant instant() {
+                return Instant.ofEpochMilli(now.get());
             }
         });
         vm.onConnected();
@@ -349,7 +354,7 @@ class RecordViewModelTest {
         vm.onStop(Verdict.SERVER_DECIDES);
         awaitState(vm, RecordState.STOPPED);
 
-        List<Event> events = new java.util.ArrayList<>();
+        List<Event> events = new ArrayList<>();
         client.events().listAll(id).forEach(events::add);
         assertThat(events).extracting(Event::type).contains("marker", "note");
         assertThat(events.stream()
@@ -412,6 +417,44 @@ class RecordViewModelTest {
         assertThat(fresh.current().stateProperty().get())
                 .as("the screen shows no session")
                 .isEqualTo(RecordState.IDLE);
+    }
+
+    @Test
+    void createPressedBeforeTheServerAnswersWaitsForItThenCreates() {
+        RecordViewModel early = newViewModel();
+        early.form().workflowProperty().set("early_bird");
+        early.form().startImmediatelyProperty().set(false);
+        assertThat(early.canCreateBinding().get())
+                .as("Create is on before the server answers")
+                .isTrue();
+
+        early.onCreate();
+        assertThat(early.pending().waitingProperty().get()).isTrue();
+        assertThat(early.canCreateBinding().get())
+                .as("no second Create while one waits")
+                .isFalse();
+        assertThat(sessionsOnServer())
+                .as("nothing sent before the server answers")
+                .isEmpty();
+
+        early.onConnected();
+        awaitState(early, RecordState.CREATED);
+        assertThat(early.pending().waitingProperty().get()).isFalse();
+        assertThat(sessionsOnServer()).extracting(Session::workflow).containsExactly("early_bird");
+    }
+
+    @Test
+    void aWaitingCreateCanBeCancelled() {
+        RecordViewModel early = newViewModel();
+        early.form().workflowProperty().set("early_bird");
+        early.onCreate();
+        early.pending().cancel();
+        assertThat(early.pending().waitingProperty().get()).isFalse();
+        assertThat(early.canCreateBinding().get()).isTrue();
+
+        early.onConnected();
+        assertThat(early.current().stateProperty().get()).isEqualTo(RecordState.IDLE);
+        assertThat(sessionsOnServer()).isEmpty();
     }
 
     @Test
