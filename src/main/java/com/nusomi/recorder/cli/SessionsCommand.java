@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "sessions",
         mixinStandardHelpOptions = true,
-        description = "List, inspect, stop, tag, delete and " + "restore sessions.",
+        description = "List, inspect, stop, tag, delete, restore, export, verify and redact sessions.",
         subcommands = {
             SessionsList.class,
             SessionsGet.class,
@@ -27,7 +27,8 @@ import picocli.CommandLine.Mixin;
             SessionsRestore.class,
             SessionsExport.class,
             SessionsVerify.class,
-            SessionsImport.class
+            SessionsImport.class,
+            SessionsRedact.class
         })
 final class SessionsCommand implements Runnable {
     static final int API_ERROR = 1;

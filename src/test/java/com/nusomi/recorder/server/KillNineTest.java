@@ -77,7 +77,7 @@ class KillNineTest {
     }
 
     /** {@code serve} in a JVM of its own, on SQLite in the data folder or on this PostgreSQL database. */
-    private static Process startServerProcess(Path data, PostgresTarget database, Path log) throws IOException {
+    static Process startServerProcess(Path data, PostgresTarget database, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -96,7 +96,7 @@ class KillNineTest {
         return new ProcessBuilder(command).redirectError(log.toFile()).start();
     }
 
-    private static String awaitBaseUrl(Process child) throws Exception {
+    static String awaitBaseUrl(Process child) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> {
                     try {

@@ -1,14 +1,20 @@
 package com.nusomi.recorder.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import com.nusomi.recorder.server.store.PgCluster;
 import com.nusomi.recorder.server.store.PostgresTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two servers (replicas, each with a data folder of its own) on one PostgreSQL database: started at the same moment
  * on an empty database, the migrations are applied once; then what one writes, the other reads, its cursors work
- * on the other, and an idempotent retry that lands on the other replays.
+ * on the other, and an idempotent retry that lands on the other replays. The maintenance jobs run on one server at a
+ * time, and another takes over when that one is killed.
  */
 class ReplicasTest {
     @TempDir
@@ -89,5 +96,69 @@ class ReplicasTest {
             assertThat(retried.text()).isEqualTo(first.text());
             assertThat(onB.listAll("workflow=replicas_retry")).hasSize(1);
         }
+    }
+
+    @Test
+    void maintenanceRunsOnOneServerAtATimeAndAnotherTakesOverWhenItIsKilled() throws Exception {
+        PostgresTarget db = PgCluster.shared().newDatabase("maintenance");
+        Path childData = temp.resolve("child");
+        Process child = KillNineTest.startServerProcess(childData, db, temp.resolve("child.log"));
+        try {
+            ApiCalls onChild = new ApiCalls(
+                    KillNineTest.awaitBaseUrl(child),
+                    Files.readString(childData.resolve("admin.key")).strip());
+            await().atMost(Duration.ofSeconds(30)).until(() -> maintenanceHolders(db), hasItem(child.pid()));
+            String id = onChild.createSession("trashed").get("id").asText();
+            onChild.softDelete(id);
+
+            // b's clock is 31 days ahead: were it to run the purge, the trashed session would go at once
+            try (ApiServer b = ApiServer.start(ServerConfig.builder()
+                    .dataDir(temp.resolve("b"))
+                    .database(db)
+                    .port(0)
+                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(31)))
+                    .sealInterval(Duration.ofMillis(100))
+                    .purgeInterval(Duration.ofMillis(100))
+                    .build())) {
+                ApiCalls onB = new ApiCalls(b.baseUrl(), b.adminKey());
+                // b asks every 100 ms and is refused: the child alone holds the lock, and b purges nothing (410, not
+                // 404)
+                await().during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(
+                                () -> maintenanceHolders(db).equals(List.of(child.pid()))
+                                        && onB.get("/v1/sessions/" + id).status() == 410,
+                                equalTo(true));
+
+                child.destroyForcibly();
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+                long self = ProcessHandle.current().pid();
+                await().atMost(Duration.ofSeconds(10)).until(() -> maintenanceHolders(db), equalTo(List.of(self)));
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> onB.get("/v1/sessions/" + id).status(), equalTo(404));
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The processes (by the pid in their connection's application name) holding the maintenance lock of db. */
+    private static List<Long> maintenanceHolders(PostgresTarget db) throws Exception {
+        List<Long> pids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT a.application_name FROM pg_locks l"
+                        + " JOIN pg_stat_activity a ON a.pid = l.pid"
+                        + " WHERE l.locktype = 'advisory' AND l.granted AND l.database = a.datid"
+                        + " AND a.datname = current_database()"
+                        + " AND a.application_name LIKE 'session-recorder maintenance pid %'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                pids.add(Long.parseLong(name.substring(name.lastIndexOf(' ') + 1)));
+            }
+        }
+        return pids;
     }
 }

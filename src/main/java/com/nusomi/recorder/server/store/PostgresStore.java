@@ -25,11 +25,13 @@ public final class PostgresStore implements Store {
     private static final int POOL_SIZE = 10;
 
     private final HikariDataSource pool;
+    private final PostgresTarget target;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private volatile boolean closed;
 
-    private PostgresStore(HikariDataSource pool) {
+    private PostgresStore(HikariDataSource pool, PostgresTarget target) {
         this.pool = pool;
+        this.target = target;
     }
 
     /** Connects to the database (creating the schema or bringing it up to date) and opens the pool. */
@@ -65,7 +67,7 @@ public final class PostgresStore implements Store {
             pool.close();
             throw new StoreException("cannot migrate " + target + ": " + reason(e), e);
         }
-        return new PostgresStore(pool);
+        return new PostgresStore(pool, target);
     }
 
     private static String reason(Throwable e) {
@@ -162,6 +164,12 @@ public final class PostgresStore implements Store {
         } catch (SQLException ignored) {
             // the pool discards a broken connection
         }
+    }
+
+    /** A PostgreSQL advisory lock per schema, on a connection of its own ({@link PostgresMaintenanceLock}). */
+    @Override
+    public MaintenanceLock maintenanceLock() {
+        return new PostgresMaintenanceLock(target);
     }
 
     @Override

@@ -216,9 +216,11 @@ class RecordViewModelTest {
         assertThat(vm.live().pendingEntriesProperty().get()).isPositive();
 
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
+        // the status report (upload waiting off) and the warning's removal (upload resumed) are two reports
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> !vm.live().uploadWaitingProperty().get());
-        assertThat(vm.live().warnings()).noneMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING);
+                .until(() -> !vm.live().uploadWaitingProperty().get()
+                        && vm.live().warnings().stream()
+                                .noneMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING));
         vm.onStop(Verdict.SUCCESS);
         awaitState(vm, RecordState.STOPPED);
         Session s = client.sessions().get(id, Include.TAGS).execute();
