@@ -55,6 +55,7 @@ class ArchitectureTest {
                     "com.nusomi.recorder.recorder..",
                     "com.nusomi.recorder.cli..",
                     "com.nusomi.recorder.export..",
+                    "com.nusomi.recorder.bundle..",
                     "com.nusomi.recorder.files..")
             .should()
             .dependOnClassesThat()
@@ -201,6 +202,16 @@ class ArchitectureTest {
                     "com.nusomi.recorder.ui..",
                     "com.nusomi.recorder.cli..")
             .because("an export holds only what the client reads from the session, whichever server it came from");
+
+    @ArchTest
+    static final ArchRule theBundleFormatStandsAlone = noClasses()
+            .that()
+            .resideInAPackage("com.nusomi.recorder.bundle..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("com.nusomi.recorder..")
+                    .and(not(resideInAPackage("com.nusomi.recorder.bundle.."))))
+            .because("the exporter, the command line and the server check a run bundle with the same code, "
+                    + "and share nothing else through it");
 
     @ArchTest
     static final ArchRule uiKnowsNothingOfTheServer = noClasses()

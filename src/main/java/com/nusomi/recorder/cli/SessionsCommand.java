@@ -27,6 +27,7 @@ import picocli.CommandLine.Mixin;
             SessionsRestore.class,
             SessionsExport.class,
             SessionsVerify.class,
+            SessionsImport.class,
             SessionsRedact.class
         })
 final class SessionsCommand implements Runnable {

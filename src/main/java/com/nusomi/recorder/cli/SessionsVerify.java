@@ -1,6 +1,6 @@
 package com.nusomi.recorder.cli;
 
-import com.nusomi.recorder.export.bundle.BundleVerifier;
+import com.nusomi.recorder.bundle.BundleVerifier;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,14 +9,20 @@ import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.client.request.TagRequest;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The sessions of the API ({@code /v1/sessions}): create, start, tag and stop them, read and list them, delete,
- * restore and batch-stop them. Obtained from {@link SessionsClient#sessions()}. Each operation returns an
+ * restore and batch-stop them, import a run bundle. Obtained from {@link SessionsClient#sessions()}. Each operation returns an
  * {@link ApiCall} that nothing sends until it is executed; {@link #listAll} returns an auto-paging iterable.
  */
 public final class SessionService {
+    /** How long one attempt of an import may take unless the call's options say otherwise (a bundle of GiBs). */
+    static final Duration IMPORT_TIMEOUT = Duration.ofHours(1);
+
     private final Transport transport;
     private final Endpoints endpoints;
 
@@ -88,6 +94,34 @@ public final class SessionService {
     /** Brings back a soft-deleted session ({@code POST /v1/sessions/{id}/restore}) [ext]. */
     public ApiCall<Session> restore(String id) {
         return new ApiCall<>(transport, endpoints.restore(id));
+    }
+
+    /**
+     * Imports a run bundle ({@code POST /v1/sessions:import}) [ext]: the file is streamed as it is read, never held
+     * in memory. The server checks every file against the bundle's manifest before it changes anything (a bad
+     * bundle is an {@link com.nusomi.recorder.client.exception.InvalidRequestException} with code
+     * {@code bundle_invalid} whose {@code param} names the first file that does not match); it answers with a new
+     * sealed session carrying {@link Session#importedFrom()} (201), or, for a bundle it imported before, that
+     * session (200: see {@link ApiResult#httpStatus()}). A server without the extension answers with a
+     * {@link com.nusomi.recorder.client.exception.NotSupportedException}. Each attempt may take up to an hour unless
+     * the call's options say otherwise; {@code progress} hears of every chunk sent.
+     *
+     * <pre>{@code
+     * Session imported = client.sessions().importBundle(Path.of("run.zip"), (sent, total) -> {}).execute();
+     * }</pre>
+     */
+    public ApiCall<Session> importBundle(Path bundle, UploadProgress progress) {
+        Objects.requireNonNull(bundle, "bundle");
+        return new ApiCall<>(
+                transport,
+                endpoints.importBundle(bundle, progress == null ? UploadProgress.NONE : progress),
+                o -> o.timeout() == null ? o.withTimeout(IMPORT_TIMEOUT) : o,
+                RequestOptions.NONE);
+    }
+
+    /** Imports a run bundle, reporting no progress: see {@link #importBundle(Path, UploadProgress)}. */
+    public ApiCall<Session> importBundle(Path bundle) {
+        return importBundle(bundle, UploadProgress.NONE);
     }
 
     /** Stops up to 1,000 sessions ({@code POST /v1/sessions:batch_stop}); each id succeeds or fails on its own. */

@@ -1,12 +1,12 @@
 package com.nusomi.recorder.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nusomi.recorder.bundle.BundleManifest;
+import com.nusomi.recorder.bundle.BundleWriter;
 import com.nusomi.recorder.client.internal.Json;
 import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.client.model.Session;
-import com.nusomi.recorder.export.bundle.BundleManifest;
-import com.nusomi.recorder.export.bundle.BundleWriter;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,7 +45,7 @@ public final class BundleExporter implements Exporter {
     public void write(RunSource run, OutputStream out, ExportProgress progress) throws IOException {
         Session session = run.session();
         long total = session.frameCount();
-        BundleWriter bundle = new BundleWriter(out);
+        BundleWriter bundle = new BundleWriter(out, Json.mapper());
         ObjectNode sessionJson = Json.mapper().valueToTree(session);
         sessionJson.remove("events");
         sessionJson.remove("events_truncated");

@@ -33,6 +33,9 @@ public final class ApiServer implements AutoCloseable {
     /** The data folder's database, next to {@code admin.key} and {@code frames/}. */
     static final String DATABASE_FILE = "sessions.db";
 
+    /** Where large request bodies (run bundles being imported) are spooled, in the data folder. */
+    static final String UPLOADS_DIR = "uploads";
+
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int HTTP_THREADS = 128;
 
@@ -55,11 +58,13 @@ public final class ApiServer implements AutoCloseable {
             this.keys = new ApiKeys(store);
             this.adminKey = ensureAdminKey();
             DataFolder.createPrivate(config.dataDir().resolve("frames"));
+            clearUploads(config.dataDir().resolve(UPLOADS_DIR));
             FrameFiles frames = new FrameFiles(config.dataDir().resolve("frames"));
             this.maintenance = new Maintenance(store, config.clock(), frames);
             Router router = new Router();
             SessionsApi.register(router, frames, store);
             FramesApi.register(router, frames);
+            BundleImport.register(router, frames);
             FrameRedactions.register(router, frames, store);
             EventsApi.register(router);
             AuditApi.register(router, config.version(), store, config.dataDir().resolve("frames"));
@@ -94,11 +99,22 @@ public final class ApiServer implements AutoCloseable {
                             config.minBodyBytesPerSecond(),
                             config.bodyRateGrace(),
                             config.idleTimeout(),
-                            isLoopback(config.bind())));
+                            isLoopback(config.bind()),
+                            config.dataDir().resolve(UPLOADS_DIR)));
             http.setHandler(frontend);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** Makes the uploads folder, and removes what an earlier run left in it (bodies of imports cut short). */
+    private static void clearUploads(Path dir) throws IOException {
+        DataFolder.createPrivate(dir);
+        try (var left = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) left::iterator) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -29,7 +29,8 @@ final class AuditApi {
             "session.restored",
             "session.hard_deleted",
             "session.purged",
-            "session.redacted");
+            "session.redacted",
+            "session.imported");
 
     private AuditApi() {}
 

@@ -84,7 +84,8 @@ final class EventsApi {
         }));
     }
 
-    private static EventRecord parse(JsonNode node, String param, SessionRecord s) {
+    /** One event as an upload gives it ({@code param} names it in errors), for session {@code s}. */
+    static EventRecord parse(JsonNode node, String param, SessionRecord s) {
         if (!node.isObject()) {
             throw ApiException.parameter(param, param + " must be an object {id, type, at, data}");
         }

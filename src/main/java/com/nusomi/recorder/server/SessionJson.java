@@ -26,6 +26,9 @@ final class SessionJson {
 
     // Field names of a session, encoded once: a page of 100 sessions writes some 2,000 of them.
     private static final SerializableString ACTOR = new SerializedString("actor");
+    private static final SerializableString BUNDLE_SHA256 = new SerializedString("bundle_sha256");
+    private static final SerializableString IMPORTED_FROM = new SerializedString("imported_from");
+    private static final SerializableString SESSION_ID = new SerializedString("session_id");
     private static final SerializableString COUNT = new SerializedString("count");
     private static final SerializableString CREATED_AT = new SerializedString("created_at");
     private static final SerializableString DELETED_AT = new SerializedString("deleted_at");
@@ -82,6 +85,13 @@ final class SessionJson {
         time(g, CREATED_AT, s.createdAt());
         time(g, DELETED_AT, s.deletedAt());
         time(g, PURGE_AT, s.purgeAt());
+        if (s.importedFrom() != null) {
+            g.writeFieldName(IMPORTED_FROM);
+            g.writeStartObject();
+            string(g, SESSION_ID, s.importedFrom().sessionId());
+            string(g, BUNDLE_SHA256, s.importedFrom().bundleSha256());
+            g.writeEndObject();
+        }
         if (embeds.tags() != null) {
             g.writeFieldName(TAGS);
             g.writeStartArray();

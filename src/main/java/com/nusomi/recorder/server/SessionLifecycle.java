@@ -155,8 +155,8 @@ final class SessionLifecycle {
         });
     }
 
-    private static void audit(
-            StoreWriter tx, long now, String action, String sessionId, String keyId, Map<String, String> details) {
+    /** Adds an audit entry for the session, its details as a JSON object. */
+    static void audit(StoreWriter tx, long now, String action, String sessionId, String keyId, Map<String, ?> details) {
         tx.insertAudit(new AuditRecord(
                 Ids.audit(), now, action, sessionId, keyId, Json.compactText(Json.MAPPER.valueToTree(details))));
     }

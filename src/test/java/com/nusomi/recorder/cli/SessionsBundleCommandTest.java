@@ -104,6 +104,52 @@ class SessionsBundleCommandTest {
     }
 
     @Test
+    void importPrintsTheNewSessionIdAndOnceOnly() throws Exception {
+        Path file = data.resolve("cli-import.zip");
+        Run export = run("sessions", "export", run.id(), "--format", "bundle", "--output", file.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+
+        Run first = run("sessions", "import", file.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        String id = first.out().strip();
+        assertThat(id).startsWith("ses_").isNotEqualTo(run.id());
+        assertThat(first.err()).contains("Uploading").contains("(100%)");
+        Session imported = client.sessions().get(id).execute();
+        assertThat(imported.importedFrom().sessionId()).isEqualTo(run.id());
+        assertThat(imported.frameCount()).isEqualTo(SmallRun.FRAMES);
+
+        Run again = run("sessions", "import", file.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out().strip()).isEqualTo(id);
+        assertThat(again.err()).contains("imported before");
+
+        Path tampered = Zips.rewrite(
+                file,
+                data.resolve("cli-import-bad.zip"),
+                (name, b) -> name.equals("frames/1.jpg") ? Zips.flip(b, b.length / 2) : b,
+                Map.of());
+        Run bad = run("sessions", "import", tampered.toString());
+        assertThat(bad.code()).isEqualTo(SessionsCommand.API_ERROR);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err()).contains("frames/1.jpg").contains("req_");
+    }
+
+    @Test
+    void progressWithoutATotalIsThrottled() {
+        StringWriter err = new StringWriter();
+        var progress = SessionsExport.progressTo(new PrintWriter(err, true), "ses_x");
+        for (int i = 0; i < 10_000; i++) {
+            progress.advance(i, -1, "Events");
+        }
+        for (int i = 0; i <= 1000; i++) {
+            progress.advance(i, 1000, "Frames");
+        }
+        String[] lines = err.toString().split("\n");
+        assertThat(lines).filteredOn(l -> l.contains("Events")).hasSize(1);
+        assertThat(lines).filteredOn(l -> l.contains("Frames")).hasSize(101);
+    }
+
+    @Test
     void verifyOfAMissingFileIsAUsageError() {
         Run missing = run("sessions", "verify", data.resolve("nothing.zip").toString());
         assertThat(missing.code()).isEqualTo(2);

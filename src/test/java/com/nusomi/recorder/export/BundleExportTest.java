@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nusomi.recorder.bundle.BundleVerifier;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.PageRequest;
-import com.nusomi.recorder.export.bundle.BundleVerifier;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +59,11 @@ class BundleExportTest {
     }
 
     static Path export(String id, Path target) throws Exception {
+        return export(client, id, target);
+    }
+
+    /** Exports the run {@code id} as a bundle through {@code client} into {@code target}. */
+    static Path export(SessionsClient client, String id, Path target) throws Exception {
         Exporter exporter = Exporters.forFormat(ExportFormat.BUNDLE).orElseThrow();
         RunSource source = ClientRunSource.open(client, id);
         return AtomicFile.write(target, out -> exporter.write(source, out, ExportProgress.NONE));

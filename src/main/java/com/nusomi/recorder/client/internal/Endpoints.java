@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nusomi.recorder.client.Include;
 import com.nusomi.recorder.client.Page;
 import com.nusomi.recorder.client.RequestOptions;
+import com.nusomi.recorder.client.UploadProgress;
 import com.nusomi.recorder.client.model.AppendEventsResult;
 import com.nusomi.recorder.client.model.AuditLogEntry;
 import com.nusomi.recorder.client.model.BatchStopResult;
@@ -29,6 +30,7 @@ import com.nusomi.recorder.client.request.FrameUpload;
 import com.nusomi.recorder.client.request.PageRequest;
 import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.client.request.TagRequest;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +43,7 @@ import okhttp3.MediaType;
 /** Builds the {@link Operation} of each endpoint of the contract: URL, query, body and decoder. */
 public final class Endpoints {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType ZIP = MediaType.get("application/zip");
     private static final ObjectMapper M = Json.mapper();
     private static final JavaType SESSION_PAGE = pageOf(Session.class);
     private static final JavaType FRAME_PAGE = pageOf(Frame.class);
@@ -169,6 +172,19 @@ public final class Endpoints {
 
     public Operation<Session> restore(String id) {
         return post(session(id).addPathSegment("restore").build(), null, true, type(Session.class));
+    }
+
+    /** {@code POST /v1/sessions:import}: the bundle's bytes streamed from its file. */
+    public Operation<Session> importBundle(Path bundle, UploadProgress progress) {
+        return new Operation<>(
+                "POST",
+                v1().addPathSegment("sessions:import").build(),
+                null,
+                ZIP,
+                true,
+                true,
+                json(type(Session.class)),
+                new Operation.FileBody(bundle, progress));
     }
 
     public Operation<Page<AuditLogEntry>> auditLogs(AuditLogQuery q) {

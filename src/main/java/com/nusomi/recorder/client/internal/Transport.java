@@ -254,7 +254,9 @@ public final class Transport {
             b.header("Idempotency-Key", idempotencyKey);
         }
         RequestBody body = null;
-        if (op.body() != null) {
+        if (op.fileBody() != null) {
+            body = new FileRequestBody(op.fileBody(), op.contentType());
+        } else if (op.body() != null) {
             body = RequestBody.create(op.body(), op.contentType());
         } else if (op.isPost()) {
             body = RequestBody.create(new byte[0], null);

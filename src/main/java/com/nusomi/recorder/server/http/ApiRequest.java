@@ -1,6 +1,7 @@
 package com.nusomi.recorder.server.http;
 
 import com.nusomi.recorder.server.store.ApiKeyRecord;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -19,6 +20,7 @@ public final class ApiRequest {
     private final ApiKeyRecord apiKey;
     private final long now;
     private final UnaryOperator<String> headers;
+    private final Path bodyFile;
     private String bodySha256;
 
     public ApiRequest(
@@ -32,6 +34,26 @@ public final class ApiRequest {
             ApiKeyRecord apiKey,
             long now,
             UnaryOperator<String> headers) {
+        this(method, path, pathParams, query, body, contentType, requestId, apiKey, now, headers, null, null);
+    }
+
+    /**
+     * A request whose body was spooled to {@code bodyFile} as it arrived (a zip of a {@link Route.Body#ZIP} route),
+     * with the SHA-256 computed on the way; {@link #body()} is then empty.
+     */
+    public ApiRequest(
+            String method,
+            String path,
+            Map<String, String> pathParams,
+            QueryParams query,
+            byte[] body,
+            String contentType,
+            String requestId,
+            ApiKeyRecord apiKey,
+            long now,
+            UnaryOperator<String> headers,
+            Path bodyFile,
+            String bodyFileSha256) {
         this.method = method;
         this.path = path;
         this.pathParams = pathParams;
@@ -42,6 +64,8 @@ public final class ApiRequest {
         this.apiKey = apiKey;
         this.now = now;
         this.headers = headers;
+        this.bodyFile = bodyFile;
+        this.bodySha256 = bodyFileSha256;
     }
 
     public String method() {
@@ -64,6 +88,11 @@ public final class ApiRequest {
         return body;
     }
 
+    /** The file the body was spooled to (a {@link Route.Body#ZIP} route), or null. */
+    public Path bodyFile() {
+        return bodyFile;
+    }
+
     public String contentType() {
         return contentType;
     }
@@ -80,7 +109,10 @@ public final class ApiRequest {
         return now;
     }
 
-    /** The SHA-256 of the body as lower-case hex, computed on first use (a request is handled on one thread). */
+    /**
+     * The SHA-256 of the body (or of the spooled body file) as lower-case hex, computed on first use (a request is
+     * handled on one thread).
+     */
     public String bodySha256() {
         if (bodySha256 == null) {
             bodySha256 = Hashes.sha256Hex(body);

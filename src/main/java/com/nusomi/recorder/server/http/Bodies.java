@@ -56,6 +56,10 @@ final class Bodies {
 
     /** The body as it arrived, checked: not empty where an image is required, of the route's media type. */
     static byte[] check(byte[] body, Route route, String contentType) {
+        if (route.body() == Route.Body.ZIP) {
+            checkMediaType(route, contentType);
+            return body;
+        }
         if (body.length == 0) {
             if (route.body() == Route.Body.BINARY) {
                 throw ApiException.invalid(
@@ -77,7 +81,11 @@ final class Bodies {
     private static void checkMediaType(Route route, String contentType) {
         String type =
                 contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (route.body() == Route.Body.BINARY) {
+        if (route.body() == Route.Body.ZIP) {
+            if (!type.equals("application/zip")) {
+                throw unsupported("Content-Type must be application/zip");
+            }
+        } else if (route.body() == Route.Body.BINARY) {
             if (!IMAGE_TYPES.contains(type)) {
                 throw unsupported("Content-Type must be image/jpeg, image/png or image/webp");
             }
@@ -95,7 +103,8 @@ final class Bodies {
                 413,
                 "invalid_request_error",
                 "payload_too_large",
-                "the request body is larger than " + (limit / 1024 / 1024) + " MiB",
+                "the request body is larger than "
+                        + (limit >= 1L << 30 ? (limit >> 30) + " GiB" : (limit >> 20) + " MiB"),
                 null);
     }
 

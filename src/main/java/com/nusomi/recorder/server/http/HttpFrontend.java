@@ -3,6 +3,9 @@ package com.nusomi.recorder.server.http;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
 import com.nusomi.recorder.server.store.Ids;
 import com.nusomi.recorder.server.store.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +17,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of the server, in one place: request id, host check, routing, authentication, scopes, query and
@@ -26,6 +31,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Each request is answered through its {@link Exchange}, once; the host check is {@link LoopbackHosts}'.
  */
 public final class HttpFrontend extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
+
     private final Router router;
     private final Store store;
     private final Function<String, ApiKeyRecord> keyLookup;
@@ -36,17 +43,25 @@ public final class HttpFrontend extends Handler.Abstract {
 
     /**
      * How the front end guards the server: the pace request bodies must keep, the idle timeout it advertises in
-     * {@code Keep-Alive}, and whether requests must name a loopback host (a server bound to loopback only).
+     * {@code Keep-Alive}, whether requests must name a loopback host (a server bound to loopback only), and the
+     * folder where large bodies ({@link Route.Body#ZIP}) are spooled.
      */
     public record Options(
             Duration bodyDeadline,
             long minBodyBytesPerSecond,
             Duration bodyRateGrace,
             Duration idleTimeout,
-            boolean loopbackHostsOnly) {
-        /** The defaults of {@code ServerConfig}, loopback only. */
+            boolean loopbackHostsOnly,
+            Path spoolDir) {
+        /** The defaults of {@code ServerConfig}, loopback only, spooling in the system's temporary folder. */
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(120), 16 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(30), true);
+            return new Options(
+                    Duration.ofSeconds(120),
+                    16 * 1024,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(30),
+                    true,
+                    Path.of(System.getProperty("java.io.tmpdir")));
         }
 
         /**
@@ -137,6 +152,30 @@ public final class HttpFrontend extends Handler.Abstract {
         BodyReader.Limits limits = options.bodyLimits(exchange.getComponents().getScheduler());
         bodiesArriving.incrementAndGet();
         x.bodyStarted = true;
+        if (route.body() == Route.Body.ZIP) {
+            new BodySpool(
+                            exchange,
+                            route.bodyLimit(),
+                            limits,
+                            options.spoolDir(),
+                            spooled -> {
+                                bodiesArriving.decrementAndGet();
+                                x.bodyRead = true;
+                                x.run(() -> {
+                                    try {
+                                        return write(x, route, match, query, caller, headerKey, contentType, spooled);
+                                    } finally {
+                                        delete(spooled.file());
+                                    }
+                                });
+                            },
+                            failure -> {
+                                bodiesArriving.decrementAndGet();
+                                x.fail(failure);
+                            })
+                    .start();
+            return;
+        }
         new BodyReader(
                         exchange,
                         route.bodyLimit(),
@@ -144,7 +183,16 @@ public final class HttpFrontend extends Handler.Abstract {
                         body -> {
                             bodiesArriving.decrementAndGet();
                             x.bodyRead = true;
-                            x.run(() -> write(x, route, match, query, caller, headerKey, contentType, body));
+                            x.run(() -> write(
+                                    x,
+                                    route,
+                                    match,
+                                    query,
+                                    caller,
+                                    headerKey,
+                                    contentType,
+                                    new BodySpool.Spooled(null, body.length, null),
+                                    body));
                         },
                         failure -> {
                             bodiesArriving.decrementAndGet();
@@ -153,7 +201,7 @@ public final class HttpFrontend extends Handler.Abstract {
                 .start();
     }
 
-    /** The write, once its whole body is in. */
+    /** The write of a spooled body: the handler reads the file. */
     private ApiResponse write(
             Exchange x,
             Route route,
@@ -162,6 +210,20 @@ public final class HttpFrontend extends Handler.Abstract {
             ApiKeyRecord key,
             String headerKey,
             String contentType,
+            BodySpool.Spooled spooled) {
+        return write(x, route, match, query, key, headerKey, contentType, spooled, new byte[0]);
+    }
+
+    /** The write, once its whole body is in (in memory, or spooled to a file). */
+    private ApiResponse write(
+            Exchange x,
+            Route route,
+            Router.Match match,
+            QueryParams query,
+            ApiKeyRecord key,
+            String headerKey,
+            String contentType,
+            BodySpool.Spooled spooled,
             byte[] raw) {
         Request exchange = x.request;
         byte[] body = Bodies.check(raw, route, contentType);
@@ -175,7 +237,9 @@ public final class HttpFrontend extends Handler.Abstract {
                 x.requestId,
                 key,
                 clock.millis(),
-                exchange.getHeaders()::get);
+                exchange.getHeaders()::get,
+                spooled.file(),
+                spooled.sha256());
         String idemKey = headerKey;
         if (route.body() == Route.Body.JSON_WITH_IDEMPOTENCY_KEY) {
             idemKey = Idempotency.resolve(headerKey, Bodies.peekTextField(body, "idempotency_key"));
@@ -189,6 +253,14 @@ public final class HttpFrontend extends Handler.Abstract {
             x.slot = idempotency.reserve(key == null ? null : key.id(), idemKey);
         }
         return idempotency.execute(request, idemKey, route.writer());
+    }
+
+    private static void delete(Path spooled) {
+        try {
+            Files.deleteIfExists(spooled);
+        } catch (IOException e) {
+            LOG.warn("could not delete the spooled request body {}: {}", spooled, e.toString());
+        }
     }
 
     /** Requests whose body is still arriving: each holds a connection, none a thread. */

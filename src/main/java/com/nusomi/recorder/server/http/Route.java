@@ -27,13 +27,21 @@ public record Route(
         /** A JSON object that may carry {@code idempotency_key} (create). */
         JSON_WITH_IDEMPOTENCY_KEY,
         /** Raw bytes of at most 10 MiB (frame images). */
-        BINARY
+        BINARY,
+        /**
+         * A zip of at most 4 GiB (a run bundle), spooled to a file as it arrives, never held in memory: the handler
+         * finds it in {@link ApiRequest#bodyFile()}.
+         */
+        ZIP
     }
 
     /** The largest JSON body, and the largest unread body the server reads and discards to keep a connection. */
     public static final long JSON_LIMIT = 1024L * 1024;
 
     public static final long BINARY_LIMIT = 10L * 1024 * 1024;
+
+    /** The largest zip body (a run bundle). */
+    public static final long ZIP_LIMIT = 4L * 1024 * 1024 * 1024;
 
     @FunctionalInterface
     public interface ReadHandler {
@@ -85,6 +93,10 @@ public record Route(
     }
 
     public long bodyLimit() {
-        return body == Body.BINARY ? BINARY_LIMIT : JSON_LIMIT;
+        return switch (body) {
+            case BINARY -> BINARY_LIMIT;
+            case ZIP -> ZIP_LIMIT;
+            default -> JSON_LIMIT;
+        };
     }
 }

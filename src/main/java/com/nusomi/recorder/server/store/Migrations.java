@@ -32,7 +32,8 @@ final class Migrations {
             "V2__workflow_status_index.sql",
             "V3__session_pauses.sql",
             "V4__tag_added_by.sql",
-            "V5__frame_redactions.sql");
+            "V5__frame_redactions.sql",
+            "V6__session_imports.sql");
 
     /** The advisory lock that one PostgreSQL migration run holds (a key of our own, the same in every server). */
     static final long LOCK_KEY = 0x5E55_1011_0000_0001L;

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
  * One session row as the store keeps it. Times are epoch milliseconds; nullable ones are {@code Long}.
  * {@code metadata} is the compact JSON text of the metadata object. {@code pausedMs} is the time of the pauses that
  * ended (pause to resume marker events), {@code pausedSince} the start of a pause not resumed yet (or null); see
- * {@code server.Pauses}.
+ * {@code server.Pauses}. {@code importedFrom} is null but on a session made by an import.
  */
 public record SessionRecord(
         String id,
@@ -27,7 +27,8 @@ public record SessionRecord(
         long tagCount,
         long errorEvents,
         long pausedMs,
-        Long pausedSince) {
+        Long pausedSince,
+        ImportedFrom importedFrom) {
 
     public static final String CREATED = "created";
     public static final String RECORDING = "recording";
@@ -72,8 +73,56 @@ public record SessionRecord(
                 tagCount,
                 errorEvents,
                 0,
+                null,
                 null);
     }
+
+    /** A session that was not imported. */
+    public SessionRecord(
+            String id,
+            String workflow,
+            String status,
+            String outcome,
+            String stopReason,
+            String metadata,
+            String actorId,
+            String actorKind,
+            long createdAt,
+            Long startedAt,
+            Long stoppedAt,
+            Long deletedAt,
+            Long purgeAt,
+            long frameCount,
+            long eventCount,
+            long tagCount,
+            long errorEvents,
+            long pausedMs,
+            Long pausedSince) {
+        this(
+                id,
+                workflow,
+                status,
+                outcome,
+                stopReason,
+                metadata,
+                actorId,
+                actorKind,
+                createdAt,
+                startedAt,
+                stoppedAt,
+                deletedAt,
+                purgeAt,
+                frameCount,
+                eventCount,
+                tagCount,
+                errorEvents,
+                pausedMs,
+                pausedSince,
+                null);
+    }
+
+    /** Where an imported session came from: its id on the exporting server and the SHA-256 of the bundle. */
+    public record ImportedFrom(String sessionId, String bundleSha256) {}
 
     public boolean isDeleted() {
         return deletedAt != null;
@@ -194,7 +243,8 @@ public record SessionRecord(
                     tagCount,
                     errorEvents,
                     pausedMs,
-                    pausedSince);
+                    pausedSince,
+                    from.importedFrom);
         }
     }
 }

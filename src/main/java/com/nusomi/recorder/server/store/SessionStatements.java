@@ -9,7 +9,7 @@ import java.util.Optional;
 final class SessionStatements {
     static final String SESSION_COLUMNS = "id, workflow, status, outcome, stop_reason, metadata, actor_id, actor_kind, "
             + "created_at, started_at, stopped_at, deleted_at, purge_at, frame_count, event_count, tag_count, "
-            + "error_events, paused_ms, paused_since";
+            + "error_events, paused_ms, paused_since, imported_from_session_id, imported_bundle_sha256";
 
     private final SqlRunner sql;
 
@@ -34,7 +34,7 @@ final class SessionStatements {
     void insert(SessionRecord s) {
         sql.update(
                 "INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?)",
+                        + "?, ?, ?, ?, ?, ?, ?)",
                 s.id(),
                 s.workflow(),
                 s.status(),
@@ -53,7 +53,17 @@ final class SessionStatements {
                 s.tagCount(),
                 s.errorEvents(),
                 s.pausedMs(),
-                s.pausedSince());
+                s.pausedSince(),
+                s.importedFrom() == null ? null : s.importedFrom().sessionId(),
+                s.importedFrom() == null ? null : s.importedFrom().bundleSha256());
+    }
+
+    /** The session imported from the bundle with this SHA-256, in the trash or not. */
+    Optional<SessionRecord> findImported(String bundleSha256) {
+        return sql.queryOne(
+                "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE imported_bundle_sha256 = ?",
+                SessionStatements::session,
+                bundleSha256);
     }
 
     void update(SessionRecord s) {
@@ -116,6 +126,7 @@ final class SessionStatements {
                 rs.getLong(16),
                 rs.getLong(17),
                 rs.getLong(18),
-                SqlRunner.nullableLong(rs, 19));
+                SqlRunner.nullableLong(rs, 19),
+                rs.getString(21) == null ? null : new SessionRecord.ImportedFrom(rs.getString(20), rs.getString(21)));
     }
 }

@@ -8,6 +8,9 @@ public interface StoreReader {
 
     Optional<SessionRecord> findSession(String id);
 
+    /** The session an import of the bundle with this SHA-256 made, live or in the trash. */
+    Optional<SessionRecord> findImportedSession(String bundleSha256);
+
     /** Up to {@code query.limit() + 1} sessions, newest first, so the caller can tell whether more follow. */
     List<SessionRecord> listSessions(SessionQuery query);
 

@@ -47,6 +47,11 @@ final class StoreTx implements StoreWriter {
     }
 
     @Override
+    public Optional<SessionRecord> findImportedSession(String bundleSha256) {
+        return sessions.findImported(bundleSha256);
+    }
+
+    @Override
     public List<SessionRecord> listSessions(SessionQuery q) {
         return sessions.list(q);
     }
@@ -100,7 +105,12 @@ final class StoreTx implements StoreWriter {
 
     @Override
     public void insertTag(TagRecord t, long sessionCreatedAt) {
-        tags.insert(t, sessionCreatedAt);
+        tags.insert(t, sessionCreatedAt, false);
+    }
+
+    @Override
+    public void insertImportedTag(TagRecord t, long sessionCreatedAt) {
+        tags.insert(t, sessionCreatedAt, true);
     }
 
     @Override

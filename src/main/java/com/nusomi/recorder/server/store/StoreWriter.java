@@ -17,6 +17,12 @@ public interface StoreWriter extends StoreReader {
     void insertTag(TagRecord tag, long sessionCreatedAt);
 
     /**
+     * Adds a tag of an imported run and bumps the session's tag count: its author is a key of the exporting server,
+     * so the author's label is stored with it.
+     */
+    void insertImportedTag(TagRecord tag, long sessionCreatedAt);
+
+    /**
      * Removes the session and everything of it but its audit history; returns the hashes of the frame images that
      * no frame refers to any more, for the caller to delete.
      */

@@ -1,7 +1,6 @@
-package com.nusomi.recorder.export.bundle;
+package com.nusomi.recorder.bundle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nusomi.recorder.client.internal.Json;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -23,15 +22,19 @@ import java.util.zip.ZipOutputStream;
  * files are deflated; images, which do not compress, are stored. Nothing is kept but the list of written files.
  */
 public final class BundleWriter {
-    private static final ObjectMapper MAPPER = Json.mapper();
     private static final int BUFFER = 64 * 1024;
 
+    private final ObjectMapper mapper;
     private final ZipOutputStream zip;
     private final List<BundleManifest.BundleFile> files = new ArrayList<>();
     private boolean finished;
 
-    /** Writes into {@code out}, which the caller closes (after {@link #finish}). */
-    public BundleWriter(OutputStream out) {
+    /**
+     * Writes into {@code out}, which the caller closes (after {@link #finish}); {@code mapper} writes the JSON
+     * values given to {@link #json} and {@link #jsonLines} (the API's objects, as the caller's mapper knows them).
+     */
+    public BundleWriter(OutputStream out, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.zip = new ZipOutputStream(new BufferedOutputStream(new NonClosing(out), BUFFER));
     }
 
@@ -48,14 +51,14 @@ public final class BundleWriter {
 
     /** Writes one value as a JSON file. */
     public void json(String path, Object value) throws IOException {
-        file(path, out -> MAPPER.writeValue(out, value));
+        file(path, out -> mapper.writeValue(out, value));
     }
 
     /** Writes one JSON value a line, as they come: nothing is held but the line being written. */
     public void jsonLines(String path, Iterable<?> values, Runnable afterEach) throws IOException {
         file(path, out -> {
             for (Object v : values) {
-                out.write(MAPPER.writeValueAsBytes(v));
+                out.write(mapper.writeValueAsBytes(v));
                 out.write('\n');
                 afterEach.run();
             }
@@ -93,7 +96,7 @@ public final class BundleWriter {
         BundleManifest manifest =
                 new BundleManifest(BundleManifest.FORMAT, sessionId, exportedAt, exportedBy, List.copyOf(files));
         zip.putNextEntry(new ZipEntry(BundleManifest.MANIFEST));
-        MAPPER.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(zip), manifest);
+        BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(zip), manifest);
         zip.closeEntry();
         zip.finish();
         zip.flush();

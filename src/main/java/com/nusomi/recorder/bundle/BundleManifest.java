@@ -1,4 +1,4 @@
-package com.nusomi.recorder.export.bundle;
+package com.nusomi.recorder.bundle;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;

@@ -1,7 +1,6 @@
-package com.nusomi.recorder.export.bundle;
+package com.nusomi.recorder.bundle;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.nusomi.recorder.client.internal.Json;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +71,7 @@ public final class BundleVerifier {
         }
         BundleManifest manifest;
         try (InputStream in = new Limited(zip.getInputStream(manifestEntry), MANIFEST_LIMIT)) {
-            manifest = Json.mapper().readValue(in, BundleManifest.class);
+            manifest = BundleJson.MAPPER.readValue(in, BundleManifest.class);
         } catch (JacksonException | Limited.TooLong | ZipException e) {
             return Result.fail(BundleManifest.MANIFEST, "is not a readable manifest: " + firstLine(e), null);
         }
