@@ -34,12 +34,17 @@ final class H264Writer implements Closeable {
     private long lastEnd;
 
     H264Writer(Path file, int width, int height) throws IOException {
+        this(file, width, height, 0);
+    }
+
+    /** A writer with JCodec's motion search over {@code motionSearchRange} pixels (0: off). */
+    H264Writer(Path file, int width, int height, int motionSearchRange) throws IOException {
         channel = NIOUtils.writableChannel(file.toFile());
         muxer = MP4Muxer.createMP4MuxerToChannel(channel);
         track = muxer.addVideoTrack(
                 Codec.H264, VideoCodecMeta.createSimpleVideoCodecMeta(new Size(width, height), ColorSpace.YUV420J));
         encoder = H264Encoder.createH264Encoder();
-        encoder.setMotionSearchRange(0);
+        encoder.setMotionSearchRange(motionSearchRange);
         buffer = ByteBuffer.allocate(width * height * 3);
     }
 
