@@ -2,6 +2,7 @@ package com.nusomi.recorder.boot;
 
 import com.nusomi.recorder.app.AppLog;
 import com.nusomi.recorder.files.DataFolder;
+import java.util.List;
 import javafx.application.Application;
 
 /**
@@ -13,7 +14,7 @@ public final class GuiLauncher {
 
     /** Blocks until the last window closes. */
     public static void launch(String... args) {
-        AppLog.install(DataFolder.resolve(App.dataArgument(java.util.List.of(args))));
+        AppLog.install(DataFolder.resolve(App.dataArgument(List.of(args))));
         Application.launch(App.class, args);
     }
 }

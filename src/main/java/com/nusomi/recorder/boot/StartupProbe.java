@@ -11,12 +11,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * For the cold-start benchmark and the installer's smoke test: with {@code -Drecorder.readyFile=FILE}, once the
@@ -92,8 +96,8 @@ final class StartupProbe {
         write(ProcessAge.millis() + " " + residentKilobytes());
         if (recordSeconds > 0) {
             // An operator fills in the form before starting: -Drecorder.recordDelaySeconds=N waits as long.
-            PauseTransition idle = new PauseTransition(
-                    javafx.util.Duration.seconds(Integer.getInteger("recorder.recordDelaySeconds", 0)));
+            PauseTransition idle =
+                    new PauseTransition(Duration.seconds(Integer.getInteger("recorder.recordDelaySeconds", 0)));
             idle.setOnFinished(e -> recordOneSession());
             Platform.runLater(idle::play);
         } else if (exit) {
@@ -107,11 +111,10 @@ final class StartupProbe {
         record.form().startImmediatelyProperty().set(true);
         ChangeListener<RecordState> follow = new ChangeListener<>() {
             @Override
-            public void changed(
-                    javafx.beans.value.ObservableValue<? extends RecordState> o, RecordState a, RecordState b) {
+            public void changed(ObservableValue<? extends RecordState> o, RecordState a, RecordState b) {
                 if (b == RecordState.RECORDING) {
                     appendFirstFrameMemory();
-                    PauseTransition wait = new PauseTransition(javafx.util.Duration.seconds(recordSeconds));
+                    PauseTransition wait = new PauseTransition(Duration.seconds(recordSeconds));
                     wait.setOnFinished(e -> record.onStop(Verdict.SERVER_DECIDES));
                     wait.play();
                 } else if (b == RecordState.STOPPED) {
@@ -132,7 +135,7 @@ final class StartupProbe {
     private void appendFirstFrameMemory() {
         ChangeListener<Number> first = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+            public void changed(ObservableValue<? extends Number> o, Number a, Number b) {
                 if (b.longValue() >= 1) {
                     record.current().framesProperty().removeListener(this);
                     append(" " + residentKilobytes());
@@ -143,10 +146,10 @@ final class StartupProbe {
     }
 
     private void append(String text) {
-        write(text, java.nio.file.StandardOpenOption.APPEND);
+        write(text, StandardOpenOption.APPEND);
     }
 
-    private void write(String text, java.nio.file.OpenOption... options) {
+    private void write(String text, OpenOption... options) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8, options);
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package com.nusomi.recorder.cli;
 
 import com.nusomi.recorder.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,11 +22,11 @@ public final class RootCommand implements Runnable {
             paramLabel = "DIR",
             description =
                     "data folder of the GUI (default: $SESSION_RECORDER_DATA, else the per-OS application data folder)")
-    java.nio.file.Path data;
+    Path data;
 
-    private final java.util.function.Consumer<String[]> gui;
+    private final Consumer<String[]> gui;
 
-    RootCommand(java.util.function.Consumer<String[]> gui) {
+    RootCommand(Consumer<String[]> gui) {
         this.gui = gui;
     }
 
@@ -34,7 +36,7 @@ public final class RootCommand implements Runnable {
     }
 
     /** The command line whose bare form calls {@code gui} with the GUI's arguments (blocking until it closes). */
-    public static CommandLine commandLine(java.util.function.Consumer<String[]> gui) {
+    public static CommandLine commandLine(Consumer<String[]> gui) {
         CommandLine cmd = new CommandLine(new RootCommand(gui))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(SessionsCommand::handle);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code sessions …}: the admin command line. Data goes to stdout (a table, or JSON with {@code --json}); progress
- * and errors to stderr. Exit codes: 0 success, 1 an API error (message and request id on stderr), 2 usage.
+ * and errors to stderr. Exit codes: 0 success, 1 an API error (message and request id on stderr), 2 usage, 3 a run
+ * bundle that does not match its manifest ({@code verify}).
  */
 @Command(
         name = "sessions",
@@ -24,7 +25,8 @@ import picocli.CommandLine.Mixin;
             SessionsTag.class,
             SessionsDelete.class,
             SessionsRestore.class,
-            SessionsExport.class
+            SessionsExport.class,
+            SessionsVerify.class
         })
 final class SessionsCommand implements Runnable {
     static final int API_ERROR = 1;

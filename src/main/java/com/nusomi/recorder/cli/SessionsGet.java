@@ -6,6 +6,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ final class SessionsGet extends SessionsSubcommand {
                 }
             }
             if (match == null) {
-                throw new picocli.CommandLine.ParameterException(
+                throw new CommandLine.ParameterException(
                         spec.commandLine(), "--include takes events, tags, frames_summary; not '" + name + "'");
             }
             includes.add(match);

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -60,7 +61,7 @@ abstract class SessionsSubcommand implements Callable<Integer> {
         try {
             out().println(JSON.writeValueAsString(value));
             out().flush();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.client;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -31,7 +32,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     public Iterator<T> iterator() {
         Iterator<Page<T>> pages = pages().iterator();
         return new Iterator<>() {
-            private Iterator<T> current = java.util.Collections.emptyIterator();
+            private Iterator<T> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.client;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
@@ -28,7 +29,7 @@ final class Version {
                     return pv;
                 }
             }
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // fall through to "dev"
         }
         return "dev";

@@ -3,6 +3,7 @@ package com.nusomi.recorder.recorder;
 import com.nusomi.recorder.client.request.EventInput;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +56,7 @@ final class KeyActivity {
         if (id != null && keys > 0) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("keys", keys);
-            data.put("modifiers", java.util.List.copyOf(modifiers));
+            data.put("modifiers", List.copyOf(modifiers));
             if (keepText) {
                 data.put("text", text.toString());
             }

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys: {@code nsk_test_} and 40 random base62 characters. Only the SHA-256 of a key is stored (keys are long
@@ -79,8 +80,7 @@ public final class ApiKeys {
     private record Cached(ApiKeyRecord record, long at) {}
 
     private static final long CACHE_NANOS = 1_000_000_000L;
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     public List<ApiKeyRecord> list() {
         return store.read(tx -> tx.listKeys());

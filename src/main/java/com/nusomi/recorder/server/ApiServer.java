@@ -9,6 +9,8 @@ import com.nusomi.recorder.server.store.SqliteStore;
 import com.nusomi.recorder.server.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,13 +102,13 @@ public final class ApiServer implements AutoCloseable {
     /** Whether the server listens on loopback only: then requests must name a loopback host (DNS rebinding). */
     public static boolean isLoopback(String bind) {
         try {
-            for (java.net.InetAddress a : java.net.InetAddress.getAllByName(bind)) {
+            for (InetAddress a : InetAddress.getAllByName(bind)) {
                 if (!a.isLoopbackAddress()) {
                     return false;
                 }
             }
             return true;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return false;
         }
     }

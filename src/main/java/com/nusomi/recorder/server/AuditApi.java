@@ -9,9 +9,14 @@ import com.nusomi.recorder.server.http.Route;
 import com.nusomi.recorder.server.http.Router;
 import com.nusomi.recorder.server.store.AuditQuery;
 import com.nusomi.recorder.server.store.AuditRecord;
+import com.nusomi.recorder.server.store.Store;
 import com.nusomi.recorder.server.store.StoreReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /** The audit log [ext] (admin scope) and the health check [ext] (no auth). */
 final class AuditApi {
@@ -28,8 +33,7 @@ final class AuditApi {
 
     private AuditApi() {}
 
-    static void register(
-            Router router, String version, com.nusomi.recorder.server.store.Store store, java.nio.file.Path frames) {
+    static void register(Router router, String version, Store store, Path frames) {
         router.add(Route.read(
                 "GET", "/v1/audit_logs", "admin", Set.of("session_id", "action", "limit", "cursor"), AuditApi::list));
         byte[] health = Json.write(g -> {
@@ -54,15 +58,14 @@ final class AuditApi {
      * What a load balancer polls: the database reads (this transaction) and takes a write (a delete that matches
      * nothing still takes the writer's lock), and frame storage takes a file. Else 503 unavailable.
      */
-    private static void checkReady(
-            StoreReader tx, com.nusomi.recorder.server.store.Store store, java.nio.file.Path frames) {
+    private static void checkReady(StoreReader tx, Store store, Path frames) {
         try {
             tx.findSession("ses_ready_check");
             store.write(w -> w.deleteIdempotencyBefore(Long.MIN_VALUE));
-            java.nio.file.Path probe = java.nio.file.Files.createTempFile(frames, "ready", ".tmp");
-            java.nio.file.Files.delete(probe);
-        } catch (java.io.IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(AuditApi.class).warn("not ready: {}", e.toString());
+            Path probe = Files.createTempFile(frames, "ready", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(AuditApi.class).warn("not ready: {}", e.toString());
             throw ApiException.unavailable("the server cannot read and write its database and frame storage");
         }
     }

@@ -12,6 +12,7 @@ import com.nusomi.recorder.server.store.EventRecord;
 import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.StoreReader;
 import com.nusomi.recorder.server.store.StoreWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ final class EventsApi {
             throw ApiException.parameter(param + ".at", "at must be an RFC 3339 time");
         }
         String data = Validation.object(node.get("data"), param + ".data", "parameter_invalid", "parameter_invalid");
-        if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
+        if (data.getBytes(StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
             throw ApiException.parameter(param + ".data", "event data is at most " + MAX_DATA_BYTES + " bytes");
         }
         Long offset = s.startedAt() == null ? null : atMillis - s.startedAt();

@@ -2,7 +2,9 @@ package com.nusomi.recorder.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -89,7 +91,7 @@ record ImageInfo(int width, int height) {
             throw new Invalid("the WebP image is incomplete or has trailing bytes: its RIFF size says " + (riffSize + 8)
                     + " bytes, the body has " + b.length);
         }
-        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
         int width;
         int height;
         if (chunk.equals("VP8X")) {
@@ -121,8 +123,8 @@ record ImageInfo(int width, int height) {
             try {
                 info = sane(reader.getWidth(0), reader.getHeight(0));
             } catch (IOException | RuntimeException e) {
-                throw new Invalid("the " + format.toUpperCase(java.util.Locale.ROOT)
-                        + " image's header cannot be read: " + e.getMessage());
+                throw new Invalid(
+                        "the " + format.toUpperCase(Locale.ROOT) + " image's header cannot be read: " + e.getMessage());
             }
             long pixels = (long) info.width() * info.height();
             if (progressive && pixels > PROGRESSIVE_DECODED_PIXELS) {
@@ -140,12 +142,11 @@ record ImageInfo(int width, int height) {
                     reader.read(0, param);
                 }
             } catch (IOException | RuntimeException e) {
-                throw new Invalid("the " + format.toUpperCase(java.util.Locale.ROOT) + " image does not decode: "
-                        + e.getMessage());
+                throw new Invalid(
+                        "the " + format.toUpperCase(Locale.ROOT) + " image does not decode: " + e.getMessage());
             }
             if (warned[0]) {
-                throw new Invalid(
-                        "the " + format.toUpperCase(java.util.Locale.ROOT) + " image is damaged or incomplete");
+                throw new Invalid("the " + format.toUpperCase(Locale.ROOT) + " image is damaged or incomplete");
             }
             return info;
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nusomi.recorder.server.http.ApiException;
 import com.nusomi.recorder.server.http.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -64,7 +65,7 @@ final class Validation {
                     param + " is " + compact.length + " bytes; at most " + MAX_OBJECT_BYTES + " bytes are allowed",
                     param);
         }
-        return new String(compact, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(compact, StandardCharsets.UTF_8);
     }
 
     /** Values of a repeatable query parameter, each checked, duplicates dropped, order kept. */

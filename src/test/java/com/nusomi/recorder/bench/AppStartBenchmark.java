@@ -18,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -365,12 +368,11 @@ class AppStartBenchmark {
         }
         Files.createDirectories(jar.getParent());
         Path classes = Path.of("target", "test-classes");
-        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
-                java.util.stream.Stream<Path> files = Files.list(classes.resolve("com/nusomi/recorder/bench"))) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.list(classes.resolve("com/nusomi/recorder/bench"))) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("MinimalWindow"))
                     .toList()) {
-                out.putNextEntry(new java.util.jar.JarEntry(
-                        classes.relativize(f).toString().replace('\\', '/')));
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(f));
                 out.closeEntry();
             }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +101,7 @@ final class Seeder {
         String columns = BenchAccess.sessionColumns();
         int columnCount = columns.split(", ").length;
         String insertSession = "INSERT INTO sessions (" + columns + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columnCount, "?")) + ")";
+                + String.join(", ", Collections.nCopies(columnCount, "?")) + ")";
 
         TreeMap<String, Integer> byStatus = new TreeMap<>();
         int live = 0;

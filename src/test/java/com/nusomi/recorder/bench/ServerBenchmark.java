@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -421,7 +422,7 @@ class ServerBenchmark {
                 workflows, statuses, List.of(), List.of(), tags, since, null, false, afterCreatedAt, afterId, PAGE);
     }
 
-    private static java.util.function.Function<Target, Probe> fixed(String path, SessionQuery query) {
+    private static Function<Target, Probe> fixed(String path, SessionQuery query) {
         return t -> new Probe(path, query);
     }
 
@@ -459,8 +460,7 @@ class ServerBenchmark {
      * first rows, and records the plan. The timing is done by {@link #timePass}.
      */
     private static ShapeResult prepareShape(
-            Target small, Target big, String name, String note, java.util.function.Function<Target, Probe> probeOf)
-            throws SQLException {
+            Target small, Target big, String name, String note, Function<Target, Probe> probeOf) throws SQLException {
         ShapeResult r = new ShapeResult(name, note);
         r.targets = new Target[] {small, big};
         r.sqls = new BenchAccess.ListSql[2];

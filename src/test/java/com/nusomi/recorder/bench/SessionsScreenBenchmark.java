@@ -15,6 +15,7 @@ import com.nusomi.recorder.ui.sessions.SessionFilters;
 import com.nusomi.recorder.ui.sessions.SessionsView;
 import com.nusomi.recorder.ui.sessions.SessionsViewModel;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -411,8 +412,7 @@ class SessionsScreenBenchmark {
                 fmt(as),
                 System.getProperty("os.name") + " / JDK " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                        .getSystemLoadAverage()));
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         System.out.println(md);
         Path file = Path.of("BENCHMARKS.md");
         String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";

@@ -11,6 +11,8 @@ import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
+import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.client.request.TagRequest;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
 import java.io.ByteArrayInputStream;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +62,7 @@ class SessionsCommandTest {
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 
@@ -143,12 +146,8 @@ class SessionsCommandTest {
         Session plain = create("cli_not_tag", false);
         Session reviewed = create("cli_not_tag", false);
         Session escalated = create("cli_not_tag", false);
-        client.sessions()
-                .tag(reviewed.id(), com.nusomi.recorder.client.request.TagRequest.of("reviewed"))
-                .execute();
-        client.sessions()
-                .tag(escalated.id(), com.nusomi.recorder.client.request.TagRequest.of("escalated"))
-                .execute();
+        client.sessions().tag(reviewed.id(), TagRequest.of("reviewed")).execute();
+        client.sessions().tag(escalated.id(), TagRequest.of("escalated")).execute();
 
         Run one = run("sessions", "list", "--workflow", "cli_not_tag", "--not-tag", "escalated", "--json");
         Run two = run(
@@ -169,8 +168,8 @@ class SessionsCommandTest {
         assertThat(ids(two.json())).containsExactly(plain.id());
     }
 
-    private static java.util.List<String> ids(JsonNode page) {
-        java.util.List<String> ids = new java.util.ArrayList<>();
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
         page.get("data").forEach(s -> ids.add(s.get("id").asText()));
         return ids;
     }
@@ -218,9 +217,7 @@ class SessionsCommandTest {
         assertThat(client.sessions().get(s.id()).execute().outcome()).isEqualTo(Outcome.ERROR);
         assertThat(run("sessions", "delete", s.id()).code()).isZero();
         assertThat(client.sessions()
-                        .list(com.nusomi.recorder.client.request.SessionQuery.builder()
-                                .workflow("cli_lifecycle")
-                                .build())
+                        .list(SessionQuery.builder().workflow("cli_lifecycle").build())
                         .execute()
                         .data())
                 .isEmpty();

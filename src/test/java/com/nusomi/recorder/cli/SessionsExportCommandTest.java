@@ -1,6 +1,7 @@
 package com.nusomi.recorder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.export.RecordedRun;
@@ -92,7 +93,7 @@ class SessionsExportCommandTest {
             double seconds =
                     FrameGrab.createFrameGrab(ch).getVideoTrack().getMeta().getTotalDuration();
             // 19 s of video at real speed; the last frame's 8.7 s held become 3 s; then twice as fast
-            assertThat(seconds).isCloseTo((19.0 - 8.7 + 3.0) / 2, org.assertj.core.api.Assertions.within(0.05));
+            assertThat(seconds).isCloseTo((19.0 - 8.7 + 3.0) / 2, within(0.05));
         }
     }
 

@@ -2,16 +2,20 @@ package com.nusomi.recorder.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.SessionQuery;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.Call;
 import okhttp3.EventListener;
+import okhttp3.Protocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +39,7 @@ class KeepAliveTest {
 
             @Override
             public void connectFailed(
-                    Call call,
-                    java.net.InetSocketAddress address,
-                    java.net.Proxy proxy,
-                    okhttp3.Protocol protocol,
-                    IOException e) {
+                    Call call, InetSocketAddress address, Proxy proxy, Protocol protocol, IOException e) {
                 failures.add(e.toString());
             }
         };
@@ -68,8 +68,7 @@ class KeepAliveTest {
                         .as("attempts of the call after idling")
                         .isEqualTo(1);
                 var post = client.sessions()
-                        .create(com.nusomi.recorder.client.request.CreateSessionRequest.builder("keep_alive")
-                                .build())
+                        .create(CreateSessionRequest.builder("keep_alive").build())
                         .executeForResult();
                 assertThat(post.isSuccess()).isTrue();
                 assertThat(post.attempts()).isEqualTo(1);

@@ -3,13 +3,16 @@ package com.nusomi.recorder.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.nusomi.recorder.client.internal.Json;
 import com.nusomi.recorder.client.model.ActorKind;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.StopReason;
+import com.nusomi.recorder.client.model.Tag;
 import java.time.Instant;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The models read the contract's JSON: snake_case, both time forms, unknown fields and values tolerated. */
@@ -58,10 +61,9 @@ class ModelDecodingTest {
         for (String bad : new String[] {
             "2026-13-07T14:01:33Z", "2026-05-07 14:01:33", "yesterday", "2026-05-07T14:01:33.1234567890Z"
         }) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> session("{\"id\":\"s\",\"created_at\":\"" + bad + "\"}"))
+            Assertions.assertThatThrownBy(() -> session("{\"id\":\"s\",\"created_at\":\"" + bad + "\"}"))
                     .as(bad)
-                    .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class);
+                    .isInstanceOf(JsonMappingException.class);
         }
     }
 
@@ -137,34 +139,25 @@ class ModelDecodingTest {
     void modelsAreImmutable() throws Exception {
         Session s = session("{\"id\":\"ses_1\",\"metadata\":{\"a\":1},\"tags\":[]}");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.metadata().put("b", 2))
-                .isInstanceOf(UnsupportedOperationException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.tags().add(null))
-                .isInstanceOf(UnsupportedOperationException.class);
+        Assertions.assertThatThrownBy(() -> s.metadata().put("b", 2)).isInstanceOf(UnsupportedOperationException.class);
+        Assertions.assertThatThrownBy(() -> s.tags().add(null)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void tagAddedByIsReadAndAbsentOrNullMeansUnknown() throws Exception {
         String base = "{\"id\":\"tag_1\",\"session_id\":\"ses_1\",\"name\":\"n\",\"data\":{},"
                 + "\"created_at\":\"2026-05-07T14:03:10Z\",\"offset_ms\":null";
-        com.nusomi.recorder.client.model.Tag known = Json.mapper()
-                .readValue(
-                        base + ",\"added_by\":{\"key_id\":\"key_1\",\"label\":\"anna\",\"later\":1}}",
-                        com.nusomi.recorder.client.model.Tag.class);
-        com.nusomi.recorder.client.model.Tag unlabelled = Json.mapper()
-                .readValue(
-                        base + ",\"added_by\":{\"key_id\":\"key_2\",\"label\":null}}",
-                        com.nusomi.recorder.client.model.Tag.class);
+        Tag known = Json.mapper()
+                .readValue(base + ",\"added_by\":{\"key_id\":\"key_1\",\"label\":\"anna\",\"later\":1}}", Tag.class);
+        Tag unlabelled =
+                Json.mapper().readValue(base + ",\"added_by\":{\"key_id\":\"key_2\",\"label\":null}}", Tag.class);
 
-        assertThat(known.addedBy()).isEqualTo(new com.nusomi.recorder.client.model.Tag.AddedBy("key_1", "anna"));
-        assertThat(unlabelled.addedBy()).isEqualTo(new com.nusomi.recorder.client.model.Tag.AddedBy("key_2", null));
+        assertThat(known.addedBy()).isEqualTo(new Tag.AddedBy("key_1", "anna"));
+        assertThat(unlabelled.addedBy()).isEqualTo(new Tag.AddedBy("key_2", null));
         assertThat(Json.mapper()
-                        .readValue(base + ",\"added_by\":null}", com.nusomi.recorder.client.model.Tag.class)
+                        .readValue(base + ",\"added_by\":null}", Tag.class)
                         .addedBy())
                 .isNull();
-        assertThat(Json.mapper()
-                        .readValue(base + "}", com.nusomi.recorder.client.model.Tag.class)
-                        .addedBy())
-                .isNull();
+        assertThat(Json.mapper().readValue(base + "}", Tag.class).addedBy()).isNull();
     }
 }

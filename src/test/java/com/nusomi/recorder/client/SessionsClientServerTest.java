@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -480,7 +481,7 @@ class SessionsClientServerTest {
 
     private static List<String> reversed(List<String> in) {
         List<String> out = new ArrayList<>(in);
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -72,8 +73,8 @@ class HtmlGuideExportTest {
             assertThat(img.attr("src")).startsWith("data:image/jpeg;base64,");
             int rx = Integer.parseInt(img.attr("data-ring-x"));
             int ry = Integer.parseInt(img.attr("data-ring-y"));
-            assertThat(rx).isCloseTo(RecordedRun.CLICKS[i][1], org.assertj.core.data.Offset.offset(1));
-            assertThat(ry).isCloseTo(RecordedRun.CLICKS[i][2], org.assertj.core.data.Offset.offset(1));
+            assertThat(rx).isCloseTo(RecordedRun.CLICKS[i][1], Offset.offset(1));
+            assertThat(ry).isCloseTo(RecordedRun.CLICKS[i][2], Offset.offset(1));
             BufferedImage picture = decode(img);
             assertThat(picture.getWidth()).isEqualTo(RecordedRun.W);
             assertThat(ringPixels(picture, rx, ry))

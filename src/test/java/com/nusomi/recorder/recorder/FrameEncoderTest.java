@@ -8,11 +8,13 @@ import com.nusomi.recorder.recorder.capture.MaskPlan;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class FrameEncoderTest {
@@ -73,7 +75,7 @@ class FrameEncoderTest {
     @Test
     void aSubImageAndFramesOfAnotherSizeAreEncodedWhole() throws Exception {
         BufferedImage big = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = big.createGraphics();
+        Graphics2D g = big.createGraphics();
         g.drawImage(quarters(200, 100), 50, 40, null);
         g.dispose();
         try (FrameEncoder enc = new FrameEncoder(0.9f)) {
@@ -94,7 +96,7 @@ class FrameEncoderTest {
             assertThatThrownBy(enc::jpeg).isInstanceOf(IllegalStateException.class);
             enc.take(img);
             // the capture's buffer is the caller's to drop or reuse once taken
-            java.awt.Graphics2D g = img.createGraphics();
+            Graphics2D g = img.createGraphics();
             g.setColor(Color.BLACK);
             g.fillRect(0, 0, 200, 100);
             g.dispose();
@@ -105,7 +107,7 @@ class FrameEncoderTest {
     /** Red, green, blue and white quarters (top left, top right, bottom left, bottom right). */
     private static BufferedImage quarters(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
+        Graphics2D g = img.createGraphics();
         g.setColor(Color.RED);
         g.fillRect(0, 0, w / 2, h / 2);
         g.setColor(Color.GREEN);
@@ -132,13 +134,13 @@ class FrameEncoderTest {
         for (int shift = 0; shift <= 16; shift += 8) {
             assertThat((argb >> shift) & 0xFF)
                     .as("channel at bit %d of %06x", shift, argb & 0xFFFFFF)
-                    .isCloseTo((rgb >> shift) & 0xFF, org.assertj.core.data.Offset.offset(24));
+                    .isCloseTo((rgb >> shift) & 0xFF, Offset.offset(24));
         }
     }
 
     private static BufferedImage filled(int w, int h, Color c) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
+        Graphics2D g = img.createGraphics();
         g.setColor(c);
         g.fillRect(0, 0, w, h);
         g.dispose();

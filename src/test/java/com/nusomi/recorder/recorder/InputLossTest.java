@@ -12,6 +12,7 @@ import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.input.FakeGlobalScreen;
 import com.nusomi.recorder.recorder.input.GlobalInputHook;
 import com.nusomi.recorder.recorder.input.InputSource;
+import com.nusomi.recorder.recorder.input.MouseButton;
 import com.nusomi.recorder.recorder.input.NativeHookInputSource;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
 import java.nio.file.Path;
@@ -190,7 +191,7 @@ class InputLossTest {
         SyntheticInputSource input = new SyntheticInputSource();
         Recording r = record(input);
         r.restartInput().get(10, TimeUnit.SECONDS); // nothing lost: nothing to do
-        input.click(1, 2, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
+        input.click(1, 2, MouseButton.PRIMARY);
         awaitEvents(1);
         r.stop().get(30, TimeUnit.SECONDS);
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.EventInput;
+import com.nusomi.recorder.recorder.capture.FrameEncoder;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
 import com.nusomi.recorder.recorder.spool.EntryKind;
@@ -36,8 +37,8 @@ class JournalRecoveryTest {
                 dir = j.directory();
                 SyntheticScreenSource screen = new SyntheticScreenSource(50, 40, true);
                 for (int i = 0; i < 3; i++) {
-                    byte[] jpeg = new com.nusomi.recorder.recorder.capture.FrameEncoder(0.5f)
-                            .jpeg(screen.capture(null).image());
+                    byte[] jpeg =
+                            new FrameEncoder(0.5f).jpeg(screen.capture(null).image());
                     j.appendFrame(Instant.now(), "image/jpeg", jpeg);
                 }
                 j.appendEvents(List.of(

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.desktop.XDesktop;
 import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import com.nusomi.recorder.recorder.input.GlobalInputHook;
 import com.nusomi.recorder.recorder.input.NativeHookInputSource;
 import java.awt.GraphicsEnvironment;
@@ -18,16 +20,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real capture paths: AWT Robot and jnativehook, driven by xdotool, on the display tests' Xvfb with Openbox
  * (see the pom's display-tests execution).
  */
-@org.junit.jupiter.api.Tag("display")
-@org.junit.jupiter.api.extension.ExtendWith(com.nusomi.recorder.desktop.XDesktop.class)
+@Tag("display")
+@ExtendWith(XDesktop.class)
 class RealDesktopTest {
 
     @Test
@@ -86,7 +91,7 @@ class RealDesktopTest {
                     .as("ctrl+a")
                     .anySatisfy(e ->
                             assertThat(e.data().get("modifiers").toString()).contains("ctrl"))
-                    .allSatisfy(e -> assertThat(e.data().keySet()).isEqualTo(java.util.Set.of("keys", "modifiers")));
+                    .allSatisfy(e -> assertThat(e.data().keySet()).isEqualTo(Set.of("keys", "modifiers")));
             assertThat(client.sessions().get(s.id()).execute().frameCount()).isGreaterThanOrEqualTo(1);
         }
     }
@@ -109,7 +114,7 @@ class RealDesktopTest {
                 CollectingListener l = new CollectingListener();
                 try (RecorderService svc = RecorderService.builder(client, data)
                         .listener(l)
-                        .screenSource(new com.nusomi.recorder.recorder.capture.SyntheticScreenSource(80, 60, false))
+                        .screenSource(new SyntheticScreenSource(80, 60, false))
                         .inputSource(new NativeHookInputSource(hook))
                         .build()) {
                     Session s = LocalServer.newRecordingSession(client);

@@ -18,11 +18,14 @@ import com.nusomi.recorder.recorder.capture.x11.X11WindowLocator;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
 import java.awt.Color;
 import java.awt.EventQueue;
+import java.awt.Frame;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -185,7 +189,7 @@ class RealWindowsMaskTest {
     private static Window ownWindow(String title, int x, int y, int w, int h) throws Exception {
         Window[] f = new Window[1];
         EventQueue.invokeAndWait(() -> {
-            f[0] = new java.awt.Frame(title);
+            f[0] = new Frame(title);
             f[0].setBackground(new Color(BLUE));
             f[0].setBounds(x, y, w, h);
             f[0].setVisible(true);
@@ -194,7 +198,7 @@ class RealWindowsMaskTest {
     }
 
     private static FrameCheck.Result check(Shot shot, List<Rectangle> masked, List<Rectangle> above, Rectangle front)
-            throws java.io.IOException {
+            throws IOException {
         String dump = System.getProperty("recorder.test.dump");
         if (dump != null) {
             try {
@@ -206,8 +210,8 @@ class RealWindowsMaskTest {
                         shot.screenshot,
                         "png",
                         Path.of(dump, "shot-" + shot.seq + ".png").toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return FrameCheck.compare(
@@ -268,7 +272,7 @@ class RealWindowsMaskTest {
                             .privacyTitlePatterns(List.of(Pattern.compile(PRIVATE_TITLE)))
                             .build());
             // the first frame is taken at once; wait for it so that later frames are ours
-            org.awaitility.Awaitility.await()
+            Awaitility.await()
                     .atMost(10, TimeUnit.SECONDS)
                     .until(() -> listener.framesRecorded() + recording.stats().framesUnchanged() >= 1);
         }
@@ -289,7 +293,7 @@ class RealWindowsMaskTest {
 
         private void waitPainted(XTerm t, int rgb) throws Exception {
             Rectangle c = t.client();
-            org.awaitility.Awaitility.await()
+            Awaitility.await()
                     .atMost(10, TimeUnit.SECONDS)
                     .until(() -> FrameCheck.count(
                                     robot.createScreenCapture(

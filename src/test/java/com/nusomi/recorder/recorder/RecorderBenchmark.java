@@ -10,19 +10,27 @@ import com.nusomi.recorder.bench.Resident;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.FrameUpload;
+import com.nusomi.recorder.desktop.Tools;
+import com.nusomi.recorder.desktop.XDesktopAccess;
+import com.nusomi.recorder.desktop.XTerm;
 import com.nusomi.recorder.recorder.capture.FrameEncoder;
+import com.nusomi.recorder.recorder.capture.MaskPlan;
+import com.nusomi.recorder.recorder.capture.Masks;
 import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.x11.X11WindowLocator;
 import com.nusomi.recorder.recorder.input.NativeHookInputSource;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
 import com.nusomi.recorder.recorder.spool.SessionJournal;
 import com.nusomi.recorder.recorder.spool.Spool;
 import com.nusomi.recorder.recorder.spool.SpoolEvents;
+import com.sun.management.OperatingSystemMXBean;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -36,10 +44,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,9 +96,7 @@ class RecorderBenchmark {
                     long t0 = System.nanoTime();
                     ScreenSource.Capture c = robot.capture(ScreenSelection.primary());
                     BufferedImage rgb = FrameEncoder.toRgb(c.image());
-                    new com.nusomi.recorder.recorder.capture.MaskPlan(
-                                    java.util.List.of(new java.awt.Rectangle(0, 0, 300, 200)), false, null, 0)
-                            .paint(rgb, c.bounds());
+                    new MaskPlan(List.of(new Rectangle(0, 0, 300, 200)), false, null, 0).paint(rgb, c.bounds());
                     FrameEncoder.pixelHash(rgb);
                     long t1 = System.nanoTime();
                     byte[] jpeg = enc.jpeg(rgb);
@@ -117,8 +127,7 @@ class RecorderBenchmark {
     @Test
     void cpuOfRecordingAtOneFrameASecondForSixtySeconds(@TempDir Path serverDir, @TempDir Path data) throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (BusyScreen window = new BusyScreen();
                 LocalServer server = new LocalServer(serverDir);
@@ -332,12 +341,11 @@ class RecorderBenchmark {
     @Test
     void costOfMaskingPerFrameNextToTheOldWay() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                com.nusomi.recorder.desktop.XDesktopAccess.ready(), "needs Openbox and xterm");
-        java.util.List<com.nusomi.recorder.desktop.XTerm> terms = new java.util.ArrayList<>();
+        Assumptions.assumeTrue(XDesktopAccess.ready(), "needs Openbox and xterm");
+        List<XTerm> terms = new ArrayList<>();
         try {
             for (int i = 0; i < 7; i++) {
-                terms.add(com.nusomi.recorder.desktop.XTerm.open(
+                terms.add(XTerm.open(
                         i == 3 ? "Invoice terminal" : "Work " + i,
                         "#" + Integer.toHexString(0x203040 + i * 0x101010),
                         60 + i * 120,
@@ -346,32 +354,30 @@ class RecorderBenchmark {
                         320));
             }
             ScreenSource robot = new RobotScreenSource();
-            java.util.regex.Pattern secret = java.util.regex.Pattern.compile("Invoice terminal");
-            var masks = new com.nusomi.recorder.recorder.capture.Masks(
-                    ProcessHandle.current().pid(), java.util.List.of(secret));
+            Pattern secret = Pattern.compile("Invoice terminal");
+            var masks = new Masks(ProcessHandle.current().pid(), List.of(secret));
             int n = 30;
             long[] oldLookup = new long[n];
             long[] oldPaint = new long[n];
             long[] newSnapshots = new long[n];
             long[] newPlanPaint = new long[n];
             long[] frame = new long[n];
-            try (var x11 = new com.nusomi.recorder.recorder.capture.x11.X11WindowLocator();
+            try (var x11 = new X11WindowLocator();
                     FrameEncoder enc = new FrameEncoder(0.7f)) {
                 for (int i = -5; i < n; i++) {
                     ScreenSource.Capture c = robot.capture(ScreenSelection.primary());
                     BufferedImage rgb = FrameEncoder.toRgb(c.image());
                     long t0 = System.nanoTime();
-                    String ids = com.nusomi.recorder.desktop.Tools.xdotool(
-                                    "search", "--onlyvisible", "--name", secret.pattern())
+                    String ids = Tools.xdotool("search", "--onlyvisible", "--name", secret.pattern())
                             .strip();
-                    java.util.List<java.awt.Rectangle> rects = new java.util.ArrayList<>();
+                    List<Rectangle> rects = new ArrayList<>();
                     for (String id : ids.split("\\s+", -1)) {
-                        com.nusomi.recorder.desktop.Tools.xdotool("getwindowgeometry", "--shell", id);
-                        rects.add(new java.awt.Rectangle(100, 100, 500, 320));
+                        Tools.xdotool("getwindowgeometry", "--shell", id);
+                        rects.add(new Rectangle(100, 100, 500, 320));
                     }
-                    rects.add(new java.awt.Rectangle(0, 0, 1200, 780)); // the main window, as before
+                    rects.add(new Rectangle(0, 0, 1200, 780)); // the main window, as before
                     long t1 = System.nanoTime();
-                    new com.nusomi.recorder.recorder.capture.MaskPlan(rects, false, null, 0).paint(rgb, c.bounds());
+                    new MaskPlan(rects, false, null, 0).paint(rgb, c.bounds());
                     long t2 = System.nanoTime();
                     var before = x11.snapshot();
                     var after = x11.snapshot();
@@ -407,7 +413,7 @@ class RecorderBenchmark {
                             + " |\n"
                             + "| for scale: JPEG encode of the frame | " + ms(median(frame)) + " |\n");
         } finally {
-            terms.forEach(com.nusomi.recorder.desktop.XTerm::close);
+            terms.forEach(XTerm::close);
         }
     }
 

@@ -11,11 +11,18 @@ import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.recorder.capture.ScreenSelection;
+import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
+import com.nusomi.recorder.recorder.input.InputListener;
 import com.nusomi.recorder.recorder.input.InputSource;
 import com.nusomi.recorder.recorder.input.MouseButton;
 import com.nusomi.recorder.recorder.input.NativeHookInputSource;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +30,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,11 +68,7 @@ class RecordingTest {
         services.clear();
     }
 
-    private RecorderService service(
-            Path dataDir,
-            com.nusomi.recorder.recorder.capture.ScreenSource screen,
-            InputSource input,
-            CollectingListener listener) {
+    private RecorderService service(Path dataDir, ScreenSource screen, InputSource input, CollectingListener listener) {
         RecorderService s = RecorderService.builder(client, dataDir)
                 .screenSource(screen)
                 .inputSource(input)
@@ -284,18 +290,17 @@ class RecordingTest {
     @Test
     void nativeHooksReportUnavailableWhenHeadless() {
         // surefire runs AWT headless: the real hook must refuse cleanly, with a reason
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.awt.GraphicsEnvironment.isHeadless());
-        assertThatThrownBy(() -> new NativeHookInputSource()
-                        .start(new com.nusomi.recorder.recorder.input.InputListener() {
-                            @Override
-                            public void onClick(int x, int y, MouseButton button) {}
+        Assumptions.assumeTrue(GraphicsEnvironment.isHeadless());
+        assertThatThrownBy(() -> new NativeHookInputSource().start(new InputListener() {
+                    @Override
+                    public void onClick(int x, int y, MouseButton button) {}
 
-                            @Override
-                            public void onKeyPressed(boolean modifierKey, java.util.Set<String> modifiers) {}
+                    @Override
+                    public void onKeyPressed(boolean modifierKey, Set<String> modifiers) {}
 
-                            @Override
-                            public void onKeyTyped(char c) {}
-                        }))
+                    @Override
+                    public void onKeyTyped(char c) {}
+                }))
                 .isInstanceOf(InputSource.InputUnavailableException.class)
                 .hasMessageContaining("headless");
     }
@@ -310,12 +315,12 @@ class RecordingTest {
                 s.startedAt(),
                 RecorderOptions.builder()
                         .captureInterval(HOUR)
-                        .ownWindows(() -> List.of(new java.awt.Rectangle(100, 0, 500, 500)))
+                        .ownWindows(() -> List.of(new Rectangle(100, 0, 500, 500)))
                         .build());
         r.stop().join();
         assertThat(l.captureErrors).isEmpty();
         byte[] jpeg = client.frames().get(s.id(), 0).execute().bytes();
-        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(jpeg));
         assertThat(brightness(img.getRGB(150, 50))).isLessThan(20); // blacked out
         assertThat(brightness(img.getRGB(50, 10))).isGreaterThan(150); // left as it was
         Files.exists(data);
@@ -330,25 +335,23 @@ class RecordingTest {
             throws Exception {
         CollectingListener l = new CollectingListener();
         boolean[] dark = {true};
-        com.nusomi.recorder.recorder.capture.ScreenSource screen =
-                new com.nusomi.recorder.recorder.capture.ScreenSource() {
-                    private int n;
+        ScreenSource screen = new ScreenSource() {
+            private int n;
 
-                    @Override
-                    public List<java.awt.Rectangle> screens() {
-                        return List.of(new java.awt.Rectangle(0, 0, 64, 48));
-                    }
+            @Override
+            public List<Rectangle> screens() {
+                return List.of(new Rectangle(0, 0, 64, 48));
+            }
 
-                    @Override
-                    public Capture capture(com.nusomi.recorder.recorder.capture.ScreenSelection selection) {
-                        java.awt.image.BufferedImage img =
-                                new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
-                        if (!dark[0]) {
-                            img.setRGB(n++ % 64, 0, 0xffffff); // something on screen, changing
-                        }
-                        return new Capture(img, screens().get(0));
-                    }
-                };
+            @Override
+            public Capture capture(ScreenSelection selection) {
+                BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+                if (!dark[0]) {
+                    img.setRGB(n++ % 64, 0, 0xffffff); // something on screen, changing
+                }
+                return new Capture(img, screens().get(0));
+            }
+        };
         RecorderService svc = service(data, screen, new SyntheticInputSource(), l);
         Session s = LocalServer.newRecordingSession(client);
         Recording r = svc.start(
@@ -375,21 +378,17 @@ class RecordingTest {
     void aClickOnTheRecordedMonitorCarriesItsPositionInTheFrame(@TempDir Path data) throws Exception {
         CollectingListener l = new CollectingListener();
         // the recorded monitor is the second one, right of a 1600 px wide first one
-        com.nusomi.recorder.recorder.capture.ScreenSource second =
-                new com.nusomi.recorder.recorder.capture.ScreenSource() {
-                    @Override
-                    public List<java.awt.Rectangle> screens() {
-                        return List.of(
-                                new java.awt.Rectangle(0, 0, 1600, 1000), new java.awt.Rectangle(1600, 0, 64, 48));
-                    }
+        ScreenSource second = new ScreenSource() {
+            @Override
+            public List<Rectangle> screens() {
+                return List.of(new Rectangle(0, 0, 1600, 1000), new Rectangle(1600, 0, 64, 48));
+            }
 
-                    @Override
-                    public Capture capture(com.nusomi.recorder.recorder.capture.ScreenSelection selection) {
-                        return new Capture(
-                                new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB),
-                                bounds(selection));
-                    }
-                };
+            @Override
+            public Capture capture(ScreenSelection selection) {
+                return new Capture(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), bounds(selection));
+            }
+        };
         SyntheticInputSource input = new SyntheticInputSource();
         RecorderService svc = service(data, second, input, l);
         Session s = LocalServer.newRecordingSession(client);
@@ -399,13 +398,13 @@ class RecordingTest {
                 RecorderOptions.builder()
                         .captureInterval(HOUR)
                         .captureOnClick(false)
-                        .screen(com.nusomi.recorder.recorder.capture.ScreenSelection.screen(1))
+                        .screen(ScreenSelection.screen(1))
                         .build());
         r.captureNow().get();
-        input.click(1610, 20, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
-        input.click(100, 20, com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
+        input.click(1610, 20, MouseButton.PRIMARY);
+        input.click(100, 20, MouseButton.PRIMARY);
         r.stop().join();
-        List<Event> clicks = new java.util.ArrayList<>();
+        List<Event> clicks = new ArrayList<>();
         client.events().listAll(s.id()).forEach(e -> {
             if (e.type().equals("click")) {
                 clicks.add(e);

@@ -3,6 +3,7 @@ package com.nusomi.recorder.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -320,7 +321,7 @@ class CreateSessionTest {
 
     @Test
     void chunkedBodyOverOneMebibyteIsPayloadTooLarge() {
-        byte[] chunk = " ".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
         try (RawHttp raw = new RawHttp(SERVER.server().baseUrl())) {
             raw.head(
                     "POST",

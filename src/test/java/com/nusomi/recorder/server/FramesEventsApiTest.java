@@ -3,6 +3,7 @@ package com.nusomi.recorder.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.f4b6a3.ulid.UlidCreator;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -147,7 +149,7 @@ class FramesEventsApiTest {
         String id = api().createRecording("frames").get("id").asText();
         // A raw socket: the server answers 413 from the declared length and closes, so a client still sending the
         // body could see the connection reset before it reads the answer.
-        RawHttp.Response r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        RawHttp.Response r = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             try (RawHttp raw = new RawHttp(server.server().baseUrl())) {
                 raw.head(
                         "POST",
@@ -392,11 +394,7 @@ class FramesEventsApiTest {
                 .expectError(400, "unknown_parameter", "events[0].extra");
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 501; i++) {
-            many.add(event(
-                    "evt_" + com.github.f4b6a3.ulid.UlidCreator.getMonotonicUlid(),
-                    "click",
-                    "2026-05-07T14:00:02Z",
-                    null));
+            many.add(event("evt_" + UlidCreator.getMonotonicUlid(), "click", "2026-05-07T14:00:02Z", null));
         }
         api().post(path, batch(many.toArray(String[]::new))).expectError(400, "parameter_invalid", "events");
         api().get(path + "?type=Bad").expectError(400, "parameter_invalid", "type");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,8 +24,7 @@ class HealthReadyTest {
     void aServerThatCannotStoreFramesIsNotReady() throws Exception {
         Path frames = server.dataDir().resolve("frames");
         try (var files = Files.walk(frames)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         Files.writeString(frames, "not a folder");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,7 +182,7 @@ class ListFiltersTest {
     }
 
     private static List<String> ids(JsonNode page) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         page.get("data").forEach(s -> ids.add(s.get("id").asText()));
         return ids;
     }
@@ -196,7 +197,7 @@ class ListFiltersTest {
 
     @Test
     void notTagPagesThroughWithItsCursor() {
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         JsonNode page =
                 api().get("/v1/sessions?not_tag=urgent&limit=1").expect(200).json();
         while (true) {

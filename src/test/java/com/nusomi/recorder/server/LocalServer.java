@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -29,7 +30,7 @@ final class LocalServer
     private Path dataDir;
     private ApiServer server;
     private boolean perTest;
-    private java.util.function.Consumer<ServerConfig.Builder> tuning = b -> {};
+    private Consumer<ServerConfig.Builder> tuning = b -> {};
 
     LocalServer clock(Clock c) {
         this.clock = c;
@@ -47,7 +48,7 @@ final class LocalServer
     }
 
     /** Further settings of the server (body pace, idle timeout, bind…), applied after the others. */
-    LocalServer tune(java.util.function.Consumer<ServerConfig.Builder> tuning) {
+    LocalServer tune(Consumer<ServerConfig.Builder> tuning) {
         this.tuning = tuning;
         return this;
     }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -142,12 +147,11 @@ class RepeatedValuesTest {
         assertThat(log.length()).isLessThan(8_000);
     }
 
-    private static void breakTheSchema(java.nio.file.Path dataDir) {
-        try (java.sql.Connection c =
-                        java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sessions.db"));
-                java.sql.Statement st = c.createStatement()) {
+    private static void breakTheSchema(Path dataDir) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sessions.db"));
+                Statement st = c.createStatement()) {
             st.execute("ALTER TABLE sessions RENAME TO sessions_gone");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new AssertionError(e);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ class SlowBodyTest {
     @BeforeAll
     static void enoughFileDescriptors() {
         // Both ends of every slow connection live in this JVM.
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os) {
             assumeThat(os.getMaxFileDescriptorCount()).as("ulimit -n").isGreaterThan(3 * SLOW_CLIENTS);
         }
     }

@@ -2,8 +2,10 @@ package com.nusomi.recorder.app.connection;
 
 import com.nusomi.recorder.app.support.Registration;
 import com.nusomi.recorder.app.support.StartupTrace;
+import com.nusomi.recorder.client.RequestOptions;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.exception.ApiException;
+import com.nusomi.recorder.client.exception.NotSupportedException;
 import com.nusomi.recorder.client.model.Health;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -116,7 +118,7 @@ public final class ConnectionService implements AutoCloseable {
             StartupTrace.mark("health call");
             Health h = c.client()
                     .health()
-                    .withOptions(com.nusomi.recorder.client.RequestOptions.NONE.withMaxAttempts(1))
+                    .withOptions(RequestOptions.NONE.withMaxAttempts(1))
                     .execute();
             StartupTrace.mark("health answered");
             publish(new ConnectionState(
@@ -124,7 +126,7 @@ public final class ConnectionService implements AutoCloseable {
                     c.label(),
                     h.version(),
                     h.isOk() ? null : "health says " + h.status()));
-        } catch (com.nusomi.recorder.client.exception.NotSupportedException e) {
+        } catch (NotSupportedException e) {
             // a hosted API without the [ext] health route: it answered, so it is up
             publish(new ConnectionState(ConnectionState.Phase.ONLINE, c.label(), null, null));
         } catch (ApiException e) {

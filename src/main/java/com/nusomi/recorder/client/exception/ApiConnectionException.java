@@ -1,5 +1,7 @@
 package com.nusomi.recorder.client.exception;
 
+import java.io.InterruptedIOException;
+
 /** No usable response: connection refused or reset, DNS failure, or a timeout. The cause holds the I/O error. */
 public class ApiConnectionException extends ApiException {
     public ApiConnectionException(ErrorInfo info, Throwable cause) {
@@ -8,6 +10,6 @@ public class ApiConnectionException extends ApiException {
 
     /** True when the failure was a timeout (connect, read, or whole call). */
     public boolean isTimeout() {
-        return getCause() instanceof java.io.InterruptedIOException;
+        return getCause() instanceof InterruptedIOException;
     }
 }

@@ -1,6 +1,10 @@
 package com.nusomi.recorder.client.internal;
 
 import com.nusomi.recorder.client.ApiKeyMask;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /** Keeps API keys out of text: fingerprints that tell keys apart, and scrubbing a key out of a message. */
 public final class Secrets {
@@ -15,10 +19,10 @@ public final class Secrets {
             return "none";
         }
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(("nusomi-key-fingerprint\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(("nusomi-key-fingerprint\n" + key).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
     }

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.client.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,6 @@ final class Copies {
     }
 
     static <T> List<T> list(List<T> in) {
-        return in == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(in));
+        return in == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(in));
     }
 }

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.client.model;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /** The bytes of one frame image, with their content type and ETag (the sha256). */
 // the array is a payload handed over without copying; changing the record would be invasive
@@ -19,13 +20,13 @@ public record FrameImage(byte[] bytes, String contentType, String etag) {
     public boolean equals(Object o) {
         return o instanceof FrameImage f
                 && Arrays.equals(bytes, f.bytes)
-                && java.util.Objects.equals(contentType, f.contentType)
-                && java.util.Objects.equals(etag, f.etag);
+                && Objects.equals(contentType, f.contentType)
+                && Objects.equals(etag, f.etag);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(bytes) + java.util.Objects.hash(contentType, etag);
+        return 31 * Arrays.hashCode(bytes) + Objects.hash(contentType, etag);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.client.request;
 
+import com.nusomi.recorder.client.model.Outcome;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class TagRequest {
     }
 
     /** An {@code outcome} verdict tag: {@code {"value": "success" | "error" | "abandoned"}}. */
-    public static TagRequest outcome(com.nusomi.recorder.client.model.Outcome outcome) {
+    public static TagRequest outcome(Outcome outcome) {
         return of("outcome", Map.of("value", outcome.wireValue()));
     }
 

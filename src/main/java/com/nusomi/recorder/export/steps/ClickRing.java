@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 
 /** The ring a guide or a video draws where a click landed: red, outlined in white so it shows on any picture. */
 public final class ClickRing {
@@ -26,11 +27,11 @@ public final class ClickRing {
         double w = WIDTH * scale;
         g.setColor(Color.WHITE);
         g.setStroke(new BasicStroke((float) (w + 4 * scale)));
-        g.draw(new java.awt.geom.Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
+        g.draw(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
         g.setColor(COLOR);
         g.setStroke(new BasicStroke((float) w));
-        g.draw(new java.awt.geom.Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
-        g.fill(new java.awt.geom.Ellipse2D.Double(x - 2 * scale, y - 2 * scale, 4 * scale, 4 * scale));
+        g.draw(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
+        g.fill(new Ellipse2D.Double(x - 2 * scale, y - 2 * scale, 4 * scale, 4 * scale));
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
     }
 }

@@ -3,6 +3,7 @@ package com.nusomi.recorder.export.steps;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Times and lengths as a guide prints them. */
 public final class Durations {
@@ -30,7 +31,7 @@ public final class Durations {
     /** An offset into the run as {@code H:MM:SS}. */
     public static String clock(long ms) {
         long s = Math.max(0, ms) / 1000;
-        return String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
     }
 
     /** An instant as {@code 2026-05-07 14:00:00 UTC}; an empty string for null. */

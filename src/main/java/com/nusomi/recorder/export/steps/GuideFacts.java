@@ -3,6 +3,7 @@ package com.nusomi.recorder.export.steps;
 import com.nusomi.recorder.client.model.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,7 +32,7 @@ public record GuideFacts(
                         : s.actor().id()
                                 + (s.actor().kind() == null
                                         ? ""
-                                        : " (" + s.actor().kind().name().toLowerCase(java.util.Locale.ROOT) + ")")));
+                                        : " (" + s.actor().kind().name().toLowerCase(Locale.ROOT) + ")")));
         facts.add(Map.entry("Started", s.startedAt() == null ? "(never started)" : Durations.utc(s.startedAt())));
         String duration = Durations.humane(s.recordedMs());
         if (s.pausedMs() > 0) {
@@ -42,7 +43,7 @@ public record GuideFacts(
         facts.add(Map.entry(
                 "Verdict", s.outcome() == null ? "(none)" : s.outcome().wireValue()));
         facts.add(
-                Map.entry("Status", s.status() == null ? "" : s.status().name().toLowerCase(java.util.Locale.ROOT)));
+                Map.entry("Status", s.status() == null ? "" : s.status().name().toLowerCase(Locale.ROOT)));
         facts.add(Map.entry("Session", s.id()));
         facts.add(Map.entry("Frames, events", s.frameCount() + " frames, " + s.eventCount() + " events"));
         List<Map.Entry<String, String>> metadata = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.github.kwhat.jnativehook.keyboard.NativeKeyListener;
 import com.github.kwhat.jnativehook.mouse.NativeMouseEvent;
 import com.github.kwhat.jnativehook.mouse.NativeMouseListener;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,7 +27,7 @@ public final class NativeHookInputSource implements InputSource {
     }
 
     public NativeHookInputSource(GlobalInputHook hook) {
-        this.hook = java.util.Objects.requireNonNull(hook, "hook");
+        this.hook = Objects.requireNonNull(hook, "hook");
     }
 
     /** The hook this source listens to. */

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ final class EntryCodec {
 
     static JournalEntry decode(byte[] file) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(file);
-        if (file.length < MAGIC.length || !java.util.Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (file.length < MAGIC.length || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new IOException("not a journal entry (bad magic)");
         }
         in.position(MAGIC.length);
@@ -122,8 +123,8 @@ final class EntryCodec {
         if (crc.getValue() != crcStored) {
             throw new IOException("journal entry damaged (CRC mismatch)");
         }
-        byte[] header = java.util.Arrays.copyOfRange(file, headerAt, headerAt + headerLength);
-        byte[] payload = java.util.Arrays.copyOfRange(file, payloadAt, payloadAt + payloadLength);
+        byte[] header = Arrays.copyOfRange(file, headerAt, headerAt + headerLength);
+        byte[] payload = Arrays.copyOfRange(file, payloadAt, payloadAt + payloadLength);
         Map<String, Object> h = JSON.readValue(header, new TypeReference<Map<String, Object>>() {});
         EntryKind kind = EntryKind.ofFileTag((String) h.get("kind"));
         @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package com.nusomi.recorder.recorder.spool;
 
+import java.util.Locale;
+
 /** What a journal entry carries. */
 public enum EntryKind {
     /** One JPEG frame with its seq and capture time. */
@@ -12,10 +14,10 @@ public enum EntryKind {
     STOP;
 
     String fileTag() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static EntryKind ofFileTag(String tag) {
-        return valueOf(tag.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(tag.toUpperCase(Locale.ROOT));
     }
 }

@@ -13,10 +13,13 @@ import com.nusomi.recorder.client.request.TagRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,7 +44,7 @@ public final class Uploader {
     private final CompletableFuture<Boolean> completion = new CompletableFuture<>();
     private final int concurrency;
     /** Frames sent ahead of the head of the journal, by journal index. */
-    private final java.util.Map<Long, InFlight> inFlight = new java.util.HashMap<>();
+    private final Map<Long, InFlight> inFlight = new HashMap<>();
 
     private final Thread thread;
     /** Reads the files of frames sent ahead (started on first use). */
@@ -317,7 +320,7 @@ public final class Uploader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

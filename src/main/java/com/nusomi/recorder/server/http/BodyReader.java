@@ -3,6 +3,7 @@ package com.nusomi.recorder.server.http;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -87,7 +88,7 @@ final class BodyReader implements Runnable {
             if (Content.Chunk.isFailure(chunk)) {
                 Throwable cause = chunk.getFailure();
                 fail(
-                        cause instanceof java.util.concurrent.TimeoutException
+                        cause instanceof TimeoutException
                                 ? timeout()
                                 : ApiException.bodyInvalid("the request body could not be read: " + cause));
                 return;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -102,7 +103,7 @@ final class Idempotency {
                 throw ApiException.conflict(
                         "idempotency_key_reused", "this idempotency key was already used for a different request");
             }
-            return new ApiResponse(r.status(), r.contentType(), r.body(), java.util.Map.of())
+            return new ApiResponse(r.status(), r.contentType(), r.body(), Map.of())
                     .withHeader("Idempotent-Replayed", "true");
         }
         ApiResponse response;

@@ -3,6 +3,7 @@ package com.nusomi.recorder.server.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /** The server's JSON: strict parsing of request bodies and streaming writing of responses. */
@@ -37,10 +41,7 @@ public final class Json {
             node = MAPPER.readTree(body);
         } catch (IOException e) {
             throw ApiException.bodyInvalid("the request body is not valid JSON: "
-                    + firstLine(
-                            e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-                                    ? jpe.getOriginalMessage()
-                                    : e.getMessage()));
+                    + firstLine(e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()));
         }
         if (node == null || node.isMissingNode()) {
             throw ApiException.bodyInvalid("the request body is empty; a JSON object is required");
@@ -119,11 +120,11 @@ public final class Json {
 
     private static boolean fitsADouble(JsonNode n) {
         if (n.isBigInteger()) {
-            java.math.BigInteger v = n.bigIntegerValue();
+            BigInteger v = n.bigIntegerValue();
             return v.bitLength() <= 1024 && !Double.isInfinite(v.doubleValue());
         }
         if (n.isBigDecimal()) {
-            java.math.BigDecimal v = n.decimalValue();
+            BigDecimal v = n.decimalValue();
             if (v.signum() == 0) {
                 return true;
             }
@@ -184,7 +185,7 @@ public final class Json {
      * Writes one JSON value straight to {@code out} as it is made (the generator hands on every few kilobytes), for
      * answers that must not be held whole in memory.
      */
-    public static void stream(java.io.OutputStream out, Writing writing) throws IOException {
+    public static void stream(OutputStream out, Writing writing) throws IOException {
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             writing.write(g);
         }

@@ -1,5 +1,7 @@
 package com.nusomi.recorder.server.store;
 
+import java.util.function.Consumer;
+
 /**
  * One session row as the store keeps it. Times are epoch milliseconds; nullable ones are {@code Long}.
  * {@code metadata} is the compact JSON text of the metadata object. {@code pausedMs} is the time of the pauses that
@@ -82,186 +84,117 @@ public record SessionRecord(
     }
 
     public SessionRecord withStart(long at) {
-        return new SessionRecord(
-                id,
-                workflow,
-                RECORDING,
-                outcome,
-                stopReason,
-                metadata,
-                actorId,
-                actorKind,
-                createdAt,
-                at,
-                stoppedAt,
-                deletedAt,
-                purgeAt,
-                frameCount,
-                eventCount,
-                tagCount,
-                errorEvents,
-                pausedMs,
-                pausedSince);
+        return with(c -> {
+            c.status = RECORDING;
+            c.startedAt = at;
+        });
     }
 
     public SessionRecord withStop(long at, String reason, String derivedOutcome) {
-        return new SessionRecord(
-                id,
-                workflow,
-                STOPPED,
-                derivedOutcome,
-                reason,
-                metadata,
-                actorId,
-                actorKind,
-                createdAt,
-                startedAt,
-                at,
-                deletedAt,
-                purgeAt,
-                frameCount,
-                eventCount,
-                tagCount,
-                errorEvents,
-                pausedMs,
-                pausedSince);
+        return with(c -> {
+            c.status = STOPPED;
+            c.outcome = derivedOutcome;
+            c.stopReason = reason;
+            c.stoppedAt = at;
+        });
     }
 
     public SessionRecord withStatus(String newStatus) {
-        return new SessionRecord(
-                id,
-                workflow,
-                newStatus,
-                outcome,
-                stopReason,
-                metadata,
-                actorId,
-                actorKind,
-                createdAt,
-                startedAt,
-                stoppedAt,
-                deletedAt,
-                purgeAt,
-                frameCount,
-                eventCount,
-                tagCount,
-                errorEvents,
-                pausedMs,
-                pausedSince);
+        return with(c -> c.status = newStatus);
     }
 
     public SessionRecord withOutcome(String newOutcome) {
-        return new SessionRecord(
-                id,
-                workflow,
-                status,
-                newOutcome,
-                stopReason,
-                metadata,
-                actorId,
-                actorKind,
-                createdAt,
-                startedAt,
-                stoppedAt,
-                deletedAt,
-                purgeAt,
-                frameCount,
-                eventCount,
-                tagCount,
-                errorEvents,
-                pausedMs,
-                pausedSince);
+        return with(c -> c.outcome = newOutcome);
     }
 
     public SessionRecord withDeletion(Long newDeletedAt, Long newPurgeAt) {
-        return new SessionRecord(
-                id,
-                workflow,
-                status,
-                outcome,
-                stopReason,
-                metadata,
-                actorId,
-                actorKind,
-                createdAt,
-                startedAt,
-                stoppedAt,
-                newDeletedAt,
-                newPurgeAt,
-                frameCount,
-                eventCount,
-                tagCount,
-                errorEvents,
-                pausedMs,
-                pausedSince);
+        return with(c -> {
+            c.deletedAt = newDeletedAt;
+            c.purgeAt = newPurgeAt;
+        });
     }
 
     public SessionRecord withTagCount(long newTagCount) {
-        return new SessionRecord(
-                id,
-                workflow,
-                status,
-                outcome,
-                stopReason,
-                metadata,
-                actorId,
-                actorKind,
-                createdAt,
-                startedAt,
-                stoppedAt,
-                deletedAt,
-                purgeAt,
-                frameCount,
-                eventCount,
-                newTagCount,
-                errorEvents,
-                pausedMs,
-                pausedSince);
+        return with(c -> c.tagCount = newTagCount);
     }
 
     public SessionRecord withCounts(long newFrameCount, long newEventCount, long newErrorEvents) {
-        return new SessionRecord(
-                id,
-                workflow,
-                status,
-                outcome,
-                stopReason,
-                metadata,
-                actorId,
-                actorKind,
-                createdAt,
-                startedAt,
-                stoppedAt,
-                deletedAt,
-                purgeAt,
-                newFrameCount,
-                newEventCount,
-                tagCount,
-                newErrorEvents,
-                pausedMs,
-                pausedSince);
+        return with(c -> {
+            c.frameCount = newFrameCount;
+            c.eventCount = newEventCount;
+            c.errorEvents = newErrorEvents;
+        });
     }
 
     public SessionRecord withPauses(long newPausedMs, Long newPausedSince) {
-        return new SessionRecord(
-                id,
-                workflow,
-                status,
-                outcome,
-                stopReason,
-                metadata,
-                actorId,
-                actorKind,
-                createdAt,
-                startedAt,
-                stoppedAt,
-                deletedAt,
-                purgeAt,
-                frameCount,
-                eventCount,
-                tagCount,
-                errorEvents,
-                newPausedMs,
-                newPausedSince);
+        return with(c -> {
+            c.pausedMs = newPausedMs;
+            c.pausedSince = newPausedSince;
+        });
+    }
+
+    /** This record with the fields {@code change} sets on a copy; the others as they are. */
+    private SessionRecord with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields that change over a session's life, copied from a record and built back into one. */
+    private static final class Copy {
+        private final SessionRecord from;
+        String status;
+        String outcome;
+        String stopReason;
+        Long startedAt;
+        Long stoppedAt;
+        Long deletedAt;
+        Long purgeAt;
+        long frameCount;
+        long eventCount;
+        long tagCount;
+        long errorEvents;
+        long pausedMs;
+        Long pausedSince;
+
+        Copy(SessionRecord from) {
+            this.from = from;
+            status = from.status;
+            outcome = from.outcome;
+            stopReason = from.stopReason;
+            startedAt = from.startedAt;
+            stoppedAt = from.stoppedAt;
+            deletedAt = from.deletedAt;
+            purgeAt = from.purgeAt;
+            frameCount = from.frameCount;
+            eventCount = from.eventCount;
+            tagCount = from.tagCount;
+            errorEvents = from.errorEvents;
+            pausedMs = from.pausedMs;
+            pausedSince = from.pausedSince;
+        }
+
+        SessionRecord build() {
+            return new SessionRecord(
+                    from.id,
+                    from.workflow,
+                    status,
+                    outcome,
+                    stopReason,
+                    from.metadata,
+                    from.actorId,
+                    from.actorKind,
+                    from.createdAt,
+                    startedAt,
+                    stoppedAt,
+                    deletedAt,
+                    purgeAt,
+                    frameCount,
+                    eventCount,
+                    tagCount,
+                    errorEvents,
+                    pausedMs,
+                    pausedSince);
+        }
     }
 }

@@ -1,12 +1,19 @@
 package com.nusomi.recorder.server.store;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -62,35 +69,31 @@ public final class SqliteStore implements Store {
             return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot make database " + file + " private: " + e.getMessage(), e);
         }
     }
 
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
-            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private static boolean posix() {
-        return java.nio.file.FileSystems.getDefault()
-                .supportedFileAttributeViews()
-                .contains("posix");
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
-    private static void createPrivate(Path file) throws java.io.IOException {
-        if (!posix() || java.nio.file.Files.exists(file)) {
+    private static void createPrivate(Path file) throws IOException {
+        if (!posix() || Files.exists(file)) {
             return;
         }
         try {
-            java.nio.file.Files.createFile(
-                    file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (FileAlreadyExistsException raced) {
             // made meanwhile: narrowed after opening
         }
     }
 
-    private static void narrow(Path file) throws java.io.IOException {
-        if (posix() && java.nio.file.Files.exists(file)) {
-            java.nio.file.Files.setPosixFilePermissions(file, OWNER_ONLY);
+    private static void narrow(Path file) throws IOException {
+        if (posix() && Files.exists(file)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }
 

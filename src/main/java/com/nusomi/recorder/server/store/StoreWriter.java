@@ -1,5 +1,7 @@
 package com.nusomi.recorder.server.store;
 
+import java.util.List;
+
 /** Changes, available inside a write transaction (which also reads its own writes). */
 public interface StoreWriter extends StoreReader {
 
@@ -18,7 +20,7 @@ public interface StoreWriter extends StoreReader {
      * Removes the session and everything of it but its audit history; returns the hashes of the frame images that
      * no frame refers to any more, for the caller to delete.
      */
-    java.util.List<String> deleteSessionData(String sessionId);
+    List<String> deleteSessionData(String sessionId);
 
     void insertFrame(FrameRecord frame);
 

@@ -3,6 +3,7 @@ package com.nusomi.recorder.ui.main;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.nusomi.recorder.app.settings.Settings;
+import java.net.URL;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
@@ -51,7 +52,7 @@ public final class ThemeSupport {
 
     /** Adds our stylesheet and the theme class to a root (main window, mini recorder, dialogs). */
     public static void style(Parent root, boolean dark) {
-        java.net.URL url = ThemeSupport.class.getResource(STYLESHEET);
+        URL url = ThemeSupport.class.getResource(STYLESHEET);
         String css = url != null ? url.toExternalForm() : null;
         if (css != null && !root.getStylesheets().contains(css)) {
             root.getStylesheets().add(css);

@@ -3,6 +3,9 @@ package com.nusomi.recorder.ui.main;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.common.ScreenFit;
 import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.event.EventHandler;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
@@ -80,9 +83,9 @@ final class WindowPlacement {
      * whole screen. The first time it is un-maximised it goes back to the normal place it had when the app closed.
      */
     private static void restoreOnceUnmaximised(Stage stage, Rectangle2D normal) {
-        stage.maximizedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        stage.maximizedProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (!now) {
                     stage.maximizedProperty().removeListener(this);
                     place(stage, normal);
@@ -101,7 +104,7 @@ final class WindowPlacement {
      * place and size the user gave it.
      */
     static void placeAgainOnceShown(Stage stage, Rectangle2D bounds) {
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
             @Override
             public void handle(WindowEvent e) {
                 stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);

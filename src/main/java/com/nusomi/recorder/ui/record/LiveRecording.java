@@ -8,6 +8,7 @@ import com.nusomi.recorder.recorder.Recording;
 import com.nusomi.recorder.recorder.RecordingState;
 import com.nusomi.recorder.recorder.RejectedWork;
 import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -123,7 +124,7 @@ public final class LiveRecording implements RecorderListener {
             } else {
                 try {
                     scheduler.schedule(() -> tasks.onUi(this::flush), waitNanos, TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                } catch (RejectedExecutionException closing) {
                     // the app is closing: nothing left to show
                 }
             }

@@ -5,6 +5,7 @@ import com.nusomi.recorder.ui.common.Rules;
 import com.nusomi.recorder.ui.common.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -71,7 +72,7 @@ final class MetadataEditor extends VBox {
                         model.bytesProperty()));
         model.bytesProperty().addListener((o, a, b) -> {
             boolean over = b.intValue() > Rules.MAX_JSON_BYTES;
-            meter.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), over);
+            meter.pseudoClassStateChanged(PseudoClass.getPseudoClass("over"), over);
         });
         Label size = new Label();
         size.setId("metadataSize");

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,6 +20,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -35,7 +37,7 @@ public final class MetadataModel {
     private String compact = "{}";
 
     public MetadataModel() {
-        rows.addListener((javafx.collections.ListChangeListener<MetadataRow>) c -> recompute());
+        rows.addListener((ListChangeListener<MetadataRow>) c -> recompute());
         rawText.addListener((o, a, b) -> recompute());
         raw.addListener((o, a, b) -> recompute());
         rows.add(new MetadataRow());
@@ -81,7 +83,7 @@ public final class MetadataModel {
                     }
                 }
                 case BOOLEAN -> {
-                    String b = v.strip().toLowerCase(java.util.Locale.ROOT);
+                    String b = v.strip().toLowerCase(Locale.ROOT);
                     if (!b.equals("true") && !b.equals("false")) {
                         return new ContractRules.JsonCheck(null, 0, "Row " + n + ": a yes/no value is true or false");
                     }
@@ -135,7 +137,7 @@ public final class MetadataModel {
                     parsed.add(new MetadataRow(e.getKey(), MetadataRow.ValueType.BOOLEAN, v.asText()));
                 } else {
                     notice.set("\"" + e.getKey() + "\" holds "
-                            + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                            + v.getNodeType().name().toLowerCase(Locale.ROOT)
                             + ": only text, numbers and yes/no fit the table; keep editing it as JSON");
                     return false;
                 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -16,8 +17,10 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -35,7 +38,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  */
 public final class MiniRecorder {
     private static final int MAX_QUICK_TAGS = 4;
-    private static final javafx.css.PseudoClass PAUSED = javafx.css.PseudoClass.getPseudoClass("paused");
+    private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
 
     private final Stage stage = new Stage(StageStyle.UNDECORATED);
     private final HBox quickTags = new HBox(4);
@@ -94,8 +97,8 @@ public final class MiniRecorder {
         resume.managedProperty().bind(resume.visibleProperty());
         resume.setOnAction(e -> vm.controls().onContinue());
         // the controls sit at the right edge, above the end of the quick tags, the timer at the left
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
-        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label paused = TimerLabels.paused(vm.current().timer(), "miniPausedLabel", "mini-paused");
         HBox top = new HBox(8, dot, timer, paused, spacer, pause, resume, stop, restore);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -205,7 +208,7 @@ public final class MiniRecorder {
                 stage.setX(at.getMinX());
                 stage.setY(at.getMinY());
             } else {
-                Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                Rectangle2D screen = Screen.getPrimary().getVisualBounds();
                 stage.setX(screen.getMaxX() - stage.getWidth() - 24);
                 stage.setY(screen.getMinY() + 24);
             }

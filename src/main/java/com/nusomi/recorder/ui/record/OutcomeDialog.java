@@ -1,6 +1,7 @@
 package com.nusomi.recorder.ui.record;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -34,7 +35,7 @@ public final class OutcomeDialog {
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
         verdicts.forEach((type, v) -> {
             Button b = (Button) dialog.getDialogPane().lookupButton(type);
-            b.setId("verdict-" + v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            b.setId("verdict-" + v.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         });
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setId("verdict-cancel");
         // Each button as wide as its own label, and the dialog as wide as their row: the theme caps dialogs at

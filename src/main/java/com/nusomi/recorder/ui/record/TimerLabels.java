@@ -4,6 +4,7 @@ import com.nusomi.recorder.ui.common.Tips;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -39,7 +40,7 @@ final class TimerLabels {
         paused.textProperty().bind(timer.pausedTextProperty());
         paused.visibleProperty().bind(paused.textProperty().isNotEmpty());
         paused.managedProperty().bind(paused.visibleProperty());
-        paused.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        paused.setMinWidth(Region.USE_PREF_SIZE);
         Tips.set(paused, "Time paused in this run: not part of its recorded time");
         return paused;
     }

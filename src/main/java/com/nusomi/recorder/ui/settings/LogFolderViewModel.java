@@ -2,7 +2,9 @@ package com.nusomi.recorder.ui.settings;
 
 import com.nusomi.recorder.app.TaskRunner;
 import java.awt.Desktop;
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -20,12 +22,12 @@ public final class LogFolderViewModel {
 
     /** Through {@link java.awt.Desktop}; fails with a readable reason where it cannot open folders. */
     public static final FolderOpener DESKTOP = folder -> {
-        if (java.awt.GraphicsEnvironment.isHeadless()
+        if (GraphicsEnvironment.isHeadless()
                 || !Desktop.isDesktopSupported()
                 || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
             throw new IOException("this desktop cannot open folders from Java");
         }
-        java.nio.file.Files.createDirectories(folder);
+        Files.createDirectories(folder);
         Desktop.getDesktop().open(folder.toFile());
     };
 

@@ -3,7 +3,9 @@ package com.nusomi.recorder.ui.settings;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.common.Banner;
 import com.nusomi.recorder.ui.common.Problem;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -13,8 +15,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -147,10 +151,10 @@ public final class SettingsView extends ScrollPane {
         // As tall as its rows, up to nine (the ones with a shortcut), then it scrolls.
         list.setFixedCellSize(PRESET_ROW_HEIGHT);
         list.prefHeightProperty()
-                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                .bind(Bindings.createDoubleBinding(
                         () -> Math.max(2, Math.min(presets.presets().size(), 9)) * PRESET_ROW_HEIGHT + 2,
                         presets.presets()));
-        list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        list.setMinHeight(Region.USE_PREF_SIZE);
         list.setCellFactory(l -> new PresetCell());
         TextField add = new TextField();
         add.setId("newPresetField");
@@ -205,7 +209,7 @@ public final class SettingsView extends ScrollPane {
         HBox screenRow = new HBox(10, label("Capture"), screen);
         screenRow.setAlignment(Pos.CENTER_LEFT);
 
-        javafx.scene.control.TextArea patterns = new javafx.scene.control.TextArea();
+        TextArea patterns = new TextArea();
         patterns.setId("privacyPatternsField");
         patterns.setPrefRowCount(3);
         // one line: a text area's prompt drops line breaks, so two examples on two lines read as one pattern
@@ -299,7 +303,7 @@ public final class SettingsView extends ScrollPane {
         return l;
     }
 
-    private static VBox card(String title, javafx.scene.Node... content) {
+    private static VBox card(String title, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add("card-title");
         VBox card = new VBox(10, heading);
@@ -329,7 +333,7 @@ public final class SettingsView extends ScrollPane {
         private Button iconButton(FontIcon icon, String tip) {
             Button b = new Button(null, icon);
             b.getStyleClass().addAll("flat", "small", "button-icon");
-            b.setTooltip(new javafx.scene.control.Tooltip(tip));
+            b.setTooltip(new Tooltip(tip));
             return b;
         }
 

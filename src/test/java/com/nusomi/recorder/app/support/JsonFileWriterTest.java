@@ -8,6 +8,8 @@ import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.ui.sessions.FilterStore;
 import com.nusomi.recorder.ui.sessions.SessionFilters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +42,7 @@ class JsonFileWriterTest {
     }
 
     /** Holds the tasks handed to it, to run them later in whatever order a test wants. */
-    private static final class HeldTasks implements java.util.concurrent.Executor {
+    private static final class HeldTasks implements Executor {
         final List<Runnable> tasks = Collections.synchronizedList(new ArrayList<>());
 
         @Override
@@ -110,8 +113,8 @@ class JsonFileWriterTest {
                     () -> {
                         try {
                             writer.write(s);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     },
                     pool));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kwhat.jnativehook.keyboard.NativeKeyListener;
 import com.github.kwhat.jnativehook.mouse.NativeMouseEvent;
 import com.github.kwhat.jnativehook.mouse.NativeMouseListener;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class GlobalInputHookTest {
                 seen.incrementAndGet();
             }
         };
-        screen.addListeners(mouse, new com.github.kwhat.jnativehook.keyboard.NativeKeyListener() {});
+        screen.addListeners(mouse, new NativeKeyListener() {});
         screen.register();
         assertThat(screen.click(1, 1, NativeMouseEvent.BUTTON1)).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.get() == 1);

@@ -3,6 +3,7 @@ package com.nusomi.recorder.recorder.spool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nusomi.recorder.client.SessionsClient;
+import com.nusomi.recorder.client.internal.Secrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,6 @@ class ServerKeyTest {
     }
 
     private static String fp(String key) {
-        return com.nusomi.recorder.client.internal.Secrets.fingerprint(key);
+        return Secrets.fingerprint(key);
     }
 }

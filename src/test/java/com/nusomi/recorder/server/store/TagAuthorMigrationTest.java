@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,9 +41,7 @@ class TagAuthorMigrationTest {
 
             assertThat(tags)
                     .extracting(TagRecord::name, TagRecord::addedByKeyId, TagRecord::addedByLabel)
-                    .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("old", null, null),
-                            org.assertj.core.groups.Tuple.tuple("new", "key_a", "anna"));
+                    .containsExactly(Tuple.tuple("old", null, null), Tuple.tuple("new", "key_a", "anna"));
         }
     }
 }

@@ -10,6 +10,7 @@ import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
 import java.time.Duration;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
         requestClose();
         awaitNode(robot, "#quitKeepButton");
         robot.clickOn(robot.lookup(".dialog-pane .button")
-                .match(n -> n instanceof javafx.scene.control.Button b && b.isCancelButton())
+                .match(n -> n instanceof Button b && b.isCancelButton())
                 .<Node>query());
         WaitForAsyncUtils.waitForFxEvents();
 

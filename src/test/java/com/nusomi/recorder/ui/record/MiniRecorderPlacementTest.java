@@ -9,6 +9,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,8 +66,7 @@ class MiniRecorderPlacementTest {
         hideMini();
         Stage again = showMini();
 
-        assertThat(x)
-                .isCloseTo(screen.getMaxX() - 24 - mini.getWidth() - 300, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(x).isCloseTo(screen.getMaxX() - 24 - mini.getWidth() - 300, Offset.offset(2.0));
         assertThat(new double[] {again.getX(), again.getY()}).containsExactly(x, y);
         assertThat(app.context.settings().miniRecorder.x).isEqualTo(x);
         assertThat(app.context.settings().miniRecorder.y).isEqualTo(y);

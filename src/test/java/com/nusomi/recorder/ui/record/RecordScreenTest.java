@@ -10,11 +10,14 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.SessionQuery;
+import com.nusomi.recorder.recorder.input.MouseButton;
 import com.nusomi.recorder.ui.AppFixture;
+import com.nusomi.recorder.ui.common.Rules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -22,6 +25,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -128,10 +132,7 @@ class RecordScreenTest {
         waitCapturing(robot);
         // a click in another application: beside the app's window (a click on it is the operator using the app)
         Stage main = app.window.stage();
-        app.input.click(
-                (int) (main.getX() + main.getWidth() + 20),
-                (int) main.getY() + 50,
-                com.nusomi.recorder.recorder.input.MouseButton.PRIMARY);
+        app.input.click((int) (main.getX() + main.getWidth() + 20), (int) main.getY() + 50, MouseButton.PRIMARY);
 
         robot.clickOn("#preset-submitted_for_approval");
         waitIdle();
@@ -320,7 +321,7 @@ class RecordScreenTest {
         app.clock.freeze(); // the timer moves only as the test says from here on
         robot.interact(vm.current()::tick);
         String recorded = text(robot, "#elapsedLabel");
-        javafx.scene.Parent mini = app.window.miniRecorder().stage().getScene().getRoot();
+        Parent mini = app.window.miniRecorder().stage().getScene().getRoot();
         assertThat(robot.lookup("#pausedLabel").query().isVisible())
                 .as("no pause yet")
                 .isFalse();
@@ -380,8 +381,7 @@ class RecordScreenTest {
         Session stopped = app.client.sessions().get(id).execute();
         assertThat(text(robot, "#elapsedLabel"))
                 .as("the stopped run's time as the server has it")
-                .isEqualTo(
-                        com.nusomi.recorder.ui.common.Rules.formatElapsed(stopped.durationMs() - stopped.pausedMs()));
+                .isEqualTo(Rules.formatElapsed(stopped.durationMs() - stopped.pausedMs()));
         assertThat(text(robot, "#pausedLabel")).isEqualTo(RecordTimer.formatPaused(stopped.pausedMs()));
         assertThat(app.client.sessions().get(id, Include.TAGS).execute().tags())
                 .extracting(Tag::name)
@@ -401,10 +401,7 @@ class RecordScreenTest {
         robot.clickOn("#noteField").write("vendor field was empty");
         robot.clickOn("#addNoteButton");
         waitIdle();
-        assertThat(robot.lookup("#noteField")
-                        .<javafx.scene.control.TextField>query()
-                        .getText())
-                .isEmpty();
+        assertThat(robot.lookup("#noteField").<TextField>query().getText()).isEmpty();
         robot.clickOn("#stopButton");
         robot.clickOn("#verdict-server-decides");
         waitStopped(robot);
@@ -418,15 +415,10 @@ class RecordScreenTest {
     void shortcutsStartTagAndStop(FxRobot robot) {
         waitConnected();
         robot.clickOn("#workflowField").write("keyboard_run");
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.R)
-                .release(
-                        javafx.scene.input.KeyCode.R,
-                        javafx.scene.input.KeyCode.SHIFT,
-                        javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
         waitIdle();
         assertThat(app.window.recordViewModel().isRecording()).isTrue();
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT1)
-                .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         waitIdle();
         assertThat(app.window.recordViewModel().tags().applied())
                 .extracting(Tag::name)

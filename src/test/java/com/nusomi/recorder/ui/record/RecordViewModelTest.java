@@ -24,8 +24,13 @@ import com.nusomi.recorder.server.ServerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +77,7 @@ class RecordViewModelTest {
         recorder = RecorderService.builder(client, dir.resolve("app"))
                 .screenSource(screen)
                 .inputSource(input)
-                .maxUploadBackoff(java.time.Duration.ofMillis(500))
+                .maxUploadBackoff(Duration.ofMillis(500))
                 .listener(live)
                 .build();
         return new RecordViewModel(
@@ -269,21 +274,21 @@ class RecordViewModelTest {
 
     @Test
     void theTimerStandsStillWhilePausedShowsThePausedTimeApartAndEndsAtTheServersRecordedTime() {
-        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+        AtomicLong now = new AtomicLong(1_000_000);
         vm = newViewModel(new Clock() {
             @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 
             @Override
-            public java.time.Instant instant() {
-                return java.time.Instant.ofEpochMilli(now.get());
+            public Instant instant() {
+                return Instant.ofEpochMilli(now.get());
             }
         });
         vm.onConnected();
@@ -349,7 +354,7 @@ class RecordViewModelTest {
         vm.onStop(Verdict.SERVER_DECIDES);
         awaitState(vm, RecordState.STOPPED);
 
-        List<Event> events = new java.util.ArrayList<>();
+        List<Event> events = new ArrayList<>();
         client.events().listAll(id).forEach(events::add);
         assertThat(events).extracting(Event::type).contains("marker", "note");
         assertThat(events.stream()

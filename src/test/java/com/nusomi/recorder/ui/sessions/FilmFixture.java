@@ -5,6 +5,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.EventInput;
 import com.nusomi.recorder.client.request.FrameUpload;
+import com.nusomi.recorder.client.request.TagRequest;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -76,7 +78,7 @@ final class FilmFixture {
                         .build())
                 .execute()
                 .id();
-        List<EventInput> clicks = new java.util.ArrayList<>();
+        List<EventInput> clicks = new ArrayList<>();
         for (int i = 0; i < filler; i++) {
             clicks.add(EventInput.builder("click")
                     .at(t0.plusMillis(i % 1000))
@@ -116,10 +118,7 @@ final class FilmFixture {
                 .upload(id, FrameUpload.of(1, t0.plusMillis(23_000), "image/png", png(1)))
                 .execute();
         fx.now.set(t0.plusMillis(25_000));
-        fx.admin
-                .sessions()
-                .tag(id, com.nusomi.recorder.client.request.TagRequest.of("checked"))
-                .execute();
+        fx.admin.sessions().tag(id, TagRequest.of("checked")).execute();
         fx.now.set(t0.plusMillis(30_000));
         fx.admin.sessions().stop(id).execute();
         return id;

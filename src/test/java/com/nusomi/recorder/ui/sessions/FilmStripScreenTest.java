@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -23,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +84,7 @@ class FilmStripScreenTest {
     }
 
     private FilmStripViewModel<Image> openSession(FxRobot robot, String id) {
-        javafx.scene.control.ButtonBase nav = robot.lookup("#navSessions").query();
+        ButtonBase nav = robot.lookup("#navSessions").query();
         robot.interact(nav::fire);
         vm = robot.lookup("#sessionsView").queryAs(SessionsView.class).viewModel();
         TableView<Session> table = robot.lookup("#sessionsTable").queryTableView();
@@ -139,13 +142,9 @@ class FilmStripScreenTest {
         assertThat(previewImage(robot)).isNotNull();
         assertThat(previewImage(robot).getWidth()).isEqualTo(64);
         assertThat(caption(robot)).contains("Frame 0");
-        assertThat(robot.lookup("#frameScrubber")
-                        .queryAs(javafx.scene.control.Slider.class)
-                        .getMax())
+        assertThat(robot.lookup("#frameScrubber").queryAs(Slider.class).getMax())
                 .isEqualTo(29);
-        assertThat(robot.lookup("#eventMarkers")
-                        .queryAs(javafx.scene.layout.Pane.class)
-                        .getChildren())
+        assertThat(robot.lookup("#eventMarkers").queryAs(Pane.class).getChildren())
                 .hasSize(4);
         assertThat(robot.lookup("#framesEmpty").queryAs(Label.class).isVisible())
                 .isFalse();
@@ -162,9 +161,7 @@ class FilmStripScreenTest {
         assertThat(film.currentSeqProperty().get()).isEqualTo(1L);
         assertThat(previewImage(robot)).isNotNull();
         assertThat(caption(robot)).contains("Frame 1").contains("00:00.5");
-        assertThat(robot.lookup("#frameScrubber")
-                        .queryAs(javafx.scene.control.Slider.class)
-                        .getValue())
+        assertThat(robot.lookup("#frameScrubber").queryAs(Slider.class).getValue())
                 .isEqualTo(1);
 
         robot.type(KeyCode.END);

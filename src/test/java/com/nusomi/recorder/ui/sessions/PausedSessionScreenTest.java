@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
@@ -139,7 +140,7 @@ class PausedSessionScreenTest {
     }
 
     private SessionsViewModel openSessions(FxRobot robot) {
-        javafx.scene.control.ButtonBase nav = robot.lookup("#navSessions").query();
+        ButtonBase nav = robot.lookup("#navSessions").query();
         robot.interact(nav::fire);
         SessionsViewModel vm =
                 robot.lookup("#sessionsView").queryAs(SessionsView.class).viewModel();

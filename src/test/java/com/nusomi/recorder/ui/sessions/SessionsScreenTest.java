@@ -3,9 +3,11 @@ package com.nusomi.recorder.ui.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nusomi.recorder.app.DirectTaskRunner;
 import com.nusomi.recorder.app.connection.Connector;
 import com.nusomi.recorder.boot.AppContext;
 import com.nusomi.recorder.boot.Screens;
+import com.nusomi.recorder.client.exception.GoneException;
 import com.nusomi.recorder.client.exception.NotFoundException;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
@@ -20,8 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -29,6 +33,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.Clipboard;
@@ -101,11 +106,11 @@ class SessionsScreenTest {
      * under Monocle; a dialog the action opens stays open for the test to answer.
      */
     private static void press(FxRobot robot, String query) {
-        javafx.scene.control.ButtonBase b = robot.lookup(query).query();
+        ButtonBase b = robot.lookup(query).query();
         assertThat(b.isVisible() && !b.isDisabled())
                 .as("%s can be pressed", query)
                 .isTrue();
-        javafx.application.Platform.runLater(b::fire);
+        Platform.runLater(b::fire);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -439,8 +444,7 @@ class SessionsScreenTest {
         assertThat(robot.lookup("#undoMessage").queryLabeled().getText()).isEqualTo("Deleted 3 sessions.");
         for (String id : chosen) {
             Assertions.assertThrows(
-                    com.nusomi.recorder.client.exception.GoneException.class,
-                    () -> fx.admin.sessions().get(id).execute());
+                    GoneException.class, () -> fx.admin.sessions().get(id).execute());
         }
         press(robot, "#undoDelete");
         waitIdle();
@@ -466,8 +470,7 @@ class SessionsScreenTest {
         press(robot, "#deletePermanently");
         WaitForAsyncUtils.waitForFxEvents();
         Button ok = robot.lookup("#confirmDeletePermanently").queryButton();
-        javafx.scene.control.TextInputControl typed =
-                robot.lookup("#confirmCount").queryTextInputControl();
+        TextInputControl typed = robot.lookup("#confirmCount").queryTextInputControl();
         assertThat(ok.isDisabled()).isTrue();
         robot.interact(() -> typed.setText("3"));
         assertThat(ok.isDisabled()).isTrue();
@@ -535,7 +538,7 @@ class SessionsScreenTest {
                 .filter(i -> id.equals(i.getId()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no menu item " + id));
-        javafx.application.Platform.runLater(item::fire);
+        Platform.runLater(item::fire);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -590,12 +593,7 @@ class SessionsScreenTest {
 
         // a restart of the screen on the same data folder offers only what is left
         SessionsViewModel again = new SessionsViewModel(
-                new com.nusomi.recorder.app.DirectTaskRunner(),
-                () -> fx.admin,
-                store,
-                Debouncer.immediate(),
-                Debouncer.immediate(),
-                fx.clock);
+                new DirectTaskRunner(), () -> fx.admin, store, Debouncer.immediate(), Debouncer.immediate(), fx.clock);
         again.start();
         assertThat(again.savedFilterNames()).containsExactly("finished");
     }
@@ -616,8 +614,7 @@ class SessionsScreenTest {
         assertThat(vm.savedFilterNames()).containsExactly("this week");
 
         press(robot, "#renameSavedFilter");
-        javafx.scene.control.TextInputControl name =
-                robot.lookup("#savedFilterNewName").queryTextInputControl();
+        TextInputControl name = robot.lookup("#savedFilterNewName").queryTextInputControl();
         robot.interact(() -> name.setText("  "));
         assertThat(robot.lookup("#confirmRenameSavedFilter").queryButton().isDisabled())
                 .isTrue();

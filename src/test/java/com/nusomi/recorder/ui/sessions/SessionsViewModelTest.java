@@ -22,9 +22,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -326,8 +328,8 @@ class SessionsViewModelTest {
         FilterStore store = new FilterStore(prefs, held::add);
         SessionFilters older = new SessionFilters(List.of("payroll_run"), null, null, null, null, null, null);
         SessionFilters newer = new SessionFilters(List.of("refund_order"), null, null, null, null, null, null);
-        store.save(new FilterStore.State(older, java.util.Map.of("a", older)));
-        store.save(new FilterStore.State(newer, java.util.Map.of()));
+        store.save(new FilterStore.State(older, Map.of("a", older)));
+        store.save(new FilterStore.State(newer, Map.of()));
         held.pollLast().run(); // the newer write first, as a pool of threads may run them
         held.pollLast().run();
         FilterStore.State onDisk = store.load();
@@ -367,7 +369,7 @@ class SessionsViewModelTest {
         // Scattered through the list (two rows in three), always 250: a filter on the ids' hashes picked fewer
         // than 250 of the 400 random ids in about one run in 28.
         List<Session> rows = List.copyOf(vm.rows());
-        List<Session> chosen = java.util.stream.IntStream.range(0, rows.size())
+        List<Session> chosen = IntStream.range(0, rows.size())
                 .filter(i -> i % 3 != 0)
                 .mapToObj(rows::get)
                 .limit(250)

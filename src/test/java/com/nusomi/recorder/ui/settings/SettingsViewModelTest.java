@@ -8,12 +8,15 @@ import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
+import java.awt.Rectangle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,9 +75,7 @@ class SettingsViewModelTest {
     void recorderSettingsAreCheckedPersistedAndBecomeTheRecordersOptions() {
         Settings settings = new Settings();
         SettingsViewModel vm = vm(settings, new SecretStore(dir, false));
-        vm.capture()
-                .setScreens(() -> java.util.List.of(
-                        new java.awt.Rectangle(0, 0, 1920, 1080), new java.awt.Rectangle(1920, 0, 1280, 1024)));
+        vm.capture().setScreens(() -> List.of(new Rectangle(0, 0, 1920, 1080), new Rectangle(1920, 0, 1280, 1024)));
         assertThat(vm.capture().screenChoices()).containsExactly(0, 1, -1);
         assertThat(vm.capture().screenLabel(1)).isEqualTo("Screen 2 (1280×1024 at 1920,0)");
 
@@ -99,13 +100,13 @@ class SettingsViewModelTest {
         assertThat(reloaded.captureScreen).isEqualTo(-1);
         assertThat(reloaded.privacyTitlePatterns).containsExactly("Bank\\b", "Password Manager");
         assertThat(reloaded.recordKeyText).isTrue();
-        var options = reloaded.recorderOptions(java.util.List::of);
-        assertThat(options.captureInterval()).isEqualTo(java.time.Duration.ofMillis(2500));
+        var options = reloaded.recorderOptions(List::of);
+        assertThat(options.captureInterval()).isEqualTo(Duration.ofMillis(2500));
         assertThat(options.jpegQuality()).isEqualTo(0.55f);
         assertThat(options.screen().isAll()).isTrue();
         assertThat(options.recordKeyText()).isTrue();
         assertThat(options.privacyTitlePatterns())
-                .extracting(java.util.regex.Pattern::pattern)
+                .extracting(Pattern::pattern)
                 .containsExactly("Bank\\b", "Password Manager");
     }
 

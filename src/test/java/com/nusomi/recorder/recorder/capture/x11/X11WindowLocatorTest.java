@@ -10,6 +10,7 @@ import java.awt.Rectangle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,8 +157,8 @@ class X11WindowLocatorTest {
         }
 
         void child(int parent, int window, boolean viewable, Geometry g) {
-            children.computeIfAbsent(parent, k -> new java.util.ArrayList<>()).add(window);
-            children.putIfAbsent(window, new java.util.ArrayList<>());
+            children.computeIfAbsent(parent, k -> new ArrayList<>()).add(window);
+            children.putIfAbsent(window, new ArrayList<>());
             attributes.put(window, new Attributes(viewable, false));
             if (g != null) {
                 geometry.put(window, g);
