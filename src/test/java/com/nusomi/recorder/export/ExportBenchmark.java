@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,6 +48,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
@@ -367,6 +371,12 @@ class ExportBenchmark {
 
     /** The heap while it runs: the largest in use after any collection, and the largest sampled every 10 ms. */
     private static final class HeapWatch implements AutoCloseable {
+        /** The heap's pools (not metaspace, not the code cache). */
+        private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
+
         private final AtomicLong live = new AtomicLong();
         private final AtomicLong sampled = new AtomicLong();
         private final NotificationListener listener = (n, handback) -> {
@@ -374,8 +384,11 @@ class ExportBenchmark {
                 GarbageCollectionNotificationInfo info =
                         GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
                 long used = 0;
-                for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-                    used += u.getUsed();
+                for (Map.Entry<String, MemoryUsage> u :
+                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (HEAP_POOLS.contains(u.getKey())) {
+                        used += u.getValue().getUsed();
+                    }
                 }
                 live.accumulateAndGet(used, Math::max);
             }
