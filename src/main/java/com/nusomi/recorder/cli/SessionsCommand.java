@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "sessions",
         mixinStandardHelpOptions = true,
-        description = "List, inspect, stop, tag, delete and " + "restore sessions.",
+        description = "List, inspect, stop, tag, delete, restore, export, verify and redact sessions.",
         subcommands = {
             SessionsList.class,
             SessionsGet.class,
@@ -26,7 +26,8 @@ import picocli.CommandLine.Mixin;
             SessionsDelete.class,
             SessionsRestore.class,
             SessionsExport.class,
-            SessionsVerify.class
+            SessionsVerify.class,
+            SessionsRedact.class
         })
 final class SessionsCommand implements Runnable {
     static final int API_ERROR = 1;

@@ -35,24 +35,6 @@ public final class FilmStripViewModel<I> {
     static final String NO_FRAMES = "No frames were recorded";
     static final String DELETED = "Frames are not shown for a session in the trash";
 
-    /** One thumbnail of the strip: a frame's seq and, once loaded, its image. */
-    public static final class Thumb<I> {
-        private final long seq;
-        private final ReadOnlyObjectWrapper<I> image = new ReadOnlyObjectWrapper<>();
-
-        Thumb(long seq) {
-            this.seq = seq;
-        }
-
-        public long seq() {
-            return seq;
-        }
-
-        public ReadOnlyObjectProperty<I> imageProperty() {
-            return image.getReadOnlyProperty();
-        }
-    }
-
     private final FrameList frames;
     private final FrameImageLoader<I> images;
     private final TimelineMarkers markers = new TimelineMarkers();
@@ -117,7 +99,7 @@ public final class FilmStripViewModel<I> {
         for (Long seq : summary.thumbnails()) {
             Thumb<I> t = new Thumb<>(seq);
             thumbnails.add(t);
-            images.fetch(seq, (img, e) -> t.image.set(img));
+            images.fetch(seq, (img, e) -> t.set(img));
         }
         if (!summary.thumbnails().isEmpty()) {
             currentIndex.set(0);
@@ -150,6 +132,12 @@ public final class FilmStripViewModel<I> {
         failure.set(null);
         emptyText.set(null);
         hasFrames.set(false);
+    }
+
+    /** Shows the frames' images anew (their bytes changed: a redaction), the thumbnails and the current frame. */
+    public void reloadImages() {
+        images.reload();
+        thumbnails.forEach(t -> images.fetch(t.seq(), (img, e) -> t.set(img)));
     }
 
     /** Lets go of the session shown: answers still on the way are dropped (the screen is going away). */
@@ -220,6 +208,11 @@ public final class FilmStripViewModel<I> {
         if (t != null && offsets.length > 0) {
             select(FrameTimeline.nearest(offsets, offsets.length, t));
         }
+    }
+
+    /** The frames' offsets in recorded time, one per frame listed so far (a copy). */
+    public long[] offsets() {
+        return frames.offsets().clone();
     }
 
     private void setCurrentSeq(long seq) {

@@ -203,8 +203,7 @@ class FilmStripViewModelTest {
         FilmStripViewModel<byte[]> vm = vm(tasks);
         vm.show(full(withFrames));
         tasks.runAll();
-        List<Long> thumbs =
-                vm.thumbnails().stream().map(FilmStripViewModel.Thumb::seq).toList();
+        List<Long> thumbs = vm.thumbnails().stream().map(Thumb::seq).toList();
         List<Integer> uncached = new ArrayList<>();
         for (int i = 1; i < FRAMES && uncached.size() < 2; i++) {
             if (!thumbs.contains((long) i)) {
