@@ -4,10 +4,12 @@ import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.export.AtomicFile;
 import com.nusomi.recorder.export.ClientRunSource;
 import com.nusomi.recorder.export.ExportFormat;
+import com.nusomi.recorder.export.ExportOptions;
 import com.nusomi.recorder.export.ExportProgress;
 import com.nusomi.recorder.export.Exporter;
 import com.nusomi.recorder.export.Exporters;
 import com.nusomi.recorder.export.RunSource;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,23 @@ final class SessionsExport extends SessionsSubcommand {
             description = "the file to write, or a folder (needed when exporting several runs)")
     Path output;
 
+    @Option(
+            names = "--crop",
+            description = "html, pdf: show each click's picture cropped around the click, not the whole frame")
+    boolean crop;
+
+    @Option(
+            names = "--speed",
+            paramLabel = "TIMES",
+            description = "mp4: play the run TIMES faster (1 to 64; default 1, real time)")
+    Double speed;
+
+    @Option(names = "--skip-idle", description = "mp4: shorten every idle stretch (no new frame, no step) to 2 s")
+    boolean skipIdle;
+
+    @Option(names = "--overlays", description = "mp4: burn the click rings and the step captions in")
+    boolean overlays;
+
     @Override
     int run(SessionsClient client) throws Exception {
         ExportFormat chosen;
@@ -55,6 +74,7 @@ final class SessionsExport extends SessionsSubcommand {
         Exporter exporter = Exporters.forFormat(chosen)
                 .orElseThrow(() -> new CommandLine.ParameterException(
                         spec.commandLine(), "--format " + chosen.wireName() + " is not available in this build"));
+        ExportOptions options = options(chosen);
         boolean intoFolder = ids.size() > 1 || Files.isDirectory(output);
         if (ids.size() > 1 && Files.exists(output) && !Files.isDirectory(output)) {
             throw new CommandLine.ParameterException(
@@ -66,11 +86,36 @@ final class SessionsExport extends SessionsSubcommand {
                     ? output.resolve(Exporters.fileName(
                             run.session().workflow(), run.session().id(), chosen))
                     : output;
-            Path written = AtomicFile.write(target, out -> exporter.write(run, out, progressTo(err(), id)));
+            Path written;
+            try {
+                written = AtomicFile.write(target, out -> exporter.write(run, out, options, progressTo(err(), id)));
+            } catch (IOException e) {
+                err().println("error: " + id + ": " + e.getMessage());
+                err().flush();
+                return SessionsCommand.API_ERROR;
+            }
             out().println(written.toAbsolutePath());
             out().flush();
         }
         return 0;
+    }
+
+    /** The options given, checked against the format: each option belongs to the formats named in its help. */
+    private ExportOptions options(ExportFormat chosen) {
+        boolean video = chosen == ExportFormat.MP4;
+        boolean guide = chosen == ExportFormat.HTML || chosen == ExportFormat.PDF;
+        if (!video && (speed != null || skipIdle || overlays)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--speed, --skip-idle and --overlays are for --format mp4");
+        }
+        if (!guide && crop) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--crop is for --format html or pdf");
+        }
+        try {
+            return new ExportOptions(crop, speed == null ? 1 : speed, skipIdle, overlays);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--speed: " + e.getMessage());
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ import org.jcodec.containers.mp4.muxer.MP4Muxer;
 
 /**
  * H.264 in an MP4 file with JCodec (pure Java). Each picture is one sample that lasts as long as it is shown, on a
- * millisecond time base: a frame held for a minute is encoded once, not 600 times (decision 0011). Motion search
+ * millisecond time base: a frame held for a minute is encoded once, not 600 times (decision 0013). Motion search
  * is off: screen pictures seldom move, and it costs more than half the encoding time.
  */
 final class H264Writer implements Closeable {
@@ -34,12 +34,17 @@ final class H264Writer implements Closeable {
     private long lastEnd;
 
     H264Writer(Path file, int width, int height) throws IOException {
+        this(file, width, height, 0);
+    }
+
+    /** A writer with JCodec's motion search over {@code motionSearchRange} pixels (0: off). */
+    H264Writer(Path file, int width, int height, int motionSearchRange) throws IOException {
         channel = NIOUtils.writableChannel(file.toFile());
         muxer = MP4Muxer.createMP4MuxerToChannel(channel);
         track = muxer.addVideoTrack(
                 Codec.H264, VideoCodecMeta.createSimpleVideoCodecMeta(new Size(width, height), ColorSpace.YUV420J));
         encoder = H264Encoder.createH264Encoder();
-        encoder.setMotionSearchRange(0);
+        encoder.setMotionSearchRange(motionSearchRange);
         buffer = ByteBuffer.allocate(width * height * 3);
     }
 

@@ -4,19 +4,18 @@ import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.export.steps.Steps;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import javax.imageio.ImageIO;
 
 /**
  * The run as an H.264 video in MP4: its frames at their real timing (each held until the next), cut where the
  * recording was paused, optionally faster, with idle stretches shortened, and click rings and captions burnt in
  * ({@link ExportOptions}). The MP4 index is written last, so the video is made in a temporary file and then copied
- * to the output. One frame is in memory at a time.
+ * to the output. Frames are read and decoded a few ahead of the encoder, on a thread of their own
+ * ({@link FramePrefetch}); only those few are in memory.
  */
 final class Mp4Exporter implements Exporter {
     @Override
@@ -45,13 +44,14 @@ final class Mp4Exporter implements Exporter {
 
     private static void encode(RunSource run, Path temp, Frame first, ExportOptions options, ExportProgress progress)
             throws IOException {
-        BufferedImage firstImage = decode(run, first);
+        BufferedImage firstImage = FramePrefetch.decode(run, first);
         VideoCanvas canvas = VideoCanvas.forFrames(firstImage.getWidth(), firstImage.getHeight());
         long total = run.session().frameCount();
         Steps steps = Steps.of(run.session(), run::events, run::frames);
-        try (H264Writer writer = new H264Writer(temp, canvas.width(), canvas.height())) {
+        try (FramePrefetch frames = new FramePrefetch(run, canvas);
+                H264Writer writer = new H264Writer(temp, canvas.width(), canvas.height())) {
             VideoTimeline timeline = new VideoTimeline(options);
-            Placer placer = new Placer(run, canvas, first, canvas.place(firstImage));
+            Placer placer = new Placer(frames);
             timeline.walk(
                     run.frames().iterator(), steps.iterator(), run.session().stoppedAt(), (f, a, b, on) -> {
                         progress.checkCancelled();
@@ -63,34 +63,20 @@ final class Mp4Exporter implements Exporter {
         }
     }
 
-    private static BufferedImage decode(RunSource run, Frame frame) throws IOException {
-        BufferedImage image =
-                ImageIO.read(new ByteArrayInputStream(run.image(frame).bytes()));
-        if (image == null) {
-            throw new IOException("frame " + frame.seq() + " is not an image this export can read");
-        }
-        return image;
-    }
-
-    /** The frame at hand, read and placed on the canvas once however many segments show it. */
+    /** The frame at hand, taken from the prefetch once however many segments show it. */
     private static final class Placer {
-        private final RunSource run;
-        private final VideoCanvas canvas;
-        private long seq;
+        private final FramePrefetch frames;
+        private long seq = -1;
         private VideoCanvas.Placed placed;
         private long done;
 
-        Placer(RunSource run, VideoCanvas canvas, Frame first, VideoCanvas.Placed firstPlaced) {
-            this.run = run;
-            this.canvas = canvas;
-            this.seq = first.seq();
-            this.placed = firstPlaced;
-            this.done = 1;
+        Placer(FramePrefetch frames) {
+            this.frames = frames;
         }
 
         VideoCanvas.Placed placed(Frame f) throws IOException {
             if (f.seq() != seq) {
-                placed = canvas.place(decode(run, f));
+                placed = frames.take(f.seq());
                 seq = f.seq();
                 done++;
             }

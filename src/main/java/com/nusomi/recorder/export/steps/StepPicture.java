@@ -21,7 +21,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 // the JPEG bytes are handed to a writer once; copying them would only cost memory
 @SuppressWarnings("ArrayRecordComponent")
 public record StepPicture(byte[] jpeg, int width, int height, int ringX, int ringY) {
-    /** How much of the frame a cropped picture keeps around the click, in frame pixels. */
+    /**
+     * How much of the frame a cropped picture keeps around the click, in frame pixels; never more than half of each
+     * side, so that a small frame is cropped too.
+     */
     public static final int CROP_WIDTH = 800;
 
     /** The height kept around the click, in frame pixels. */
@@ -47,8 +50,8 @@ public record StepPicture(byte[] jpeg, int width, int height, int ringX, int rin
                 && step.x() < frame.getWidth()
                 && step.y() < frame.getHeight();
         if (crop && ring) {
-            fw = Math.min(CROP_WIDTH, frame.getWidth());
-            fh = Math.min(CROP_HEIGHT, frame.getHeight());
+            fw = Math.max(1, Math.min(CROP_WIDTH, frame.getWidth() / 2));
+            fh = Math.max(1, Math.min(CROP_HEIGHT, frame.getHeight() / 2));
             fx = clamp(step.x() - fw / 2, frame.getWidth() - fw);
             fy = clamp(step.y() - fh / 2, frame.getHeight() - fh);
         }
