@@ -8,6 +8,7 @@ import com.nusomi.recorder.app.connection.Connection;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.AppFixture;
 import com.nusomi.recorder.ui.common.Verdict;
+import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordViewModel;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -191,7 +192,7 @@ class SettingsScreenTest {
             vm.form().startImmediatelyProperty().set(true);
             vm.onCreate();
         });
-        await().atMost(Duration.ofSeconds(15)).until(vm::isRecording);
+        await().atMost(Duration.ofSeconds(15)).until(() -> vm.current().is(RecordState.RECORDING));
         Connection during = app.context.connection().current();
         openSettings(robot);
         chooseHosted(robot);

@@ -421,6 +421,44 @@ class RecordViewModelTest {
     }
 
     @Test
+    void createPressedBeforeTheServerAnswersWaitsForItThenCreates() {
+        RecordViewModel early = newViewModel();
+        early.form().workflowProperty().set("early_bird");
+        early.form().startImmediatelyProperty().set(false);
+        assertThat(early.canCreateBinding().get())
+                .as("Create is on before the server answers")
+                .isTrue();
+
+        early.onCreate();
+        assertThat(early.pending().waitingProperty().get()).isTrue();
+        assertThat(early.canCreateBinding().get())
+                .as("no second Create while one waits")
+                .isFalse();
+        assertThat(sessionsOnServer())
+                .as("nothing sent before the server answers")
+                .isEmpty();
+
+        early.onConnected();
+        awaitState(early, RecordState.CREATED);
+        assertThat(early.pending().waitingProperty().get()).isFalse();
+        assertThat(sessionsOnServer()).extracting(Session::workflow).containsExactly("early_bird");
+    }
+
+    @Test
+    void aWaitingCreateCanBeCancelled() {
+        RecordViewModel early = newViewModel();
+        early.form().workflowProperty().set("early_bird");
+        early.onCreate();
+        early.pending().cancel();
+        assertThat(early.pending().waitingProperty().get()).isFalse();
+        assertThat(early.canCreateBinding().get()).isTrue();
+
+        early.onConnected();
+        assertThat(early.current().stateProperty().get()).isEqualTo(RecordState.IDLE);
+        assertThat(sessionsOnServer()).isEmpty();
+    }
+
+    @Test
     void buttonsAreEnabledOnlyWhenTheyMakeSense() {
         assertThat(vm.canCreateBinding().get()).isFalse();
         vm.form().workflowProperty().set("process_invoice");
