@@ -122,14 +122,15 @@ public final class AuditView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns()
                 .addAll(List.of(
-                        column("When", e -> e.at() == null ? "" : TIME.format(e.at()), 150),
+                        column("When", e -> e.at() == null ? "" : TIME.format(e.at()), 170),
                         column("Action", AuditLogEntry::action, 160),
                         column("Session", AuditLogEntry::sessionId, 250),
                         column("Key", AuditLogEntry::apiKeyId, 120),
                         column("Details", e -> details(e.details()), 260)));
         // the fixed-width columns are never cut; ids lose their middle, not their distinguishing end
-        table.getColumns().get(0).setMinWidth(150);
+        table.getColumns().get(0).setMinWidth(170);
         table.getColumns().get(1).setMinWidth(160);
+        table.getColumns().get(4).setUserData(OverrunStyle.ELLIPSIS); // details: cut at the end
         Label empty = new Label();
         empty.setId("auditEmpty");
         empty.textProperty()
@@ -211,7 +212,7 @@ public final class AuditView extends BorderPane {
                     setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
                 }
             };
-            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            cell.setTextOverrun(col.getUserData() instanceof OverrunStyle o ? o : OverrunStyle.CENTER_ELLIPSIS);
             return cell;
         });
         c.setPrefWidth(width);

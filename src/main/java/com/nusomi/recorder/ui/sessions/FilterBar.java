@@ -123,7 +123,7 @@ final class FilterBar extends FlowPane {
         sinceCustom.visibleProperty().bind(since.valueProperty().isEqualTo(CUSTOM));
         sinceCustom.managedProperty().bind(sinceCustom.visibleProperty());
         untilDate.setId("filterUntilDate");
-        untilDate.setPromptText("until date");
+        untilDate.setPromptText("date");
         untilDate.setPrefWidth(120);
         untilTime.setId("filterUntilTime");
         untilTime.setPromptText("00:00");
@@ -141,7 +141,8 @@ final class FilterBar extends FlowPane {
         TextField notTags =
                 tagField("filterNotTags", "without tags", model.notTagsTextProperty(), model.notTagsProblemProperty());
 
-        Button clear = new Button("Clear filters");
+        Button clear = new Button("Clear");
+        clear.setTooltip(new Tooltip("Clear every filter"));
         clear.setId("clearFilters");
         clear.getStyleClass().add(Styles.FLAT);
         clear.setOnAction(e -> vm.onClearFilters());

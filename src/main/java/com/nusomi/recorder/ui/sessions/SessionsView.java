@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -53,6 +54,9 @@ public final class SessionsView extends BorderPane {
     private final SessionDetailPane detail;
     private final Banner failure;
     private final SplitPane split;
+    /** The largest share of the split the detail pane keeps when the window is made narrower. */
+    static final double MAX_DETAIL = 0.45;
+
     private final ObjectProperty<Consumer<String>> onHistory = new SimpleObjectProperty<>();
     private FrameViewerOpener frameViewer;
 
@@ -166,6 +170,17 @@ public final class SessionsView extends BorderPane {
         split.getDividers().get(0).positionProperty().addListener((o, before, position) -> {
             if (!placing[0] && split.getWidth() > 0) {
                 keep.accept((double) Math.round((1 - position.doubleValue()) * split.getWidth()));
+            }
+        });
+        // a window made narrower: the detail pane gives way (at most MAX_DETAIL of the split), so that the table
+        // keeps more than its id column
+        split.widthProperty().addListener((o, before, now) -> {
+            if (!placing[0] && now.doubleValue() < before.doubleValue()) {
+                Platform.runLater(() -> {
+                    if (1 - split.getDividerPositions()[0] > MAX_DETAIL) {
+                        split.setDividerPositions(1 - MAX_DETAIL);
+                    }
+                });
             }
         });
     }
