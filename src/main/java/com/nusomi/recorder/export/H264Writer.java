@@ -19,7 +19,7 @@ import org.jcodec.containers.mp4.muxer.MP4Muxer;
 
 /**
  * H.264 in an MP4 file with JCodec (pure Java). Each picture is one sample that lasts as long as it is shown, on a
- * millisecond time base: a frame held for a minute is encoded once, not 600 times (decision 0013). Motion search
+ * millisecond time base: a frame held for a minute is encoded once, not 600 times (decision 0015). Motion search
  * is off: screen pictures seldom move, and it costs more than half the encoding time.
  */
 final class H264Writer implements Closeable {

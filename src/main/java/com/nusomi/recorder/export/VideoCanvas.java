@@ -15,7 +15,7 @@ import java.util.List;
  * drawn over it when asked.
  */
 final class VideoCanvas {
-    /** The largest video, in pixels: JCodec encodes 720p about twice as fast as 1080p (decision 0013). */
+    /** The largest video, in pixels: JCodec encodes 720p about twice as fast as 1080p (decision 0015). */
     static final int MAX_WIDTH = 1280;
 
     static final int MAX_HEIGHT = 720;

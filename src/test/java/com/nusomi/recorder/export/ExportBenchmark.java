@@ -69,7 +69,7 @@ import org.junit.jupiter.api.Test;
  * measured in the same run: reading every frame through the client and decoding its JPEG, the floor of any export
  * that looks at every frame. Heap: the largest heap in use right after a garbage collection during the export (what
  * the export keeps alive), and the largest sampled (garbage included). Also measures JCodec's encoder alone at 1080p
- * and 720p, with and without motion search (decision 0013). "cpu/hour" is the CPU time of the whole process (the
+ * and 720p, with and without motion search (decision 0015). "cpu/hour" is the CPU time of the whole process (the
  * export, the client, the server, the collector) scaled to an hour: on a shared machine it says more than the wall
  * time. {@code -Dbench.overlays=true} also times a video with rings and captions. Prints; asserts only that each file
  * was written.
