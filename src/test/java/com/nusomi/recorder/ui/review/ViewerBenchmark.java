@@ -83,7 +83,7 @@ class ViewerBenchmark {
                     ThemeSupport.applyUserAgent(false);
                     SessionsView view = new SessionsView(fresh);
                     ThemeSupport.style(view, false);
-                    stage.setScene(new Scene(view, 1400, 900));
+                    stage.setScene(new Scene(view, 1200, 760));
                     stage.show();
                     fresh.onConnected();
                     return stage.getScene();
