@@ -3,6 +3,9 @@ package com.nusomi.recorder.cli;
 import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.ServerConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +33,40 @@ final class ServeCommand implements Callable<Integer> {
             description = "data folder (default: $SESSION_RECORDER_DATA, " + "else the per-OS application data folder)")
     Path data;
 
+    @Option(
+            names = "--database",
+            paramLabel = "URL",
+            description = "a PostgreSQL 15+ database for a team server: postgresql://HOST:PORT/DB?user=U (default: "
+                    + "SQLite in the data folder). The password comes from $PGPASSWORD or --database-password-file, "
+                    + "never from the URL")
+    String database;
+
+    @Option(
+            names = "--database-password-file",
+            paramLabel = "FILE",
+            description = "a file holding the database password (its first line); else $PGPASSWORD")
+    Path passwordFile;
+
+    /**
+     * The password of {@code --database}: the first line of {@code --database-password-file}, else
+     * {@code $PGPASSWORD}, else null (trust, peer or {@code ~/.pgpass}). Never taken from the command line.
+     */
+    static String databasePassword(String database, Path passwordFile, String envPassword) throws IOException {
+        if (database == null) {
+            if (passwordFile != null) {
+                throw new IllegalArgumentException("--database-password-file needs --database");
+            }
+            return null;
+        }
+        if (passwordFile != null) {
+            return Files.readString(passwordFile, StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElse("");
+        }
+        return envPassword == null || envPassword.isEmpty() ? null : envPassword;
+    }
+
     /**
      * What {@code serve} says before it starts when the bind address is not loopback only (null when it is): the API
      * is plain HTTP, so keys and data cross the network in the clear, and the loopback Host check is off.
@@ -53,8 +90,16 @@ final class ServeCommand implements Callable<Integer> {
         Path dir = DataFolder.resolve(data);
         ApiServer server;
         try {
-            server = ApiServer.start(
-                    ServerConfig.builder().dataDir(dir).bind(bind).port(port).build());
+            String password = databasePassword(database, passwordFile, System.getenv("PGPASSWORD"));
+            server = ApiServer.start(ServerConfig.builder()
+                    .dataDir(dir)
+                    .bind(bind)
+                    .port(port)
+                    .database(database, password)
+                    .build());
+        } catch (IOException e) {
+            System.err.println("error: cannot read the database password file: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
             return 1;

@@ -10,12 +10,13 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code sessions …}: the admin command line. Data goes to stdout (a table, or JSON with {@code --json}); progress
- * and errors to stderr. Exit codes: 0 success, 1 an API error (message and request id on stderr), 2 usage.
+ * and errors to stderr. Exit codes: 0 success, 1 an API error (message and request id on stderr), 2 usage, 3 a run
+ * bundle that does not match its manifest ({@code verify}).
  */
 @Command(
         name = "sessions",
         mixinStandardHelpOptions = true,
-        description = "List, inspect, stop, tag, delete and " + "restore sessions.",
+        description = "List, inspect, stop, tag, delete, restore, export, verify and redact sessions.",
         subcommands = {
             SessionsList.class,
             SessionsGet.class,
@@ -24,7 +25,9 @@ import picocli.CommandLine.Mixin;
             SessionsTag.class,
             SessionsDelete.class,
             SessionsRestore.class,
-            SessionsExport.class
+            SessionsExport.class,
+            SessionsVerify.class,
+            SessionsRedact.class
         })
 final class SessionsCommand implements Runnable {
     static final int API_ERROR = 1;

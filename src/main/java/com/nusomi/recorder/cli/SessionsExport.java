@@ -24,6 +24,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export runs as html, pdf, mp4 or bundle.")
 final class SessionsExport extends SessionsSubcommand {
+    /** With no known total, a progress line at most this often. */
+    private static final long UNKNOWN_TOTAL_INTERVAL_NANOS = 1_000_000_000L;
+
     @Parameters(paramLabel = "ID", arity = "1..*")
     List<String> ids;
 
@@ -70,18 +73,35 @@ final class SessionsExport extends SessionsSubcommand {
         return 0;
     }
 
-    private static ExportProgress progressTo(PrintWriter err, String id) {
+    /**
+     * Progress lines on stderr: one per percent when the total is known, else at most one a second (an exporter
+     * may report every unit of work).
+     */
+    static ExportProgress progressTo(PrintWriter err, String id) {
         return new ExportProgress() {
             private long lastPercent = -1;
+            private long lastUnknownNanos;
+            private boolean printedUnknown;
 
             @Override
             public void advance(long done, long total, String what) {
-                long percent = total > 0 ? done * 100 / total : -1;
-                if (percent != lastPercent || total <= 0) {
+                if (total > 0) {
+                    long percent = Math.min(100, done * 100 / total);
+                    if (percent == lastPercent) {
+                        return;
+                    }
                     lastPercent = percent;
-                    err.printf("%s: %s%s%n", id, what, percent >= 0 ? " (" + percent + "%)" : "");
-                    err.flush();
+                    err.printf("%s: %s (%d%%)%n", id, what, percent);
+                } else {
+                    long now = System.nanoTime();
+                    if (printedUnknown && now - lastUnknownNanos < UNKNOWN_TOTAL_INTERVAL_NANOS) {
+                        return;
+                    }
+                    printedUnknown = true;
+                    lastUnknownNanos = now;
+                    err.printf("%s: %s%n", id, what);
                 }
+                err.flush();
             }
         };
     }

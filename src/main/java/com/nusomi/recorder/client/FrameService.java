@@ -4,12 +4,14 @@ import com.nusomi.recorder.client.internal.Endpoints;
 import com.nusomi.recorder.client.internal.Transport;
 import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.FrameImage;
+import com.nusomi.recorder.client.model.RedactionResult;
+import com.nusomi.recorder.client.request.FrameRedaction;
 import com.nusomi.recorder.client.request.FrameUpload;
 import com.nusomi.recorder.client.request.PageRequest;
 
 /**
  * The frames (screen images) of a session ({@code /v1/sessions/{id}/frames}) [ext]: upload one while recording,
- * list their metadata, download one. Obtained from {@link SessionsClient#frames()}. Each operation returns an
+ * list their metadata, download one, paint rectangles black on a range of them after the fact. Obtained from {@link SessionsClient#frames()}. Each operation returns an
  * {@link ApiCall} that nothing sends until it is executed; {@link #listAll} returns an auto-paging iterable.
  */
 public final class FrameService {
@@ -51,5 +53,23 @@ public final class FrameService {
     /** Downloads one frame image with its content type and ETag ({@code GET .../frames/{seq}}). */
     public ApiCall<FrameImage> get(String sessionId, long seq) {
         return new ApiCall<>(transport, endpoints.getFrame(sessionId, seq));
+    }
+
+    /**
+     * Paints the redaction's rectangles opaque black on every frame of its range ({@code POST
+     * .../frames:redact}), in any status of the session, sealed included. The server re-encodes each image (new
+     * {@code sha256}, size and ETag) and erases the original bytes for good: no call returns them again. A second
+     * identical call changes nothing. The audit log records {@code session.redacted} (without pixels).
+     *
+     * <pre>{@code
+     * RedactionResult r = client.frames()
+     *         .redact(id, FrameRedaction.of(3, 9, List.of(new FrameRedaction.Rect(40, 120, 600, 80))))
+     *         .execute();
+     * }</pre>
+     *
+     * A server without the extension answers 404, reported as not supported.
+     */
+    public ApiCall<RedactionResult> redact(String sessionId, FrameRedaction redaction) {
+        return new ApiCall<>(transport, endpoints.redactFrames(sessionId, redaction));
     }
 }

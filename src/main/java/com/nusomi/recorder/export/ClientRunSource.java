@@ -27,10 +27,11 @@ public final class ClientRunSource implements RunSource {
         this.session = session;
     }
 
-    /** Reads the session {@code id} (with its tags) now; events, frames and audit entries as they are walked. */
+    /** Reads the session {@code id} (with its tags and frames summary) now; events, frames and audit entries as they are walked. */
     public static ClientRunSource open(SessionsClient client, String id) {
         return new ClientRunSource(
-                client, client.sessions().get(id, Include.TAGS).execute());
+                client,
+                client.sessions().get(id, Include.TAGS, Include.FRAMES_SUMMARY).execute());
     }
 
     @Override

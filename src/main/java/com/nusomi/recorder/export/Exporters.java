@@ -12,6 +12,7 @@ public final class Exporters {
         BY_FORMAT.put(ExportFormat.HTML, new HtmlGuideExporter());
         BY_FORMAT.put(ExportFormat.PDF, new PdfGuideExporter());
         BY_FORMAT.put(ExportFormat.MP4, new Mp4Exporter());
+        BY_FORMAT.put(ExportFormat.BUNDLE, new BundleExporter());
     }
 
     private Exporters() {}

@@ -12,7 +12,7 @@ import com.nusomi.recorder.client.model.Session;
  * one frame at a time.
  */
 public interface RunSource {
-    /** The session with its tags. */
+    /** The session with its tags (and, from {@link ClientRunSource}, its frames summary). */
     Session session();
 
     /** The run's events in order of time. */

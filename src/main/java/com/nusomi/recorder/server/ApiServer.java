@@ -5,6 +5,7 @@ import com.nusomi.recorder.server.http.HttpFrontend;
 import com.nusomi.recorder.server.http.JsonErrorHandler;
 import com.nusomi.recorder.server.http.Router;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
+import com.nusomi.recorder.server.store.PostgresStore;
 import com.nusomi.recorder.server.store.SqliteStore;
 import com.nusomi.recorder.server.store.Store;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local Sessions API server: SQLite in the data folder, Jetty's HTTP/1.1 server on a loopback port, and the
+ * The Sessions API server: SQLite in the data folder (or a PostgreSQL database: {@link ServerConfig#database()}), Jetty's HTTP/1.1 server on a loopback port, and the
  * background indexer and purge. Started headless by {@code serve}, or in-process by the desktop app.
  */
 public final class ApiServer implements AutoCloseable {
@@ -36,7 +37,7 @@ public final class ApiServer implements AutoCloseable {
     private static final int HTTP_THREADS = 128;
 
     private final ServerConfig config;
-    private final SqliteStore store;
+    private final Store store;
     private final ApiKeys keys;
     private final Maintenance maintenance;
     private final Server http;
@@ -47,7 +48,9 @@ public final class ApiServer implements AutoCloseable {
     private ApiServer(ServerConfig config) throws IOException {
         this.config = config;
         DataFolder.createPrivate(config.dataDir());
-        this.store = SqliteStore.open(config.dataDir().resolve(DATABASE_FILE));
+        this.store = config.database() != null
+                ? PostgresStore.open(config.database())
+                : SqliteStore.open(config.dataDir().resolve(DATABASE_FILE));
         try {
             this.keys = new ApiKeys(store);
             this.adminKey = ensureAdminKey();
@@ -120,7 +123,11 @@ public final class ApiServer implements AutoCloseable {
             server.maintenance.start(
                     config.sealInterval().toMillis(), config.purgeInterval().toMillis());
             server.startHttp();
-            LOG.info("Sessions API listening on {} (data in {})", server.baseUrl(), config.dataDir());
+            LOG.info(
+                    "Sessions API listening on {} (data in {}, database {})",
+                    server.baseUrl(),
+                    config.dataDir(),
+                    config.database() != null ? config.database() : DATABASE_FILE);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(

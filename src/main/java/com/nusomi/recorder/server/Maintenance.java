@@ -1,5 +1,6 @@
 package com.nusomi.recorder.server;
 
+import com.nusomi.recorder.server.store.MaintenanceLock;
 import com.nusomi.recorder.server.store.Store;
 import java.time.Clock;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Background jobs: the indexer that seals stopped sessions (it finds them in the database, so sessions left
  * stopped by a crash are sealed on the next start), and the purge of sessions deleted more than 30 days ago and of
- * idempotency records older than 24 hours.
+ * idempotency records older than 24 hours. When several servers share one database, the periodic rounds run on the
+ * one server that holds the store's {@link MaintenanceLock} (each asks before each round, so another takes over
+ * within a round after the holder dies); {@link #sealStopped()} and {@link #purgeDue()} called directly always run.
  */
 final class Maintenance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -26,11 +29,13 @@ final class Maintenance implements AutoCloseable {
     });
 
     private final FrameFiles files;
+    private final MaintenanceLock lock;
 
     Maintenance(Store store, Clock clock, FrameFiles files) {
         this.store = store;
         this.clock = clock;
         this.files = files;
+        this.lock = store.maintenanceLock();
     }
 
     // sealQuietly and purgeQuietly log their own failures; the periodic futures never complete
@@ -79,6 +84,9 @@ final class Maintenance implements AutoCloseable {
     }
 
     private void sealQuietly() {
+        if (!lock.tryHold()) {
+            return;
+        }
         try {
             sealStopped();
         } catch (RuntimeException e) {
@@ -87,6 +95,9 @@ final class Maintenance implements AutoCloseable {
     }
 
     private void purgeQuietly() {
+        if (!lock.tryHold()) {
+            return;
+        }
         try {
             purgeDue();
         } catch (RuntimeException e) {
@@ -105,6 +116,8 @@ final class Maintenance implements AutoCloseable {
         } catch (InterruptedException e) {
             scheduler.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            lock.close();
         }
     }
 }

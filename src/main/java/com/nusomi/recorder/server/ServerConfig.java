@@ -1,5 +1,6 @@
 package com.nusomi.recorder.server;
 
+import com.nusomi.recorder.server.store.PostgresTarget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,9 @@ import java.util.Objects;
  * requests; the server advertises a little less in {@code Keep-Alive: timeout=N}). A request body must arrive
  * within {@code bodyDeadline} of its headers, and, once {@code bodyRateGrace} has passed, at
  * {@code minBodyBytesPerSecond} on average; a slower one is answered 408 and its connection closed.
+ *
+ * <p>{@code database}: the PostgreSQL database of a team server, or null for SQLite's {@code sessions.db} in the
+ * data folder (the default). The data folder still holds {@code admin.key} and {@code frames/} either way.
  */
 public record ServerConfig(
         Path dataDir,
@@ -24,7 +28,8 @@ public record ServerConfig(
         Duration idleTimeout,
         Duration bodyDeadline,
         long minBodyBytesPerSecond,
-        Duration bodyRateGrace) {
+        Duration bodyRateGrace,
+        PostgresTarget database) {
 
     public static Builder builder() {
         return new Builder();
@@ -43,6 +48,7 @@ public record ServerConfig(
         private Duration bodyDeadline = Duration.ofMinutes(2);
         private long minBodyBytesPerSecond = 16 * 1024;
         private Duration bodyRateGrace = Duration.ofSeconds(5);
+        private PostgresTarget database;
 
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
@@ -98,6 +104,24 @@ public record ServerConfig(
             return this;
         }
 
+        /**
+         * The PostgreSQL database to store in, as {@code serve --database} takes it
+         * ({@code postgresql://HOST:PORT/DB?user=U}), and its password given apart (or null); a null URL (the
+         * default) for SQLite in the data folder.
+         *
+         * @throws IllegalArgumentException with a message for the user when the URL is not one we take
+         */
+        public Builder database(String url, String password) {
+            this.database = url == null ? null : PostgresTarget.parse(url, password);
+            return this;
+        }
+
+        /** The PostgreSQL database to store in; null (the default) for SQLite in the data folder. */
+        public Builder database(PostgresTarget database) {
+            this.database = database;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(
                     Objects.requireNonNull(dataDir, "dataDir"),
@@ -110,7 +134,8 @@ public record ServerConfig(
                     idleTimeout,
                     bodyDeadline,
                     minBodyBytesPerSecond,
-                    bodyRateGrace);
+                    bodyRateGrace,
+                    database);
         }
     }
 

@@ -1,12 +1,44 @@
 package com.nusomi.recorder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** serve warns when it would listen beyond loopback: the API is plain HTTP. */
+/**
+ * serve warns when it would listen beyond loopback: the API is plain HTTP; the database password comes from a file
+ * or the environment, never from the command line.
+ */
 class ServeCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theDatabasePasswordIsTheFilesFirstLineBeforeTheEnvironment() throws IOException {
+        Path file = Files.writeString(temp.resolve("pw"), "s3cret pass\nignored\n");
+        String url = "postgresql://db:5432/sessions?user=rec";
+
+        assertThat(ServeCommand.databasePassword(url, file, "from-env")).isEqualTo("s3cret pass");
+        assertThat(ServeCommand.databasePassword(url, null, "from-env")).isEqualTo("from-env");
+        assertThat(ServeCommand.databasePassword(url, null, "")).isNull();
+        assertThat(ServeCommand.databasePassword(null, null, "from-env")).isNull();
+    }
+
+    @Test
+    void aPasswordFileWithoutADatabaseIsRefused() throws IOException {
+        Path file = Files.writeString(temp.resolve("pw"), "x");
+
+        assertThatThrownBy(() -> ServeCommand.databasePassword(null, file, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--database");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0.0.0.0", "::", "192.168.1.20", "10.0.0.1"})
     void aNonLoopbackBindIsWarnedAbout(String bind) {

@@ -8,11 +8,13 @@ import com.nusomi.recorder.client.model.AppendEventsResult;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.FrameImage;
+import com.nusomi.recorder.client.model.RedactionResult;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.EventInput;
 import com.nusomi.recorder.client.request.EventQuery;
+import com.nusomi.recorder.client.request.FrameRedaction;
 import com.nusomi.recorder.client.request.FrameUpload;
 import com.nusomi.recorder.client.request.PageRequest;
 import com.nusomi.recorder.client.request.TagRequest;
@@ -21,6 +23,7 @@ import com.nusomi.recorder.server.ServerConfig;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -135,6 +139,48 @@ class FramesAndEventsServerTest {
                         .execute())
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.code()).isEqualTo("frame_conflict"));
+    }
+
+    @Test
+    void redactPaintsARangeAndAnswersTheNewFramesSyncAndAsync() throws Exception {
+        Session s = recording();
+        for (int seq = 0; seq < 3; seq++) {
+            client.frames()
+                    .upload(s.id(), FrameUpload.of(seq, Instant.now(), "image/png", png(20, 10, Color.WHITE)))
+                    .execute();
+        }
+        FrameImage before = client.frames().get(s.id(), 1).execute();
+        FrameRedaction box = FrameRedaction.of(1, 2, List.of(new FrameRedaction.Rect(0, 0, 5, 5)))
+                .withReason("a name");
+
+        RedactionResult result = client.frames().redact(s.id(), box).execute();
+
+        assertThat(result.redacted()).isEqualTo(2);
+        assertThat(result.frames()).extracting(Frame::seq).containsExactly(1L, 2L);
+        FrameImage after = client.frames().get(s.id(), 1).execute();
+        assertThat(after.etag()).isNotEqualTo(before.etag());
+        assertThat(result.frames().get(0).sha256()).isEqualTo(after.etag());
+        assertThat(ImageIO.read(new ByteArrayInputStream(after.bytes())).getRGB(2, 2) & 0xffffff)
+                .isZero();
+        RedactionResult again =
+                client.frames().redact(s.id(), box).executeAsync().get(10, TimeUnit.SECONDS);
+        assertThat(again.frames()).isEqualTo(result.frames());
+    }
+
+    @Test
+    void aRedactionOutsideTheContractFailsBeforeItIsSent() {
+        List<FrameRedaction.Rect> one = List.of(new FrameRedaction.Rect(0, 0, 1, 1));
+        assertThatThrownBy(() -> FrameRedaction.of(5, 4, one)).hasMessageContaining("5..4");
+        assertThatThrownBy(() -> FrameRedaction.of(0, FrameRedaction.MAX_SPAN, one))
+                .hasMessageContaining("at most 10000 frames");
+        assertThatThrownBy(() -> FrameRedaction.of(0, 0, List.of())).hasMessageContaining("1 to 50");
+        assertThatThrownBy(() -> new FrameRedaction.Rect(0, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FrameRedaction.Rect.parse("1,2,x,4")).hasMessageContaining("X,Y,W,H");
+        assertThat(FrameRedaction.Rect.parse(" 1, 2,3 ,4")).isEqualTo(new FrameRedaction.Rect(1, 2, 3, 4));
+        assertThat(FrameRedaction.of(0, FrameRedaction.MAX_SPAN - 1, one)
+                        .withReason("  ")
+                        .reason())
+                .isNull();
     }
 
     @Test

@@ -58,10 +58,15 @@ class DataFolderModesTest {
             use(server);
 
             assertThat(mode(data)).isEqualTo("rwx------");
-            for (String f : List.of("sessions.db", "sessions.db-wal", "sessions.db-shm", "admin.key")) {
+            for (String f : filesOf(server)) {
                 assertThat(mode(data.resolve(f))).as(f).isEqualTo("rw-------");
             }
             assertPrivateTree(data.resolve("frames"));
+            if (server.database() != null) {
+                assertThat(data.resolve("sessions.db"))
+                        .as("no SQLite beside PostgreSQL")
+                        .doesNotExist();
+            }
         }
     }
 
@@ -80,10 +85,17 @@ class DataFolderModesTest {
             use(server);
 
             assertThat(mode(data)).isEqualTo("rwx------");
-            for (String f : List.of("sessions.db", "sessions.db-wal", "sessions.db-shm")) {
+            for (String f : filesOf(server)) {
                 assertThat(mode(data.resolve(f))).as(f).isEqualTo("rw-------");
             }
         }
+    }
+
+    /** The files the server keeps in the data folder: the admin key, and SQLite's database unless on PostgreSQL. */
+    private static List<String> filesOf(LocalServer server) {
+        return server.database() != null
+                ? List.of("admin.key")
+                : List.of("sessions.db", "sessions.db-wal", "sessions.db-shm", "admin.key");
     }
 
     private static void assertPrivateTree(Path root) throws IOException {

@@ -3,6 +3,8 @@ package com.nusomi.recorder.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nusomi.recorder.server.store.PgCluster;
+import com.nusomi.recorder.server.store.PostgresTarget;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,7 +33,8 @@ class KillNineTest {
     @Test
     void everyAcknowledgedSessionSurvivesAKillNine() throws Exception {
         Path data = temp.resolve("data");
-        Process child = startServerProcess(data, temp.resolve("server.log"));
+        PostgresTarget database = LocalServer.POSTGRES ? PgCluster.shared().newSchema("kill_nine") : null;
+        Process child = startServerProcess(data, database, temp.resolve("server.log"));
         List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         try {
@@ -49,7 +52,8 @@ class KillNineTest {
         writers.forEach(CompletableFuture::join);
         assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
-        try (LocalServer restarted = new LocalServer().dataDir(data).start()) {
+        try (LocalServer restarted =
+                new LocalServer().dataDir(data).database(database).start()) {
             List<String> present = restarted.admin().listAll("workflow=kill_nine");
             assertThat(present).containsAll(new ArrayList<>(acknowledged));
         }
@@ -72,24 +76,27 @@ class KillNineTest {
         }
     }
 
-    private static Process startServerProcess(Path data, Path log) throws IOException {
+    /** {@code serve} in a JVM of its own, on SQLite in the data folder or on this PostgreSQL database. */
+    static Process startServerProcess(Path data, PostgresTarget database, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                        "com.nusomi.recorder.Main",
-                        "serve",
-                        "--port",
-                        "0",
-                        "--data",
-                        data.toString())
-                .redirectError(log.toFile())
-                .start();
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "com.nusomi.recorder.Main",
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                data.toString()));
+        if (database != null) {
+            command.addAll(List.of("--database", database.url()));
+        }
+        return new ProcessBuilder(command).redirectError(log.toFile()).start();
     }
 
-    private static String awaitBaseUrl(Process child) throws Exception {
+    static String awaitBaseUrl(Process child) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> {
                     try {

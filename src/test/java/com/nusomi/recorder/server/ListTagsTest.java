@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nusomi.recorder.server.store.PgCluster;
+import com.nusomi.recorder.server.store.PostgresTarget;
 import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.TagRecord;
 import java.io.BufferedReader;
@@ -97,18 +99,19 @@ class ListTagsTest {
     void aPageAtTheLimitsIsStreamedAndAddsAtMost64MiBToTheServer() throws Exception {
         int sessions = 60;
         Path data = temp.resolve("data");
+        PostgresTarget db = LocalServer.POSTGRES ? PgCluster.shared().newSchema("at_limits") : null;
         try {
-            String key = seedAtTheLimits(data, sessions);
+            String key = seedAtTheLimits(data, db, sessions);
             String url = "/v1/sessions?workflow=at_limits&include=tags&limit=500";
 
-            long[] tiny = serveAndList(data, List.of("-Xmx64m"), key, url, null);
+            long[] tiny = serveAndList(data, db, List.of("-Xmx64m"), key, url, null);
             assertThat(tiny[0]).as("sessions").isEqualTo(sessions);
             assertThat(tiny[1]).as("tags embedded").isEqualTo(sessions * 100L);
             assertThat(tiny[2]).as("sessions with tags_truncated").isEqualTo(sessions);
             assertThat(tiny[3]).as("bytes of JSON").isGreaterThan(sessions * 100L * 16_384);
 
             long[] rss = new long[2];
-            long[] served = serveAndList(data, SERVE_OPTIONS, key, url, rss);
+            long[] served = serveAndList(data, db, SERVE_OPTIONS, key, url, rss);
             System.out.printf(
                     "ListTagsTest: %d sessions, %d tags, %.1f MB of JSON; server VmRSS %d -> %d KiB%n",
                     served[0], served[1], served[3] / 1e6, rss[0], rss[1]);
@@ -120,13 +123,18 @@ class ListTagsTest {
             }
         } finally {
             deleteTree(data);
+            if (db != null) {
+                PgCluster.shared().dropSchema(db);
+            }
         }
     }
 
     /** Seeds {@code sessions} sessions of 110 tags of the largest data each; returns the admin key. */
-    private static String seedAtTheLimits(Path data, int sessions) throws IOException {
-        LocalServer seed =
-                new LocalServer().dataDir(Files.createDirectories(data)).start();
+    private static String seedAtTheLimits(Path data, PostgresTarget db, int sessions) throws IOException {
+        LocalServer seed = new LocalServer()
+                .dataDir(Files.createDirectories(data))
+                .database(db)
+                .start();
         seed.server().store().write(tx -> {
             for (int s = 0; s < sessions; s++) {
                 String id = String.format("ses_01HZX3SEED%016d", s);
@@ -163,7 +171,8 @@ class ListTagsTest {
             return null;
         });
         String key = seed.server().adminKey();
-        seed.dataDir(null); // so that closing it leaves the folder for the children
+        seed.dataDir(null); // so that closing it leaves the folder (and the database) for the children
+        seed.database(null);
         seed.close();
         return key;
     }
@@ -173,9 +182,9 @@ class ListTagsTest {
      * and returns what {@link #countTags} counted; {@code rss}, if given, gets the server's resident memory just
      * before and just after the request.
      */
-    private static long[] serveAndList(Path data, List<String> options, String key, String url, long[] rss)
-            throws Exception {
-        Process child = serve(data, options);
+    private static long[] serveAndList(
+            Path data, PostgresTarget db, List<String> options, String key, String url, long[] rss) throws Exception {
+        Process child = serve(data, db, options);
         try {
             String baseUrl = awaitBaseUrl(child);
             if (rss != null) {
@@ -270,7 +279,8 @@ class ListTagsTest {
 
     private static final Pattern LISTENING = Pattern.compile("Sessions API on (http://\\S+)");
 
-    private static Process serve(Path data, List<String> options) throws IOException {
+    /** {@code serve} on {@code data}, storing in SQLite there or in {@code db}. */
+    private static Process serve(Path data, PostgresTarget db, List<String> options) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
@@ -284,6 +294,9 @@ class ListTagsTest {
                 "0",
                 "--data",
                 data.toString()));
+        if (db != null) {
+            command.addAll(List.of("--database", db.url()));
+        }
         return new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

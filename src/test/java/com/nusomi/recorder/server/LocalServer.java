@@ -1,9 +1,14 @@
 package com.nusomi.recorder.server;
 
+import com.nusomi.recorder.server.store.PgCluster;
+import com.nusomi.recorder.server.store.PostgresTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -21,10 +26,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * lives for the test class, as an instance field for one test; {@link #start()} and {@link #close()} also work by
  * hand. The indexer and the purge run only every hour unless configured otherwise, so tests call
  * {@link ApiServer#sealNow()} and {@link ApiServer#purgeNow()} when they mean it.
+ *
+ * <p>The store is SQLite in the data folder, or, with {@code -Drecorder.test.store=postgresql} (the surefire
+ * execution {@code server-on-postgresql}), a schema of its own in the tests' throwaway PostgreSQL cluster
+ * ({@link PgCluster}), kept across {@link #restart()} and dropped on {@link #close()}.
  */
 final class LocalServer
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
+    /** Whether the servers of this JVM store in PostgreSQL. */
+    static final boolean POSTGRES = "postgresql".equals(System.getProperty("recorder.test.store"));
+
     private Clock clock = Clock.systemUTC();
+    private PostgresTarget database;
     private Duration sealInterval = Duration.ofHours(1);
     private Duration purgeInterval = Duration.ofHours(1);
     private Path dataDir;
@@ -53,6 +66,28 @@ final class LocalServer
         return this;
     }
 
+    /** Stores in this PostgreSQL database (a schema of {@link PgCluster#newSchema}, dropped on close). */
+    LocalServer database(PostgresTarget target) {
+        this.database = target;
+        return this;
+    }
+
+    /** The PostgreSQL database of a server on PostgreSQL, else null. */
+    PostgresTarget database() {
+        return database;
+    }
+
+    /**
+     * A connection of its own to the server's database, for a test that changes it behind the server's back: the
+     * SQLite file in the data folder, or the server's schema in PostgreSQL.
+     */
+    Connection connectDatabase() throws SQLException {
+        if (database != null) {
+            return DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
+        }
+        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(ApiServer.DATABASE_FILE));
+    }
+
     /** Serves an existing data folder (deleted on close like a fresh one). */
     LocalServer dataDir(Path dir) {
         this.dataDir = dir;
@@ -67,8 +102,12 @@ final class LocalServer
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (POSTGRES && database == null) {
+            database = PgCluster.shared().newSchema("server");
+        }
         ServerConfig.Builder config = ServerConfig.builder()
                 .dataDir(dataDir)
+                .database(database)
                 .port(0)
                 .clock(clock)
                 .sealInterval(sealInterval)
@@ -132,6 +171,10 @@ final class LocalServer
         if (server != null) {
             server.close();
             server = null;
+        }
+        if (database != null) {
+            PgCluster.shared().dropSchema(database);
+            database = null;
         }
         if (dataDir != null) {
             try (Stream<Path> files = Files.walk(dataDir)) {

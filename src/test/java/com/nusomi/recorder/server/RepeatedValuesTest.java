@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
@@ -128,7 +126,7 @@ class RepeatedValuesTest {
             calls.get("/v1/sessions").expect(200);
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
-                breakTheSchema(broken.dataDir()); // every list query now fails inside SQLite
+                breakTheSchema(broken); // every list query now fails inside the database
                 r = calls.get("/v1/sessions?" + repeat("workflow", 50, "wf"));
             } finally {
                 System.setErr(original);
@@ -147,8 +145,8 @@ class RepeatedValuesTest {
         assertThat(log.length()).isLessThan(8_000);
     }
 
-    private static void breakTheSchema(Path dataDir) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sessions.db"));
+    private static void breakTheSchema(LocalServer server) {
+        try (Connection c = server.connectDatabase();
                 Statement st = c.createStatement()) {
             st.execute("ALTER TABLE sessions RENAME TO sessions_gone");
         } catch (SQLException e) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -165,8 +164,7 @@ class TagAuthorsTest {
     void aTagWrittenBeforeAuthorsWereRecordedReadsNull() throws SQLException {
         String id = anna.createSession("authored_old").get("id").asText();
         // As the server wrote tags before V4: no added_by_key_id.
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:sqlite:" + SERVER.dataDir().resolve("sessions.db"));
+        try (Connection c = SERVER.connectDatabase();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO tags (id, session_id, name, data, created_at, "
                         + "offset_ms) VALUES ('tag_01HZOLDOLDOLDOLDOLDOLDOLD0', ?, 'old_tag', '{}', ?, NULL)")) {
             ps.setString(1, id);

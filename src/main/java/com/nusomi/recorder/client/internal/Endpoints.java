@@ -17,12 +17,14 @@ import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.client.model.HardDeleteResult;
 import com.nusomi.recorder.client.model.Health;
+import com.nusomi.recorder.client.model.RedactionResult;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.AuditLogQuery;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.client.request.EventInput;
 import com.nusomi.recorder.client.request.EventQuery;
+import com.nusomi.recorder.client.request.FrameRedaction;
 import com.nusomi.recorder.client.request.FrameUpload;
 import com.nusomi.recorder.client.request.PageRequest;
 import com.nusomi.recorder.client.request.SessionQuery;
@@ -210,6 +212,25 @@ public final class Endpoints {
         ResponseDecoder<FrameImage> decoder = (status, headers, body) ->
                 new FrameImage(body, headers.get("Content-Type"), unquote(headers.get("ETag")));
         return new Operation<>("GET", url, null, null, true, true, decoder);
+    }
+
+    public Operation<RedactionResult> redactFrames(String id, FrameRedaction r) {
+        ObjectNode body = M.createObjectNode();
+        body.put("from_seq", r.fromSeq());
+        body.put("to_seq", r.toSeq());
+        ArrayNode rects = body.putArray("rects");
+        for (FrameRedaction.Rect rect : r.rects()) {
+            rects.addObject()
+                    .put("x", rect.x())
+                    .put("y", rect.y())
+                    .put("width", rect.width())
+                    .put("height", rect.height());
+        }
+        if (r.reason() != null) {
+            body.put("reason", r.reason());
+        }
+        // OkHttp leaves the colon of "frames:redact" as it is (no percent-encoding), as the route expects
+        return post(session(id).addPathSegment("frames:redact").build(), body, true, type(RedactionResult.class));
     }
 
     public Operation<AppendEventsResult> appendEvents(String id, List<EventInput> events) {

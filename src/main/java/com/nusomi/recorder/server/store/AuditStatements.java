@@ -21,7 +21,7 @@ final class AuditStatements {
             params.add(q.sessionId());
         }
         if (q.action() != null) {
-            where.add(q.sessionId() != null ? "+action = ?" : "action = ?");
+            where.add((q.sessionId() != null ? sql.dialect().unindexed("action") : "action") + " = ?");
             params.add(q.action());
         }
         if (q.beforeId() != null) {

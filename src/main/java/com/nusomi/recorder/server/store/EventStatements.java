@@ -28,7 +28,7 @@ final class EventStatements {
         List<Object> params = new ArrayList<>();
         params.add(sessionId);
         if (!types.isEmpty()) {
-            query.append(" AND type IN (SELECT value FROM json_each(?))");
+            query.append(" AND type IN (SELECT value FROM " + sql.dialect().jsonValues() + ")");
             params.add(SessionListSql.jsonArray(types));
         }
         if (afterId != null) {

@@ -17,8 +17,13 @@ import java.util.List;
 /**
  * Versioned schema migrations: {@code db/migration/V<n>__<name>.sql} on the class path, applied in order, each in
  * its own transaction, recorded with a checksum in {@code schema_migrations}. A changed migration that was already
- * applied is refused rather than silently ignored. (A few dozen lines instead of Flyway: start-up time matters to
- * the desktop app, and Flyway's class-path scan costs more than the whole schema.)
+ * applied is refused rather than silently ignored. A dialect's own version of a file, where the shared SQL does not
+ * serve it, is {@code db/migration/<dialect>/V<n>__<name>.sql} (PostgreSQL: {@code bytea}, byte-order collation,
+ * JSON functions). (A few dozen lines instead of Flyway: start-up time matters to the desktop app, and Flyway's
+ * class-path scan costs more than the whole schema; see decisions 0004 and 0011.)
+ *
+ * <p>On PostgreSQL, several servers may start at once on one empty database: the whole run holds a session-level
+ * advisory lock ({@link #LOCK_KEY}), so one server migrates and the others then find every version applied.
  */
 final class Migrations {
     /** Every migration, in order. Add new files here. */
@@ -29,21 +34,59 @@ final class Migrations {
             "V4__tag_added_by.sql",
             "V5__frame_redactions.sql");
 
+    /** The advisory lock that one PostgreSQL migration run holds (a key of our own, the same in every server). */
+    static final long LOCK_KEY = 0x5E55_1011_0000_0001L;
+
     private Migrations() {}
 
     static void apply(Connection c) throws SQLException {
-        apply(c, FILES);
+        apply(c, FILES, Dialect.SQLITE);
+    }
+
+    static void apply(Connection c, Dialect dialect) throws SQLException {
+        apply(c, FILES, dialect);
     }
 
     /** Applies these migrations (a prefix of {@link #FILES}: tests build an older schema with it). */
     static void apply(Connection c, List<String> files) throws SQLException {
+        apply(c, files, Dialect.SQLITE);
+    }
+
+    /**
+     * Applies these migrations in this dialect. On PostgreSQL the run holds the advisory lock {@link #LOCK_KEY}
+     * from before it looks at {@code schema_migrations} until after the last migration committed (a server waiting
+     * for it then sees every version applied and applies none).
+     */
+    static void apply(Connection c, List<String> files, Dialect dialect) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            applyLocked(c, files, dialect);
+            return;
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, LOCK_KEY);
+            lock.execute();
+        }
+        try {
+            applyLocked(c, files, dialect);
+        } finally {
+            try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, LOCK_KEY);
+                unlock.execute();
+            }
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private static void applyLocked(Connection c, List<String> files, Dialect dialect) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, "
                     + "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)");
         }
         for (String file : files) {
             int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
-            String sql = load(file);
+            String sql = load(file, dialect);
             String checksum = sha256(sql);
             String applied = appliedChecksum(c, version);
             if (applied != null) {
@@ -106,8 +149,10 @@ final class Migrations {
         return out;
     }
 
-    private static String load(String file) throws SQLException {
-        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + file)) {
+    private static String load(String file, Dialect dialect) throws SQLException {
+        InputStream own =
+                Migrations.class.getResourceAsStream("/db/migration/" + dialect.migrationFolder() + "/" + file);
+        try (InputStream in = own != null ? own : Migrations.class.getResourceAsStream("/db/migration/" + file)) {
             if (in == null) {
                 throw new SQLException("missing migration " + file);
             }

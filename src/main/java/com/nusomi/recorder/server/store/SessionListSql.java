@@ -16,10 +16,12 @@ import java.util.List;
  *   <li>Else, over the index of all live (or trashed) sessions.</li>
  * </ul>
  * Excluded tags ({@code not_tag}) never drive the walk: they are one {@code NOT EXISTS} term on each row.
- * Terms that must not pick the index are written {@code +column}, which SQLite and PostgreSQL both read as the
- * column itself but which keeps SQLite's planner from choosing that column's index.
+ * Terms that must not pick the index are written {@link Dialect#unindexed}: {@code +column} for SQLite, whose planner
+ * would otherwise choose that column's index; the bare column for PostgreSQL, which refuses unary {@code +} on text
+ * and chooses by cost.
  *
- * <p>A list of values is bound as one JSON array ({@code IN (SELECT value FROM json_each(?))}), never as one term
+ * <p>A list of values is bound as one JSON array ({@code IN (SELECT value FROM json_each(?))}, or its
+ * {@link Dialect#jsonValues PostgreSQL counterpart}), never as one term
  * or one placeholder per value: the statement is the same whatever the number of values, so no filter can grow it
  * past SQLite's limits on expression depth ("Expression tree is too large") or on host parameters. The walks of
  * the driving index are bounded by {@link #MAX_UNION}.
@@ -28,15 +30,15 @@ record SessionListSql(String sql, List<Object> params) {
     /** Above this many values, one sub-query per value costs more than walking the main index. */
     private static final int MAX_UNION = 16;
 
-    static SessionListSql build(SessionQuery q) {
+    static SessionListSql build(SessionQuery q, Dialect d) {
         int fetch = q.limit() + 1;
         if (!q.tags().isEmpty()) {
-            return byTag(q, fetch);
+            return byTag(q, fetch, d);
         }
         if (!q.workflows().isEmpty()
                 && !q.statuses().isEmpty()
                 && q.workflows().size() * q.statuses().size() <= MAX_UNION) {
-            return byWorkflowAndStatus(q, fetch);
+            return byWorkflowAndStatus(q, fetch, d);
         }
         String column = null;
         List<String> values = List.of();
@@ -55,7 +57,7 @@ record SessionListSql(String sql, List<Object> params) {
         }
         if (column == null || values.size() > MAX_UNION) {
             List<Object> params = new ArrayList<>();
-            String where = conditions(q, null, null, params);
+            String where = conditions(q, null, null, params, d);
             params.add(fetch);
             return new SessionListSql(
                     "SELECT " + SessionStatements.SESSION_COLUMNS + " FROM sessions WHERE " + where
@@ -65,7 +67,7 @@ record SessionListSql(String sql, List<Object> params) {
         List<Object> params = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         for (String value : values) {
-            String where = conditions(q, column, value, params);
+            String where = conditions(q, column, value, params, d);
             params.add(fetch);
             parts.add("SELECT " + SessionStatements.SESSION_COLUMNS + " FROM sessions WHERE " + where
                     + " ORDER BY created_at DESC, id DESC LIMIT ?");
@@ -74,7 +76,7 @@ record SessionListSql(String sql, List<Object> params) {
     }
 
     /** One ordered walk of the (workflow, status) index per pair of values, merged. */
-    private static SessionListSql byWorkflowAndStatus(SessionQuery q, int fetch) {
+    private static SessionListSql byWorkflowAndStatus(SessionQuery q, int fetch, Dialect d) {
         List<Object> params = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         SessionQuery rest = new SessionQuery(
@@ -94,7 +96,7 @@ record SessionListSql(String sql, List<Object> params) {
             for (String status : q.statuses()) {
                 params.add(workflow);
                 params.add(status);
-                String where = conditions(rest, null, null, params);
+                String where = conditions(rest, null, null, params, d);
                 params.add(fetch);
                 parts.add("SELECT " + SessionStatements.SESSION_COLUMNS
                         + " FROM sessions WHERE workflow = ? AND status = ? AND " + where
@@ -121,17 +123,18 @@ record SessionListSql(String sql, List<Object> params) {
     }
 
     /** The WHERE clause; {@code drivingColumn = drivingValue} is the one term left free to use its index. */
-    private static String conditions(SessionQuery q, String drivingColumn, String drivingValue, List<Object> params) {
+    private static String conditions(
+            SessionQuery q, String drivingColumn, String drivingValue, List<Object> params, Dialect d) {
         List<String> terms = new ArrayList<>();
         terms.add(q.trash() ? "deleted_at IS NOT NULL" : "deleted_at IS NULL");
         if (drivingColumn != null) {
             terms.add(drivingColumn + " = ?");
             params.add(drivingValue);
         }
-        filter(terms, params, "workflow", q.workflows(), drivingColumn);
-        filter(terms, params, "actor_kind", q.actorKinds(), drivingColumn);
-        filter(terms, params, "outcome", q.outcomes(), drivingColumn);
-        filter(terms, params, "status", q.statuses(), drivingColumn);
+        filter(terms, params, "workflow", q.workflows(), drivingColumn, d);
+        filter(terms, params, "actor_kind", q.actorKinds(), drivingColumn, d);
+        filter(terms, params, "outcome", q.outcomes(), drivingColumn, d);
+        filter(terms, params, "status", q.statuses(), drivingColumn, d);
         if (q.since() != null) {
             terms.add("created_at >= ?");
             params.add(q.since());
@@ -146,16 +149,21 @@ record SessionListSql(String sql, List<Object> params) {
             params.add(q.afterId());
         }
         // Qualified: json_each has an "id" column of its own, which a bare "id" in the sub-query would name.
-        notTags(terms, params, q, "sessions.id");
+        notTags(terms, params, q, "sessions.id", d);
         return String.join(" AND ", terms);
     }
 
     private static void filter(
-            List<String> terms, List<Object> params, String column, List<String> values, String drivingColumn) {
+            List<String> terms,
+            List<Object> params,
+            String column,
+            List<String> values,
+            String drivingColumn,
+            Dialect d) {
         if (values.isEmpty() || column.equals(drivingColumn)) {
             return;
         }
-        terms.add("+" + column + " IN (SELECT value FROM json_each(?))");
+        terms.add(d.unindexed(column) + " IN (SELECT value FROM " + d.jsonValues() + ")");
         params.add(jsonArray(values));
     }
 
@@ -163,16 +171,17 @@ record SessionListSql(String sql, List<Object> params) {
      * The excluded tags [ext], as one term whatever their number: no (name, session) row of the session, found by
      * primary key, has any of the names. A session carrying both a required and an excluded tag matches nothing.
      */
-    private static void notTags(List<String> terms, List<Object> params, SessionQuery q, String sessionIdColumn) {
+    private static void notTags(
+            List<String> terms, List<Object> params, SessionQuery q, String sessionIdColumn, Dialect d) {
         if (q.notTags().isEmpty()) {
             return;
         }
-        terms.add("NOT EXISTS (SELECT 1 FROM json_each(?) j JOIN session_tag_names x ON x.name = j.value "
+        terms.add("NOT EXISTS (SELECT 1 FROM " + d.jsonValues() + " j JOIN session_tag_names x ON x.name = j.value "
                 + "AND x.session_id = " + sessionIdColumn + ")");
         params.add(jsonArray(q.notTags().stream().distinct().toList()));
     }
 
-    private static SessionListSql byTag(SessionQuery q, int fetch) {
+    private static SessionListSql byTag(SessionQuery q, int fetch, Dialect d) {
         List<Object> params = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         terms.add("n.name = ?");
@@ -200,17 +209,17 @@ record SessionListSql(String sql, List<Object> params) {
         if (!others.isEmpty()) {
             // Every other tag, as one term: as many of the session's (name, session) rows, found by primary key, as
             // there are names. Its depth is the same for 2 tags as for 2,000.
-            terms.add("(SELECT COUNT(*) FROM json_each(?) j JOIN session_tag_names m ON m.name = j.value "
+            terms.add("(SELECT COUNT(*) FROM " + d.jsonValues() + " j JOIN session_tag_names m ON m.name = j.value "
                     + "AND m.session_id = n.session_id) = ?");
             params.add(jsonArray(others));
             params.add(others.size());
         }
-        notTags(terms, params, q, "n.session_id");
+        notTags(terms, params, q, "n.session_id", d);
         List<String> sessionTerms = new ArrayList<>();
-        filter(sessionTerms, params, "s.workflow", q.workflows(), null);
-        filter(sessionTerms, params, "s.actor_kind", q.actorKinds(), null);
-        filter(sessionTerms, params, "s.outcome", q.outcomes(), null);
-        filter(sessionTerms, params, "s.status", q.statuses(), null);
+        filter(sessionTerms, params, "s.workflow", q.workflows(), null, d);
+        filter(sessionTerms, params, "s.actor_kind", q.actorKinds(), null, d);
+        filter(sessionTerms, params, "s.outcome", q.outcomes(), null, d);
+        filter(sessionTerms, params, "s.status", q.statuses(), null, d);
         terms.addAll(sessionTerms);
         params.add(fetch);
         String columns = "s." + String.join(", s.", SessionStatements.SESSION_COLUMNS.split(", "));

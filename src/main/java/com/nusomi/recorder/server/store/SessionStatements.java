@@ -17,13 +17,17 @@ final class SessionStatements {
         this.sql = sql;
     }
 
-    Optional<SessionRecord> find(String id) {
+    /** The session; {@code forUpdate}: locked until the transaction ends, where the database locks rows. */
+    Optional<SessionRecord> find(String id, boolean forUpdate) {
         return sql.queryOne(
-                "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ?", SessionStatements::session, id);
+                "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ?"
+                        + (forUpdate ? sql.dialect().lockRow() : ""),
+                SessionStatements::session,
+                id);
     }
 
     List<SessionRecord> list(SessionQuery q) {
-        SessionListSql list = SessionListSql.build(q);
+        SessionListSql list = SessionListSql.build(q, sql.dialect());
         return sql.query(list.sql(), SessionStatements::session, list.params().toArray());
     }
 

@@ -12,13 +12,20 @@ import java.util.Optional;
 
 /**
  * Runs statements on one connection, inside the transaction its caller holds: the plumbing every statement class
- * of the store shares. A failure is a {@link StoreException} with SQLite's message only.
+ * of the store shares. A failure is a {@link StoreException} with the database's message only.
  */
 final class SqlRunner {
     private final Connection c;
+    private final Dialect dialect;
 
-    SqlRunner(Connection c) {
+    SqlRunner(Connection c, Dialect dialect) {
         this.c = c;
+        this.dialect = dialect;
+    }
+
+    /** The SQL dialect of the connection, for the few statements that differ ({@link Dialect}). */
+    Dialect dialect() {
+        return dialect;
     }
 
     /** Maps the current row of a result. */
@@ -51,7 +58,7 @@ final class SqlRunner {
     }
 
     /**
-     * A failed statement: SQLite's own message only. The statement is left out, as it goes into logs, which must not
+     * A failed statement: the database's own message only. The statement is left out, as it goes into logs, which must not
      * hold whole statements (a list query can run to many kilobytes).
      */
     private static StoreException failure(SQLException e) {

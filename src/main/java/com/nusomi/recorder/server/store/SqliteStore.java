@@ -46,7 +46,7 @@ public final class SqliteStore implements Store {
     private SqliteStore(Path file) throws SQLException {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writer = open(WRITER_CACHE_KIB);
-        Migrations.apply(writer);
+        Migrations.apply(writer, Dialect.SQLITE);
         writer.setAutoCommit(false);
     }
 
@@ -129,7 +129,7 @@ public final class SqliteStore implements Store {
     public <T> T read(Work<StoreReader, T> work) {
         Connection c = borrow();
         try {
-            T result = work.run(new SqliteTx(c));
+            T result = work.run(new StoreTx(c, Dialect.SQLITE, false));
             c.commit();
             return result;
         } catch (SQLException e) {
@@ -150,7 +150,7 @@ public final class SqliteStore implements Store {
         try {
             ensureOpen();
             try {
-                T result = work.run(new SqliteTx(writer));
+                T result = work.run(new StoreTx(writer, Dialect.SQLITE, true));
                 writer.commit();
                 return result;
             } catch (RuntimeException | Error e) {
@@ -225,7 +225,7 @@ public final class SqliteStore implements Store {
     /** Refreshes the query planner's statistics (cheap; SQLite's advice on close and after bulk loads). */
     public void optimize() {
         write(tx -> {
-            ((SqliteTx) tx).sql().exec("PRAGMA optimize");
+            ((StoreTx) tx).sql().exec("PRAGMA optimize");
             return null;
         });
     }

@@ -16,6 +16,14 @@ public interface Store extends AutoCloseable {
 
     <T> T write(Work<StoreWriter, T> work);
 
+    /**
+     * A lock that decides which server runs the maintenance jobs when several share the database; the caller
+     * closes it. The default, for a store that one server uses alone, is always held.
+     */
+    default MaintenanceLock maintenanceLock() {
+        return MaintenanceLock.SOLE;
+    }
+
     @Override
     void close();
 }

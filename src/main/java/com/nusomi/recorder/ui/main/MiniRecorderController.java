@@ -43,7 +43,7 @@ final class MiniRecorderController {
     void follow(Stage mainStage) {
         this.main = mainStage;
         mainStage.iconifiedProperty().addListener((o, a, iconified) -> {
-            if (iconified && vm.isRecording()) {
+            if (iconified && vm.current().is(RecordState.RECORDING)) {
                 recorder().show();
             } else {
                 hide();

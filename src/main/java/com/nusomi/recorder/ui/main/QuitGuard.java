@@ -2,6 +2,7 @@ package com.nusomi.recorder.ui.main;
 
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.record.OutcomeDialog;
+import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordViewModel;
 import java.util.Optional;
 import javafx.scene.control.Alert;
@@ -42,10 +43,10 @@ final class QuitGuard {
         if (confirmed) {
             return;
         }
-        if (vm.isRecording()) {
+        if (vm.current().is(RecordState.RECORDING)) {
             e.consume();
             askWhileRecording();
-        } else if (vm.isCreated()) {
+        } else if (vm.current().is(RecordState.CREATED)) {
             e.consume();
             askWhileCreated();
         }

@@ -35,7 +35,7 @@ public final class SettingsApplier {
         record.onSettingsChanged();
         applyTheme.run();
         if (connectionChanged) {
-            if (record.isRecording()) {
+            if (record.current().is(RecordState.RECORDING)) {
                 connectAfterRecording = true;
             } else {
                 connect.run();

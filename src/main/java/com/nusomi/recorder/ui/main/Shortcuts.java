@@ -50,7 +50,8 @@ final class Shortcuts {
         for (int i = 0; i < DIGITS.length; i++) {
             int n = i + 1;
             accelerators.put(
-                    new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN), () -> vm.onTagPresetNumber(n));
+                    new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> vm.tagging().onTagPresetNumber(n));
         }
     }
 

@@ -160,7 +160,8 @@ public final class CurrentSession {
         return s == null ? null : s.id();
     }
 
-    boolean is(RecordState s) {
+    /** Whether the screen's session is in state {@code s}. */
+    public boolean is(RecordState s) {
         return state.get() == s;
     }
 

@@ -3,11 +3,14 @@ package com.nusomi.recorder.ui.record;
 import com.nusomi.recorder.client.model.ActorKind;
 import com.nusomi.recorder.ui.common.Problem;
 import com.nusomi.recorder.ui.common.Tips;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -83,14 +86,39 @@ final class NewSessionCard extends VBox {
         startNow.setId("startImmediately");
         startNow.selectedProperty().bindBidirectional(form.startImmediatelyProperty());
 
-        Label notConnected = new Label("Waiting for the server…");
-        notConnected.getStyleClass().add("muted");
-        notConnected.visibleProperty().bind(vm.connectedProperty().not());
-        notConnected.managedProperty().bind(notConnected.visibleProperty());
-
-        getChildren().addAll(heading, grid, metadata, startNow, buttons(vm, askAndStop), notConnected);
+        getChildren().addAll(heading, grid, metadata, startNow, buttons(vm, askAndStop), serverNotice(vm));
         getStyleClass().add("card");
         setMinWidth(340);
+    }
+
+    /**
+     * While the server has not answered yet: says so, and once Create is pressed, that the session is created as soon
+     * as it answers, with a spinner and Cancel.
+     */
+    private static HBox serverNotice(RecordViewModel vm) {
+        PendingCreate pending = vm.pending();
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(pending.waitingProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        Label text = new Label();
+        text.setId("serverNotice");
+        text.getStyleClass().add("muted");
+        text.setWrapText(true);
+        text.textProperty()
+                .bind(Bindings.when(pending.waitingProperty())
+                        .then("Creating the session as soon as the server answers…")
+                        .otherwise("Waiting for the server… Create waits for it."));
+        Hyperlink cancel = new Hyperlink("Cancel");
+        cancel.setId("cancelPendingCreate");
+        cancel.setOnAction(e -> pending.cancel());
+        cancel.visibleProperty().bind(pending.waitingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        HBox row = new HBox(8, spinner, text, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.connectedProperty().not().or(pending.waitingProperty()));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private static HBox actorRow(RecordForm form) {

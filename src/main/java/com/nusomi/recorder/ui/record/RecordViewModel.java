@@ -35,6 +35,7 @@ public final class RecordViewModel {
     private final RecordForm form;
     private final CurrentSession current;
     private final StartCountdown countdown = new StartCountdown();
+    private final PendingCreate pending = new PendingCreate();
     private final RecordingStarter starter;
     private final LeftSessions left;
     private final WaitingElsewhere elsewhere;
@@ -86,7 +87,10 @@ public final class RecordViewModel {
         var state = current.stateProperty();
         var idle = ops.busyProperty().not().and(countdown.runningBinding().not());
         var noActiveSession = state.isEqualTo(RecordState.IDLE).or(state.isEqualTo(RecordState.STOPPED));
-        canCreate = form.validBinding().and(connected).and(idle).and(noActiveSession);
+        canCreate = form.validBinding()
+                .and(idle)
+                .and(noActiveSession)
+                .and(pending.waitingProperty().not());
         canStart = state.isEqualTo(RecordState.CREATED).and(idle);
         canStop = state.isEqualTo(RecordState.CREATED)
                 .or(state.isEqualTo(RecordState.RECORDING))
@@ -101,9 +105,10 @@ public final class RecordViewModel {
 
     // ---- connection ----
 
-    /** The connection is up: the first time, look for sessions this machine left recording. */
+    /** The connection is up: a Create pressed while waiting goes now; the first time, look for sessions left. */
     public void onConnected() {
         connected.set(true);
+        pending.release();
         left.onConnected();
         elsewhere.refresh();
     }
@@ -126,6 +131,10 @@ public final class RecordViewModel {
 
     private void create(boolean start) {
         if (!canCreate.get()) {
+            return;
+        }
+        if (!connected.get()) {
+            pending.hold(() -> create(start));
             return;
         }
         CreateSessionRequest request = form.request(start);
@@ -217,23 +226,9 @@ public final class RecordViewModel {
         stopper.stopLeft(session, verdict);
     }
 
-    /** Ctrl+1..9: the n-th preset (1-based), if there is one. */
-    public void onTagPresetNumber(int n) {
-        tagRoutes.onTagPresetNumber(n);
-    }
-
     /** Reloads what the settings screen may have changed (presets). */
     public void onSettingsChanged() {
         tags.presets().setAll(settings.presetTags);
-    }
-
-    public boolean isRecording() {
-        return current.is(RecordState.RECORDING);
-    }
-
-    /** Whether a session is created and not yet started. */
-    public boolean isCreated() {
-        return current.is(RecordState.CREATED);
     }
 
     public RecordForm form() {
@@ -246,6 +241,10 @@ public final class RecordViewModel {
 
     public StartCountdown countdown() {
         return countdown;
+    }
+
+    public PendingCreate pending() {
+        return pending;
     }
 
     public LeftSessions left() {

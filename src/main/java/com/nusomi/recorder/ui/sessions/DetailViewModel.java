@@ -4,14 +4,17 @@ import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.client.Include;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Event;
+import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
+import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.client.request.ContractRules;
 import com.nusomi.recorder.client.request.EventQuery;
 import com.nusomi.recorder.client.request.TagRequest;
 import com.nusomi.recorder.ui.common.Failure;
 import com.nusomi.recorder.ui.common.Operations;
 import com.nusomi.recorder.ui.common.Rules;
+import com.nusomi.recorder.ui.redact.RedactionModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,12 +28,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 
 /**
  * The detail pane's state: the selected session in full (tags, events, frames summary), fetched off the UI
  * thread when the selection changes (a late answer for an earlier selection is dropped), and adding a tag or
- * an {@code outcome} verdict to it. With the session comes its {@link #timeline()}, its pauses from its marker
+ * an {@code outcome} verdict to it. Its {@link #tags()} are kept apart: a tag added here joins them at once, then
+ * the session is read again, quietly (the frame shown and the scroll position stay). With the session comes its {@link #timeline()}, its pauses from its marker
  * events (fetched apart when the embedded events are cut short), for offsets in recorded time.
  */
 public final class DetailViewModel {
@@ -45,6 +51,9 @@ public final class DetailViewModel {
     private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper();
     private final BooleanBinding canTag;
     private final FilmStripViewModel<Image> film;
+    private final ObservableList<Tag> tags = FXCollections.observableArrayList();
+    private final ObservableList<Tag> tagsView = FXCollections.unmodifiableObservableList(tags);
+    private final TagMarks tagMarks;
     private long generation;
     private boolean disposed;
     private RecordedTime timeline = RecordedTime.NONE;
@@ -64,7 +73,15 @@ public final class DetailViewModel {
             TaskRunner tasks, Supplier<SessionsClient> client, Runnable afterChange, FilmStripViewModel<Image> film) {
         this.tasks = tasks;
         this.film = film;
-        session.addListener((o, before, now) -> film.show(now, timeline));
+        this.tagMarks = new TagMarks(film);
+        session.addListener((o, before, now) -> {
+            film.show(now, timeline);
+            List<Tag> loaded = now == null ? List.of() : now.tags();
+            if (!tags.equals(loaded)) {
+                tags.setAll(loaded);
+            }
+            tagMarks.show(now, timeline, tags);
+        });
         this.ops = new Operations(tasks);
         this.client = client;
         this.afterChange = afterChange;
@@ -182,10 +199,26 @@ public final class DetailViewModel {
                 t -> {
                     done.run();
                     if (session.get() != null && session.get().id().equals(s.id())) {
+                        if (tags.stream().noneMatch(x -> x.id().equals(t.id()))) {
+                            tags.add(t); // at once, in place
+                            tagMarks.show(session.get(), timeline, tags);
+                        }
+                        // then the session anew (a verdict changes its outcome): the same session shown again
+                        // keeps the frame, the lists and the scroll position
                         load(s.id(), ++generation);
                     }
                     afterChange.run();
                 });
+    }
+
+    /** The selected session's tags as marks on the film strip's timeline. */
+    TagMarks tagMarks() {
+        return tagMarks;
+    }
+
+    /** The selected session's tags, with those added here since it loaded. */
+    public ObservableList<Tag> tags() {
+        return tagsView;
     }
 
     /** The selected session's timeline: offsets in recorded time (set before {@link #sessionProperty()} changes). */
@@ -218,6 +251,25 @@ public final class DetailViewModel {
     }
 
     /** The frames of the selected session. */
+    /**
+     * A redaction editor's model for the selected session's frames as listed, from the frame shown; after a
+     * redaction the film strip shows the frames' images anew. Null while there is nothing to redact.
+     */
+    public RedactionModel redactor() {
+        Session s = session.get();
+        if (s == null || film.frames().isEmpty() || film.framesLoadingProperty().get()) {
+            return null;
+        }
+        List<Long> seqs = film.frames().stream().map(Frame::seq).toList();
+        int index = Math.max(0, film.currentIndexProperty().get());
+        return new RedactionModel(tasks, client, s.id(), seqs, index, () -> {
+            film.reloadImages();
+            if (session.get() != null && session.get().id().equals(s.id())) {
+                load(s.id(), ++generation); // the frames summary's sizes changed
+            }
+        });
+    }
+
     public FilmStripViewModel<Image> film() {
         return film;
     }

@@ -27,9 +27,9 @@ import javafx.util.Subscription;
 
 /**
  * The frames of a session: a large preview of the current frame with its seq, offset and capture time, a
- * scrubber over every frame with the events marked along it, and a strip of up to 12 thumbnails. Left/Right,
- * Home/End and PageUp/PageDown step through the frames while the strip has the focus; Enter, a double-click on the
- * preview or "Open viewer" opens the frame in the viewer window.
+ * scrubber over every frame with the events marked along it (and the tags, by name, once {@link #showTags}), and a
+ * strip of up to 12 thumbnails. Left/Right, Home/End and PageUp/PageDown step through the frames while the strip
+ * has the focus; Enter, a double-click on the preview or "Open viewer" opens the frame in the viewer window.
  */
 final class FilmStrip extends VBox {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
@@ -45,6 +45,8 @@ final class FilmStrip extends VBox {
     private final ImageView preview = new ImageView();
     private final Slider scrubber = new Slider(0, 0, 0);
     private final Pane markerTrack = new Pane();
+    private final VBox tracks = new VBox(0);
+    private TagTrack tagTrack;
     private final FlowPane thumbs = new FlowPane(THUMB_GAP, THUMB_GAP);
     private final DoubleBinding thumbWidth;
     private boolean syncingScrubber;
@@ -135,6 +137,7 @@ final class FilmStrip extends VBox {
         markerTrack.setPrefSize(100, 10);
         subscriptions.add(vm.markers().subscribe(this::placeMarkers));
         markerTrack.widthProperty().addListener((o, a, b) -> placeMarkers());
+        tracks.getChildren().setAll(scrubber, markerTrack);
 
         thumbs.setId("thumbnails");
         thumbs.getStyleClass().add("thumb-strip");
@@ -167,7 +170,7 @@ final class FilmStrip extends VBox {
         listing.visibleProperty().bind(vm.framesLoadingProperty());
         listing.managedProperty().bind(listing.visibleProperty());
 
-        VBox content = new VBox(4, previewBox, captionRow, new VBox(0, scrubber, markerTrack), thumbs, listing);
+        VBox content = new VBox(4, previewBox, captionRow, tracks, thumbs, listing);
         content.visibleProperty().bind(vm.hasFramesProperty());
         content.managedProperty().bind(content.visibleProperty());
         getChildren().addAll(empty, content);
@@ -203,7 +206,7 @@ final class FilmStrip extends VBox {
             box.setUserData(t.seq());
             box.setMinSize(Region.USE_PREF_SIZE, 12);
             Tooltip tip = new Tooltip();
-            tip.setOnShowing(e -> tip.setText("Frame " + vm.numberOf(t.seq())));
+            tip.setOnShowing(e -> tip.setText("Frame " + Formats.numberOf(vm.frames(), t.seq())));
             Tooltip.install(box, tip);
             box.setOnMouseClicked(e -> {
                 vm.onThumbnail(t.seq());
@@ -239,6 +242,15 @@ final class FilmStrip extends VBox {
         markerTrack.getChildren().setAll(nodes);
     }
 
+    /** Marks the tags along the scrubber, under the events, each by its name; clicking one jumps to its frame. */
+    void showTags(TagMarks marks) {
+        tagTrack = new TagTrack(marks.list(), TRACK_INSET, m -> {
+            marks.onMark(m);
+            previewBox.requestFocus();
+        });
+        tracks.getChildren().add(tagTrack);
+    }
+
     /** Focuses the preview, so that the arrow keys step through the frames. */
     void focusPreview() {
         previewBox.requestFocus();
@@ -246,6 +258,9 @@ final class FilmStrip extends VBox {
 
     /** Stops following the view model (the screen is going away). */
     void dispose() {
+        if (tagTrack != null) {
+            tagTrack.dispose();
+        }
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
     }

@@ -135,6 +135,12 @@ public final class FilmStripViewModel<I> {
         hasFrames.set(false);
     }
 
+    /** Shows the frames' images anew (their bytes changed: a redaction), the thumbnails and the current frame. */
+    public void reloadImages() {
+        images.reload();
+        thumbnails.forEach(t -> images.fetch(t.seq(), (img, e) -> t.set(img)));
+    }
+
     /** Lets go of the session shown: answers still on the way are dropped (the screen is going away). */
     public void dispose() {
         reset(null);
@@ -191,7 +197,7 @@ public final class FilmStripViewModel<I> {
         } else if (hasFrames.get()) {
             currentIndex.set(-1);
             currentFrame.set(null);
-            caption.set("Frame " + numberOf(seq));
+            caption.set("Frame " + Formats.numberOf(frames.frames(), seq));
             setCurrentSeq(seq);
         }
     }
@@ -203,12 +209,6 @@ public final class FilmStripViewModel<I> {
         if (t != null && offsets.length > 0) {
             select(FrameTimeline.nearest(offsets, offsets.length, t));
         }
-    }
-
-    /** The one-based number of frame {@code seq}: its place among the frames (until they are listed, seq + 1). */
-    public int numberOf(long seq) {
-        int i = frames.indexOfSeq(seq);
-        return i >= 0 ? i + 1 : (int) Math.min(Integer.MAX_VALUE, seq + 1);
     }
 
     /** The session shown, or null. */

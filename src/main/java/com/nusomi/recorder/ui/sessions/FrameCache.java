@@ -48,6 +48,19 @@ final class FrameCache<I> {
         }
     }
 
+    /** Drops every image of a session (its frames' bytes changed). */
+    void removeSession(String sessionId) {
+        String prefix = sessionId + "#";
+        Iterator<Map.Entry<String, I>> it = entries.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, I> e = it.next();
+            if (e.getKey().startsWith(prefix)) {
+                weight -= weigher.applyAsLong(e.getValue());
+                it.remove();
+            }
+        }
+    }
+
     int size() {
         return entries.size();
     }

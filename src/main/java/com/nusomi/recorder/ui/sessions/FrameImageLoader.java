@@ -71,6 +71,24 @@ final class FrameImageLoader<I> {
         loading.set(false);
     }
 
+    /**
+     * Forgets the session's images (their bytes changed: a redaction), the cached ones and answers still on the way
+     * (they may hold the old bytes), then fetches the current frame again. What is shown stays until it lands.
+     */
+    void reload() {
+        if (sessionId == null) {
+            return;
+        }
+        generation++;
+        previewFetching = false;
+        inFlight.clear();
+        cache.removeSession(sessionId);
+        Long now = currentSeq.get();
+        if (now != null) {
+            preview(now);
+        }
+    }
+
     /** Shows a cached image at once; otherwise fetches, one preview request at a time, always the newest. */
     void preview(long seq) {
         I cached = cache.get(sessionId, seq);

@@ -7,6 +7,8 @@ import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.Tag;
 import com.nusomi.recorder.ui.common.Banner;
+import com.nusomi.recorder.ui.redact.RedactionModel;
+import com.nusomi.recorder.ui.redact.RedactionWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,14 +64,15 @@ final class SessionDetailPane extends ScrollPane {
     private final DetailViewModel vm;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final Label title = new Label("No session selected");
+    private final HBox titleRow = new HBox(8);
     private final List<Label> values = new ArrayList<>();
     private final TextArea metadata = new TextArea();
-    private final ObservableList<Tag> tags = FXCollections.observableArrayList();
     private final ObservableList<Event> events = FXCollections.observableArrayList();
     private final Label frames = new Label();
     private final Label eventsNote = new Label();
     private final VBox body;
     private final FilmStrip filmStrip;
+    private final TableView<Tag> tagTable;
 
     /** The pane of {@code vm}'s session; {@code openViewer} opens the film strip's frame in the viewer. */
     SessionDetailPane(DetailViewModel vm, Runnable openViewer) {
@@ -100,18 +103,22 @@ final class SessionDetailPane extends ScrollPane {
         metadata.setPrefRowCount(6);
         metadata.getStyleClass().add("code");
 
-        TableView<Tag> tagTable = new TableView<>(tags);
+        tagTable = new TableView<>(vm.tags());
         tagTable.setId("detailTags");
         tagTable.getStyleClass().add(Styles.DENSE);
         tagTable.setPrefHeight(150);
         tagTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tagTable.setPlaceholder(new Label("No tags"));
+        // the first three keep room for their text ("after the run", a key's label); Data takes what is left
         tagTable.getColumns()
-                .add(textColumn("Offset", t -> Formats.offset(vm.timeline().recorded(t.offsetMs())), 90));
-        tagTable.getColumns().add(textColumn("Name", Tag::name, 150));
-        tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 200));
+                .add(textColumn(
+                        "When", t -> TagInfo.when(t, vm.sessionProperty().get(), vm.timeline()), 100, 100));
+        tagTable.getColumns().add(textColumn("Name", Tag::name, 110, 80));
+        tagTable.getColumns().add(textColumn("Added by", TagInfo::author, 150, 110));
+        tagTable.getColumns().add(textColumn("Data", t -> Formats.compactJson(t.data()), 60, 50));
 
         filmStrip = new FilmStrip(vm.film(), openViewer);
+        filmStrip.showTags(vm.tagMarks());
         ListView<Event> timeline = new ListView<>(events);
         timeline.setId("detailEventList");
         timeline.setPrefHeight(160);
@@ -126,9 +133,9 @@ final class SessionDetailPane extends ScrollPane {
 
         body = new VBox(
                 8,
-                title,
+                titleRow,
                 grid,
-                section("Frames"),
+                framesHeader(),
                 frames,
                 filmStrip,
                 section("Events"),
@@ -140,9 +147,15 @@ final class SessionDetailPane extends ScrollPane {
                 tagTable,
                 tagForm());
         body.setPadding(new Insets(10));
+        // beside the title, in room kept for it: a refresh (after a tag, say) moves nothing on screen
         Label loading = new Label("Loading…");
+        loading.setId("detailLoading");
         loading.getStyleClass().add("muted");
+        loading.setMinWidth(Region.USE_PREF_SIZE);
         loading.visibleProperty().bind(vm.loadingProperty());
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        titleRow.getChildren().setAll(title, loading);
         Banner failure = new Banner(vm.ops());
         failure.setId("detailFailure");
         Label empty = new Label("Select a session to see its fields, metadata, tags, events and frames.");
@@ -154,9 +167,38 @@ final class SessionDetailPane extends ScrollPane {
         empty.managedProperty().bind(empty.visibleProperty());
         body.visibleProperty().bind(vm.sessionProperty().isNotNull());
         body.managedProperty().bind(body.visibleProperty());
-        loading.managedProperty().bind(loading.visibleProperty());
-        setContent(new VBox(failure, loading, empty, body));
+        setContent(new VBox(failure, empty, body));
         subscriptions.add(vm.sessionProperty().subscribe(this::show));
+    }
+
+    /** "Frames" with Redact… beside it: the editor opens on the frame shown. */
+    private HBox framesHeader() {
+        Label heading = section("Frames");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button redact = new Button("Redact…");
+        redact.setId("redactFrames");
+        redact.getStyleClass().add(Styles.SMALL);
+        redact.setMinWidth(Region.USE_PREF_SIZE);
+        redact.setTooltip(new Tooltip("Black out parts of this frame, a range of frames or the whole run, for good"));
+        redact.disableProperty()
+                .bind(vm.film()
+                        .hasFramesProperty()
+                        .not()
+                        .or(vm.film().framesLoadingProperty())
+                        .or(vm.sessionProperty().isNull()));
+        redact.setOnAction(e -> {
+            RedactionModel editor = vm.redactor();
+            if (editor != null) {
+                RedactionWindow.open(
+                        this,
+                        editor,
+                        "Redact frames: " + vm.sessionProperty().get().workflow());
+            }
+        });
+        HBox row = new HBox(8, heading, gap, redact);
+        row.setAlignment(Pos.BOTTOM_LEFT);
+        return row;
     }
 
     private VBox tagForm() {
@@ -215,10 +257,12 @@ final class SessionDetailPane extends ScrollPane {
         return l;
     }
 
-    private static TableColumn<Tag, String> textColumn(String title, Function<Tag, String> value, double width) {
+    private static TableColumn<Tag, String> textColumn(
+            String title, Function<Tag, String> value, double width, double min) {
         TableColumn<Tag, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         return c;
     }
 
@@ -227,7 +271,6 @@ final class SessionDetailPane extends ScrollPane {
             title.setText("No session selected");
             values.forEach(v -> v.setText(""));
             metadata.setText("");
-            tags.clear();
             events.clear();
             frames.setText("");
             eventsNote.setText("");
@@ -254,8 +297,10 @@ final class SessionDetailPane extends ScrollPane {
             values.get(i).setText(v[i].isEmpty() ? NONE : v[i]); // an empty row reads as broken; a dash as "none"
         }
         metadata.setText(Formats.prettyJson(s.metadata()));
-        tags.setAll(s.tags());
-        events.setAll(s.events());
+        tagTable.refresh(); // "after the run" depends on the session's stop as well
+        if (!events.equals(s.events())) {
+            events.setAll(s.events()); // the same again (a reload) keeps the list's scroll position
+        }
         eventsNote.setText(
                 s.eventsTruncated()
                         ? "Showing the first " + s.events().size() + " of " + s.eventCount() + " events."

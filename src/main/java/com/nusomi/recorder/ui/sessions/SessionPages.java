@@ -63,9 +63,10 @@ final class SessionPages {
 
     /**
      * Loads the first page for {@code f} (the trash when {@code inTrash}), or as many rows as are loaded now when
-     * {@code keep}; {@code landed} runs once they are shown, {@code retry} is offered when the call fails.
+     * {@code keep}; {@code landing} runs just before the new rows replace the old ones, {@code landed} once they are
+     * shown, {@code retry} is offered when the call fails.
      */
-    void reload(SessionFilters f, boolean inTrash, boolean keep, Runnable landed, Runnable retry) {
+    void reload(SessionFilters f, boolean inTrash, boolean keep, Runnable landing, Runnable landed, Runnable retry) {
         if (closed) {
             return;
         }
@@ -84,6 +85,7 @@ final class SessionPages {
                     }
                     query = result.query();
                     cursor = result.page().nextCursor();
+                    landing.run();
                     hidden.clear();
                     rows.setAll(result.page().data());
                     hasMore.set(result.page().hasMore());

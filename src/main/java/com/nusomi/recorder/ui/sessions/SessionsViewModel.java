@@ -57,6 +57,9 @@ public final class SessionsViewModel {
 
     private Subscription following = Subscription.EMPTY;
     private long reselectSeq;
+    /** A reload's rows are replacing the old ones: the table's passing empty selection is not the user's. */
+    private boolean landing;
+
     private boolean connected;
 
     public SessionsViewModel(
@@ -241,7 +244,11 @@ public final class SessionsViewModel {
                 filters.getFilters(),
                 trash.get(),
                 keep,
-                () -> reselect.set(new Reselection(++reselectSeq, keepIds)),
+                () -> landing = true,
+                () -> {
+                    landing = false;
+                    reselect.set(new Reselection(++reselectSeq, keepIds));
+                },
                 () -> reload(keep));
     }
 
@@ -265,6 +272,9 @@ public final class SessionsViewModel {
 
     /** The selected rows, as the view reports them. */
     public void setSelection(List<Session> selected) {
+        if (landing) {
+            return; // the reselection that follows the new rows says what is selected
+        }
         selection.setAll(selected);
     }
 

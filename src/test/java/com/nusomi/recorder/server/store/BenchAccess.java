@@ -14,7 +14,7 @@ public final class BenchAccess {
     public record ListSql(String sql, List<Object> params) {}
 
     public static ListSql listSql(SessionQuery q) {
-        SessionListSql built = SessionListSql.build(q);
+        SessionListSql built = SessionListSql.build(q, Dialect.SQLITE);
         return new ListSql(built.sql(), List.copyOf(built.params()));
     }
 

@@ -108,8 +108,8 @@ class SessionListSqlTest {
                 null,
                 100);
 
-        assertThat(SessionListSql.build(many).sql())
-                .isEqualTo(SessionListSql.build(few).sql());
+        assertThat(SessionListSql.build(many, Dialect.SQLITE).sql())
+                .isEqualTo(SessionListSql.build(few, Dialect.SQLITE).sql());
     }
 
     private List<String> listNot(List<String> tags, List<String> notTags) {
@@ -163,15 +163,15 @@ class SessionListSqlTest {
                     null,
                     100);
 
-            assertThat(SessionListSql.build(many).sql())
-                    .isEqualTo(SessionListSql.build(few).sql());
+            assertThat(SessionListSql.build(many, Dialect.SQLITE).sql())
+                    .isEqualTo(SessionListSql.build(few, Dialect.SQLITE).sql());
         }
     }
 
     @Test
     void aStoreErrorNamesNoSql() {
         List<Object> seen = new ArrayList<>();
-        assertThatThrownBy(() -> store.read(tx -> ((SqliteTx) tx)
+        assertThatThrownBy(() -> store.read(tx -> ((StoreTx) tx)
                         .sql()
                         .query(
                                 "SELECT nope FROM sessions WHERE id = ?",

@@ -8,6 +8,7 @@ import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
 import com.nusomi.recorder.client.model.Tag;
+import com.nusomi.recorder.ui.record.RecordState;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -96,7 +97,8 @@ class CloseWhileRecordingTest extends ClosingWindowTest {
 
         assertThat(stage.isShowing()).isTrue();
         assertThat(robot.lookup("#quitKeepButton").tryQuery()).isEmpty();
-        assertThat(app.window.recordViewModel().isRecording()).isTrue();
+        assertThat(app.window.recordViewModel().current().is(RecordState.RECORDING))
+                .isTrue();
         assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
     }
 

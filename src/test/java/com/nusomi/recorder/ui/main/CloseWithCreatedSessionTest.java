@@ -78,7 +78,7 @@ class CloseWithCreatedSessionTest extends ClosingWindowTest {
         robot.clickOn("#quitStartButton");
 
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> app.window.recordViewModel().isRecording());
+                .until(() -> app.window.recordViewModel().current().is(RecordState.RECORDING));
         assertThat(stage.isShowing()).isTrue();
         assertThat(app.client.sessions().get(id).execute().status()).isEqualTo(SessionStatus.RECORDING);
     }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.nusomi.recorder.app.connection.Connection;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.ui.AppFixture;
+import com.nusomi.recorder.ui.record.RecordState;
 import com.nusomi.recorder.ui.record.RecordViewModel;
 import com.nusomi.recorder.ui.record.Verdict;
 import java.time.Duration;
@@ -125,7 +126,7 @@ class SettingsScreenTest {
             vm.form().startImmediatelyProperty().set(true);
             vm.onCreate();
         });
-        await().atMost(Duration.ofSeconds(15)).until(vm::isRecording);
+        await().atMost(Duration.ofSeconds(15)).until(() -> vm.current().is(RecordState.RECORDING));
         Connection during = app.context.connection().current();
         openSettings(robot);
         chooseHosted(robot);

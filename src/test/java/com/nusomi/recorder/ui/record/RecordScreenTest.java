@@ -417,7 +417,8 @@ class RecordScreenTest {
         robot.clickOn("#workflowField").write("keyboard_run");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
         waitIdle();
-        assertThat(app.window.recordViewModel().isRecording()).isTrue();
+        assertThat(app.window.recordViewModel().current().is(RecordState.RECORDING))
+                .isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         waitIdle();
         assertThat(app.window.recordViewModel().tags().applied())

@@ -216,9 +216,11 @@ class RecordViewModelTest {
         assertThat(vm.live().pendingEntriesProperty().get()).isPositive();
 
         server = ApiServer.start(ServerConfig.builder().dataDir(dir).port(port).build());
+        // the status report (upload waiting off) and the warning's removal (upload resumed) are two reports
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> !vm.live().uploadWaitingProperty().get());
-        assertThat(vm.live().warnings()).noneMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING);
+                .until(() -> !vm.live().uploadWaitingProperty().get()
+                        && vm.live().warnings().stream()
+                                .noneMatch(w -> w.kind() == RecorderWarning.Kind.UPLOAD_WAITING));
         vm.onStop(Verdict.SUCCESS);
         awaitState(vm, RecordState.STOPPED);
         Session s = client.sessions().get(id, Include.TAGS).execute();
@@ -417,6 +419,44 @@ class RecordViewModelTest {
         assertThat(fresh.current().stateProperty().get())
                 .as("the screen shows no session")
                 .isEqualTo(RecordState.IDLE);
+    }
+
+    @Test
+    void createPressedBeforeTheServerAnswersWaitsForItThenCreates() {
+        RecordViewModel early = newViewModel();
+        early.form().workflowProperty().set("early_bird");
+        early.form().startImmediatelyProperty().set(false);
+        assertThat(early.canCreateBinding().get())
+                .as("Create is on before the server answers")
+                .isTrue();
+
+        early.onCreate();
+        assertThat(early.pending().waitingProperty().get()).isTrue();
+        assertThat(early.canCreateBinding().get())
+                .as("no second Create while one waits")
+                .isFalse();
+        assertThat(sessionsOnServer())
+                .as("nothing sent before the server answers")
+                .isEmpty();
+
+        early.onConnected();
+        awaitState(early, RecordState.CREATED);
+        assertThat(early.pending().waitingProperty().get()).isFalse();
+        assertThat(sessionsOnServer()).extracting(Session::workflow).containsExactly("early_bird");
+    }
+
+    @Test
+    void aWaitingCreateCanBeCancelled() {
+        RecordViewModel early = newViewModel();
+        early.form().workflowProperty().set("early_bird");
+        early.onCreate();
+        early.pending().cancel();
+        assertThat(early.pending().waitingProperty().get()).isFalse();
+        assertThat(early.canCreateBinding().get()).isTrue();
+
+        early.onConnected();
+        assertThat(early.current().stateProperty().get()).isEqualTo(RecordState.IDLE);
+        assertThat(sessionsOnServer()).isEmpty();
     }
 
     @Test

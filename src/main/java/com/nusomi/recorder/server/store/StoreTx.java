@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The store's work inside one transaction on one connection: each call goes to the statements of its table
+ * The store's work inside one transaction on one connection, for either {@link Dialect}: each call goes to the statements of its table
  * ({@link SessionStatements}, {@link TagStatements}, {@link FrameStatements}, {@link EventStatements},
  * {@link KeyStatements}, {@link AuditStatements}, {@link IdempotencyStatements}); what spans tables (deleting a
  * session's data, savepoints) is done here.
  */
-final class SqliteTx implements StoreWriter {
+final class StoreTx implements StoreWriter {
     private final SqlRunner sql;
     private final SessionStatements sessions;
     private final TagStatements tags;
@@ -19,9 +19,12 @@ final class SqliteTx implements StoreWriter {
     private final KeyStatements keys;
     private final AuditStatements audit;
     private final IdempotencyStatements idempotency;
+    private final boolean writing;
 
-    SqliteTx(Connection c) {
-        this.sql = new SqlRunner(c);
+    /** {@code writing}: a write transaction, which locks a session it reads ({@link Dialect#lockRow}). */
+    StoreTx(Connection c, Dialect dialect, boolean writing) {
+        this.sql = new SqlRunner(c, dialect);
+        this.writing = writing;
         this.sessions = new SessionStatements(sql);
         this.tags = new TagStatements(sql);
         this.frames = new FrameStatements(sql);
@@ -31,7 +34,7 @@ final class SqliteTx implements StoreWriter {
         this.idempotency = new IdempotencyStatements(sql);
     }
 
-    /** The transaction's statement runner, for SQL of its own (a PRAGMA). */
+    /** The transaction's statement runner, for SQL of its own (a PRAGMA, EXPLAIN). */
     SqlRunner sql() {
         return sql;
     }
@@ -40,7 +43,7 @@ final class SqliteTx implements StoreWriter {
 
     @Override
     public Optional<SessionRecord> findSession(String id) {
-        return sessions.find(id);
+        return sessions.find(id, writing);
     }
 
     @Override

@@ -1,0 +1,183 @@
+package com.nusomi.recorder.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The PostgreSQL store (15+): a HikariCP pool of connections to one database, migrated on open under an advisory
+ * lock ({@link Migrations}). Reads run in a read-only {@code REPEATABLE READ} transaction, so that the several
+ * statements of one read see one snapshot, as a SQLite read does. Writes run at {@code READ COMMITTED}, one at a
+ * time in this process behind a fair lock (the same order of work as {@link SqliteStore}'s single writer); a session
+ * read inside a write is locked ({@code SELECT ... FOR UPDATE}), so writes of several servers to one session take
+ * turns.
+ *
+ * <p>A connection that cannot be had or is lost (the database is down, restarting, or the pool is exhausted) is a
+ * {@link StoreUnavailableException}: the API answers 503 and the client retries.
+ */
+public final class PostgresStore implements Store {
+    /** Connections per server: readers and the one writer. */
+    private static final int POOL_SIZE = 10;
+
+    private final HikariDataSource pool;
+    private final PostgresTarget target;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private volatile boolean closed;
+
+    private PostgresStore(HikariDataSource pool, PostgresTarget target) {
+        this.pool = pool;
+        this.target = target;
+    }
+
+    /** Connects to the database (creating the schema or bringing it up to date) and opens the pool. */
+    public static PostgresStore open(PostgresTarget target) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(target.jdbcUrl());
+        if (target.user() != null) {
+            config.setUsername(target.user());
+        }
+        if (target.password() != null) {
+            config.setPassword(target.password());
+        }
+        config.setPoolName("sessions-db");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(2);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        // A failed first connection is an error of open(), with PostgreSQL's reason, not a pool that retries quietly.
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("ApplicationName", "session-recorder");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to " + target + ": " + reason(e), e);
+        }
+        try (Connection c = pool.getConnection()) {
+            Migrations.apply(c, Dialect.POSTGRESQL);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot migrate " + target + ": " + reason(e), e);
+        }
+        return new PostgresStore(pool, target);
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
+    @Override
+    public <T> T read(Work<StoreReader, T> work) {
+        try (Connection c = borrow()) {
+            try {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                }
+                T result = work.run(new StoreTx(c, Dialect.POSTGRESQL, false));
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c);
+                throw failure("read", e);
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public <T> T write(Work<StoreWriter, T> work) {
+        writeLock.lock();
+        try (Connection c = borrow()) {
+            try {
+                T result = work.run(new StoreTx(c, Dialect.POSTGRESQL, true));
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c);
+                throw failure("write", e);
+            }
+        } catch (SQLException e) {
+            throw failure("write", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * What a failure becomes: the work's own exceptions pass unchanged; a lost or refused connection is a
+     * {@link StoreUnavailableException}, any other SQL failure a {@link StoreException}.
+     */
+    private static RuntimeException failure(String what, Throwable e) {
+        if (e instanceof Error error) {
+            throw error;
+        }
+        if (isConnectionLoss(e)) {
+            return e instanceof StoreUnavailableException u
+                    ? u
+                    : new StoreUnavailableException("the database cannot be reached: " + reason(e), e);
+        }
+        if (e instanceof RuntimeException r) {
+            return r;
+        }
+        return new StoreException(what + " failed: " + e.getMessage(), e);
+    }
+
+    /** SQLSTATE class 08 (connection exception), 57P0x (shutdown), or the pool's own time-out. */
+    private static boolean isConnectionLoss(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailableException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Connection borrow() throws SQLException {
+        if (closed) {
+            throw new StoreUnavailableException("store is closed", null);
+        }
+        return pool.getConnection();
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the pool discards a broken connection
+        }
+    }
+
+    /** A PostgreSQL advisory lock per schema, on a connection of its own ({@link PostgresMaintenanceLock}). */
+    @Override
+    public MaintenanceLock maintenanceLock() {
+        return new PostgresMaintenanceLock(target);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pool.close();
+    }
+}
