@@ -28,8 +28,8 @@ import javafx.util.Subscription;
 /**
  * The frames of a session: a large preview of the current frame with its seq, offset and capture time, a
  * scrubber over every frame with the events marked along it (and the tags, by name, once {@link #showTags}), and a
- * strip of up to 12 thumbnails. Left/Right, Home/End and PageUp/PageDown step through the frames while the strip has
- * the focus; Enter, a double-click on the preview or "Open viewer" opens the frame in the viewer window.
+ * strip of up to 12 thumbnails. Left/Right, Home/End and PageUp/PageDown step through the frames while the strip
+ * has the focus; Enter, a double-click on the preview or "Open viewer" opens the frame in the viewer window.
  */
 final class FilmStrip extends VBox {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
@@ -206,7 +206,7 @@ final class FilmStrip extends VBox {
             box.setUserData(t.seq());
             box.setMinSize(Region.USE_PREF_SIZE, 12);
             Tooltip tip = new Tooltip();
-            tip.setOnShowing(e -> tip.setText("Frame " + vm.numberOf(t.seq())));
+            tip.setOnShowing(e -> tip.setText("Frame " + Formats.numberOf(vm.frames(), t.seq())));
             Tooltip.install(box, tip);
             box.setOnMouseClicked(e -> {
                 vm.onThumbnail(t.seq());

@@ -195,7 +195,7 @@ public final class FilmStripViewModel<I> {
         } else if (hasFrames.get()) {
             currentIndex.set(-1);
             currentFrame.set(null);
-            caption.set("Frame " + numberOf(seq));
+            caption.set("Frame " + Formats.numberOf(frames.frames(), seq));
             setCurrentSeq(seq);
         }
     }
@@ -209,12 +209,7 @@ public final class FilmStripViewModel<I> {
         }
     }
 
-    /** The one-based number of frame {@code seq}: its place among the frames (until they are listed, seq + 1). */
-    public int numberOf(long seq) {
-        int i = frames.indexOfSeq(seq);
-        return i >= 0 ? i + 1 : (int) Math.min(Integer.MAX_VALUE, seq + 1);
-    }
-
+    /** The session shown, or null. */
     public String sessionId() {
         return sessionId;
     }

@@ -3,6 +3,7 @@ package com.nusomi.recorder.ui.sessions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.nusomi.recorder.app.support.LocalJson;
 import com.nusomi.recorder.client.model.ActorKind;
+import com.nusomi.recorder.client.model.Frame;
 import com.nusomi.recorder.client.model.Outcome;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.client.model.SessionStatus;
@@ -98,6 +99,24 @@ public final class Formats {
     static String frameCaption(int number, int of, long offsetMs, Instant capturedAt) {
         return String.join(
                 "  ·  ", unbroken(frameNumber(number, of)), frameOffset(offsetMs), unbroken(timeMillis(capturedAt)));
+    }
+
+    /** The one-based number of frame {@code seq} among {@code frames} (by seq; until it is listed, seq + 1). */
+    static int numberOf(List<Frame> frames, long seq) {
+        int lo = 0;
+        int hi = frames.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long s = frames.get(mid).seq();
+            if (s == seq) {
+                return mid + 1;
+            } else if (s < seq) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, seq + 1);
     }
 
     /** "Frame 9 of 10": the one numbering of frames, from one, that the strip and the viewer show. */
