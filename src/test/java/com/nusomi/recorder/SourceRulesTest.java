@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * House rules that ArchUnit cannot see because they are about the source text: types are imported, not spelled out
- * inline, and no class in {@code src/main} grows past 400 lines.
+ * inline, no class in {@code src/main} grows past 400 lines and no view model past 300.
  */
 class SourceRulesTest {
     private static final Path MAIN = Path.of("src/main/java");
     private static final Path TEST = Path.of("src/test/java");
     private static final int MAX_MAIN_LINES = 400;
+    private static final int MAX_VIEW_MODEL_LINES = 300;
 
     /** A package path of lower-case segments followed by a type name, e.g. {@code java.util.List}. */
     private static final Pattern QUALIFIED_TYPE = Pattern.compile(
@@ -58,6 +59,24 @@ class SourceRulesTest {
             }
         }
         assertThat(tooLong).as("classes over %d lines", MAX_MAIN_LINES).isEmpty();
+    }
+
+    @Test
+    void noViewModelIsLongerThanThreeHundredLines() {
+        List<String> tooLong = new ArrayList<>();
+        List<Path> viewModels = javaFiles(MAIN).stream()
+                .filter(f -> f.getFileName().toString().endsWith("ViewModel.java"))
+                .toList();
+        for (Path file : viewModels) {
+            long lines = read(file).lines().count();
+            if (lines > MAX_VIEW_MODEL_LINES) {
+                tooLong.add(file + " " + lines);
+            }
+        }
+        assertThat(viewModels).as("view models found").isNotEmpty();
+        assertThat(tooLong)
+                .as("view models over %d lines", MAX_VIEW_MODEL_LINES)
+                .isEmpty();
     }
 
     @Test

@@ -104,7 +104,7 @@ class SessionsScreenBenchmark {
             @SuppressWarnings("unchecked")
             TableView<Session> table = (TableView<Session>) scene.lookup("#sessionsTable");
             vm.rows().addListener((ListChangeListener<Session>) c -> ROWS_SET.set(System.nanoTime()));
-            onFx(vm::onConnected);
+            onFx(() -> vm.onConnected(null));
             waitShown(scene, table, () -> true);
 
             // filter change → first page laid out: first as in the app (the filter bar's quiet time runs, and the

@@ -5,11 +5,11 @@ import com.nusomi.recorder.app.connection.ConnectionState;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.common.Debouncer;
+import com.nusomi.recorder.ui.common.NewServers;
 import com.nusomi.recorder.ui.common.Operations;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.binding.StringBinding;
@@ -132,18 +132,7 @@ public final class SessionsViewModel {
      * {@link #dispose()}.
      */
     public void follow(ObservableValue<ConnectionState> connection) {
-        String[] online = {null};
-        following = following.and(connection.subscribe(s -> {
-            if (s == null) {
-                return;
-            }
-            if (s.phase() == ConnectionState.Phase.ONLINE && !Objects.equals(online[0], s.label())) {
-                online[0] = s.label();
-                onConnected(s.label());
-            } else if (s.phase() == ConnectionState.Phase.CONNECTING || s.phase() == ConnectionState.Phase.FAILED) {
-                online[0] = null;
-            }
-        }));
+        following = following.and(NewServers.follow(connection, this::onConnected));
     }
 
     /** What keeps the list current: reloads when shown, after the app's own changes, and while shown. */
@@ -164,11 +153,6 @@ public final class SessionsViewModel {
         server.set(label);
         pages.askAdmin(admin::set); // the trash list is admin-only
         reload(true);
-    }
-
-    /** {@link #onConnected(String)} without a name for the server. */
-    public void onConnected() {
-        onConnected(null);
     }
 
     private void applyFilters() {

@@ -85,7 +85,7 @@ class ViewerBenchmark {
                     ThemeSupport.style(view, false);
                     stage.setScene(new Scene(view, 1200, 760));
                     stage.show();
-                    fresh.onConnected();
+                    fresh.onConnected(null);
                     return stage.getScene();
                 });
                 @SuppressWarnings("unchecked")

@@ -91,7 +91,7 @@ class SessionsViewModelTest {
 
     static SessionsViewModel connected(SessionsClient client) {
         SessionsViewModel vm = vm(client, null);
-        vm.onConnected();
+        vm.onConnected(null);
         return vm;
     }
 
@@ -201,7 +201,7 @@ class SessionsViewModelTest {
         HeldTasks tasks = new HeldTasks();
         SessionsViewModel vm = new SessionsViewModel(
                 tasks, () -> fx.admin, null, Debouncer.immediate(), Debouncer.immediate(), fx.clock);
-        vm.onConnected();
+        vm.onConnected(null);
         while (!tasks.held.isEmpty()) {
             tasks.held.poll().run();
         }
@@ -218,7 +218,7 @@ class SessionsViewModelTest {
         HeldTasks tasks = new HeldTasks();
         SessionsViewModel vm = new SessionsViewModel(
                 tasks, () -> fx.admin, null, Debouncer.immediate(), Debouncer.immediate(), fx.clock);
-        vm.onConnected();
+        vm.onConnected(null);
         assertThat(tasks.held).as("the scope check and the first page").hasSize(2);
         vm.dispose();
         while (!tasks.held.isEmpty()) {
@@ -245,7 +245,7 @@ class SessionsViewModelTest {
                 List.of("escalated"));
         SessionsViewModel first = vm(fx.admin, prefs);
         first.start();
-        first.onConnected();
+        first.onConnected(null);
         first.openFilters(f);
         first.saved().save("sealed payroll");
         List<String> rows = loadAll(first);
@@ -254,7 +254,7 @@ class SessionsViewModelTest {
 
         SessionsViewModel second = vm(fx.admin, prefs);
         second.start();
-        second.onConnected();
+        second.onConnected(null);
         assertThat(second.filters().getFilters()).isEqualTo(SessionFilters.NONE);
         assertThat(second.saved().names()).containsExactly("sealed payroll");
         second.onOpenSaved("sealed payroll");
@@ -280,7 +280,7 @@ class SessionsViewModelTest {
                 new SessionFilters(List.of("refund_order"), null, List.of(Outcome.ERROR), null, "7d", null, null);
         SessionsViewModel first = vm(fx.admin, prefs);
         first.start();
-        first.onConnected();
+        first.onConnected(null);
         first.openFilters(sealed);
         first.saved().save("sealed");
         first.openFilters(errors);
