@@ -152,6 +152,8 @@ public final class Screens implements AutoCloseable {
             auditScreen().showSession(id);
         });
         view.setFrameViewer(frameViewers);
+        vm.exports().setFolderOpener(LogFolderViewModel.DESKTOP::open);
+        vm.exports().setSendTarget(new HostedTarget(ctx));
         sessionsView = view;
         return view;
     }

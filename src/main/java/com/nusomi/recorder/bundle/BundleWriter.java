@@ -10,6 +10,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +29,7 @@ public final class BundleWriter {
     private final ObjectMapper mapper;
     private final ZipOutputStream zip;
     private final List<BundleManifest.BundleFile> files = new ArrayList<>();
+    private final LocalDateTime entryTime;
     private boolean finished;
 
     /**
@@ -34,13 +37,31 @@ public final class BundleWriter {
      * values given to {@link #json} and {@link #jsonLines} (the API's objects, as the caller's mapper knows them).
      */
     public BundleWriter(OutputStream out, ObjectMapper mapper) {
+        this(out, mapper, null);
+    }
+
+    /**
+     * Writes as {@link #BundleWriter(OutputStream, ObjectMapper)} does, every zip entry stamped with {@code
+     * entryTime} (UTC) rather than the time it is written: the same content then gives the same bytes, which a
+     * server's import recognises by their hash. Null stamps each entry with the time it is written.
+     */
+    public BundleWriter(OutputStream out, ObjectMapper mapper, Instant entryTime) {
         this.mapper = mapper;
         this.zip = new ZipOutputStream(new BufferedOutputStream(new NonClosing(out), BUFFER));
+        this.entryTime = entryTime == null ? null : LocalDateTime.ofInstant(entryTime, ZoneOffset.UTC);
+    }
+
+    private ZipEntry entry(String path) {
+        ZipEntry entry = new ZipEntry(path);
+        if (entryTime != null) {
+            entry.setTimeLocal(entryTime);
+        }
+        return entry;
     }
 
     /** Writes one deflated file through {@code body}, which gets a stream that hashes what it is given. */
     public void file(String path, EntryBody body) throws IOException {
-        zip.putNextEntry(new ZipEntry(path));
+        zip.putNextEntry(entry(path));
         MessageDigest sha = sha256();
         Counting counting = new Counting(new DigestOutputStream(new NonClosing(zip), sha));
         body.writeTo(counting);
@@ -72,7 +93,7 @@ public final class BundleWriter {
 
     /** Writes an image as a stored (not deflated) entry; returns its SHA-256. */
     public String image(String path, byte[] bytes) throws IOException {
-        ZipEntry entry = new ZipEntry(path);
+        ZipEntry entry = entry(path);
         entry.setMethod(ZipEntry.STORED);
         entry.setSize(bytes.length);
         entry.setCompressedSize(bytes.length);
@@ -95,7 +116,7 @@ public final class BundleWriter {
         }
         BundleManifest manifest =
                 new BundleManifest(BundleManifest.FORMAT, sessionId, exportedAt, exportedBy, List.copyOf(files));
-        zip.putNextEntry(new ZipEntry(BundleManifest.MANIFEST));
+        zip.putNextEntry(entry(BundleManifest.MANIFEST));
         BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(zip), manifest);
         zip.closeEntry();
         zip.finish();

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -29,6 +30,7 @@ import java.util.Properties;
 public final class BundleExporter implements Exporter {
     private final Clock clock;
     private final String exportedBy;
+    private final boolean reproducible;
 
     /** An exporter that names this program ({@code session-recorder/<version>}) in the manifest. */
     public BundleExporter() {
@@ -37,15 +39,30 @@ public final class BundleExporter implements Exporter {
 
     /** An exporter with the clock and program name the manifest gets (for tests). */
     public BundleExporter(Clock clock, String exportedBy) {
+        this(clock, exportedBy, false);
+    }
+
+    private BundleExporter(Clock clock, String exportedBy, boolean reproducible) {
         this.clock = clock;
         this.exportedBy = exportedBy;
+        this.reproducible = reproducible;
+    }
+
+    /**
+     * An exporter whose bundles depend only on the run: {@code exported_at} and every entry's time are the run's
+     * stop (its creation while it has none), so exporting the same run twice gives the same bytes, and a server
+     * that imported it once recognises it (the import is idempotent by the bundle's hash).
+     */
+    public static BundleExporter reproducible() {
+        return new BundleExporter(Clock.systemUTC(), "session-recorder/" + programVersion(), true);
     }
 
     @Override
     public void write(RunSource run, OutputStream out, ExportProgress progress) throws IOException {
         Session session = run.session();
         long total = session.frameCount();
-        BundleWriter bundle = new BundleWriter(out, Json.mapper());
+        Instant stamp = !reproducible ? null : session.stoppedAt() != null ? session.stoppedAt() : session.createdAt();
+        BundleWriter bundle = new BundleWriter(out, Json.mapper(), stamp);
         ObjectNode sessionJson = Json.mapper().valueToTree(session);
         sessionJson.remove("events");
         sessionJson.remove("events_truncated");
@@ -84,7 +101,7 @@ public final class BundleExporter implements Exporter {
         }
         progress.checkCancelled();
         bundle.jsonLines(BundleManifest.AUDIT, run.auditEntries(), progress::checkCancelled);
-        bundle.finish(session.id(), clock.instant(), exportedBy);
+        bundle.finish(session.id(), stamp != null ? stamp : clock.instant(), exportedBy);
     }
 
     /** The lines of the temporary file as one JSON array, copied as they are read. */

@@ -199,7 +199,11 @@ public final class SessionActions {
 
     /** Soft-deletes the selection; offers an undo for a while. */
     public void onDeleteSelected() {
-        List<String> ids = selectedIds();
+        delete(selectedIds());
+    }
+
+    /** Soft-deletes the sessions {@code ids} (say, a run sent to another server); offers an undo for a while. */
+    public void delete(List<String> ids) {
         if (ids.isEmpty()) {
             return;
         }

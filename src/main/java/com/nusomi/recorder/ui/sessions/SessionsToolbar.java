@@ -36,8 +36,11 @@ final class SessionsToolbar extends VBox {
     private final Spinner<Integer> hours = new Spinner<>(0, 720, 6);
     private final Spinner<Integer> minutes = new Spinner<>(0, 59, 0);
 
-    /** {@code afterAction} wraps each action on the selection (the keyboard goes back to the table). */
-    SessionsToolbar(SessionsViewModel vm, UnaryOperator<Runnable> afterAction) {
+    /**
+     * {@code afterAction} wraps each action on the selection (the keyboard goes back to the table); {@code export}
+     * is the selection's Export… button.
+     */
+    SessionsToolbar(SessionsViewModel vm, UnaryOperator<Runnable> afterAction, Node export) {
         setId("sessionsToolbar");
         SessionActions a = vm.actions();
         BooleanBinding busy = is(vm.ops().busyProperty());
@@ -95,7 +98,7 @@ final class SessionsToolbar extends VBox {
         // the heading with the search for abandoned recordings; below it the actions, the trash and Refresh
         HBox heading = new HBox(10, title, loading, spacer(), abandoned);
         heading.setAlignment(Pos.CENTER_LEFT);
-        HBox actions = new HBox(6, stop, delete, hard, restore, spacer(), trashToggle, refresh);
+        HBox actions = new HBox(6, stop, delete, hard, restore, export, spacer(), trashToggle, refresh);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(heading, actions);
         setSpacing(6);

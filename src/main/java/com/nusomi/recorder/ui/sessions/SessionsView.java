@@ -75,7 +75,9 @@ public final class SessionsView extends BorderPane {
         failure = new Banner(vm.ops());
         failure.setId("sessionsFailure");
 
-        VBox detailSide = new VBox(historyBar(), detail);
+        ExportEntries exports = new ExportEntries(vm, this);
+        table.getContextMenu().getItems().add(2, exports.menuItem());
+        VBox detailSide = new VBox(historyBar(exports), detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
         split = new SplitPane(table, detailSide);
         split.setId("sessionsSplit");
@@ -84,7 +86,11 @@ public final class SessionsView extends BorderPane {
         detailSide.setMinWidth(300);
         table.setMinWidth(300);
 
-        setTop(new VBox(new SessionsToolbar(vm, this::backToTable), filterBar, new Separator(), failure));
+        setTop(new VBox(
+                new SessionsToolbar(vm, this::backToTable, exports.selectionButton()),
+                filterBar,
+                new Separator(),
+                failure));
         setCenter(split);
         setBottom(new VBox(undoBar(), messageBar(), statusLine()));
         setOnKeyPressed(e -> {
@@ -196,8 +202,11 @@ public final class SessionsView extends BorderPane {
         };
     }
 
-    /** Above the detail pane: "History", the session's audit log (admin keys; see {@link #setOnHistory}). */
-    private HBox historyBar() {
+    /**
+     * Above the detail pane: Export… and Send to server… for the session shown, and "History", its audit log
+     * (admin keys; see {@link #setOnHistory}).
+     */
+    private HBox historyBar(ExportEntries exports) {
         Button history = new Button("History", new FontIcon(MaterialDesignH.HISTORY));
         history.setId("sessionHistory");
         history.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
@@ -219,7 +228,7 @@ public final class SessionsView extends BorderPane {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, spacer, history);
+        HBox bar = new HBox(6, exports.sessionExport(), exports.sessionSend(), spacer, history);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.setPadding(new Insets(4, 8, 0, 8));
         return bar;

@@ -7,6 +7,7 @@ import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.common.Debouncer;
 import com.nusomi.recorder.ui.common.NewServers;
 import com.nusomi.recorder.ui.common.Operations;
+import com.nusomi.recorder.ui.export.Exports;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class SessionsViewModel {
     private final SessionActions actions;
     private final KeepCurrent current;
     private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper();
+    private final Exports exports;
 
     private Subscription following = Subscription.EMPTY;
     private long reselectSeq;
@@ -88,6 +90,7 @@ public final class SessionsViewModel {
         });
         trash.addListener((o, a, b) -> reload(false));
         this.detail = new DetailViewModel(tasks, client, this::refresh);
+        this.exports = new Exports(tasks, client);
         this.actions = new SessionActions(ops, client, clock, selection, pages.hidden(), this::refresh, undoTimer);
         this.current = new KeepCurrent(
                 tasks,
@@ -288,5 +291,10 @@ public final class SessionsViewModel {
 
     public SessionActions actions() {
         return actions;
+    }
+
+    /** Export and Send to server, on this screen's client. */
+    public Exports exports() {
+        return exports;
     }
 }
