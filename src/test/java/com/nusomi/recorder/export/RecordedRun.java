@@ -189,7 +189,7 @@ public final class RecordedRun implements AutoCloseable {
         return new Color(20 + 30 * i, 120 + 20 * (i % 3), 200 - 15 * i);
     }
 
-    static BufferedImage frame(int i) {
+    public static BufferedImage frame(int i) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(frameColor(i));
@@ -200,7 +200,7 @@ public final class RecordedRun implements AutoCloseable {
         return img;
     }
 
-    static byte[] jpeg(BufferedImage img) {
+    public static byte[] jpeg(BufferedImage img) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(img, "jpeg", out);
