@@ -42,6 +42,15 @@ final class FramePicture {
         images.reset(id);
     }
 
+    /** Forgets every image (frames were redacted) and loads the frame shown again. */
+    void reload() {
+        images.forget();
+        if (frame != null) {
+            imageSeq.set(null); // the picture on screen is the old one: not a stand-in for the new
+            show(frame, number);
+        }
+    }
+
     /** Shows nothing. */
     void clear() {
         frame = null;

@@ -207,8 +207,9 @@ public final class FrameViewerViewModel implements Playback.Frames {
         playback.onPlayPause();
     }
 
-    public void onToggleOverlays() {
-        overlaysShown.set(!overlaysShown.get());
+    /** Loads the images anew (frames were redacted): what the cache holds is what the server no longer has. */
+    public void reloadImages() {
+        picture.reload();
     }
 
     // Playback.Frames

@@ -1,5 +1,6 @@
 package com.nusomi.recorder.ui.review;
 
+import com.nusomi.recorder.ui.sessions.RedactionOpener;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -22,12 +23,13 @@ final class FrameViewerWindow {
     private final FrameViewerViewModel vm;
     private final FrameView frame;
     private final Window owner;
+    private RedactionOpener redaction;
 
     FrameViewerWindow(FrameViewerViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
         frame = new FrameView(vm);
-        ViewerControls controls = new ViewerControls(vm, this::toggleFullScreen);
+        ViewerControls controls = new ViewerControls(vm, this::toggleFullScreen, this::redact);
         root.setId("frameViewer");
         root.getStyleClass().add("frame-viewer");
         root.setTop(controls.top());
@@ -73,6 +75,21 @@ final class FrameViewerWindow {
         frame.requestFocus();
     }
 
+    /** How Redact… opens the editor: over this window, on the frame shown (the film strip follows it). */
+    void setRedaction(RedactionOpener redaction) {
+        this.redaction = redaction;
+    }
+
+    private void redact() {
+        if (redaction != null) {
+            vm.playback().pause();
+            if (stage.isFullScreen()) {
+                stage.setFullScreen(false); // the editor opens over the window, not behind it
+            }
+            redaction.open(root, vm::reloadImages);
+        }
+    }
+
     private void toggleFullScreen() {
         stage.setFullScreen(!stage.isFullScreen());
     }
@@ -89,7 +106,7 @@ final class FrameViewerWindow {
             case MINUS, SUBTRACT -> zoom.zoomSteps(-1);
             case DIGIT1, NUMPAD1 -> zoom.onActualSize();
             case DIGIT0, NUMPAD0 -> zoom.onFit();
-            case O -> vm.onToggleOverlays();
+            case O -> vm.overlaysShownProperty().set(!vm.overlaysShownProperty().get());
             case F -> toggleFullScreen();
             case ESCAPE -> {
                 if (stage.isFullScreen()) {

@@ -4,6 +4,7 @@ import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.ui.sessions.FilmStripViewModel;
 import com.nusomi.recorder.ui.sessions.FrameViewerOpener;
+import com.nusomi.recorder.ui.sessions.RedactionOpener;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.image.Image;
@@ -36,13 +37,14 @@ public final class FrameViewers implements FrameViewerOpener, AutoCloseable {
     }
 
     @Override
-    public void open(FilmStripViewModel<Image> film, Window owner) {
+    public void open(FilmStripViewModel<Image> film, Window owner, RedactionOpener redaction) {
         if (window == null) {
             vm = new FrameViewerViewModel(tasks, client, timer);
             window = new FrameViewerWindow(vm, owner);
             ownWindow.accept(window.stage());
         }
         vm.follow(film);
+        window.setRedaction(redaction);
         window.show();
     }
 

@@ -27,7 +27,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The viewer's controls: stepping and playback, the frame's number and time, speed and "skip idle", overlays,
- * zoom, full screen (on top, wrapping onto a second row in a narrow window); the scrubber and what playback did
+ * zoom, full screen, Redact… (on top, wrapping onto a second row in a narrow window); the scrubber and what playback did
  * (below). Every action goes to the view model, or to {@code fullScreen}.
  */
 final class ViewerControls {
@@ -35,7 +35,7 @@ final class ViewerControls {
     private final VBox bottom = new VBox(4);
     private boolean syncing;
 
-    ViewerControls(FrameViewerViewModel vm, Runnable fullScreen) {
+    ViewerControls(FrameViewerViewModel vm, Runnable fullScreen, Runnable redact) {
         Playback playback = vm.playback();
         ZoomModel zoom = vm.zoom();
         Button play = button("viewerPlay", "Play", "Play or pause (Space)", vm::onPlayPause);
@@ -122,6 +122,13 @@ final class ViewerControls {
                 button("viewerFullScreen", "Full screen", "Full screen (F); Esc leaves it", fullScreen),
                 MaterialDesignF.FULLSCREEN);
 
+        Button redaction = button(
+                "viewerRedact",
+                "Redact…",
+                "Black out parts of this frame, a range of frames or the whole run, for good",
+                redact);
+        redaction.disableProperty().bind(vm.countProperty().isEqualTo(0));
+
         HBox where = new HBox(10, number, time);
         where.setAlignment(Pos.CENTER_LEFT);
         HBox speedBox = new HBox(6, speed, skip);
@@ -131,7 +138,7 @@ final class ViewerControls {
         top.setId("viewerToolbar");
         top.getStyleClass().add("viewer-toolbar");
         top.setAlignment(Pos.CENTER_LEFT);
-        top.getChildren().addAll(stepping, where, speedBox, overlays, zoomBox, full);
+        top.getChildren().addAll(stepping, where, speedBox, overlays, zoomBox, full, redaction);
 
         Slider scrubber = new Slider(0, 0, 0);
         scrubber.setId("viewerScrubber");

@@ -59,6 +59,13 @@ final class ViewerImages {
         ahead = 0;
     }
 
+    /** Empties the cache and drops the answers on the way, for the same session. */
+    void forget() {
+        String id = sessionId;
+        sessionId = null;
+        reset(id);
+    }
+
     /** Runs {@code action} each time a fetch ahead lands, so that the next can start. */
     void setOnSlotFree(Runnable action) {
         onSlotFree = action;

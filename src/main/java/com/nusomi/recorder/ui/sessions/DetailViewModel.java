@@ -253,9 +253,9 @@ public final class DetailViewModel {
     /** The frames of the selected session. */
     /**
      * A redaction editor's model for the selected session's frames as listed, from the frame shown; after a
-     * redaction the film strip shows the frames' images anew. Null while there is nothing to redact.
+     * redaction the film strip shows the frames' images anew, then {@code redacted} runs. Null while there is nothing to redact.
      */
-    public RedactionModel redactor() {
+    public RedactionModel redactor(Runnable redacted) {
         Session s = session.get();
         if (s == null || film.frames().isEmpty() || film.framesLoadingProperty().get()) {
             return null;
@@ -264,6 +264,7 @@ public final class DetailViewModel {
         int index = Math.max(0, film.currentIndexProperty().get());
         return new RedactionModel(tasks, client, s.id(), seqs, index, () -> {
             film.reloadImages();
+            redacted.run();
             if (session.get() != null && session.get().id().equals(s.id())) {
                 load(s.id(), ++generation); // the frames summary's sizes changed
             }

@@ -9,6 +9,9 @@ import javafx.stage.Window;
  */
 @FunctionalInterface
 public interface FrameViewerOpener {
-    /** Shows {@code film}'s current frame in the viewer, opening it over {@code owner} if need be. */
-    void open(FilmStripViewModel<Image> film, Window owner);
+    /**
+     * Shows {@code film}'s current frame in the viewer, opening it over {@code owner} if need be; the viewer's
+     * Redact… opens the editor through {@code redaction}.
+     */
+    void open(FilmStripViewModel<Image> film, Window owner, RedactionOpener redaction);
 }

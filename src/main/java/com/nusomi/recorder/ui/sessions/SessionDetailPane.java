@@ -21,6 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -209,18 +210,21 @@ final class SessionDetailPane extends ScrollPane {
                         .not()
                         .or(vm.film().framesLoadingProperty())
                         .or(vm.sessionProperty().isNull()));
-        redact.setOnAction(e -> {
-            RedactionModel editor = vm.redactor();
-            if (editor != null) {
-                RedactionWindow.open(
-                        this,
-                        editor,
-                        "Redact frames: " + vm.sessionProperty().get().workflow());
-            }
-        });
+        redact.setOnAction(e -> openRedaction(this, () -> {}));
         HBox row = new HBox(8, heading, gap, redact);
         row.setAlignment(Pos.BOTTOM_LEFT);
         return row;
+    }
+
+    /** Opens the redaction editor on the film strip's frame over {@code owner}; see {@link RedactionOpener}. */
+    void openRedaction(Node owner, Runnable redacted) {
+        RedactionModel editor = vm.redactor(redacted);
+        if (editor != null) {
+            RedactionWindow.open(
+                    owner,
+                    editor,
+                    "Redact frames: " + vm.sessionProperty().get().workflow());
+        }
     }
 
     private VBox tagForm() {

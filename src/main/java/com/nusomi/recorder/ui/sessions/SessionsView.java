@@ -67,11 +67,7 @@ public final class SessionsView extends BorderPane {
         vm.actions().setConfirmations(new SessionsDialogs(this));
         filterBar = new FilterBar(vm);
         table = new SessionsTable(vm);
-        detail = new SessionDetailPane(vm.detail(), () -> {
-            if (frameViewer != null && getScene() != null) {
-                frameViewer.open(vm.detail().film(), getScene().getWindow());
-            }
-        });
+        detail = new SessionDetailPane(vm.detail(), this::openViewer);
         failure = new Banner(vm.ops());
         failure.setId("sessionsFailure");
 
@@ -121,6 +117,12 @@ public final class SessionsView extends BorderPane {
     }
 
     /** Opens the detail pane's frames in {@code opener}'s viewer window (Enter, double-click, "Open viewer"). */
+    private void openViewer() {
+        if (frameViewer != null && getScene() != null) {
+            frameViewer.open(vm.detail().film(), getScene().getWindow(), detail::openRedaction);
+        }
+    }
+
     public void setFrameViewer(FrameViewerOpener opener) {
         this.frameViewer = opener;
     }

@@ -53,7 +53,7 @@ class ViewerBenchmark {
     private static final int FRAMES = Integer.getInteger("bench.viewer.frames", 1000);
     private static final int TRIES = 50;
     private static final int WARMUP = 5;
-    private static final int PLAY_SECONDS = Integer.getInteger("bench.viewer.play", 20);
+    private static final int PLAY_SECONDS = Integer.getInteger("bench.viewer.play", 60);
 
     @Test
     void selectionStepAndPlayback() throws Exception {

@@ -66,30 +66,39 @@ class RedactionScreenTest {
 
     static SessionsFixture fx;
     static String id;
+    /** A second run, redacted from the frame viewer. */
+    static String viewerId;
+
     static final List<byte[]> originals = new ArrayList<>();
     private AppContext ctx;
 
     @BeforeAll
     static void seed() {
         fx = new SessionsFixture(data.resolve("server"), 0);
+        for (int i = 0; i < 5; i++) {
+            originals.add(png(gradient(i)));
+        }
+        id = record("redaction_review");
+        viewerId = record("viewer_redaction");
+    }
+
+    /** A stopped run of the five gradient frames, half a second apart. */
+    private static String record(String workflow) {
         Instant t0 = fx.now.get();
-        id = fx.admin
+        String sid = fx.admin
                 .sessions()
-                .create(CreateSessionRequest.builder("redaction_review")
-                        .start(true)
-                        .build())
+                .create(CreateSessionRequest.builder(workflow).start(true).build())
                 .execute()
                 .id();
-        for (int i = 0; i < 5; i++) {
-            byte[] png = png(gradient(i));
-            originals.add(png);
+        for (int i = 0; i < originals.size(); i++) {
             fx.admin
                     .frames()
-                    .upload(id, FrameUpload.of(i, t0.plusMillis(i * 500L), "image/png", png))
+                    .upload(sid, FrameUpload.of(i, t0.plusMillis(i * 500L), "image/png", originals.get(i)))
                     .execute();
         }
         fx.now.set(t0.plusMillis(3_000));
-        fx.admin.sessions().stop(id).execute();
+        fx.admin.sessions().stop(sid).execute();
+        return sid;
     }
 
     @AfterAll
@@ -123,7 +132,7 @@ class RedactionScreenTest {
     @Test
     void aBoxDrawnOnThisFrameIsBlackOnTheServerAfterTheConfirmationAndTheFrameShownReloads(FxRobot robot)
             throws Exception {
-        FilmStripViewModel<Image> film = openSession(robot);
+        FilmStripViewModel<Image> film = openSession(robot, id);
         robot.interact(() -> film.select(2));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> Long.valueOf(2).equals(film.imageSeqProperty().get()));
@@ -160,7 +169,7 @@ class RedactionScreenTest {
                 .findFirst()
                 .orElseThrow();
         press(cancel);
-        assertThat(frameBytes(2)).as("cancelled: nothing changed").isEqualTo(originals.get(2));
+        assertThat(frameBytes(id, 2)).as("cancelled: nothing changed").isEqualTo(originals.get(2));
         assertThat(robot.lookup("#redactBoxCount").queryLabeled().getText()).isEqualTo("1 box");
 
         press(robot, "#applyRedaction");
@@ -172,7 +181,7 @@ class RedactionScreenTest {
         assertThat(status.getText()).isEqualTo("1 frame redacted; the originals are erased.");
 
         BufferedImage before = decode(originals.get(2));
-        BufferedImage after = decode(frameBytes(2));
+        BufferedImage after = decode(frameBytes(id, 2));
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
                 // the box's edges may land a pixel either way of the drawn corners (screen to frame pixels)
@@ -188,7 +197,7 @@ class RedactionScreenTest {
             }
         }
         for (int seq : new int[] {0, 1, 3, 4}) {
-            assertThat(frameBytes(seq)).as("frame %d untouched", seq).isEqualTo(originals.get(seq));
+            assertThat(frameBytes(id, seq)).as("frame %d untouched", seq).isEqualTo(originals.get(seq));
         }
 
         int cx = (X0 + X1) / 2;
@@ -202,7 +211,100 @@ class RedactionScreenTest {
                 .isEqualTo("0 boxes");
     }
 
-    private FilmStripViewModel<Image> openSession(FxRobot robot) {
+    @Test
+    void redactFromTheFrameViewerPaintsARangeAndTheViewerShowsTheRedactedFrame(FxRobot robot) throws Exception {
+        FilmStripViewModel<Image> film = openSession(robot, viewerId);
+        robot.interact(() -> film.select(1));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Long.valueOf(1).equals(film.imageSeqProperty().get()));
+        press(robot, "#openViewer");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#viewerImage").tryQuery().isPresent());
+        ImageView viewer = robot.lookup("#viewerImage").queryAs(ImageView.class);
+        Label number = robot.lookup("#viewerFrameNumber").queryAs(Label.class);
+        int cx = (X0 + X1) / 2;
+        int cy = (Y0 + Y1) / 2;
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> number.getText().equals("Frame 2 of 5")
+                        && viewer.getImage() != null
+                        && !viewer.getImage().isBackgroundLoading()
+                        && shows(viewer.getImage(), originals.get(1), cx, cy));
+
+        press(robot, "#viewerRedact");
+        Pane canvas = robot.lookup("#redactionCanvas").queryAs(Pane.class);
+        ImageView shown = (ImageView) canvas.getChildrenUnmodifiable().get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> shown.getImage() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#redactFrameNumber").queryLabeled().getText())
+                .as("the editor opens on the viewer's frame")
+                .isEqualTo("Frame 2 of 5");
+        drag(robot, canvas, X0, Y0, X1, Y1);
+        press(robot, "#redactRange");
+        robot.interact(() -> {
+            robot.lookup("#redactFrom").queryTextInputControl().setText("2");
+            robot.lookup("#redactTo").queryTextInputControl().setText("4");
+        });
+        press(robot, "#applyRedaction");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#confirmRedaction").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".dialog-pane .header-panel .label")
+                        .queryLabeled()
+                        .getText())
+                .isEqualTo("Paint 1 box solid black on frames 2 to 4 of 5?");
+        press(robot, "#confirmRedaction");
+        Label status = robot.lookup("#redactStatus").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> status.getText().contains("redacted"));
+        assertThat(status.getText()).isEqualTo("3 frames redacted; the originals are erased.");
+
+        for (int seq = 0; seq < 5; seq++) {
+            if (seq >= 1 && seq <= 3) {
+                assertThat(decode(frameBytes(viewerId, seq)).getRGB(cx, cy) & 0xffffff)
+                        .as("frame %d redacted", seq)
+                        .isZero();
+            } else {
+                assertThat(frameBytes(viewerId, seq))
+                        .as("frame %d untouched", seq)
+                        .isEqualTo(originals.get(seq));
+            }
+        }
+        await("the viewer drops its cached picture and shows the redacted frame")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> number.getText().equals("Frame 2 of 5") && blackAt(viewer.getImage(), cx, cy));
+        press(robot, "#viewerNext");
+        await("a frame fetched ahead before the redaction is fetched again")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> number.getText().equals("Frame 3 of 5") && blackAt(viewer.getImage(), cx, cy));
+        press(robot, "#viewerLast");
+        await("frame 5 was outside the range")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> number.getText().equals("Frame 5 of 5")
+                        && viewer.getImage() != null
+                        && shows(viewer.getImage(), originals.get(4), cx, cy));
+    }
+
+    /** Whether {@code img} (the frame at any size) is black at frame pixel (x, y). */
+    private static boolean blackAt(Image img, int x, int y) {
+        return img != null && isBlack(img, (int) (x * img.getWidth() / W), (int) (y * img.getHeight() / H));
+    }
+
+    /** Whether {@code img} (the frame at any size) has the original's colour at frame pixel (x, y), within 8. */
+    private static boolean shows(Image img, byte[] original, int x, int y) {
+        try {
+            int want = decode(original).getRGB(x, y);
+            int got = img.getPixelReader().getArgb((int) (x * img.getWidth() / W), (int) (y * img.getHeight() / H));
+            for (int shift = 0; shift <= 16; shift += 8) {
+                if (Math.abs(((want >> shift) & 0xff) - ((got >> shift) & 0xff)) > 8) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FilmStripViewModel<Image> openSession(FxRobot robot, String sessionId) {
         ButtonBase nav = robot.lookup("#navSessions").query();
         robot.interact(nav::fire);
         SessionsViewModel vm =
@@ -210,9 +312,11 @@ class RedactionScreenTest {
         TableView<Session> table = robot.lookup("#sessionsTable").queryTableView();
         await().atMost(Duration.ofSeconds(15))
                 .until(() ->
-                        table.getItems().size() == 1 && !vm.loadingProperty().get());
+                        table.getItems().size() == 2 && !vm.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        robot.interact(() -> table.getSelectionModel()
+                .clearAndSelect(
+                        table.getItems().stream().map(Session::id).toList().indexOf(sessionId)));
         FilmStripViewModel<Image> film = vm.detail().film();
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> !vm.detail().loadingProperty().get()
@@ -253,8 +357,8 @@ class RedactionScreenTest {
         return img != null && (img.getPixelReader().getArgb(x, y) & 0xffffff) == 0;
     }
 
-    private static byte[] frameBytes(int seq) {
-        return fx.admin.frames().get(id, seq).execute().bytes();
+    private static byte[] frameBytes(String sessionId, int seq) {
+        return fx.admin.frames().get(sessionId, seq).execute().bytes();
     }
 
     private static BufferedImage gradient(int i) {
