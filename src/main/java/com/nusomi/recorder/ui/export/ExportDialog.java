@@ -54,7 +54,7 @@ public final class ExportDialog extends VBox {
     /** Opens the dialog over {@code from}'s window. */
     public static Stage open(Node from, ExportViewModel vm, String heading) {
         ExportDialog dialog = new ExportDialog(vm, heading);
-        Stage stage = DialogWindow.over(from, dialog, "Export", 640, 600);
+        Stage stage = DialogWindow.over(from, dialog, "Export", 640, 560);
         stage.setOnHidden(e -> vm.onCancel());
         dialog.closeButton().setOnAction(e -> stage.close());
         stage.show();
@@ -162,11 +162,15 @@ public final class ExportDialog extends VBox {
         ScrollPane runs = new ScrollPane(lines);
         runs.setFitToWidth(true);
         runs.setPrefViewportHeight(Math.min(220, 64.0 * vm.rows().size()));
-        VBox.setVgrow(runs, Priority.SOMETIMES);
+        runs.setMinViewportHeight(Math.min(120, 64.0 * vm.rows().size()));
         ProgressBar overall = new ProgressBar();
         overall.setId("exportOverall");
         overall.setMaxWidth(Double.MAX_VALUE);
         overall.progressProperty().bind(vm.overallProperty());
+        Label all = new Label("All " + vm.rows().size() + " runs");
+        VBox overallBox = new VBox(3, all, overall);
+        overallBox.setVisible(vm.several()); // one run: its own line says it all
+        overallBox.setManaged(vm.several());
         Label summary = new Label();
         summary.setId("exportSummary");
         summary.setWrapText(true);
@@ -197,7 +201,9 @@ public final class ExportDialog extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, gap, cancel, open, close);
-        return new VBox(8, section("Progress"), runs, overall, summary, written, failures, folder, buttons);
+        Region fill = new Region();
+        VBox.setVgrow(fill, Priority.ALWAYS);
+        return new VBox(8, section("Progress"), runs, overallBox, summary, written, failures, folder, fill, buttons);
     }
 
     private void chooseDestination() {

@@ -150,6 +150,7 @@ public final class ExportViewModel {
         phase.set(Phase.RUNNING);
         tasks.run(() -> started.run(runs, choice, overall), this::finished, e -> {
             phase.set(Phase.DONE);
+            overall.endUnfinished("Failed", "Not started");
             summary.set("The export failed: " + ExportJob.describe(e));
         });
     }
@@ -172,6 +173,7 @@ public final class ExportViewModel {
         failures.setAll(overall.failures());
         String files = r.written().size() == 1 ? "1 file" : r.written().size() + " files";
         if (r.cancelled()) {
+            overall.endUnfinished("Cancelled", "Cancelled");
             summary.set("Cancelled. "
                     + (r.written().isEmpty() ? "Nothing was written" : files + " finished before it")
                     + "; no half-written file is left.");

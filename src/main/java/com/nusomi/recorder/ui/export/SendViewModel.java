@@ -106,6 +106,7 @@ public final class SendViewModel {
 
     private void failed(Throwable e) {
         phase.set(Phase.DONE);
+        progress.endUnfinished(e instanceof CancellationException ? "Cancelled" : "Failed", "Not done");
         if (e instanceof CancellationException) {
             summary.set("Cancelled; nothing was verified. A send that had reached the server can be sent again: "
                     + "the server keeps one copy.");

@@ -75,6 +75,20 @@ final class UiProgress implements ExportJob.Listener {
         overall.set(sum / rows.size());
     }
 
+    /**
+     * The job ended early (on the FX thread, after its last report): the first line not done says {@code first}
+     * ("Cancelled", "Failed"), the ones after it {@code rest}.
+     */
+    void endUnfinished(String first, String rest) {
+        boolean seen = false;
+        for (RunRow r : rows) {
+            if (r.progressProperty().get() < 1 && !r.statusProperty().get().startsWith("Failed")) {
+                r.set(Math.max(0, r.progressProperty().get()), seen ? rest : first);
+                seen = true;
+            }
+        }
+    }
+
     /** The failures reported so far, each with its run's label. */
     List<String> failures() {
         return List.copyOf(failures);

@@ -122,7 +122,9 @@ class ExportScreenTest {
         assertThat(summary(robot)).isEqualTo("Done: 1 file written.");
         assertThat(robot.lookup("#exportWritten").queryListView().getItems())
                 .containsExactly(file.toAbsolutePath().toString());
-        assertThat(robot.lookup("#exportOverall").queryAs(ProgressBar.class).getProgress())
+        assertThat(robot.lookup("#exportRuns .progress-bar")
+                        .queryAs(ProgressBar.class)
+                        .getProgress())
                 .isEqualTo(1.0);
         Document doc = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
         assertThat(doc.select("section.step span.caption").eachText()).containsExactlyElementsOf(run.captions());
@@ -147,6 +149,9 @@ class ExportScreenTest {
 
         assertThat(summary(robot)).isEqualTo("Cancelled. Nothing was written; no half-written file is left.");
         assertThat(line.getProgress()).as("stopped part way").isLessThan(1);
+        assertThat(robot.lookup("#exportRuns .label").queryAllAs(Labeled.class))
+                .extracting(Labeled::getText)
+                .contains("Cancelled");
         try (Stream<Path> left = Files.list(folder)) {
             assertThat(left).as("no video, no temporary file").isEmpty();
         }
@@ -164,6 +169,12 @@ class ExportScreenTest {
         awaitSummary(robot, "Done");
 
         assertThat(summary(robot)).isEqualTo("Done: 2 files written.");
+        ProgressBar overall = robot.lookup("#exportOverall").queryAs(ProgressBar.class);
+        assertThat(overall.isVisible()).isTrue();
+        assertThat(overall.getProgress()).isEqualTo(1.0);
+        assertThat(robot.lookup("#exportRuns .progress-bar").queryAllAs(ProgressBar.class))
+                .hasSize(2)
+                .allMatch(b -> b.getProgress() == 1.0);
         List<String> exported = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.sorted().toList()) {
