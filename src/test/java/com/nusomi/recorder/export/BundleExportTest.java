@@ -70,6 +70,26 @@ class BundleExportTest {
     }
 
     @Test
+    void aReproducibleBundleOfTheSameRunIsTheSameBytesAndVerifies() throws Exception {
+        Path first = dir.resolve("first.zip");
+        Path second = dir.resolve("second.zip");
+        BundleExporter exporter = BundleExporter.reproducible();
+        AtomicFile.write(
+                first, out -> exporter.write(ClientRunSource.open(client, run.id()), out, ExportProgress.NONE));
+        AtomicFile.write(
+                second, out -> exporter.write(ClientRunSource.open(client, run.id()), out, ExportProgress.NONE));
+
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        BundleVerifier.Result result = BundleVerifier.verify(first);
+        assertThat(result.ok()).as("%s %s", result.path(), result.problem()).isTrue();
+        Session sealed = client.sessions().get(run.id()).execute();
+        assertThat(result.manifest().exportedAt()).as("the run's stop").isEqualTo(sealed.stoppedAt());
+        assertThat(Files.readAllBytes(bundle))
+                .as("a plain export is stamped with the time it was made")
+                .isNotEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
     void anExportedRunVerifiesAndHoldsTheWholeRun() throws Exception {
         BundleVerifier.Result result = BundleVerifier.verify(bundle);
         assertThat(result.ok()).as("%s %s", result.path(), result.problem()).isTrue();
