@@ -2,24 +2,26 @@ package com.nusomi.recorder.cli;
 
 import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.server.KeyAdmin;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code keys create|list|revoke}: manage the local server's API keys, straight in its data folder, through
- * {@link KeyAdmin}.
+ * {@code keys create|list|revoke}: manage the server's API keys, straight in its data folder or, with
+ * {@code --database}, in a team server's PostgreSQL database, through {@link KeyAdmin}.
  */
 @Command(
         name = "keys",
         mixinStandardHelpOptions = true,
-        description = "Manage the local server's API keys.",
+        description = "Manage the server's API keys (a data folder's, or a team server's database's with --database).",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Runnable {
     @CommandLine.Spec
@@ -30,13 +32,58 @@ final class KeysCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** The data folder option shared by the key commands. */
+    /** Where the keys are, shared by the key commands: a data folder, or a team server's PostgreSQL database. */
     static class DataOption {
         @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: the app's data folder)")
         Path data;
 
-        KeyAdmin open() {
-            return KeyAdmin.open(DataFolder.resolve(data));
+        @Option(
+                names = "--database",
+                paramLabel = "URL",
+                description = "the PostgreSQL database of a team server, as serve takes it: "
+                        + "postgresql://HOST:PORT/DB?user=U (the password from $PGPASSWORD or "
+                        + "--database-password-file); instead of a data folder")
+        String database;
+
+        @Option(
+                names = "--database-password-file",
+                paramLabel = "FILE",
+                description = "a file holding the database password (its first line); else $PGPASSWORD")
+        Path passwordFile;
+
+        /**
+         * Runs the work on the key store, closed after; a store that cannot be opened (a bad URL, a database that
+         * does not answer) is one line on stderr and exit code 1, never a stack trace.
+         */
+        int withKeys(ToIntFunction<KeyAdmin> work) {
+            KeyAdmin keys;
+            try {
+                keys = open();
+            } catch (RuntimeException e) {
+                System.err.println("error: " + e.getMessage());
+                return 1;
+            }
+            try (keys) {
+                return work.applyAsInt(keys);
+            }
+        }
+
+        private KeyAdmin open() {
+            if (database == null) {
+                if (passwordFile != null) {
+                    throw new IllegalArgumentException("--database-password-file needs --database");
+                }
+                return KeyAdmin.open(DataFolder.resolve(data));
+            }
+            if (data != null) {
+                throw new IllegalArgumentException("give --data or --database, not both");
+            }
+            try {
+                return KeyAdmin.open(
+                        database, ServeCommand.databasePassword(database, passwordFile, System.getenv("PGPASSWORD")));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the database password file: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -58,13 +105,13 @@ final class KeysCommand implements Runnable {
                 System.err.println("error: scopes must be among read, write, admin");
                 return 2;
             }
-            try (KeyAdmin keys = open()) {
+            return withKeys(keys -> {
                 KeyAdmin.Created created = keys.create(wanted, label);
                 System.out.println("Created " + created.key().id() + " with scopes "
                         + String.join(",", created.key().scopes()) + ". Keep the key now: it is not shown again.");
                 System.out.println(created.secret());
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 
@@ -72,7 +119,7 @@ final class KeysCommand implements Runnable {
     static final class ListKeys extends DataOption implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (KeyAdmin admin = open()) {
+            return withKeys(admin -> {
                 List<KeyAdmin.Key> keys = admin.list();
                 System.out.printf("%-30s  %-16s  %-24s  %-8s  %s%n", "ID", "SCOPES", "CREATED", "STATE", "LABEL");
                 for (KeyAdmin.Key k : keys) {
@@ -84,8 +131,8 @@ final class KeysCommand implements Runnable {
                             k.revoked() ? "revoked" : "active",
                             k.label() == null ? "" : k.label());
                 }
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 
@@ -96,14 +143,14 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (KeyAdmin keys = open()) {
+            return withKeys(keys -> {
                 if (!keys.revoke(id)) {
                     System.err.println("error: no active key with id " + id);
                     return 1;
                 }
                 System.out.println("Revoked " + id);
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 }

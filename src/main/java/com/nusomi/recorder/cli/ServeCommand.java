@@ -2,6 +2,7 @@ package com.nusomi.recorder.cli;
 
 import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.server.ApiServer;
+import com.nusomi.recorder.server.Policies;
 import com.nusomi.recorder.server.ServerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,38 @@ final class ServeCommand implements Callable<Integer> {
             description = "a file holding the database password (its first line); else $PGPASSWORD")
     Path passwordFile;
 
+    @Option(
+            names = "--retention",
+            paramLabel = "DURATION",
+            description = "soft-delete sealed sessions created longer ago than this (e.g. 90d, 2w, 12h); they are "
+                    + "purged 30 days later, as any deleted session (default: keep them)")
+    String retention;
+
+    @Option(
+            names = "--auto-stop-abandoned",
+            paramLabel = "DURATION",
+            description = "stop sessions still recording this long after their start (e.g. 12h, 30m, 2d), with "
+                    + "stop_reason abandoned and outcome abandoned (default: never)")
+    String autoStopAbandoned;
+
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "RATE",
+            description = "requests each API key may make: N/s, N/m or N/h (e.g. 100/s); beyond it, 429 rate_limited "
+                    + "with Retry-After (default: no limit; health and ready are never limited)")
+    String rateLimit;
+
+    /** Puts the admin policies of the command line (each null for off) into the server's configuration. */
+    static ServerConfig.Builder policies(
+            ServerConfig.Builder config, String retention, String autoStopAbandoned, String rateLimit) {
+        return config.retention(retention == null ? null : Policies.parseDuration("--retention", retention))
+                .autoStopAbandoned(
+                        autoStopAbandoned == null
+                                ? null
+                                : Policies.parseDuration("--auto-stop-abandoned", autoStopAbandoned))
+                .rateLimit(rateLimit);
+    }
+
     /**
      * The password of {@code --database}: the first line of {@code --database-password-file}, else
      * {@code $PGPASSWORD}, else null (trust, peer or {@code ~/.pgpass}). Never taken from the command line.
@@ -91,12 +124,10 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer server;
         try {
             String password = databasePassword(database, passwordFile, System.getenv("PGPASSWORD"));
-            server = ApiServer.start(ServerConfig.builder()
-                    .dataDir(dir)
-                    .bind(bind)
-                    .port(port)
-                    .database(database, password)
-                    .build());
+            ServerConfig.Builder config =
+                    ServerConfig.builder().dataDir(dir).bind(bind).port(port).database(database, password);
+            server = ApiServer.start(
+                    policies(config, retention, autoStopAbandoned, rateLimit).build());
         } catch (IOException e) {
             System.err.println("error: cannot read the database password file: " + e.getMessage());
             return 1;

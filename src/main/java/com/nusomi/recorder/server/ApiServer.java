@@ -60,14 +60,16 @@ public final class ApiServer implements AutoCloseable {
             DataFolder.createPrivate(config.dataDir().resolve("frames"));
             clearUploads(config.dataDir().resolve(UPLOADS_DIR));
             FrameFiles frames = new FrameFiles(config.dataDir().resolve("frames"));
-            this.maintenance = new Maintenance(store, config.clock(), frames);
+            Policies policies = Policies.of(config);
+            this.maintenance = new Maintenance(store, config.clock(), frames, policies);
             Router router = new Router();
             SessionsApi.register(router, frames, store);
             FramesApi.register(router, frames);
             BundleImport.register(router, frames);
             FrameRedactions.register(router, frames, store);
             EventsApi.register(router);
-            AuditApi.register(router, config.version(), store, config.dataDir().resolve("frames"));
+            AuditApi.register(
+                    router, config.version(), policies, store, config.dataDir().resolve("frames"));
             // A client that sends nothing for this long, mid-headers, mid-body or between requests, is dropped.
             long idleTimeoutMs = config.idleTimeout().toMillis();
             QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2, 30_000);
@@ -100,7 +102,8 @@ public final class ApiServer implements AutoCloseable {
                             config.bodyRateGrace(),
                             config.idleTimeout(),
                             isLoopback(config.bind()),
-                            config.dataDir().resolve(UPLOADS_DIR)));
+                            config.dataDir().resolve(UPLOADS_DIR),
+                            config.rateLimit()));
             http.setHandler(frontend);
         } catch (IOException | RuntimeException e) {
             store.close();
@@ -222,6 +225,14 @@ public final class ApiServer implements AutoCloseable {
     /** Runs the purge now, without waiting for its next round. */
     public int purgeNow() {
         return maintenance.purgeDue();
+    }
+
+    /**
+     * Applies the retention and auto-stop policies now, without waiting for the purge's next round; returns how many
+     * sessions were stopped as abandoned and how many were deleted by retention, in that order.
+     */
+    public int[] applyPoliciesNow() {
+        return maintenance.applyPolicies();
     }
 
     @Override

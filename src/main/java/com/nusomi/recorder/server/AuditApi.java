@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 
-/** The audit log [ext] (admin scope) and the health check [ext] (no auth). */
+/** The audit log [ext] (admin scope) and the health check [ext] (no auth; with the server's admin policies). */
 final class AuditApi {
     static final Set<String> ACTIONS = Set.of(
             "session.created",
@@ -34,13 +34,14 @@ final class AuditApi {
 
     private AuditApi() {}
 
-    static void register(Router router, String version, Store store, Path frames) {
+    static void register(Router router, String version, Policies policies, Store store, Path frames) {
         router.add(Route.read(
                 "GET", "/v1/audit_logs", "admin", Set.of("session_id", "action", "limit", "cursor"), AuditApi::list));
         byte[] health = Json.write(g -> {
             g.writeStartObject();
             g.writeStringField("status", "ok");
             g.writeStringField("version", version);
+            policies.writeHealth(g);
             g.writeEndObject();
         });
         router.add(Route.read("GET", "/v1/health", null, Set.of(), (r, tx) -> ApiResponse.json(200, health)));

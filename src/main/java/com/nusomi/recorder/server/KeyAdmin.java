@@ -1,7 +1,10 @@
 package com.nusomi.recorder.server;
 
 import com.nusomi.recorder.server.store.ApiKeyRecord;
+import com.nusomi.recorder.server.store.PostgresStore;
+import com.nusomi.recorder.server.store.PostgresTarget;
 import com.nusomi.recorder.server.store.SqliteStore;
+import com.nusomi.recorder.server.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The API keys of a data folder, managed without a running server: what the {@code keys} command uses, so that the
- * command line reaches the key store through this one class and never the store itself. Open it, use it, close it;
- * a server running on the same folder sees a revocation within a second (see {@link ApiKeys#lookup}).
+ * The API keys of a data folder or of a team server's PostgreSQL database, managed without a running server: what the
+ * {@code keys} command uses, so that the command line reaches the key store through this one class and never the
+ * store itself. Open it, use it, close it; every server on the same folder or database sees a revocation within a
+ * second (see {@link ApiKeys#lookup}: each caches a key's answer for a second at most).
  */
 public final class KeyAdmin implements AutoCloseable {
     /** The scopes a key may have: read, write, admin. */
@@ -34,11 +38,11 @@ public final class KeyAdmin implements AutoCloseable {
     /** A key just made: {@code secret} is the key, shown once and stored nowhere. */
     public record Created(Key key, String secret) {}
 
-    private final SqliteStore store;
+    private final Store store;
     private final ApiKeys keys;
     private final Clock clock;
 
-    private KeyAdmin(SqliteStore store, Clock clock) {
+    private KeyAdmin(Store store, Clock clock) {
         this.store = store;
         this.keys = new ApiKeys(store);
         this.clock = clock;
@@ -52,6 +56,16 @@ public final class KeyAdmin implements AutoCloseable {
             throw new IllegalStateException("cannot create " + dataDir + ": " + e.getMessage(), e);
         }
         return new KeyAdmin(SqliteStore.open(dataDir.resolve(ApiServer.DATABASE_FILE)), Clock.systemUTC());
+    }
+
+    /**
+     * Opens the key store of a team server's PostgreSQL database, as {@code serve --database} takes it
+     * ({@code postgresql://HOST:PORT/DB?user=U}), with its password given apart (or null); migrates it when new.
+     *
+     * @throws IllegalArgumentException with a message for the user when the URL is not one we take
+     */
+    public static KeyAdmin open(String databaseUrl, String password) {
+        return new KeyAdmin(PostgresStore.open(PostgresTarget.parse(databaseUrl, password)), Clock.systemUTC());
     }
 
     /** Creates a key with these scopes (a non-empty subset of {@link #SCOPES}) and an optional label. */

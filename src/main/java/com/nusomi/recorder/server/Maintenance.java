@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * idempotency records older than 24 hours. When several servers share one database, the periodic rounds run on the
  * one server that holds the store's {@link MaintenanceLock} (each asks before each round, so another takes over
  * within a round after the holder dies); {@link #sealStopped()} and {@link #purgeDue()} called directly always run.
+ * The admin {@link Policies} (retention, auto-stop) run in the purge's rounds, before the purge, on the same server.
  */
 final class Maintenance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -30,11 +31,13 @@ final class Maintenance implements AutoCloseable {
 
     private final FrameFiles files;
     private final MaintenanceLock lock;
+    private final Policies policies;
 
-    Maintenance(Store store, Clock clock, FrameFiles files) {
+    Maintenance(Store store, Clock clock, FrameFiles files, Policies policies) {
         this.store = store;
         this.clock = clock;
         this.files = files;
+        this.policies = policies;
         this.lock = store.maintenanceLock();
     }
 
@@ -59,6 +62,12 @@ final class Maintenance implements AutoCloseable {
             });
             total += ids.size();
         }
+    }
+
+    /** Applies the admin policies now: auto-stop, then retention; returns how many sessions each changed. */
+    int[] applyPolicies() {
+        long now = clock.millis();
+        return new int[] {policies.stopAbandoned(store, now), policies.applyRetention(store, now)};
     }
 
     /** Purges what is due; returns how many sessions went. */
@@ -97,6 +106,13 @@ final class Maintenance implements AutoCloseable {
     private void purgeQuietly() {
         if (!lock.tryHold()) {
             return;
+        }
+        try {
+            if (policies.any()) {
+                applyPolicies();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the retention or auto-stop policy failed; will try again", e);
         }
         try {
             purgeDue();

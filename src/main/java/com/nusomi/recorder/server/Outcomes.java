@@ -36,7 +36,10 @@ public final class Outcomes {
                 return "error";
             }
         }
-        if (s.startedAt() == null || "batch_stop".equals(s.stopReason()) || "delete".equals(s.stopReason())) {
+        if (s.startedAt() == null
+                || "batch_stop".equals(s.stopReason())
+                || "delete".equals(s.stopReason())
+                || "abandoned".equals(s.stopReason())) {
             return "abandoned";
         }
         return "success";

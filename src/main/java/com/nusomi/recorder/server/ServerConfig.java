@@ -1,5 +1,6 @@
 package com.nusomi.recorder.server;
 
+import com.nusomi.recorder.server.http.RateLimit;
 import com.nusomi.recorder.server.store.PostgresTarget;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +17,10 @@ import java.util.Objects;
  *
  * <p>{@code database}: the PostgreSQL database of a team server, or null for SQLite's {@code sessions.db} in the
  * data folder (the default). The data folder still holds {@code admin.key} and {@code frames/} either way.
+ *
+ * <p>The admin policies, each null (the default) for off: {@code retention}, sealed sessions created longer ago are
+ * soft-deleted (and purged 30 days later); {@code autoStopAbandoned}, sessions recording for longer are stopped as
+ * abandoned; {@code rateLimit}, the requests an API key may make.
  */
 public record ServerConfig(
         Path dataDir,
@@ -29,7 +34,10 @@ public record ServerConfig(
         Duration bodyDeadline,
         long minBodyBytesPerSecond,
         Duration bodyRateGrace,
-        PostgresTarget database) {
+        PostgresTarget database,
+        Duration retention,
+        Duration autoStopAbandoned,
+        RateLimit rateLimit) {
 
     public static Builder builder() {
         return new Builder();
@@ -49,6 +57,9 @@ public record ServerConfig(
         private long minBodyBytesPerSecond = 16 * 1024;
         private Duration bodyRateGrace = Duration.ofSeconds(5);
         private PostgresTarget database;
+        private Duration retention;
+        private Duration autoStopAbandoned;
+        private RateLimit rateLimit;
 
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
@@ -122,6 +133,35 @@ public record ServerConfig(
             return this;
         }
 
+        /** Soft-deletes sealed sessions created longer ago than this; null (the default) keeps them. */
+        public Builder retention(Duration retention) {
+            this.retention = retention;
+            return this;
+        }
+
+        /** Stops, as abandoned, sessions recording for longer than this; null (the default) leaves them. */
+        public Builder autoStopAbandoned(Duration autoStopAbandoned) {
+            this.autoStopAbandoned = autoStopAbandoned;
+            return this;
+        }
+
+        /** The requests each API key may make; null (the default) for no limit. */
+        public Builder rateLimit(RateLimit rateLimit) {
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        /**
+         * The requests each API key may make, as {@code serve --rate-limit} takes them ({@code 100/s}, {@code 600/m},
+         * {@code 5000/h}); null for no limit.
+         *
+         * @throws IllegalArgumentException with a message for the user when the text is not a rate
+         */
+        public Builder rateLimit(String rate) {
+            this.rateLimit = rate == null ? null : RateLimit.parse(rate);
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(
                     Objects.requireNonNull(dataDir, "dataDir"),
@@ -135,7 +175,10 @@ public record ServerConfig(
                     bodyDeadline,
                     minBodyBytesPerSecond,
                     bodyRateGrace,
-                    database);
+                    database,
+                    retention,
+                    autoStopAbandoned,
+                    rateLimit);
         }
     }
 

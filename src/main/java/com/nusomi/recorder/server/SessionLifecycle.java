@@ -8,6 +8,7 @@ import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.StoreReader;
 import com.nusomi.recorder.server.store.StoreWriter;
 import com.nusomi.recorder.server.store.TagRecord;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,13 +76,24 @@ final class SessionLifecycle {
 
     /** Stops a live session (idempotent: a stopped or sealed one is returned unchanged). */
     static SessionRecord stop(StoreWriter tx, SessionRecord s, long now, String reason, String keyId) {
+        return stop(tx, s, now, reason, keyId, null);
+    }
+
+    /** Stops a live session; {@code policy}: the server's policy that stops it (audited as such), or null. */
+    static SessionRecord stop(StoreWriter tx, SessionRecord s, long now, String reason, String keyId, String policy) {
         if (s.isStoppedOrSealed()) {
             return s;
         }
         SessionRecord stopped = s.withStop(now, reason, null);
         stopped = stopped.withOutcome(Outcomes.derive(stopped, tx.tagsOf(s.id())));
         tx.updateSession(stopped);
-        audit(tx, now, "session.stopped", s.id(), keyId, Map.of("stop_reason", reason, "outcome", stopped.outcome()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("stop_reason", reason);
+        details.put("outcome", stopped.outcome());
+        if (policy != null) {
+            details.put("policy", policy);
+        }
+        audit(tx, now, "session.stopped", s.id(), keyId, details);
         return stopped;
     }
 
@@ -106,6 +118,11 @@ final class SessionLifecycle {
     }
 
     static SessionRecord softDelete(StoreWriter tx, String id, long now, String keyId) {
+        return softDelete(tx, id, now, keyId, null);
+    }
+
+    /** Soft-deletes a session; {@code policy}: the server's policy that deletes it (audited as such), or null. */
+    static SessionRecord softDelete(StoreWriter tx, String id, long now, String keyId, String policy) {
         SessionRecord s = requireExisting(tx, id);
         if (s.isDeleted()) {
             return s;
@@ -116,7 +133,15 @@ final class SessionLifecycle {
         SessionRecord deleted = s.withDeletion(now, now + PURGE_AFTER_MILLIS);
         tx.updateSession(deleted);
         tx.setTagNamesDeleted(id, true);
-        audit(tx, now, "session.deleted", id, keyId, Map.of("purge_at", Times.format(deleted.purgeAt())));
+        audit(
+                tx,
+                now,
+                "session.deleted",
+                id,
+                keyId,
+                policy == null
+                        ? Map.of("purge_at", Times.format(deleted.purgeAt()))
+                        : Map.of("purge_at", Times.format(deleted.purgeAt()), "policy", policy));
         return deleted;
     }
 

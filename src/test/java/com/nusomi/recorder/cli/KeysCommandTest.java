@@ -2,6 +2,7 @@ package com.nusomi.recorder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nusomi.recorder.server.store.PgCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,5 +74,34 @@ class KeysCommandTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("scopes must be among read, write, admin");
+    }
+
+    @Test
+    void createListAndRevokeAKeyInATeamServersDatabase() {
+        String db = PgCluster.shared().newDatabase("keys_cli").url();
+        Run created = run("keys", "create", "--label", "anna", "--scopes", "read,write", "--database", db);
+        assertThat(created.code()).as(created.err()).isZero();
+        String id = created.outLines().get(0).split(" ", -1)[1];
+        String key = created.outLines().get(1);
+        assertThat(key).matches("nsk_test_[0-9A-Za-z]{40}");
+
+        Run listed = run("keys", "list", "--database", db);
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.outLines()).hasSize(2);
+        assertThat(listed.outLines().get(1)).startsWith(id).matches(".*\\s+read,write\\s+.*\\s+active\\s+anna");
+
+        Run revoked = run("keys", "revoke", id, "--database", db);
+        assertThat(revoked.code()).as(revoked.err()).isZero();
+        assertThat(run("keys", "list", "--database", db).outLines().get(1)).contains("revoked");
+        assertThat(run("keys", "revoke", id, "--database", db).code()).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsOneLineNotAStackTrace() {
+        Run run = run("keys", "list", "--database", "mysql://nowhere/db");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("error: ");
+        Run both = run("keys", "list", "--database", "postgresql://127.0.0.1:1/x", "--data", "/tmp/x");
+        assertThat(both.err()).contains("not both");
     }
 }

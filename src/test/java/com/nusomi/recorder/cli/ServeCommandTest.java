@@ -3,13 +3,16 @@ package com.nusomi.recorder.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nusomi.recorder.server.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /**
  * serve warns when it would listen beyond loopback: the API is plain HTTP; the database password comes from a file
@@ -49,5 +52,38 @@ class ServeCommandTest {
     @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "localhost", "::1"})
     void aLoopbackBindIsNot(String bind) {
         assertThat(ServeCommand.bindWarning(bind)).isNull();
+    }
+
+    @Test
+    void thePoliciesOfTheCommandLineReachTheServersConfiguration() {
+        ServerConfig config = ServeCommand.policies(ServerConfig.builder().dataDir(temp), "90d", "12h", "100/s")
+                .build();
+
+        assertThat(config.retention()).isEqualTo(Duration.ofDays(90));
+        assertThat(config.autoStopAbandoned()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.rateLimit()).hasToString("100/s");
+        ServerConfig off = ServeCommand.policies(ServerConfig.builder().dataDir(temp), null, null, null)
+                .build();
+        assertThat(off.retention()).isNull();
+        assertThat(off.autoStopAbandoned()).isNull();
+        assertThat(off.rateLimit()).isNull();
+    }
+
+    @Test
+    void badPoliciesAreRefusedWithTheOptionNamed() {
+        assertThatThrownBy(() -> ServeCommand.policies(ServerConfig.builder(), "1y", null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--retention");
+        assertThatThrownBy(() -> ServeCommand.policies(ServerConfig.builder(), null, "12", null))
+                .hasMessageContaining("--auto-stop-abandoned");
+        assertThatThrownBy(() -> ServeCommand.policies(ServerConfig.builder(), null, null, "100"))
+                .hasMessageContaining("100/s");
+    }
+
+    @Test
+    void serveHelpNamesThePolicies() {
+        String help = new CommandLine(new ServeCommand()).getUsageMessage();
+
+        assertThat(help).contains("--retention=DURATION", "--auto-stop-abandoned=DURATION", "--rate-limit=RATE");
     }
 }

@@ -109,6 +109,10 @@ class SessionsClientServerTest {
             Health health = anonymous.health().execute();
             assertThat(health.isOk()).isTrue();
             assertThat(health.version()).isNotBlank();
+            assertThat(health.policies())
+                    .as("[ext] policies, all off by default")
+                    .isNotNull();
+            assertThat(health.policies().any()).isFalse();
         }
     }
 

@@ -11,6 +11,9 @@ public enum StopReason {
     BATCH_STOP,
     @JsonProperty("delete")
     DELETE,
+    /** Stopped by the server's auto-stop policy: left recording too long [ext]. */
+    @JsonProperty("abandoned")
+    ABANDONED,
     /** A reason this client does not know (a newer server). */
     @JsonEnumDefaultValue
     UNKNOWN

@@ -74,6 +74,18 @@ public final class ApiException extends RuntimeException {
                 null);
     }
 
+    /** The API key has spent its requests for now ({@code serve --rate-limit}); it may retry after that many seconds. */
+    public static ApiException rateLimited(long retryAfterSeconds, RateLimit limit) {
+        return new ApiException(
+                        429,
+                        "rate_limit_error",
+                        "rate_limited",
+                        "too many requests with this API key (the server allows " + limit + "); retry in "
+                                + retryAfterSeconds + " s",
+                        null)
+                .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
     /** The server cannot serve for now (its database is closed or unreachable, or it is shutting down). */
     public static ApiException unavailable(String message) {
         return new ApiException(503, "api_error", "unavailable", message, null).withHeader("Retry-After", "5");

@@ -40,11 +40,13 @@ public final class HttpFrontend extends Handler.Abstract {
     private final Clock clock;
     private final Options options;
     private final AtomicInteger bodiesArriving = new AtomicInteger();
+    private final RateLimiter limiter;
 
     /**
      * How the front end guards the server: the pace request bodies must keep, the idle timeout it advertises in
      * {@code Keep-Alive}, whether requests must name a loopback host (a server bound to loopback only), and the
-     * folder where large bodies ({@link Route.Body#ZIP}) are spooled.
+     * folder where large bodies ({@link Route.Body#ZIP}) are spooled, and the requests an API key may make (null:
+     * no limit; routes without a key, health and ready, are never limited).
      */
     public record Options(
             Duration bodyDeadline,
@@ -52,7 +54,8 @@ public final class HttpFrontend extends Handler.Abstract {
             Duration bodyRateGrace,
             Duration idleTimeout,
             boolean loopbackHostsOnly,
-            Path spoolDir) {
+            Path spoolDir,
+            RateLimit rateLimit) {
         /** The defaults of {@code ServerConfig}, loopback only, spooling in the system's temporary folder. */
         public static Options defaults() {
             return new Options(
@@ -61,7 +64,8 @@ public final class HttpFrontend extends Handler.Abstract {
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(30),
                     true,
-                    Path.of(System.getProperty("java.io.tmpdir")));
+                    Path.of(System.getProperty("java.io.tmpdir")),
+                    null);
         }
 
         /**
@@ -91,6 +95,7 @@ public final class HttpFrontend extends Handler.Abstract {
         this.idempotency = new Idempotency(store, clock);
         this.clock = clock;
         this.options = options;
+        this.limiter = options.rateLimit() == null ? null : new RateLimiter(options.rateLimit(), clock);
     }
 
     @Override
@@ -123,6 +128,10 @@ public final class HttpFrontend extends Handler.Abstract {
             key = authenticate(headers.get("Authorization"));
             if (!(key.scopes().contains(route.scope()) || key.scopes().contains("admin"))) {
                 throw ApiException.forbidden(route.scope());
+            }
+            long retryAfter = limiter == null ? 0 : limiter.acquire(key.id());
+            if (retryAfter > 0) {
+                throw ApiException.rateLimited(retryAfter, limiter.limit());
             }
         }
         QueryParams query = QueryParams.parse(uri.getQuery());

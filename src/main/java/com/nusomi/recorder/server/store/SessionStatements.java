@@ -106,6 +106,26 @@ final class SessionStatements {
                 limit);
     }
 
+    /** Walks {@code sessions_live_status} (status, created_at, id) from its oldest sealed entry. */
+    List<String> sealedCreatedBefore(long createdBefore, int limit) {
+        return sql.query(
+                "SELECT id FROM sessions WHERE status = 'sealed' AND deleted_at IS NULL AND created_at < ? "
+                        + "ORDER BY created_at, id LIMIT ?",
+                rs -> rs.getString(1),
+                createdBefore,
+                limit);
+    }
+
+    /** Walks {@code sessions_live_status} over the recording sessions (few: the runs in progress). */
+    List<String> recordingStartedBefore(long startedBefore, int limit) {
+        return sql.query(
+                "SELECT id FROM sessions WHERE status = 'recording' AND deleted_at IS NULL AND started_at < ? "
+                        + "ORDER BY created_at, id LIMIT ?",
+                rs -> rs.getString(1),
+                startedBefore,
+                limit);
+    }
+
     private static SessionRecord session(ResultSet rs) throws SQLException {
         return new SessionRecord(
                 rs.getString(1),

@@ -55,4 +55,10 @@ public interface StoreReader {
     List<String> sessionsToSeal(int limit);
 
     List<String> sessionsDueForPurge(long now, int limit);
+
+    /** Up to {@code limit} live sealed sessions created before {@code createdBefore}, oldest first (retention). */
+    List<String> sealedCreatedBefore(long createdBefore, int limit);
+
+    /** Up to {@code limit} live sessions recording since before {@code startedBefore}, oldest first (auto-stop). */
+    List<String> recordingStartedBefore(long startedBefore, int limit);
 }

@@ -91,6 +91,16 @@ final class StoreTx implements StoreWriter {
         return sessions.dueForPurge(now, limit);
     }
 
+    @Override
+    public List<String> sealedCreatedBefore(long createdBefore, int limit) {
+        return sessions.sealedCreatedBefore(createdBefore, limit);
+    }
+
+    @Override
+    public List<String> recordingStartedBefore(long startedBefore, int limit) {
+        return sessions.recordingStartedBefore(startedBefore, limit);
+    }
+
     // ---- tags, events, frames ---------------------------------------------------------------------------------
 
     @Override
