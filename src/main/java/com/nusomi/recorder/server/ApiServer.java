@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -215,6 +216,14 @@ public final class ApiServer implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /**
+     * Waits until the maintenance rounds run at start are over (tests that move the clock or change sessions right
+     * after start would otherwise race them); false if they took longer than the timeout.
+     */
+    public boolean awaitFirstMaintenanceRounds(Duration timeout) {
+        return maintenance.awaitFirstRounds(timeout);
     }
 
     /** Seals every stopped session now, without waiting for the indexer's next round. */

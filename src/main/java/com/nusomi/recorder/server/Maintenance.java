@@ -3,10 +3,14 @@ package com.nusomi.recorder.server;
 import com.nusomi.recorder.server.store.MaintenanceLock;
 import com.nusomi.recorder.server.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,7 @@ final class Maintenance implements AutoCloseable {
         return t;
     });
 
+    private final CompletableFuture<Void> firstRounds = new CompletableFuture<>();
     private final FrameFiles files;
     private final MaintenanceLock lock;
     private final Policies policies;
@@ -44,8 +49,28 @@ final class Maintenance implements AutoCloseable {
     // sealQuietly and purgeQuietly log their own failures; the periodic futures never complete
     @SuppressWarnings("FutureReturnValueIgnored")
     void start(long sealEveryMillis, long purgeEveryMillis) {
-        scheduler.scheduleWithFixedDelay(this::sealQuietly, 0, sealEveryMillis, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, 0, purgeEveryMillis, TimeUnit.MILLISECONDS);
+        // The first rounds run at once, in this order, on the scheduler's one thread; the periodic ones follow.
+        scheduler.execute(this::sealQuietly);
+        scheduler.execute(this::purgeQuietly);
+        scheduler.execute(() -> firstRounds.complete(null));
+        scheduler.scheduleWithFixedDelay(this::sealQuietly, sealEveryMillis, sealEveryMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::purgeQuietly, purgeEveryMillis, purgeEveryMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until the rounds run at start (seal, then policies and purge) are over, so that a caller which changes
+     * the clock or the sessions next does not race them; false if they took longer than the timeout.
+     */
+    boolean awaitFirstRounds(Duration timeout) {
+        try {
+            firstRounds.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Seals every session now stopped; returns how many. */

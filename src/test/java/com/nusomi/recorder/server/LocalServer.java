@@ -114,6 +114,9 @@ final class LocalServer
                 .purgeInterval(purgeInterval);
         tuning.accept(config);
         server = ApiServer.start(config.build());
+        if (!server.awaitFirstMaintenanceRounds(Duration.ofSeconds(30))) {
+            throw new IllegalStateException("the server's first maintenance rounds did not end within 30 s");
+        }
         return this;
     }
 
