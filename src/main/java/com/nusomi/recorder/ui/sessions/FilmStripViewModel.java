@@ -95,14 +95,11 @@ public final class FilmStripViewModel<I> {
             return;
         }
         hasFrames.set(true);
-        for (Long seq : summary.thumbnails()) {
-            Thumb<I> t = new Thumb<>(seq);
-            thumbnails.add(t);
-            images.fetch(seq, (img, e) -> t.set(img));
-        }
-        if (!summary.thumbnails().isEmpty()) {
+        summary.thumbnails().forEach(seq -> thumbnails.add(new Thumb<>(seq)));
+        if (!summary.thumbnails().isEmpty()) { // the frame shown first, the thumbnails once it has landed
             currentIndex.set(0);
             setCurrentSeq(summary.thumbnails().get(0));
+            images.fetch(summary.thumbnails().get(0), (img, e) -> reloadThumbnails());
         }
         frames.load(
                 sessionId,
@@ -136,6 +133,10 @@ public final class FilmStripViewModel<I> {
     /** Shows the frames' images anew (their bytes changed: a redaction), the thumbnails and the current frame. */
     public void reloadImages() {
         images.reload();
+        reloadThumbnails();
+    }
+
+    private void reloadThumbnails() {
         thumbnails.forEach(t -> images.fetch(t.seq(), (img, e) -> t.set(img)));
     }
 
