@@ -40,11 +40,16 @@ final class TagTrack extends Pane {
         setPrefSize(100, HEIGHT);
         marks.addListener(changed);
         widthProperty().addListener((o, a, b) -> place());
+        sceneProperty().addListener((o, a, b) -> place());
         visibleProperty().bind(Bindings.isNotEmpty(marks));
         managedProperty().bind(visibleProperty());
     }
 
     private void place() {
+        if (getScene() == null) {
+            // measuring a mark needs the theme's colours, which come from the scene's root: placed once attached
+            return;
+        }
         double scale = Math.max(0, getWidth() - 2 * inset);
         List<TagMarker> byPosition = new ArrayList<>(marks);
         byPosition.sort(Comparator.comparingDouble(TagMarker::position));
