@@ -46,6 +46,7 @@ public final class MiniRecorder {
     private final Supplier<WindowBounds> place;
     private double dragX;
     private double dragY;
+    private boolean dragged;
 
     /**
      * @param onStop restores the main window and asks for the outcome
@@ -112,14 +113,21 @@ public final class MiniRecorder {
         root.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = stage.getX() - e.getScreenX();
             dragY = stage.getY() - e.getScreenY();
+            dragged = false;
         });
         root.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            stage.setX(e.getScreenX() + dragX);
-            stage.setY(e.getScreenY() + dragY);
+            double x = e.getScreenX() + dragX;
+            double y = e.getScreenY() + dragY;
+            dragged |= x != stage.getX() || y != stage.getY();
+            stage.setX(x);
+            stage.setY(y);
         });
-        // kept once a drag ends: not on every click on its buttons, which would save the settings for nothing
+        // kept once a drag that moved the window ends: not on every click on its buttons, which would save the
+        // settings for nothing. What counts is that the window moved: with isStillSincePress, a drag on a loaded
+        // machine once ended with the window moved and its place not kept (CI, MiniRecorderPlacementTest).
         root.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (!e.isStillSincePress()) {
+            if (dragged) {
+                dragged = false;
                 keepPlace.accept(
                         new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
             }
