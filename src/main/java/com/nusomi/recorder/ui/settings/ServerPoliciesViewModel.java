@@ -177,7 +177,7 @@ public final class ServerPoliciesViewModel {
         String requestId = t instanceof ApiException api ? api.requestId() : null;
         String server = last != null && last.label() != null ? " (" + last.label() + ")" : "";
         return "Could not ask the server" + server + " for its policies: " + Failure.describe(e)
-                + (requestId != null ? " (request " + requestId + ")" : " (no answer, so no request id)");
+                + (requestId != null ? " (request " + requestId + ")" : " No answer came, so there is no request id.");
     }
 
     /** Whether the card is shown: not for a key known to lack the admin scope. */

@@ -181,7 +181,7 @@ class ServerPoliciesPaneTest {
         assertThat(text(robot, "#serverPoliciesError"))
                 .startsWith("Could not ask the server (Hosted \u00b7 " + url)
                 .contains("The server could not be reached.")
-                .endsWith("(no answer, so no request id)");
+                .endsWith("No answer came, so there is no request id.");
         assertThat(robot.lookup("#serverPoliciesValues").query().isVisible())
                 .as("no stale values beside the error")
                 .isFalse();
