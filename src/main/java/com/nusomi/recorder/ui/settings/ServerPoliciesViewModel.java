@@ -78,7 +78,8 @@ public final class ServerPoliciesViewModel {
             }
             case FAILED -> {
                 forget();
-                error.set("Not connected" + (s.error() != null ? ": " + s.error() : "") + ".");
+                String why = s.error() == null ? "" : s.error().strip();
+                error.set("Not connected" + (why.isEmpty() ? "." : ": " + why + (why.endsWith(".") ? "" : ".")));
             }
             case ONLINE -> {
                 if (!wasOnline || !Objects.equals(before.label(), s.label())) {
