@@ -22,6 +22,7 @@ import com.nusomi.recorder.ui.sessions.SessionsView;
 import com.nusomi.recorder.ui.sessions.SessionsViewModel;
 import com.nusomi.recorder.ui.settings.LogFolderViewModel;
 import com.nusomi.recorder.ui.settings.PrivacyCheckViewModel;
+import com.nusomi.recorder.ui.settings.ServerPoliciesViewModel;
 import com.nusomi.recorder.ui.settings.SettingsView;
 import com.nusomi.recorder.ui.settings.SettingsViewModel;
 import java.time.Duration;
@@ -169,8 +170,9 @@ public final class Screens implements AutoCloseable {
 
     /**
      * The Settings screen, with the privacy self-test (checking the patterns as they stand in its form) and the log
-     * folder. Its view model reads the stored key from the OS keychain and lists the screens: work that need not
-     * compete with the first window.
+     * folder, and the server's policies (asked again each time the connection comes online elsewhere). Its view
+     * model reads the stored key from the OS keychain and lists the screens: work that need not compete with the
+     * first window.
      */
     private SettingsView settingsScreen() {
         settingsVm = new SettingsViewModel(
@@ -181,11 +183,18 @@ public final class Screens implements AutoCloseable {
         });
         settingsVm.setOnSaved(settingsApplier::onSaved);
         settingsVm.setThemePreview(window::previewTheme);
+        ServerPoliciesViewModel policies =
+                new ServerPoliciesViewModel(ctx.tasks(), () -> ctx.connection().client());
+        ReadOnlyObjectWrapper<ConnectionState> state =
+                new ReadOnlyObjectWrapper<>(ctx.connection().state());
+        keep(SessionsView.follow(ctx.connection(), ctx.tasks(), state::set)::unsubscribe);
+        keep(policies.follow(state.getReadOnlyProperty())::unsubscribe);
         return new SettingsView(
                 settingsVm,
                 new PrivacyCheckViewModel(
                         ctx.tasks(), ctx.privacyChecker(), settingsVm.capture().privacyPatternsProperty()),
-                new LogFolderViewModel(ctx.tasks(), AppLog.folder(ctx.dataDir()), LogFolderViewModel.DESKTOP));
+                new LogFolderViewModel(ctx.tasks(), AppLog.folder(ctx.dataDir()), LogFolderViewModel.DESKTOP),
+                policies);
     }
 
     private SessionsView sessionsView;

@@ -51,22 +51,24 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--retention",
             paramLabel = "DURATION",
-            description = "soft-delete sealed sessions created longer ago than this (e.g. 90d, 2w, 12h); they are "
-                    + "purged 30 days later, as any deleted session (default: keep them)")
+            description = "soft-delete sealed sessions created longer ago than this (such as 90d, 2w, 12h); they "
+                    + "are purged 30 days later, as any deleted session; each in the audit log as session.deleted "
+                    + "with details.policy retention (default: keep them)")
     String retention;
 
     @Option(
             names = "--auto-stop-abandoned",
             paramLabel = "DURATION",
-            description = "stop sessions still recording this long after their start (e.g. 12h, 30m, 2d), with "
-                    + "stop_reason abandoned and outcome abandoned (default: never)")
+            description = "stop sessions still recording this long after their start (such as 12h, 30m, 2d), "
+                    + "with stop_reason abandoned and outcome abandoned; each in the audit log as session.stopped "
+                    + "with details.policy auto_stop_abandoned (default: never)")
     String autoStopAbandoned;
 
     @Option(
             names = "--rate-limit",
             paramLabel = "RATE",
-            description = "requests each API key may make: N/s, N/m or N/h (e.g. 100/s); beyond it, 429 rate_limited "
-                    + "with Retry-After (default: no limit; health and ready are never limited)")
+            description = "requests each API key may make: N/s, N/m or N/h (such as 100/s); beyond it, 429 "
+                    + "rate_limited with Retry-After (default: no limit; health and ready are never limited)")
     String rateLimit;
 
     /** Puts the admin policies of the command line (each null for off) into the server's configuration. */

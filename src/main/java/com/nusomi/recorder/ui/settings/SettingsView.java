@@ -44,8 +44,13 @@ public final class SettingsView extends BorderPane {
     /**
      * @param privacyCheck the privacy self-test's view model, or null to leave its button out
      * @param logFolder "Open log folder", or null to leave it out
+     * @param policies the server's policies (shown to admin keys), or null to leave them out
      */
-    public SettingsView(SettingsViewModel vm, PrivacyCheckViewModel privacyCheck, LogFolderViewModel logFolder) {
+    public SettingsView(
+            SettingsViewModel vm,
+            PrivacyCheckViewModel privacyCheck,
+            LogFolderViewModel logFolder,
+            ServerPoliciesViewModel policies) {
         this.vm = vm;
         this.privacyCheck = privacyCheck;
         setId("settingsView");
@@ -71,8 +76,16 @@ public final class SettingsView extends BorderPane {
         actions.getStyleClass().add("settings-actions");
         actions.setPadding(new Insets(10, 24, 10, 24));
 
+        VBox connection = connectionCard();
         VBox page = new VBox(
-                14, title, new Banner(vm.operations()), connectionCard(), presetsCard(), recorderCard(), generalCard());
+                14, title, new Banner(vm.operations()), connection, presetsCard(), recorderCard(), generalCard());
+        if (policies != null) {
+            VBox card = card("Server policies", new ServerPoliciesPane(policies));
+            card.setId("serverPoliciesCard");
+            card.visibleProperty().bind(policies.shownBinding());
+            card.managedProperty().bind(card.visibleProperty());
+            page.getChildren().add(page.getChildren().indexOf(connection) + 1, card);
+        }
         if (logFolder != null) {
             page.getChildren().add(logsCard(logFolder));
         }

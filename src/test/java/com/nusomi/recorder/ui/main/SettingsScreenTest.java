@@ -83,6 +83,19 @@ class SettingsScreenTest {
     }
 
     @Test
+    void theServerPoliciesCardShowsTheConnectedServersPoliciesToItsAdminKey(FxRobot robot) {
+        openSettings(robot);
+        Node card = robot.lookup("#serverPoliciesCard").query();
+        Label retention = robot.lookup("#policyRetention").query();
+        Label rateLimit = robot.lookup("#policyRateLimit").query();
+
+        // the fixture's server runs no policy, and the app holds its admin key
+        await().atMost(Duration.ofSeconds(15)).until(() -> "Off".equals(retention.getText()) && retention.isVisible());
+        assertThat(card.isVisible()).isTrue();
+        assertThat(rateLimit.getText()).isEqualTo("Off");
+    }
+
+    @Test
     void itListsTheRecordersScreens(FxRobot robot) {
         openSettings(robot);
         ComboBox<Integer> screens = robot.lookup("#captureScreenField").query();
