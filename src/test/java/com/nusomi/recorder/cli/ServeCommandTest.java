@@ -95,7 +95,7 @@ class ServeCommandTest {
         assertThat(ServerConfig.builder().dataDir(temp).framesDir(null).build().framesDir())
                 .isEqualTo(temp.resolve("frames"));
         String help = new CommandLine(new ServeCommand()).getUsageMessage();
-        assertThat(help).contains("--frames=DIR").contains("network file system");
+        assertThat(help).contains("--frames=DIR", "folder for the frame images");
     }
 
     @Test

@@ -91,7 +91,7 @@ class SharedFramesTest {
     }
 
     @Test
-    void aFrameUploadedThroughOneServerIsServedByTheOtherByteForByte() throws IOException {
+    void aFrameUploadedThroughOneServerIsServedByTheOtherByteForByte() throws Exception {
         String id = onA.createRecording("shared").get("id").asText();
         byte[] png = png(1);
 
