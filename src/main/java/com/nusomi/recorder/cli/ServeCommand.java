@@ -35,6 +35,13 @@ final class ServeCommand implements Callable<Integer> {
     Path data;
 
     @Option(
+            names = "--frames",
+            paramLabel = "DIR",
+            description = "folder for the frame images (default: frames in the data folder); the servers of a team "
+                    + "server on one --database share one, e.g. on a network file system")
+    Path frames;
+
+    @Option(
             names = "--database",
             paramLabel = "URL",
             description = "a PostgreSQL 15+ database for a team server: postgresql://HOST:PORT/DB?user=U (default: "
@@ -126,8 +133,12 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer server;
         try {
             String password = databasePassword(database, passwordFile, System.getenv("PGPASSWORD"));
-            ServerConfig.Builder config =
-                    ServerConfig.builder().dataDir(dir).bind(bind).port(port).database(database, password);
+            ServerConfig.Builder config = ServerConfig.builder()
+                    .dataDir(dir)
+                    .framesDir(frames)
+                    .bind(bind)
+                    .port(port)
+                    .database(database, password);
             server = ApiServer.start(
                     policies(config, retention, autoStopAbandoned, rateLimit).build());
         } catch (IOException e) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * background indexer and purge. Started headless by {@code serve}, or in-process by the desktop app.
  */
 public final class ApiServer implements AutoCloseable {
-    /** The data folder's database, next to {@code admin.key} and {@code frames/}. */
+    /** The data folder's database, next to {@code admin.key} and {@code frames/} (unless {@code --frames}). */
     static final String DATABASE_FILE = "sessions.db";
 
     /** Where large request bodies (run bundles being imported) are spooled, in the data folder. */
@@ -58,9 +58,11 @@ public final class ApiServer implements AutoCloseable {
         try {
             this.keys = new ApiKeys(store);
             this.adminKey = ensureAdminKey();
-            DataFolder.createPrivate(config.dataDir().resolve("frames"));
+            if (!Files.isDirectory(config.framesDir())) {
+                DataFolder.createPrivate(config.framesDir());
+            }
             clearUploads(config.dataDir().resolve(UPLOADS_DIR));
-            FrameFiles frames = new FrameFiles(config.dataDir().resolve("frames"));
+            FrameFiles frames = new FrameFiles(config.framesDir(), store);
             Policies policies = Policies.of(config);
             this.maintenance = new Maintenance(store, config.clock(), frames, policies);
             Router router = new Router();
@@ -69,8 +71,7 @@ public final class ApiServer implements AutoCloseable {
             BundleImport.register(router, frames);
             FrameRedactions.register(router, frames, store);
             EventsApi.register(router);
-            AuditApi.register(
-                    router, config.version(), policies, store, config.dataDir().resolve("frames"));
+            AuditApi.register(router, config.version(), policies, store, config.framesDir());
             // A client that sends nothing for this long, mid-headers, mid-body or between requests, is dropped.
             long idleTimeoutMs = config.idleTimeout().toMillis();
             QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2, 30_000);

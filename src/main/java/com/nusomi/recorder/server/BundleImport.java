@@ -142,6 +142,8 @@ final class BundleImport implements Route.StagedWriteHandler<BundleImport.Staged
                     events[1] += "error".equals(e.type()) ? 1 : 0;
                 }
             });
+            // Under the images' locks until the commit: no other server erases a file between here and its row.
+            tx.lockImages(staged.frames().stream().map(f -> f.frame().sha256()).toList());
             for (StagedFrame f : staged.frames()) {
                 placeFrame(bundle, f);
                 tx.insertFrame(frameRecord(s, f));

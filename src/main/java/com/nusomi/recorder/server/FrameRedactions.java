@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * Frame redaction [ext]: {@code POST /v1/sessions/{id}/frames:redact} paints rectangles black on a range of frames,
  * in any status of the session, sealed included. Each changed frame gets its image re-encoded under a new hash; the
- * old image's file is erased once no frame uses it; the audit log records {@code session.redacted} without pixels.
+ * old image's file is erased once no frame uses it (after the commit, under the image's lock: {@link FrameFiles});
+ * the audit log records {@code session.redacted} without pixels.
  *
  * <p>A frame keeps the rectangles painted on it so far: one whose every requested rectangle lies inside one of
  * them is left as it is, so a second identical call changes nothing (and a replayed call costs no decode). The
@@ -88,8 +89,8 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
             for (FrameRecord f : frames) {
                 try {
                     staged.painted().put(f.seq(), paint(f, request, staged.files()));
-                } catch (FramePainter.CannotPaint e) {
-                    // the transaction meets it again, and refuses the whole request
+                } catch (FramePainter.CannotPaint | UncheckedIOException e) {
+                    // the transaction meets it again (and refuses the whole request), or finds the frame changed
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -158,17 +159,24 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
     }
 
     /**
-     * Points each changed frame at its painted image, placing the image's file, then erases the files of the
-     * images no frame uses any more. A frame whose image changed since the stage, or whose painted image's file
-     * is gone meanwhile, is painted here, before anything changes. Returns the changed frames by seq.
+     * Points each changed frame at its painted image, placing the image's file under the image's lock, and has the
+     * files of the images no frame uses any more erased once the transaction committed. A frame whose image changed
+     * since the stage, or whose painted image's file is gone meanwhile, is painted here, before anything changes.
+     * Returns the changed frames by seq.
      */
     private Map<Long, FrameRecord> replace(
             StoreWriter tx, RedactionRequest request, Staged staged, List<Change> changes) {
         Map<String, Path> here = new HashMap<>();
         try {
+            // The stage's images, locked together (in one order); one painted again below is locked on its own.
+            tx.lockImages(changes.stream()
+                    .map(c -> staged.painted().get(c.before().seq()))
+                    .filter(p -> p != null)
+                    .map(Painting::sha)
+                    .toList());
             List<Painting> paintings = new ArrayList<>();
             for (Change c : changes) {
-                paintings.add(paintingOf(c.before(), request, staged, here));
+                paintings.add(paintingOf(tx, c.before(), request, staged, here));
             }
             Map<Long, FrameRecord> replaced = new HashMap<>();
             Set<String> placed = new HashSet<>();
@@ -204,27 +212,40 @@ final class FrameRedactions implements Route.StagedWriteHandler<FrameRedactions.
                     oldImages.add(f.sha256());
                 }
             }
-            files.deleteAll(
-                    oldImages.stream().filter(h -> !tx.isImageReferenced(h)).toList());
+            files.eraseAfterCommit(tx, oldImages);
             return replaced;
         } finally {
             here.values().forEach(files::discard);
         }
     }
 
-    /** The stage's painting of the frame while it still holds: else the frame painted now, its file in {@code here}. */
-    private Painting paintingOf(FrameRecord f, RedactionRequest request, Staged staged, Map<String, Path> here) {
+    /**
+     * The stage's painting of the frame while it still holds (its image's lock held): else the frame painted now,
+     * its image locked, and its file staged in {@code here} unless one is staged or stored.
+     */
+    private Painting paintingOf(
+            StoreWriter tx, FrameRecord f, RedactionRequest request, Staged staged, Map<String, Path> here) {
         Painting p = staged.painted().get(f.seq());
-        if (p != null
-                && p.fromSha().equals(f.sha256())
-                && (staged.files().get(p.sha()) != null || here.get(p.sha()) != null || files.has(p.sha()))) {
+        if (p != null && p.fromSha().equals(f.sha256()) && hasFile(p.sha(), staged, here)) {
             return p;
         }
+        FramePainter.Painted painted;
         try {
-            return paint(f, request, here);
+            painted = painter.paint(f.contentType(), files.read(f.sha256()), request.rects());
         } catch (FramePainter.CannotPaint e) {
             throw cannotPaint(f, e.getMessage());
         }
+        String sha = Hashes.sha256Hex(painted.bytes());
+        tx.lockImages(List.of(sha));
+        if (!hasFile(sha, staged, here)) {
+            here.put(sha, files.stage(sha, painted.bytes()));
+        }
+        return new Painting(f.sha256(), sha, painted.bytes().length, painted.width(), painted.height());
+    }
+
+    /** Whether the image's file is staged, by the stage or here, or stored (looked at under the image's lock). */
+    private boolean hasFile(String sha, Staged staged, Map<String, Path> here) {
+        return staged.files().get(sha) != null || here.get(sha) != null || files.has(sha);
     }
 
     private static ApiException cannotPaint(FrameRecord f, String why) {

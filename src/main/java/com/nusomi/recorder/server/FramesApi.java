@@ -113,6 +113,8 @@ final class FramesApi {
             throw ApiException.invalid("frame_invalid", staged.invalid(), null);
         }
         ImageInfo info = staged.info();
+        // Under the image's lock until the commit: no other server erases the file between here and the row.
+        tx.lockImages(List.of(sha));
         files.place(sha, staged.file(), r.body());
         Long offset = s.startedAt() == null ? null : capturedAt - s.startedAt();
         FrameRecord f = new FrameRecord(

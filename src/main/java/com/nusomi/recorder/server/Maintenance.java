@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Background jobs: the indexer that seals stopped sessions (it finds them in the database, so sessions left
  * stopped by a crash are sealed on the next start), and the purge of sessions deleted more than 30 days ago and of
- * idempotency records older than 24 hours. When several servers share one database, the periodic rounds run on the
+ * idempotency records older than 24 hours (with the frame images no frame uses any more, and the temporary frame
+ * files that writers which died left behind). When several servers share one database, the periodic rounds run on the
  * one server that holds the store's {@link MaintenanceLock} (each asks before each round, so another takes over
  * within a round after the holder dies); {@link #sealStopped()} and {@link #purgeDue()} called directly always run.
  * The admin {@link Policies} (retention, auto-stop) run in the purge's rounds, before the purge, on the same server.
@@ -105,12 +106,13 @@ final class Maintenance implements AutoCloseable {
                 break;
             }
             store.write(tx -> {
-                ids.forEach(id -> files.deleteAll(SessionLifecycle.purge(tx, id, now)));
+                ids.forEach(id -> files.eraseAfterCommit(tx, SessionLifecycle.purge(tx, id, now)));
                 return null;
             });
             total += ids.size();
         }
         store.write(tx -> tx.deleteIdempotencyBefore(now - 24L * 60 * 60 * 1000));
+        files.removeStaleTemps(FrameFiles.STALE_TEMP);
         if (total > 0) {
             LOG.info("purged {} sessions deleted more than 30 days ago", total);
         }

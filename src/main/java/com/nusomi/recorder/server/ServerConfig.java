@@ -16,7 +16,10 @@ import java.util.Objects;
  * {@code minBodyBytesPerSecond} on average; a slower one is answered 408 and its connection closed.
  *
  * <p>{@code database}: the PostgreSQL database of a team server, or null for SQLite's {@code sessions.db} in the
- * data folder (the default). The data folder still holds {@code admin.key} and {@code frames/} either way.
+ * data folder (the default). The data folder still holds {@code admin.key} either way.
+ *
+ * <p>{@code framesDir}: the folder of the frame images; {@code frames/} in the data folder unless given. The servers
+ * of a team server on one database share one (a network file system): see {@link FrameFiles}.
  *
  * <p>The admin policies, each null (the default) for off: {@code retention}, sealed sessions created longer ago are
  * soft-deleted (and purged 30 days later); {@code autoStopAbandoned}, sessions recording for longer are stopped as
@@ -37,7 +40,8 @@ public record ServerConfig(
         PostgresTarget database,
         Duration retention,
         Duration autoStopAbandoned,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        Path framesDir) {
 
     public static Builder builder() {
         return new Builder();
@@ -60,6 +64,7 @@ public record ServerConfig(
         private Duration retention;
         private Duration autoStopAbandoned;
         private RateLimit rateLimit;
+        private Path framesDir;
 
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
@@ -162,6 +167,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** The folder of the frame images; null (the default) for {@code frames/} in the data folder. */
+        public Builder framesDir(Path framesDir) {
+            this.framesDir = framesDir;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(
                     Objects.requireNonNull(dataDir, "dataDir"),
@@ -178,7 +189,8 @@ public record ServerConfig(
                     database,
                     retention,
                     autoStopAbandoned,
-                    rateLimit);
+                    rateLimit,
+                    framesDir != null ? framesDir : dataDir.resolve("frames"));
         }
     }
 

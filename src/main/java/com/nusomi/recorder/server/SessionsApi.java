@@ -316,7 +316,7 @@ final class SessionsApi {
         String id = r.pathParam("id");
         if ("true".equals(hard)) {
             r.requireScope("admin");
-            files.deleteAll(SessionLifecycle.hardDelete(tx, id, r.now(), r.apiKeyId()));
+            files.eraseAfterCommit(tx, SessionLifecycle.hardDelete(tx, id, r.now(), r.apiKeyId()));
             return ApiResponse.json(200, Json.write(g -> {
                 g.writeStartObject();
                 g.writeStringField("id", id);

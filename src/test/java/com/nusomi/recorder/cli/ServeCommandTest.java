@@ -81,6 +81,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void framesTakesAFolderThatTheServersConfigurationKeepsElseTheDataFoldersOwn() {
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs("--data", temp.toString(), "--frames", "/mnt/shared/frames");
+
+        assertThat(command.frames).isEqualTo(Path.of("/mnt/shared/frames"));
+        assertThat(ServerConfig.builder()
+                        .dataDir(temp)
+                        .framesDir(command.frames)
+                        .build()
+                        .framesDir())
+                .isEqualTo(Path.of("/mnt/shared/frames"));
+        assertThat(ServerConfig.builder().dataDir(temp).framesDir(null).build().framesDir())
+                .isEqualTo(temp.resolve("frames"));
+        String help = new CommandLine(new ServeCommand()).getUsageMessage();
+        assertThat(help).contains("--frames=DIR", "folder for the frame images");
+    }
+
+    @Test
     void serveHelpNamesThePolicies() {
         String help = new CommandLine(new ServeCommand()).getUsageMessage();
 

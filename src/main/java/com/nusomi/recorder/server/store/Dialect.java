@@ -6,18 +6,27 @@ package com.nusomi.recorder.server.store;
  */
 enum Dialect {
     /** SQLite 3.45+ (sqlite-jdbc): the embedded store. */
-    SQLITE("sqlite", "json_each(?)", ""),
+    SQLITE("sqlite", "json_each(?)", "", null),
     /** PostgreSQL 15+: the team server's store. */
-    POSTGRESQL("postgresql", "json_array_elements_text(CAST(? AS json))", " FOR UPDATE");
+    POSTGRESQL(
+            "postgresql",
+            "json_array_elements_text(CAST(? AS json))",
+            " FOR UPDATE",
+            "SELECT pg_advisory_xact_lock(?, hashtext(current_schema() || '/' || ?))");
+
+    /** The first half of a frame image's advisory lock key ({@link #lockImage}); the maintenance lock's is 0x5E550002. */
+    static final int IMAGE_LOCK_CLASS = 0x5E55_0003;
 
     private final String folder;
     private final String jsonValues;
     private final String lockRow;
+    private final String lockImage;
 
-    Dialect(String folder, String jsonValues, String lockRow) {
+    Dialect(String folder, String jsonValues, String lockRow, String lockImage) {
         this.folder = folder;
         this.jsonValues = jsonValues;
         this.lockRow = lockRow;
+        this.lockImage = lockImage;
     }
 
     /**
@@ -44,6 +53,17 @@ enum Dialect {
      */
     String lockRow() {
         return lockRow;
+    }
+
+    /**
+     * The statement that takes a frame image's lock until the transaction ends (parameters {@link #IMAGE_LOCK_CLASS}
+     * and the image's hash), or null where none is needed. SQLite has one writer in one process: its write
+     * transactions take turns anyway. PostgreSQL takes a transaction-scoped advisory lock keyed on the schema and
+     * the hash, so that servers sharing the database and the frames folder decide about one image file one at a
+     * time ({@link StoreWriter#lockImages}).
+     */
+    String lockImage() {
+        return lockImage;
     }
 
     /** The folder of this dialect's own versions of migrations ({@code db/migration/<folder>/}), if it has any. */

@@ -99,12 +99,14 @@ public final class PostgresStore implements Store {
 
     @Override
     public <T> T write(Work<StoreWriter, T> work) {
+        StoreTx tx;
+        T result;
         writeLock.lock();
         try (Connection c = borrow()) {
             try {
-                T result = work.run(new StoreTx(c, Dialect.POSTGRESQL, true));
+                tx = new StoreTx(c, Dialect.POSTGRESQL, true);
+                result = work.run(tx);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c);
                 throw failure("write", e);
@@ -114,6 +116,8 @@ public final class PostgresStore implements Store {
         } finally {
             writeLock.unlock();
         }
+        tx.runAfterCommit();
+        return result;
     }
 
     /**
@@ -124,6 +128,10 @@ public final class PostgresStore implements Store {
         if (e instanceof Error error) {
             throw error;
         }
+        if (isDeadlock(e)) {
+            // two servers' transactions waited for each other's locks; PostgreSQL undid this one: a retry succeeds
+            return new StoreUnavailableException("the write met another server's in a deadlock; retry", e);
+        }
         if (isConnectionLoss(e)) {
             return e instanceof StoreUnavailableException u
                     ? u
@@ -133,6 +141,16 @@ public final class PostgresStore implements Store {
             return r;
         }
         return new StoreException(what + " failed: " + e.getMessage(), e);
+    }
+
+    /** SQLSTATE 40P01: PostgreSQL broke a deadlock by rolling this transaction back. */
+    private static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && "40P01".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SQLSTATE class 08 (connection exception), 57P0x (shutdown), or the pool's own time-out. */

@@ -146,13 +146,15 @@ public final class SqliteStore implements Store {
 
     @Override
     public <T> T write(Work<StoreWriter, T> work) {
+        StoreTx tx;
+        T result;
         writeLock.lock();
         try {
             ensureOpen();
             try {
-                T result = work.run(new StoreTx(writer, Dialect.SQLITE, true));
+                tx = new StoreTx(writer, Dialect.SQLITE, true);
+                result = work.run(tx);
                 writer.commit();
-                return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly();
                 throw e;
@@ -163,6 +165,8 @@ public final class SqliteStore implements Store {
         } finally {
             writeLock.unlock();
         }
+        tx.runAfterCommit();
+        return result;
     }
 
     private void rollbackQuietly() {

@@ -1,8 +1,13 @@
 package com.nusomi.recorder.server.store;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store's work inside one transaction on one connection, for either {@link Dialect}: each call goes to the statements of its table
@@ -11,6 +16,8 @@ import java.util.Optional;
  * session's data, savepoints) is done here.
  */
 final class StoreTx implements StoreWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreTx.class);
+
     private final SqlRunner sql;
     private final SessionStatements sessions;
     private final TagStatements tags;
@@ -20,6 +27,9 @@ final class StoreTx implements StoreWriter {
     private final AuditStatements audit;
     private final IdempotencyStatements idempotency;
     private final boolean writing;
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    /** How many after-commit actions there were at the savepoint (-1: none set). */
+    private int actionsAtSavepoint = -1;
 
     /** {@code writing}: a write transaction, which locks a session it reads ({@link Dialect#lockRow}). */
     StoreTx(Connection c, Dialect dialect, boolean writing) {
@@ -230,21 +240,57 @@ final class StoreTx implements StoreWriter {
         return idempotency.deleteBefore(createdBefore);
     }
 
+    // ---- frame image locks, after commit ---------------------------------------------------------------------
+
+    @Override
+    public void lockImages(Collection<String> sha256s) {
+        String lock = sql.dialect().lockImage();
+        if (lock == null) {
+            return;
+        }
+        for (String sha : new TreeSet<>(sha256s)) {
+            sql.queryOne(lock, rs -> Boolean.TRUE, Dialect.IMAGE_LOCK_CLASS, sha);
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    /** Runs the after-commit actions: the store calls it once the transaction committed and its writer is free. */
+    void runAfterCommit() {
+        for (Runnable action : afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("an action after a commit failed (the commit stands): {}", e.toString());
+            }
+        }
+        afterCommit.clear();
+    }
+
     // ---- savepoints -------------------------------------------------------------------------------------------
 
     @Override
     public void savepoint() {
         sql.exec("SAVEPOINT work");
+        actionsAtSavepoint = afterCommit.size();
     }
 
     @Override
     public void rollbackToSavepoint() {
         sql.exec("ROLLBACK TO SAVEPOINT work");
         sql.exec("RELEASE SAVEPOINT work");
+        if (actionsAtSavepoint >= 0) {
+            afterCommit.subList(actionsAtSavepoint, afterCommit.size()).clear();
+            actionsAtSavepoint = -1;
+        }
     }
 
     @Override
     public void releaseSavepoint() {
         sql.exec("RELEASE SAVEPOINT work");
+        actionsAtSavepoint = -1;
     }
 }

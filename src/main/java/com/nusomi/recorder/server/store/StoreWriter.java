@@ -1,5 +1,6 @@
 package com.nusomi.recorder.server.store;
 
+import java.util.Collection;
 import java.util.List;
 
 /** Changes, available inside a write transaction (which also reads its own writes). */
@@ -48,6 +49,22 @@ public interface StoreWriter extends StoreReader {
     void insertKey(ApiKeyRecord key);
 
     boolean revokeKey(String id, long at);
+
+    /**
+     * Holds the locks of the frame images with these hashes until this transaction ends (taken in the order of the
+     * hashes, so that two transactions locking several never wait for each other in a circle). Whoever decides
+     * about an image's file takes its lock first: a write that finds the file there (and so does not write it)
+     * before it commits a frame naming it, and an erase before it checks that no frame names it. On a store that
+     * one server uses alone (SQLite) the single writer already keeps them apart and this does nothing.
+     */
+    void lockImages(Collection<String> sha256s);
+
+    /**
+     * Runs the action once this transaction has committed, after the store has let go of its connection and its
+     * writer: never when the transaction rolls back, nor when the work rolls back to a savepoint set before the
+     * action was added. An action that throws is logged, and the commit stands.
+     */
+    void afterCommit(Runnable action);
 
     /** Marks a point the work can return to with {@link #rollbackToSavepoint()}. */
     void savepoint();
