@@ -92,10 +92,11 @@ class KillNineTest {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "com.nusomi.recorder.Main",
                 "serve",
-                "--port",
-                "0",
                 "--data",
                 data.toString()));
+        if (!options.contains("--port")) {
+            command.addAll(List.of("--port", "0"));
+        }
         if (database != null) {
             command.addAll(List.of("--database", database.url()));
         }
