@@ -258,7 +258,7 @@ class HaproxyReplicasTest {
     }
 
     /** Retries enough to outlast a replica's restart (HAProxy takes it out within a second or so). */
-    private static SessionsClient client(String baseUrl, String key) {
+    static SessionsClient client(String baseUrl, String key) {
         return SessionsClient.builder()
                 .baseUrl(baseUrl)
                 .apiKey(key)
@@ -270,7 +270,7 @@ class HaproxyReplicasTest {
                 .build();
     }
 
-    private static Process startReplica(Path data, PostgresTarget db, int port, Path log) throws IOException {
+    static Process startReplica(Path data, PostgresTarget db, int port, Path log) throws IOException {
         return KillNineTest.startServerProcess(
                 data, db, log, List.of("--port", Integer.toString(port), "--drain-grace", "1s"));
     }
