@@ -5,9 +5,12 @@ import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.Policies;
 import com.nusomi.recorder.server.ServerConfig;
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        description = "Run the local Sessions API server headless (stop it with Ctrl-C).")
+        description = "Run the local Sessions API server headless (stop it with Ctrl-C; SIGTERM drains it first).")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8765", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free)")
     int port;
@@ -78,6 +81,22 @@ final class ServeCommand implements Callable<Integer> {
                     + "rate_limited with Retry-After (default: no limit; health and ready are never limited)")
     String rateLimit;
 
+    @Option(
+            names = "--drain-grace",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "on SIGTERM, how long ready answers 503 while the server still serves, so that a load "
+                    + "balancer's health check sees it leave before it stops accepting (default ${DEFAULT-VALUE})")
+    String drainGrace;
+
+    @Option(
+            names = "--drain-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            description = "on SIGTERM, how long the requests in flight may take to finish after the grace "
+                    + "(default ${DEFAULT-VALUE}); exits 0 once they have")
+    String drainTimeout;
+
     /** Puts the admin policies of the command line (each null for off) into the server's configuration. */
     static ServerConfig.Builder policies(
             ServerConfig.Builder config, String retention, String autoStopAbandoned, String rateLimit) {
@@ -131,7 +150,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         Path dir = DataFolder.resolve(data);
         ApiServer server;
+        Duration grace;
+        Duration timeout;
         try {
+            grace = Policies.parseDuration("--drain-grace", drainGrace);
+            timeout = Policies.parseDuration("--drain-timeout", drainTimeout);
             String password = databasePassword(database, passwordFile, System.getenv("PGPASSWORD"));
             ServerConfig.Builder config = ServerConfig.builder()
                     .dataDir(dir)
@@ -149,16 +172,53 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM (systemd, a rolling restart): drain, then return 0. Ctrl-C and the rest: the requests in flight
+        // finish, with no grace.
+        boolean drainOnTerm = onSigterm(() -> {
+            server.drain(grace, timeout);
+            stopped.countDown();
+        });
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            server.close();
+                            server.drain(Duration.ZERO, timeout);
                             stopped.countDown();
                         },
                         "serve-shutdown"));
+        if (!drainOnTerm) {
+            System.err.println("warning: SIGTERM cannot be caught here; it stops the server without the drain grace");
+        }
         System.out.println("Sessions API on " + server.baseUrl() + "  (admin key in " + dir.resolve("admin.key") + ")");
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Runs {@code drain} on a thread of its own at SIGTERM instead of exiting (the JVM's default would run the
+     * shutdown hooks and exit 143); false where SIGTERM cannot be caught. Through {@code sun.misc.Signal}
+     * (jdk.unsupported, in the packaged runtime), by reflection: javac's warning on it cannot be suppressed, and the
+     * build turns warnings into errors.
+     */
+    private static boolean onSigterm(Runnable drain) {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            InvocationHandler onSignal = (proxy, method, args) -> switch (method.getName()) {
+                case "handle" -> {
+                    new Thread(drain, "serve-drain").start();
+                    yield null;
+                }
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> "SIGTERM drain";
+            };
+            Object term = signal.getConstructor(String.class).newInstance("TERM");
+            Object handle = Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler}, onSignal);
+            signal.getMethod("handle", signal, handler).invoke(null, term, handle);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -17,11 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,10 @@ public final class ApiServer implements AutoCloseable {
     private final ServerConnector connector;
     private final String adminKey;
     private final HttpFrontend frontend;
+    /** Set by {@link #drain}: ready answers 503 and every answer closes its connection. */
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApiServer(ServerConfig config) throws IOException {
         this.config = config;
@@ -71,7 +78,7 @@ public final class ApiServer implements AutoCloseable {
             BundleImport.register(router, frames);
             FrameRedactions.register(router, frames, store);
             EventsApi.register(router);
-            AuditApi.register(router, config.version(), policies, store, config.framesDir());
+            AuditApi.register(router, config.version(), policies, store, config.framesDir(), draining::get);
             // A client that sends nothing for this long, mid-headers, mid-body or between requests, is dropped.
             long idleTimeoutMs = config.idleTimeout().toMillis();
             QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2, 30_000);
@@ -105,8 +112,12 @@ public final class ApiServer implements AutoCloseable {
                             config.idleTimeout(),
                             isLoopback(config.bind()),
                             config.dataDir().resolve(UPLOADS_DIR),
-                            config.rateLimit()));
-            http.setHandler(frontend);
+                            config.rateLimit()),
+                    draining::get);
+            // Counts the requests in flight, for the graceful stop of a drain (close() does not wait for them).
+            GracefulHandler inFlight = new GracefulHandler();
+            inFlight.setHandler(frontend);
+            http.setHandler(inFlight);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -245,15 +256,63 @@ public final class ApiServer implements AutoCloseable {
         return maintenance.applyPolicies();
     }
 
+    /** Whether {@link #drain} has begun: ready answers 503. */
+    public boolean isDraining() {
+        return draining.get();
+    }
+
+    /**
+     * Stops the server without losing a request (SIGTERM to {@code serve}, for a rolling restart behind a load
+     * balancer): ready answers 503 at once and every answer from then on closes its connection; the server goes on
+     * serving for {@code grace}, so that the balancer's health check sees it leave; then it stops accepting
+     * connections (new ones are refused), lets the requests in flight finish (at most {@code timeout}; the bodies
+     * still arriving included), stops maintenance and closes the store. Returns false if requests were still in
+     * flight at the timeout (they are cut), or if the server was already draining or closed.
+     */
+    public boolean drain(Duration grace, Duration timeout) {
+        if (closed.get() || !draining.compareAndSet(false, true)) {
+            return false;
+        }
+        LOG.info(
+                "draining: ready answers 503; serving {} s more, then finishing the requests in flight (at most {} s)",
+                grace.toMillis() / 1000.0,
+                timeout.toMillis() / 1000.0);
+        try {
+            TimeUnit.NANOSECONDS.sleep(grace.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Stops the acceptor and closes the listening socket: a connection attempt from here on is refused, so a
+        // balancer (or client) goes elsewhere at once instead of waiting in a backlog nobody reads.
+        // (the stop below waits for the connector's shutdown: its connections closed)
+        var unused = connector.shutdown();
+        connector.close();
+        // Jetty's graceful stop: waits for the requests in flight (GracefulHandler) and open connections, up to the
+        // timeout; a request arriving meanwhile on a kept-alive connection is answered 503 (the client retries).
+        http.setStopTimeout(Math.max(1, timeout.toMillis()));
+        return stop();
+    }
+
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Stops HTTP (gracefully if a drain set a stop timeout), maintenance and the store, once; false on a timeout. */
+    private boolean stop() {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        boolean clean = true;
         try {
             http.stop();
         } catch (Exception e) {
+            clean = false;
             LOG.warn("the HTTP server did not stop cleanly: {}", e.toString());
         }
         maintenance.close();
         store.close();
         LOG.info("Sessions API stopped");
+        return clean;
     }
 }

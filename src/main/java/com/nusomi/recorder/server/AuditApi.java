@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.LoggerFactory;
 
 /** The audit log [ext] (admin scope) and the health check [ext] (no auth; with the server's admin policies). */
@@ -34,7 +35,8 @@ final class AuditApi {
 
     private AuditApi() {}
 
-    static void register(Router router, String version, Policies policies, Store store, Path frames) {
+    static void register(
+            Router router, String version, Policies policies, Store store, Path frames, BooleanSupplier draining) {
         router.add(Route.read(
                 "GET", "/v1/audit_logs", "admin", Set.of("session_id", "action", "limit", "cursor"), AuditApi::list));
         byte[] health = Json.write(g -> {
@@ -51,13 +53,16 @@ final class AuditApi {
             g.writeEndObject();
         });
         router.add(Route.read("GET", "/v1/health/ready", null, Set.of(), (r, tx) -> {
+            if (draining.getAsBoolean()) {
+                throw ApiException.unavailable("the server is shutting down (draining); send requests elsewhere");
+            }
             checkReady(tx, store, frames);
             return ApiResponse.json(200, ready);
         }));
     }
 
     /**
-     * What a load balancer polls: the database reads (this transaction) and takes a write (a delete that matches
+     * What a load balancer polls (503 from the start of a drain, {@code ApiServer#drain}): the database reads (this transaction) and takes a write (a delete that matches
      * nothing still takes the writer's lock), and frame storage takes a file. Else 503 unavailable.
      */
     private static void checkReady(StoreReader tx, Store store, Path frames) {

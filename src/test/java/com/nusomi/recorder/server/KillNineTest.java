@@ -78,6 +78,12 @@ class KillNineTest {
 
     /** {@code serve} in a JVM of its own, on SQLite in the data folder or on this PostgreSQL database. */
     static Process startServerProcess(Path data, PostgresTarget database, Path log) throws IOException {
+        return startServerProcess(data, database, log, List.of());
+    }
+
+    /** As above, with more options of {@code serve}. */
+    static Process startServerProcess(Path data, PostgresTarget database, Path log, List<String> options)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -86,13 +92,15 @@ class KillNineTest {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "com.nusomi.recorder.Main",
                 "serve",
-                "--port",
-                "0",
                 "--data",
                 data.toString()));
+        if (!options.contains("--port")) {
+            command.addAll(List.of("--port", "0"));
+        }
         if (database != null) {
             command.addAll(List.of("--database", database.url()));
         }
+        command.addAll(options);
         return new ProcessBuilder(command).redirectError(log.toFile()).start();
     }
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Content;
@@ -37,6 +38,7 @@ final class Exchange {
     private final Callback callback;
     private final Idempotency idempotency;
     private final HttpFrontend.Options options;
+    private final BooleanSupplier draining;
     private final long started = System.nanoTime();
     private final AtomicBoolean answered = new AtomicBoolean();
     volatile String slot;
@@ -51,13 +53,15 @@ final class Exchange {
             Callback callback,
             String requestId,
             Idempotency idempotency,
-            HttpFrontend.Options options) {
+            HttpFrontend.Options options,
+            BooleanSupplier draining) {
         this.request = request;
         this.out = out;
         this.callback = callback;
         this.requestId = requestId;
         this.idempotency = idempotency;
         this.options = options;
+        this.draining = draining;
     }
 
     /** Runs the work that makes the answer (on a thread that may block), and answers. */
@@ -128,7 +132,9 @@ final class Exchange {
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
             headers.put(h.getKey(), h.getValue());
         }
-        if (close) {
+        if (close || draining.getAsBoolean()) {
+            // A draining server sends each client's next request to a new connection: through the balancer, to
+            // another server.
             headers.put("Connection", "close");
         } else {
             headers.put("Keep-Alive", "timeout=" + options.advertisedKeepAliveSeconds());

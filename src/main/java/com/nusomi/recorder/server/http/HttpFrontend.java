@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
@@ -41,6 +42,7 @@ public final class HttpFrontend extends Handler.Abstract {
     private final Options options;
     private final AtomicInteger bodiesArriving = new AtomicInteger();
     private final RateLimiter limiter;
+    private final BooleanSupplier draining;
 
     /**
      * How the front end guards the server: the pace request bodies must keep, the idle timeout it advertises in
@@ -86,6 +88,17 @@ public final class HttpFrontend extends Handler.Abstract {
 
     public HttpFrontend(
             Router router, Store store, Function<String, ApiKeyRecord> keyLookup, Clock clock, Options options) {
+        this(router, store, keyLookup, clock, options, () -> false);
+    }
+
+    /** As above; while {@code draining} says so, every answer closes its connection (the server is stopping). */
+    public HttpFrontend(
+            Router router,
+            Store store,
+            Function<String, ApiKeyRecord> keyLookup,
+            Clock clock,
+            Options options,
+            BooleanSupplier draining) {
         // Blocking: handlers wait on SQLite, so Jetty runs them on its pool, never on a selector. Bodies are read
         // without blocking (BodyReader), so the pool is taken only by work that is ready to run.
         super(InvocationType.BLOCKING);
@@ -96,11 +109,12 @@ public final class HttpFrontend extends Handler.Abstract {
         this.clock = clock;
         this.options = options;
         this.limiter = options.rateLimit() == null ? null : new RateLimiter(options.rateLimit(), clock);
+        this.draining = draining;
     }
 
     @Override
     public boolean handle(Request request, Response out, Callback callback) {
-        Exchange exchange = new Exchange(request, out, callback, Ids.request(), idempotency, options);
+        Exchange exchange = new Exchange(request, out, callback, Ids.request(), idempotency, options, draining);
         try {
             begin(exchange);
         } catch (ApiException e) {
