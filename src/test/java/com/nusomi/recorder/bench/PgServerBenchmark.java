@@ -56,7 +56,29 @@ class PgServerBenchmark {
             + "-c maintenance_work_mem=1GB -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=8GB";
 
     /** One store's run: its two data sets and the measured shapes. */
-    record StoreRun(Dataset small, Dataset big, List<ShapeResult> results) {}
+    static final class StoreRun {
+        final Dataset small;
+        final Dataset big;
+        final List<ShapeResult> results = new ArrayList<>();
+        double[] breakdown;
+
+        StoreRun(Dataset small, Dataset big) {
+            this.small = small;
+            this.big = big;
+        }
+
+        Dataset small() {
+            return small;
+        }
+
+        Dataset big() {
+            return big;
+        }
+
+        List<ShapeResult> results() {
+            return results;
+        }
+    }
 
     @Test
     void listQueriesOnPostgresqlAndSqlite() throws Exception {
@@ -71,7 +93,7 @@ class PgServerBenchmark {
             ServerBenchmark.say(log, store + ": " + ServerBenchmark.describe(small));
             Dataset big = ServerBenchmark.prepare("big", BIG, true, cluster);
             ServerBenchmark.say(log, store + ": " + ServerBenchmark.describe(big));
-            runs.put(store, new StoreRun(small, big, new ArrayList<>()));
+            runs.put(store, new StoreRun(small, big));
         }
         String loadMeasured = ServerBenchmark.loadAverage();
         for (StoreRun run : runs.values()) {
@@ -80,6 +102,7 @@ class PgServerBenchmark {
                 ServerBenchmark.warmUp(s, b);
                 run.results().addAll(ServerBenchmark.shapes(s, b));
                 ServerBenchmark.timeAll(run.results());
+                run.breakdown = ServerBenchmark.breakdown(b, run.results().get(0));
             }
             String sl = ServerBenchmark.label(run.small().size());
             String bl = ServerBenchmark.label(run.big().size());
@@ -88,6 +111,7 @@ class PgServerBenchmark {
             for (ShapeResult r : run.results()) {
                 ServerBenchmark.say(log, r.name + ":\n" + ServerBenchmark.plansText(r, sl, bl));
             }
+            ServerBenchmark.say(log, run.big().store() + ": " + ServerBenchmark.breakdownText(run.breakdown, bl));
         }
         String pgVersion = pg == null ? null : pgVersion(pg);
         long totalSeconds = (System.nanoTime() - runStarted) / 1_000_000_000L;
@@ -118,11 +142,20 @@ class PgServerBenchmark {
     private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
 
     /** What one plan does: its nodes, outer to inner; rows the scans returned and threw away; buffers; time. */
-    record PlanSummary(List<String> nodes, long scanned, long removed, String buffers, String execution) {
-        boolean walksAnIndex() {
-            return nodes.stream().noneMatch(n -> n.startsWith("Seq Scan") || n.startsWith("Sort"))
-                    && !nodes.isEmpty()
-                    && nodes.get(0).startsWith("Limit");
+    record PlanSummary(List<String> nodes, long scanned, long removed, long sorted, String buffers, String execution) {
+        /**
+         * ✔ when the plan walks an index and stops at the limit; a sort is flagged with the rows it sorted (the
+         * planner sorts a few matching rows found through an index, when fewer than a page match); a sequential scan
+         * is a finding.
+         */
+        String verdict() {
+            if (nodes.stream().anyMatch(n -> n.startsWith("Seq Scan"))) {
+                return "✘ sequential scan";
+            }
+            if (nodes.stream().anyMatch(n -> n.startsWith("Sort"))) {
+                return "sorts the " + sorted + " rows an index found";
+            }
+            return !nodes.isEmpty() && nodes.get(0).startsWith("Limit") ? "✔" : "✘ no limit";
         }
 
         String nodesText() {
@@ -134,6 +167,7 @@ class PgServerBenchmark {
         List<String> nodes = new ArrayList<>();
         long scanned = 0;
         long removed = 0;
+        long sorted = 0;
         String buffers = "";
         String execution = "";
         for (String line : explain.lines().toList()) {
@@ -141,6 +175,9 @@ class PgServerBenchmark {
             if (m.find()) {
                 String node = m.group(1).strip();
                 nodes.add(node);
+                if (node.startsWith("Sort")) {
+                    sorted = Long.parseLong(m.group(3));
+                }
                 if (node.contains("Scan")) {
                     scanned += Long.parseLong(m.group(3)) * Long.parseLong(m.group(4));
                 }
@@ -159,7 +196,7 @@ class PgServerBenchmark {
                 execution = e.group(1) + " ms";
             }
         }
-        return new PlanSummary(nodes, scanned, removed, buffers, execution);
+        return new PlanSummary(nodes, scanned, removed, sorted, buffers, execution);
     }
 
     // ---- report -------------------------------------------------------------------------------------------------
@@ -203,7 +240,9 @@ class PgServerBenchmark {
                             .append(".\n");
                 }
             }
-            md.append('\n');
+            md.append("- Where the API's time goes: ")
+                    .append(ServerBenchmark.breakdownText(run.breakdown, bl))
+                    .append("\n\n");
         }
         StoreRun pg = runs.get("postgresql");
         if (pg != null) {
@@ -228,7 +267,7 @@ class PgServerBenchmark {
                             .append(" | ")
                             .append(p.execution())
                             .append(" | ")
-                            .append(p.walksAnIndex() ? "✔" : "✘ scans or sorts")
+                            .append(p.verdict())
                             .append(" |\n");
                 }
             }

@@ -726,7 +726,7 @@ class ServerBenchmark {
      * p50s, in ms, for the no-filter page at 1M: {API (from the shape), HTTP round trip alone, store list call
      * in-process, JSON of the page, raw SQL (from the shape)}.
      */
-    private static double[] breakdown(Target t, ShapeResult noFilter) {
+    static double[] breakdown(Target t, ShapeResult noFilter) {
         SessionQuery q = q(List.of(), List.of(), List.of(), null, null, null);
         Request health = new Request.Builder()
                 .url(t.server.baseUrl() + "/v1/health")
@@ -763,7 +763,7 @@ class ServerBenchmark {
         };
     }
 
-    private static String breakdownText(double[] b, String big) {
+    static String breakdownText(double[] b, String big) {
         double rest = b[0] - b[1] - b[2] - b[3];
         return String.format(
                 Locale.ROOT,
