@@ -90,27 +90,33 @@ final class Seeder {
             int tagNameRows,
             long insertMillis,
             long analyzeMillis,
-            long fileBytes) {}
+            long fileBytes) {
+        Stats timed(long insert, long analyze, long bytes) {
+            return new Stats(
+                    sessions, live, deleted, liveByStatus, tagged, tagRows, tagNameRows, insert, analyze, bytes);
+        }
+    }
 
     private Seeder() {}
 
-    static Stats seed(Path dbFile, int n, long now, long randomSeed) throws SQLException {
-        Random rnd = new Random(randomSeed);
-        UlidFactory sessionIds = UlidFactory.newMonotonicInstance(new Random(randomSeed + 1));
-        UlidFactory tagIds = UlidFactory.newInstance(new Random(randomSeed + 2));
+    /** Where {@link #generate} puts each generated session. */
+    interface Sink {
+        /**
+         * One session with its tags (in (created_at, id) order) and the distinct tag names, each a
+         * {@code session_tag_names} row (marked deleted when the session is).
+         */
+        void session(SessionRecord session, List<TagRecord> tags, Set<String> tagNames) throws Exception;
+    }
+
+    /** Seeds a SQLite {@code sessions.db} (schema made by the server) in batched transactions, then ANALYZE. */
+    static Stats seed(Path dbFile, int n, long now, long randomSeed) throws Exception {
         String columns = BenchAccess.sessionColumns();
         int columnCount = columns.split(", ").length;
         String insertSession = "INSERT INTO sessions (" + columns + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columnCount, "?")) + ")";
-
-        TreeMap<String, Integer> byStatus = new TreeMap<>();
-        int live = 0;
-        int deleted = 0;
-        int tagged = 0;
-        int tagRows = 0;
-        int nameRows = 0;
         long started = System.nanoTime();
         long analyzeMillis;
+        Stats counts;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath())) {
             try (Statement st = c.createStatement()) {
                 // The server is closed: nobody else has the file, so the bulk load may skip the journal and fsync.
@@ -126,127 +132,8 @@ final class Seeder {
                             "INSERT INTO tags (id, session_id, name, data, created_at, offset_ms) VALUES (?, ?, ?, ?, ?, ?)");
                     PreparedStatement ns = c.prepareStatement("INSERT INTO session_tag_names (name, session_id, "
                             + "session_created_at, deleted) VALUES (?, ?, ?, ?)")) {
-                double step = SPAN / (double) n;
-                long start = now - SPAN;
-                int pendingTags = 0;
-                for (int i = 0; i < n; i++) {
-                    long createdAt = start + (long) (i * step) + (long) (rnd.nextDouble() * step);
-                    createdAt = Math.min(createdAt, now - 60_000 - (n - i));
-                    String id = "ses_" + sessionIds.create(createdAt);
-                    String workflow = WORKFLOWS.get(rnd.nextInt(WORKFLOWS.size()));
-                    String actorId = null;
-                    String actorKind = null;
-                    double a = rnd.nextDouble();
-                    if (a >= 0.05) {
-                        double k = rnd.nextDouble();
-                        if (k < 0.5) {
-                            actorKind = "human";
-                            actorId = "user_" + rnd.nextInt(200);
-                        } else if (k < 0.8) {
-                            actorKind = "model";
-                            actorId = "agent_" + rnd.nextInt(10);
-                        } else {
-                            actorKind = "script";
-                            actorId = "script_" + rnd.nextInt(30);
-                        }
-                    }
-                    boolean isDeleted = rnd.nextDouble() < 0.01;
-                    String status;
-                    double s = rnd.nextDouble();
-                    if (isDeleted) {
-                        status = s < 0.15 ? SessionRecord.CREATED : SessionRecord.SEALED;
-                    } else if (s < 0.03) {
-                        status = SessionRecord.CREATED;
-                    } else if (s < 0.06) {
-                        status = SessionRecord.RECORDING;
-                    } else if (s < 0.061) {
-                        status = SessionRecord.STOPPED;
-                    } else {
-                        status = SessionRecord.SEALED;
-                    }
-                    boolean ended = status.equals(SessionRecord.STOPPED) || status.equals(SessionRecord.SEALED);
-                    Long startedAt = null;
-                    Long stoppedAt = null;
-                    String stopReason = null;
-                    if (status.equals(SessionRecord.RECORDING) || (ended && rnd.nextDouble() >= 0.04)) {
-                        startedAt = createdAt + rnd.nextInt(5_000);
-                    }
-                    if (ended) {
-                        long from = startedAt != null ? startedAt : createdAt;
-                        long duration = (long) Math.exp(
-                                Math.log(10_000) + rnd.nextDouble() * (Math.log(3_600_000) - Math.log(10_000)));
-                        stoppedAt = Math.max(from, Math.min(from + duration, now - 1_000));
-                        double r = rnd.nextDouble();
-                        if (isDeleted && startedAt != null && r < 0.3) {
-                            stopReason = "delete";
-                        } else {
-                            stopReason = r < 0.94 ? "stop" : "batch_stop";
-                        }
-                    }
-                    String metadata = rnd.nextDouble() < 0.6
-                            ? "{}"
-                            : "{\"customer\":\"c_" + rnd.nextInt(5_000) + "\",\"env\":\""
-                                    + (rnd.nextDouble() < 0.8 ? "prod" : "test") + "\"}";
-
-                    List<TagRecord> tags = new ArrayList<>();
-                    if (rnd.nextDouble() < 0.10) {
-                        Set<String> names = new LinkedHashSet<>();
-                        for (int t = 0; t < TAG_NAMES.length; t++) {
-                            if (rnd.nextDouble() < TAG_CHANCE[t]) {
-                                names.add(TAG_NAMES[t]);
-                            }
-                        }
-                        if (names.isEmpty()) {
-                            names.add(TAG_NAMES[0]);
-                        }
-                        long base = startedAt != null ? startedAt : createdAt;
-                        long end = stoppedAt != null ? stoppedAt : Math.min(now - 1_000, base + 3_600_000);
-                        for (String name : names) {
-                            int copies = name.equals("retried") && rnd.nextDouble() < 0.3 ? 2 : 1;
-                            for (int copy = 0; copy < copies; copy++) {
-                                long at = base + (long) (rnd.nextDouble() * Math.max(1, end - base));
-                                tags.add(new TagRecord(
-                                        "tag_" + tagIds.create(at),
-                                        id,
-                                        name,
-                                        tagData(name, rnd),
-                                        at,
-                                        startedAt == null ? null : Math.max(0, at - startedAt)));
-                            }
-                        }
-                        tags.sort(Comparator.comparingLong(TagRecord::createdAt).thenComparing(TagRecord::id));
-                    }
-
-                    Long deletedAt = null;
-                    Long purgeAt = null;
-                    if (isDeleted) {
-                        long last = Math.max(createdAt, stoppedAt != null ? stoppedAt : createdAt);
-                        for (TagRecord t : tags) {
-                            last = Math.max(last, t.createdAt());
-                        }
-                        deletedAt = Math.min(now - 1, Math.max(last + 500, now - (long) (rnd.nextDouble() * 29 * DAY)));
-                        purgeAt = deletedAt + 30 * DAY;
-                    }
-                    SessionRecord rec = new SessionRecord(
-                            id,
-                            workflow,
-                            status,
-                            null,
-                            stopReason,
-                            metadata,
-                            actorId,
-                            actorKind,
-                            createdAt,
-                            startedAt,
-                            stoppedAt,
-                            deletedAt,
-                            purgeAt,
-                            0,
-                            0,
-                            tags.size(),
-                            0);
-                    rec = rec.withOutcome(Outcomes.derive(rec, tags));
-
+                int[] pending = new int[2];
+                counts = generate(n, now, randomSeed, (rec, tags, names) -> {
                     bindSession(ss, rec);
                     ss.addBatch();
                     for (TagRecord t : tags) {
@@ -257,42 +144,31 @@ final class Seeder {
                         ts.setLong(5, t.createdAt());
                         setLong(ts, 6, t.offsetMs());
                         ts.addBatch();
-                        pendingTags++;
+                        pending[1]++;
                     }
-                    Set<String> distinct = new LinkedHashSet<>();
-                    for (TagRecord t : tags) {
-                        distinct.add(t.name());
-                    }
-                    for (String name : distinct) {
+                    for (String name : names) {
                         ns.setString(1, name);
-                        ns.setString(2, id);
-                        ns.setLong(3, createdAt);
-                        ns.setInt(4, isDeleted ? 1 : 0);
+                        ns.setString(2, rec.id());
+                        ns.setLong(3, rec.createdAt());
+                        ns.setInt(4, rec.deletedAt() != null ? 1 : 0);
                         ns.addBatch();
                     }
-                    if (!tags.isEmpty()) {
-                        tagged++;
-                    }
-                    tagRows += tags.size();
-                    nameRows += distinct.size();
-                    if (isDeleted) {
-                        deleted++;
-                    } else {
-                        live++;
-                        byStatus.merge(status, 1, Integer::sum);
-                    }
-                    if ((i + 1) % BATCH == 0 || i == n - 1) {
+                    pending[0]++;
+                    if (pending[0] % BATCH == 0) {
                         ss.executeBatch();
-                        if (pendingTags > 0) {
+                        if (pending[1] > 0) {
                             ts.executeBatch();
                             ns.executeBatch();
-                            pendingTags = 0;
+                            pending[1] = 0;
                         }
                     }
-                    if ((i + 1) % COMMIT_EVERY == 0) {
+                    if (pending[0] % COMMIT_EVERY == 0) {
                         c.commit();
                     }
-                }
+                });
+                ss.executeBatch();
+                ts.executeBatch();
+                ns.executeBatch();
                 c.commit();
             }
             c.setAutoCommit(true);
@@ -305,17 +181,161 @@ final class Seeder {
             analyzeMillis = (System.nanoTime() - t0) / 1_000_000;
         }
         long insertMillis = (System.nanoTime() - started) / 1_000_000 - analyzeMillis;
-        return new Stats(
-                n,
-                live,
-                deleted,
-                byStatus,
-                tagged,
-                tagRows,
-                nameRows,
-                insertMillis,
-                analyzeMillis,
-                dbFile.toFile().length());
+        return counts.timed(insertMillis, analyzeMillis, dbFile.toFile().length());
+    }
+
+    /**
+     * Generates {@code n} sessions by the distribution above, in creation order, into the sink; returns the counts
+     * (no times, no size: the caller adds them).
+     */
+    static Stats generate(int n, long now, long randomSeed, Sink sink) throws Exception {
+        Random rnd = new Random(randomSeed);
+        UlidFactory sessionIds = UlidFactory.newMonotonicInstance(new Random(randomSeed + 1));
+        UlidFactory tagIds = UlidFactory.newInstance(new Random(randomSeed + 2));
+        TreeMap<String, Integer> byStatus = new TreeMap<>();
+        int live = 0;
+        int deleted = 0;
+        int tagged = 0;
+        int tagRows = 0;
+        int nameRows = 0;
+        double step = SPAN / (double) n;
+        long start = now - SPAN;
+        for (int i = 0; i < n; i++) {
+            long createdAt = start + (long) (i * step) + (long) (rnd.nextDouble() * step);
+            createdAt = Math.min(createdAt, now - 60_000 - (n - i));
+            String id = "ses_" + sessionIds.create(createdAt);
+            String workflow = WORKFLOWS.get(rnd.nextInt(WORKFLOWS.size()));
+            String actorId = null;
+            String actorKind = null;
+            double a = rnd.nextDouble();
+            if (a >= 0.05) {
+                double k = rnd.nextDouble();
+                if (k < 0.5) {
+                    actorKind = "human";
+                    actorId = "user_" + rnd.nextInt(200);
+                } else if (k < 0.8) {
+                    actorKind = "model";
+                    actorId = "agent_" + rnd.nextInt(10);
+                } else {
+                    actorKind = "script";
+                    actorId = "script_" + rnd.nextInt(30);
+                }
+            }
+            boolean isDeleted = rnd.nextDouble() < 0.01;
+            String status;
+            double s = rnd.nextDouble();
+            if (isDeleted) {
+                status = s < 0.15 ? SessionRecord.CREATED : SessionRecord.SEALED;
+            } else if (s < 0.03) {
+                status = SessionRecord.CREATED;
+            } else if (s < 0.06) {
+                status = SessionRecord.RECORDING;
+            } else if (s < 0.061) {
+                status = SessionRecord.STOPPED;
+            } else {
+                status = SessionRecord.SEALED;
+            }
+            boolean ended = status.equals(SessionRecord.STOPPED) || status.equals(SessionRecord.SEALED);
+            Long startedAt = null;
+            Long stoppedAt = null;
+            String stopReason = null;
+            if (status.equals(SessionRecord.RECORDING) || (ended && rnd.nextDouble() >= 0.04)) {
+                startedAt = createdAt + rnd.nextInt(5_000);
+            }
+            if (ended) {
+                long from = startedAt != null ? startedAt : createdAt;
+                long duration =
+                        (long) Math.exp(Math.log(10_000) + rnd.nextDouble() * (Math.log(3_600_000) - Math.log(10_000)));
+                stoppedAt = Math.max(from, Math.min(from + duration, now - 1_000));
+                double r = rnd.nextDouble();
+                if (isDeleted && startedAt != null && r < 0.3) {
+                    stopReason = "delete";
+                } else {
+                    stopReason = r < 0.94 ? "stop" : "batch_stop";
+                }
+            }
+            String metadata = rnd.nextDouble() < 0.6
+                    ? "{}"
+                    : "{\"customer\":\"c_" + rnd.nextInt(5_000) + "\",\"env\":\""
+                            + (rnd.nextDouble() < 0.8 ? "prod" : "test") + "\"}";
+
+            List<TagRecord> tags = new ArrayList<>();
+            if (rnd.nextDouble() < 0.10) {
+                Set<String> names = new LinkedHashSet<>();
+                for (int t = 0; t < TAG_NAMES.length; t++) {
+                    if (rnd.nextDouble() < TAG_CHANCE[t]) {
+                        names.add(TAG_NAMES[t]);
+                    }
+                }
+                if (names.isEmpty()) {
+                    names.add(TAG_NAMES[0]);
+                }
+                long base = startedAt != null ? startedAt : createdAt;
+                long end = stoppedAt != null ? stoppedAt : Math.min(now - 1_000, base + 3_600_000);
+                for (String name : names) {
+                    int copies = name.equals("retried") && rnd.nextDouble() < 0.3 ? 2 : 1;
+                    for (int copy = 0; copy < copies; copy++) {
+                        long at = base + (long) (rnd.nextDouble() * Math.max(1, end - base));
+                        tags.add(new TagRecord(
+                                "tag_" + tagIds.create(at),
+                                id,
+                                name,
+                                tagData(name, rnd),
+                                at,
+                                startedAt == null ? null : Math.max(0, at - startedAt)));
+                    }
+                }
+                tags.sort(Comparator.comparingLong(TagRecord::createdAt).thenComparing(TagRecord::id));
+            }
+
+            Long deletedAt = null;
+            Long purgeAt = null;
+            if (isDeleted) {
+                long last = Math.max(createdAt, stoppedAt != null ? stoppedAt : createdAt);
+                for (TagRecord t : tags) {
+                    last = Math.max(last, t.createdAt());
+                }
+                deletedAt = Math.min(now - 1, Math.max(last + 500, now - (long) (rnd.nextDouble() * 29 * DAY)));
+                purgeAt = deletedAt + 30 * DAY;
+            }
+            SessionRecord rec = new SessionRecord(
+                    id,
+                    workflow,
+                    status,
+                    null,
+                    stopReason,
+                    metadata,
+                    actorId,
+                    actorKind,
+                    createdAt,
+                    startedAt,
+                    stoppedAt,
+                    deletedAt,
+                    purgeAt,
+                    0,
+                    0,
+                    tags.size(),
+                    0);
+            rec = rec.withOutcome(Outcomes.derive(rec, tags));
+
+            Set<String> distinct = new LinkedHashSet<>();
+            for (TagRecord t : tags) {
+                distinct.add(t.name());
+            }
+            sink.session(rec, tags, distinct);
+            if (!tags.isEmpty()) {
+                tagged++;
+            }
+            tagRows += tags.size();
+            nameRows += distinct.size();
+            if (isDeleted) {
+                deleted++;
+            } else {
+                live++;
+                byStatus.merge(status, 1, Integer::sum);
+            }
+        }
+        return new Stats(n, live, deleted, byStatus, tagged, tagRows, nameRows, 0, 0, 0);
     }
 
     private static String tagData(String name, Random rnd) {
@@ -330,26 +350,45 @@ final class Seeder {
         };
     }
 
+    /**
+     * A session's values in the order of the store's column list ({@link BenchAccess#sessionColumns()}): strings,
+     * longs, nulls. Seeded sessions are not imported (the last two columns are null).
+     */
+    static Object[] sessionRow(SessionRecord s) {
+        return new Object[] {
+            s.id(),
+            s.workflow(),
+            s.status(),
+            s.outcome(),
+            s.stopReason(),
+            s.metadata(),
+            s.actorId(),
+            s.actorKind(),
+            s.createdAt(),
+            s.startedAt(),
+            s.stoppedAt(),
+            s.deletedAt(),
+            s.purgeAt(),
+            s.frameCount(),
+            s.eventCount(),
+            s.tagCount(),
+            s.errorEvents(),
+            s.pausedMs(),
+            s.pausedSince(),
+            null,
+            null
+        };
+    }
+
     private static void bindSession(PreparedStatement ps, SessionRecord s) throws SQLException {
-        ps.setString(1, s.id());
-        ps.setString(2, s.workflow());
-        ps.setString(3, s.status());
-        ps.setString(4, s.outcome());
-        ps.setString(5, s.stopReason());
-        ps.setString(6, s.metadata());
-        ps.setString(7, s.actorId());
-        ps.setString(8, s.actorKind());
-        ps.setLong(9, s.createdAt());
-        setLong(ps, 10, s.startedAt());
-        setLong(ps, 11, s.stoppedAt());
-        setLong(ps, 12, s.deletedAt());
-        setLong(ps, 13, s.purgeAt());
-        ps.setLong(14, s.frameCount());
-        ps.setLong(15, s.eventCount());
-        ps.setLong(16, s.tagCount());
-        ps.setLong(17, s.errorEvents());
-        ps.setLong(18, s.pausedMs());
-        setLong(ps, 19, s.pausedSince());
+        Object[] row = sessionRow(s);
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] == null) {
+                ps.setNull(i + 1, i >= 8 && i <= 18 ? Types.BIGINT : Types.VARCHAR);
+            } else {
+                ps.setObject(i + 1, row[i]);
+            }
+        }
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

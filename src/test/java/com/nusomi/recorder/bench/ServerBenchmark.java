@@ -8,6 +8,8 @@ import com.nusomi.recorder.server.ApiServer;
 import com.nusomi.recorder.server.BenchJson;
 import com.nusomi.recorder.server.ServerConfig;
 import com.nusomi.recorder.server.store.BenchAccess;
+import com.nusomi.recorder.server.store.PgCluster;
+import com.nusomi.recorder.server.store.PostgresTarget;
 import com.nusomi.recorder.server.store.SessionQuery;
 import com.nusomi.recorder.server.store.SessionRecord;
 import com.nusomi.recorder.server.store.SqliteStore;
@@ -71,7 +73,7 @@ import org.junit.jupiter.api.Test;
  * the no-filter page at 1M: the HTTP round trip alone ({@code GET /v1/health}), the store's list call in-process,
  * and the page's JSON.
  *
- * <p>The 1M data folder is kept under {@code target/bench-data}, keyed by the seed version, the sizes and the
+ * <p>The 1M data folder is kept under {@code target/bench-cache/sqlite}, keyed by the seed version, the sizes and the
  * migrations' text, and reused by later runs (a {@code mvn clean} or any change of those seeds it anew). Knobs for
  * quick runs while developing: {@code -Dbench.big=100000 -Dbench.timed=100 -Dbench.createSeconds=3}.
  */
@@ -79,27 +81,42 @@ import org.junit.jupiter.api.Test;
 class ServerBenchmark {
     private static final int BIG = Integer.getInteger("bench.big", 1_000_000);
     private static final int SMALL = Integer.getInteger("bench.small", 10_000);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 50);
-    private static final int TIMED = Integer.getInteger("bench.timed", 300);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 50);
+    static final int TIMED = Integer.getInteger("bench.timed", 300);
     private static final int CREATE_SECONDS = Integer.getInteger("bench.createSeconds", 10);
     private static final int CREATE_CLIENTS = 8;
     private static final int PAGE = 100;
     private static final int CURSOR_PAGE = 500;
-    private static final double SCALE_BAR = 1.5;
-    private static final double API_BAR = 3.0;
-    private static final String WORKFLOW = "invoice_entry";
-    private static final String TAG = "customer_vip";
+    static final double SCALE_BAR = 1.5;
+    static final double API_BAR = 3.0;
+    static final String WORKFLOW = "invoice_entry";
+    static final String TAG = "customer_vip";
     private static final String COMMAND = "mvn -B -Pbenchmark test -Dtest=ServerBenchmark";
-    private static final String SECTION = "## Server: list queries at 1M sessions";
-    private static final Path DATA_ROOT = Path.of("target", "bench-data");
-    private static final int PASSES = 3;
+    static final String SECTION = "## Server: list queries at 1M sessions";
+    private static final Path DATA_ROOT = Path.of("target", "bench-cache");
+    static final int PASSES = 3;
     private static final String[] SERIES = {"api:small", "api:big", "raw:small", "raw:big"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A seeded data folder. */
-    record Dataset(String label, int size, Path dir, Seeder.Stats stats, boolean reused) {
+    /**
+     * A seeded data folder; with a PostgreSQL {@code database}, the sessions are there and the folder holds the
+     * admin key only.
+     */
+    record Dataset(String label, int size, Path dir, Seeder.Stats stats, boolean reused, PostgresTarget database) {
+        Dataset(String label, int size, Path dir, Seeder.Stats stats, boolean reused) {
+            this(label, size, dir, stats, reused, null);
+        }
+
         Path db() {
             return dir.resolve("sessions.db");
+        }
+
+        boolean postgresql() {
+            return database != null;
+        }
+
+        String store() {
+            return database != null ? "PostgreSQL" : "SQLite";
         }
     }
 
@@ -144,8 +161,11 @@ class ServerBenchmark {
 
         Target(Dataset data) throws SQLException {
             this.data = data;
-            this.server = ApiServer.start(
-                    ServerConfig.builder().dataDir(data.dir()).port(0).build());
+            this.server = ApiServer.start(ServerConfig.builder()
+                    .dataDir(data.dir())
+                    .database(data.database())
+                    .port(0)
+                    .build());
             // Seeded "stopped" sessions are what a crash leaves: the indexer seals them on start. Wait for it, so
             // that nothing writes while we measure.
             this.sealedOnStart = server.sealNow();
@@ -153,7 +173,7 @@ class ServerBenchmark {
                     .connectTimeout(Duration.ofSeconds(10))
                     .readTimeout(Duration.ofSeconds(60))
                     .build();
-            this.raw = openRaw(data.db());
+            this.raw = data.postgresql() ? openRaw(data.database()) : openRaw(data.db());
             this.now = System.currentTimeMillis();
         }
 
@@ -215,60 +235,8 @@ class ServerBenchmark {
                             b.sealedOnStart));
             warmUp(s, b);
 
-            String base = "/v1/sessions?limit=" + PAGE;
-            results.add(prepareShape(
-                    s, b, "no filter", "", fixed(base, q(List.of(), List.of(), List.of(), null, null, null))));
-            results.add(prepareShape(
-                    s,
-                    b,
-                    "workflow + status=sealed",
-                    "",
-                    fixed(
-                            base + "&workflow=" + WORKFLOW + "&status=sealed",
-                            q(List.of(WORKFLOW), List.of("sealed"), List.of(), null, null, null))));
-            results.add(prepareShape(
-                    s,
-                    b,
-                    "workflow + status=recording",
-                    "a rare combination: 3 % of one workflow's 5 %; at 10k fewer than a page match",
-                    fixed(
-                            base + "&workflow=" + WORKFLOW + "&status=recording",
-                            q(List.of(WORKFLOW), List.of("recording"), List.of(), null, null, null))));
-            results.add(prepareShape(
-                    s,
-                    b,
-                    "tag",
-                    "tag=" + TAG + ", on about 2.5 % of sessions",
-                    fixed(base + "&tag=" + TAG, q(List.of(), List.of(), List.of(TAG), null, null, null))));
-            results.add(prepareShape(
-                    s,
-                    b,
-                    "since=7d",
-                    "",
-                    t -> new Probe(
-                            base + "&since=7d",
-                            q(List.of(), List.of(), List.of(), t.now - 7 * Seeder.DAY, null, null))));
-            Map<String, Integer> pageOf = new HashMap<>();
-            results.add(prepareShape(s, b, "cursor: 500th page", "", t -> {
-                int live = t.data.stats().live();
-                int page = Math.min(CURSOR_PAGE, live / PAGE);
-                pageOf.put(t.data.label(), page);
-                return cursorProbe(t, base, page);
-            }));
-            if (pageOf.get("small") != CURSOR_PAGE) {
-                results.get(results.size() - 1).note = "at " + smallLabel + " the deepest full page, page "
-                        + pageOf.get("small") + ", stands in for the 500th (there are only "
-                        + small.stats().live()
-                        + " live sessions)";
-            }
-            // Several passes over all shapes, so that a burst of other work on the machine spreads over them.
-            for (int pass = 0; pass < PASSES; pass++) {
-                int from = pass * TIMED / PASSES;
-                int to = (pass + 1) * TIMED / PASSES;
-                for (ShapeResult r : results) {
-                    timePass(r, from, to - from, pass == 0 ? WARMUP : WARMUP / 5);
-                }
-            }
+            results.addAll(shapes(s, b));
+            timeAll(results);
             for (ShapeResult r : results) {
                 System.out.printf(
                         Locale.ROOT,
@@ -313,35 +281,142 @@ class ServerBenchmark {
                 "benchmark took " + totalSeconds + " s; wrote " + markdownFile().toAbsolutePath());
     }
 
-    // ---- data ---------------------------------------------------------------------------------------------------
-
-    private static Dataset prepare(String label, int n, boolean reuse) throws Exception {
-        String key = label + "-" + n + "-v" + Seeder.SEED_VERSION + "-" + schemaHash();
-        Path dir = DATA_ROOT.resolve(key).toAbsolutePath();
-        Path marker = dir.resolve("seed.properties");
-        if (reuse && Files.isRegularFile(marker)) {
-            return new Dataset(label, n, dir, readStats(marker), true);
+    /**
+     * The six list shapes of issue 2 on a small and a big server of one store, each checked (the API's page is the
+     * SQL's first rows) and its plan recorded; not timed yet.
+     */
+    static List<ShapeResult> shapes(Target s, Target b) throws SQLException {
+        List<ShapeResult> results = new ArrayList<>();
+        String base = "/v1/sessions?limit=" + PAGE;
+        results.add(
+                prepareShape(s, b, "no filter", "", fixed(base, q(List.of(), List.of(), List.of(), null, null, null))));
+        results.add(prepareShape(
+                s,
+                b,
+                "workflow + status=sealed",
+                "",
+                fixed(
+                        base + "&workflow=" + WORKFLOW + "&status=sealed",
+                        q(List.of(WORKFLOW), List.of("sealed"), List.of(), null, null, null))));
+        results.add(prepareShape(
+                s,
+                b,
+                "workflow + status=recording",
+                "a rare combination: 3 % of one workflow's 5 %; at 10k fewer than a page match",
+                fixed(
+                        base + "&workflow=" + WORKFLOW + "&status=recording",
+                        q(List.of(WORKFLOW), List.of("recording"), List.of(), null, null, null))));
+        results.add(prepareShape(
+                s,
+                b,
+                "tag",
+                "tag=" + TAG + ", on about 2.5 % of sessions",
+                fixed(base + "&tag=" + TAG, q(List.of(), List.of(), List.of(TAG), null, null, null))));
+        results.add(prepareShape(
+                s,
+                b,
+                "since=7d",
+                "",
+                t -> new Probe(
+                        base + "&since=7d", q(List.of(), List.of(), List.of(), t.now - 7 * Seeder.DAY, null, null))));
+        Map<String, Integer> pageOf = new HashMap<>();
+        results.add(prepareShape(s, b, "cursor: 500th page", "", t -> {
+            int live = t.data.stats().live();
+            int page = Math.min(CURSOR_PAGE, live / PAGE);
+            pageOf.put(t.data.label(), page);
+            return cursorProbe(t, base, page);
+        }));
+        if (pageOf.get(s.data.label()) != CURSOR_PAGE) {
+            results.get(results.size() - 1).note = "at " + label(s.data.size()) + " the deepest full page, page "
+                    + pageOf.get(s.data.label()) + ", stands in for the 500th (there are only "
+                    + s.data.stats().live()
+                    + " live sessions)";
         }
-        Files.createDirectories(DATA_ROOT);
-        try (Stream<Path> old = Files.list(DATA_ROOT)) {
-            for (Path p : old.filter(p -> p.getFileName().toString().startsWith(label + "-"))
-                    .toList()) {
-                deleteTree(p);
-            }
-        }
-        // The server makes the schema and the admin key; then it is closed and the rows go in with plain JDBC.
-        ApiServer.start(ServerConfig.builder().dataDir(dir).port(0).build()).close();
-        long now = System.currentTimeMillis();
-        Seeder.Stats stats = Seeder.seed(dir.resolve("sessions.db"), n, now, 42L + n);
-        writeStats(marker, stats);
-        return new Dataset(label, n, dir, stats, false);
+        return results;
     }
 
-    private static String schemaHash() throws Exception {
+    /** Times every shape, {@link #TIMED} rounds of each series, in {@link #PASSES} passes over all shapes. */
+    static void timeAll(List<ShapeResult> results) throws SQLException {
+        // Several passes over all shapes, so that a burst of other work on the machine spreads over them.
+        for (int pass = 0; pass < PASSES; pass++) {
+            int from = pass * TIMED / PASSES;
+            int to = (pass + 1) * TIMED / PASSES;
+            for (ShapeResult r : results) {
+                timePass(r, from, to - from, pass == 0 ? WARMUP : WARMUP / 5);
+            }
+        }
+    }
+
+    // ---- data ---------------------------------------------------------------------------------------------------
+
+    static Dataset prepare(String label, int n, boolean reuse) throws Exception {
+        return prepare(label, n, reuse, null);
+    }
+
+    /**
+     * A data folder of {@code n} seeded sessions, on SQLite or, with a cluster, in a PostgreSQL database of its own;
+     * reused from an earlier run when {@code reuse} and its key (label, size, seed version, the migrations' text) is
+     * the same. Older data of the same label and size is deleted (databases dropped) first.
+     */
+    static Dataset prepare(String label, int n, boolean reuse, PgCluster pg) throws Exception {
+        String key = label + "-" + n + "-v" + Seeder.SEED_VERSION + "-" + schemaHash(pg != null);
+        Path root = DATA_ROOT.resolve(pg == null ? "sqlite" : "postgresql");
+        Path dir = root.resolve(key).toAbsolutePath();
+        PostgresTarget database = pg == null ? null : pg.database(databaseName(key));
+        Path marker = dir.resolve("seed.properties");
+        if (reuse && Files.isRegularFile(marker)) {
+            return new Dataset(label, n, dir, readStats(marker), true, database);
+        }
+        Files.createDirectories(root);
+        List<Path> stale;
+        try (Stream<Path> old = Files.list(root)) {
+            stale = old.filter(p -> p.getFileName().toString().startsWith(label + "-" + n + "-"))
+                    .toList();
+        }
+        for (Path p : stale) {
+            deleteTree(p);
+        }
+        if (pg != null) {
+            try (Connection c = pg.admin();
+                    Statement st = c.createStatement()) {
+                for (Path p : stale) {
+                    st.execute("DROP DATABASE IF EXISTS "
+                            + databaseName(p.getFileName().toString()));
+                }
+                st.execute("DROP DATABASE IF EXISTS " + databaseName(key));
+                st.execute("CREATE DATABASE " + databaseName(key) + " TEMPLATE template0 ENCODING 'UTF8'");
+            }
+        }
+        // The server makes the schema and the admin key; then it is closed and the rows go in in bulk.
+        ApiServer.start(ServerConfig.builder()
+                        .dataDir(dir)
+                        .database(database)
+                        .port(0)
+                        .build())
+                .close();
+        long now = System.currentTimeMillis();
+        Seeder.Stats stats = pg == null
+                ? Seeder.seed(dir.resolve("sessions.db"), n, now, 42L + n)
+                : PgSeeder.seed(() -> pg.connect(databaseName(key)), n, now, 42L + n);
+        writeStats(marker, stats);
+        return new Dataset(label, n, dir, stats, false, database);
+    }
+
+    private static String databaseName(String key) {
+        return "bench_" + key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    }
+
+    /** A hash of the migrations' text (PostgreSQL's own versions too, for a PostgreSQL data set). */
+    private static String schemaHash(boolean postgresql) throws Exception {
         MessageDigest d = MessageDigest.getInstance("SHA-256");
-        for (String file : BenchAccess.migrationFiles()) {
-            try (InputStream in = ServerBenchmark.class.getResourceAsStream("/db/migration/" + file)) {
-                d.update(file.getBytes(StandardCharsets.UTF_8));
+        List<String> resources = postgresql
+                ? BenchAccess.migrationResources()
+                : BenchAccess.migrationFiles().stream()
+                        .map(f -> "/db/migration/" + f)
+                        .toList();
+        for (String resource : resources) {
+            try (InputStream in = ServerBenchmark.class.getResourceAsStream(resource)) {
+                d.update(resource.substring(resource.lastIndexOf('/') + 1).getBytes(StandardCharsets.UTF_8));
                 d.update(in.readAllBytes());
             }
         }
@@ -389,7 +464,7 @@ class ServerBenchmark {
                 Long.parseLong(p.getProperty("fileBytes")));
     }
 
-    private static String describe(Dataset d) {
+    static String describe(Dataset d) {
         Seeder.Stats s = d.stats();
         return String.format(
                 Locale.ROOT,
@@ -469,7 +544,7 @@ class ServerBenchmark {
         for (int k = 0; k < 2; k++) {
             Target t = r.targets[k];
             Probe probe = probeOf.apply(t);
-            r.sqls[k] = BenchAccess.listSql(probe.query());
+            r.sqls[k] = BenchAccess.listSql(probe.query(), t.data.postgresql());
             r.requests[k] = t.get(probe.path());
             List<String> sqlIds = new ArrayList<>();
             runRaw(t.raw, r.sqls[k], sqlIds);
@@ -485,7 +560,7 @@ class ServerBenchmark {
             r.rows.put(key, r.expected[k]);
             r.sql.put(key, r.sqls[k].sql());
             r.paths.put(key, probe.path());
-            r.plans.put(key, plan(t.raw, r.sqls[k]));
+            r.plans.put(key, t.data.postgresql() ? pgPlan(t.raw, r.sqls[k]) : plan(t.raw, r.sqls[k]));
             r.walked.put(key, walked(t.raw, probe.query(), sqlIds));
         }
         for (String s : SERIES) {
@@ -526,7 +601,7 @@ class ServerBenchmark {
     }
 
     /** A few hundred requests of every kind before anything is timed, so that both servers are JIT-compiled. */
-    private static void warmUp(Target... targets) {
+    static void warmUp(Target... targets) {
         for (Target t : targets) {
             for (int i = 0; i < 100; i++) {
                 for (String p : List.of("", "&workflow=" + WORKFLOW, "&tag=" + TAG, "&since=7d", "&status=sealed")) {
@@ -573,6 +648,20 @@ class ServerBenchmark {
         }
     }
 
+    /** PostgreSQL's {@code EXPLAIN (ANALYZE, BUFFERS)} of the statement with its parameters, run once. */
+    private static String pgPlan(Connection c, BenchAccess.ListSql sql) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql.sql())) {
+            bind(ps, sql.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
     private static String plan(Connection c, BenchAccess.ListSql sql) throws SQLException {
         Map<Integer, Integer> depth = new HashMap<>();
         StringBuilder out = new StringBuilder();
@@ -617,6 +706,12 @@ class ServerBenchmark {
         }
     }
 
+    private static Connection openRaw(PostgresTarget database) throws SQLException {
+        Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        c.setReadOnly(true);
+        return c;
+    }
+
     private static Connection openRaw(Path db) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
         try (Statement st = c.createStatement()) {
@@ -631,7 +726,7 @@ class ServerBenchmark {
      * p50s, in ms, for the no-filter page at 1M: {API (from the shape), HTTP round trip alone, store list call
      * in-process, JSON of the page, raw SQL (from the shape)}.
      */
-    private static double[] breakdown(Target t, ShapeResult noFilter) {
+    static double[] breakdown(Target t, ShapeResult noFilter) {
         SessionQuery q = q(List.of(), List.of(), List.of(), null, null, null);
         Request health = new Request.Builder()
                 .url(t.server.baseUrl() + "/v1/health")
@@ -668,7 +763,7 @@ class ServerBenchmark {
         };
     }
 
-    private static String breakdownText(double[] b, String big) {
+    static String breakdownText(double[] b, String big) {
         double rest = b[0] - b[1] - b[2] - b[3];
         return String.format(
                 Locale.ROOT,
@@ -816,7 +911,7 @@ class ServerBenchmark {
         return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
-    private static String label(int n) {
+    static String label(int n) {
         if (n % 1_000_000 == 0) {
             return n / 1_000_000 + "M";
         }
@@ -830,7 +925,7 @@ class ServerBenchmark {
         return ok ? "PASS" : "MISS";
     }
 
-    private static String table(List<ShapeResult> results, String small, String big, boolean markdown) {
+    static String table(List<ShapeResult> results, String small, String big, boolean markdown) {
         String[] head = {
             "Shape",
             "API p50 / p99 @" + small,
@@ -888,7 +983,7 @@ class ServerBenchmark {
         return String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.1f", v) + " ms";
     }
 
-    private static String plansText(ShapeResult r, String small, String big) {
+    static String plansText(ShapeResult r, String small, String big) {
         StringBuilder out = new StringBuilder();
         out.append("  GET ").append(r.paths.get("big")).append('\n');
         out.append("  SQL: ").append(r.sql.get("big")).append('\n');
@@ -908,7 +1003,7 @@ class ServerBenchmark {
         return out.toString();
     }
 
-    private static Path markdownFile() {
+    static Path markdownFile() {
         return Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("BENCHMARKS.md");
     }
 
@@ -984,7 +1079,7 @@ class ServerBenchmark {
                 + "sessions.\n");
         md.append("- Seeded with plain JDBC into a data folder whose schema the server made, then `ANALYZE`; the ")
                 .append(b)
-                .append(" folder is cached in `target/bench-data` (keyed by seed version and migrations) "
+                .append(" folder is cached in `target/bench-cache/sqlite` (keyed by size, seed version and migrations) "
                         + "and reused by later runs.\n\n");
         md.append("### Query plans (`EXPLAIN QUERY PLAN`)\n\n```\n");
         for (ShapeResult r : results) {
@@ -1017,20 +1112,30 @@ class ServerBenchmark {
                     .append("): not the issue's benchmark.\n");
         }
 
+        writeSection(SECTION, md.toString(), null);
+    }
+
+    /**
+     * Replaces the section of {@code BENCHMARKS.md} that starts with {@code heading} (up to the next {@code ## }
+     * heading) with {@code section}; a missing one goes before the heading {@code before}, or at the end.
+     */
+    static void writeSection(String heading, String section, String before) throws IOException {
         Path file = markdownFile();
         String text = Files.isRegularFile(file) ? Files.readString(file) : "# Benchmarks\n\n";
-        int at = text.indexOf(SECTION);
-        String section = md.toString();
+        int at = text.indexOf(heading);
         if (at < 0) {
-            text = text + (text.endsWith("\n\n") ? "" : "\n") + section;
+            int b = before == null ? -1 : text.indexOf(before);
+            text = b < 0
+                    ? text + (text.endsWith("\n\n") ? "" : "\n") + section
+                    : text.substring(0, b) + section + "\n" + text.substring(b);
         } else {
-            int next = text.indexOf("\n## ", at + SECTION.length());
+            int next = text.indexOf("\n## ", at + heading.length());
             text = text.substring(0, at) + section + (next < 0 ? "" : "\n" + text.substring(next + 1));
         }
         Files.writeString(file, text);
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
@@ -1064,7 +1169,7 @@ class ServerBenchmark {
                 sqlite);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+", -1);
             return f[0] + " / " + f[1] + " / " + f[2];
@@ -1085,12 +1190,12 @@ class ServerBenchmark {
         }
     }
 
-    private static void say(StringBuilder log, String line) {
+    static void say(StringBuilder log, String line) {
         System.out.println(line);
         log.append(line).append('\n');
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         try (Stream<Path> walk = Files.walk(p)) {
             for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(x);

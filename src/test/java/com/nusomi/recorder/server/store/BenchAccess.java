@@ -1,5 +1,6 @@
 package com.nusomi.recorder.server.store;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,12 @@ public final class BenchAccess {
     public record ListSql(String sql, List<Object> params) {}
 
     public static ListSql listSql(SessionQuery q) {
-        SessionListSql built = SessionListSql.build(q, Dialect.SQLITE);
+        return listSql(q, false);
+    }
+
+    /** The same, in PostgreSQL's dialect when {@code postgresql}, else SQLite's. */
+    public static ListSql listSql(SessionQuery q, boolean postgresql) {
+        SessionListSql built = SessionListSql.build(q, postgresql ? Dialect.POSTGRESQL : Dialect.SQLITE);
         return new ListSql(built.sql(), List.copyOf(built.params()));
     }
 
@@ -24,5 +30,18 @@ public final class BenchAccess {
 
     public static List<String> migrationFiles() {
         return Migrations.FILES;
+    }
+
+    /** The class-path resources of the migrations, PostgreSQL's own versions too: their text keys seed caches. */
+    public static List<String> migrationResources() {
+        List<String> out = new ArrayList<>();
+        for (String file : Migrations.FILES) {
+            out.add("/db/migration/" + file);
+            String own = "/db/migration/" + Dialect.POSTGRESQL.migrationFolder() + "/" + file;
+            if (BenchAccess.class.getResource(own) != null) {
+                out.add(own);
+            }
+        }
+        return out;
     }
 }

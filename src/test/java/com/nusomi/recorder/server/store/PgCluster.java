@@ -82,15 +82,62 @@ public final class PgCluster {
         stopLeftovers(bin, target, root);
         Path dir = target.resolve("pg-" + ProcessHandle.current().pid());
         deleteTree(dir);
+        PgCluster cluster = create(bin, dir, root);
+        cluster.startServer("");
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "pg-cluster-stop"));
+        return cluster;
+    }
+
+    /**
+     * A cluster kept in {@code dir} from one run to the next (the benchmark's cache of seeded databases): made with
+     * {@code initdb} when the folder holds none, started on a free port with the same settings as the tests' cluster
+     * plus {@code options} (more {@code -c name=value}), and stopped, not deleted, when the JVM exits. A cluster left
+     * running by a killed run is stopped first.
+     */
+    public static PgCluster kept(Path dir, String options) throws IOException, InterruptedException {
+        Path bin = findBinaries();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        dir = dir.toAbsolutePath();
+        PgCluster cluster;
+        if (Files.isRegularFile(dir.resolve("data").resolve("PG_VERSION"))) {
+            cluster = new PgCluster(bin, dir, freePort(), root);
+            if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
+                try {
+                    cluster.pg(List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-m",
+                            "fast",
+                            "-w",
+                            "stop"));
+                } catch (IOException e) {
+                    // not running: a stale pid file, which the start clears
+                }
+            }
+        } else {
+            deleteTree(dir);
+            cluster = create(bin, dir, root);
+        }
+        cluster.startServer(options);
+        PgCluster started = cluster;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stopKeeping, "pg-cluster-stop"));
+        return started;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** {@code initdb} into {@code dir/data}. */
+    private static PgCluster create(Path bin, Path dir, boolean root) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         if (root) {
             run(List.of("chown", "postgres", dir.toString()));
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        PgCluster cluster = new PgCluster(bin, dir, port, root);
+        PgCluster cluster = new PgCluster(bin, dir, freePort(), root);
         cluster.pg(List.of(
                 bin.resolve("initdb").toString(),
                 "-D",
@@ -102,19 +149,38 @@ public final class PgCluster {
                 "-E",
                 "UTF8",
                 "--no-sync"));
-        cluster.pg(List.of(
+        return cluster;
+    }
+
+    private void startServer(String options) throws IOException, InterruptedException {
+        pg(List.of(
                 bin.resolve("pg_ctl").toString(),
                 "-D",
                 dir.resolve("data").toString(),
                 "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-                        + " -c full_page_writes=off -c max_connections=400",
+                        + " -c full_page_writes=off -c max_connections=400 " + options,
                 "-l",
                 dir.resolve("log").toString(),
                 "-w",
                 "start"));
-        Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "pg-cluster-stop"));
-        return cluster;
+    }
+
+    private void stopKeeping() {
+        try {
+            pg(List.of(
+                    bin.resolve("pg_ctl").toString(),
+                    "-D",
+                    dir.resolve("data").toString(),
+                    "-m",
+                    "fast",
+                    "-w",
+                    "stop"));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("PgCluster: could not stop the cluster in " + dir + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Clusters of earlier runs that were killed before their shutdown hook ran. */
@@ -244,6 +310,16 @@ public final class PgCluster {
     /** A connection to the cluster's {@code postgres} database as its superuser. */
     public Connection admin() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
+    }
+
+    /** The database of that name on this cluster, as a server's target (it need not exist yet). */
+    public PostgresTarget database(String name) {
+        return PostgresTarget.parse("postgresql://127.0.0.1:" + port + "/" + name + "?user=" + USER, null);
+    }
+
+    /** A connection to the database of that name as the cluster's superuser. */
+    public Connection connect(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + name, USER, "");
     }
 
     /** A new, empty database; its name starts with {@code prefix}. */

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,6 +125,43 @@ class PostgresStoreTest {
             boolean trash) {
         return new SessionQuery(
                 workflows, statuses, outcomes, actorKinds, tags, notTags, null, null, trash, null, null, 50);
+    }
+
+    /**
+     * A read is one read-only snapshot (its reader connection's session settings, not a statement per read): the
+     * transaction says so, a session committed by another connection in the middle of the read is not seen by the
+     * read's second statement, and a write inside the read is refused by PostgreSQL.
+     */
+    @Test
+    void aReadIsAReadOnlySnapshot() throws Exception {
+        String fresh = "ses_zz_snapshot";
+        SessionQuery byWorkflow =
+                query(List.of("wf_snapshot"), List.of(), List.of(), List.of(), List.of(), List.of(), false);
+        List<String> seen = store.read(tx -> {
+            StoreTx t = (StoreTx) tx;
+            List<String> settings = t.sql()
+                    .query(
+                            "SELECT current_setting('transaction_isolation') || ' ' "
+                                    + "|| current_setting('transaction_read_only')",
+                            rs -> rs.getString(1));
+            int before = tx.listSessions(byWorkflow).size();
+            try (Connection other = connect(seeded);
+                    Statement st = other.createStatement()) {
+                st.execute("INSERT INTO sessions (id, workflow, status, metadata, created_at) VALUES ('" + fresh
+                        + "', 'wf_snapshot', 'created', '{}', 5)");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            int after = tx.listSessions(byWorkflow).size();
+            return List.of(settings.get(0), before + " " + after);
+        });
+        assertThat(seen.get(0)).isEqualTo("repeatable read on");
+        assertThat(seen.get(1)).isEqualTo("0 0");
+        List<SessionRecord> afterwards = store.read(tx -> tx.listSessions(byWorkflow));
+        assertThat(afterwards).extracting(SessionRecord::id).containsExactly(fresh);
+        assertThatThrownBy(() -> store.read(
+                        tx -> ((StoreTx) tx).sql().update("UPDATE sessions SET status = 'sealed' WHERE id = ?", fresh)))
+                .hasMessageContaining("read-only transaction");
     }
 
     @Test
