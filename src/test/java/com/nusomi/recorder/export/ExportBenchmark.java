@@ -62,7 +62,8 @@ import org.junit.jupiter.api.Test;
  * Issue 18's export benchmark: a run at 1 fps of a changing 1920×1080 synthetic screen (a busy business-application
  * picture with a counter, a moving block and a changing line of text on every frame; a click and a key burst every
  * 10 s, a note every 5 minutes, two tags), recorded into the real server through the real client, then exported as
- * HTML, PDF and MP4 through {@link ClientRunSource}, each timed and its heap watched.
+ * HTML, PDF, the run bundle and MP4 through {@link ClientRunSource}, each timed and its heap watched
+ * ({@code -Dbench.skipVideo=true} leaves the slow MP4 out).
  *
  * <p>Run: {@code mvn -B -Pbenchmark test -Dtest=ExportBenchmark -DargLine=-Xmx256m}. Length:
  * {@code -Dbench.exportMinutes=60} (the default; a shorter run is scaled to an hour in the print-out). Baseline,
@@ -124,7 +125,10 @@ class ExportBenchmark {
                     "");
             measure(dir, client, id, "html", ExportFormat.HTML, ExportOptions.DEFAULTS, runSeconds / 60, baseline);
             measure(dir, client, id, "pdf", ExportFormat.PDF, ExportOptions.DEFAULTS, runSeconds / 30, baseline);
-            measure(dir, client, id, "mp4", ExportFormat.MP4, ExportOptions.DEFAULTS, runSeconds / 20, baseline);
+            measure(dir, client, id, "bundle", ExportFormat.BUNDLE, ExportOptions.DEFAULTS, runSeconds / 60, baseline);
+            if (!Boolean.getBoolean("bench.skipVideo")) {
+                measure(dir, client, id, "mp4", ExportFormat.MP4, ExportOptions.DEFAULTS, runSeconds / 20, baseline);
+            }
             if (Boolean.getBoolean("bench.overlays")) {
                 measure(
                         dir,
