@@ -52,9 +52,9 @@ public final class App extends Application {
         screens = new Screens(context);
         window = screens.mainWindow();
         StartupTrace.mark("MainWindow built");
-        StartupProbe.attachIfAsked(stage, context.connection(), window.recordViewModel());
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> StartupTrace.mark("shown"));
         window.show(stage);
+        StartupProbe.attachIfAsked(stage, window.recordViewModel());
     }
 
     static Path dataArgument(List<String> args) {

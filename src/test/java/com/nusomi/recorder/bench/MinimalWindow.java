@@ -1,6 +1,7 @@
 package com.nusomi.recorder.bench;
 
 import com.nusomi.recorder.app.support.ProcessAge;
+import com.nusomi.recorder.ui.common.FirstPaint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,8 @@ import javafx.stage.Stage;
 /**
  * The cold-start baseline: the smallest JavaFX window, reporting like the app's startup probe (milliseconds since
  * the process started, as {@link ProcessAge} tells them, and resident KiB) into {@code -Drecorder.readyFile} once
- * shown, then quitting. {@code ProcessAge} comes from the app's jar, which is on its class path for JavaFX anyway.
+ * shown, then quitting. With {@code -Drecorder.paintedFile} as well, it also writes the milliseconds since the
+ * process started once its first frame is painted ({@link FirstPaint}, the app's own hook), and quits after that. {@code ProcessAge} comes from the app's jar, which is on its class path for JavaFX anyway.
  */
 public final class MinimalWindow extends Application {
 
@@ -29,26 +31,40 @@ public final class MinimalWindow extends Application {
     @Override
     public void start(Stage stage) {
         stage.setScene(new Scene(new Label("Hello"), 1200, 780));
+        String painted = System.getProperty("recorder.paintedFile");
         stage.setOnShown(e -> {
-            long millis = ProcessAge.millis();
-            try {
-                Files.writeString(
-                        Path.of(System.getProperty("recorder.readyFile")),
-                        millis + " " + rss(),
-                        StandardCharsets.UTF_8);
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
+            write(System.getProperty("recorder.readyFile"), ProcessAge.millis() + " " + rss());
+            if (painted == null) {
+                Platform.runLater(Platform::exit);
             }
-            Platform.runLater(Platform::exit);
         });
         stage.show();
+        if (painted != null) {
+            FirstPaint.whenPainted(stage::isShowing, () -> {
+                write(painted, Long.toString(ProcessAge.millis()));
+                Platform.exit();
+            });
+        }
     }
 
-    private static long rss() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+    private static void write(String file, String text) {
+        try {
+            Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** VmRSS of this process in KiB (Linux), -1 when unknown. */
+    static long rss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
             }
+        } catch (IOException e) {
+            // no figure
         }
         return -1;
     }

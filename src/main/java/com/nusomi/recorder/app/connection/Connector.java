@@ -20,14 +20,12 @@ public interface Connector {
             StartupTrace.mark("server starting");
             ApiServer server = ApiServer.start(
                     ServerConfig.builder().dataDir(dataDir).port(0).build());
-            StartupTrace.mark("server started");
+            StartupTrace.mark("server started: " + server.startTimes());
             try {
+                SessionsClient client = client(server.baseUrl(), server.adminKey());
+                StartupTrace.mark("client built");
                 return new Connection(
-                        client(server.baseUrl(), server.adminKey()),
-                        Connection.Kind.EMBEDDED,
-                        server.baseUrl(),
-                        ServerKey.embedded(dataDir),
-                        server);
+                        client, Connection.Kind.EMBEDDED, server.baseUrl(), ServerKey.embedded(dataDir), server);
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
