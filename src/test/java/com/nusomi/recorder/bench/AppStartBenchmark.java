@@ -362,26 +362,36 @@ class AppStartBenchmark {
 
     /** The minimal window's classes in a jar of their own (made once per run). */
     private static synchronized Path minimalJar() throws IOException {
-        Path jar = Path.of("target", "bench-cds", "minimal-window.jar").toAbsolutePath();
-        if (minimalJarMade) {
-            return jar;
+        if (!minimalJarMade) {
+            minimalJarMade = true;
+            return benchClassesJar("minimal-window.jar", "MinimalWindow");
         }
+        return Path.of("target", "bench-cds", "minimal-window.jar").toAbsolutePath();
+    }
+
+    /**
+     * The bench package's classes whose names start with one of {@code prefixes}, in a jar of their own under
+     * target/bench-cds (an AppCDS archive refuses class-path directories).
+     */
+    static Path benchClassesJar(String name, String... prefixes) throws IOException {
+        Path jar = Path.of("target", "bench-cds", name).toAbsolutePath();
         Files.createDirectories(jar.getParent());
         Path classes = Path.of("target", "test-classes");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
                 Stream<Path> files = Files.list(classes.resolve("com/nusomi/recorder/bench"))) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("MinimalWindow"))
+            for (Path f : files.filter(f -> Arrays.stream(prefixes)
+                            .anyMatch(p -> f.getFileName().toString().startsWith(p)))
                     .toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(f));
                 out.closeEntry();
             }
         }
-        minimalJarMade = true;
         return jar;
     }
 
-    private static long[] readyFields(Path ready) throws IOException {
+    /** The numbers a probe file holds, separated by spaces; none while it is missing or empty. */
+    static long[] readyFields(Path ready) throws IOException {
         if (!Files.exists(ready)) {
             return new long[0];
         }

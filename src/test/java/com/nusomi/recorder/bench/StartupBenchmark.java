@@ -19,11 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -258,8 +255,8 @@ class StartupBenchmark {
             p.destroyForcibly();
             throw new IllegalStateException(program + " did not finish in time; see " + LOG);
         }
-        long[] r = fields(ready);
-        long[] f = fields(painted);
+        long[] r = AppStartBenchmark.readyFields(ready);
+        long[] f = AppStartBenchmark.readyFields(painted);
         if (r.length < 2) {
             throw new IllegalStateException(program + " wrote no ready figure; see " + LOG);
         }
@@ -405,41 +402,14 @@ class StartupBenchmark {
 
     /** The baselines' classes in a jar of their own (made once per run). */
     private static synchronized Path benchJar() throws IOException {
-        if (benchJar != null) {
-            return benchJar;
+        if (benchJar == null) {
+            benchJar = AppStartBenchmark.benchClassesJar(
+                    "startup-baselines.jar", "MinimalWindow", "WindowAndJetty", "BareJetty");
         }
-        Path jar = Path.of("target", "bench-cds", "startup-baselines.jar").toAbsolutePath();
-        Files.createDirectories(jar.getParent());
-        Path classes = Path.of("target", "test-classes");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-                Stream<Path> files = Files.list(classes.resolve("com/nusomi/recorder/bench"))) {
-            for (Path f : files.filter(f -> {
-                        String n = f.getFileName().toString();
-                        return n.startsWith("MinimalWindow")
-                                || n.startsWith("WindowAndJetty")
-                                || n.startsWith("BareJetty");
-                    })
-                    .toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                out.write(Files.readAllBytes(f));
-                out.closeEntry();
-            }
-        }
-        benchJar = jar;
-        return jar;
+        return benchJar;
     }
 
     // ---- small helpers ----
-
-    private static long[] fields(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return new long[0];
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8).trim();
-        return text.isEmpty()
-                ? new long[0]
-                : Arrays.stream(text.split(" ")).mapToLong(Long::parseLong).toArray();
-    }
 
     static List<String> plus(List<String> options, String more) {
         List<String> all = new ArrayList<>(options);
