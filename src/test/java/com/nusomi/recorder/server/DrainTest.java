@@ -3,22 +3,11 @@ package com.nusomi.recorder.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +23,8 @@ class DrainTest {
     void aSlowUploadInFlightCompletesAcrossADrainWhileReadyAnswers503AndNewConnectionsAreRefused() throws Exception {
         // A body this slow would otherwise be cut by the minimum body rate.
         try (LocalServer local = new LocalServer()
-                        .tune(b -> b.minBodyRate(1, Duration.ofMinutes(2)))
-                        .start();
-                RawHttp upload = new RawHttp(local.server().baseUrl())) {
+                .tune(b -> b.minBodyRate(1, Duration.ofMinutes(2)))
+                .start()) {
             ApiServer server = local.server();
             ApiCalls api = local.admin();
             String id = api.createRecording("drain").get("id").asText();
@@ -44,31 +32,8 @@ class DrainTest {
             assertThat(frame.length).isGreaterThan(1000);
             URI base = URI.create(server.baseUrl());
 
-            upload.head(
-                    "POST",
-                    "/v1/sessions/" + id + "/frames?seq=1&captured_at=" + Instant.now(),
-                    Map.of(
-                            "Authorization",
-                            "Bearer " + server.adminKey(),
-                            "Content-Type",
-                            "image/png",
-                            "Content-Length",
-                            Integer.toString(frame.length)));
-            AtomicInteger sent = new AtomicInteger();
-            AtomicBoolean trickling = new AtomicBoolean(true);
-            ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
-            try {
-                var trickle = ticks.scheduleAtFixedRate(
-                        () -> {
-                            int from = sent.get();
-                            if (trickling.get() && from + TRICKLE < frame.length) {
-                                upload.write(Arrays.copyOfRange(frame, from, from + TRICKLE));
-                                sent.addAndGet(TRICKLE);
-                            }
-                        },
-                        0,
-                        100,
-                        TimeUnit.MILLISECONDS);
+            try (TrickledUpload upload =
+                    TrickledUpload.start(server.baseUrl(), server.adminKey(), id, frame, TRICKLE)) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> server.bodiesArriving() == 1);
 
                 CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(
@@ -84,7 +49,7 @@ class DrainTest {
                 assertThat(listed.header("Connection")).isEqualTo("close");
 
                 // Then the listening socket closes while the frame is still arriving.
-                await().atMost(Duration.ofSeconds(20)).until(() -> refused(base));
+                await().atMost(Duration.ofSeconds(20)).until(() -> TrickledUpload.refused(base));
                 assertThat(server.bodiesArriving())
                         .as("the frame still arriving")
                         .isEqualTo(1);
@@ -92,12 +57,7 @@ class DrainTest {
                         .as("the drain waits for the request in flight")
                         .isNotDone();
 
-                trickling.set(false);
-                trickle.cancel(false);
-                ticks.shutdown();
-                assertThat(ticks.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-                upload.write(Arrays.copyOfRange(frame, sent.get(), frame.length));
-                RawHttp.Response r = upload.read();
+                RawHttp.Response r = upload.finish();
 
                 assertThat(r.status())
                         .as(new String(r.body(), StandardCharsets.UTF_8))
@@ -107,10 +67,10 @@ class DrainTest {
                 assertThat(drained.get(30, TimeUnit.SECONDS))
                         .as("drained with nothing cut")
                         .isTrue();
-            } finally {
-                ticks.shutdownNow();
             }
-            assertThat(refused(base)).as("connections refused after the drain").isTrue();
+            assertThat(TrickledUpload.refused(base))
+                    .as("connections refused after the drain")
+                    .isTrue();
 
             // What was acknowledged is there: a server on the same data folder has the frame.
             local.restart();
@@ -126,18 +86,6 @@ class DrainTest {
             ApiServer server = local.server();
             assertThat(server.drain(Duration.ZERO, Duration.ofSeconds(5))).isTrue();
             assertThat(server.drain(Duration.ZERO, Duration.ofSeconds(5))).isFalse();
-        }
-    }
-
-    /** Whether a connection to the server is refused (its listening socket closed). */
-    private static boolean refused(URI base) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(base.getHost(), base.getPort()), 2_000);
-            return false;
-        } catch (ConnectException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

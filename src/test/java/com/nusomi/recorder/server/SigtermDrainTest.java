@@ -5,24 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.nusomi.recorder.server.store.PgCluster;
 import com.nusomi.recorder.server.store.PostgresTarget;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +33,6 @@ class SigtermDrainTest {
         Path log = temp.resolve("serve.log");
         Process child = KillNineTest.startServerProcess(
                 data, database, log, List.of("--drain-grace", "3s", "--drain-timeout", "30s"));
-        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
         String id;
         try {
             String baseUrl = KillNineTest.awaitBaseUrl(child);
@@ -57,47 +45,19 @@ class SigtermDrainTest {
             byte[] frame = TestImages.encode(TestImages.noise(640, 640, 11), "png");
             assertThat(frame.length).isGreaterThan(20 * 10 * CHUNK);
 
-            try (RawHttp upload = new RawHttp(baseUrl)) {
-                upload.head(
-                        "POST",
-                        "/v1/sessions/" + id + "/frames?seq=1&captured_at=" + Instant.now(),
-                        Map.of(
-                                "Authorization",
-                                "Bearer " + key,
-                                "Content-Type",
-                                "image/png",
-                                "Content-Length",
-                                Integer.toString(frame.length)));
-                AtomicInteger sent = new AtomicInteger();
-                AtomicBoolean trickling = new AtomicBoolean(true);
-                var trickle = ticks.scheduleAtFixedRate(
-                        () -> {
-                            int from = sent.get();
-                            if (trickling.get() && from + CHUNK < frame.length) {
-                                upload.write(Arrays.copyOfRange(frame, from, from + CHUNK));
-                                sent.addAndGet(CHUNK);
-                            }
-                        },
-                        0,
-                        100,
-                        TimeUnit.MILLISECONDS);
-                await().atMost(Duration.ofSeconds(10)).until(() -> sent.get() > 0);
+            try (TrickledUpload upload = TrickledUpload.start(baseUrl, key, id, frame, CHUNK)) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> upload.sent() > 0);
 
                 child.destroy(); // SIGTERM
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> api.as(null).get("/v1/health/ready").status() == 503);
-                await().atMost(Duration.ofSeconds(20)).until(() -> refused(base));
+                await().atMost(Duration.ofSeconds(20)).until(() -> TrickledUpload.refused(base));
                 assertThat(child.isAlive())
                         .as("serve waits for the frame in flight")
                         .isTrue();
-                assertThat(sent.get()).as("the frame is still arriving").isLessThan(frame.length);
+                assertThat(upload.sent()).as("the frame is still arriving").isLessThan(frame.length);
 
-                trickling.set(false);
-                trickle.cancel(false);
-                ticks.shutdown();
-                assertThat(ticks.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-                upload.write(Arrays.copyOfRange(frame, sent.get(), frame.length));
-                RawHttp.Response r = upload.read();
+                RawHttp.Response r = upload.finish();
                 assertThat(r.status())
                         .as(new String(r.body(), StandardCharsets.UTF_8))
                         .isEqualTo(201);
@@ -107,7 +67,6 @@ class SigtermDrainTest {
                     .as("exit status; log:%n%s", Files.readString(log))
                     .isEqualTo(0);
         } finally {
-            ticks.shutdownNow();
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
         }
@@ -119,18 +78,6 @@ class SigtermDrainTest {
             assertThat(frames.json().get("data"))
                     .as("the frame acknowledged in the drain")
                     .hasSize(1);
-        }
-    }
-
-    /** Whether a connection to the server is refused (its listening socket closed). */
-    private static boolean refused(URI base) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(base.getHost(), base.getPort()), 2_000);
-            return false;
-        } catch (ConnectException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
