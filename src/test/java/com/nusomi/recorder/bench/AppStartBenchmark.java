@@ -350,7 +350,7 @@ class AppStartBenchmark {
     }
 
     /** The shaded jar {@code mvn package} builds; it must be at least as new as the compiled classes. */
-    private static Path appJar() throws IOException {
+    static Path appJar() throws IOException {
         Path jar = Path.of("target", "session-recorder.jar").toAbsolutePath();
         Path main = Path.of("target", "classes", "com", "nusomi", "recorder", "Main.class");
         if (!Files.exists(jar) || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(main)) < 0) {

@@ -370,12 +370,12 @@ class StartupBenchmark {
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvm);
         if (program.equals(APP) || program.equals(SERVE)) {
-            cmd.addAll(List.of("-jar", appJar().toString()));
+            cmd.addAll(List.of("-jar", AppStartBenchmark.appJar().toString()));
             if (program.equals(APP) && args.isEmpty()) {
                 cmd.addAll(List.of("--data", Files.createTempDirectory("cold").toString()));
             }
         } else {
-            cmd.addAll(List.of("-cp", benchJar() + File.pathSeparator + appJar(), program));
+            cmd.addAll(List.of("-cp", benchJar() + File.pathSeparator + AppStartBenchmark.appJar(), program));
         }
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd)
@@ -385,17 +385,6 @@ class StartupBenchmark {
             pb.environment().put("DISPLAY", display);
         }
         return pb.start();
-    }
-
-    /** The shaded jar {@code mvn package} builds; it must be at least as new as the compiled classes. */
-    private static Path appJar() throws IOException {
-        Path jar = Path.of("target", "session-recorder.jar").toAbsolutePath();
-        Path main = Path.of("target", "classes", "com", "nusomi", "recorder", "Main.class");
-        if (!Files.exists(jar) || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(main)) < 0) {
-            throw new IllegalStateException("target/session-recorder.jar is missing or older than the classes: "
-                    + "run mvn -B -q package -DskipTests first");
-        }
-        return jar;
     }
 
     private static Path benchJar;
