@@ -3,6 +3,7 @@ package com.nusomi.recorder.ui.review;
 import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Frame;
+import com.nusomi.recorder.ui.common.FrameDecoding;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,14 +15,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.image.Image;
 
 /**
- * The picture of the viewer's current frame: loaded through {@link ViewerImages} at the width it is drawn (in steps
- * of {@value #WIDTH_STEP} px, full size when drawn at least that wide), showing the frame at another size or the
+ * The picture of the viewer's current frame: loaded through {@link ViewerImages} at the width it is drawn ({@link
+ * FrameDecoding#width}), showing the frame at another size or the
  * frame before until the right one is decoded, and saying when it is loading or failed. UI thread only.
  */
 final class FramePicture {
-    /** Decoded widths go up in steps of this many pixels (fewer sizes to cache while the view is resized). */
-    static final int WIDTH_STEP = 160;
-
     private final ViewerImages images;
     private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Long> imageSeq = new ReadOnlyObjectWrapper<>();
@@ -115,16 +113,7 @@ final class FramePicture {
 
     /** The width to decode {@code f} at: as wide as it is drawn (in steps), 0 for full size. */
     int decodeWidth(Frame f) {
-        return decodeWidth(f.width(), shownWidth);
-    }
-
-    /** The width to decode a frame {@code frameWidth} wide (null: unknown) drawn {@code shown} pixels wide at. */
-    static int decodeWidth(Integer frameWidth, double shown) {
-        if (frameWidth == null || shown <= 0 || shown >= frameWidth) {
-            return 0;
-        }
-        int w = (int) Math.ceil(shown / WIDTH_STEP) * WIDTH_STEP;
-        return w >= frameWidth ? 0 : w;
+        return FrameDecoding.width(f.width(), shownWidth);
     }
 
     ReadOnlyObjectProperty<Image> imageProperty() {

@@ -2,9 +2,7 @@ package com.nusomi.recorder.ui.review;
 
 import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.client.SessionsClient;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.nusomi.recorder.ui.common.FrameDecoding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -106,7 +104,8 @@ final class ViewerImages {
         long gen = generation;
         String id = sessionId;
         tasks.run(
-                () -> decode(client.get().frames().get(id, seq).execute().bytes(), width),
+                () -> FrameDecoding.decode(
+                        client.get().frames().get(id, seq).execute().bytes(), width, null),
                 img -> finish(gen, key, img, null),
                 e -> finish(gen, key, null, e));
     }
@@ -157,20 +156,6 @@ final class ViewerImages {
 
     private static long bytes(Image img) {
         return ((long) Math.max(1, img.getWidth())) * ((long) Math.max(1, img.getHeight())) * 4;
-    }
-
-    /** Decodes {@code bytes} scaled to {@code width} pixels wide (0: as they are). Any thread. */
-    static Image decode(byte[] bytes, int width) {
-        Image image = width > 0
-                ? new Image(new ByteArrayInputStream(bytes), width, 0, true, true)
-                : new Image(new ByteArrayInputStream(bytes));
-        if (image.isError()) {
-            Exception e = image.getException();
-            throw new UncheckedIOException(new IOException(
-                    "Could not decode the frame" + (e != null && e.getMessage() != null ? ": " + e.getMessage() : ""),
-                    e));
-        }
-        return image;
     }
 
     int size() {

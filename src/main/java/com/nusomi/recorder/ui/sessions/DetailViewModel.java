@@ -66,7 +66,8 @@ public final class DetailViewModel {
                 tasks,
                 client,
                 afterChange,
-                new FilmStripViewModel<>(tasks, client, FrameImages::decode, FrameImages.cache()));
+                new FilmStripViewModel<>(
+                        tasks, client, FrameImages::decode, FrameImages.cache(), FrameImages.thumbnailCache()));
     }
 
     DetailViewModel(

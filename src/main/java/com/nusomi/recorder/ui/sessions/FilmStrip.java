@@ -1,9 +1,9 @@
 package com.nusomi.recorder.ui.sessions;
 
 import atlantafx.base.theme.Styles;
-import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.css.PseudoClass;
@@ -18,7 +18,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -44,7 +43,7 @@ final class FilmStrip extends VBox {
     private final StackPane previewBox = new StackPane();
     private final ImageView preview = new ImageView();
     private final Slider scrubber = new Slider(0, 0, 0);
-    private final Pane markerTrack = new Pane();
+    private final EventTrack markerTrack;
     private final VBox tracks = new VBox(0);
     private TagTrack tagTrack;
     private final FlowPane thumbs = new FlowPane(THUMB_GAP, THUMB_GAP);
@@ -131,12 +130,10 @@ final class FilmStrip extends VBox {
             scrubber.setValue(Math.max(0, i.intValue()));
             syncingScrubber = false;
         }));
-        markerTrack.setId("eventMarkers");
-        markerTrack.getStyleClass().add("event-track");
-        markerTrack.setMinSize(0, 10);
-        markerTrack.setPrefSize(100, 10);
-        subscriptions.add(vm.markers().list().subscribe(this::placeMarkers));
-        markerTrack.widthProperty().addListener((o, a, b) -> placeMarkers());
+        markerTrack = new EventTrack(vm.markers().list(), TRACK_INSET, e -> {
+            vm.onEvent(e);
+            previewBox.requestFocus();
+        });
         tracks.getChildren().setAll(scrubber, markerTrack);
 
         thumbs.setId("thumbnails");
@@ -156,6 +153,11 @@ final class FilmStrip extends VBox {
                 },
                 thumbs.widthProperty(),
                 vm.thumbnails());
+        // the images are decoded at the sizes they are drawn at
+        InvalidationListener widths =
+                o -> vm.setShownWidths(getWidth() * outputScale(), thumbWidth.get() * outputScale());
+        widthProperty().addListener(widths);
+        thumbWidth.addListener(widths);
         subscriptions.add(vm.thumbnails().subscribe(this::showThumbnails));
         subscriptions.add(vm.currentSeqProperty().subscribe(this::markCurrentThumb));
 
@@ -183,14 +185,21 @@ final class FilmStrip extends VBox {
             case RIGHT, KP_RIGHT -> vm.onStep(1);
             case PAGE_UP -> vm.onStep(-10);
             case PAGE_DOWN -> vm.onStep(10);
-            case HOME -> vm.onFirst();
-            case END -> vm.onLast();
+            case HOME -> vm.select(0);
+            case END -> vm.select(Integer.MAX_VALUE);
             case ENTER -> openViewer.run();
             default -> {
                 return;
             }
         }
         e.consume();
+    }
+
+    /** Device pixels per pixel of the window this is in (1 before it is shown). */
+    private double outputScale() {
+        return getScene() != null && getScene().getWindow() != null
+                ? getScene().getWindow().getOutputScaleX()
+                : 1;
     }
 
     private void showThumbnails() {
@@ -224,24 +233,6 @@ final class FilmStrip extends VBox {
         }
     }
 
-    private void placeMarkers() {
-        double w = markerTrack.getWidth() - 2 * TRACK_INSET;
-        List<Region> nodes = new ArrayList<>();
-        for (EventMarker m : vm.markers().list()) {
-            Region r = new Region();
-            r.getStyleClass().addAll("event-marker", m.styleClass());
-            r.resizeRelocate(TRACK_INSET + m.position() * Math.max(0, w) - 1.5, 0, 3, 10);
-            r.setManaged(false);
-            Tooltip.install(r, new Tooltip(m.event().type() + " " + Formats.frameOffset(m.offsetMs())));
-            r.setOnMouseClicked(e -> {
-                vm.onEvent(m.event());
-                previewBox.requestFocus();
-            });
-            nodes.add(r);
-        }
-        markerTrack.getChildren().setAll(nodes);
-    }
-
     /** Marks the tags along the scrubber, under the events, each by its name; clicking one jumps to its frame. */
     void showTags(TagMarks marks) {
         tagTrack = new TagTrack(marks.list(), TRACK_INSET, m -> {
@@ -261,6 +252,7 @@ final class FilmStrip extends VBox {
         if (tagTrack != null) {
             tagTrack.dispose();
         }
+        markerTrack.dispose();
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
     }

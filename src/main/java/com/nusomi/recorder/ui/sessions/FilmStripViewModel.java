@@ -8,7 +8,7 @@ import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.client.model.FramesSummary;
 import com.nusomi.recorder.client.model.Session;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,7 +18,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -35,11 +34,9 @@ public final class FilmStripViewModel<I> {
 
     private final FrameList frames;
     private final FrameImageLoader<I> images;
+    private final Thumbnails<I> thumbnails;
     private final TimelineMarkers markers = new TimelineMarkers();
 
-    private final ObservableList<Thumb<I>> thumbnails = FXCollections.observableArrayList();
-    // one read-only view, kept: a listener added to a throwaway view would be lost with it
-    private final ObservableList<Thumb<I>> thumbnailsView = FXCollections.unmodifiableObservableList(thumbnails);
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper currentIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Long> currentSeq = new ReadOnlyObjectWrapper<>();
@@ -54,10 +51,28 @@ public final class FilmStripViewModel<I> {
     private List<Event> events = List.of();
     private boolean summaryShown;
 
+    /**
+     * Loads through {@code client} on {@code tasks}; {@code decoder} decodes a frame at a width (0: full size);
+     * the previews are kept in {@code cache}, the thumbnails in {@code thumbnailCache}.
+     */
     public FilmStripViewModel(
-            TaskRunner tasks, Supplier<SessionsClient> client, Function<FrameImage, I> decoder, FrameCache<I> cache) {
+            TaskRunner tasks,
+            Supplier<SessionsClient> client,
+            BiFunction<FrameImage, Integer, I> decoder,
+            FrameCache<I> cache,
+            FrameCache<I> thumbnailCache) {
         this.frames = new FrameList(tasks, client, () -> time);
         this.images = new FrameImageLoader<>(tasks, client, decoder, cache, currentSeq::get, failure::set);
+        this.thumbnails = new Thumbnails<>(tasks, client, decoder, thumbnailCache);
+    }
+
+    /**
+     * The view draws the preview {@code preview} and each thumbnail {@code thumbnail} device pixels wide now: the
+     * images are decoded at about those widths, and decoded again when the sizes change by a step.
+     */
+    public void setShownWidths(double preview, double thumbnail) {
+        images.setShownWidth(preview);
+        thumbnails.setShownWidth(thumbnail);
     }
 
     /** Follows the detail pane's session: a new id starts over, the full session (with its summary) loads. */
@@ -95,11 +110,12 @@ public final class FilmStripViewModel<I> {
             return;
         }
         hasFrames.set(true);
-        summary.thumbnails().forEach(seq -> thumbnails.add(new Thumb<>(seq)));
+        images.setFrameWidth(summary.width());
+        thumbnails.show(summary.thumbnails(), summary.width());
         if (!summary.thumbnails().isEmpty()) { // the frame shown first, the thumbnails once it has landed
             currentIndex.set(0);
             setCurrentSeq(summary.thumbnails().get(0));
-            images.fetch(summary.thumbnails().get(0), (img, e) -> reloadThumbnails());
+            images.fetch(summary.thumbnails().get(0), (img, e) -> thumbnails.load());
         }
         frames.load(
                 sessionId,
@@ -114,11 +130,11 @@ public final class FilmStripViewModel<I> {
     private void reset(String id) {
         frames.reset();
         images.reset(id);
+        thumbnails.reset(id);
         sessionId = id;
         time = RecordedTime.NONE;
         events = List.of();
         summaryShown = false;
-        thumbnails.clear();
         markers.clear();
         count.set(0);
         currentIndex.set(-1);
@@ -133,11 +149,7 @@ public final class FilmStripViewModel<I> {
     /** Shows the frames' images anew (their bytes changed: a redaction), the thumbnails and the current frame. */
     public void reloadImages() {
         images.reload();
-        reloadThumbnails();
-    }
-
-    private void reloadThumbnails() {
-        thumbnails.forEach(t -> images.fetch(t.seq(), (img, e) -> t.set(img)));
+        thumbnails.reload();
     }
 
     /** Lets go of the session shown: answers still on the way are dropped (the screen is going away). */
@@ -156,7 +168,7 @@ public final class FilmStripViewModel<I> {
         }
     }
 
-    /** Makes the frame at {@code index} current, clamped to the frames listed so far. */
+    /** Makes the frame at {@code index} current, clamped to the frames listed so far (so MAX_VALUE: the last). */
     public void select(int index) {
         if (frames.size() == 0) {
             return;
@@ -173,14 +185,6 @@ public final class FilmStripViewModel<I> {
     public void onStep(int delta) {
         int i = currentIndex.get();
         select(i < 0 ? 0 : i + delta);
-    }
-
-    public void onFirst() {
-        select(0);
-    }
-
-    public void onLast() {
-        select(frames.size() - 1);
     }
 
     public void onScrub(int index) {
@@ -229,7 +233,7 @@ public final class FilmStripViewModel<I> {
     }
 
     public ObservableList<Thumb<I>> thumbnails() {
-        return thumbnailsView;
+        return thumbnails.list();
     }
 
     public ObservableList<Frame> frames() {

@@ -4,13 +4,14 @@ import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.ui.common.Failure;
+import com.nusomi.recorder.ui.common.FrameDecoding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,7 +30,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 final class FrameImageLoader<I> {
     private final TaskRunner tasks;
     private final Supplier<SessionsClient> client;
-    private final Function<FrameImage, I> decoder;
+    private final BiFunction<FrameImage, Integer, I> decoder;
     private final FrameCache<I> cache;
     private final Supplier<Long> currentSeq;
     private final Consumer<String> failure;
@@ -40,15 +41,18 @@ final class FrameImageLoader<I> {
     private String sessionId;
     private long generation;
     private boolean previewFetching;
+    private Integer frameWidth;
+    private double shownWidth;
 
     /**
-     * Loads through {@code client}, decoding with {@code decoder}; {@code currentSeq} tells which frame is current
-     * now, {@code failure} is told what failed to load (null when the preview loaded).
+     * Loads through {@code client}, decoding with {@code decoder} at a width (0: full size, see {@link
+     * #setShownWidth}); {@code currentSeq} tells which frame is current now, {@code failure} is told what failed to
+     * load (null when the preview loaded).
      */
     FrameImageLoader(
             TaskRunner tasks,
             Supplier<SessionsClient> client,
-            Function<FrameImage, I> decoder,
+            BiFunction<FrameImage, Integer, I> decoder,
             FrameCache<I> cache,
             Supplier<Long> currentSeq,
             Consumer<String> failure) {
@@ -65,14 +69,38 @@ final class FrameImageLoader<I> {
         generation++;
         sessionId = id;
         previewFetching = false;
+        frameWidth = null;
         inFlight.clear();
         image.set(null);
         imageSeq.set(null);
         loading.set(false);
     }
 
+    /** The session's frames are this many pixels wide (null: not known). */
+    void setFrameWidth(Integer width) {
+        frameWidth = width;
+    }
+
     /**
-     * Forgets the session's images (their bytes changed: a redaction), the cached ones and answers still on the way
+     * The images are drawn {@code devicePixels} wide now: decoded at about that width from now on ({@link
+     * FrameDecoding#width}), and {@link #reload reloaded} when that changes the width. Tells whether it did.
+     */
+    boolean setShownWidth(double devicePixels) {
+        int before = decodeWidth();
+        shownWidth = devicePixels;
+        if (decodeWidth() == before || sessionId == null) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    private int decodeWidth() {
+        return FrameDecoding.width(frameWidth, shownWidth);
+    }
+
+    /**
+     * Forgets the session's images (their bytes changed: a redaction; or they are wanted at another width), the cached ones and answers still on the way
      * (they may hold the old bytes), then fetches the current frame again. What is shown stays until it lands.
      */
     void reload() {
@@ -142,8 +170,9 @@ final class FrameImageLoader<I> {
         inFlight.put(seq, waiting);
         long gen = generation;
         String id = sessionId;
+        int w = decodeWidth();
         tasks.run(
-                () -> decoder.apply(client.get().frames().get(id, seq).execute()),
+                () -> decoder.apply(client.get().frames().get(id, seq).execute(), w),
                 img -> finish(gen, id, seq, img, null),
                 e -> finish(gen, id, seq, null, e));
     }

@@ -76,18 +76,30 @@ class ViewerBenchmark {
             // selection → first frame painted, on a fresh screen each time
             List<Double> select = new ArrayList<>();
             SessionsViewModel vm = null;
+            SessionsView screen = null;
             for (int i = 0; i < WARMUP + TRIES; i++) {
+                // one screen at a time, as in the app: the one before stops polling and lets go of its session
+                SessionsViewModel before = vm;
+                SessionsView beforeView = screen;
+                onFx(() -> {
+                    if (beforeView != null) {
+                        beforeView.dispose();
+                        before.dispose();
+                    }
+                    return null;
+                });
                 SessionsViewModel fresh = new SessionsViewModel(
                         tasks, () -> client, null, Debouncer.immediate(), Debouncer.immediate(), Clock.systemUTC());
-                Scene scene = onFx(() -> {
+                SessionsView view = onFx(() -> {
                     ThemeSupport.applyUserAgent(false);
-                    SessionsView view = new SessionsView(fresh);
-                    ThemeSupport.style(view, false);
-                    stage.setScene(new Scene(view, 1200, 760));
+                    SessionsView v = new SessionsView(fresh);
+                    ThemeSupport.style(v, false);
+                    stage.setScene(new Scene(v, 1200, 760));
                     stage.show();
                     fresh.onConnected(null);
-                    return stage.getScene();
+                    return v;
                 });
+                Scene scene = view.getScene();
                 @SuppressWarnings("unchecked")
                 TableView<Session> table = (TableView<Session>) scene.lookup("#sessionsTable");
                 waitFor(() ->
@@ -103,6 +115,7 @@ class ViewerBenchmark {
                     select.add(ms);
                 }
                 vm = fresh;
+                screen = view;
             }
             FilmStripViewModel<Image> film = vm.detail().film();
             waitFor(() -> film.frames().size() == FRAMES

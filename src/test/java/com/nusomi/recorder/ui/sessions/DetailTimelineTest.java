@@ -30,8 +30,8 @@ class DetailTimelineTest {
 
     private static DetailViewModel detail() {
         DirectTaskRunner tasks = new DirectTaskRunner();
-        FilmStripViewModel<Image> film =
-                new FilmStripViewModel<>(tasks, () -> fx.admin, f -> null, new FrameCache<>(4, 4, i -> 1));
+        FilmStripViewModel<Image> film = new FilmStripViewModel<>(
+                tasks, () -> fx.admin, (f, w) -> null, new FrameCache<>(4, 4, i -> 1), new FrameCache<>(4, 4, i -> 1));
         return new DetailViewModel(tasks, () -> fx.admin, () -> {}, film);
     }
 

@@ -29,6 +29,11 @@ final class FilmFixture {
 
     /** A stopped session with {@code frames} frames (seq 0..n-1) and a click, a key, a note and an error. */
     static String record(SessionsClient client, int frames) {
+        return record(client, frames, 64, 40);
+    }
+
+    /** The same with frames {@code width}×{@code height}. */
+    static String record(SessionsClient client, int frames, int width, int height) {
         Session s = client.sessions()
                 .create(CreateSessionRequest.builder("film_review").build())
                 .execute();
@@ -36,7 +41,9 @@ final class FilmFixture {
         Instant t0 = started.startedAt();
         for (int i = 0; i < frames; i++) {
             client.frames()
-                    .upload(s.id(), FrameUpload.of(i, t0.plusMillis(i * INTERVAL_MS), "image/png", png(i)))
+                    .upload(
+                            s.id(),
+                            FrameUpload.of(i, t0.plusMillis(i * INTERVAL_MS), "image/png", png(i, width, height)))
                     .execute();
         }
         client.events()
@@ -126,10 +133,15 @@ final class FilmFixture {
 
     /** A 64×40 PNG of a colour that differs for every {@code i}. */
     static byte[] png(int i) {
-        BufferedImage img = new BufferedImage(64, 40, BufferedImage.TYPE_INT_RGB);
+        return png(i, 64, 40);
+    }
+
+    /** A {@code width}×{@code height} PNG of a colour that differs for every {@code i}. */
+    static byte[] png(int i, int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.getHSBColor((i * 0.137f) % 1f, 0.7f, 0.9f));
-        g.fillRect(0, 0, 64, 40);
+        g.fillRect(0, 0, width, height);
         g.setColor(Color.BLACK);
         g.drawString(String.valueOf(i), 4, 30);
         g.dispose();

@@ -9,9 +9,11 @@ import com.nusomi.recorder.boot.Screens;
 import com.nusomi.recorder.client.model.Event;
 import com.nusomi.recorder.client.model.Session;
 import com.nusomi.recorder.ui.main.MainWindow;
+import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
@@ -25,7 +27,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -104,12 +105,18 @@ class FilmStripScreenTest {
     }
 
     private static void click(FxRobot robot, Node node) {
+        click(robot, node, 1, 1);
+    }
+
+    /** A primary click at ({@code x}, {@code y}) in {@code node}'s own coordinates. */
+    private static void click(FxRobot robot, Node node, double x, double y) {
+        Point2D at = node.localToScene(x, y);
         robot.interact(() -> node.fireEvent(new MouseEvent(
                 MouseEvent.MOUSE_CLICKED,
-                1,
-                1,
-                1,
-                1,
+                at.getX(),
+                at.getY(),
+                at.getX(),
+                at.getY(),
                 MouseButton.PRIMARY,
                 1,
                 false,
@@ -144,8 +151,14 @@ class FilmStripScreenTest {
         assertThat(caption(robot)).contains("Frame 1 of 30");
         assertThat(robot.lookup("#frameScrubber").queryAs(Slider.class).getMax())
                 .isEqualTo(29);
-        assertThat(robot.lookup("#eventMarkers").queryAs(Pane.class).getChildren())
-                .hasSize(4);
+        EventTrack track = robot.lookup("#eventMarkers").queryAs(EventTrack.class);
+        assertThat(track.shapes())
+                .as("one shape a kind of event")
+                .extracting(p -> p.getStyleClass().get(1))
+                .containsExactlyInAnyOrder("event-click", "event-key", "event-note", "event-error");
+        assertThat(track.shapes())
+                .as("one bar (five path elements) an event")
+                .allSatisfy(p -> assertThat(p.getElements()).hasSize(5));
         assertThat(robot.lookup("#framesEmpty").queryAs(Label.class).isVisible())
                 .isFalse();
     }
@@ -207,6 +220,21 @@ class FilmStripScreenTest {
         assertThat(robot.lookup("#thumb-" + seq).query().getPseudoClassStates())
                 .anyMatch(p -> p.getPseudoClassName().equals("current"));
         assertThat(film.imageSeqProperty().get()).as("thumbnails are cached").isEqualTo(seq);
+    }
+
+    @Test
+    void clickingAnEventsBarJumpsToItsFrame(FxRobot robot) {
+        FilmStripViewModel<Image> film = openSession(robot, withFrames);
+        EventTrack track = robot.lookup("#eventMarkers").queryAs(EventTrack.class);
+        EventMarker note = film.markers().list().stream()
+                .filter(m -> m.event().type().equals("note"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(EventTrack.describe(track.near(track.x(note)))).isEqualTo("note 00:09.8");
+        click(robot, track, track.x(note) + 2, EventTrack.HEIGHT / 2);
+        assertThat(film.currentSeqProperty().get())
+                .as("9.8 s is nearest the frame at 10 s")
+                .isEqualTo(20L);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,12 @@ class FilmStripViewModelTest {
     }
 
     static FilmStripViewModel<byte[]> vm(TaskRunner tasks) {
-        return new FilmStripViewModel<>(tasks, () -> fx.admin, f -> f.bytes(), new FrameCache<>(64, 64, b -> 1));
+        return new FilmStripViewModel<>(
+                tasks,
+                () -> fx.admin,
+                (f, w) -> f.bytes(),
+                new FrameCache<>(64, 64, b -> 1),
+                new FrameCache<>(24, 24, b -> 1));
     }
 
     static Session full(String id) {
@@ -159,6 +165,56 @@ class FilmStripViewModelTest {
     }
 
     @Test
+    void theImagesAreDecodedAtTheWidthsTheyAreDrawnAt() {
+        String wide = FilmFixture.record(fx.admin, 3, 1280, 720);
+        List<Integer> widths = new ArrayList<>();
+        FilmStripViewModel<byte[]> vm = new FilmStripViewModel<>(
+                new DirectTaskRunner(),
+                () -> fx.admin,
+                (f, w) -> {
+                    widths.add(w);
+                    return f.bytes();
+                },
+                new FrameCache<>(64, 64, b -> 1),
+                new FrameCache<>(24, 24, b -> 1));
+        vm.setShownWidths(600, 100);
+        vm.show(full(wide));
+        assertThat(widths)
+                .as("the preview first, at the step above 600; then three thumbnails, their own decodes")
+                .containsExactly(640, 160, 160, 160);
+        assertThat(vm.thumbnails())
+                .allSatisfy(t -> assertThat(t.imageProperty().get()).isNotNull());
+
+        widths.clear();
+        vm.setShownWidths(630, 150);
+        assertThat(widths).as("the same steps: nothing decoded again").isEmpty();
+
+        vm.setShownWidths(1000, 150);
+        assertThat(widths).as("a wider pane: the preview again, wider").containsExactly(1120);
+        widths.clear();
+        vm.setShownWidths(1400, 200);
+        assertThat(widths)
+                .as("drawn wider than the frame: full size; the thumbnails a step up")
+                .containsExactly(0, 320, 320, 320);
+        widths.clear();
+        vm.onThumbnail(vm.thumbnails().get(2).seq());
+        assertThat(widths)
+                .as("a thumbnail picked: its frame at the preview's width, not the thumbnail's")
+                .containsExactly(0);
+        assertThat(vm.imageSeqProperty().get()).isEqualTo(vm.thumbnails().get(2).seq());
+    }
+
+    @Test
+    void theThumbnailsArriveInOneChange() {
+        FilmStripViewModel<byte[]> vm = vm(new QueuedRunner());
+        int[] changes = {0};
+        vm.thumbnails().addListener((ListChangeListener<Thumb<byte[]>>) c -> changes[0]++);
+        vm.show(full(withFrames));
+        assertThat(vm.thumbnails()).hasSize(12);
+        assertThat(changes[0]).as("the strip builds its nodes once a session").isEqualTo(1);
+    }
+
+    @Test
     void clickingAnEventJumpsToTheNearestFrame() {
         FilmStripViewModel<byte[]> vm = vm(new DirectTaskRunner());
         Session s = full(withFrames);
@@ -182,14 +238,14 @@ class FilmStripViewModelTest {
         assertThat(vm.currentSeqProperty().get()).isEqualTo(1L);
         vm.onStep(10);
         assertThat(vm.currentIndexProperty().get()).isEqualTo(11);
-        vm.onLast();
+        vm.select(Integer.MAX_VALUE);
         assertThat(vm.currentIndexProperty().get()).isEqualTo(FRAMES - 1);
         vm.onStep(1);
         vm.onStep(10);
         assertThat(vm.currentIndexProperty().get()).isEqualTo(FRAMES - 1);
         vm.onStep(-10);
         assertThat(vm.currentIndexProperty().get()).isEqualTo(FRAMES - 11);
-        vm.onFirst();
+        vm.select(0);
         vm.onStep(-10);
         assertThat(vm.currentIndexProperty().get()).isEqualTo(0);
         vm.onScrub(500);
@@ -254,10 +310,16 @@ class FilmStripViewModelTest {
         vm.onStep(-1);
         vm.onStep(1);
         vm.onStep(1);
+        assertThat(tasks.submitted).isEqualTo(afterTwoSteps);
+        // a thumbnail is decoded at its own small size: picking one fetches its frame once, at the preview's size
         for (var t : vm.thumbnails()) {
             vm.onThumbnail(t.seq());
         }
-        assertThat(tasks.submitted).isEqualTo(afterTwoSteps);
+        int afterThumbnails = tasks.submitted;
+        for (var t : vm.thumbnails()) {
+            vm.onThumbnail(t.seq());
+        }
+        assertThat(tasks.submitted).isEqualTo(afterThumbnails);
         assertThat(vm.imageProperty().get())
                 .isEqualTo(FilmFixture.png(vm.currentSeqProperty().get().intValue()));
     }
@@ -281,7 +343,7 @@ class FilmStripViewModelTest {
         assertThat(vm.failureProperty().get())
                 .startsWith("Could not load frame 9999")
                 .contains("(request req_");
-        vm.onFirst();
+        vm.select(0);
         assertThat(vm.failureProperty().get()).isNull();
     }
 
