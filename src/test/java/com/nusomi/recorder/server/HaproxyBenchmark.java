@@ -108,8 +108,7 @@ class HaproxyBenchmark {
             for (int i = 0; i < n; i++) {
                 KillNineTest.awaitBaseUrl(replicas[i]);
             }
-            String key = Files.readString(
-                            HaproxyReplicasTest.dataOf(dir, 0).resolve("admin.key"))
+            String key = Files.readString(HaproxyReplicasTest.dataOf(dir, 0).resolve("admin.key"))
                     .strip();
             if (warmEach) {
                 for (int i = 0; i < n; i++) {
@@ -183,7 +182,9 @@ class HaproxyBenchmark {
             clients.add(pool.submit(() -> {
                 try (SessionsClient client = HaproxyReplicasTest.client(url, key)) {
                     while (left.getAndDecrement() > 0) {
-                        client.sessions().create(CreateSessionRequest.of("warm")).execute();
+                        client.sessions()
+                                .create(CreateSessionRequest.of("warm"))
+                                .execute();
                     }
                 }
                 return null;

@@ -90,7 +90,8 @@ class HaproxyReplicasTest {
             for (int i = 0; i < REPLICAS; i++) {
                 KillNineTest.awaitBaseUrl(replicas[i]);
             }
-            String adminKey = Files.readString(dataOf(dir, 0).resolve("admin.key")).strip();
+            String adminKey =
+                    Files.readString(dataOf(dir, 0).resolve("admin.key")).strip();
             Path cfg = dir.resolve("haproxy.cfg");
             Files.writeString(cfg, haproxyConfig(front, ports), StandardCharsets.UTF_8);
             haproxy = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString())
@@ -112,8 +113,8 @@ class HaproxyReplicasTest {
                             replicas[i].destroyForcibly(); // SIGKILL
                             replicas[i].waitFor(30, TimeUnit.SECONDS);
                             killLog.add("r" + i + " exit " + replicas[i].exitValue());
-                            replicas[i] = startReplica(
-                                    dataOf(dir, i), frames, db, ports[i], dir.resolve("r" + i + ".log"));
+                            replicas[i] =
+                                    startReplica(dataOf(dir, i), frames, db, ports[i], dir.resolve("r" + i + ".log"));
                         } catch (IOException | InterruptedException | RuntimeException e) {
                             killLog.add("r" + i + " restart failed: " + e);
                         }
@@ -185,8 +186,11 @@ class HaproxyReplicasTest {
                     for (Frame f : fresh.frames().listAll(w.id())) {
                         assertThat(shas.put(f.seq(), f.sha256())).isNull();
                         // the image itself, from the shared frames folder, whichever replica stored or serves it
-                        byte[] image = fresh.frames().get(w.id(), f.seq()).execute().bytes();
-                        assertThat(sha256(image)).as("image %s/%d", w.id(), f.seq()).isEqualTo(f.sha256());
+                        byte[] image =
+                                fresh.frames().get(w.id(), f.seq()).execute().bytes();
+                        assertThat(sha256(image))
+                                .as("image %s/%d", w.id(), f.seq())
+                                .isEqualTo(f.sha256());
                     }
                     assertThat(shas).isEqualTo(w.frameSha());
                 }

@@ -65,10 +65,11 @@ class ReplicaRestartTest {
             byte[] bundle = recordAndExport(urlB, keyB, large);
             assertThat(bundle.length).isGreaterThan(large.length);
 
-            try (TrickledUpload upload = TrickledUpload.post(
-                    urlB, keyB, "/v1/sessions:import", "application/zip", bundle, CHUNK)) {
+            try (TrickledUpload upload =
+                    TrickledUpload.post(urlB, keyB, "/v1/sessions:import", "application/zip", bundle, CHUNK)) {
                 Path uploadsB = dataB.resolve(ApiServer.UPLOADS_DIR);
-                await().atMost(Duration.ofSeconds(20)).until(() -> spooled(uploadsB).size() == 1);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> spooled(uploadsB).size() == 1);
                 List<Path> spool = spooled(uploadsB);
 
                 // A rolling restart of A: SIGTERM, its exit, a new process on the same folders, ready again.
@@ -89,11 +90,14 @@ class ReplicaRestartTest {
                 assertThat(r.status()).as(body).isEqualTo(201);
 
                 String imported = r.json().get("id").asText();
-                JsonNode frameList =
-                        onA.get("/v1/sessions/" + imported + "/frames").expect(200).json().get("data");
+                JsonNode frameList = onA.get("/v1/sessions/" + imported + "/frames")
+                        .expect(200)
+                        .json()
+                        .get("data");
                 assertThat(frameList).hasSize(2);
                 for (JsonNode f : frameList) {
-                    byte[] image = onA.get("/v1/sessions/" + imported + "/frames/" + f.get("seq").asLong())
+                    byte[] image = onA.get("/v1/sessions/" + imported + "/frames/"
+                                    + f.get("seq").asLong())
                             .expect(200)
                             .body();
                     assertThat(FrameSha.of(image))
@@ -126,9 +130,13 @@ class ReplicaRestartTest {
                             .start(true)
                             .build())
                     .execute();
-            client.frames().upload(s.id(), FrameUpload.png(1, Instant.now(), large)).execute();
+            client.frames()
+                    .upload(s.id(), FrameUpload.png(1, Instant.now(), large))
+                    .execute();
             byte[] small = TestImages.encode(TestImages.noise(32, 32, 20), "png");
-            client.frames().upload(s.id(), FrameUpload.png(2, Instant.now(), small)).execute();
+            client.frames()
+                    .upload(s.id(), FrameUpload.png(2, Instant.now(), small))
+                    .execute();
             client.sessions().stop(s.id()).execute();
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> client.sessions().get(s.id()).execute().status() == SessionStatus.SEALED);
