@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Fair to each replica count: the replicas run with the unit's JVM options (installer/server), a data folder each
  * and one shared frames folder, and each replica is warmed before the timing, straight on its port, with the same
- * number of creates ({@value #WARM_CREATES_PER_REPLICA}): three fresh JVMs otherwise spend the timed seconds
+ * number of creates (10,000; {@code -Dbench.warmCreates=N}): three fresh JVMs otherwise spend the timed seconds
  * compiling, each on a third of the traffic, on the cores that serve it. The same rounds without that warm-up
  * ("cold", what this benchmark measured before) are printed too, as is each round's replica CPU per create (JIT and
- * GC included) and the load average.
+ * GC included), each replica's CPU while idle, and the load average.
  *
  * <p>Run with {@code mvn -B -Pbenchmark test -Dtest=HaproxyBenchmark}.
  */
@@ -40,10 +40,14 @@ class HaproxyBenchmark {
     private static final int CLIENTS = 8;
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration MEASURE = Duration.ofSeconds(10);
-    private static final int WARM_CREATES_PER_REPLICA = 3000;
+    private static final int WARM_CREATES_PER_REPLICA = Integer.getInteger("bench.warmCreates", 10_000);
+    private static final Duration IDLE = Duration.ofSeconds(3);
 
-    /** One round: creates per second, and the CPU the replicas used per create while timed. */
-    private record Round(double perSecond, double cpuMsPerCreate) {}
+    /**
+     * One round: creates per second, the CPU the replicas used per create while timed, and the CPU a replica uses
+     * per second with no request at all (maintenance polls, timers, late compilation), measured before the timing.
+     */
+    private record Round(double perSecond, double cpuMsPerCreate, double idleCpuMsPerSecond) {}
 
     @Test
     void createsPerSecondThroughHaproxyWithOneAndThreeReplicas() throws Exception {
@@ -85,7 +89,9 @@ class HaproxyBenchmark {
     }
 
     private static String text(Round r) {
-        return String.format("%.0f (replicas' CPU %.2f ms/create)", r.perSecond(), r.cpuMsPerCreate());
+        return String.format(
+                "%.0f (replicas' CPU %.2f ms/create; idle %.0f ms/s per replica)",
+                r.perSecond(), r.cpuMsPerCreate(), r.idleCpuMsPerSecond());
     }
 
     /**
@@ -115,6 +121,10 @@ class HaproxyBenchmark {
                     warm(pool, "http://127.0.0.1:" + ports[i], key);
                 }
             }
+            // Each replica's CPU with no traffic, for a few seconds: what a replica costs by merely running.
+            long idleFrom = cpuNanos(replicas);
+            TimeUnit.NANOSECONDS.sleep(IDLE.toNanos());
+            double idle = (cpuNanos(replicas) - idleFrom) / 1e6 / n / IDLE.toSeconds();
             String url = "http://127.0.0.1:" + ports[0];
             if (balanced) {
                 Path cfg = dir.resolve("haproxy.cfg");
@@ -158,7 +168,7 @@ class HaproxyBenchmark {
             for (Future<?> f : clients) {
                 f.get(120, TimeUnit.SECONDS);
             }
-            return new Round(created.get() / (MEASURE.toNanos() / 1e9), cpu / 1e6 / Math.max(1, created.get()));
+            return new Round(created.get() / (MEASURE.toNanos() / 1e9), cpu / 1e6 / Math.max(1, created.get()), idle);
         } finally {
             pool.shutdownNow();
             for (Process p : replicas) {
