@@ -67,7 +67,7 @@ public final class ApiKeys {
         if (cached != null && now - cached.at() < CACHE_NANOS) {
             return cached.record();
         }
-        ApiKeyRecord record = store.read(tx -> tx.findKeyByHash(hash))
+        ApiKeyRecord record = store.readOne(tx -> tx.findKeyByHash(hash))
                 .filter(k -> !k.isRevoked())
                 .orElse(null);
         if (cache.size() > 10_000) {
@@ -83,7 +83,7 @@ public final class ApiKeys {
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     public List<ApiKeyRecord> list() {
-        return store.read(tx -> tx.listKeys());
+        return store.readOne(tx -> tx.listKeys());
     }
 
     public boolean revoke(String id, long now) {

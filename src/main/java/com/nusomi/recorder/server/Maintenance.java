@@ -78,7 +78,7 @@ final class Maintenance implements AutoCloseable {
     int sealStopped() {
         int total = 0;
         while (true) {
-            List<String> ids = store.read(tx -> tx.sessionsToSeal(500));
+            List<String> ids = store.readOne(tx -> tx.sessionsToSeal(500));
             if (ids.isEmpty()) {
                 return total;
             }
@@ -101,7 +101,7 @@ final class Maintenance implements AutoCloseable {
         long now = clock.millis();
         int total = 0;
         while (true) {
-            List<String> ids = store.read(tx -> tx.sessionsDueForPurge(now, 200));
+            List<String> ids = store.readOne(tx -> tx.sessionsDueForPurge(now, 200));
             if (ids.isEmpty()) {
                 break;
             }

@@ -94,7 +94,7 @@ public final class Policies {
         long before = now - retention.toMillis();
         int total = 0;
         while (true) {
-            List<String> ids = store.read(tx -> tx.sealedCreatedBefore(before, BATCH));
+            List<String> ids = store.readOne(tx -> tx.sealedCreatedBefore(before, BATCH));
             if (ids.isEmpty()) {
                 break;
             }
@@ -132,7 +132,7 @@ public final class Policies {
         long before = now - autoStop.toMillis();
         int total = 0;
         while (true) {
-            List<String> ids = store.read(tx -> tx.recordingStartedBefore(before, BATCH));
+            List<String> ids = store.readOne(tx -> tx.recordingStartedBefore(before, BATCH));
             if (ids.isEmpty()) {
                 break;
             }

@@ -47,10 +47,18 @@ final class SessionsApi {
                 "/v1/sessions",
                 "read",
                 union(LIST_FILTERS, Set.of("include", "limit", "cursor")),
+                // the page's one statement; with include=tags each session's are a read of their own
+                Route::always,
                 (r, tx) -> list(r, tx, store)));
         router.add(Route.write(
                 "POST", "/v1/sessions:batch_stop", "write", Set.of(), Route.Body.JSON, SessionsApi::batchStop));
-        router.add(Route.read("GET", "/v1/sessions/{id}", "read", Set.of("include"), SessionsApi::get));
+        router.add(Route.read(
+                "GET",
+                "/v1/sessions/{id}",
+                "read",
+                Set.of("include"),
+                r -> r.query().all("include").isEmpty(),
+                SessionsApi::get));
         router.add(Route.write(
                 "DELETE",
                 "/v1/sessions/{id}",
@@ -276,7 +284,7 @@ final class SessionsApi {
         // out before the next session's are read: the answer never sits whole in memory, and no read connection
         // waits on a slow client. A tag added meanwhile may show; a session deleted meanwhile shows no tags.
         return page.response(next, (g, s) -> {
-            List<TagRecord> first = store.read(t -> t.tagsOf(s.id(), LISTED_TAGS + 1));
+            List<TagRecord> first = store.readOne(t -> t.tagsOf(s.id(), LISTED_TAGS + 1));
             boolean truncated = first.size() > LISTED_TAGS;
             SessionJson.session(
                     g,

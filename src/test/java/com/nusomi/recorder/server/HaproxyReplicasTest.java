@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 19's test of the team server: three {@code serve} processes on one PostgreSQL schema and one data folder,
+ * Issue 19's test of the team server: three {@code serve} processes on one PostgreSQL schema, each with a data
+ * folder of its own and all sharing one frames folder ({@code --frames}), as the unit in installer/server runs them,
  * behind a real HAProxy (from the PATH) with the ready probe; eight clients create, tag, upload frames and stop for
  * 60 s while one replica after the other is killed with SIGKILL and restarted, every 10 s. Then, through a fresh
  * client: every acknowledged write is there exactly once, and an idempotency key retried through another replica
@@ -60,6 +61,8 @@ class HaproxyReplicasTest {
     private static final Duration KILL_EVERY = Duration.ofSeconds(10);
     private static final String WORKFLOW = "haproxy_replicas";
     private static final int FRAMES = 2;
+    /** The JVM options of the systemd unit's {@code ExecStart}. */
+    static final List<String> UNIT_JVM_OPTIONS = List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC");
 
     /** A session a client created, and what it wrote to it; each write acknowledged. */
     private record Written(String id, String createKey, int worker, int n, Map<Long, String> frameSha) {}
@@ -70,7 +73,7 @@ class HaproxyReplicasTest {
         Path dir = Files.createDirectories(
                 Path.of("target", "haproxy-replicas-" + ProcessHandle.current().pid())
                         .toAbsolutePath());
-        Path data = dir.resolve("data");
+        Path frames = dir.resolve("frames");
         PostgresTarget db = PgCluster.shared().newSchema("haproxy");
         int[] ports = freePorts(REPLICAS + 1);
         int front = ports[REPLICAS];
@@ -79,16 +82,16 @@ class HaproxyReplicasTest {
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            // The first one makes the admin key in the shared data folder; the others find it there.
-            replicas[0] = startReplica(data, db, ports[0], dir.resolve("r0.log"));
-            KillNineTest.awaitBaseUrl(replicas[0]);
-            for (int i = 1; i < REPLICAS; i++) {
-                replicas[i] = startReplica(data, db, ports[i], dir.resolve("r" + i + ".log"));
+            // As the unit runs them: a data folder each, one frames folder for all. Each writes an admin key of its
+            // own into its folder (all of them valid on every replica: keys live in the database); r0's is used.
+            for (int i = 0; i < REPLICAS; i++) {
+                replicas[i] = startReplica(dataOf(dir, i), frames, db, ports[i], dir.resolve("r" + i + ".log"));
             }
-            for (int i = 1; i < REPLICAS; i++) {
+            for (int i = 0; i < REPLICAS; i++) {
                 KillNineTest.awaitBaseUrl(replicas[i]);
             }
-            String adminKey = Files.readString(data.resolve("admin.key")).strip();
+            String adminKey =
+                    Files.readString(dataOf(dir, 0).resolve("admin.key")).strip();
             Path cfg = dir.resolve("haproxy.cfg");
             Files.writeString(cfg, haproxyConfig(front, ports), StandardCharsets.UTF_8);
             haproxy = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString())
@@ -110,7 +113,8 @@ class HaproxyReplicasTest {
                             replicas[i].destroyForcibly(); // SIGKILL
                             replicas[i].waitFor(30, TimeUnit.SECONDS);
                             killLog.add("r" + i + " exit " + replicas[i].exitValue());
-                            replicas[i] = startReplica(data, db, ports[i], dir.resolve("r" + i + ".log"));
+                            replicas[i] =
+                                    startReplica(dataOf(dir, i), frames, db, ports[i], dir.resolve("r" + i + ".log"));
                         } catch (IOException | InterruptedException | RuntimeException e) {
                             killLog.add("r" + i + " restart failed: " + e);
                         }
@@ -181,6 +185,12 @@ class HaproxyReplicasTest {
                     Map<Long, String> shas = new TreeMap<>();
                     for (Frame f : fresh.frames().listAll(w.id())) {
                         assertThat(shas.put(f.seq(), f.sha256())).isNull();
+                        // the image itself, from the shared frames folder, whichever replica stored or serves it
+                        byte[] image =
+                                fresh.frames().get(w.id(), f.seq()).execute().bytes();
+                        assertThat(sha256(image))
+                                .as("image %s/%d", w.id(), f.seq())
+                                .isEqualTo(f.sha256());
                     }
                     assertThat(shas).isEqualTo(w.frameSha());
                 }
@@ -270,9 +280,22 @@ class HaproxyReplicasTest {
                 .build();
     }
 
-    static Process startReplica(Path data, PostgresTarget db, int port, Path log) throws IOException {
+    /** The data folder of replica {@code i} under {@code dir}: its own, as each replica of the unit has. */
+    static Path dataOf(Path dir, int i) {
+        return dir.resolve("data-r" + i);
+    }
+
+    /**
+     * A replica on its own data folder and the shared frames folder, with the heap and collector of the unit
+     * (installer/server/session-recorder-serve@.service), as the unit starts it.
+     */
+    static Process startReplica(Path data, Path frames, PostgresTarget db, int port, Path log) throws IOException {
         return KillNineTest.startServerProcess(
-                data, db, log, List.of("--port", Integer.toString(port), "--drain-grace", "1s"));
+                UNIT_JVM_OPTIONS,
+                data,
+                db,
+                log,
+                List.of("--port", Integer.toString(port), "--frames", frames.toString(), "--drain-grace", "1s"));
     }
 
     /**

@@ -84,9 +84,17 @@ class KillNineTest {
     /** As above, with more options of {@code serve}. */
     static Process startServerProcess(Path data, PostgresTarget database, Path log, List<String> options)
             throws IOException {
+        return startServerProcess(List.of(), data, database, log, options);
+    }
+
+    /** As above, with options of the JVM too (such as the heap and collector the systemd unit gives it). */
+    static Process startServerProcess(
+            List<String> jvmOptions, Path data, PostgresTarget database, Path log, List<String> options)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                java,
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A frame upload (seq 1) sent a few bytes at a time on a connection of its own, every 100 ms, always keeping its last
- * bytes back: a request in flight for as long as a test needs one (what a drain does to it).
+ * A request body (a frame upload, seq 1, or any other POST) sent a few bytes at a time on a connection of its own,
+ * every 100 ms, always keeping its last bytes back: a request in flight for as long as a test needs one (what a drain,
+ * or a restart of another replica, does to it).
  */
 final class TrickledUpload implements AutoCloseable {
     private final RawHttp http;
@@ -23,17 +24,17 @@ final class TrickledUpload implements AutoCloseable {
     private final AtomicInteger sent = new AtomicInteger();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
 
-    private TrickledUpload(String baseUrl, String key, String sessionId, byte[] frame, int chunk) {
+    private TrickledUpload(String baseUrl, String key, String path, String contentType, byte[] frame, int chunk) {
         this.http = new RawHttp(baseUrl);
         this.frame = frame;
         http.head(
                 "POST",
-                "/v1/sessions/" + sessionId + "/frames?seq=1&captured_at=" + Instant.now(),
+                path,
                 Map.of(
                         "Authorization",
                         "Bearer " + key,
                         "Content-Type",
-                        "image/png",
+                        contentType,
                         "Content-Length",
                         Integer.toString(frame.length)));
         @SuppressWarnings("FutureReturnValueIgnored") // stopped by shutting the executor down
@@ -52,7 +53,18 @@ final class TrickledUpload implements AutoCloseable {
 
     /** Sends the request's head at once and then {@code chunk} bytes of the PNG {@code frame} every 100 ms. */
     static TrickledUpload start(String baseUrl, String key, String sessionId, byte[] frame, int chunk) {
-        return new TrickledUpload(baseUrl, key, sessionId, frame, chunk);
+        return new TrickledUpload(
+                baseUrl,
+                key,
+                "/v1/sessions/" + sessionId + "/frames?seq=1&captured_at=" + Instant.now(),
+                "image/png",
+                frame,
+                chunk);
+    }
+
+    /** Sends the head of a POST of {@code body} to {@code path} at once and then {@code chunk} bytes every 100 ms. */
+    static TrickledUpload post(String baseUrl, String key, String path, String contentType, byte[] body, int chunk) {
+        return new TrickledUpload(baseUrl, key, path, contentType, body, chunk);
     }
 
     /** How many bytes of the body have been sent so far. */

@@ -3,6 +3,7 @@ package com.nusomi.recorder.server.http;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
 import com.nusomi.recorder.server.store.Ids;
 import com.nusomi.recorder.server.store.Store;
+import com.nusomi.recorder.server.store.StoreReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,7 +163,8 @@ public final class HttpFrontend extends Handler.Abstract {
                     key,
                     clock.millis(),
                     headers::get);
-            x.answer(store.read(tx -> route.reader().handle(request, tx)));
+            Store.Work<StoreReader, ApiResponse> work = tx -> route.reader().handle(request, tx);
+            x.answer(route.isOneStatement(request) ? store.readOne(work) : store.read(work));
             return;
         }
         String headerKey = "POST".equals(method) ? Idempotency.validateKey(headers.get("Idempotency-Key"), null) : null;

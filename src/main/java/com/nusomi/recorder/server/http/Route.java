@@ -3,11 +3,13 @@ package com.nusomi.recorder.server.http;
 import com.nusomi.recorder.server.store.StoreReader;
 import com.nusomi.recorder.server.store.StoreWriter;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One endpoint: method, path pattern ({@code /v1/sessions/{id}}), the scope it needs, the query parameters it
- * accepts, what body it takes, and its handler. Read handlers run in a read transaction; write handlers in the
- * writer's transaction, together with the idempotency record of their response.
+ * accepts, what body it takes, and its handler. Read handlers run in a read transaction, or, for the requests that
+ * {@code oneStatement} accepts (null: none), outside one ({@code Store.readOne}): their handler runs one statement at
+ * most. Write handlers run in the writer's transaction, together with the idempotency record of their response.
  */
 public record Route(
         String method,
@@ -16,7 +18,8 @@ public record Route(
         Set<String> queryParams,
         Body body,
         ReadHandler reader,
-        WriteHandler writer) {
+        WriteHandler writer,
+        Predicate<ApiRequest> oneStatement) {
 
     /** What the endpoint takes as a request body. */
     public enum Body {
@@ -80,12 +83,36 @@ public record Route(
 
     public static Route read(
             String method, String pattern, String scope, Set<String> queryParams, ReadHandler handler) {
-        return new Route(method, pattern, scope, queryParams, Body.NONE, handler, null);
+        return new Route(method, pattern, scope, queryParams, Body.NONE, handler, null, null);
+    }
+
+    /**
+     * A read whose handler runs one statement at most for the requests {@code oneStatementWhen} accepts (no
+     * transaction around it), and several, in a transaction, for the others.
+     */
+    public static Route read(
+            String method,
+            String pattern,
+            String scope,
+            Set<String> queryParams,
+            Predicate<ApiRequest> oneStatementWhen,
+            ReadHandler handler) {
+        return new Route(method, pattern, scope, queryParams, Body.NONE, handler, null, oneStatementWhen);
     }
 
     public static Route write(
             String method, String pattern, String scope, Set<String> queryParams, Body body, WriteHandler handler) {
-        return new Route(method, pattern, scope, queryParams, body, null, handler);
+        return new Route(method, pattern, scope, queryParams, body, null, handler, null);
+    }
+
+    /** Whether this read's handler runs one statement at most for this request. */
+    public boolean isOneStatement(ApiRequest request) {
+        return oneStatement != null && oneStatement.test(request);
+    }
+
+    /** For reads that always run one statement at most. */
+    public static boolean always(ApiRequest request) {
+        return true;
     }
 
     public boolean isWrite() {

@@ -14,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * statements of one read see one snapshot, as a SQLite read does: they borrow from a pool of reader connections whose
  * every transaction is that by their session settings (set once per connection), so the driver opens it with the
  * first statement ({@code BEGIN READ ONLY} sent with the query) and a read costs two round trips, the statements' and
- * the commit, not a third for a {@code SET TRANSACTION} (measured by {@code PgServerBenchmark}). Writes run at {@code READ COMMITTED}, one at a
+ * the commit, not a third for a {@code SET TRANSACTION} (measured by {@code PgServerBenchmark}). A read of one
+ * statement ({@link #readOne}: one session, one list page, a key) needs no snapshot beyond its own and runs in
+ * autocommit, one round trip. Writes run at {@code READ COMMITTED}, one at a
  * time in this process behind a fair lock (the same order of work as {@link SqliteStore}'s single writer); a session
  * read inside a write is locked ({@code SELECT ... FOR UPDATE}), so writes of several servers to one session take
  * turns.
@@ -87,6 +89,12 @@ public final class PostgresStore implements Store {
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // A read-only connection's transactions begin as BEGIN READ ONLY, sent with their first statement.
         config.addDataSourceProperty("readOnlyMode", "transaction");
+        if (reader) {
+            // ... and its statements in autocommit (Store.readOne), which no BEGIN covers, are read-only too.
+            config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+            // (committed at once, not left open for the connection's first read)
+            config.setIsolateInternalQueries(true);
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -114,6 +122,21 @@ public final class PostgresStore implements Store {
                 throw failure("read", e);
             }
         } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * In autocommit on a reader connection: the statement alone, no {@code BEGIN} sent with it and no {@code COMMIT}
+     * after it (one round trip, not two). Still read-only: the reader connections' sessions are
+     * ({@code SET SESSION CHARACTERISTICS}, at connect). The pool puts autocommit back off when the connection returns.
+     */
+    @Override
+    public <T> T readOne(Work<StoreReader, T> work) {
+        try (Connection c = borrow(readers)) {
+            c.setAutoCommit(true);
+            return work.run(StoreTx.oneStatement(c, Dialect.POSTGRESQL));
+        } catch (SQLException | RuntimeException | Error e) {
             throw failure("read", e);
         }
     }

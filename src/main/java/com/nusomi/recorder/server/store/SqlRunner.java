@@ -17,10 +17,36 @@ import java.util.Optional;
 final class SqlRunner {
     private final Connection c;
     private final Dialect dialect;
+    /** The statements this runner may run: 1 for a read outside a transaction ({@link Store#readOne}). */
+    private final int maxStatements;
+
+    private int statements;
 
     SqlRunner(Connection c, Dialect dialect) {
+        this(c, dialect, Integer.MAX_VALUE);
+    }
+
+    SqlRunner(Connection c, Dialect dialect, int maxStatements) {
         this.c = c;
         this.dialect = dialect;
+        this.maxStatements = maxStatements;
+    }
+
+    /** Whether the statements run inside a transaction (autocommit off), for tests. */
+    boolean inTransaction() {
+        try {
+            return !c.getAutoCommit();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Counts a statement about to run; past the limit, refuses it (a read of one statement that ran two). */
+    private void count() {
+        if (++statements > maxStatements) {
+            throw new IllegalStateException("a read of one statement (Store.readOne) ran " + statements
+                    + " statements: without a transaction they would not see one snapshot; use Store.read");
+        }
     }
 
     /** The SQL dialect of the connection, for the few statements that differ ({@link Dialect}). */
@@ -35,6 +61,7 @@ final class SqlRunner {
     }
 
     void exec(String sql) {
+        count();
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
@@ -43,6 +70,7 @@ final class SqlRunner {
     }
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        count();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -71,6 +99,7 @@ final class SqlRunner {
     }
 
     int update(String sql, Object... params) {
+        count();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();

@@ -127,9 +127,20 @@ public final class SqliteStore implements Store {
 
     @Override
     public <T> T read(Work<StoreReader, T> work) {
+        return read(work, false);
+    }
+
+    /** As {@link #read}, in a transaction too: SQLite is in process, a transaction costs no round trip. */
+    @Override
+    public <T> T readOne(Work<StoreReader, T> work) {
+        return read(work, true);
+    }
+
+    private <T> T read(Work<StoreReader, T> work, boolean oneStatement) {
         Connection c = borrow();
         try {
-            T result = work.run(new StoreTx(c, Dialect.SQLITE, false));
+            T result = work.run(
+                    oneStatement ? StoreTx.oneStatement(c, Dialect.SQLITE) : new StoreTx(c, Dialect.SQLITE, false));
             c.commit();
             return result;
         } catch (SQLException e) {

@@ -33,7 +33,16 @@ final class StoreTx implements StoreWriter {
 
     /** {@code writing}: a write transaction, which locks a session it reads ({@link Dialect#lockRow}). */
     StoreTx(Connection c, Dialect dialect, boolean writing) {
-        this.sql = new SqlRunner(c, dialect);
+        this(new SqlRunner(c, dialect), writing);
+    }
+
+    /** A read of one statement at most ({@link Store#readOne}): a second one is refused. */
+    static StoreTx oneStatement(Connection c, Dialect dialect) {
+        return new StoreTx(new SqlRunner(c, dialect, 1), false);
+    }
+
+    private StoreTx(SqlRunner sql, boolean writing) {
+        this.sql = sql;
         this.writing = writing;
         this.sessions = new SessionStatements(sql);
         this.tags = new TagStatements(sql);
