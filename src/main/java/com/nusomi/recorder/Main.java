@@ -13,7 +13,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        StartupTrace.mark("main");
+        StartupTrace.hold("main"); // logged with the next mark, once the GUI has pointed the log at its file
         if (System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty") == null) {
             // Jetty's own start-up lines (version, connector) add nothing to the server's "listening on" line.
             System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
@@ -30,7 +30,7 @@ public final class Main {
             // Commands for scripts: stdout carries data only, stderr only what needs reading.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        int code = commandLine().execute(args);
+        int code = commandLine(args).execute(args);
         if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
             System.exit(code);
         }
@@ -43,7 +43,13 @@ public final class Main {
                 || (args.length == 1 && args[0].startsWith("--data="));
     }
 
-    static CommandLine commandLine() {
-        return RootCommand.commandLine(GuiLauncher::launch);
+    /**
+     * The command line for these arguments: for {@code serve ...} the root and {@code serve} alone (the model of
+     * every other command is not built: {@code serve} starts sooner), else the whole one.
+     */
+    static CommandLine commandLine(String[] args) {
+        return args.length > 0 && args[0].equals("serve")
+                ? RootCommand.serveCommandLine()
+                : RootCommand.commandLine(GuiLauncher::launch);
     }
 }

@@ -4,8 +4,6 @@ import com.nusomi.recorder.app.support.StartupTrace;
 import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.ui.main.MainWindow;
 import com.nusomi.recorder.ui.main.ThemeSupport;
-import java.nio.file.Path;
-import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -33,7 +31,8 @@ public final class App extends Application {
     public void init() {
         StartupTrace.mark("init");
         context = AppContext.builder()
-                .dataDir(DataFolder.resolve(dataArgument(getParameters().getRaw())))
+                .dataDir(DataFolder.resolve(
+                        GuiLauncher.dataArgument(getParameters().getRaw())))
                 .environment(System.getenv())
                 .build();
         StartupTrace.mark("context built");
@@ -55,19 +54,6 @@ public final class App extends Application {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> StartupTrace.mark("shown"));
         window.show(stage);
         StartupProbe.attachIfAsked(stage, window.recordViewModel());
-    }
-
-    static Path dataArgument(List<String> args) {
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--data") && i + 1 < args.size()) {
-                return Path.of(args.get(i + 1));
-            }
-            if (a.startsWith("--data=")) {
-                return Path.of(a.substring("--data=".length()));
-            }
-        }
-        return null;
     }
 
     @Override

@@ -6,13 +6,18 @@ import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code session-recorder [--data DIR] [COMMAND]}: with no command it opens the GUI (when one is given), else prints its usage. */
+/**
+ * {@code session-recorder [--data DIR] [COMMAND]}: with no command it opens the GUI (when one is given), else prints
+ * its usage. The subcommands are added in code, not in the annotation, so that {@code serve} can start with a model of
+ * itself alone ({@link #serveCommandLine}): picocli builds the model of every command and option by reflection before
+ * it parses, and the model of {@code sessions} (a dozen subcommands whose fields reach the client and Jackson) cost
+ * about a third of {@code serve}'s time to its first answer.
+ */
 @Command(
         name = "session-recorder",
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
-        description = "Records runs of business workflows against the Sessions API.",
-        subcommands = {ServeCommand.class, KeysCommand.class, SessionsCommand.class, PrivacyCheckCommand.class})
+        description = "Records runs of business workflows against the Sessions API.")
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,11 +42,28 @@ public final class RootCommand implements Runnable {
 
     /** The command line whose bare form calls {@code gui} with the GUI's arguments (blocking until it closes). */
     public static CommandLine commandLine(Consumer<String[]> gui) {
-        CommandLine cmd = new CommandLine(new RootCommand(gui))
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(SessionsCommand::handle);
+        CommandLine cmd = root(gui)
+                .addSubcommand(new ServeCommand())
+                .addSubcommand(new KeysCommand())
+                .addSubcommand(new SessionsCommand())
+                .addSubcommand(new PrivacyCheckCommand());
         SessionsCommand.addDataOption(cmd.getSubcommands().get("sessions"));
         return cmd;
+    }
+
+    /**
+     * The command line of {@code session-recorder serve ...}: the root and {@code serve} alone. It parses, runs and
+     * explains {@code serve} as {@link #commandLine} does (same names in its usage and errors); the other commands
+     * are not known to it.
+     */
+    public static CommandLine serveCommandLine() {
+        return root(null).addSubcommand(new ServeCommand());
+    }
+
+    private static CommandLine root(Consumer<String[]> gui) {
+        return new CommandLine(new RootCommand(gui))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(SessionsCommand::handle);
     }
 
     @Override

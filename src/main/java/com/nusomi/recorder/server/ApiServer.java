@@ -42,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int HTTP_THREADS = 128;
+    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private final ServerConfig config;
     private final Store store;
@@ -83,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
             FrameRedactions.register(router, frames, store);
             EventsApi.register(router);
             AuditApi.register(router, config.version(), policies, store, config.framesDir(), draining::get);
+            skipJettysCacheLineProbe();
             // A client that sends nothing for this long, mid-headers, mid-body or between requests, is dropped.
             long idleTimeoutMs = config.idleTimeout().toMillis();
             QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2, 30_000);
@@ -129,6 +131,21 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells Jetty how many references fill a cache line (the padding of its queues against false sharing), which it
+     * would otherwise find by asking the platform MBean server whether oops are compressed: starting that server
+     * registers every platform MBean (JFR's among them), about 700 classes and a tenth of {@code serve}'s start.
+     * Jetty's own answer: 64-byte lines ({@code cacheLineBytes}) of 4-byte references with compressed oops, which
+     * the JVM uses for heaps under 32 GiB, else of 8-byte ones. A value set on the command line is left alone.
+     */
+    static void skipJettysCacheLineProbe() {
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            int lineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+            boolean compressedOops = Runtime.getRuntime().maxMemory() < (31L << 30);
+            System.setProperty(REFERENCES_PER_CACHE_LINE, Integer.toString(lineBytes / (compressedOops ? 4 : 8)));
+        }
+    }
+
     /** Makes the uploads folder, and removes what an earlier run left in it (bodies of imports cut short). */
     private static void clearUploads(Path dir) throws IOException {
         DataFolder.createPrivate(dir);
@@ -157,11 +174,13 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(ServerConfig config) {
         try {
             ApiServer server = new ApiServer(config);
+            server.startHttp();
+            server.markStart("HTTP listening");
+            // After listening: the first rounds (seal, policies, purge) run at once on their own thread, and on a
+            // small machine they would take the CPU from Jetty's start and the first answer.
             server.maintenance.start(
                     config.sealInterval().toMillis(), config.purgeInterval().toMillis());
             server.markStart("maintenance started");
-            server.startHttp();
-            server.markStart("HTTP listening");
             LOG.info(
                     "Sessions API listening on {} (data in {}, database {}; started in: {})",
                     server.baseUrl(),

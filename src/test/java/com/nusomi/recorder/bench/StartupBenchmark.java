@@ -312,9 +312,12 @@ class StartupBenchmark {
     private static Map<String, Long> tracedAppRun(String display, List<String> tuned) throws Exception {
         Path data = Files.createTempDirectory("traced");
         Path ready = Files.createTempFile("ready", ".txt");
+        Path painted = Files.createTempFile("painted", ".txt");
         Files.delete(ready);
+        Files.delete(painted);
         List<String> jvm = plus(tuned, "-Drecorder.startupTrace=true");
         jvm.add("-Drecorder.readyFile=" + ready);
+        jvm.add("-Drecorder.paintedFile=" + painted); // for the trace's "first frame painted"
         jvm.add("-Drecorder.exitWhenReady=true");
         Process p = start(display, APP, jvm, List.of("--data", data.toString()));
         if (!p.waitFor(120, TimeUnit.SECONDS)) {

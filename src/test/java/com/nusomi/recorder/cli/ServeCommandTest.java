@@ -104,4 +104,29 @@ class ServeCommandTest {
 
         assertThat(help).contains("--retention=DURATION", "--auto-stop-abandoned=DURATION", "--rate-limit=RATE");
     }
+
+    @Test
+    void serveAloneExplainsAndRefusesAsTheWholeCommandLineDoes() {
+        CommandLine whole = RootCommand.commandLine();
+        CommandLine alone = RootCommand.serveCommandLine();
+
+        assertThat(alone.getSubcommands()).containsOnlyKeys("serve");
+        assertThat(alone.getSubcommands().get("serve").getUsageMessage())
+                .isEqualTo(whole.getSubcommands().get("serve").getUsageMessage())
+                .contains("Usage: session-recorder serve");
+        for (String[] args : new String[][] {
+            {"serve", "--port", "not-a-port"}, {"serve", "--no-such-option"}, {"serve", "--port", "1", "--port", "2"}
+        }) {
+            assertThat(parseError(alone, args)).as(String.join(" ", args)).isEqualTo(parseError(whole, args));
+        }
+    }
+
+    private static String parseError(CommandLine cmd, String[] args) {
+        try {
+            cmd.parseArgs(args);
+            return "parsed";
+        } catch (CommandLine.ParameterException e) {
+            return e.getMessage();
+        }
+    }
 }

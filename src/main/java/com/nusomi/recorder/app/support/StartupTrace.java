@@ -13,16 +13,42 @@ import org.slf4j.LoggerFactory;
  * Milestones of the app's start (milliseconds since the process started, and the thread), logged with
  * {@code -Drecorder.startupTrace=true}, and at ready the CPU time each thread used so far (Linux). For finding what
  * is on the critical path of a cold start; inert (one boolean test) without the property.
+ *
+ * <p>A milestone reached before the log is set up ({@code main()}, before {@code AppLog.install} points slf4j-simple
+ * at the data folder's file) is {@linkplain #hold held} and written with the next {@link #mark}: logging it at once
+ * would make the first logger, and slf4j-simple reads its configuration once, at its first logger, so the whole
+ * trace (and every other line of the run) would go to standard error instead of the log file.
  */
 public final class StartupTrace {
     private static final boolean ON = Boolean.getBoolean("recorder.startupTrace");
+    /** Lines of {@link #hold}, written by the first {@link #mark} (the logger's class initialiser). */
+    private static final List<String> HELD = new ArrayList<>();
+    /** Whether the logger is made (guarded by {@link #HELD}). */
+    private static boolean logging;
 
     private StartupTrace() {}
 
     public static void mark(String what) {
         if (ON) {
-            On.LOG.info("{} ms [{}] {}", On.sinceStart(), Thread.currentThread().getName(), what);
+            On.LOG.info(line(what));
         }
+    }
+
+    /** A milestone kept, not logged, until the next {@link #mark}: for before the log is set up. */
+    public static void hold(String what) {
+        if (ON) {
+            synchronized (HELD) {
+                if (!logging) {
+                    HELD.add(line(what));
+                    return;
+                }
+            }
+            mark(what);
+        }
+    }
+
+    private static String line(String what) {
+        return ProcessAge.millis() + " ms [" + Thread.currentThread().getName() + "] " + what;
     }
 
     /** The CPU time of the process and of its busiest threads so far, from /proc (Linux only). */
@@ -51,10 +77,15 @@ public final class StartupTrace {
     }
 
     private static final class On {
-        static final Logger LOG = LoggerFactory.getLogger(StartupTrace.class);
+        static final Logger LOG = held(LoggerFactory.getLogger(StartupTrace.class));
 
-        static long sinceStart() {
-            return ProcessAge.millis();
+        private static Logger held(Logger log) {
+            synchronized (HELD) {
+                HELD.forEach(log::info);
+                HELD.clear();
+                logging = true;
+            }
+            return log;
         }
     }
 }

@@ -8,17 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.JDBC;
 
 /**
  * The SQLite store: one database file in WAL mode, one writer connection behind a fair lock (SQLite has one writer
@@ -98,7 +99,9 @@ public final class SqliteStore implements Store {
     }
 
     private Connection open(int cacheKiB) throws SQLException {
-        Connection c = DriverManager.getConnection(url);
+        // Straight to SQLite's driver: DriverManager would first load every driver on the class path (PostgreSQL's
+        // too, with its timer and cleaner) at the first connection of the process.
+        Connection c = JDBC.createConnection(url, new Properties());
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=NORMAL");

@@ -1,0 +1,56 @@
+package com.nusomi.recorder.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nusomi.recorder.app.support.StartupTrace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GUI's log goes to the data folder's file from the first line on, the start-up trace's mark of {@code main()}
+ * included: in a fresh JVM (slf4j-simple reads its configuration once, at the first logger, so this cannot be seen
+ * in the test's own JVM), the steps {@code Main} takes before JavaFX starts.
+ */
+class GuiLauncherLogTest {
+    @TempDir
+    Path data;
+
+    /** What {@code Main.main} and {@link GuiLauncher#launch} do before {@code Application.launch}, then two lines. */
+    public static final class BeforeLaunch {
+        public static void main(String[] args) {
+            StartupTrace.hold("main");
+            GuiLauncher.installLog(args);
+            StartupTrace.mark("log installed");
+            LoggerFactory.getLogger(BeforeLaunch.class).info("a line of the run");
+        }
+    }
+
+    @Test
+    void theTraceAndTheRunsLinesGoToTheLogFile() throws Exception {
+        Path stderr = data.resolve("stderr.txt");
+        Process p = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Drecorder.startupTrace=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BeforeLaunch.class.getName(),
+                        "--data",
+                        data.resolve("folder").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(stderr.toFile())
+                .start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(stderr)).isZero();
+
+        String log = Files.readString(data.resolve("folder/logs/session-recorder.log"), StandardCharsets.UTF_8);
+        assertThat(log).contains("[main] main", "[main] log installed", "a line of the run");
+        assertThat(log.indexOf("[main] main")).isLessThan(log.indexOf("[main] log installed"));
+        assertThat(Files.readString(stderr)).doesNotContain("a line of the run", "log installed");
+    }
+}
