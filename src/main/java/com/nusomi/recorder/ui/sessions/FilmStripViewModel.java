@@ -21,12 +21,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 
 /**
- * The film strip's state for one session: its thumbnails (from the frames summary, at once), every frame's
- * metadata (paged in the background), the current frame and its caption. The images come through a
- * {@link FrameImageLoader}, the events on the same timeline from {@link TimelineMarkers}. Generic over the decoded
- * image type so that it can be tested without a toolkit.
- *
- * @param <I> the decoded image (a JavaFX {@code Image} in the app)
+ * The film strip's state for one session: the frame shown first, then its {@link Thumbnails} and every frame's
+ * metadata (paged), the current frame and its caption; images through a {@link FrameImageLoader}, events on the
+ * timeline from {@link TimelineMarkers}. Generic over the decoded image type {@code I}, to be tested without a toolkit.
  */
 public final class FilmStripViewModel<I> {
     static final String NO_FRAMES = "No frames were recorded";
@@ -98,7 +95,7 @@ public final class FilmStripViewModel<I> {
         markers.placeTags(s.tags(), time);
         FramesSummary summary = s.framesSummary();
         if (summary == null || summaryShown) {
-            if (summaryShown && !frames.loadingProperty().get()) {
+            if (summaryShown && frames.size() > 0 && !frames.loadingProperty().get()) {
                 markers.place(events, time, frames.offsets());
             }
             return;
@@ -112,19 +109,23 @@ public final class FilmStripViewModel<I> {
         hasFrames.set(true);
         images.setFrameWidth(summary.width());
         thumbnails.show(summary.thumbnails(), summary.width());
-        if (!summary.thumbnails().isEmpty()) { // the frame shown first, the thumbnails once it has landed
+        // the frame shown first; the thumbnails and the listing of every frame once it has landed
+        Runnable rest = () -> {
+            thumbnails.load();
+            frames.load(sessionId, this::syncCurrent, this::listed, failure::set);
+        };
+        if (summary.thumbnails().isEmpty()) {
+            rest.run();
+        } else {
             currentIndex.set(0);
             setCurrentSeq(summary.thumbnails().get(0));
-            images.fetch(summary.thumbnails().get(0), (img, e) -> thumbnails.load());
+            images.fetch(summary.thumbnails().get(0), (img, e) -> rest.run());
         }
-        frames.load(
-                sessionId,
-                this::syncCurrent,
-                () -> {
-                    count.set(frames.size());
-                    markers.place(events, time, frames.offsets());
-                },
-                failure::set);
+    }
+
+    private void listed() {
+        count.set(frames.size());
+        markers.place(events, time, frames.offsets());
     }
 
     private void reset(String id) {

@@ -100,8 +100,9 @@ final class FrameImageLoader<I> {
     }
 
     /**
-     * Forgets the session's images (their bytes changed: a redaction; or they are wanted at another width), the cached ones and answers still on the way
-     * (they may hold the old bytes), then fetches the current frame again. What is shown stays until it lands.
+     * Forgets the session's images (their bytes changed: a redaction; or they are wanted at another width): the cached
+     * ones and the answers still on the way (they may hold the old bytes). Whoever was waiting for an image gets the
+     * new one instead, and the current frame is fetched again. What is shown stays until it lands.
      */
     void reload() {
         if (sessionId == null) {
@@ -109,8 +110,10 @@ final class FrameImageLoader<I> {
         }
         generation++;
         previewFetching = false;
+        Map<Long, List<BiConsumer<I, Throwable>>> waiting = new HashMap<>(inFlight);
         inFlight.clear();
         cache.removeSession(sessionId);
+        waiting.forEach((seq, callbacks) -> callbacks.forEach(cb -> fetch(seq, cb)));
         Long now = currentSeq.get();
         if (now != null) {
             preview(now);

@@ -75,6 +75,10 @@ class ViewerBenchmark {
 
             // selection → first frame painted, on a fresh screen each time
             List<Double> select = new ArrayList<>();
+            // where the time goes: selection → session loaded → image set → painted
+            List<Double> toLoaded = new ArrayList<>();
+            List<Double> toImage = new ArrayList<>();
+            List<Double> toPaint = new ArrayList<>();
             SessionsViewModel vm = null;
             SessionsView screen = null;
             for (int i = 0; i < WARMUP + TRIES; i++) {
@@ -105,14 +109,32 @@ class ViewerBenchmark {
                 waitFor(() ->
                         !table.getItems().isEmpty() && !fresh.loadingProperty().get());
                 FilmStripViewModel<Image> film = fresh.detail().film();
-                double ms = timePainted(
+                AtomicLong loaded = new AtomicLong();
+                AtomicLong imageSet = new AtomicLong();
+                onFx(() -> {
+                    fresh.detail().loadingProperty().addListener((o, a, b) -> {
+                        if (!b && loaded.get() == 0) {
+                            loaded.set(System.nanoTime());
+                        }
+                    });
+                    film.imageSeqProperty().addListener((o, a, b) -> {
+                        if (Long.valueOf(0).equals(b) && imageSet.get() == 0) {
+                            imageSet.set(System.nanoTime());
+                        }
+                    });
+                    return null;
+                });
+                long[] span = timePainted(
                         scene,
                         () -> table.getSelectionModel().clearAndSelect(0),
                         () -> film.imageProperty().get() != null
                                 && Long.valueOf(0)
                                         .equals(film.imageSeqProperty().get()));
                 if (i >= WARMUP) {
-                    select.add(ms);
+                    select.add((span[1] - span[0]) / 1e6);
+                    toLoaded.add((loaded.get() - span[0]) / 1e6);
+                    toImage.add((imageSet.get() - loaded.get()) / 1e6);
+                    toPaint.add((span[1] - imageSet.get()) / 1e6);
                 }
                 vm = fresh;
                 screen = view;
@@ -139,7 +161,7 @@ class ViewerBenchmark {
             for (int i = 0; i < WARMUP + TRIES; i++) {
                 int next = viewer.indexProperty().get() + 1;
                 long seq = film.frames().get(next).seq();
-                double ms = timePainted(
+                long[] span = timePainted(
                         scene,
                         () -> scene.getRoot()
                                 .fireEvent(new KeyEvent(
@@ -147,7 +169,7 @@ class ViewerBenchmark {
                         () -> Long.valueOf(seq).equals(viewer.imageSeqProperty().get())
                                 && !viewer.loadingProperty().get());
                 if (i >= WARMUP) {
-                    step.add(ms);
+                    step.add((span[1] - span[0]) / 1e6);
                 }
                 // as a reviewer reads a frame before the next (and lets the prefetch land)
                 Thread.sleep(200);
@@ -195,6 +217,17 @@ class ViewerBenchmark {
                     p95Select <= 150 ? "MET" : "MISSED");
             System.out.printf(
                     Locale.ROOT,
+                    "VIEWER   of which: → session loaded p50 %.1f / p95 %.1f ms; → image set p50 %.1f / p95 %.1f ms; "
+                            + "→ painted p50 %.1f / p95 %.1f ms; all, sorted: %s%n",
+                    p50(toLoaded),
+                    p95(toLoaded),
+                    p50(toImage),
+                    p95(toImage),
+                    p50(toPaint),
+                    p95(toPaint),
+                    sorted(select));
+            System.out.printf(
+                    Locale.ROOT,
                     "VIEWER → → next frame painted: p50 %.1f ms, p95 %.1f ms (bar ≤ 50) %s%n",
                     p50(step),
                     p95Step,
@@ -214,8 +247,11 @@ class ViewerBenchmark {
         }
     }
 
-    /** Runs {@code action} on the FX thread; returns the ms until the first pulse laid out with {@code done}. */
-    private static double timePainted(Scene scene, Runnable action, BooleanSupplier done) throws Exception {
+    /**
+     * Runs {@code action} on the FX thread; returns when it ran and when the first pulse laid out with {@code done}
+     * ended ({@code System.nanoTime()}).
+     */
+    private static long[] timePainted(Scene scene, Runnable action, BooleanSupplier done) throws Exception {
         CountDownLatch painted = new CountDownLatch(1);
         AtomicLong start = new AtomicLong();
         AtomicLong end = new AtomicLong();
@@ -236,7 +272,7 @@ class ViewerBenchmark {
         if (!painted.await(30, TimeUnit.SECONDS)) {
             throw new AssertionError("not painted within 30 s");
         }
-        return (end.get() - start.get()) / 1e6;
+        return new long[] {start.get(), end.get()};
     }
 
     private static <T> T onFx(Callable<T> action) throws Exception {
@@ -269,6 +305,14 @@ class ViewerBenchmark {
             }
             Thread.sleep(10);
         }
+    }
+
+    private static String sorted(List<Double> xs) {
+        return xs.stream()
+                .sorted()
+                .map(x -> String.format(Locale.ROOT, "%.0f", x))
+                .toList()
+                .toString();
     }
 
     private static double p50(List<Double> xs) {

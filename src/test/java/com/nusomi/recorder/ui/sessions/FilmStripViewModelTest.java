@@ -205,6 +205,29 @@ class FilmStripViewModelTest {
     }
 
     @Test
+    void aNewWidthWhileTheFirstFrameLoadsStillListsTheFramesAndLoadsTheThumbnails() {
+        String wide = FilmFixture.record(fx.admin, 3, 1280, 720);
+        QueuedRunner tasks = new QueuedRunner();
+        FilmStripViewModel<byte[]> vm = new FilmStripViewModel<>(
+                tasks,
+                () -> fx.admin,
+                (f, w) -> f.bytes(),
+                new FrameCache<>(64, 64, b -> 1),
+                new FrameCache<>(24, 24, b -> 1));
+        vm.setShownWidths(600, 100);
+        vm.show(full(wide));
+        assertThat(tasks.queue)
+                .as("the frame shown first goes alone: thumbnails and the listing wait for it")
+                .hasSize(1);
+        vm.setShownWidths(1000, 100); // the pane grows while it loads: fetched again, wider
+        tasks.runAll();
+        assertThat(vm.imageSeqProperty().get()).isEqualTo(0L);
+        assertThat(vm.frames()).hasSize(3);
+        assertThat(vm.thumbnails())
+                .allSatisfy(t -> assertThat(t.imageProperty().get()).isNotNull());
+    }
+
+    @Test
     void theThumbnailsArriveInOneChange() {
         FilmStripViewModel<byte[]> vm = vm(new QueuedRunner());
         int[] changes = {0};
