@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same server (one client, one keep-alive connection, no journal, no idempotency keys), in the same run. Rounds
  * alternate which goes first; each ratio is taken within its round; the median of {@value #DEFAULT_ROUNDS} rounds
  * (by default; {@code -Dbench.drainRounds=N}) is reported against the bar of 1.2. The frames: 20 distinct busy
- * pictures, each frame's JPEG made distinct by a byte inside its entropy-coded data (every frame a new image for
+ * pictures, each frame's JPEG made distinct by a comment segment of its own (every frame a new image for
  * the server's content-addressed files). Writing the spool is not timed. {@code mvn -B -Pbenchmark test
  * -Dtest=DrainBenchmark}; writes {@code target/benchmarks/drain.md}.
  */
@@ -193,12 +193,29 @@ class DrainBenchmark {
         }
         byte[][] frames = new byte[FRAMES][];
         for (int i = 0; i < FRAMES; i++) {
-            byte[] f = pictures[i % pictures.length].clone();
-            int at = f.length - 3 - (i / pictures.length); // inside the entropy-coded data, before the end marker
-            f[at] = (byte) (f[at] ^ 0x5a);
-            frames[i] = f;
+            frames[i] = withComment(pictures[i % pictures.length], "frame " + i);
         }
         return frames;
+    }
+
+    /**
+     * The JPEG with a comment segment (COM) right after its start marker: distinct bytes for every frame, still a
+     * whole, valid image (flipping a byte of the entropy-coded data instead made the server refuse most frames as
+     * damaged, as its strict frame check should).
+     */
+    private static byte[] withComment(byte[] jpeg, String comment) {
+        byte[] text = comment.getBytes(StandardCharsets.US_ASCII);
+        int length = text.length + 2; // the segment's length counts its own two bytes
+        byte[] out = new byte[jpeg.length + 2 + length];
+        out[0] = jpeg[0]; // SOI: FF D8
+        out[1] = jpeg[1];
+        out[2] = (byte) 0xFF; // COM
+        out[3] = (byte) 0xFE;
+        out[4] = (byte) (length >> 8);
+        out[5] = (byte) length;
+        System.arraycopy(text, 0, out, 6, text.length);
+        System.arraycopy(jpeg, 2, out, 6 + text.length, jpeg.length - 2);
+        return out;
     }
 
     private static String seconds(List<long[]> runs, int field) {
