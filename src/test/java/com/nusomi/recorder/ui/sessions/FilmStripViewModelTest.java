@@ -6,6 +6,7 @@ import com.nusomi.recorder.app.DirectTaskRunner;
 import com.nusomi.recorder.app.TaskRunner;
 import com.nusomi.recorder.client.Include;
 import com.nusomi.recorder.client.model.Event;
+import com.nusomi.recorder.client.model.FrameImage;
 import com.nusomi.recorder.client.model.Session;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterAll;
@@ -88,12 +90,13 @@ class FilmStripViewModelTest {
     }
 
     static FilmStripViewModel<byte[]> vm(TaskRunner tasks) {
+        return vm(tasks, (f, w) -> f.bytes());
+    }
+
+    /** {@code decoder} gets each frame and the width it is decoded at. */
+    static FilmStripViewModel<byte[]> vm(TaskRunner tasks, BiFunction<FrameImage, Integer, byte[]> decoder) {
         return new FilmStripViewModel<>(
-                tasks,
-                () -> fx.admin,
-                (f, w) -> f.bytes(),
-                new FrameCache<>(64, 64, b -> 1),
-                new FrameCache<>(24, 24, b -> 1));
+                tasks, () -> fx.admin, decoder, new FrameCache<>(64, 64, b -> 1), new FrameCache<>(24, 24, b -> 1));
     }
 
     static Session full(String id) {
@@ -168,15 +171,10 @@ class FilmStripViewModelTest {
     void theImagesAreDecodedAtTheWidthsTheyAreDrawnAt() {
         String wide = FilmFixture.record(fx.admin, 3, 1280, 720);
         List<Integer> widths = new ArrayList<>();
-        FilmStripViewModel<byte[]> vm = new FilmStripViewModel<>(
-                new DirectTaskRunner(),
-                () -> fx.admin,
-                (f, w) -> {
-                    widths.add(w);
-                    return f.bytes();
-                },
-                new FrameCache<>(64, 64, b -> 1),
-                new FrameCache<>(24, 24, b -> 1));
+        FilmStripViewModel<byte[]> vm = vm(new DirectTaskRunner(), (f, w) -> {
+            widths.add(w);
+            return f.bytes();
+        });
         vm.setShownWidths(600, 100);
         vm.show(full(wide));
         assertThat(widths)
@@ -208,12 +206,7 @@ class FilmStripViewModelTest {
     void aNewWidthWhileTheFirstFrameLoadsStillListsTheFramesAndLoadsTheThumbnails() {
         String wide = FilmFixture.record(fx.admin, 3, 1280, 720);
         QueuedRunner tasks = new QueuedRunner();
-        FilmStripViewModel<byte[]> vm = new FilmStripViewModel<>(
-                tasks,
-                () -> fx.admin,
-                (f, w) -> f.bytes(),
-                new FrameCache<>(64, 64, b -> 1),
-                new FrameCache<>(24, 24, b -> 1));
+        FilmStripViewModel<byte[]> vm = vm(tasks);
         vm.setShownWidths(600, 100);
         vm.show(full(wide));
         assertThat(tasks.queue)
