@@ -120,7 +120,23 @@ public final class DetailViewModel {
             loading.set(false);
             return;
         }
+        if (!same) {
+            loadFirstFrame(row.id());
+        }
         load(row.id(), gen);
+    }
+
+    /** Reads the frames summary alone, beside the read in full (whose events come later): what fails, that reports. */
+    private void loadFirstFrame(String id) {
+        if (!disposed) {
+            tasks.run(
+                    () -> client.get()
+                            .sessions()
+                            .get(id, Include.FRAMES_SUMMARY)
+                            .execute(),
+                    film::showFirst,
+                    e -> {});
+        }
     }
 
     private void load(String id, long gen) {

@@ -33,11 +33,11 @@ public final class FilmStripViewModel<I> {
     private final FrameImageLoader<I> images;
     private final Thumbnails<I> thumbnails;
     private final TimelineMarkers markers = new TimelineMarkers();
+    private final LoadOrder order;
 
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper currentIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Long> currentSeq = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Frame> currentFrame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper();
@@ -46,7 +46,6 @@ public final class FilmStripViewModel<I> {
     private String sessionId;
     private RecordedTime time = RecordedTime.NONE;
     private List<Event> events = List.of();
-    private boolean summaryShown;
 
     /**
      * Loads through {@code client} on {@code tasks}; {@code decoder} decodes a frame at a width (0: full size);
@@ -61,6 +60,8 @@ public final class FilmStripViewModel<I> {
         this.frames = new FrameList(tasks, client, () -> time);
         this.images = new FrameImageLoader<>(tasks, client, decoder, cache, currentSeq::get, failure::set);
         this.thumbnails = new Thumbnails<>(tasks, client, decoder, thumbnailCache);
+        this.order = new LoadOrder(
+                thumbnails::load, () -> frames.load(sessionId, this::syncCurrent, this::listed, failure::set));
     }
 
     /**
@@ -93,14 +94,25 @@ public final class FilmStripViewModel<I> {
         time = timeline;
         events = s.events();
         markers.placeTags(s.tags(), time);
-        FramesSummary summary = s.framesSummary();
-        if (summary == null || summaryShown) {
-            if (summaryShown && frames.size() > 0 && !frames.loadingProperty().get()) {
-                markers.place(events, time, frames.offsets());
-            }
-            return;
+        if (s.framesSummary() == null) {
+            return; // the list's row: the session in full follows
         }
-        summaryShown = true;
+        if (order.takeSummary()) {
+            showSummary(s.framesSummary());
+        } else if (frames.size() > 0 && !frames.loadingProperty().get()) {
+            markers.place(events, time, frames.offsets());
+        }
+        order.timed();
+    }
+
+    /** The session shown read with its frames summary alone, ahead of it in full: see {@link LoadOrder}. */
+    public void showFirst(Session summaryOnly) {
+        if (summaryOnly.id().equals(sessionId) && summaryOnly.framesSummary() != null && order.takeSummary()) {
+            showSummary(summaryOnly.framesSummary());
+        }
+    }
+
+    private void showSummary(FramesSummary summary) {
         count.set((int) Math.min(Integer.MAX_VALUE, summary.count()));
         if (summary.count() == 0) {
             emptyText.set(NO_FRAMES);
@@ -109,17 +121,12 @@ public final class FilmStripViewModel<I> {
         hasFrames.set(true);
         images.setFrameWidth(summary.width());
         thumbnails.show(summary.thumbnails(), summary.width());
-        // the frame shown first; the thumbnails and the listing of every frame once it has landed
-        Runnable rest = () -> {
-            thumbnails.load();
-            frames.load(sessionId, this::syncCurrent, this::listed, failure::set);
-        };
         if (summary.thumbnails().isEmpty()) {
-            rest.run();
+            order.firstLanded();
         } else {
             currentIndex.set(0);
             setCurrentSeq(summary.thumbnails().get(0));
-            images.fetch(summary.thumbnails().get(0), (img, e) -> rest.run());
+            images.fetch(summary.thumbnails().get(0), (img, e) -> order.firstLanded());
         }
     }
 
@@ -135,12 +142,11 @@ public final class FilmStripViewModel<I> {
         sessionId = id;
         time = RecordedTime.NONE;
         events = List.of();
-        summaryShown = false;
+        order.reset();
         markers.clear();
         count.set(0);
         currentIndex.set(-1);
         currentSeq.set(null);
-        currentFrame.set(null);
         caption.set("");
         failure.set(null);
         emptyText.set(null);
@@ -177,7 +183,6 @@ public final class FilmStripViewModel<I> {
         int i = Math.max(0, Math.min(frames.size() - 1, index));
         Frame f = frames.get(i);
         currentIndex.set(i);
-        currentFrame.set(f);
         caption.set(
                 Formats.frameCaption(i + 1, Math.max(count.get(), frames.size()), frames.offsets()[i], f.capturedAt()));
         setCurrentSeq(f.seq());
@@ -200,7 +205,6 @@ public final class FilmStripViewModel<I> {
             select(i);
         } else if (hasFrames.get()) {
             currentIndex.set(-1);
-            currentFrame.set(null);
             caption.set("Frame " + Formats.numberOf(frames.frames(), seq));
             setCurrentSeq(seq);
         }
@@ -256,10 +260,6 @@ public final class FilmStripViewModel<I> {
 
     public ReadOnlyObjectProperty<Long> currentSeqProperty() {
         return currentSeq.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Frame> currentFrameProperty() {
-        return currentFrame.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty captionProperty() {

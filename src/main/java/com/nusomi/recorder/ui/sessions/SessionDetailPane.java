@@ -12,7 +12,6 @@ import com.nusomi.recorder.ui.redact.RedactionWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -24,7 +23,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
@@ -146,7 +144,8 @@ final class SessionDetailPane extends ScrollPane {
             }
         });
         timeline.setPlaceholder(new Label("No events"));
-        timeline.setCellFactory(l -> new EventCell(vm::timeline, e -> {
+        Supplier<Tooltip> eventTip = EventCell.sharedTooltip();
+        timeline.setCellFactory(l -> new EventCell(vm::timeline, eventTip, e -> {
             vm.film().onEvent(e);
             filmStrip.focusPreview();
         }));
@@ -338,57 +337,6 @@ final class SessionDetailPane extends ScrollPane {
                         : Formats.count(f.count(), "frame", "frames") + ", " + Formats.bytes(f.totalBytes())
                                 + (f.width() != null ? ", " + f.width() + "×" + f.height() : "")
                                 + (f.firstAt() != null ? ", " + Formats.timeRange(f.firstAt(), f.lastAt()) : ""));
-    }
-
-    /** One event of the timeline: offset, type, data. */
-    private static final class EventCell extends ListCell<Event> {
-        private final Label offset = new Label();
-        private final Label type = new Label();
-        private final Label data = new Label();
-        private final HBox box = new HBox(8, offset, type, data);
-        private final Supplier<RecordedTime> time;
-
-        EventCell(Supplier<RecordedTime> time, Consumer<Event> onClick) {
-            this.time = time;
-            setOnMouseClicked(click -> {
-                if (!isEmpty() && getItem() != null) {
-                    onClick.accept(getItem());
-                }
-            });
-            offset.getStyleClass().add("muted");
-            offset.setMinWidth(70);
-            type.getStyleClass().add(Styles.TEXT_BOLD);
-            type.setMinWidth(90);
-        }
-
-        @Override
-        protected void updateItem(Event e, boolean empty) {
-            super.updateItem(e, empty);
-            if (empty || e == null) {
-                setGraphic(null);
-                setTooltip(null);
-                offset.setText(null);
-                type.setText(null);
-                data.setText(null);
-                return;
-            }
-            offset.setText(Formats.offset(time.get().event(e)));
-            type.setText(e.type());
-            type.getStyleClass().remove(Styles.DANGER);
-            if ("error".equals(e.type())) {
-                type.getStyleClass().add(Styles.DANGER);
-            }
-            data.setText(Formats.eventSummary(e.type(), e.data()));
-            String json = Formats.compactJson(e.data());
-            if (json.isEmpty()) {
-                setTooltip(null);
-            } else if (getTooltip() == null) {
-                setTooltip(new Tooltip(json));
-            } else {
-                getTooltip().setText(json);
-            }
-            setGraphic(box);
-        }
     }
 
     /** Stops following the view model (the screen is going away). */

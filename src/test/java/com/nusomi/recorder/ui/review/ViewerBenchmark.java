@@ -75,7 +75,7 @@ class ViewerBenchmark {
 
             // selection → first frame painted, on a fresh screen each time
             List<Double> select = new ArrayList<>();
-            // where the time goes: selection → session loaded → image set → painted
+            // where the time goes, from the selection: → session loaded in full, → image set; image set → painted
             List<Double> toLoaded = new ArrayList<>();
             List<Double> toImage = new ArrayList<>();
             List<Double> toPaint = new ArrayList<>();
@@ -133,7 +133,7 @@ class ViewerBenchmark {
                 if (i >= WARMUP) {
                     select.add((span[1] - span[0]) / 1e6);
                     toLoaded.add((loaded.get() - span[0]) / 1e6);
-                    toImage.add((imageSet.get() - loaded.get()) / 1e6);
+                    toImage.add((imageSet.get() - span[0]) / 1e6);
                     toPaint.add((span[1] - imageSet.get()) / 1e6);
                 }
                 vm = fresh;
@@ -217,8 +217,8 @@ class ViewerBenchmark {
                     p95Select <= 150 ? "MET" : "MISSED");
             System.out.printf(
                     Locale.ROOT,
-                    "VIEWER   of which: → session loaded p50 %.1f / p95 %.1f ms; → image set p50 %.1f / p95 %.1f ms; "
-                            + "→ painted p50 %.1f / p95 %.1f ms; all, sorted: %s%n",
+                    "VIEWER   from the selection: → session loaded in full p50 %.1f / p95 %.1f ms; → image set p50 %.1f / "
+                            + "p95 %.1f ms; then → painted p50 %.1f / p95 %.1f ms; all, sorted: %s%n",
                     p50(toLoaded),
                     p95(toLoaded),
                     p50(toImage),

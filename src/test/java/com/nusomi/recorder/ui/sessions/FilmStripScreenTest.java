@@ -19,8 +19,10 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -102,6 +104,20 @@ class FilmStripScreenTest {
                         && !film.imageLoadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         return film;
+    }
+
+    /** Scrolls the detail pane so that {@code node} is in its middle (or as near as the pane goes). */
+    private static void scrollIntoView(FxRobot robot, Node node) {
+        ScrollPane pane = robot.lookup("#detailPane").queryAs(ScrollPane.class);
+        robot.interact(() -> {
+            Node content = pane.getContent();
+            double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+            double range = content.getBoundsInLocal().getHeight()
+                    - pane.getViewportBounds().getHeight();
+            double wanted = y - pane.getViewportBounds().getHeight() / 2;
+            pane.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, wanted / range)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void click(FxRobot robot, Node node) {
@@ -202,10 +218,26 @@ class FilmStripScreenTest {
                 .extracting(Label::getText)
                 .as("a note reads as its text")
                 .contains(text);
-        assertThat(note.getTooltip().getText())
-                .as("its data in full")
+        scrollIntoView(robot, note);
+        robot.moveTo(note);
+        WaitForAsyncUtils.waitForFxEvents();
+        Tooltip shared = note.getTooltip();
+        assertThat(shared.getText())
+                .as("its data in full, under the pointer")
                 .contains("\"text\"")
                 .contains(text);
+        ListCell<?> click = robot.lookup("#detailEventList .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() instanceof Event e && e.type().equals("click"))
+                .findFirst()
+                .orElseThrow();
+        scrollIntoView(robot, click);
+        robot.moveTo(click);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(click.getTooltip()).as("the cells share one tooltip").isSameAs(shared);
+        assertThat(shared.getText())
+                .as("now the click's data")
+                .contains("\"x\"")
+                .doesNotContain(text);
         click(robot, note);
         assertThat(film.currentSeqProperty().get())
                 .as("9.8 s is nearest the frame at 10 s")
