@@ -16,6 +16,7 @@ import com.nusomi.recorder.ui.sessions.SessionsViewModel;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +47,8 @@ import org.testfx.api.FxToolkit;
  * frames shown ÷ frames due. "Painted" is the first pulse laid out after the image is set. Bars: ≤ 150 ms,
  * ≤ 50 ms, ≥ 0.95; printed, not asserted.
  *
- * <p>{@code mvn -B -Pbenchmark test -Dtest=ViewerBenchmark}
+ * <p>{@code mvn -B -Pbenchmark test -Dtest=ViewerBenchmark} ({@code -Dbench.viewer.play=SECONDS} for a shorter
+ * playback; {@code -Dbench.viewer.windows=FILE} writes each selection's time span, to pick a profile's samples)
  */
 @Tag("benchmark")
 class ViewerBenchmark {
@@ -54,6 +56,10 @@ class ViewerBenchmark {
     private static final int TRIES = 50;
     private static final int WARMUP = 5;
     private static final int PLAY_SECONDS = Integer.getInteger("bench.viewer.play", 60);
+    /** With {@code -Dbench.viewer.windows=FILE}: each selection's start and end, epoch ms, a line each. */
+    private static final Path WINDOWS = System.getProperty("bench.viewer.windows") == null
+            ? null
+            : Path.of(System.getProperty("bench.viewer.windows"));
 
     @Test
     void selectionStepAndPlayback() throws Exception {
@@ -108,6 +114,8 @@ class ViewerBenchmark {
                 TableView<Session> table = (TableView<Session>) scene.lookup("#sessionsTable");
                 waitFor(() ->
                         !table.getItems().isEmpty() && !fresh.loadingProperty().get());
+                // the rows painted, as a reviewer sees them before clicking one (not timed as the selection's)
+                timePainted(scene, () -> {}, () -> true);
                 FilmStripViewModel<Image> film = fresh.detail().film();
                 AtomicLong loaded = new AtomicLong();
                 AtomicLong imageSet = new AtomicLong();
@@ -130,6 +138,16 @@ class ViewerBenchmark {
                         () -> film.imageProperty().get() != null
                                 && Long.valueOf(0)
                                         .equals(film.imageSeqProperty().get()));
+                if (WINDOWS != null) { // for a profile: which samples fall in a timed selection
+                    long nowMs = System.currentTimeMillis();
+                    long nowNs = System.nanoTime();
+                    Files.writeString(
+                            WINDOWS,
+                            (nowMs - (nowNs - span[0]) / 1_000_000) + " " + (nowMs - (nowNs - span[1]) / 1_000_000)
+                                    + "\n",
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
+                }
                 if (i >= WARMUP) {
                     select.add((span[1] - span[0]) / 1e6);
                     toLoaded.add((loaded.get() - span[0]) / 1e6);
