@@ -78,6 +78,7 @@ final class SessionDetailPane extends ScrollPane {
     private final VBox body;
     private final FilmStrip filmStrip;
     private final TableView<Tag> tagTable;
+    private final EventsAfterFrame eventsAfterFrame;
 
     /** The pane of {@code vm}'s session; {@code openViewer} opens the film strip's frame in the viewer. */
     SessionDetailPane(DetailViewModel vm, Runnable openViewer) {
@@ -149,6 +150,7 @@ final class SessionDetailPane extends ScrollPane {
             vm.film().onEvent(e);
             filmStrip.focusPreview();
         }));
+        eventsAfterFrame = new EventsAfterFrame(events, vm.film(), this);
         eventsNote.getStyleClass().add("muted");
         frames.setId("detailFramesSummary");
         frames.setWrapText(true);
@@ -296,7 +298,7 @@ final class SessionDetailPane extends ScrollPane {
             title.setText("No session selected");
             values.forEach(v -> v.setText(""));
             metadata.setText("");
-            events.clear();
+            eventsAfterFrame.show(List.of());
             frames.setText("");
             eventsNote.setText("");
             return;
@@ -323,9 +325,7 @@ final class SessionDetailPane extends ScrollPane {
         }
         metadata.setText(Formats.prettyJson(s.metadata()));
         tagTable.refresh(); // "after the run" depends on the session's stop as well
-        if (!events.equals(s.events())) {
-            events.setAll(s.events()); // the same again (a reload) keeps the list's scroll position
-        }
+        eventsAfterFrame.show(s.events());
         eventsNote.setText(
                 s.eventsTruncated()
                         ? "Showing the first " + s.events().size() + " of " + s.eventCount() + " events."

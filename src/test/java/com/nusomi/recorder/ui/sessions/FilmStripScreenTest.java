@@ -13,6 +13,9 @@ import com.nusomi.recorder.ui.sessions.TimelineMarkers.EventMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
@@ -87,14 +90,7 @@ class FilmStripScreenTest {
     }
 
     private FilmStripViewModel<Image> openSession(FxRobot robot, String id) {
-        ButtonBase nav = robot.lookup("#navSessions").query();
-        robot.interact(nav::fire);
-        vm = robot.lookup("#sessionsView").queryAs(SessionsView.class).viewModel();
-        TableView<Session> table = robot.lookup("#sessionsTable").queryTableView();
-        await().atMost(Duration.ofSeconds(15))
-                .until(() ->
-                        table.getItems().size() == 2 && !vm.loadingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Session> table = showSessions(robot);
         int row = table.getItems().stream().map(Session::id).toList().indexOf(id);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
         FilmStripViewModel<Image> film = vm.detail().film();
@@ -104,6 +100,40 @@ class FilmStripScreenTest {
                         && !film.imageLoadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         return film;
+    }
+
+    /** The Sessions screen with its two sessions listed, none selected. */
+    private TableView<Session> showSessions(FxRobot robot) {
+        ButtonBase nav = robot.lookup("#navSessions").query();
+        robot.interact(nav::fire);
+        vm = robot.lookup("#sessionsView").queryAs(SessionsView.class).viewModel();
+        TableView<Session> table = robot.lookup("#sessionsTable").queryTableView();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        table.getItems().size() == 2 && !vm.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        return table;
+    }
+
+    @Test
+    void theEventsFillTheirListOnceTheFirstFrameIsShown(FxRobot robot) {
+        TableView<Session> table = showSessions(robot);
+        ListView<Event> events = robot.lookup((Node n) -> n instanceof ListView && "detailEventList".equals(n.getId()))
+                .query();
+        FilmStripViewModel<Image> film = vm.detail().film();
+        List<Long> shownWhenFilled = new ArrayList<>();
+        events.getItems().addListener((ListChangeListener<Event>) c -> {
+            if (!events.getItems().isEmpty()) {
+                shownWhenFilled.add(film.imageSeqProperty().get());
+            }
+        });
+        int row = table.getItems().stream().map(Session::id).toList().indexOf(withFrames);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.getItems().size() == 4);
+        assertThat(shownWhenFilled)
+                .as("filled once, with the first frame already shown")
+                .containsExactly(0L);
     }
 
     /** Scrolls the detail pane so that {@code node} is in its middle (or as near as the pane goes). */
