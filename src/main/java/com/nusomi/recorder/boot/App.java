@@ -4,6 +4,10 @@ import com.nusomi.recorder.app.support.StartupTrace;
 import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.ui.main.MainWindow;
 import com.nusomi.recorder.ui.main.ThemeSupport;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -19,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
+    /** The context {@link GuiLauncher} prepared before launching JavaFX, until {@link #init} takes it. */
+    private static final AtomicReference<CompletableFuture<AppContext>> PREPARED = new AtomicReference<>();
+
     private AppContext context;
     private Screens screens;
     private MainWindow window;
@@ -30,9 +37,18 @@ public final class App extends Application {
     @Override
     public void init() {
         StartupTrace.mark("init");
-        context = AppContext.builder()
-                .dataDir(DataFolder.resolve(
-                        GuiLauncher.dataArgument(getParameters().getRaw())))
+        CompletableFuture<AppContext> prepared = PREPARED.getAndSet(null);
+        context = prepared != null ? prepared.join() : prepare(getParameters().getRaw());
+    }
+
+    /**
+     * Builds the context and starts connecting (the embedded server's start-up) in the background. {@link
+     * GuiLauncher} calls it before JavaFX is launched, so that the server starts while the toolkit starts; {@link
+     * #init} takes that context, or calls it itself when the app was launched otherwise.
+     */
+    static AppContext prepare(List<String> args) {
+        AppContext context = AppContext.builder()
+                .dataDir(DataFolder.resolve(GuiLauncher.dataArgument(args)))
                 .environment(System.getenv())
                 .build();
         StartupTrace.mark("context built");
@@ -40,7 +56,40 @@ public final class App extends Application {
             LOG.warn("Connecting failed", e);
             return null;
         });
-        StartupTrace.mark("init done");
+        StartupTrace.mark("connecting");
+        return context;
+    }
+
+    /**
+     * Prepares the context for the next {@link #init} on a thread of its own, while JavaFX starts (the launcher
+     * calls it just before it launches JavaFX).
+     */
+    static void prepareEarly(List<String> args) {
+        CompletableFuture<AppContext> future = new CompletableFuture<>();
+        PREPARED.set(future);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        future.complete(prepare(args));
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
+                    }
+                },
+                "app-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Closes a context prepared for an {@link #init} that will not come (JavaFX failed to start). */
+    static void closePrepared() {
+        CompletableFuture<AppContext> prepared = PREPARED.getAndSet(null);
+        if (prepared != null) {
+            try {
+                prepared.join().close(); // waits for a start still under way
+            } catch (CompletionException e) {
+                // building it failed: there is nothing to close
+            }
+        }
     }
 
     @Override

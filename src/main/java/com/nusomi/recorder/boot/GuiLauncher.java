@@ -16,7 +16,13 @@ public final class GuiLauncher {
     /** Blocks until the last window closes. */
     public static void launch(String... args) {
         installLog(args);
-        Application.launch(App.class, args);
+        App.prepareEarly(List.of(args)); // the context and the embedded server start while JavaFX starts
+        try {
+            Application.launch(App.class, args);
+        } catch (RuntimeException | Error e) {
+            App.closePrepared(); // JavaFX did not start (no display?): the server started for it stops too
+            throw e;
+        }
     }
 
     /**

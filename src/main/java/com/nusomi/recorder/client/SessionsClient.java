@@ -56,7 +56,13 @@ public final class SessionsClient implements AutoCloseable {
         this.apiKey = b.apiKey;
         this.userAgent = "session-recorder/" + (b.version != null ? b.version : Version.current());
         this.stack = new HttpStack(
-                b.connectTimeout, b.readTimeout, b.writeTimeout, b.callTimeout, b.asyncThreads, b.eventListenerFactory);
+                b.connectTimeout,
+                b.readTimeout,
+                b.writeTimeout,
+                b.callTimeout,
+                b.asyncThreads,
+                b.eventListenerFactory,
+                !baseUrl.isHttps());
         this.transport = new Transport(stack.http(), apiKey, userAgent, b.retryPolicy, stack.asyncExecutor());
         this.endpoints = new Endpoints(baseUrl);
         this.sessions = new SessionService(transport, endpoints);

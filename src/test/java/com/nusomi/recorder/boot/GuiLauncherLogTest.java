@@ -53,4 +53,40 @@ class GuiLauncherLogTest {
         assertThat(log.indexOf("[main] main")).isLessThan(log.indexOf("[main] log installed"));
         assertThat(Files.readString(stderr)).doesNotContain("a line of the run", "log installed");
     }
+
+    /** What {@code Main.main} does for the GUI: the log, then {@link GuiLauncher#launch}. */
+    public static final class Launch {
+        public static void main(String[] args) {
+            StartupTrace.hold("main");
+            GuiLauncher.launch(args);
+        }
+    }
+
+    @Test
+    void aGuiThatCannotStartStopsTheServerStartedForIt() throws Exception {
+        Path output = data.resolve("output.txt");
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Drecorder.startupTrace=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Launch.class.getName(),
+                        "--data",
+                        data.resolve("folder").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().remove("DISPLAY"); // JavaFX fails to start, after the context and its server did
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Process p = pb.start();
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertThat(ended)
+                .as("the process ended (nothing left running): " + Files.readString(output))
+                .isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        String log = Files.readString(data.resolve("folder/logs/session-recorder.log"), StandardCharsets.UTF_8);
+        assertThat(log).contains("[app-prepare] context built");
+    }
 }
