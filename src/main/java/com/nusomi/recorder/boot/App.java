@@ -38,7 +38,19 @@ public final class App extends Application {
     public void init() {
         StartupTrace.mark("init");
         CompletableFuture<AppContext> prepared = PREPARED.getAndSet(null);
-        context = prepared != null ? prepared.join() : prepare(getParameters().getRaw());
+        if (prepared == null) {
+            context = prepare(getParameters().getRaw());
+            return;
+        }
+        try {
+            context = prepared.join();
+        } catch (CompletionException e) {
+            // fails as building it here would have (a data folder that cannot be used, say)
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**
