@@ -47,6 +47,10 @@ final class FilmStrip extends VBox {
     private final VBox tracks = new VBox(0);
     private TagTrack tagTrack;
     private final FlowPane thumbs = new FlowPane(THUMB_GAP, THUMB_GAP);
+    // one tooltip for the thumbnails, naming the one under the pointer: a tooltip is a popup window with a scene of
+    // its own, and twelve of them, made and styled with the thumbnails, held back a session's first frame
+    private final Tooltip thumbTip = new Tooltip();
+    private long hoveredThumb;
     private final DoubleBinding thumbWidth;
     private boolean syncingScrubber;
 
@@ -158,6 +162,7 @@ final class FilmStrip extends VBox {
                 o -> vm.setShownWidths(getWidth() * outputScale(), thumbWidth.get() * outputScale());
         widthProperty().addListener(widths);
         thumbWidth.addListener(widths);
+        thumbTip.setOnShowing(e -> thumbTip.setText("Frame " + Formats.numberOf(vm.frames(), hoveredThumb)));
         subscriptions.add(vm.thumbnails().subscribe(this::showThumbnails));
         subscriptions.add(vm.currentSeqProperty().subscribe(this::markCurrentThumb));
 
@@ -214,9 +219,8 @@ final class FilmStrip extends VBox {
             box.getStyleClass().add("thumb");
             box.setUserData(t.seq());
             box.setMinSize(Region.USE_PREF_SIZE, 12);
-            Tooltip tip = new Tooltip();
-            tip.setOnShowing(e -> tip.setText("Frame " + Formats.numberOf(vm.frames(), t.seq())));
-            Tooltip.install(box, tip);
+            Tooltip.install(box, thumbTip);
+            box.setOnMouseEntered(e -> hoveredThumb = t.seq());
             box.setOnMouseClicked(e -> {
                 vm.onThumbnail(t.seq());
                 previewBox.requestFocus();

@@ -285,6 +285,39 @@ class FilmStripScreenTest {
     }
 
     @Test
+    void aThumbnailsTooltipNamesItsFrame(FxRobot robot) {
+        FilmStripViewModel<Image> film = openSession(robot, withFrames);
+        List<Node> thumbs = film.thumbnails().stream()
+                .map(t -> robot.lookup("#thumb-" + t.seq()).<Node>query())
+                .toList();
+        List<Tooltip> tips = thumbs.stream()
+                .map(n -> (Tooltip) n.getProperties().values().stream()
+                        .filter(Tooltip.class::isInstance)
+                        .findFirst()
+                        .orElseThrow())
+                .toList();
+        assertThat(tips)
+                .as("the thumbnails share one tooltip")
+                .allSatisfy(t -> assertThat(t).isSameAs(tips.get(0)));
+        for (int i : new int[] {3, 5}) {
+            Node thumb = thumbs.get(i);
+            scrollIntoView(robot, thumb);
+            robot.moveTo(thumb);
+            await().atMost(Duration.ofSeconds(5)).until(() -> tips.get(0).isShowing());
+            int number = film.frames().stream()
+                            .map(f -> f.seq())
+                            .toList()
+                            .indexOf(film.thumbnails().get(i).seq())
+                    + 1;
+            assertThat(tips.get(0).getText())
+                    .as("the thumbnail under the pointer")
+                    .isEqualTo("Frame " + number);
+            robot.moveTo("#sessionsTable");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !tips.get(0).isShowing());
+        }
+    }
+
+    @Test
     void clickingAnEventsBarJumpsToItsFrame(FxRobot robot) {
         FilmStripViewModel<Image> film = openSession(robot, withFrames);
         EventTrack track = robot.lookup("#eventMarkers").queryAs(EventTrack.class);
