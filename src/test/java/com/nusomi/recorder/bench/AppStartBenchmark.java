@@ -45,11 +45,10 @@ class AppStartBenchmark {
     private static final int RECORD_DELAY_SECONDS = 20;
     private static final String APP = "com.nusomi.recorder.Main";
     private static final String MINIMAL = MinimalWindow.Main.class.getName();
-    /** The JVM options of the installer's launchers (installer/jpackage-common.txt). */
     private static boolean minimalJarMade;
 
-    private static final List<String> INSTALLER_OPTIONS =
-            List.of("-Xss2m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dprism.lcdtext=false");
+    /** The JVM options of the installer's launchers (installer/jpackage-common.txt). */
+    private static final List<String> INSTALLER_OPTIONS = InstallerOptions.jvm();
     /** For the memory run: another JDK's java for the app ({@code -Dbench.app.java=…/bin/java}), to compare. */
     private static final String APP_JAVA = System.getProperty("bench.app.java", "");
     /** For the memory run: JVM options added to the installer's ({@code -Dbench.app.options="-Xmx256m …"}). */

@@ -53,8 +53,7 @@ class StartupBenchmark {
     private static final List<String> PROGRAMS = List.of(MINIMAL, APP, WINDOW_AND_JETTY, SERVE, BARE_JETTY);
 
     /** The JVM options of the installer's launchers (installer/jpackage-common.txt). */
-    static final List<String> INSTALLER_OPTIONS =
-            List.of("-Xss2m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dprism.lcdtext=false");
+    static final List<String> INSTALLER_OPTIONS = InstallerOptions.jvm();
 
     private static final Path LOG = Path.of("target", "startup-bench.log");
 
