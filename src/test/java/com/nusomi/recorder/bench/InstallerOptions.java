@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The JVM options of the installer's launchers, read from {@code installer/jpackage-common.txt} (its
@@ -14,6 +15,7 @@ import java.util.List;
  */
 final class InstallerOptions {
     private static final String PREFIX = "--java-options \"";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private InstallerOptions() {}
 
@@ -23,11 +25,9 @@ final class InstallerOptions {
             for (String line : Files.readAllLines(Path.of("installer", "jpackage-common.txt"))) {
                 String l = line.strip();
                 if (l.startsWith(PREFIX) && l.endsWith("\"") && !l.contains("$APPDIR")) {
-                    for (String option : l.substring(PREFIX.length(), l.length() - 1).split("\\s+")) {
-                        if (!option.isEmpty()) {
-                            out.add(option);
-                        }
-                    }
+                    SPACES.splitAsStream(l.substring(PREFIX.length(), l.length() - 1))
+                            .filter(o -> !o.isEmpty())
+                            .forEach(out::add);
                 }
             }
             if (out.isEmpty()) {
