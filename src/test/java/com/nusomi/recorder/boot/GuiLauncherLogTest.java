@@ -31,20 +31,24 @@ class GuiLauncherLogTest {
         }
     }
 
-    @Test
-    void theTraceAndTheRunsLinesGoToTheLogFile() throws Exception {
-        Path stderr = data.resolve("stderr.txt");
-        Process p = new ProcessBuilder(List.of(
+    /** A JVM of this test's classpath running {@code main} with the trace on and the data folder, output to a file. */
+    private ProcessBuilder child(Class<?> main, Path output) {
+        return new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Drecorder.startupTrace=true",
                         "-cp",
                         System.getProperty("java.class.path"),
-                        BeforeLaunch.class.getName(),
+                        main.getName(),
                         "--data",
                         data.resolve("folder").toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(stderr.toFile())
-                .start();
+                .redirectOutput(output.toFile());
+    }
+
+    @Test
+    void theTraceAndTheRunsLinesGoToTheLogFile() throws Exception {
+        Path stderr = data.resolve("stderr.txt");
+        Process p = child(BeforeLaunch.class, stderr).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(stderr)).isZero();
 
@@ -65,16 +69,7 @@ class GuiLauncherLogTest {
     @Test
     void aGuiThatCannotStartStopsTheServerStartedForIt() throws Exception {
         Path output = data.resolve("output.txt");
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Drecorder.startupTrace=true",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Launch.class.getName(),
-                        "--data",
-                        data.resolve("folder").toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        ProcessBuilder pb = child(Launch.class, output);
         pb.environment().remove("DISPLAY"); // JavaFX fails to start, after the context and its server did
         pb.environment().remove("WAYLAND_DISPLAY");
         Process p = pb.start();
