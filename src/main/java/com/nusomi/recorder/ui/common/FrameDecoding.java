@@ -30,6 +30,15 @@ public final class FrameDecoding {
     }
 
     /**
+     * The bytes of pixels an image cache may keep: {@code cap}, or a quarter of the largest heap this JVM may have,
+     * whichever is less (the installers give the app a desktop-sized heap; the caches of decoded frames must fit in
+     * it beside everything else).
+     */
+    public static long pixelBudget(long cap) {
+        return Math.min(cap, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /**
      * Decodes {@code bytes} (of a {@code contentType} image, named in the error) scaled to {@code width} pixels
      * wide, 0 for as they are. Any thread.
      *

@@ -22,8 +22,8 @@ import javafx.scene.image.Image;
 final class ViewerImages {
     /** At most this many images... */
     static final int MAX_IMAGES = 48;
-    /** ...and this many bytes of pixels (4 a pixel). */
-    static final long MAX_BYTES = 160L * 1024 * 1024;
+    /** ...and this many bytes of pixels (4 a pixel), less in a small heap ({@link FrameDecoding#pixelBudget}). */
+    static final long MAX_BYTES = FrameDecoding.pixelBudget(160L * 1024 * 1024);
     /** Fetches ahead at most this many at a time (the current frame's own fetch comes on top). */
     static final int MAX_AHEAD_IN_FLIGHT = 3;
 

@@ -8,7 +8,7 @@ import javafx.scene.image.Image;
 final class FrameImages {
     /** At most this many decoded previews... */
     static final int MAX_IMAGES = 64;
-    /** ...and at most this many bytes of pixels (4 a pixel). */
+    /** ...and at most this many bytes of pixels (4 a pixel), less in a small heap ({@link FrameDecoding#pixelBudget}). */
     static final long MAX_PIXEL_BYTES = 256L * 1024 * 1024;
     /** Thumbnails: a strip of 12, and the strip of the session shown before. */
     static final int MAX_THUMBNAILS = 24;
@@ -23,11 +23,12 @@ final class FrameImages {
     }
 
     static FrameCache<Image> cache() {
-        return new FrameCache<>(MAX_IMAGES, MAX_PIXEL_BYTES, FrameImages::pixelBytes);
+        return new FrameCache<>(MAX_IMAGES, FrameDecoding.pixelBudget(MAX_PIXEL_BYTES), FrameImages::pixelBytes);
     }
 
     static FrameCache<Image> thumbnailCache() {
-        return new FrameCache<>(MAX_THUMBNAILS, MAX_THUMBNAIL_BYTES, FrameImages::pixelBytes);
+        return new FrameCache<>(
+                MAX_THUMBNAILS, FrameDecoding.pixelBudget(MAX_THUMBNAIL_BYTES), FrameImages::pixelBytes);
     }
 
     private static long pixelBytes(Image image) {

@@ -52,4 +52,13 @@ class FrameDecodingTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("Could not decode the image/jpeg image");
     }
+
+    @Test
+    void theImageCachesTakeAQuarterOfASmallHeapAtMost() {
+        long quarter = Runtime.getRuntime().maxMemory() / 4;
+        assertThat(FrameDecoding.pixelBudget(Long.MAX_VALUE)).isEqualTo(quarter);
+        assertThat(FrameDecoding.pixelBudget(quarter - 1))
+                .as("a cap below it stays")
+                .isEqualTo(quarter - 1);
+    }
 }
