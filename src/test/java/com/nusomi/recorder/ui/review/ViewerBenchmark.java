@@ -1,5 +1,7 @@
 package com.nusomi.recorder.ui.review;
 
+import static org.awaitility.Awaitility.await;
+
 import com.nusomi.recorder.app.AppExecutor;
 import com.nusomi.recorder.app.FxTaskRunner;
 import com.nusomi.recorder.app.TaskRunner;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -315,14 +318,10 @@ class ViewerBenchmark {
         return result;
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!onFx(condition::getAsBoolean)) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(10);
-        }
+    private static void waitFor(BooleanSupplier condition) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> onFx(condition::getAsBoolean));
     }
 
     private static String sorted(List<Double> xs) {
