@@ -1,5 +1,6 @@
 package com.nusomi.recorder.boot;
 
+import com.nusomi.recorder.app.support.NativeHeap;
 import com.nusomi.recorder.app.support.StartupTrace;
 import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.ui.main.MainWindow;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The JavaFX application: builds the {@link AppContext} from the environment ({@code --data DIR} or
  * {@code SESSION_RECORDER_DATA} for the data folder) and connects in the background, then the {@link Screens}, and
  * shows the main window at once. {@link #stop()} closes the screens' registrations, then the client, the embedded
- * server and the executor.
+ * server and the executor. A long-running desktop process: its native heap is trimmed every minute ({@link
+ * NativeHeap}).
  */
 public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -69,6 +71,7 @@ public final class App extends Application {
             return null;
         });
         StartupTrace.mark("connecting");
+        NativeHeap.keepTrimmed(context.executor().scheduler());
         return context;
     }
 
