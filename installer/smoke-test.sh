@@ -33,21 +33,21 @@ Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 
-start_and_wait() {   # $1 launcher
-  local data ready
+start_and_wait() {   # the launcher (with any words before it, as a desktop entry's Exec has them)
+  local data ready launcher="${!#}"
   data=$(mktemp -d); ready="$data/ready"
   DISPLAY="$display" SESSION_RECORDER_DATA="$data" \
     JAVA_TOOL_OPTIONS="-Drecorder.readyFile=$ready -Drecorder.exitWhenReady=true" \
-    timeout 120 "$1" >"$data/log" 2>&1 || true
+    timeout 120 "$@" >"$data/log" 2>&1 || true
   if grep -q '\[cds' "$data/log"; then
-    echo "FAIL $1 could not use its class-data archive:"; grep '\[cds' "$data/log"; return 1
+    echo "FAIL $* could not use its class-data archive:"; grep '\[cds' "$data/log"; return 1
   fi
   if [ -s "$ready" ]; then
     local cds="without a class-data archive"
-    [ -f "$(dirname "$1")/../lib/app/session-recorder.jsa" ] && cds="with its class-data archive"
-    echo "OK   $1: window shown and server answering after $(cut -d' ' -f1 "$ready") ms ($cds)"
+    [ -f "$(dirname "$launcher")/../lib/app/session-recorder.jsa" ] && cds="with its class-data archive"
+    echo "OK   $*: window shown and server answering after $(cut -d' ' -f1 "$ready") ms ($cds)"
   else
-    echo "FAIL $1 did not show its window; its output:"; cat "$data/log"; return 1
+    echo "FAIL $* did not show its window; its output:"; cat "$data/log"; return 1
   fi
 }
 
@@ -60,4 +60,9 @@ if $want_deb; then
   # --reinstall: the same version may be installed from an earlier run; its scripts must run again.
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$(ls "$dist"/session-recorder_*.deb)"
   start_and_wait /opt/session-recorder/bin/session-recorder
+  # The menu entry as a desktop would run it: its Exec line, word by word (it has no field codes).
+  entry=$(dpkg-query -L session-recorder | grep '/lib/[^/]*\.desktop$' | head -n 1)
+  [ -f "$entry" ] || { echo "FAIL the package has no desktop entry"; exit 1; }
+  read -r -a exec_words <<<"$(sed -n 's/^Exec=//p' "$entry")"
+  start_and_wait "${exec_words[@]}"
 fi

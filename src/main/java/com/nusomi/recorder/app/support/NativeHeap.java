@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Fewer arenas ({@code MALLOC_ARENA_MAX}) would help too, but only from the environment the process starts in: by
  * the time Java code runs, the JVM's threads have made more than eight arenas, glibc has fixed its limit at eight per
  * core, and {@code mallopt(M_ARENA_MAX)} no longer changes it (measured: 16 arenas on 2 cores either way, 2 with the
- * variable set). jpackage's launchers cannot set it (decision 0021).
+ * variable set). jpackage's launchers cannot set it; the Linux menu entry starts the launcher with it (decision
+ * 0021).
  *
  * <p>Linux with glibc only; elsewhere (or on musl, which has no {@code malloc_trim}) there is nothing to trim.
  */
