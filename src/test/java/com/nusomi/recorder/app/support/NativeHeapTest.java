@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.nusomi.recorder.bench.Resident;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.RunnableScheduledFuture;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class NativeHeapTest {
     private static final int BLOCK = 1024;
     private static final int BLOCKS = 200 * 1024; // 200 MiB in blocks of 1 KiB, as libjpeg and X11 free them
-    private static final long PAGE = 4096;
 
     @Test
     void onLinuxTrimGivesFreedBlocksBackToTheSystem() throws IOException {
@@ -71,7 +69,6 @@ class NativeHeapTest {
     }
 
     private static long residentBytes() throws IOException {
-        String[] statm = Files.readString(Path.of("/proc/self/statm")).trim().split(" ", -1);
-        return Long.parseLong(statm[1]) * PAGE;
+        return Resident.kilobytes(ProcessHandle.current().pid()) * 1024;
     }
 }
