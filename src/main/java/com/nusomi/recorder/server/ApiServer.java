@@ -3,6 +3,7 @@ package com.nusomi.recorder.server;
 import com.nusomi.recorder.files.DataFolder;
 import com.nusomi.recorder.server.http.HttpFrontend;
 import com.nusomi.recorder.server.http.JsonErrorHandler;
+import com.nusomi.recorder.server.http.LingeringConnectionFactory;
 import com.nusomi.recorder.server.http.Router;
 import com.nusomi.recorder.server.store.ApiKeyRecord;
 import com.nusomi.recorder.server.store.PostgresStore;
@@ -21,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -99,7 +99,7 @@ public final class ApiServer implements AutoCloseable {
             // error shape), not requests for Jetty to refuse or normalise.
             http11.setUriCompliance(UriCompliance.UNSAFE);
             // One acceptor and one selector: a loopback server on a small machine needs no more.
-            this.connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(http11));
+            this.connector = new ServerConnector(http, 1, 1, new LingeringConnectionFactory(http11));
             connector.setHost(config.bind());
             connector.setPort(config.port());
             connector.setAcceptQueueSize(256);

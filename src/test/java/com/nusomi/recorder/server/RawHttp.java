@@ -109,6 +109,19 @@ final class RawHttp implements AutoCloseable {
         return b.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Ends what this side sends, then reads until the server ends the connection: the bytes that came before the
+     * end, or an {@link UncheckedIOException} if the connection was reset instead of ended.
+     */
+    int finish() {
+        try {
+            socket.shutdownOutput();
+            return in.readAllBytes().length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
