@@ -33,7 +33,7 @@ Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 
-start_and_wait() {   # the launcher (with any words before it, as a desktop entry's Exec has them)
+start_and_wait() {   # the launcher or java @args (with any words before it, as a desktop entry's Exec has them)
   local data ready launcher="${!#}"
   data=$(mktemp -d); ready="$data/ready"
   DISPLAY="$display" SESSION_RECORDER_DATA="$data" \
@@ -43,8 +43,9 @@ start_and_wait() {   # the launcher (with any words before it, as a desktop entr
     echo "FAIL $* could not use its class-data archive:"; grep '\[cds' "$data/log"; return 1
   fi
   if [ -s "$ready" ]; then
-    local cds="without a class-data archive"
-    [ -f "$(dirname "$launcher")/../lib/app/session-recorder.jsa" ] && cds="with its class-data archive"
+    local cds="without a class-data archive" app="$(dirname "$launcher")/../lib/app"
+    [[ $launcher == @* ]] && app=$(dirname "${launcher#@}")   # java @args: the arguments lie beside the jar
+    [ -f "$app/session-recorder.jsa" ] && cds="with its class-data archive"
     echo "OK   $*: window shown and server answering after $(cut -d' ' -f1 "$ready") ms ($cds)"
   else
     echo "FAIL $* did not show its window; its output:"; cat "$data/log"; return 1
