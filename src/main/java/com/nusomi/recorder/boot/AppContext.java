@@ -12,8 +12,8 @@ import com.nusomi.recorder.app.settings.SecretStore;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.client.SessionsClient;
-import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.ScreenSources;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
 import com.nusomi.recorder.recorder.capture.WindowLocators;
 import com.nusomi.recorder.recorder.input.GlobalInputHook;
@@ -168,9 +168,10 @@ public final class AppContext implements AutoCloseable {
     public PrivacyChecker privacyChecker() {
         return (patterns, progress) -> {
             double q = settings.jpegQuality;
-            try (WindowLocator windows = WindowLocators.forThisPlatform()) {
+            try (WindowLocator windows = WindowLocators.forThisPlatform();
+                    ScreenSource screen = ScreenSources.forThisPlatform()) {
                 return new PrivacyCheck(
-                                new RobotScreenSource(),
+                                screen,
                                 windows,
                                 windows,
                                 patterns,

@@ -3,7 +3,8 @@ package com.nusomi.recorder.cli;
 import com.nusomi.recorder.app.settings.Settings;
 import com.nusomi.recorder.app.settings.SettingsStore;
 import com.nusomi.recorder.files.DataFolder;
-import com.nusomi.recorder.recorder.capture.RobotScreenSource;
+import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.ScreenSources;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
 import com.nusomi.recorder.recorder.capture.WindowLocators;
 import com.nusomi.recorder.recorder.privacy.PrivacyCheck;
@@ -75,9 +76,10 @@ final class PrivacyCheckCommand implements Callable<Integer> {
         float quality = (float) settings.jpegQuality;
         Path out = picture != null ? picture : dir.resolve("privacy-check.png");
         PrivacyReport report;
-        try (WindowLocator windows = WindowLocators.forThisPlatform()) {
+        try (WindowLocator windows = WindowLocators.forThisPlatform();
+                ScreenSource screen = ScreenSources.forThisPlatform()) {
             report = new PrivacyCheck(
-                            new RobotScreenSource(),
+                            screen,
                             windows,
                             windows,
                             compiled,

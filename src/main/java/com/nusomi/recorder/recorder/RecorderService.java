@@ -2,8 +2,8 @@ package com.nusomi.recorder.recorder;
 
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Outcome;
-import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.ScreenSources;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
 import com.nusomi.recorder.recorder.input.InputSource;
 import com.nusomi.recorder.recorder.input.NativeHookInputSource;
@@ -61,7 +61,7 @@ public final class RecorderService implements AutoCloseable {
         this.client = b.client;
         this.dataDir = b.dataDir;
         this.server = b.server;
-        this.screen = b.screen != null ? b.screen : new RobotScreenSource();
+        this.screen = b.screen != null ? b.screen : ScreenSources.forThisPlatform();
         this.input = b.input != null ? b.input : new NativeHookInputSource();
         this.windows = b.windows;
         this.maxUploadBackoff = b.maxUploadBackoff;
@@ -248,6 +248,7 @@ public final class RecorderService implements AutoCloseable {
         }
         us.forEach(Uploader::close);
         spool.close();
+        screen.close();
     }
 
     private Uploader uploader(String sessionId, SessionJournal journal) {

@@ -19,6 +19,7 @@ import com.nusomi.recorder.recorder.capture.Masks;
 import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
 import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.ScreenSources;
 import com.nusomi.recorder.recorder.capture.x11.X11WindowLocator;
 import com.nusomi.recorder.recorder.input.NativeHookInputSource;
 import com.nusomi.recorder.recorder.input.SyntheticInputSource;
@@ -26,6 +27,7 @@ import com.nusomi.recorder.recorder.spool.SessionJournal;
 import com.nusomi.recorder.recorder.spool.Spool;
 import com.nusomi.recorder.recorder.spool.SpoolEvents;
 import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -37,7 +39,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,20 +69,39 @@ class RecorderBenchmark {
     private static final int WIDTH = BusyScreen.WIDTH;
     private static final int HEIGHT = BusyScreen.HEIGHT;
 
+    /**
+     * The platform's screen source (on X11 the X server's own pixels into a reused image) next to AWT's Robot, the
+     * same screen captured by each in turn, 20 times; then the whole recorded frame through the platform's source.
+     */
     @Test
     void timePerCapturedFrameNextToABareRobotCapture(@TempDir Path data) throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
-        try (BusyScreen window = new BusyScreen()) {
-            ScreenSource robot = new RobotScreenSource();
+        ThreadMXBean allocations = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
+        try (BusyScreen window = new BusyScreen();
+                ScreenSource robot = new RobotScreenSource();
+                ScreenSource platform = ScreenSources.forThisPlatform()) {
             for (int i = 0; i < 5; i++) { // warm up
                 robot.capture(ScreenSelection.primary());
+                platform.capture(ScreenSelection.primary());
             }
             long[] bare = new long[20];
+            long[] bareBytes = new long[20];
+            long[] own = new long[20];
+            long[] ownBytes = new long[20];
             for (int i = 0; i < bare.length; i++) {
                 window.change();
+                long a = allocations.getThreadAllocatedBytes(me);
                 long t = System.nanoTime();
                 robot.capture(ScreenSelection.primary());
                 bare[i] = System.nanoTime() - t;
+                bareBytes[i] = allocations.getThreadAllocatedBytes(me) - a;
+                window.change();
+                a = allocations.getThreadAllocatedBytes(me);
+                t = System.nanoTime();
+                platform.capture(ScreenSelection.primary());
+                own[i] = System.nanoTime() - t;
+                ownBytes[i] = allocations.getThreadAllocatedBytes(me) - a;
             }
             long[] capture = new long[20];
             long[] encode = new long[20];
@@ -94,7 +114,7 @@ class RecorderBenchmark {
                 for (int i = -5; i < 20; i++) {
                     window.change();
                     long t0 = System.nanoTime();
-                    ScreenSource.Capture c = robot.capture(ScreenSelection.primary());
+                    ScreenSource.Capture c = platform.capture(ScreenSelection.primary());
                     BufferedImage rgb = FrameEncoder.toRgb(c.image());
                     new MaskPlan(List.of(new Rectangle(0, 0, 300, 200)), false, null, 0).paint(rgb, c.bounds());
                     FrameEncoder.pixelHash(rgb);
@@ -112,15 +132,21 @@ class RecorderBenchmark {
                     }
                 }
             }
+            String source = platform.getClass().getSimpleName();
             report(
                     "Time per captured frame, 1920×1080 under Xvfb (medians of 20, JPEG quality 0.7, busy window)",
-                    "| step | ms |\n|---|---|\n"
-                            + "| bare `Robot#createScreenCapture` | " + ms(median(bare)) + " |\n"
-                            + "| capture + RGB + blackout + pixel hash | " + ms(median(capture)) + " |\n"
-                            + "| JPEG encode | " + ms(median(encode)) + " |\n"
-                            + "| journal write (write, force, rename, force dir) | " + ms(median(journal)) + " |\n"
-                            + "| **total per recorded frame** | **" + ms(median(total)) + "** |\n"
-                            + "| mean JPEG size | " + (bytes / 20 / 1024) + " KiB |\n");
+                    "| step | ms | Java heap allocated per capture (median) |\n|---|---|---|\n"
+                            + "| bare `Robot#createScreenCapture` | " + ms(median(bare)) + " | "
+                            + (median(bareBytes) / 1024) + " KiB |\n"
+                            + "| bare capture by the platform's source (" + source + ") | " + ms(median(own))
+                            + String.format(Locale.ROOT, " (%.2f× Robot's)", median(own) / (double) median(bare))
+                            + " | " + (median(ownBytes) / 1024) + " KiB |\n"
+                            + "| capture (" + source + ") + RGB + blackout + pixel hash | " + ms(median(capture))
+                            + " | |\n"
+                            + "| JPEG encode | " + ms(median(encode)) + " | |\n"
+                            + "| journal write (write, force, rename, force dir) | " + ms(median(journal)) + " | |\n"
+                            + "| **total per recorded frame** | **" + ms(median(total)) + "** | |\n"
+                            + "| mean JPEG size | " + (bytes / 20 / 1024) + " KiB | |\n");
         }
     }
 
@@ -128,12 +154,12 @@ class RecorderBenchmark {
     void cpuOfRecordingAtOneFrameASecondForSixtySeconds(@TempDir Path serverDir, @TempDir Path data) throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb)");
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (BusyScreen window = new BusyScreen();
                 LocalServer server = new LocalServer(serverDir);
                 SessionsClient client = server.newClient();
                 RecorderService svc = RecorderService.builder(client, data)
-                        .screenSource(new RobotScreenSource())
+                        .screenSource(ScreenSources.forThisPlatform())
                         .inputSource(new NativeHookInputSource())
                         .build()) {
             Session s = LocalServer.newRecordingSession(client);
@@ -192,7 +218,7 @@ class RecorderBenchmark {
                 LocalServer server = new LocalServer(serverDir);
                 SessionsClient client = server.newClient();
                 RecorderService svc = RecorderService.builder(client, data)
-                        .screenSource(new RobotScreenSource())
+                        .screenSource(ScreenSources.forThisPlatform())
                         .inputSource(new NativeHookInputSource())
                         .build()) {
             Session s = LocalServer.newRecordingSession(client);

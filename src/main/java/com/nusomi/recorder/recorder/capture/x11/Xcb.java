@@ -9,7 +9,7 @@ import com.sun.jna.ptr.PointerByReference;
 import java.util.List;
 
 /**
- * The few calls of libxcb the window lookup needs. XCB rather than Xlib: an X error (a window that went away
+ * The few calls of libxcb the window lookup and the screen capture need. XCB rather than Xlib: an X error (a window that went away
  * between two requests) comes back with the reply instead of going to Xlib's process-wide error handler, which
  * GTK and AWT own in this process. Replies are allocated by XCB and freed with {@link Native#free(long)}.
  */
@@ -83,4 +83,13 @@ interface Xcb extends Library {
     Pointer xcb_get_property_value(Pointer reply);
 
     int xcb_get_property_value_length(Pointer reply);
+
+    Cookie xcb_get_image(
+            Pointer c, byte format, int drawable, short x, short y, short width, short height, int planeMask);
+
+    Pointer xcb_get_image_reply(Pointer c, Cookie cookie, PointerByReference error);
+
+    Pointer xcb_get_image_data(Pointer reply);
+
+    int xcb_get_image_data_length(Pointer reply);
 }

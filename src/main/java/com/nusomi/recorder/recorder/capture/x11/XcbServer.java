@@ -4,26 +4,34 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.awt.Rectangle;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@link XServer} over one XCB connection of its own (X calls are not shared with the toolkits' connections).
- * Every batch sends all its requests first, then reads the replies. Not thread-safe: the locator serialises calls.
+ * {@link XServer} over one XCB connection of its own (X calls are not shared with the toolkits' connections), and
+ * the root window's pixels for {@link XcbScreenSource}. Every batch sends all its requests first, then reads the
+ * replies. Not thread-safe: the locator and the screen source each serialise their calls on their own connection.
  */
 final class XcbServer implements XServer {
     private static final int MAP_STATE_VIEWABLE = 2;
 
+    private static final byte IMAGE_FORMAT_Z_PIXMAP = 2;
+    private static final int VISUAL_CLASS_TRUE_COLOR = 4;
+    private static final int ALL_PLANES = -1;
+
     private final Xcb xcb;
     private final Pointer c;
+    private final Pointer screen;
     private final int root;
     private final String display;
     private final Map<String, Integer> atoms = new HashMap<>();
 
-    private XcbServer(Xcb xcb, Pointer c, int root, String display) {
+    private XcbServer(Xcb xcb, Pointer c, Pointer screen, String display) {
         this.xcb = xcb;
         this.c = c;
-        this.root = root;
+        this.screen = screen;
+        this.root = screen.getInt(0);
         this.display = display;
     }
 
@@ -53,9 +61,8 @@ final class XcbServer implements XServer {
             xcb.xcb_screen_next(it);
             it.read();
         }
-        int root = it.data.getInt(0);
         String name = displayName != null ? displayName : System.getenv("DISPLAY");
-        return new XcbServer(xcb, c, root, name);
+        return new XcbServer(xcb, c, it.data, name);
     }
 
     /** True while the connection is usable (X closes it on a protocol error or when the server goes). */
@@ -182,6 +189,80 @@ final class XcbServer implements XServer {
     @Override
     public String describe() {
         return "X11 (XCB) on " + display;
+    }
+
+    /**
+     * Null when the root window's pixels read straight into {@code TYPE_INT_RGB} ints ({@link #rootPixels}): a
+     * 24-bit TrueColor visual with the masks 0xff0000, 0xff00, 0xff, and images sent least significant byte first
+     * (as Xorg, Xvfb and XWayland do on x86 and ARM); else why not.
+     */
+    String rootPixelsProblem() {
+        // xcb_setup_t: image_byte_order at 30. xcb_screen_t: root_visual at 32, root_depth at 38, allowed_depths_len
+        // at 39, then the depths (8 bytes: depth, pad, visuals_len u16, pad 4) each with its visuals (24 bytes: id,
+        // class at 4, then red, green, blue masks at 8, 12, 16).
+        if (xcb.xcb_get_setup(c).getByte(30) != 0) {
+            return "the X server sends images most significant byte first";
+        }
+        int depth = screen.getByte(38) & 0xff;
+        if (depth != 24) {
+            return "the screen's depth is " + depth + " bits, not 24";
+        }
+        int visual = screen.getInt(32);
+        int depths = screen.getByte(39) & 0xff;
+        long at = 40;
+        for (int d = 0; d < depths; d++) {
+            int visuals = screen.getShort(at + 2) & 0xffff;
+            for (int v = 0; v < visuals; v++) {
+                long vt = at + 8 + 24L * v;
+                if (screen.getInt(vt) == visual) {
+                    boolean rgb = screen.getByte(vt + 4) == VISUAL_CLASS_TRUE_COLOR
+                            && screen.getInt(vt + 8) == 0xff0000
+                            && screen.getInt(vt + 12) == 0xff00
+                            && screen.getInt(vt + 16) == 0xff;
+                    return rgb ? null : "the screen's visual is not 8-bit-per-channel TrueColor RGB";
+                }
+            }
+            at += 8 + 24L * visuals;
+        }
+        return "the screen's visual was not found";
+    }
+
+    /**
+     * Reads the pixels of an area of the root window (the screen as shown, every window in it) into {@code into}
+     * as {@code 0x00RRGGBB} ints, row by row; only where {@link #rootPixelsProblem} is null.
+     *
+     * @throws IllegalStateException when the server refuses (an area off the screen, a lost connection)
+     */
+    void rootPixels(Rectangle area, int[] into) {
+        Xcb.Cookie cookie = xcb.xcb_get_image(
+                c,
+                IMAGE_FORMAT_Z_PIXMAP,
+                root,
+                (short) area.x,
+                (short) area.y,
+                (short) area.width,
+                (short) area.height,
+                ALL_PLANES);
+        PointerByReference error = new PointerByReference();
+        Pointer reply = checked(xcb.xcb_get_image_reply(c, cookie, error), error);
+        if (reply == null) {
+            throw new IllegalStateException("the X server refused to give the pixels of " + area + " on " + display);
+        }
+        int n = area.width * area.height;
+        try {
+            int bytes = xcb.xcb_get_image_data_length(reply);
+            if (bytes != 4 * n) {
+                throw new IllegalStateException(
+                        "the X server gave " + bytes + " bytes for " + n + " pixels, not 4 per pixel");
+            }
+            xcb.xcb_get_image_data(reply).read(0, into, 0, n);
+        } finally {
+            Native.free(Pointer.nativeValue(reply));
+        }
+        // the byte above the colours is padding, whatever the server left there
+        for (int i = 0; i < n; i++) {
+            into[i] &= 0xffffff;
+        }
     }
 
     @Override

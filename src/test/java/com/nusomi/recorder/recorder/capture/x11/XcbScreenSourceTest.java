@@ -1,0 +1,130 @@
+package com.nusomi.recorder.recorder.capture.x11;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nusomi.recorder.desktop.XDesktop;
+import com.nusomi.recorder.desktop.XTerm;
+import com.nusomi.recorder.recorder.capture.RobotScreenSource;
+import com.nusomi.recorder.recorder.capture.ScreenSelection;
+import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The X server's own pixels, read over XCB, against AWT's Robot (GTK 3's pixbuf of the root window, an independent
+ * path) on the display tests' Xvfb with Openbox: real xterms stacked over each other, moved between captures.
+ */
+@Tag("display")
+@ExtendWith(XDesktop.class)
+class XcbScreenSourceTest {
+    private static final int MAGENTA = 0xff00ff;
+    private static final int GREEN = 0x00ff00;
+
+    @Test
+    void capturesTheScreenPixelForPixelAsRobotDoes() throws Exception {
+        try (XTerm back = XTerm.open("xcb-back", "#ff00ff", 100, 100, 400, 300);
+                XTerm front = XTerm.open("xcb-front", "#00ff00", 300, 250, 400, 300);
+                ScreenSource robot = new RobotScreenSource();
+                XcbScreenSource xcb = new XcbScreenSource(new RobotScreenSource())) {
+            BufferedImage own = xcb.capture(ScreenSelection.primary()).image();
+            assertThat(xcb.fallbackReason()).as("reads the X server itself").isNull();
+            BufferedImage reference = robot.capture(ScreenSelection.primary()).image();
+
+            assertThat(differing(own, reference)).as("pixels unlike Robot's").isZero();
+            Rectangle backClient = back.client();
+            Rectangle frontClient = front.client();
+            assertThat(own.getRGB(backClient.x + 10, backClient.y + 10) & 0xffffff)
+                    .isEqualTo(MAGENTA);
+            assertThat(own.getRGB(frontClient.x + 10, frontClient.y + 10) & 0xffffff)
+                    .isEqualTo(GREEN);
+            // where the front window covers the back one, the front one is what the picture shows
+            assertThat(own.getRGB(frontClient.x + 10, backClient.y + backClient.height - 10) & 0xffffff)
+                    .isEqualTo(GREEN);
+            assertThat(own.getRaster().getDataBuffer().getElem(frontClient.y * own.getWidth() + frontClient.x) >>> 24)
+                    .as("no byte above the colours")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void reusesItsImageAndShowsWhereAWindowMoved() throws Exception {
+        try (XTerm term = XTerm.open("xcb-moving", "#ff00ff", 100, 100, 300, 200);
+                ScreenSource robot = new RobotScreenSource();
+                XcbScreenSource xcb = new XcbScreenSource(new RobotScreenSource())) {
+            ScreenSource.Capture first = xcb.capture(ScreenSelection.primary());
+            Rectangle before = term.client();
+            assertThat(first.image().getRGB(before.x + 5, before.y + 5) & 0xffffff)
+                    .isEqualTo(MAGENTA);
+
+            term.place(700, 500, 300, 200);
+            Rectangle after = term.client();
+            ScreenSource.Capture second = xcb.capture(ScreenSelection.primary());
+
+            assertThat(second.image()).as("the same image, overwritten").isSameAs(first.image());
+            assertThat(second.image().getRGB(before.x + 5, before.y + 5) & 0xffffff)
+                    .isNotEqualTo(MAGENTA);
+            assertThat(second.image().getRGB(after.x + 5, after.y + 5) & 0xffffff)
+                    .isEqualTo(MAGENTA);
+            assertThat(differing(
+                            second.image(),
+                            robot.capture(ScreenSelection.primary()).image()))
+                    .as("pixels unlike Robot's after the move")
+                    .isZero();
+        }
+    }
+
+    /** A 16-bit screen (a remote or old X server) is not read as ints: every capture goes to the fallback. */
+    @Test
+    void aScreenNotOf24BitsGoesToTheFallback() throws Exception {
+        String display = freeDisplay();
+        Process xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "320x240x16", "-nolisten", "tcp")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        SyntheticScreenSource synthetic = new SyntheticScreenSource(320, 240, false);
+        try (XcbScreenSource xcb = new XcbScreenSource(synthetic, display)) {
+            Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket));
+
+            BufferedImage shot = xcb.capture(ScreenSelection.primary()).image();
+
+            assertThat(xcb.fallbackReason()).contains("depth is 16 bits");
+            assertThat(synthetic.captures()).isEqualTo(1);
+            assertThat(shot.getWidth()).isEqualTo(320);
+        } finally {
+            xvfb.destroy();
+            xvfb.waitFor();
+        }
+    }
+
+    private static long differing(BufferedImage a, BufferedImage b) {
+        assertThat(List.of(a.getWidth(), a.getHeight())).isEqualTo(List.of(b.getWidth(), b.getHeight()));
+        long n = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if ((a.getRGB(x, y) & 0xffffff) != (b.getRGB(x, y) & 0xffffff)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static String freeDisplay() {
+        for (int n = 150; n < 200; n++) {
+            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                return ":" + n;
+            }
+        }
+        throw new IllegalStateException("no free X display between :150 and :199");
+    }
+}
