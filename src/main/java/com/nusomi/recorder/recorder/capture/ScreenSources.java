@@ -8,18 +8,22 @@ import java.util.Locale;
 public final class ScreenSources {
     private ScreenSources() {}
 
+    /** {@code -Drecorder.capture=robot}: AWT's {@code Robot} everywhere (to compare, or should a server misbehave). */
+    static final String CHOICE = "recorder.capture";
+
     /**
      * The X server's own pixels where a {@code DISPLAY} is named off Windows and macOS (AWT's {@code Robot} if they
-     * cannot be read there); AWT's {@code Robot} elsewhere. Nothing is connected until the first capture.
+     * cannot be read there); AWT's {@code Robot} elsewhere, or with {@code -Drecorder.capture=robot}. Nothing is
+     * connected until the first capture.
      */
     public static ScreenSource forThisPlatform() {
-        return forOs(System.getProperty("os.name", ""), X11WindowLocator.displayNamed());
+        return forOs(System.getProperty("os.name", ""), X11WindowLocator.displayNamed(), System.getProperty(CHOICE));
     }
 
-    static ScreenSource forOs(String osName, boolean displayNamed) {
+    static ScreenSource forOs(String osName, boolean displayNamed, String choice) {
         String os = osName.toLowerCase(Locale.ROOT);
         RobotScreenSource robot = new RobotScreenSource();
-        if (os.contains("mac") || os.contains("win") || !displayNamed) {
+        if (os.contains("mac") || os.contains("win") || !displayNamed || "robot".equals(choice)) {
             return robot;
         }
         return new XcbScreenSource(robot);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ScreenSourcesTest {
     @Test
     void readsTheXServerItselfWhereADisplayIsNamed() {
-        try (ScreenSource s = ScreenSources.forOs("Linux", true)) {
+        try (ScreenSource s = ScreenSources.forOs("Linux", true, null)) {
             assertThat(s).isInstanceOf(XcbScreenSource.class);
             assertThat(((XcbScreenSource) s).fallbackReason())
                     .as("nothing tried yet")
@@ -18,9 +18,14 @@ class ScreenSourcesTest {
     }
 
     @Test
+    void robotWhenAskedFor() {
+        assertThat(ScreenSources.forOs("Linux", true, "robot")).isInstanceOf(RobotScreenSource.class);
+    }
+
+    @Test
     void usesRobotOnWindowsMacOsAndWithoutADisplay() {
-        assertThat(ScreenSources.forOs("Windows 11", true)).isInstanceOf(RobotScreenSource.class);
-        assertThat(ScreenSources.forOs("Mac OS X", true)).isInstanceOf(RobotScreenSource.class);
-        assertThat(ScreenSources.forOs("Linux", false)).isInstanceOf(RobotScreenSource.class);
+        assertThat(ScreenSources.forOs("Windows 11", true, null)).isInstanceOf(RobotScreenSource.class);
+        assertThat(ScreenSources.forOs("Mac OS X", true, null)).isInstanceOf(RobotScreenSource.class);
+        assertThat(ScreenSources.forOs("Linux", false, null)).isInstanceOf(RobotScreenSource.class);
     }
 }
