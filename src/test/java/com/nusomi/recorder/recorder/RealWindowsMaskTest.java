@@ -10,8 +10,9 @@ import com.nusomi.recorder.desktop.XDesktop;
 import com.nusomi.recorder.desktop.XTerm;
 import com.nusomi.recorder.recorder.capture.DesktopSnapshot;
 import com.nusomi.recorder.recorder.capture.DesktopWindow;
-import com.nusomi.recorder.recorder.capture.RobotScreenSource;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
+import com.nusomi.recorder.recorder.capture.ScreenSource;
+import com.nusomi.recorder.recorder.capture.ScreenSources;
 import com.nusomi.recorder.recorder.capture.WindowLocator;
 import com.nusomi.recorder.recorder.capture.WindowLookupException;
 import com.nusomi.recorder.recorder.capture.x11.X11WindowLocator;
@@ -251,7 +252,9 @@ class RealWindowsMaskTest {
         final List<Shot> shots = new ArrayList<>();
 
         Run(Path serverDir, Path data, WindowLocator windows) throws Exception {
-            RobotScreenSource screen = new RobotScreenSource();
+            // the shipped source (on X11 the X server's own pixels); the screenshots it is checked against come from
+            // AWT's Robot, another path to the same screen
+            ScreenSource screen = ScreenSources.forThisPlatform();
             area = screen.bounds(ScreenSelection.primary());
             server = new LocalServer(serverDir);
             client = server.newClient();
