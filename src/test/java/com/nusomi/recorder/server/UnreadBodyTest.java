@@ -2,6 +2,7 @@ package com.nusomi.recorder.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -75,5 +76,36 @@ class UnreadBodyTest {
             raw.write(part).write(part).write(part);
             assertThat(raw.finish()).as("bytes after the answer").isZero();
         }
+    }
+
+    /**
+     * What the server drops after such an answer is bounded: a client that sends on and on (16 MiB announced) is cut
+     * off after about a mebibyte, and the server goes on answering others.
+     */
+    @Test
+    void aClientSendingOnAndOnAfterTheAnswerIsCutOff() {
+        byte[] part = new byte[64 * 1024];
+        Arrays.fill(part, (byte) '[');
+        int parts = 256;
+        int sent = 0;
+        try (RawHttp raw = new RawHttp(local.server().baseUrl())) {
+            raw.head(
+                    "DELETE",
+                    "/v1/sessions/ses_unread%00",
+                    Map.of("Content-Type", "text/plain", "Content-Length", Integer.toString(parts * part.length)));
+            raw.write(part);
+            assertThat(raw.read().status()).isEqualTo(400);
+            try {
+                for (sent = 1; sent < parts; sent++) {
+                    raw.write(part);
+                }
+            } catch (UncheckedIOException cutOff) {
+                // the server closed the connection: what it was still sent resets it
+            }
+        }
+        assertThat(sent).as("64 KiB parts written of %d", parts).isLessThan(parts);
+        assertThat(admin.send("GET", "/v1/health", (String) null, null, Map.of())
+                        .status())
+                .isEqualTo(200);
     }
 }
