@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Masks at a Java UI scale of 200% ({@code sun.java2d.uiScale=2}, as a HiDPI desktop sets it): Java's screen
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("display")
 @ExtendWith(XDesktop.class)
 class ScaledCaptureTest {
-    @Test
-    void masksLineUpWhenJavaScalesItsUnits(@TempDir Path dir) throws Exception {
+    /** Through the shipped source (on X11 the X server's own pixels) and through AWT's Robot. */
+    @ParameterizedTest
+    @ValueSource(strings = {"platform", "robot"})
+    void masksLineUpWhenJavaScalesItsUnits(String capture, @TempDir Path dir) throws Exception {
         try (XTerm secret = XTerm.open("Scaled secret", "#ff00ff", 300, 200, 500, 300);
                 XTerm front = XTerm.open("Scaled front", "#00ff00", 600, 350, 400, 300)) {
             Path png = dir.resolve("scaled.png");
@@ -34,6 +37,7 @@ class ScaledCaptureTest {
                             java,
                             "-Dsun.java2d.uiScale=2",
                             "-Djava.awt.headless=false",
+                            "-Drecorder.capture=" + capture,
                             "-cp",
                             System.getProperty("java.class.path"),
                             ScaledCaptureProbe.class.getName(),
