@@ -84,6 +84,13 @@ interface Xcb extends Library {
 
     int xcb_get_property_value_length(Pointer reply);
 
+    int xcb_generate_id(Pointer c);
+
+    int xcb_flush(Pointer c);
+
+    /** The error of a checked request without a reply (XCB allocates it), or null when it went through. */
+    Pointer xcb_request_check(Pointer c, Cookie cookie);
+
     Cookie xcb_get_image(
             Pointer c, byte format, int drawable, short x, short y, short width, short height, int planeMask);
 

@@ -10,10 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures the X11 screen by reading the root window's pixels over an XCB connection of its own, straight into one
- * {@code TYPE_INT_RGB} image that every capture of the same size reuses: no 8 MB array per 1080p frame for the
- * collector to move (32 MB at 4K, too large for the young generation at all), and no GDK pixbuf in between as with
- * AWT's {@code Robot} on GTK 3 (the same X request underneath, so the same pixels). Monitors and the screens' device
+ * Captures the X11 screen by reading the root window's pixels over an XCB connection of its own, through memory
+ * shared with the X server where it can (MIT-SHM: the server writes the pixels there, nothing goes through the
+ * socket), else in the server's reply, straight into one {@code TYPE_INT_RGB} image that every capture of the same
+ * size reuses: no 8 MB array per 1080p frame for the collector to move (32 MB at 4K, too large for the young
+ * generation at all), and no GDK pixbuf in between as with AWT's {@code Robot} on GTK 3 (the same X request
+ * underneath, so the same pixels). Monitors and the screens' device
  * pixels come from the fallback source, so that frames, masks and clicks keep sharing one grid.
  *
  * <p>Where the screen's pixels do not read straight into such ints (a depth other than 24, another visual, another
@@ -27,6 +29,8 @@ public final class XcbScreenSource implements ScreenSource {
     private final String displayName;
     private XcbServer x;
     private String unusable;
+    private String unshared;
+    private SharedSegment shared;
     private BufferedImage image;
 
     /** Captures {@code $DISPLAY}; monitors, and every capture where the X server's pixels cannot be read, from the fallback. */
@@ -35,8 +39,14 @@ public final class XcbScreenSource implements ScreenSource {
     }
 
     XcbScreenSource(ScreenSource fallback, String displayName) {
+        this(fallback, displayName, true);
+    }
+
+    /** With {@code shareMemory} false, the pixels always come in the server's reply (the path without MIT-SHM). */
+    XcbScreenSource(ScreenSource fallback, String displayName, boolean shareMemory) {
         this.fallback = fallback;
         this.displayName = displayName;
+        this.unshared = shareMemory ? null : "not asked for";
     }
 
     @Override
@@ -55,13 +65,13 @@ public final class XcbScreenSource implements ScreenSource {
             if (image == null || image.getWidth() != area.width || image.getHeight() != area.height) {
                 image = null; // the old one is garbage before the new one is made
                 image = new BufferedImage(area.width, area.height, BufferedImage.TYPE_INT_RGB);
+                unshare();
             }
             try {
-                x.rootPixels(area, ((DataBufferInt) image.getRaster().getDataBuffer()).getData());
+                x.rootPixels(area, ((DataBufferInt) image.getRaster().getDataBuffer()).getData(), shared(area));
             } catch (IllegalStateException e) {
                 if (!x.healthy()) {
-                    x.close();
-                    x = null;
+                    disconnect();
                 }
                 throw e;
             }
@@ -75,14 +85,44 @@ public final class XcbScreenSource implements ScreenSource {
         return unusable;
     }
 
+    /** Whether the last capture came through memory shared with the X server rather than in its reply. */
+    synchronized boolean sharesMemory() {
+        return shared != null;
+    }
+
     @Override
     public synchronized void close() {
+        disconnect();
+        image = null;
+        fallback.close();
+    }
+
+    /** Memory shared with the server for an area's pixels: made once per size; null where it cannot be. */
+    private SharedSegment shared(Rectangle area) {
+        if (shared == null && unshared == null) {
+            try {
+                shared = x.share(4L * area.width * area.height);
+            } catch (IllegalStateException e) {
+                unshared = e.getMessage();
+                LOG.info("screen capture without shared memory: {}", unshared);
+            }
+        }
+        return shared;
+    }
+
+    private void unshare() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
+    private void disconnect() {
+        unshare();
         if (x != null) {
             x.close();
             x = null;
         }
-        image = null;
-        fallback.close();
     }
 
     private boolean connected() {

@@ -1,6 +1,7 @@
 package com.nusomi.recorder.recorder.capture.x11;
 
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
@@ -26,6 +27,7 @@ final class XcbServer implements XServer {
     private final int root;
     private final String display;
     private final Map<String, Integer> atoms = new HashMap<>();
+    private XcbShm shm;
 
     private XcbServer(Xcb xcb, Pointer c, Pointer screen, String display) {
         this.xcb = xcb;
@@ -228,12 +230,102 @@ final class XcbServer implements XServer {
     }
 
     /**
+     * Memory of {@code bytes} shared with the X server, for {@link #rootPixels} to read through.
+     *
+     * @throws IllegalStateException with the reason where the server cannot share memory with this process (a
+     *     remote display, another IPC namespace, no libxcb-shm)
+     */
+    SharedSegment share(long bytes) {
+        XcbShm.LibC libc;
+        try {
+            if (shm == null) {
+                shm = XcbShm.load();
+            }
+            libc = XcbShm.LibC.load();
+        } catch (UnsatisfiedLinkError e) {
+            throw new IllegalStateException("libxcb-shm is not available: " + e.getMessage(), e);
+        }
+        int shmid = libc.shmget(XcbShm.LibC.IPC_PRIVATE, new NativeLong(bytes), XcbShm.LibC.IPC_CREAT | 0600);
+        if (shmid < 0) {
+            throw new IllegalStateException(
+                    "no shared memory segment of " + bytes + " bytes: " + Native.getLastError());
+        }
+        Pointer address = libc.shmat(shmid, null, 0);
+        if (Pointer.nativeValue(address) == -1) {
+            libc.shmctl(shmid, XcbShm.LibC.IPC_RMID, null);
+            throw new IllegalStateException("cannot attach shared memory: " + Native.getLastError());
+        }
+        int segment = xcb.xcb_generate_id(c);
+        Pointer error = xcb.xcb_request_check(c, shm.xcb_shm_attach_checked(c, segment, shmid, (byte) 0));
+        // freed by the system once both sides have detached, also if this process dies
+        libc.shmctl(shmid, XcbShm.LibC.IPC_RMID, null);
+        if (error != null) {
+            Native.free(Pointer.nativeValue(error));
+            libc.shmdt(address);
+            throw new IllegalStateException("the X server " + display + " does not share memory with this process");
+        }
+        XcbShm extension = shm;
+        return new SharedSegment(segment, address, bytes, () -> {
+            extension.xcb_shm_detach(c, segment);
+            xcb.xcb_flush(c);
+            libc.shmdt(address);
+        });
+    }
+
+    /**
      * Reads the pixels of an area of the root window (the screen as shown, every window in it) into {@code into}
-     * as {@code 0x00RRGGBB} ints, row by row; only where {@link #rootPixelsProblem} is null.
+     * as {@code 0x00RRGGBB} ints, row by row; only where {@link #rootPixelsProblem} is null. Through {@code shared}
+     * memory when given (the server writes the pixels there), else in the reply.
      *
      * @throws IllegalStateException when the server refuses (an area off the screen, a lost connection)
      */
-    void rootPixels(Rectangle area, int[] into) {
+    void rootPixels(Rectangle area, int[] into, SharedSegment shared) {
+        int n = area.width * area.height;
+        if (shared != null) {
+            readShared(area, into, shared, n);
+        } else {
+            readReply(area, into, n);
+        }
+        // the byte above the colours is padding, whatever the server left there
+        for (int i = 0; i < n; i++) {
+            into[i] &= 0xffffff;
+        }
+    }
+
+    private void readShared(Rectangle area, int[] into, SharedSegment shared, int n) {
+        if (shared.bytes < 4L * n) {
+            throw new IllegalArgumentException("a shared segment of " + shared.bytes + " bytes for " + n + " pixels");
+        }
+        Xcb.Cookie cookie = shm.xcb_shm_get_image(
+                c,
+                root,
+                (short) area.x,
+                (short) area.y,
+                (short) area.width,
+                (short) area.height,
+                ALL_PLANES,
+                IMAGE_FORMAT_Z_PIXMAP,
+                shared.id,
+                0);
+        PointerByReference error = new PointerByReference();
+        Pointer reply = checked(shm.xcb_shm_get_image_reply(c, cookie, error), error);
+        if (reply == null) {
+            throw new IllegalStateException("the X server refused to give the pixels of " + area + " on " + display);
+        }
+        try {
+            // xcb_shm_get_image_reply_t: size (uint32) at 12
+            int bytes = reply.getInt(12);
+            if (bytes != 4 * n) {
+                throw new IllegalStateException(
+                        "the X server gave " + bytes + " bytes for " + n + " pixels, not 4 per pixel");
+            }
+        } finally {
+            Native.free(Pointer.nativeValue(reply));
+        }
+        shared.address.read(0, into, 0, n);
+    }
+
+    private void readReply(Rectangle area, int[] into, int n) {
         Xcb.Cookie cookie = xcb.xcb_get_image(
                 c,
                 IMAGE_FORMAT_Z_PIXMAP,
@@ -248,7 +340,6 @@ final class XcbServer implements XServer {
         if (reply == null) {
             throw new IllegalStateException("the X server refused to give the pixels of " + area + " on " + display);
         }
-        int n = area.width * area.height;
         try {
             int bytes = xcb.xcb_get_image_data_length(reply);
             if (bytes != 4 * n) {
@@ -258,10 +349,6 @@ final class XcbServer implements XServer {
             xcb.xcb_get_image_data(reply).read(0, into, 0, n);
         } finally {
             Native.free(Pointer.nativeValue(reply));
-        }
-        // the byte above the colours is padding, whatever the server left there
-        for (int i = 0; i < n; i++) {
-            into[i] &= 0xffffff;
         }
     }
 

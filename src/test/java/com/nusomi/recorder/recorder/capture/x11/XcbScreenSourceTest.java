@@ -18,6 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The X server's own pixels, read over XCB, against AWT's Robot (GTK 3's pixbuf of the root window, an independent
@@ -29,14 +31,17 @@ class XcbScreenSourceTest {
     private static final int MAGENTA = 0xff00ff;
     private static final int GREEN = 0x00ff00;
 
-    @Test
-    void capturesTheScreenPixelForPixelAsRobotDoes() throws Exception {
+    /** Through memory shared with the X server (MIT-SHM) and, as on a remote display, in the server's reply. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void capturesTheScreenPixelForPixelAsRobotDoes(boolean shareMemory) throws Exception {
         try (XTerm back = XTerm.open("xcb-back", "#ff00ff", 100, 100, 400, 300);
                 XTerm front = XTerm.open("xcb-front", "#00ff00", 300, 250, 400, 300);
                 ScreenSource robot = new RobotScreenSource();
-                XcbScreenSource xcb = new XcbScreenSource(new RobotScreenSource())) {
+                XcbScreenSource xcb = new XcbScreenSource(new RobotScreenSource(), null, shareMemory)) {
             BufferedImage own = xcb.capture(ScreenSelection.primary()).image();
             assertThat(xcb.fallbackReason()).as("reads the X server itself").isNull();
+            assertThat(xcb.sharesMemory()).as("through shared memory").isEqualTo(shareMemory);
             BufferedImage reference = robot.capture(ScreenSelection.primary()).image();
 
             assertThat(differing(own, reference)).as("pixels unlike Robot's").isZero();
@@ -55,11 +60,12 @@ class XcbScreenSourceTest {
         }
     }
 
-    @Test
-    void reusesItsImageAndShowsWhereAWindowMoved() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void reusesItsImageAndShowsWhereAWindowMoved(boolean shareMemory) throws Exception {
         try (XTerm term = XTerm.open("xcb-moving", "#ff00ff", 100, 100, 300, 200);
                 ScreenSource robot = new RobotScreenSource();
-                XcbScreenSource xcb = new XcbScreenSource(new RobotScreenSource())) {
+                XcbScreenSource xcb = new XcbScreenSource(new RobotScreenSource(), null, shareMemory)) {
             ScreenSource.Capture first = xcb.capture(ScreenSelection.primary());
             Rectangle before = term.client();
             assertThat(first.image().getRGB(before.x + 5, before.y + 5) & 0xffffff)
