@@ -184,7 +184,7 @@ class RecorderBenchmark {
             double processShare = 100.0 * cpu / wall;
             double recorderShare = 100.0 * recorderThreadsCpu / wall;
             report(
-                    "CPU of recording at 1 fps for 60 s (1920×1080 under Xvfb, AWT Robot + jnativehook, embedded server in the same JVM)",
+                    "CPU of recording at 1 fps for 60 s (1920×1080 under Xvfb, the platform's screen source + jnativehook, embedded server in the same JVM)",
                     "| measure | value |\n|---|---|\n"
                             + "| frames recorded / unchanged | " + stats.framesRecorded() + " / "
                             + stats.framesUnchanged() + " |\n"
