@@ -84,6 +84,9 @@ interface Xcb extends Library {
 
     int xcb_get_property_value_length(Pointer reply);
 
+    /** The server's answer about an extension ({@code xcb_query_extension_reply_t}, kept by XCB): present at 8. */
+    Pointer xcb_get_extension_data(Pointer c, Pointer extension);
+
     int xcb_generate_id(Pointer c);
 
     int xcb_flush(Pointer c);

@@ -237,13 +237,19 @@ final class XcbServer implements XServer {
      */
     SharedSegment share(long bytes) {
         XcbShm.LibC libc;
+        Pointer extension;
         try {
             if (shm == null) {
                 shm = XcbShm.load();
             }
             libc = XcbShm.LibC.load();
+            extension = xcb.xcb_get_extension_data(c, XcbShm.extensionId());
         } catch (UnsatisfiedLinkError e) {
             throw new IllegalStateException("libxcb-shm is not available: " + e.getMessage(), e);
+        }
+        // a request of an extension the server lacks would close the connection: ask first
+        if (extension == null || extension.getByte(8) == 0) {
+            throw new IllegalStateException("the X server " + display + " has no MIT-SHM extension");
         }
         int shmid = libc.shmget(XcbShm.LibC.IPC_PRIVATE, new NativeLong(bytes), XcbShm.LibC.IPC_CREAT | 0600);
         if (shmid < 0) {
@@ -264,9 +270,9 @@ final class XcbServer implements XServer {
             libc.shmdt(address);
             throw new IllegalStateException("the X server " + display + " does not share memory with this process");
         }
-        XcbShm extension = shm;
+        XcbShm withShm = shm;
         return new SharedSegment(segment, address, bytes, () -> {
-            extension.xcb_shm_detach(c, segment);
+            withShm.xcb_shm_detach(c, segment);
             xcb.xcb_flush(c);
             libc.shmdt(address);
         });

@@ -2,6 +2,7 @@ package com.nusomi.recorder.recorder.capture.x11;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
@@ -14,6 +15,11 @@ interface XcbShm extends Library {
     /** Loaded on first use; throws {@link UnsatisfiedLinkError} where libxcb-shm is missing. */
     static XcbShm load() {
         return Native.load("xcb-shm", XcbShm.class);
+    }
+
+    /** libxcb-shm's {@code xcb_shm_id}, the extension's key for {@link Xcb#xcb_get_extension_data}. */
+    static Pointer extensionId() {
+        return NativeLibrary.getInstance("xcb-shm").getGlobalVariableAddress("xcb_shm_id");
     }
 
     Xcb.Cookie xcb_shm_attach_checked(Pointer c, int shmseg, int shmid, byte readOnly);

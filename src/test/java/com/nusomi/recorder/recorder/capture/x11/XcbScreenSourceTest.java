@@ -112,6 +112,36 @@ class XcbScreenSourceTest {
         }
     }
 
+    /** An X server without MIT-SHM (as some remote and nested servers are): the pixels come in the reply. */
+    @Test
+    void aServerWithoutSharedMemoryGivesThePixelsInItsReply() throws Exception {
+        String display = freeDisplay();
+        Process xvfb = new ProcessBuilder(
+                        "Xvfb", display, "-screen", "0", "320x240x24", "-nolisten", "tcp", "-extension", "MIT-SHM")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        SyntheticScreenSource monitors = new SyntheticScreenSource(320, 240, false);
+        try (XcbScreenSource xcb = new XcbScreenSource(monitors, display)) {
+            Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket));
+
+            BufferedImage first = xcb.capture(ScreenSelection.primary()).image();
+            BufferedImage second = xcb.capture(ScreenSelection.primary()).image();
+
+            assertThat(xcb.fallbackReason()).isNull();
+            assertThat(xcb.sharesMemory()).isFalse();
+            assertThat(monitors.captures())
+                    .as("captures that went to the fallback")
+                    .isZero();
+            assertThat(second).isSameAs(first);
+            assertThat(second.getWidth()).isEqualTo(320);
+        } finally {
+            xvfb.destroy();
+            xvfb.waitFor();
+        }
+    }
+
     private static long differing(BufferedImage a, BufferedImage b) {
         assertThat(List.of(a.getWidth(), a.getHeight())).isEqualTo(List.of(b.getWidth(), b.getHeight()));
         long n = 0;
