@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -92,15 +93,9 @@ class XcbScreenSourceTest {
     @Test
     void aScreenNotOf24BitsGoesToTheFallback() throws Exception {
         String display = freeDisplay();
-        Process xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "320x240x16", "-nolisten", "tcp")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process xvfb = xvfb(display, "320x240x16");
         SyntheticScreenSource synthetic = new SyntheticScreenSource(320, 240, false);
         try (XcbScreenSource xcb = new XcbScreenSource(synthetic, display)) {
-            Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket));
-
             BufferedImage shot = xcb.capture(ScreenSelection.primary()).image();
 
             assertThat(xcb.fallbackReason()).contains("depth is 16 bits");
@@ -116,16 +111,9 @@ class XcbScreenSourceTest {
     @Test
     void aServerWithoutSharedMemoryGivesThePixelsInItsReply() throws Exception {
         String display = freeDisplay();
-        Process xvfb = new ProcessBuilder(
-                        "Xvfb", display, "-screen", "0", "320x240x24", "-nolisten", "tcp", "-extension", "MIT-SHM")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process xvfb = xvfb(display, "320x240x24", "-extension", "MIT-SHM");
         SyntheticScreenSource monitors = new SyntheticScreenSource(320, 240, false);
         try (XcbScreenSource xcb = new XcbScreenSource(monitors, display)) {
-            Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket));
-
             BufferedImage first = xcb.capture(ScreenSelection.primary()).image();
             BufferedImage second = xcb.capture(ScreenSelection.primary()).image();
 
@@ -140,6 +128,24 @@ class XcbScreenSourceTest {
             xvfb.destroy();
             xvfb.waitFor();
         }
+    }
+
+    /** A bare Xvfb of its own (no window manager, nothing on it) on {@code display}, once it takes connections. */
+    private static Process xvfb(String display, String screen, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("Xvfb", display, "-screen", "0", screen, "-nolisten", "tcp"));
+        command.addAll(List.of(options));
+        Process xvfb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket));
+        } catch (RuntimeException e) {
+            xvfb.destroy();
+            throw e;
+        }
+        return xvfb;
     }
 
     private static long differing(BufferedImage a, BufferedImage b) {
