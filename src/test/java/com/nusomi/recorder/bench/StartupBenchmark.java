@@ -3,6 +3,7 @@ package com.nusomi.recorder.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nusomi.recorder.desktop.BareXvfb;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -65,13 +66,8 @@ class StartupBenchmark {
         Process xvfb = null;
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
-            display = freeDisplay();
-            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
-            await().atMost(30, TimeUnit.SECONDS).until(() -> Files.exists(socket));
+            display = BareXvfb.freeDisplay(95);
+            xvfb = BareXvfb.start(display, "1600x1000x24");
         }
         try {
             Files.deleteIfExists(LOG);
@@ -421,15 +417,6 @@ class StartupBenchmark {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static String freeDisplay() {
-        for (int n = 95; n < 200; n++) {
-            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                return ":" + n;
-            }
-        }
-        throw new IllegalStateException("no free X display number");
     }
 
     static String loadAverage() {

@@ -28,6 +28,7 @@ final class XcbServer implements XServer {
     private final String display;
     private final Map<String, Integer> atoms = new HashMap<>();
     private XcbShm shm;
+    private XcbShm.LibC libc;
 
     private XcbServer(Xcb xcb, Pointer c, Pointer screen, String display) {
         this.xcb = xcb;
@@ -236,13 +237,12 @@ final class XcbServer implements XServer {
      *     remote display, another IPC namespace, no libxcb-shm)
      */
     SharedSegment share(long bytes) {
-        XcbShm.LibC libc;
         Pointer extension;
         try {
             if (shm == null) {
                 shm = XcbShm.load();
+                libc = XcbShm.LibC.load();
             }
-            libc = XcbShm.LibC.load();
             extension = xcb.xcb_get_extension_data(c, XcbShm.extensionId());
         } catch (UnsatisfiedLinkError e) {
             throw new IllegalStateException("libxcb-shm is not available: " + e.getMessage(), e);
@@ -271,10 +271,11 @@ final class XcbServer implements XServer {
             throw new IllegalStateException("the X server " + display + " does not share memory with this process");
         }
         XcbShm withShm = shm;
+        XcbShm.LibC withLibc = libc;
         return new SharedSegment(segment, address, bytes, () -> {
             withShm.xcb_shm_detach(c, segment);
             xcb.xcb_flush(c);
-            libc.shmdt(address);
+            withLibc.shmdt(address);
         });
     }
 

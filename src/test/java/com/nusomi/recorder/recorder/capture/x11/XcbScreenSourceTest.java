@@ -1,8 +1,8 @@
 package com.nusomi.recorder.recorder.capture.x11;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import com.nusomi.recorder.desktop.BareXvfb;
 import com.nusomi.recorder.desktop.XDesktop;
 import com.nusomi.recorder.desktop.XTerm;
 import com.nusomi.recorder.recorder.capture.RobotScreenSource;
@@ -11,10 +11,6 @@ import com.nusomi.recorder.recorder.capture.ScreenSource;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -92,8 +88,8 @@ class XcbScreenSourceTest {
     /** A 16-bit screen (a remote or old X server) is not read as ints: every capture goes to the fallback. */
     @Test
     void aScreenNotOf24BitsGoesToTheFallback() throws Exception {
-        String display = freeDisplay();
-        Process xvfb = xvfb(display, "320x240x16");
+        String display = BareXvfb.freeDisplay(150);
+        Process xvfb = BareXvfb.start(display, "320x240x16");
         SyntheticScreenSource synthetic = new SyntheticScreenSource(320, 240, false);
         try (XcbScreenSource xcb = new XcbScreenSource(synthetic, display)) {
             BufferedImage shot = xcb.capture(ScreenSelection.primary()).image();
@@ -110,8 +106,8 @@ class XcbScreenSourceTest {
     /** An X server without MIT-SHM (as some remote and nested servers are): the pixels come in the reply. */
     @Test
     void aServerWithoutSharedMemoryGivesThePixelsInItsReply() throws Exception {
-        String display = freeDisplay();
-        Process xvfb = xvfb(display, "320x240x24", "-extension", "MIT-SHM");
+        String display = BareXvfb.freeDisplay(150);
+        Process xvfb = BareXvfb.start(display, "320x240x24", "-extension", "MIT-SHM");
         SyntheticScreenSource monitors = new SyntheticScreenSource(320, 240, false);
         try (XcbScreenSource xcb = new XcbScreenSource(monitors, display)) {
             BufferedImage first = xcb.capture(ScreenSelection.primary()).image();
@@ -130,24 +126,6 @@ class XcbScreenSourceTest {
         }
     }
 
-    /** A bare Xvfb of its own (no window manager, nothing on it) on {@code display}, once it takes connections. */
-    private static Process xvfb(String display, String screen, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("Xvfb", display, "-screen", "0", screen, "-nolisten", "tcp"));
-        command.addAll(List.of(options));
-        Process xvfb = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
-        try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket));
-        } catch (RuntimeException e) {
-            xvfb.destroy();
-            throw e;
-        }
-        return xvfb;
-    }
-
     private static long differing(BufferedImage a, BufferedImage b) {
         assertThat(List.of(a.getWidth(), a.getHeight())).isEqualTo(List.of(b.getWidth(), b.getHeight()));
         long n = 0;
@@ -159,14 +137,5 @@ class XcbScreenSourceTest {
             }
         }
         return n;
-    }
-
-    private static String freeDisplay() {
-        for (int n = 150; n < 200; n++) {
-            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                return ":" + n;
-            }
-        }
-        throw new IllegalStateException("no free X display between :150 and :199");
     }
 }
