@@ -1,5 +1,7 @@
 package com.nusomi.recorder.export;
 
+import static org.awaitility.Awaitility.await;
+
 import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.model.Actor;
 import com.nusomi.recorder.client.model.ActorKind;
@@ -15,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,10 @@ public final class SmallRun {
                 .execute();
         client.sessions().tag(s.id(), TagRequest.of("reviewed")).execute();
         client.sessions().tag(s.id(), TagRequest.outcome(Outcome.SUCCESS)).execute();
+        // A run stops after what it recorded: on a fast machine all of the above takes less than the 50 ms of
+        // event times, and the server caps paused_ms at the run's wall duration.
+        Instant lastEvent = t0.plusMillis(10L * FRAMES);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(lastEvent));
         return client.sessions().stop(s.id()).execute();
     }
 
