@@ -166,7 +166,7 @@ class TagAuthorsTest {
         // As the server wrote tags before V4: no added_by_key_id.
         try (Connection c = SERVER.connectDatabase();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO tags (id, session_id, name, data, created_at, "
-                        + "offset_ms) VALUES ('tag_01HZOLDOLDOLDOLDOLDOLDOLD0', ?, 'old_tag', '{}', ?, NULL)")) {
+                        + "offset_ms) VALUES ('tag_01HZ0D0D0D0D0D0D0D0D0D0D0D', ?, 'old_tag', '{}', ?, NULL)")) {
             ps.setString(1, id);
             ps.setLong(2, CLOCK.millis());
             ps.executeUpdate();
