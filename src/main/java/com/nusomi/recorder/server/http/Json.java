@@ -34,6 +34,22 @@ public final class Json {
 
     private Json() {}
 
+    /**
+     * Parses and writes a little JSON, so that the mapper, its parser and its generator are loaded and ready: a
+     * server's start does it while its store opens on another thread, not at its first request.
+     */
+    public static void warmUp() {
+        parseObject("{\"warm\":[1,2.5,\"up\",true,null,{}]}".getBytes(StandardCharsets.UTF_8));
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(OutputStream.nullOutputStream())) {
+            g.writeStartObject();
+            g.writeStringField("warm", "up");
+            g.writeNumberField("n", 1);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Parses a request body that must be one JSON object. */
     public static ObjectNode parseObject(byte[] body) {
         JsonNode node;
