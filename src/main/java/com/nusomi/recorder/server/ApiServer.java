@@ -94,7 +94,10 @@ public final class ApiServer implements AutoCloseable {
         }
         markStart("HTTP set up");
         this.store = opening.await();
-        startTimes.append(", store opened and migrated beside it ").append(opening.millis()).append(" ms");
+        startTimes
+                .append(", store opened and migrated beside it ")
+                .append(opening.millis())
+                .append(" ms");
         markStart("waiting for the store");
         try {
             this.keys = new ApiKeys(store);

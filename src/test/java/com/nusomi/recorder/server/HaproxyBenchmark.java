@@ -9,8 +9,13 @@ import com.nusomi.recorder.server.store.PostgresTarget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +52,13 @@ class HaproxyBenchmark {
      * One round: creates per second, the CPU the replicas used per create while timed, and the CPU a replica uses
      * per second with no request at all (maintenance polls, timers, late compilation), measured before the timing.
      */
-    private record Round(double perSecond, double cpuMsPerCreate, double idleCpuMsPerSecond) {}
+    private record Round(
+            double perSecond, double cpuMsPerCreate, double idleCpuMsPerSecond, double p50Ms, double p99Ms) {}
+
+    /** The paced rounds' rate: well below what one replica serves here (about 1,000 creates/s), so nothing queues. */
+    private static final int RATE = Integer.getInteger("bench.rate", 300);
+    /** Pairs of paced three-replica rounds, sharing one database and apart ({@code -Dbench.pairs=N}). */
+    private static final int PAIRS = Integer.getInteger("bench.pairs", 1);
 
     @Test
     void createsPerSecondThroughHaproxyWithOneAndThreeReplicas() throws Exception {
@@ -57,12 +68,12 @@ class HaproxyBenchmark {
                         .toAbsolutePath());
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
         // Cold first, as before (the replicas warmed only by the 3 s through HAProxy): these also warm this JVM.
-        Round coldOne = run(dir.resolve("cold-one"), 1, true, false);
-        Round coldThree = run(dir.resolve("cold-three"), 3, true, false);
+        Round coldOne = run(dir.resolve("cold-one"), 1, true, false, 0);
+        Round coldThree = run(dir.resolve("cold-three"), 3, true, false, 0);
         String mid = Files.readString(Path.of("/proc/loadavg")).strip();
-        Round direct = run(dir.resolve("direct"), 1, false, true);
-        Round one = run(dir.resolve("one"), 1, true, true);
-        Round three = run(dir.resolve("three"), 3, true, true);
+        Round direct = run(dir.resolve("direct"), 1, false, true, 0);
+        Round one = run(dir.resolve("one"), 1, true, true, 0);
+        Round three = run(dir.resolve("three"), 3, true, true, 0);
         String after = Files.readString(Path.of("/proc/loadavg")).strip();
         System.out.printf(
                 "HaproxyBenchmark: %d clients, creates/s over %d s, each replica warmed with %d creates first:"
@@ -88,6 +99,66 @@ class HaproxyBenchmark {
                 Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * What coordination costs when the cores are not the limit: the same warmed replicas sent a fixed rate of creates
+     * ({@value #CLIENTS} clients, each on its own schedule; a create's time counted from when it was due, so a
+     * stall is not hidden), straight to one, through HAProxy to one and to three. Equal latency and CPU per create
+     * with three replicas means that sharing the database, the idempotency keys and the maintenance lock costs
+     * nothing; the closed-loop test above shows instead how three JVMs share two cores.
+     */
+    @Test
+    void latencyAtAFixedRateWithOneAndThreeReplicas() throws Exception {
+        HaproxyReplicasTest.requireHaproxy();
+        Path dir = Files.createDirectories(
+                Path.of("target", "haproxy-paced-" + ProcessHandle.current().pid())
+                        .toAbsolutePath());
+        String load = Files.readString(Path.of("/proc/loadavg")).strip();
+        Round direct = run(dir.resolve("direct"), 1, false, true, RATE);
+        Round one = run(dir.resolve("one"), 1, true, true, RATE);
+        Round three = run(dir.resolve("three"), 3, true, true, RATE);
+        Round apart = run(dir.resolve("apart"), 3, true, true, RATE, true);
+        // More pairs, in turn, when asked: one pair's difference is within a run's spread on a shared machine.
+        for (int pair = 2; pair <= PAIRS; pair++) {
+            Round moreApart = run(dir.resolve("apart" + pair), 3, true, true, RATE, true);
+            Round moreThree = run(dir.resolve("three" + pair), 3, true, true, RATE);
+            System.out.printf(
+                    "HaproxyBenchmark, paced, pair %d (apart first): apart %s; sharing %s%n",
+                    pair, paced(moreApart), paced(moreThree));
+        }
+        String after = Files.readString(Path.of("/proc/loadavg")).strip();
+        System.out.printf(
+                "HaproxyBenchmark, paced: %d creates/s for %d s by %d clients, each replica warmed with %d creates:%n"
+                        + "  straight to 1 replica: %s%n  HAProxy + 1 replica: %s%n  HAProxy + 3 replicas: %s%n"
+                        + "  HAProxy + 3 replicas on a schema each, sharing nothing: %s%n"
+                        + "  3 ÷ 1 replica through HAProxy: p50 %.2fx, p99 %.2fx, CPU per create %.2fx%n"
+                        + "  3 sharing one database ÷ 3 apart (what coordination costs): p50 %.2fx, p99 %.2fx,"
+                        + " CPU per create %.2fx%n"
+                        + "  load average before: %s; after: %s; cores: %d%n",
+                RATE,
+                MEASURE.toSeconds(),
+                CLIENTS,
+                WARM_CREATES_PER_REPLICA,
+                paced(direct),
+                paced(one),
+                paced(three),
+                paced(apart),
+                three.p50Ms() / one.p50Ms(),
+                three.p99Ms() / one.p99Ms(),
+                three.cpuMsPerCreate() / one.cpuMsPerCreate(),
+                three.p50Ms() / apart.p50Ms(),
+                three.p99Ms() / apart.p99Ms(),
+                three.cpuMsPerCreate() / apart.cpuMsPerCreate(),
+                load,
+                after,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static String paced(Round r) {
+        return String.format(
+                "%.0f creates/s, p50 %.2f ms, p99 %.2f ms, replicas' CPU %.2f ms/create, idle %.0f ms/s per replica",
+                r.perSecond(), r.p50Ms(), r.p99Ms(), r.cpuMsPerCreate(), r.idleCpuMsPerSecond());
+    }
+
     private static String text(Round r) {
         return String.format(
                 "%.0f (replicas' CPU %.2f ms/create; idle %.0f ms/s per replica)",
@@ -96,10 +167,25 @@ class HaproxyBenchmark {
 
     /**
      * CLIENTS clients on n replicas (a schema of their own), through HAProxy or straight to the first; each replica
-     * first warmed straight on its port when {@code warmEach}.
+     * first warmed straight on its port when {@code warmEach}; back to back, or at {@code rate} creates per second
+     * in all when it is above 0.
      */
-    private static Round run(Path dir, int n, boolean balanced, boolean warmEach) throws Exception {
-        PostgresTarget db = PgCluster.shared().newSchema("bench");
+    private static Round run(Path dir, int n, boolean balanced, boolean warmEach, int rate) throws Exception {
+        return run(dir, n, balanced, warmEach, rate, false);
+    }
+
+    /**
+     * As above; with {@code apart}, each replica on a database schema of its own, sharing nothing (not the
+     * idempotency keys, not the maintenance lock, not the rows): the same processes without the coordination. The
+     * first replica's admin key is copied into the others' schemas, so that one key works on all.
+     */
+    private static Round run(Path dir, int n, boolean balanced, boolean warmEach, int rate, boolean apart)
+            throws Exception {
+        PostgresTarget shared = PgCluster.shared().newSchema("bench");
+        PostgresTarget[] dbs = new PostgresTarget[n];
+        for (int i = 0; i < n; i++) {
+            dbs[i] = i > 0 && apart ? PgCluster.shared().newSchema("bench") : shared;
+        }
         Path frames = dir.resolve("frames");
         int[] ports = HaproxyReplicasTest.freePorts(n + 1);
         Process[] replicas = new Process[n];
@@ -109,10 +195,13 @@ class HaproxyBenchmark {
             Files.createDirectories(dir);
             for (int i = 0; i < n; i++) {
                 replicas[i] = HaproxyReplicasTest.startReplica(
-                        HaproxyReplicasTest.dataOf(dir, i), frames, db, ports[i], dir.resolve("r" + i + ".log"));
+                        HaproxyReplicasTest.dataOf(dir, i), frames, dbs[i], ports[i], dir.resolve("r" + i + ".log"));
             }
             for (int i = 0; i < n; i++) {
                 KillNineTest.awaitBaseUrl(replicas[i]);
+            }
+            for (int i = 1; i < n && apart; i++) {
+                copyKeys(dbs[0], dbs[i]);
             }
             String key = Files.readString(HaproxyReplicasTest.dataOf(dir, 0).resolve("admin.key"))
                     .strip();
@@ -144,17 +233,27 @@ class HaproxyBenchmark {
             long measureFrom = start + WARM_UP.toNanos();
             long end = measureFrom + MEASURE.toNanos();
             AtomicLong created = new AtomicLong();
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             List<Future<?>> clients = new ArrayList<>();
             String base = url;
+            long every = rate > 0 ? TimeUnit.SECONDS.toNanos(CLIENTS) / rate : 0;
             for (int c = 0; c < CLIENTS; c++) {
+                long first = start + every * c / CLIENTS;
                 clients.add(pool.submit(() -> {
                     try (SessionsClient client = HaproxyReplicasTest.client(base, key)) {
-                        for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                        for (long due = first; due < end; due = every > 0 ? due + every : System.nanoTime()) {
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                TimeUnit.NANOSECONDS.sleep(wait);
+                            }
+                            long sent = every > 0 ? due : System.nanoTime();
                             client.sessions()
                                     .create(CreateSessionRequest.of("bench"))
                                     .execute();
-                            if (System.nanoTime() >= measureFrom && System.nanoTime() < end) {
+                            long done = System.nanoTime();
+                            if (sent >= measureFrom && done < end) {
                                 created.incrementAndGet();
+                                latencies.add(done - sent);
                             }
                         }
                     }
@@ -168,7 +267,14 @@ class HaproxyBenchmark {
             for (Future<?> f : clients) {
                 f.get(120, TimeUnit.SECONDS);
             }
-            return new Round(created.get() / (MEASURE.toNanos() / 1e9), cpu / 1e6 / Math.max(1, created.get()), idle);
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return new Round(
+                    created.get() / (MEASURE.toNanos() / 1e9),
+                    cpu / 1e6 / Math.max(1, created.get()),
+                    idle,
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.99));
         } finally {
             pool.shutdownNow();
             for (Process p : replicas) {
@@ -182,6 +288,23 @@ class HaproxyBenchmark {
                 haproxy.waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The API keys of one schema inserted into another's (both of the tests' cluster, one database). */
+    private static void copyKeys(PostgresTarget from, PostgresTarget to) throws SQLException {
+        String fromSchema = from.jdbcUrl().substring(from.jdbcUrl().indexOf("currentSchema=") + 14);
+        try (Connection c = DriverManager.getConnection(to.jdbcUrl(), to.user(), "");
+                Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO api_keys SELECT * FROM " + fromSchema + ".api_keys ON CONFLICT DO NOTHING");
+        }
+    }
+
+    private static double percentile(List<Long> sortedNanos, double q) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.min(sortedNanos.size() - 1, Math.round(q * (sortedNanos.size() - 1)));
+        return sortedNanos.get(i) / 1e6;
     }
 
     /** WARM_CREATES_PER_REPLICA creates by CLIENTS clients straight to one replica. */
