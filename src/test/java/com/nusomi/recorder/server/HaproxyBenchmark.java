@@ -38,7 +38,11 @@ import org.junit.jupiter.api.Test;
  * ("cold", what this benchmark measured before) are printed too, as is each round's replica CPU per create (JIT and
  * GC included), each replica's CPU while idle, and the load average.
  *
- * <p>Run with {@code mvn -B -Pbenchmark test -Dtest=HaproxyBenchmark}.
+ * <p>{@link #latencyAtAFixedRateWithOneAndThreeReplicas} sends a fixed rate instead, to one and three replicas and
+ * to three that share no database, for what coordination costs while the cores are not the limit.
+ *
+ * <p>Run with {@code mvn -B -Pbenchmark test -Dtest=HaproxyBenchmark} (both), {@code
+ * -Dtest='HaproxyBenchmark#latency*' -Dbench.pairs=3} (the paced rounds, three pairs of three-replica rounds).
  */
 @Tag("benchmark")
 class HaproxyBenchmark {
