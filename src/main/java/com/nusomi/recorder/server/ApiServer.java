@@ -142,6 +142,13 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells Jetty how many references fill a cache line (the padding of its queues against false sharing), which it
+     * would otherwise find by asking the platform MBean server whether oops are compressed: starting that server
+     * registers every platform MBean (JFR's among them), about 700 classes and a tenth of {@code serve}'s start.
+     * Jetty's own answer: 64-byte lines ({@code cacheLineBytes}) of 4-byte references with compressed oops, which
+     * the JVM uses for heaps under 32 GiB, else of 8-byte ones. A value set on the command line is left alone.
+     */
     static void skipJettysCacheLineProbe() {
         if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
             int lineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
