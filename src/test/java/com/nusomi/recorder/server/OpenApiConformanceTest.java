@@ -216,8 +216,7 @@ class OpenApiConformanceTest {
                 admin.post(
                         "/v1/sessions",
                         "{\"workflow\":\"big_metadata\",\"metadata\":{\"blob\":\"" + "x".repeat(20_000) + "\"}}"),
-                400,
-                413);
+                400); // metadata_too_large
 
         assertThat(requestViolations)
                 .as("the requests sent wrong on purpose, flagged by the proxy: it checks what passes through")
