@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import com.nusomi.recorder.Requirements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +44,7 @@ final class PrismProxy implements AutoCloseable {
     /** A proxy on a free loopback port, checking the traffic to and from {@code upstream} against {@link #SPEC}. */
     static PrismProxy start(String upstream) throws IOException, InterruptedException {
         Path prism = install();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = HaproxyReplicasTest.freePorts(1)[0];
         Path log = HOME.resolve("prism-" + port + ".log");
         Process p = new ProcessBuilder(
                         prism.toString(),
