@@ -12,8 +12,15 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Random;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +109,64 @@ class FrameEncoderTest {
             g.dispose();
             assertQuarters(ImageIO.read(new ByteArrayInputStream(enc.jpeg())), 200, 100);
         }
+    }
+
+    @Test
+    void jpegIsWhatImageIoWritesOfThePictureAtTheSameQuality() throws Exception {
+        BufferedImage picture = busy(640, 400);
+        BufferedImage bgr = new BufferedImage(640, 400, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = bgr.createGraphics();
+        g.drawImage(picture, 0, 0, null);
+        g.dispose();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.7f);
+        try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(plain)) {
+            writer.setOutput(ios);
+            writer.write(null, new IIOImage(bgr, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        try (FrameEncoder enc = new FrameEncoder(0.7f)) {
+            enc.jpeg(filled(640, 400, Color.ORANGE)); // a frame before: nothing of it is left in the next
+            assertThat(enc.jpeg(picture)).isEqualTo(plain.toByteArray());
+        }
+    }
+
+    @Test
+    void encodingAFrameMakesLittleGarbageBesideItsJpeg() throws Exception {
+        BufferedImage picture = busy(1920, 1080);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        try (FrameEncoder enc = new FrameEncoder(0.7f)) {
+            enc.jpeg(picture); // the first frame makes the encoder's buffers
+            long before = threads.getThreadAllocatedBytes(id);
+            byte[] jpeg = enc.jpeg(picture);
+            long allocated = threads.getThreadAllocatedBytes(id) - before;
+            // the JDK's writer, fed another layout than its own rows, makes a fresh array per row: 6 MB a frame
+            assertThat(allocated)
+                    .as("bytes allocated to encode a 1080p frame into %d bytes of JPEG", jpeg.length)
+                    .isLessThan(jpeg.length + 1024L * 1024);
+        }
+    }
+
+    /** Coloured boxes and lines of text: a picture whose JPEG is not trivial. */
+    private static BufferedImage busy(int w, int h) {
+        BufferedImage img = filled(w, h, Color.WHITE);
+        Graphics2D g = img.createGraphics();
+        Random random = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            g.setColor(new Color(random.nextInt(0xFFFFFF)));
+            g.fillRect(random.nextInt(w), random.nextInt(h), random.nextInt(w / 4), random.nextInt(h / 4));
+        }
+        g.setColor(Color.BLACK);
+        for (int y = 12; y < h; y += 16) {
+            g.drawString("Invoice 2026-" + y + " approved by anna@acme.com", 4 + y % 40, y);
+        }
+        g.dispose();
+        return img;
     }
 
     /** Red, green, blue and white quarters (top left, top right, bottom left, bottom right). */
