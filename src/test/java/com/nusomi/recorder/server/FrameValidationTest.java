@@ -159,6 +159,17 @@ class FrameValidationTest {
     }
 
     @Test
+    void aFullHdJpegCutShortIsFrameInvalidThoughItsCheckIsSubsampled() {
+        // The check keeps a sixth of the rows and columns of a 1080p frame, but the decoder reads all coded data.
+        byte[] whole = image("jpeg", 1920, 1080);
+        upload(whole, "image/jpeg").expect(201);
+        byte[] patched = Arrays.copyOf(whole, whole.length * 3 / 4 + 2);
+        patched[patched.length - 2] = (byte) 0xff;
+        patched[patched.length - 1] = (byte) 0xd9;
+        upload(patched, "image/jpeg").expectError(400, "frame_invalid");
+    }
+
+    @Test
     void aPngWithTrailingBytesAfterIendIsFrameInvalid() {
         byte[] whole = image("png", 8, 8);
         upload(Arrays.copyOf(whole, whole.length + 3), "image/png").expectError(400, "frame_invalid");
