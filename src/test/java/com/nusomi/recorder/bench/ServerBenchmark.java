@@ -321,7 +321,18 @@ class ServerBenchmark {
                     "the shape above with the page the small size has (" + fewer + " rows) at both sizes",
                     fixed(
                             "/v1/sessions?limit=" + fewer + "&workflow=" + WORKFLOW + "&status=recording",
-                            q(List.of(WORKFLOW), List.of("recording"), List.of(), null, null, null, fewer))));
+                            new SessionQuery(
+                                    List.of(WORKFLOW),
+                                    List.of("recording"),
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    null,
+                                    null,
+                                    false,
+                                    null,
+                                    null,
+                                    fewer))));
         }
         results.add(prepareShape(
                 s,
@@ -510,19 +521,8 @@ class ServerBenchmark {
             Long since,
             Long afterCreatedAt,
             String afterId) {
-        return q(workflows, statuses, tags, since, afterCreatedAt, afterId, PAGE);
-    }
-
-    private static SessionQuery q(
-            List<String> workflows,
-            List<String> statuses,
-            List<String> tags,
-            Long since,
-            Long afterCreatedAt,
-            String afterId,
-            int limit) {
         return new SessionQuery(
-                workflows, statuses, List.of(), List.of(), tags, since, null, false, afterCreatedAt, afterId, limit);
+                workflows, statuses, List.of(), List.of(), tags, since, null, false, afterCreatedAt, afterId, PAGE);
     }
 
     private static Function<Target, Probe> fixed(String path, SessionQuery query) {
