@@ -7,6 +7,7 @@ import com.nusomi.recorder.recorder.capture.FrameEncoder;
 import com.nusomi.recorder.recorder.capture.MaskPlan;
 import com.nusomi.recorder.recorder.capture.ScreenSelection;
 import com.nusomi.recorder.recorder.capture.SyntheticScreenSource;
+import com.sun.management.ThreadMXBean;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -138,7 +139,7 @@ class FrameEncoderTest {
     @Test
     void encodingAFrameMakesLittleGarbageBesideItsJpeg() throws Exception {
         BufferedImage picture = busy(1920, 1080);
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         try (FrameEncoder enc = new FrameEncoder(0.7f)) {
             enc.jpeg(picture); // the first frame makes the encoder's buffers
