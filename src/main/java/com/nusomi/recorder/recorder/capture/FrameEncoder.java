@@ -132,7 +132,7 @@ public final class FrameEncoder implements AutoCloseable {
     }
 
     /** An opaque sRGB image of interleaved bytes in the order red, green, blue. */
-    static BufferedImage redFirstBytes(int w, int h) {
+    private static BufferedImage redFirstBytes(int w, int h) {
         ComponentColorModel model = new ComponentColorModel(
                 ColorSpace.getInstance(ColorSpace.CS_sRGB),
                 new int[] {8, 8, 8},
