@@ -6,6 +6,7 @@ import com.nusomi.recorder.client.SessionsClient;
 import com.nusomi.recorder.client.request.CreateSessionRequest;
 import com.nusomi.recorder.server.store.PgCluster;
 import com.nusomi.recorder.server.store.PostgresTarget;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,19 +67,16 @@ class HaproxyBenchmark {
 
     @Test
     void createsPerSecondThroughHaproxyWithOneAndThreeReplicas() throws Exception {
-        HaproxyReplicasTest.requireHaproxy();
-        Path dir = Files.createDirectories(
-                Path.of("target", "haproxy-bench-" + ProcessHandle.current().pid())
-                        .toAbsolutePath());
-        String load = Files.readString(Path.of("/proc/loadavg")).strip();
+        Path dir = benchFolder("haproxy-bench-");
+        String load = loadAverage();
         // Cold first, as before (the replicas warmed only by the 3 s through HAProxy): these also warm this JVM.
         Round coldOne = run(dir.resolve("cold-one"), 1, true, false, 0);
         Round coldThree = run(dir.resolve("cold-three"), 3, true, false, 0);
-        String mid = Files.readString(Path.of("/proc/loadavg")).strip();
+        String mid = loadAverage();
         Round direct = run(dir.resolve("direct"), 1, false, true, 0);
         Round one = run(dir.resolve("one"), 1, true, true, 0);
         Round three = run(dir.resolve("three"), 3, true, true, 0);
-        String after = Files.readString(Path.of("/proc/loadavg")).strip();
+        String after = loadAverage();
         System.out.printf(
                 "HaproxyBenchmark: %d clients, creates/s over %d s, each replica warmed with %d creates first:"
                         + " straight to 1 replica %s (baseline); HAProxy + 1 replica %s (%.2fx);"
@@ -103,6 +101,17 @@ class HaproxyBenchmark {
                 Runtime.getRuntime().availableProcessors());
     }
 
+    /** Skips (or fails in CI) without HAProxy; else a fresh folder under target for this run's replicas. */
+    private static Path benchFolder(String prefix) throws IOException {
+        HaproxyReplicasTest.requireHaproxy();
+        return Files.createDirectories(
+                Path.of("target", prefix + ProcessHandle.current().pid()).toAbsolutePath());
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+
     /**
      * What coordination costs when the cores are not the limit: the same warmed replicas sent a fixed rate of creates
      * ({@value #CLIENTS} clients, each on its own schedule; a create's time counted from when it was due, so a
@@ -112,11 +121,8 @@ class HaproxyBenchmark {
      */
     @Test
     void latencyAtAFixedRateWithOneAndThreeReplicas() throws Exception {
-        HaproxyReplicasTest.requireHaproxy();
-        Path dir = Files.createDirectories(
-                Path.of("target", "haproxy-paced-" + ProcessHandle.current().pid())
-                        .toAbsolutePath());
-        String load = Files.readString(Path.of("/proc/loadavg")).strip();
+        Path dir = benchFolder("haproxy-paced-");
+        String load = loadAverage();
         Round direct = run(dir.resolve("direct"), 1, false, true, RATE);
         Round one = run(dir.resolve("one"), 1, true, true, RATE);
         Round three = run(dir.resolve("three"), 3, true, true, RATE);
@@ -129,7 +135,7 @@ class HaproxyBenchmark {
                     "HaproxyBenchmark, paced, pair %d (apart first): apart %s; sharing %s%n",
                     pair, paced(moreApart), paced(moreThree));
         }
-        String after = Files.readString(Path.of("/proc/loadavg")).strip();
+        String after = loadAverage();
         System.out.printf(
                 "HaproxyBenchmark, paced: %d creates/s for %d s by %d clients, each replica warmed with %d creates:%n"
                         + "  straight to 1 replica: %s%n  HAProxy + 1 replica: %s%n  HAProxy + 3 replicas: %s%n"
